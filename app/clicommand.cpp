@@ -1,0 +1,48 @@
+#include "clicommand.h"
+
+#include "buildinfo.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace rpcscope::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message)
+{
+    err() << QCoreApplication::applicationName() << ": " << message << '\n'
+          << "Try '" << QCoreApplication::applicationName() << " --help' for more information.\n";
+    err().flush();
+    return ExitUsage;
+}
+
+std::span<const Command> commands()
+{
+    static const Command table[] = {
+        {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),
+         [](const QStringList &args) {
+             if (args.size() > 1)
+                 return usageError(QStringLiteral("'version' takes no arguments"));
+             out() << QCoreApplication::applicationName() << ' ' << BuildInfo::programVersion() << '\n'
+                   << "Qt " << BuildInfo::qtRuntimeVersion() << " (built with "
+                   << BuildInfo::qtCompileVersion() << ")\n"
+                   << "protobuf " << BuildInfo::protobufVersion() << '\n';
+             return int(ExitOk);
+         }},
+    };
+    return table;
+}
+
+} // namespace rpcscope::cli

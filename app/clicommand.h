@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <span>
+
+namespace rpcscope::cli {
+
+// Exit codes shared by every subcommand.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitFailure = 1, // the command ran and what it did failed (a call, a file)
+    ExitUsage = 2,   // the command line was wrong
+};
+
+// One `rpcscope-cli NAME ...` subcommand. `run` receives the arguments after
+// the command name, with the program name prepended, ready for
+// QCommandLineParser.
+struct Command
+{
+    QString name;
+    QString summary;
+    std::function<int(const QStringList &args)> run;
+};
+
+// Every subcommand, in the order `--help` lists them.
+std::span<const Command> commands();
+
+QTextStream &out();
+QTextStream &err();
+
+// Prints "rpcscope-cli: MESSAGE" and a pointer to --help on stderr; returns ExitUsage.
+int usageError(const QString &message);
+
+} // namespace rpcscope::cli

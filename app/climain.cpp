@@ -1,0 +1,66 @@
+// rpcscope-cli: everything the GUI runs, headless.
+#include "buildinfo.h"
+#include "clicommand.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+using namespace rpcscope;
+
+namespace {
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: " << QCoreApplication::applicationName() << " COMMAND [OPTIONS]\n\n"
+           << "See and tune how RPC behaves over an unreliable network, headless.\n\n"
+           << "Commands:\n";
+    for (const cli::Command &command : cli::commands())
+        stream << "  " << command.name.leftJustified(12) << command.summary << '\n';
+    stream << "\nOptions:\n"
+           << "  -h, --help     Show this help, or a command's help with COMMAND --help\n"
+           << "  -v, --version  Show the version\n";
+    stream.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RpcScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("rpcscope-cli"));
+    QCoreApplication::setApplicationVersion(BuildInfo::programVersion());
+
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2) {
+        printUsage(cli::err());
+        return cli::ExitUsage;
+    }
+
+    const QString &first = args.at(1);
+    if (first == u"-h" || first == u"--help" || first == u"help") {
+        printUsage(cli::out());
+        return cli::ExitOk;
+    }
+    if (first == u"-v" || first == u"--version") {
+        cli::out() << QCoreApplication::applicationName() << ' '
+                   << QCoreApplication::applicationVersion() << '\n';
+        return cli::ExitOk;
+    }
+    if (first.startsWith(u'-'))
+        return cli::usageError(QStringLiteral("unknown option '%1'").arg(first));
+
+    const auto all = cli::commands();
+    const auto command = std::find_if(all.begin(), all.end(),
+                                      [&](const cli::Command &c) { return c.name == first; });
+    if (command == all.end()) {
+        cli::err() << QCoreApplication::applicationName() << ": unknown command '" << first << "'\n\n";
+        printUsage(cli::err());
+        return cli::ExitUsage;
+    }
+
+    QStringList commandArgs = args.mid(2);
+    commandArgs.prepend(QCoreApplication::applicationName() + u' ' + first);
+    return command->run(commandArgs);
+}
