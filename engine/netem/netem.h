@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/random.h"
+#include "netemconfig.h"
+#include "wire/datagram.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace rpcscope::netem {
+
+// "Drop the 1st reply to call 1": a fault that hits datagrams matching every
+// set field, by occurrence. Used by the figure scenarios so each tells exactly
+// its story, independent of random loss.
+struct ScriptedFault
+{
+    std::optional<wire::DatagramKind> kind;
+    std::optional<std::uint32_t> clientId;
+    std::optional<std::uint32_t> callId;
+    int occurrence = 1; // the n-th matching datagram (1-based) is hit ...
+    int count = 1;      // ... and the count - 1 matching ones after it
+};
+
+enum class LossCause : std::uint8_t {
+    None = 0,
+    Random,    // the loss model chose it
+    Queue,     // the link's queue was full (rate limit)
+    Scripted,  // a ScriptedFault
+};
+
+// One copy of a datagram arriving at the far end.
+struct Delivery
+{
+    core::TimePoint at;
+    QByteArray bytes;
+    bool corrupted = false; // the bytes differ from what was sent
+    bool duplicate = false; // this is the extra copy
+    bool reordered = false; // held back so later datagrams overtake it
+};
+
+// What happened to one datagram handed to the emulator.
+struct Outcome
+{
+    LossCause lost = LossCause::None; // None: at least one copy is delivered
+    bool duplicated = false;
+    bool reordered = false;
+    bool corrupted = false;
+};
+
+// The network emulator for one direction of traffic: loss (Bernoulli or
+// Gilbert–Elliott), delay and jitter, duplication, reordering, corruption and
+// a rate-limited link with a bounded queue, plus scripted faults. Seeded with
+// its own generator: the same seed and the same datagrams at the same times
+// give the same outcomes. Plain C++: it is told the time, it never reads it.
+class Netem
+{
+public:
+    explicit Netem(NetemConfig config = {}, std::uint64_t seed = 1);
+
+    const NetemConfig &config() const { return m_config; }
+    void setConfig(const NetemConfig &config);
+
+    void addFault(const ScriptedFault &fault);
+    void clearFaults();
+
+    // Decides the fate of `datagram` sent at `now` and appends its deliveries
+    // (none when lost, two when duplicated) to `out`, each with its arrival time.
+    Outcome process(const QByteArray &datagram, core::TimePoint now, std::vector<Delivery> &out);
+
+    // Counters since construction.
+    struct Stats
+    {
+        std::uint64_t datagrams = 0, lost = 0, queueDrops = 0, scriptedDrops = 0,
+                      duplicated = 0, reordered = 0, corrupted = 0;
+    };
+    const Stats &stats() const { return m_stats; }
+
+private:
+    // ... implementation state: generator, Gilbert state, link busy-until time,
+    // queued bytes, per-fault match counters.
+    NetemConfig m_config;
+    core::Random m_random;
+    Stats m_stats;
+};
+
+} // namespace rpcscope::netem

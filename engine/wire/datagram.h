@@ -1,0 +1,105 @@
+#pragma once
+
+#include "checksum.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <cstdint>
+
+namespace rpcscope::wire {
+
+enum class DatagramKind : std::uint8_t {
+    Request = 1, // client -> server: method and arguments (RequestBody)
+    Reply = 2,   // server -> client: status and result (ReplyBody)
+    Ack = 3,     // either way: "I have your request" / "I have your reply"
+    Working = 4, // server -> client: the call is still running; stop resending, probe instead
+    Probe = 5,   // client -> server: "how is call N doing?"
+    Error = 6,   // server -> client: refused or unknown call (ReplyBody with a non-OK status)
+};
+inline constexpr int kDatagramKindCount = 7; // including the unused 0
+
+// Short upper-case name for diagrams and logs: REQ, REPLY, ACK, WORKING, PROBE, ERROR.
+QString datagramKindName(DatagramKind kind);
+
+// Every datagram: a fixed 32-byte big-endian header, the body, then a 4-byte
+// big-endian checksum over everything before it. Putting the checksum in a
+// trailer lets both ends compute it over one contiguous range.
+//
+//  offset size field
+//   0     2    magic 0x5253 ("RS")
+//   2     1    version (1)
+//   3     1    kind (DatagramKind)
+//   4     1    flags: bits 0-2 checksum kind, bits 3-7 zero
+//   5     1    reserved, zero
+//   6     2    attempt (1 for the first send of a request)
+//   8     4    epoch of the server (0 from a client that has not heard one yet)
+//  12     4    client id (unique per client incarnation)
+//  16     4    call id (unique within the client incarnation, from 1)
+//  20     2    fragment index
+//  22     2    fragment count (>= 1)
+//  24     4    ack-below: every call id below this has ended at the client
+//  28     4    body length
+//  32     n    body (protobuf)
+//  32+n   4    checksum
+struct Header
+{
+    DatagramKind kind = DatagramKind::Request;
+    std::uint16_t attempt = 1;
+    std::uint32_t epoch = 0;
+    std::uint32_t clientId = 0;
+    std::uint32_t callId = 0;
+    std::uint16_t fragmentIndex = 0;
+    std::uint16_t fragmentCount = 1;
+    std::uint32_t ackBelow = 0;
+
+    friend bool operator==(const Header &, const Header &) = default;
+};
+
+inline constexpr std::uint16_t kMagic = 0x5253;
+inline constexpr std::uint8_t kVersion = 1;
+inline constexpr qsizetype kHeaderSize = 32;
+inline constexpr qsizetype kTrailerSize = 4;
+inline constexpr qsizetype kOverhead = kHeaderSize + kTrailerSize;
+// The largest UDP payload over IPv4.
+inline constexpr qsizetype kMaxDatagramSize = 65507;
+
+enum class DecodeError : std::uint8_t {
+    None = 0,
+    TooShort,             // fewer bytes than header + trailer
+    BadMagic,             // not an RpcScope datagram
+    BadVersion,           // a version this build does not speak
+    BadKind,              // kind byte outside DatagramKind
+    BadFlags,             // reserved bits or byte set
+    ChecksumKindMismatch, // sender used a different checksum than this session
+    BadLength,            // body length disagrees with the datagram's size
+    BadFragment,          // fragment count 0 or index >= count
+    ChecksumMismatch,     // the bytes were damaged on the way
+    BadBody,              // the protobuf body does not parse (reported by the body decoders' users)
+};
+inline constexpr int kDecodeErrorCount = 11;
+
+// Kebab-case name for traces and JSON: too-short, bad-magic, ..., checksum-mismatch.
+QString decodeErrorName(DecodeError error);
+
+// Builds a datagram. The body must fit (kMaxDatagramSize - kOverhead);
+// a larger one is a programming error (asserted), fragmentation happens above.
+QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKind checksum);
+
+struct Decoded
+{
+    Header header;
+    QByteArrayView body; // points into the datagram passed to decodeDatagram
+};
+
+// Checks every field and length before use, then the checksum. On success
+// fills `out` and returns DecodeError::None; otherwise `out` is unspecified.
+DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decoded &out);
+
+// Reads the header without verifying the checksum or the kind-specific rules,
+// for the emulator and the trace, which must classify datagrams they pass on.
+// False if the bytes are too short or the magic is wrong.
+bool peekHeader(QByteArrayView datagram, Header &out);
+
+} // namespace rpcscope::wire
