@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "buildinfo.h"
+#include "simulatecommand.h"
 
 #include <QCoreApplication>
 
@@ -31,6 +32,8 @@ int usageError(const QString &message)
 std::span<const Command> commands()
 {
     static const Command table[] = {
+        {QStringLiteral("simulate"), QStringLiteral("Run a scenario in virtual time and summarise it"),
+         runSimulate},
         {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),
          [](const QStringList &args) {
              if (args.size() > 1)

@@ -80,11 +80,40 @@ public:
     const Stats &stats() const { return m_stats; }
 
 private:
-    // ... implementation state: generator, Gilbert state, link busy-until time,
-    // queued bytes, per-fault match counters.
+    struct FaultState
+    {
+        ScriptedFault fault;
+        int matches = 0; // matching datagrams seen so far, this one included
+    };
+    // A datagram accepted by the rate-limited link that has not finished
+    // serializing yet: its bytes still count against the queue limit.
+    struct OnLink
+    {
+        double finishAt; // microseconds
+        qsizetype bytes;
+    };
+
+    bool scriptedLoss(const QByteArray &datagram);
+    bool randomLoss();
+    std::optional<core::TimePoint> transmit(qsizetype bytes, core::TimePoint now);
+    QByteArray damaged(const QByteArray &datagram);
+    void flipBit(QByteArray &bytes);
+    void swapBytes(QByteArray &bytes);
+    void overwriteBurst(QByteArray &bytes);
+
     NetemConfig m_config;
     core::Random m_random;
     Stats m_stats;
+    std::vector<FaultState> m_faults;
+    bool m_gilbertBad = false; // the Gilbert–Elliott chain is in its losing state
+    // The link clock is fractional so that many small datagrams at a high rate
+    // still add up to the right serialization time.
+    double m_linkFreeAt = 0;
+    // FIFO of datagrams on the link; entries before m_onLinkFront have left.
+    // A vector with a moving front reuses its storage: no allocation per datagram.
+    std::vector<OnLink> m_onLink;
+    std::size_t m_onLinkFront = 0;
+    std::int64_t m_queuedBytes = 0;
 };
 
 } // namespace rpcscope::netem

@@ -1,0 +1,172 @@
+#include "simulatecommand.h"
+
+#include "clicommand.h"
+#include "net/simnetwork.h"
+#include "services/counterservice.h"
+#include "session/scenario.h"
+#include "session/sessionoptions.h"
+#include "session/summary.h"
+#include "trace/jsonlines.h"
+#include "trace/tracelog.h"
+#include "wire/datagram.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace rpcscope::cli {
+
+namespace {
+
+// One line a person can follow: time, where, what, which call.
+QString describe(const trace::Event &e)
+{
+    using trace::EventKind;
+    QString what = trace::eventKindName(e.kind);
+    if (e.datagram)
+        what += u' ' + wire::datagramKindName(wire::DatagramKind(e.datagram));
+    QString where = trace::hostName(e.from);
+    if (e.kind == EventKind::Send || e.kind == EventKind::Deliver || e.kind == EventKind::Lost)
+        where += QStringLiteral(" -> ") + trace::hostName(e.to);
+    QString line = QStringLiteral("%1 ms  %2  %3")
+                       .arg(double(e.timeUs) / 1000.0, 9, 'f', 3)
+                       .arg(where, -18)
+                       .arg(what, -26);
+    if (e.callId)
+        line += QStringLiteral("call %1 attempt %2").arg(e.callId).arg(e.attempt);
+    switch (e.kind) {
+    case EventKind::Timeout: line += QStringLiteral(" (after %1 ms)").arg(double(e.detail) / 1000.0); break;
+    case EventKind::CallOk: line += QStringLiteral(" (%1 ms)").arg(double(e.detail) / 1000.0); break;
+    case EventKind::CallFailed:
+        line += QStringLiteral(" (%1)").arg(trace::callErrorName(trace::CallError(e.detail)));
+        break;
+    case EventKind::CacheEvict:
+        line += QStringLiteral(" (%1)").arg(trace::evictReasonName(trace::EvictReason(e.detail)));
+        break;
+    default: break;
+    }
+    return line;
+}
+
+void printHuman(const session::Summary &s, const session::SessionConfig &config)
+{
+    QTextStream &o = out();
+    o << "scenario " << config.scenario << ", seed " << s.seed << '\n'
+      << "calls " << s.calls << ": " << s.ok << " ok, " << s.failedTotal() << " failed";
+    if (!s.failed.empty()) {
+        QStringList parts;
+        for (const auto &[reason, count] : s.failed)
+            parts << QStringLiteral("%1 %2").arg(reason).arg(count);
+        o << " (" << parts.join(QStringLiteral(", ")) << ')';
+    }
+    o << '\n'
+      << "handler executions " << s.executions << ", duplicates suppressed " << s.duplicatesSuppressed
+      << ", cached replies resent " << s.cachedRepliesResent << ", retransmissions "
+      << s.retransmissions << '\n'
+      << "datagrams sent " << s.datagrams.sent << ", delivered " << s.datagrams.delivered
+      << ", lost " << s.datagrams.lost << ", duplicated " << s.datagrams.duplicated
+      << ", corrupted " << s.datagrams.corrupted << " (checksum caught "
+      << s.datagrams.checksumRejected << ", slipped through " << s.datagrams.corruptAccepted << ")\n"
+      << "latency ms p50 " << s.latency.p50 << ", p90 " << s.latency.p90 << ", p99 "
+      << s.latency.p99 << ", max " << s.latency.max << '\n'
+      << "virtual time " << s.virtualMs << " ms, wall time " << s.wallMs << " ms\n";
+    if (s.counterTotal)
+        o << "counter total " << *s.counterTotal << '\n';
+    o.flush();
+}
+
+} // namespace
+
+int runSimulate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs a scenario in virtual time: every client and the server are simulated, the network "
+        "is emulated, and one seed reproduces the whole run."));
+    parser.addHelpOption();
+    for (const session::SessionOption &o : session::sessionOptions()) {
+        const QString def = o.current(session::SessionConfig{});
+        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
+                                            QStringLiteral("%1 [default: %2]")
+                                                .arg(QString::fromLatin1(o.description), def),
+                                            QString::fromLatin1(o.valueName)));
+    }
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("print the summary as one JSON object"));
+    const QCommandLineOption eventsOption(QStringLiteral("events"),
+                                          QStringLiteral("write every trace event to FILE as JSON Lines"),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         QStringLiteral("print every event as a line a person can read"));
+    parser.addOptions({jsonOption, eventsOption, traceOption});
+
+    if (!parser.parse(args))
+        return usageError(QStringLiteral("simulate: %1").arg(parser.errorText()));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("simulate: unexpected argument '%1'")
+                              .arg(parser.positionalArguments().constFirst()));
+
+    // The scenario's preset first, then every option given, which wins.
+    session::SessionConfig config;
+    if (parser.isSet(QStringLiteral("scenario"))) {
+        const QString name = parser.value(QStringLiteral("scenario"));
+        if (QString e = session::findSessionOption(u"scenario")->apply(config, name); !e.isEmpty())
+            return usageError(QStringLiteral("simulate: invalid value '%1' for --scenario: %2").arg(name, e));
+    }
+    session::findScenario(config.scenario)->apply(config);
+    for (const session::SessionOption &o : session::sessionOptions()) {
+        const QString name = QString::fromLatin1(o.name);
+        if (name == u"scenario" || !parser.isSet(name))
+            continue;
+        const QString value = parser.values(name).constLast();
+        if (QString e = o.apply(config, value); !e.isEmpty())
+            return usageError(QStringLiteral("simulate: invalid value '%1' for --%2: %3").arg(value, name, e));
+    }
+
+    const bool keepTrace = parser.isSet(eventsOption) || parser.isSet(traceOption);
+    trace::TraceLog log;
+    session::SummaryBuilder builder;
+    trace::EventSink *sink = keepTrace ? static_cast<trace::EventSink *>(&log) : &builder;
+
+    QElapsedTimer wall;
+    wall.start();
+    net::SimNetwork sim(config, sink);
+    sim.run();
+    const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+
+    session::Summary summary = keepTrace ? session::SummaryBuilder::fromTrace(log.view()) : builder.finish();
+    summary.seed = config.seed;
+    summary.wallMs = wallMs;
+    if (auto *counter = dynamic_cast<services::CounterService *>(&sim.service()))
+        summary.counterTotal = counter->total();
+
+    if (parser.isSet(eventsOption)) {
+        const QString path = parser.value(eventsOption);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !trace::writeJsonLines(log.view(), file) || !file.commit()) {
+            err() << "rpcscope-cli simulate: cannot write events to '" << path << "': "
+                  << file.errorString() << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+    }
+    if (parser.isSet(traceOption)) {
+        const trace::TraceLog::View view = log.view();
+        for (qsizetype i = 0; i < view.size(); ++i)
+            out() << describe(view.at(i)) << '\n';
+        out() << '\n';
+    }
+    if (parser.isSet(jsonOption))
+        out() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << '\n';
+    else
+        printHuman(summary, config);
+    out().flush();
+    return ExitOk;
+}
+
+} // namespace rpcscope::cli

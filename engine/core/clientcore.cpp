@@ -1,0 +1,393 @@
+#include "clientcore.h"
+
+#include <algorithm>
+
+namespace rpcscope::core {
+
+using trace::CallError;
+using trace::EventKind;
+using wire::DatagramKind;
+
+ClientCore::ClientCore(ClientConfig config, trace::EventSink *sink)
+    : m_config(config)
+    , m_sink(sink)
+    , m_policy(config.retry, config.seed)
+{
+    m_config.window = std::max(1, m_config.window);
+}
+
+void ClientCore::record(EventKind kind, TimePoint now, const Call *call, std::uint32_t detail,
+                        DatagramKind datagram)
+{
+    if (!m_sink)
+        return;
+    trace::Event e;
+    e.timeUs = now.count();
+    e.kind = kind;
+    e.from = m_config.host;
+    e.client = m_config.host;
+    e.detail = detail;
+    e.datagram = std::uint8_t(datagram);
+    if (call) {
+        e.callId = call->id;
+        e.attempt = call->attempt;
+    }
+    m_sink->record(e);
+}
+
+void ClientCore::setRetryConfig(const RetryConfig &retry, TimePoint now)
+{
+    m_config.retry = retry;
+    m_policy.setConfig(retry);
+    // Calls in flight follow the new policy from now on: re-arm each timer as
+    // if its last send had been made under it (never in the past).
+    for (auto &[id, call] : m_calls) {
+        call.timeout = call.phase == Phase::Probing && m_config.pollInterval.count() > 0
+                           ? m_config.pollInterval
+                           : m_policy.timeoutFor(call.attempt, call.timeout);
+        call.deadline = call.started + retry.deadline;
+        arm(call, std::max(now, call.lastSent + call.timeout));
+    }
+}
+
+void ClientCore::setWindow(int window, TimePoint now)
+{
+    m_config.window = std::max(1, window);
+    fillWindow(now);
+}
+
+std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &args, TimePoint now)
+{
+    Call call;
+    call.id = m_nextCallId++;
+    wire::RequestBody body;
+    body.set_method(method.toStdString());
+    body.set_args(args.constData(), std::size_t(args.size()));
+    call.body.resize(qsizetype(body.ByteSizeLong()));
+    body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
+    call.started = now;
+    call.deadline = now + m_config.retry.deadline;
+    const std::uint32_t id = call.id;
+    record(EventKind::CallStart, now, &call);
+    m_queue.push_back(std::move(call));
+    fillWindow(now);
+    return id;
+}
+
+void ClientCore::fillWindow(TimePoint now)
+{
+    while (!m_queue.empty() && int(m_calls.size()) < m_config.window) {
+        Call call = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (now >= call.deadline) { // waited in the queue past its deadline
+            auto it = m_calls.emplace(call.id, std::move(call)).first;
+            fail(it, CallError::DeadlineExceeded, QStringLiteral("deadline passed while queued"), now);
+            continue;
+        }
+        auto it = m_calls.emplace(call.id, std::move(call)).first;
+        launch(it->second, now);
+    }
+}
+
+void ClientCore::launch(Call &call, TimePoint now)
+{
+    call.epoch = m_epoch;
+    call.attempt = 1;
+    sendRequest(call, now);
+    call.timeout = m_policy.timeoutFor(1, Duration(0));
+    arm(call, now + call.timeout);
+}
+
+void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body)
+{
+    wire::Header h;
+    h.kind = kind;
+    h.attempt = call.attempt;
+    h.epoch = call.epoch;
+    h.clientId = m_config.clientId;
+    h.callId = call.id;
+    h.ackBelow = ackBelow();
+    Transmit t;
+    t.to = m_config.server;
+    t.bytes = wire::encodeDatagram(h, body, m_config.checksum);
+    t.kind = kind;
+    t.callId = call.id;
+    t.attempt = call.attempt;
+    t.client = m_config.host;
+    m_transmits.push_back(std::move(t));
+}
+
+void ClientCore::sendRequest(Call &call, TimePoint now)
+{
+    call.lastSent = now;
+    send(DatagramKind::Request, call, call.body);
+}
+
+void ClientCore::sendProbe(Call &call, TimePoint now)
+{
+    call.lastSent = now;
+    call.probed = true;
+    send(DatagramKind::Probe, call, {});
+}
+
+void ClientCore::arm(Call &call, TimePoint at)
+{
+    call.timerAt = std::min(at, call.deadline);
+    ++call.timerGeneration;
+    m_timers.push({call.timerAt, call.id, call.timerGeneration});
+}
+
+std::uint32_t ClientCore::ackBelow() const
+{
+    if (!m_calls.empty())
+        return m_calls.begin()->first;
+    if (!m_queue.empty())
+        return m_queue.front().id;
+    return m_nextCallId;
+}
+
+void ClientCore::finish(std::map<std::uint32_t, Call>::iterator it, Completion completion,
+                        TimePoint now)
+{
+    Call &call = it->second;
+    completion.callId = call.id;
+    completion.attempts = call.attempt;
+    completion.latency = now - call.started;
+    if (completion.error == CallError::None)
+        record(EventKind::CallOk, now, &call, std::uint32_t(completion.latency.count()));
+    else
+        record(EventKind::CallFailed, now, &call, std::uint32_t(completion.error));
+    m_completions.push_back(std::move(completion));
+    m_calls.erase(it); // its timers go stale and are skipped
+    dropStaleTimers();
+    fillWindow(now);
+}
+
+void ClientCore::fail(std::map<std::uint32_t, Call>::iterator it, CallError error, QString message,
+                      TimePoint now)
+{
+    Completion c;
+    c.error = error;
+    c.message = std::move(message);
+    finish(it, std::move(c), now);
+}
+
+bool ClientCore::cancel(std::uint32_t callId, TimePoint now)
+{
+    if (auto it = m_calls.find(callId); it != m_calls.end()) {
+        fail(it, CallError::Cancelled, QStringLiteral("cancelled"), now);
+        return true;
+    }
+    auto q = std::find_if(m_queue.begin(), m_queue.end(), [&](const Call &c) { return c.id == callId; });
+    if (q == m_queue.end())
+        return false;
+    Call call = std::move(*q);
+    m_queue.erase(q);
+    auto it = m_calls.emplace(call.id, std::move(call)).first;
+    fail(it, CallError::Cancelled, QStringLiteral("cancelled"), now);
+    return true;
+}
+
+void ClientCore::dropStaleTimers()
+{
+    while (!m_timers.empty()) {
+        const Timer &t = m_timers.top();
+        auto it = m_calls.find(t.callId);
+        if (it != m_calls.end() && it->second.timerGeneration == t.generation)
+            return;
+        m_timers.pop();
+    }
+}
+
+std::optional<TimePoint> ClientCore::nextTimeout() const
+{
+    if (m_timers.empty())
+        return std::nullopt;
+    return m_timers.top().at;
+}
+
+void ClientCore::handleTimeout(TimePoint now)
+{
+    dropStaleTimers();
+    while (!m_timers.empty() && m_timers.top().at <= now) {
+        const Timer t = m_timers.top();
+        m_timers.pop();
+        auto it = m_calls.find(t.callId);
+        if (it == m_calls.end() || it->second.timerGeneration != t.generation)
+            continue;
+        Call &call = it->second;
+        if (now >= call.deadline) {
+            fail(it, CallError::DeadlineExceeded,
+                 QStringLiteral("no reply within the deadline of %1 ms")
+                     .arg(m_config.retry.deadline.count() / 1000),
+                 now);
+        } else if (call.phase == Phase::Probing) {
+            record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
+            sendProbe(call, now);
+            record(EventKind::Retransmit, now, &call, 0, DatagramKind::Probe);
+            call.timeout = m_config.pollInterval.count() > 0 ? m_config.pollInterval
+                                                             : m_config.retry.timeout;
+            arm(call, now + call.timeout);
+        } else {
+            record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
+            if (call.attempt >= m_config.retry.maxAttempts) {
+                fail(it, CallError::MaxAttempts,
+                     QStringLiteral("no reply after %1 attempts").arg(call.attempt), now);
+            } else {
+                ++call.attempt;
+                sendRequest(call, now);
+                record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
+                call.timeout = m_policy.timeoutFor(call.attempt, call.timeout);
+                arm(call, now + call.timeout);
+            }
+        }
+        dropStaleTimers();
+    }
+}
+
+bool ClientCore::pollTransmit(Transmit &out)
+{
+    if (m_transmits.empty())
+        return false;
+    out = std::move(m_transmits.front());
+    m_transmits.pop_front();
+    return true;
+}
+
+bool ClientCore::pollCompletion(Completion &out)
+{
+    if (m_completions.empty())
+        return false;
+    out = std::move(m_completions.front());
+    m_completions.pop_front();
+    return true;
+}
+
+void ClientCore::onEpoch(std::uint32_t epoch, TimePoint now)
+{
+    if (epoch == 0 || epoch == m_epoch)
+        return;
+    const std::uint32_t old = m_epoch;
+    m_epoch = epoch;
+    if (old == 0)
+        return; // first contact: nothing was sent under another epoch
+    // The server restarted: calls sent to its previous incarnation may or may
+    // not have run, and the new one has no record of them.
+    std::vector<std::uint32_t> affected;
+    for (const auto &[id, call] : m_calls)
+        if (call.epoch != 0 && call.epoch != epoch)
+            affected.push_back(id);
+    for (std::uint32_t id : affected)
+        if (auto it = m_calls.find(id); it != m_calls.end())
+            fail(it, CallError::ServerRestarted,
+                 QStringLiteral("server restarted — the call may or may not have run"), now);
+    // Calls sent before any epoch was known now carry the new one.
+    for (auto &[id, call] : m_calls)
+        if (call.epoch == 0)
+            call.epoch = epoch;
+}
+
+// Stands in for a call that already ended, to trace or ack what arrives for it.
+ClientCore::Call ClientCore::lateCall(const wire::Header &h)
+{
+    Call call;
+    call.id = h.callId;
+    call.attempt = h.attempt;
+    call.epoch = h.epoch;
+    return call;
+}
+
+Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now)
+{
+    Q_UNUSED(from);
+    wire::Decoded d;
+    const wire::DecodeError error = wire::decodeDatagram(datagram, m_config.checksum, d);
+    if (error != wire::DecodeError::None) {
+        const bool checksum = error == wire::DecodeError::ChecksumMismatch;
+        record(checksum ? EventKind::ChecksumFail : EventKind::MalformedDropped, now, nullptr,
+               std::uint32_t(error));
+        return checksum ? Received::ChecksumFailed : Received::Malformed;
+    }
+    const wire::Header &h = d.header;
+    if (h.clientId != m_config.clientId) {
+        record(EventKind::MalformedDropped, now, nullptr, std::uint32_t(ProtocolDrop::WrongClient));
+        return Received::Malformed;
+    }
+    switch (h.kind) {
+    case DatagramKind::Reply:
+    case DatagramKind::Error:
+        onReply(h, d.body, now);
+        return Received::Accepted;
+    case DatagramKind::Ack:
+    case DatagramKind::Working: {
+        auto it = m_calls.find(h.callId);
+        if (it == m_calls.end()) {
+            const Call late = lateCall(h);
+            record(EventKind::LateReplyDropped, now, &late, 0, h.kind);
+            return Received::Accepted;
+        }
+        onEpoch(h.epoch, now);
+        it = m_calls.find(h.callId); // a restart may have ended it
+        if (it == m_calls.end())
+            return Received::Accepted;
+        Call &call = it->second;
+        record(h.kind == DatagramKind::Ack ? EventKind::Ack : EventKind::Working, now, &call, 0, h.kind);
+        if (call.phase == Phase::Sent) {
+            // The server has the request: resending it would only add load.
+            call.phase = Phase::Probing;
+            call.timeout = m_config.pollInterval.count() > 0 ? m_config.pollInterval
+                                                             : m_config.retry.timeout;
+            arm(call, now + call.timeout);
+        }
+        return Received::Accepted;
+    }
+    case DatagramKind::Request:
+    case DatagramKind::Probe:
+        break;
+    }
+    record(EventKind::MalformedDropped, now, nullptr, std::uint32_t(ProtocolDrop::UnexpectedKind));
+    return Received::Malformed;
+}
+
+void ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoint now)
+{
+    auto it = m_calls.find(h.callId);
+    if (it == m_calls.end()) {
+        const Call late = lateCall(h);
+        record(EventKind::LateReplyDropped, now, &late, 0, h.kind);
+        // A duplicate reply means the server may still hold it: ack it again.
+        if (m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Reply
+            && h.callId < m_nextCallId)
+            send(DatagramKind::Ack, late, {});
+        return;
+    }
+    if (!m_replyScratch.ParseFromArray(body.data(), int(body.size()))) {
+        record(EventKind::MalformedDropped, now, &it->second, std::uint32_t(wire::DecodeError::BadBody));
+        return;
+    }
+    onEpoch(h.epoch, now);
+    it = m_calls.find(h.callId);
+    if (it == m_calls.end())
+        return; // the restart ended it
+    Call &call = it->second;
+    // Karn's rule: a reply to a resent or probed call cannot be matched to one send.
+    if (call.attempt == 1 && !call.probed)
+        m_policy.addRttSample(now - call.started);
+    if (m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Reply)
+        send(DatagramKind::Ack, call, {});
+
+    Completion c;
+    c.status = m_replyScratch.status();
+    c.message = QString::fromStdString(m_replyScratch.message());
+    if (c.status == wire::STATUS_OK) {
+        c.result = QByteArray(m_replyScratch.result().data(), qsizetype(m_replyScratch.result().size()));
+    } else {
+        c.error = c.status == wire::STATUS_SERVER_RESTARTED ? CallError::ServerRestarted
+                                                             : CallError::Rejected;
+        if (c.message.isEmpty())
+            c.message = QString::fromStdString(wire::Status_Name(c.status));
+    }
+    finish(it, std::move(c), now);
+}
+
+} // namespace rpcscope::core

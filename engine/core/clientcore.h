@@ -1,0 +1,143 @@
+#pragma once
+
+#include "clock.h"
+#include "protocolconfig.h"
+#include "retrypolicy.h"
+#include "trace/event.h"
+#include "transmit.h"
+#include "wire/bodies.pb.h"
+#include "wire/checksum.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <queue>
+#include <vector>
+
+namespace rpcscope::core {
+
+struct ClientConfig
+{
+    std::uint32_t clientId = 1;  // on the wire; unique per client incarnation
+    HostId host = 1;             // in the trace
+    HostId server = kServerHost;
+    RetryConfig retry;
+    int window = 8;              // calls in flight at once; more wait in a queue
+    AckMode ackMode = AckMode::Implicit;
+    wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
+    Duration pollInterval{0};    // probe period once the server said ack/working; 0: retry.timeout
+    std::uint64_t seed = 1;      // for jittered back-off
+};
+
+// How a call ended.
+struct Completion
+{
+    std::uint32_t callId = 0;
+    trace::CallError error = trace::CallError::None; // None: the call succeeded
+    wire::Status status = wire::STATUS_OK;           // the server's status, if it answered
+    QString message;                                 // the server's or our reason, for people
+    QByteArray result;
+    int attempts = 0;
+    Duration latency{0};
+};
+
+// The client half of the protocol, sans-IO: it is handed datagrams and the
+// time, and hands back datagrams to send, the next time it needs to be woken,
+// and finished calls. It never reads a clock, opens a socket or starts a
+// thread, so the same code runs in virtual time and on real sockets.
+//
+// Each call: send the request, arm a timer from the retry policy; on timeout
+// resend (attempt n+1) until max attempts; once the server acks or says it
+// is working, probe at the poll interval instead of resending; end on the
+// reply, the deadline or max attempts. Replies for calls that already ended
+// are dropped and traced.
+class ClientCore
+{
+public:
+    ClientCore(ClientConfig config, trace::EventSink *sink);
+
+    const ClientConfig &config() const { return m_config; }
+    // Live changes. A new retry policy re-arms the timers of calls in flight.
+    void setRetryConfig(const RetryConfig &retry, TimePoint now);
+    void setAckMode(AckMode mode) { m_config.ackMode = mode; }
+    void setChecksum(wire::ChecksumKind kind) { m_config.checksum = kind; }
+    void setWindow(int window, TimePoint now);
+
+    // Queues a call and returns its id; it starts at once if the window has room.
+    std::uint32_t startCall(const QString &method, const QByteArray &args, TimePoint now);
+    // Ends a call with CallError::Cancelled. False if it already ended.
+    bool cancel(std::uint32_t callId, TimePoint now);
+
+    Received receive(QByteArrayView datagram, HostId from, TimePoint now);
+    bool pollTransmit(Transmit &out);
+    bool pollCompletion(Completion &out);
+    std::optional<TimePoint> nextTimeout() const;
+    void handleTimeout(TimePoint now);
+
+    int inFlight() const { return int(m_calls.size()); }
+    int queued() const { return int(m_queue.size()); }
+    const RetryPolicy &retryPolicy() const { return m_policy; }
+    std::uint32_t knownEpoch() const { return m_epoch; }
+
+private:
+    enum class Phase : std::uint8_t {
+        Sent,       // waiting for any answer; timeouts resend the request
+        Probing,    // the server has it (ack or working); timeouts send probes
+    };
+    struct Call
+    {
+        std::uint32_t id = 0;
+        QByteArray body;          // encoded RequestBody, kept for resends
+        TimePoint started{0};
+        TimePoint deadline{0};
+        TimePoint lastSent{0};
+        TimePoint timerAt{0};
+        Duration timeout{0};      // armed after the last send
+        std::uint32_t epoch = 0;  // server epoch known when first sent
+        std::uint32_t timerGeneration = 0;
+        std::uint16_t attempt = 0;
+        Phase phase = Phase::Sent;
+        bool probed = false;
+    };
+    struct Timer
+    {
+        TimePoint at;
+        std::uint32_t callId;
+        std::uint32_t generation;
+        bool operator>(const Timer &o) const { return at > o.at; }
+    };
+
+    void launch(Call &call, TimePoint now);
+    void sendRequest(Call &call, TimePoint now);
+    void sendProbe(Call &call, TimePoint now);
+    void send(wire::DatagramKind kind, const Call &call, QByteArrayView body);
+    void arm(Call &call, TimePoint at);
+    void finish(std::map<std::uint32_t, Call>::iterator it, Completion completion, TimePoint now);
+    void fail(std::map<std::uint32_t, Call>::iterator it, trace::CallError error, QString message,
+              TimePoint now);
+    void fillWindow(TimePoint now);
+    void dropStaleTimers();
+    void onReply(const wire::Header &header, QByteArrayView body, TimePoint now);
+    void onEpoch(std::uint32_t epoch, TimePoint now);
+    std::uint32_t ackBelow() const;
+    static Call lateCall(const wire::Header &h);
+    void record(trace::EventKind kind, TimePoint now, const Call *call, std::uint32_t detail = 0,
+                wire::DatagramKind datagram = wire::DatagramKind(0));
+
+    ClientConfig m_config;
+    trace::EventSink *m_sink;
+    RetryPolicy m_policy;
+    std::uint32_t m_nextCallId = 1;
+    std::uint32_t m_epoch = 0;
+    std::map<std::uint32_t, Call> m_calls;   // in flight, by id (ordered: the lowest gives ack-below)
+    std::deque<Call> m_queue;                // waiting for room in the window
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
+    std::deque<Transmit> m_transmits;
+    std::deque<Completion> m_completions;
+    wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
+};
+
+} // namespace rpcscope::core

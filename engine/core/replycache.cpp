@@ -1,0 +1,166 @@
+#include "replycache.h"
+
+namespace rpcscope::core {
+
+// What an entry is charged against the byte cap: its reply plus a fixed
+// estimate of the bookkeeping around it.
+std::int64_t ReplyCache::cost(const Entry &entry)
+{
+    return 64 + entry.reply.size();
+}
+
+ReplyCache::Entry *ReplyCache::find(std::uint32_t clientId, std::uint32_t callId)
+{
+    auto c = m_clients.find(clientId);
+    if (c == m_clients.end())
+        return nullptr;
+    auto e = c->second.entries.find(callId);
+    return e == c->second.entries.end() ? nullptr : &e->second;
+}
+
+ReplyCache::Entry &ReplyCache::insert(std::uint32_t clientId, std::uint32_t callId, HostId host)
+{
+    Entry &entry = m_clients[clientId].entries[callId];
+    entry = Entry{};
+    entry.host = host;
+    m_bytes += cost(entry);
+    ++m_size;
+    return entry;
+}
+
+void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, bool error,
+                          TimePoint now, std::vector<Eviction> &evicted)
+{
+    auto c = m_clients.find(clientId);
+    if (c == m_clients.end())
+        return;
+    auto e = c->second.entries.find(callId);
+    if (e == c->second.entries.end() || e->second.state != State::InProgress)
+        return;
+    Entry &entry = e->second;
+    m_bytes -= cost(entry);
+    entry.state = State::Done;
+    entry.reply = std::move(reply);
+    entry.error = error;
+    entry.doneAt = now;
+    m_bytes += cost(entry);
+    m_aging.push_back({now, clientId, callId});
+    compactAging();
+    // The client already gave up on it: nobody will ask again.
+    if (callId < c->second.ackBelow)
+        erase(clientId, c->second, e, trace::EvictReason::Acked, evicted);
+    enforceBytes(evicted);
+}
+
+// Entries acknowledged early leave stale records behind in m_aging; drop
+// them once they outnumber the live entries, so the queue stays proportional
+// to the cache, not to the calls ever made.
+void ReplyCache::compactAging()
+{
+    if (qsizetype(m_aging.size()) <= 2 * m_size + 4096)
+        return;
+    std::deque<Aging> live;
+    for (const Aging &a : m_aging) {
+        const Entry *e = find(a.clientId, a.callId);
+        if (e && e->state != State::InProgress && e->doneAt == a.doneAt)
+            live.push_back(a);
+    }
+    m_aging.swap(live);
+}
+
+// Removes an entry; only a cached reply leaving is reported (records without
+// one already were, when the reply left).
+void ReplyCache::erase(std::uint32_t clientId, Client &client,
+                       std::map<std::uint32_t, Entry>::iterator it, trace::EvictReason reason,
+                       std::vector<Eviction> &evicted)
+{
+    if (it->second.state == State::Done)
+        evicted.push_back({clientId, it->first, it->second.host, reason});
+    m_bytes -= cost(it->second);
+    --m_size;
+    client.entries.erase(it);
+}
+
+bool ReplyCache::acknowledge(std::uint32_t clientId, std::uint32_t callId,
+                             std::vector<Eviction> &evicted)
+{
+    auto c = m_clients.find(clientId);
+    if (c == m_clients.end())
+        return false;
+    auto e = c->second.entries.find(callId);
+    if (e == c->second.entries.end() || e->second.state != State::Done)
+        return false;
+    Entry &entry = e->second;
+    evicted.push_back({clientId, callId, entry.host, trace::EvictReason::Acked});
+    m_bytes -= cost(entry);
+    entry.state = State::Acked;
+    entry.reply = QByteArray();
+    m_bytes += cost(entry);
+    return true;
+}
+
+void ReplyCache::acknowledgeBelow(std::uint32_t clientId, std::uint32_t below,
+                                  std::vector<Eviction> &evicted)
+{
+    Client &client = m_clients[clientId];
+    if (below <= client.ackBelow)
+        return;
+    client.ackBelow = below;
+    for (auto it = client.entries.begin(); it != client.entries.end() && it->first < below;) {
+        auto next = std::next(it);
+        if (it->second.state != State::InProgress)
+            erase(clientId, client, it, trace::EvictReason::Acked, evicted);
+        it = next;
+    }
+}
+
+std::uint32_t ReplyCache::ackBelow(std::uint32_t clientId) const
+{
+    auto c = m_clients.find(clientId);
+    return c == m_clients.end() ? 0 : c->second.ackBelow;
+}
+
+void ReplyCache::enforceBytes(std::vector<Eviction> &evicted)
+{
+    for (std::size_t i = 0; i < m_aging.size() && m_bytes > m_limits.maxBytes; ++i) {
+        const Aging &a = m_aging[i];
+        auto c = m_clients.find(a.clientId);
+        if (c == m_clients.end())
+            continue;
+        auto e = c->second.entries.find(a.callId);
+        if (e == c->second.entries.end() || e->second.state != State::Done || e->second.doneAt != a.doneAt)
+            continue;
+        // Keep a tombstone: the call ran, and a late duplicate must not run it again.
+        evicted.push_back({a.clientId, a.callId, e->second.host, trace::EvictReason::Bytes});
+        m_bytes -= cost(e->second);
+        e->second.state = State::Tombstone;
+        e->second.reply = QByteArray();
+        m_bytes += cost(e->second);
+    }
+}
+
+void ReplyCache::expire(TimePoint now, std::vector<Eviction> &evicted)
+{
+    while (!m_aging.empty() && m_aging.front().doneAt + m_limits.maxAge <= now) {
+        const Aging a = m_aging.front();
+        m_aging.pop_front();
+        auto c = m_clients.find(a.clientId);
+        if (c == m_clients.end())
+            continue;
+        auto e = c->second.entries.find(a.callId);
+        if (e != c->second.entries.end() && e->second.state != State::InProgress
+            && e->second.doneAt == a.doneAt)
+            erase(a.clientId, c->second, e, trace::EvictReason::Age, evicted);
+        if (c->second.entries.empty() && c->second.ackBelow == 0)
+            m_clients.erase(c);
+    }
+}
+
+std::optional<TimePoint> ReplyCache::nextExpiry() const
+{
+    if (m_aging.empty())
+        return std::nullopt;
+    return m_aging.front().doneAt + m_limits.maxAge;
+}
+
+} // namespace rpcscope::core

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "clock.h"
+#include "trace/event.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace rpcscope::core {
+
+struct ReplyCacheLimits
+{
+    std::int64_t maxBytes = 16 * 1024 * 1024;
+    Duration maxAge{120'000'000};
+};
+
+// At-most-once memory of the server: one entry per (client id, call id) it
+// has accepted. A call is InProgress while its handler runs and Done after,
+// holding the encoded reply so a duplicate request is answered from here
+// instead of running the handler again.
+//
+// Entries leave when the client acknowledges the reply (an explicit ack, or
+// an ack-below on a later datagram), when older than the age limit, or,
+// oldest first, when the cached replies exceed the byte cap. A reply evicted
+// for bytes leaves a tombstone so a late duplicate is refused rather than run
+// again. An explicit ack likewise keeps a small record until ack-below passes
+// the call: a delayed copy of the request must find it. Everything finished
+// goes by age; in-progress entries are never evicted.
+class ReplyCache
+{
+public:
+    enum class State : std::uint8_t {
+        InProgress, // the handler is running
+        Done,       // finished; the reply is cached
+        Acked,      // the client has the reply; kept (without it) so late copies are not run again
+        Tombstone,  // finished, but the reply was evicted for bytes before the client acked it
+    };
+
+    struct Entry
+    {
+        State state = State::InProgress;
+        HostId host = 0;           // where replies go
+        std::uint16_t attempt = 1; // latest attempt seen, echoed in replies
+        bool error = false;        // the cached reply is an error status
+        TimePoint doneAt{0};
+        QByteArray reply;          // encoded ReplyBody, when Done
+    };
+
+    struct Eviction
+    {
+        std::uint32_t clientId;
+        std::uint32_t callId;
+        HostId host;
+        trace::EvictReason reason;
+    };
+
+    using Limits = ReplyCacheLimits;
+
+    explicit ReplyCache(Limits limits = {}) : m_limits(limits) {}
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+
+    Entry *find(std::uint32_t clientId, std::uint32_t callId);
+    Entry &insert(std::uint32_t clientId, std::uint32_t callId, HostId host);
+    // Stores the reply of an in-progress call; may evict older replies for bytes.
+    void complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, bool error,
+                  TimePoint now, std::vector<Eviction> &evicted);
+    // The client acknowledged one reply.
+    bool acknowledge(std::uint32_t clientId, std::uint32_t callId, std::vector<Eviction> &evicted);
+    // The client says every call below `below` has ended: finished entries below it go.
+    void acknowledgeBelow(std::uint32_t clientId, std::uint32_t below, std::vector<Eviction> &evicted);
+    // Drops entries older than the age limit.
+    void expire(TimePoint now, std::vector<Eviction> &evicted);
+    std::optional<TimePoint> nextExpiry() const;
+
+    // Highest ack-below the client has sent; calls below it are over.
+    std::uint32_t ackBelow(std::uint32_t clientId) const;
+
+    std::int64_t bytes() const { return m_bytes; }
+    qsizetype size() const { return m_size; }
+    qsizetype clientCount() const { return qsizetype(m_clients.size()); }
+
+private:
+    struct Client
+    {
+        std::uint32_t ackBelow = 0;
+        std::map<std::uint32_t, Entry> entries; // by call id, ordered for ack-below
+    };
+    struct Aging
+    {
+        TimePoint doneAt;
+        std::uint32_t clientId;
+        std::uint32_t callId;
+    };
+
+    static std::int64_t cost(const Entry &entry);
+    void erase(std::uint32_t clientId, Client &client, std::map<std::uint32_t, Entry>::iterator it,
+               trace::EvictReason reason, std::vector<Eviction> &evicted);
+    void enforceBytes(std::vector<Eviction> &evicted);
+    void compactAging();
+
+    Limits m_limits;
+    std::unordered_map<std::uint32_t, Client> m_clients;
+    std::deque<Aging> m_aging; // finished entries in the order they finished (lazy: may hold gone ones)
+    std::int64_t m_bytes = 0;
+    qsizetype m_size = 0;
+};
+
+} // namespace rpcscope::core

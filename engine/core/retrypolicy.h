@@ -1,0 +1,74 @@
+#pragma once
+
+#include "clock.h"
+#include "random.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace rpcscope::core {
+
+enum class Backoff : std::uint8_t {
+    Fixed,              // the same timeout for every attempt
+    Exponential,        // timeout * factor^(attempt-1), capped
+    FullJitter,         // uniform in (0, exponential]: spreads many clients apart
+    EqualJitter,        // half the exponential value plus uniform in [0, half]
+    DecorrelatedJitter, // uniform in [timeout, 3 * previous], capped
+    Adaptive,           // RFC 6298 RTO from measured round trips, doubled per retry
+};
+inline constexpr int kBackoffCount = 6;
+
+// fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter, adaptive
+QString backoffName(Backoff backoff);
+std::optional<Backoff> backoffFromName(QStringView name);
+
+struct RetryConfig
+{
+    Backoff backoff = Backoff::Exponential;
+    Duration timeout{200'000};       // first timeout; adaptive: the RTO before any sample
+    double factor = 2.0;             // growth per attempt (exponential and the jitter variants)
+    Duration maxTimeout{5'000'000};  // cap on any single timeout
+    Duration minTimeout{1'000};      // floor: a jittered timeout is never shorter than this
+    int maxAttempts = 8;             // sends of the request before the call fails
+    Duration deadline{30'000'000};   // overall time a call may take, from its start
+
+    friend bool operator==(const RetryConfig &, const RetryConfig &) = default;
+};
+
+// How long a client waits for an answer before trying again. One per client:
+// the adaptive estimator learns from every call of that client.
+class RetryPolicy
+{
+public:
+    explicit RetryPolicy(RetryConfig config = {}, std::uint64_t seed = 1);
+
+    const RetryConfig &config() const { return m_config; }
+    // Takes effect for the next timeout chosen; the RTT estimate is kept.
+    void setConfig(const RetryConfig &config) { m_config = config; }
+
+    // The timeout to arm after sending attempt `attempt` (1-based). `previous`
+    // is the timeout armed after the previous attempt (unused for attempt 1).
+    Duration timeoutFor(int attempt, Duration previous);
+
+    // A round-trip sample for the adaptive policy. The caller applies Karn's
+    // rule: only calls answered on their first attempt give samples, since a
+    // reply to a resent request cannot be matched to one send.
+    void addRttSample(Duration rtt);
+
+    std::optional<Duration> smoothedRtt() const { return m_srtt; }
+    std::optional<Duration> rttVariance() const { return m_rttvar; }
+    // RFC 6298's RTO: SRTT + max(G, 4 * RTTVAR), clamped; `timeout` before any sample.
+    Duration retransmissionTimeout() const;
+
+private:
+    Duration exponential(int attempt) const;
+    Duration clamp(Duration d) const;
+
+    RetryConfig m_config;
+    Random m_random;
+    std::optional<Duration> m_srtt;
+    std::optional<Duration> m_rttvar;
+};
+
+} // namespace rpcscope::core

@@ -1,0 +1,322 @@
+#include "servercore.h"
+
+namespace rpcscope::core {
+
+using trace::EventKind;
+using wire::DatagramKind;
+
+namespace {
+ReplyCache::Limits cacheLimits(const ServerLimits &limits)
+{
+    return {limits.maxCacheBytes, limits.maxEntryAge};
+}
+} // namespace
+
+ServerCore::ServerCore(ServerConfig config, trace::EventSink *sink)
+    : m_config(config)
+    , m_sink(sink)
+    , m_cache(cacheLimits(config.limits))
+{
+}
+
+void ServerCore::setLimits(const ServerLimits &limits)
+{
+    m_config.limits = limits;
+    m_cache.setLimits(cacheLimits(limits));
+}
+
+void ServerCore::record(EventKind kind, TimePoint now, HostId client, std::uint32_t callId,
+                        std::uint16_t attempt, std::uint32_t detail, DatagramKind datagram)
+{
+    if (!m_sink)
+        return;
+    trace::Event e;
+    e.timeUs = now.count();
+    e.kind = kind;
+    e.from = m_config.host;
+    e.to = client;
+    e.client = client;
+    e.callId = callId;
+    e.attempt = attempt;
+    e.detail = detail;
+    e.datagram = std::uint8_t(datagram);
+    m_sink->record(e);
+}
+
+void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByteArrayView body,
+                           HostId to)
+{
+    wire::Header h;
+    h.kind = kind;
+    h.attempt = request.attempt;
+    h.epoch = m_config.epoch;
+    h.clientId = request.clientId;
+    h.callId = request.callId;
+    Transmit t;
+    t.to = to;
+    t.bytes = wire::encodeDatagram(h, body, m_config.checksum);
+    t.kind = kind;
+    t.callId = request.callId;
+    t.attempt = request.attempt;
+    t.client = to;
+    m_transmits.push_back(std::move(t));
+}
+
+void ServerCore::sendEmpty(DatagramKind kind, const wire::Header &request, HostId to)
+{
+    sendReply(kind, request, {}, to);
+}
+
+void ServerCore::refuse(const wire::Header &request, HostId to, wire::Status status,
+                        const QString &message, TimePoint now)
+{
+    wire::ReplyBody body;
+    body.set_status(status);
+    body.set_message(message.toStdString());
+    const std::string bytes = body.SerializeAsString();
+    record(EventKind::Rejected, now, to, request.callId, request.attempt, std::uint32_t(status));
+    sendReply(DatagramKind::Error, request, QByteArrayView(bytes.data(), qsizetype(bytes.size())), to);
+}
+
+void ServerCore::recordEvictions(TimePoint now)
+{
+    for (const ReplyCache::Eviction &e : m_evicted)
+        record(EventKind::CacheEvict, now, e.host, e.callId, 0, std::uint32_t(e.reason));
+    m_evicted.clear();
+}
+
+Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now)
+{
+    wire::Decoded d;
+    const wire::DecodeError error = wire::decodeDatagram(datagram, m_config.checksum, d);
+    if (error != wire::DecodeError::None) {
+        const bool checksum = error == wire::DecodeError::ChecksumMismatch;
+        record(checksum ? EventKind::ChecksumFail : EventKind::MalformedDropped, now, from, 0, 0,
+               std::uint32_t(error));
+        return checksum ? Received::ChecksumFailed : Received::Malformed;
+    }
+    const wire::Header &h = d.header;
+    switch (h.kind) {
+    case DatagramKind::Request:
+    case DatagramKind::Probe:
+        break;
+    case DatagramKind::Ack:
+        if (m_cache.acknowledge(h.clientId, h.callId, m_evicted)) {
+            record(EventKind::Ack, now, from, h.callId, h.attempt, 1, h.kind);
+            recordEvictions(now);
+        }
+        return Received::Accepted;
+    default:
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::UnexpectedKind));
+        return Received::Malformed;
+    }
+
+    // A datagram addressed to an earlier incarnation: whatever it refers to
+    // was lost with that incarnation's memory.
+    if (h.epoch != 0 && h.epoch != m_config.epoch) {
+        refuse(h, from, wire::STATUS_SERVER_RESTARTED,
+               QStringLiteral("server restarted — the call may or may not have run"), now);
+        return Received::Accepted;
+    }
+
+    m_cache.acknowledgeBelow(h.clientId, h.ackBelow, m_evicted);
+    recordEvictions(now);
+
+    if (h.kind == DatagramKind::Probe)
+        onProbe(h, from, now);
+    else
+        onRequest(h, d.body, datagram.size(), from, now);
+    return Received::Accepted;
+}
+
+void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry, HostId from,
+                                 TimePoint now)
+{
+    entry.host = from; // the client may have moved (a new port after a restart of its socket)
+    entry.attempt = h.attempt;
+    switch (entry.state) {
+    case ReplyCache::State::InProgress:
+        if (h.kind == DatagramKind::Request)
+            record(EventKind::DuplicateSuppressed, now, from, h.callId, h.attempt);
+        sendEmpty(m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Request
+                      ? DatagramKind::Ack
+                      : DatagramKind::Working,
+                  h, from);
+        break;
+    case ReplyCache::State::Done:
+        record(EventKind::CachedReplyResent, now, from, h.callId, h.attempt);
+        sendReply(DatagramKind::Reply, h, entry.reply, from);
+        break;
+    case ReplyCache::State::Acked:
+        // The client already has the reply: this is a copy the network delayed.
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
+        break;
+    case ReplyCache::State::Tombstone:
+        refuse(h, from, wire::STATUS_REPLY_NOT_CACHED,
+               QStringLiteral("the call ran, but its reply is no longer cached"), now);
+        break;
+    }
+}
+
+void ServerCore::onProbe(const wire::Header &h, HostId from, TimePoint now)
+{
+    if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
+        answerDuplicate(h, *entry, from, now);
+        return;
+    }
+    if (h.callId < m_cache.ackBelow(h.clientId)) {
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
+        return;
+    }
+    refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
+}
+
+void ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
+                           TimePoint now)
+{
+    if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
+        answerDuplicate(h, *entry, from, now);
+        return;
+    }
+    // The client has already seen this call end: a late copy, not a new call.
+    if (h.callId < m_cache.ackBelow(h.clientId)) {
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
+        return;
+    }
+    const ServerLimits &limits = m_config.limits;
+    if (size > limits.maxDatagramBytes) {
+        refuse(h, from, wire::STATUS_TOO_LARGE,
+               QStringLiteral("request of %1 bytes exceeds the limit of %2")
+                   .arg(size)
+                   .arg(limits.maxDatagramBytes),
+               now);
+        return;
+    }
+    int &clientInProgress = m_inProgressByClient[h.clientId];
+    if (clientInProgress >= limits.maxInProgressPerClient || m_inProgressTotal >= limits.maxInProgressTotal) {
+        refuse(h, from, wire::STATUS_BUSY,
+               QStringLiteral("too many calls in progress (%1 for this client, %2 in all)")
+                   .arg(clientInProgress)
+                   .arg(m_inProgressTotal),
+               now);
+        return;
+    }
+    if (m_cache.clientCount() >= limits.maxClients && m_cache.ackBelow(h.clientId) == 0
+        && !m_inProgressByClient.contains(h.clientId)) {
+        refuse(h, from, wire::STATUS_BUSY, QStringLiteral("too many clients"), now);
+        return;
+    }
+    if (!m_requestScratch.ParseFromArray(body.data(), int(body.size()))) {
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(wire::DecodeError::BadBody));
+        return;
+    }
+
+    ReplyCache::Entry &entry = m_cache.insert(h.clientId, h.callId, from);
+    entry.attempt = h.attempt;
+    ++clientInProgress;
+    ++m_inProgressTotal;
+
+    Execution exec;
+    exec.clientId = h.clientId;
+    exec.callId = h.callId;
+    exec.client = from;
+    exec.method = QString::fromStdString(m_requestScratch.method());
+    exec.args = QByteArray(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
+    m_executions.push_back(std::move(exec));
+    record(EventKind::HandlerStart, now, from, h.callId, h.attempt);
+
+    if (m_config.ackMode == AckMode::Explicit)
+        sendEmpty(DatagramKind::Ack, h, from);
+    else
+        m_ackTimers.push({now + m_config.ackDelay, h.clientId, h.callId});
+}
+
+void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, wire::Status status,
+                                 const QString &message, const QByteArray &result, TimePoint now)
+{
+    ReplyCache::Entry *entry = m_cache.find(clientId, callId);
+    if (!entry || entry->state != ReplyCache::State::InProgress)
+        return;
+    if (auto it = m_inProgressByClient.find(clientId); it != m_inProgressByClient.end()) {
+        if (--it->second <= 0)
+            m_inProgressByClient.erase(it);
+    }
+    --m_inProgressTotal;
+
+    wire::ReplyBody body;
+    body.set_status(status);
+    if (!message.isEmpty())
+        body.set_message(message.toStdString());
+    body.set_result(result.constData(), std::size_t(result.size()));
+    QByteArray bytes(qsizetype(body.ByteSizeLong()), Qt::Uninitialized);
+    body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(bytes.data()));
+
+    const HostId host = entry->host;
+    wire::Header request;
+    request.clientId = clientId;
+    request.callId = callId;
+    request.attempt = entry->attempt;
+    record(EventKind::HandlerEnd, now, host, callId, entry->attempt, std::uint32_t(status));
+    if (bytes.size() + wire::kOverhead > std::min(m_config.limits.maxDatagramBytes, wire::kMaxDatagramSize)) {
+        // Too big for one datagram; the error takes the reply's place in the cache.
+        wire::ReplyBody tooLarge;
+        tooLarge.set_status(wire::STATUS_TOO_LARGE);
+        tooLarge.set_message(QStringLiteral("reply of %1 bytes does not fit in a datagram")
+                                 .arg(bytes.size())
+                                 .toStdString());
+        const std::string s = tooLarge.SerializeAsString();
+        bytes = QByteArray(s.data(), qsizetype(s.size()));
+    }
+    sendReply(DatagramKind::Reply, request, bytes, host);
+    m_cache.complete(clientId, callId, std::move(bytes), status != wire::STATUS_OK, now, m_evicted);
+    recordEvictions(now);
+}
+
+bool ServerCore::pollTransmit(Transmit &out)
+{
+    if (m_transmits.empty())
+        return false;
+    out = std::move(m_transmits.front());
+    m_transmits.pop_front();
+    return true;
+}
+
+bool ServerCore::pollExecution(Execution &out)
+{
+    if (m_executions.empty())
+        return false;
+    out = std::move(m_executions.front());
+    m_executions.pop_front();
+    return true;
+}
+
+std::optional<TimePoint> ServerCore::nextTimeout() const
+{
+    std::optional<TimePoint> next = m_cache.nextExpiry();
+    if (!m_ackTimers.empty() && (!next || m_ackTimers.top().at < *next))
+        next = m_ackTimers.top().at;
+    return next;
+}
+
+void ServerCore::handleTimeout(TimePoint now)
+{
+    while (!m_ackTimers.empty() && m_ackTimers.top().at <= now) {
+        const AckTimer t = m_ackTimers.top();
+        m_ackTimers.pop();
+        const ReplyCache::Entry *entry = m_cache.find(t.clientId, t.callId);
+        if (entry && entry->state == ReplyCache::State::InProgress) {
+            // Implicit mode: the reply is late, so tell the client to stop resending.
+            wire::Header request;
+            request.clientId = t.clientId;
+            request.callId = t.callId;
+            request.attempt = entry->attempt;
+            sendEmpty(DatagramKind::Working, request, entry->host);
+        }
+    }
+    m_cache.expire(now, m_evicted);
+    recordEvictions(now);
+}
+
+} // namespace rpcscope::core

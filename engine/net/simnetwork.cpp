@@ -1,0 +1,287 @@
+#include "simnetwork.h"
+
+#include "core/random.h"
+
+namespace rpcscope::net {
+
+using core::HostId;
+using core::TimePoint;
+using trace::EventKind;
+
+SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *sink)
+    : m_config(config)
+    , m_sink(sink)
+    , m_service(services::makeService(config.service))
+{
+    Q_ASSERT_X(m_service, "SimNetwork", "unknown service; validate the config first");
+    // Every generator is seeded from the session seed, one stream each.
+    core::Random seeds(config.seed);
+    m_toServer = netem::Netem(config.toServer, seeds.next());
+    m_toClient = netem::Netem(config.toClient, seeds.next());
+    for (const netem::ScriptedFault &f : config.toServerFaults)
+        m_toServer.addFault(f);
+    for (const netem::ScriptedFault &f : config.toClientFaults)
+        m_toClient.addFault(f);
+
+    core::ServerConfig server;
+    server.epoch = std::uint32_t(seeds.next() | 1);
+    server.ackMode = config.ackMode;
+    server.ackDelay = config.ackDelay;
+    server.checksum = config.checksum;
+    server.limits = config.limits;
+    m_server = std::make_unique<core::ServerCore>(server, sink);
+
+    const int clients = std::max(1, config.clients);
+    m_clients.resize(std::size_t(clients));
+    for (int i = 0; i < clients; ++i) {
+        core::ClientConfig c;
+        // Client ids are random, as a real client's would be, so tests cannot
+        // lean on them being small; trace hosts are 1..N.
+        c.clientId = std::uint32_t(seeds.next()) | 1;
+        c.host = HostId(i + 1);
+        c.retry = config.retry;
+        c.window = config.window;
+        c.ackMode = config.ackMode;
+        c.checksum = config.checksum;
+        c.pollInterval = config.pollInterval;
+        c.seed = seeds.next();
+        Client &client = m_clients[std::size_t(i)];
+        client.core = std::make_unique<core::ClientCore>(c, sink);
+        client.remaining = config.calls / clients + (i < config.calls % clients ? 1 : 0);
+        if (client.remaining > 0)
+            ++m_activeClients;
+    }
+    for (int i = 0; i < clients; ++i)
+        pumpClient(HostId(i + 1));
+}
+
+SimNetwork::~SimNetwork() = default;
+
+// Once every call has ended the session drains: datagrams still on the wire
+// are delivered (so the last acks and evictions show) but no timer fires.
+bool SimNetwork::finished() const
+{
+    return m_activeClients == 0 && m_inTransit == 0;
+}
+
+std::optional<TimePoint> SimNetwork::nextEventTime() const
+{
+    if (m_queue.empty() || finished())
+        return std::nullopt;
+    return m_queue.top().at;
+}
+
+void SimNetwork::push(Pending &&p)
+{
+    p.seq = m_seq++;
+    if (p.type != Type::Timer)
+        ++m_inTransit;
+    m_queue.push(std::move(p));
+}
+
+void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from, HostId to,
+                        std::uint32_t size, std::uint32_t detail)
+{
+    if (!m_sink)
+        return;
+    trace::Event e;
+    e.timeUs = m_now.count();
+    e.kind = kind;
+    e.from = from;
+    e.to = to;
+    e.client = meta.client;
+    e.callId = meta.callId;
+    e.attempt = meta.attempt;
+    e.fragment = meta.fragment;
+    e.datagram = std::uint8_t(meta.kind);
+    e.size = size;
+    e.detail = detail;
+    m_sink->record(e);
+}
+
+void SimNetwork::transmit(HostId from, core::Transmit &&t)
+{
+    const bool up = from != core::kServerHost;
+    const HostId to = up ? core::kServerHost : t.to;
+    const auto size = std::uint32_t(t.bytes.size());
+    record(EventKind::Send, t, from, to, size);
+    m_deliveries.clear();
+    netem::Netem &link = up ? m_toServer : m_toClient;
+    const netem::Outcome outcome = link.process(t.bytes, m_now, m_deliveries);
+    if (outcome.lost != netem::LossCause::None) {
+        record(EventKind::Lost, t, from, to, size, std::uint32_t(outcome.lost));
+        return;
+    }
+    if (outcome.corrupted)
+        record(EventKind::Corrupted, t, from, to, size);
+    if (outcome.reordered)
+        record(EventKind::Reordered, t, from, to, size);
+    if (outcome.duplicated)
+        record(EventKind::Duplicated, t, from, to, size);
+    for (netem::Delivery &d : m_deliveries) {
+        Pending p;
+        p.at = d.at;
+        p.type = Type::Deliver;
+        p.host = to;
+        p.from = from;
+        p.bytes = std::move(d.bytes);
+        p.corrupted = d.corrupted;
+        p.meta = t;
+        p.meta.bytes = QByteArray();
+        push(std::move(p));
+    }
+}
+
+void SimNetwork::rearm(HostId host, std::optional<TimePoint> next, std::optional<TimePoint> &armed)
+{
+    // One timer event per host at a time; an earlier deadline replaces it
+    // (the later event finds `armed` changed and does nothing).
+    if (!next || (armed && *armed <= *next))
+        return;
+    armed = std::max(*next, m_now);
+    Pending p;
+    p.at = *armed;
+    p.type = Type::Timer;
+    p.host = host;
+    push(std::move(p));
+}
+
+void SimNetwork::pumpClient(HostId host)
+{
+    Client &client = m_clients[std::size_t(host - 1)];
+    core::ClientCore &core = *client.core;
+    for (;;) {
+        core::Completion done;
+        while (core.pollCompletion(done))
+            ++m_callsEnded;
+        // Closed loop: keep the window full until this client's share is made.
+        bool startedAny = false;
+        while (client.remaining > 0 && core.inFlight() + core.queued() < std::max(1, m_config.window)) {
+            core.startCall(m_service->sampleMethod(),
+                           m_service->sampleArgs(client.started++, m_config.argBytes), m_now);
+            --client.remaining;
+            startedAny = true;
+        }
+        core::Transmit t;
+        bool sentAny = false;
+        while (core.pollTransmit(t)) {
+            transmit(host, std::move(t));
+            sentAny = true;
+        }
+        if (!startedAny && !sentAny)
+            break;
+    }
+    if (client.remaining == 0 && core.inFlight() == 0 && core.queued() == 0) {
+        if (!client.done) {
+            client.done = true;
+            client.armed.reset();
+            --m_activeClients;
+        }
+        return;
+    }
+    rearm(host, core.nextTimeout(), client.armed);
+}
+
+void SimNetwork::pumpServer()
+{
+    core::Execution exec;
+    while (m_server->pollExecution(exec)) {
+        Pending p;
+        p.at = m_now + m_config.handlerTime;
+        p.type = Type::HandlerDone;
+        p.host = core::kServerHost;
+        p.clientId = exec.clientId;
+        p.callId = exec.callId;
+        // The handler's effect happens now; its reply is ready after the handler time.
+        p.result = m_service->handle(exec.method, exec.args);
+        push(std::move(p));
+    }
+    core::Transmit t;
+    while (m_server->pollTransmit(t))
+        transmit(core::kServerHost, std::move(t));
+    rearm(core::kServerHost, m_server->nextTimeout(), m_serverArmed);
+}
+
+void SimNetwork::pump(HostId host)
+{
+    if (host == core::kServerHost)
+        pumpServer();
+    else
+        pumpClient(host);
+}
+
+bool SimNetwork::step()
+{
+    if (finished() || m_queue.empty())
+        return false;
+    Pending p = std::move(const_cast<Pending &>(m_queue.top()));
+    m_queue.pop();
+    if (p.type != Type::Timer)
+        --m_inTransit;
+    else if (m_activeClients == 0)
+        return !finished();
+    m_now = std::max(m_now, p.at);
+    switch (p.type) {
+    case Type::Deliver: {
+        record(EventKind::Deliver, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()));
+        const core::Received received =
+            p.host == core::kServerHost
+                ? m_server->receive(p.bytes, p.from, m_now)
+                : m_clients[std::size_t(p.host - 1)].core->receive(p.bytes, p.from, m_now);
+        if (p.corrupted && received == core::Received::Accepted)
+            record(EventKind::CorruptAccepted, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()));
+        break;
+    }
+    case Type::Timer: {
+        std::optional<TimePoint> &armed =
+            p.host == core::kServerHost ? m_serverArmed : m_clients[std::size_t(p.host - 1)].armed;
+        if (armed != p.at)
+            return !finished(); // superseded by an earlier one
+        armed.reset();
+        if (p.host == core::kServerHost)
+            m_server->handleTimeout(m_now);
+        else
+            m_clients[std::size_t(p.host - 1)].core->handleTimeout(m_now);
+        break;
+    }
+    case Type::HandlerDone:
+        m_server->handlerFinished(p.clientId, p.callId, p.result.status, p.result.message,
+                                  p.result.result, m_now);
+        break;
+    }
+    pump(p.host);
+    return !finished();
+}
+
+void SimNetwork::run()
+{
+    while (step()) {
+    }
+}
+
+void SimNetwork::runUntil(TimePoint time)
+{
+    while (!finished() && !m_queue.empty() && m_queue.top().at <= time)
+        step();
+    m_now = std::max(m_now, time);
+}
+
+void SimNetwork::setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient)
+{
+    m_config.toServer = toServer;
+    m_config.toClient = toClient;
+    m_toServer.setConfig(toServer);
+    m_toClient.setConfig(toClient);
+}
+
+void SimNetwork::setRetry(const core::RetryConfig &retry)
+{
+    m_config.retry = retry;
+    for (std::size_t i = 0; i < m_clients.size(); ++i) {
+        m_clients[i].core->setRetryConfig(retry, m_now);
+        if (!m_clients[i].done)
+            rearm(HostId(i + 1), m_clients[i].core->nextTimeout(), m_clients[i].armed);
+    }
+}
+
+} // namespace rpcscope::net

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/clientcore.h"
+#include "core/servercore.h"
+#include "netem/netem.h"
+#include "services/service.h"
+#include "session/sessionconfig.h"
+#include "trace/event.h"
+
+#include <memory>
+#include <optional>
+#include <queue>
+#include <vector>
+
+namespace rpcscope::net {
+
+// A whole session in virtual time: N clients and one server, each a sans-IO
+// core, joined by one emulator per direction, driven by a discrete-event
+// queue. Nothing here reads a clock or a socket, so the same config and seed
+// give the same run, event for event, as fast as the CPU allows. The GUI
+// paces it against the wall clock with runUntil().
+class SimNetwork
+{
+public:
+    SimNetwork(const session::SessionConfig &config, trace::EventSink *sink);
+    ~SimNetwork();
+    SimNetwork(const SimNetwork &) = delete;
+    SimNetwork &operator=(const SimNetwork &) = delete;
+
+    // Processes the next event. False when the session is over: every call
+    // has ended and nothing is left on the wire.
+    bool step();
+    // Runs to the end of the session.
+    void run();
+    // Processes every event up to and including `time`; the clock then reads `time`.
+    void runUntil(core::TimePoint time);
+
+    core::TimePoint now() const { return m_now; }
+    bool finished() const;
+    std::optional<core::TimePoint> nextEventTime() const;
+
+    // Live changes: apply to calls in flight from the next datagram or timer on.
+    void setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient);
+    void setRetry(const core::RetryConfig &retry);
+    void setHandlerTime(core::Duration handlerTime) { m_config.handlerTime = handlerTime; }
+
+    const session::SessionConfig &config() const { return m_config; }
+    services::Service &service() { return *m_service; }
+    std::int64_t callsEnded() const { return m_callsEnded; }
+
+private:
+    enum class Type : std::uint8_t { Deliver, Timer, HandlerDone };
+    struct Pending
+    {
+        core::TimePoint at;
+        std::uint64_t seq;
+        Type type;
+        core::HostId host;        // the host the event happens at
+        // Deliver
+        QByteArray bytes;
+        core::HostId from = 0;
+        bool corrupted = false;
+        core::Transmit meta;      // kind, call, attempt of the datagram, for the trace
+        // HandlerDone
+        std::uint32_t clientId = 0;
+        std::uint32_t callId = 0;
+        services::HandlerResult result;
+
+        bool operator>(const Pending &o) const { return at != o.at ? at > o.at : seq > o.seq; }
+    };
+    struct Client
+    {
+        std::unique_ptr<core::ClientCore> core;
+        int remaining = 0; // calls still to start
+        std::uint64_t started = 0;
+        std::optional<core::TimePoint> armed;
+        bool done = false; // made all its calls and every one has ended
+    };
+
+    void push(Pending &&p);
+    void pump(core::HostId host);
+    void pumpClient(core::HostId host);
+    void pumpServer();
+    void transmit(core::HostId from, core::Transmit &&t);
+    void rearm(core::HostId host, std::optional<core::TimePoint> next, std::optional<core::TimePoint> &armed);
+    void record(trace::EventKind kind, const core::Transmit &meta, core::HostId from, core::HostId to,
+                std::uint32_t size, std::uint32_t detail = 0);
+
+    session::SessionConfig m_config;
+    trace::EventSink *m_sink;
+    std::unique_ptr<services::Service> m_service;
+    std::unique_ptr<core::ServerCore> m_server;
+    std::optional<core::TimePoint> m_serverArmed;
+    std::vector<Client> m_clients; // index = host - 1
+    netem::Netem m_toServer;
+    netem::Netem m_toClient;
+    std::priority_queue<Pending, std::vector<Pending>, std::greater<>> m_queue;
+    std::vector<netem::Delivery> m_deliveries; // scratch
+    core::TimePoint m_now{0};
+    std::uint64_t m_seq = 0;
+    std::int64_t m_callsEnded = 0;
+    int m_activeClients = 0;
+    std::int64_t m_inTransit = 0; // queued deliveries and handler completions
+};
+
+} // namespace rpcscope::net

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "wire/bodies.pb.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace rpcscope::services {
+
+struct HandlerResult
+{
+    wire::Status status = wire::STATUS_OK;
+    QString message; // for a non-OK status: what went wrong, for people
+    QByteArray result;
+};
+
+// A set of procedures a server offers. Handlers may be called from several
+// threads at once (RpcServer runs them on a pool), so state must be safe.
+class Service
+{
+public:
+    virtual ~Service() = default;
+    virtual QString name() const = 0;
+    virtual HandlerResult handle(const QString &method, const QByteArray &args) = 0;
+
+    // What generated workloads call: a representative method and its
+    // arguments for call number `index`, about `argBytes` long.
+    virtual QString sampleMethod() const = 0;
+    virtual QByteArray sampleArgs(std::uint64_t index, int argBytes) const = 0;
+};
+
+QStringList serviceNames(); // echo, counter
+std::unique_ptr<Service> makeService(QStringView name); // null for an unknown name
+
+} // namespace rpcscope::services

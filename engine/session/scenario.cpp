@@ -1,0 +1,123 @@
+#include "scenario.h"
+
+#include <QCoreApplication>
+
+namespace rpcscope::session {
+
+namespace {
+
+using netem::ScriptedFault;
+using wire::DatagramKind;
+
+// The chapter's figures: one call, slow enough to follow, nothing random.
+void figureBase(SessionConfig &c)
+{
+    c.calls = 1;
+    c.clients = 1;
+    c.window = 1;
+    c.toServer.delay = c.toClient.delay = core::Duration(40'000);
+    c.handlerTime = core::Duration(20'000);
+    c.retry.backoff = core::Backoff::Exponential;
+    c.retry.timeout = core::Duration(200'000);
+}
+
+ScriptedFault dropFirst(DatagramKind kind)
+{
+    ScriptedFault f;
+    f.kind = kind;
+    f.occurrence = 1;
+    f.count = 1;
+    return f;
+}
+
+void messageAck(SessionConfig &c)
+{
+    figureBase(c);
+    c.ackMode = core::AckMode::Explicit;
+}
+
+void droppedRequest(SessionConfig &c)
+{
+    figureBase(c);
+    c.ackMode = core::AckMode::Explicit;
+    c.toServerFaults = {dropFirst(DatagramKind::Request)};
+}
+
+void droppedReply(SessionConfig &c)
+{
+    figureBase(c);
+    c.service = QStringLiteral("counter");
+    c.ackMode = core::AckMode::Implicit;
+    c.toClientFaults = {dropFirst(DatagramKind::Reply)};
+}
+
+void lossy(SessionConfig &c)
+{
+    c.calls = 200;
+    c.toServer.loss = c.toClient.loss = 0.2;
+    c.service = QStringLiteral("counter");
+}
+
+void manyClients(SessionConfig &c)
+{
+    c.calls = 1000;
+    c.clients = 20;
+    c.window = 4;
+    c.toServer.loss = c.toClient.loss = 0.05;
+    c.toServer.jitter = c.toClient.jitter = core::Duration(5'000);
+    c.handlerTime = core::Duration(2'000);
+    c.retry.backoff = core::Backoff::FullJitter;
+    c.service = QStringLiteral("counter");
+}
+
+} // namespace
+
+std::span<const Scenario> scenarios()
+{
+    static const Scenario table[] = {
+        {QStringLiteral("message-ack"), QT_TRANSLATE_NOOP("Scenario", "Message plus acknowledgment (Fig. 48.3)"),
+         QT_TRANSLATE_NOOP("Scenario", "One call with explicit acks: the server acknowledges the request as soon as it "
+               "arrives, runs the handler, and sends the reply; the client acknowledges the reply "
+               "so the server can forget it."),
+         messageAck},
+        {QStringLiteral("dropped-request"), QT_TRANSLATE_NOOP("Scenario", "Dropped request (Fig. 48.4)"),
+         QT_TRANSLATE_NOOP("Scenario", "The network loses the first request. The client hears nothing, its timer "
+               "expires, and it sends the request again; the second attempt gets through."),
+         droppedRequest},
+        {QStringLiteral("dropped-reply"), QT_TRANSLATE_NOOP("Scenario", "Dropped reply (Fig. 48.5)"),
+         QT_TRANSLATE_NOOP("Scenario", "The server runs the call and replies, but the reply is lost. To the client this "
+               "looks exactly like a lost request, so it resends. The server recognises the call "
+               "and resends its cached reply instead of adding to the counter a second time: "
+               "at-most-once."),
+         droppedReply},
+        {QStringLiteral("lossy"), QT_TRANSLATE_NOOP("Scenario", "Random loss"),
+         QT_TRANSLATE_NOOP("Scenario", "200 calls to the counter with 20 % of datagrams lost each way (or whatever "
+               "--loss says): timeouts, retries and suppressed duplicates at scale."),
+         lossy},
+        {QStringLiteral("many-clients"), QT_TRANSLATE_NOOP("Scenario", "Many clients and back-off"),
+         QT_TRANSLATE_NOOP("Scenario", "20 clients share one server over a lossy, jittery network, backing off with "
+               "full jitter so their retries spread out instead of arriving together."),
+         manyClients},
+    };
+    return table;
+}
+
+QString Scenario::displayTitle() const
+{
+    return QCoreApplication::translate("Scenario", title);
+}
+
+QString Scenario::displayDescription() const
+{
+    return QCoreApplication::translate("Scenario", description);
+}
+
+const Scenario *findScenario(QStringView name)
+{
+    for (const Scenario &s : scenarios())
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+} // namespace rpcscope::session

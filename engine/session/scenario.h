@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sessionconfig.h"
+
+#include <QString>
+
+#include <span>
+
+namespace rpcscope::session {
+
+// A preset that tells one story: it sets the config a scenario needs
+// (scripted drops for the chapter's figures, loss for the statistics ones).
+// Options given explicitly are applied after it and win.
+struct Scenario
+{
+    QString name;        // what --scenario takes
+    const char *title;       // for menus (untranslated; see displayTitle)
+    const char *description; // one paragraph for a person
+    void (*apply)(SessionConfig &config);
+
+    QString displayTitle() const;       // translated
+    QString displayDescription() const; // translated
+};
+
+std::span<const Scenario> scenarios();
+const Scenario *findScenario(QStringView name);
+
+} // namespace rpcscope::session

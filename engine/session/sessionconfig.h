@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/protocolconfig.h"
+#include "core/retrypolicy.h"
+#include "core/servercore.h"
+#include "netem/netem.h"
+#include "wire/checksum.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace rpcscope::session {
+
+// Everything that defines a session: workload, network, protocol. The CLI's
+// options and the GUI's controls both set these fields, by the same names
+// (see sessionoptions.h); a seed plus this reproduces a simulated run.
+struct SessionConfig
+{
+    QString scenario = QStringLiteral("lossy");
+    std::uint64_t seed = 1;
+
+    // Workload: each client keeps `window` calls in flight until `calls`
+    // (in all, shared out among the clients) have been made.
+    int calls = 100;
+    int clients = 1;
+    int window = 8;
+    QString service = QStringLiteral("echo");
+    core::Duration handlerTime{1'000};
+    int argBytes = 32;
+
+    // Network, per direction.
+    netem::NetemConfig toServer = defaultNetem();
+    netem::NetemConfig toClient = defaultNetem();
+    std::vector<netem::ScriptedFault> toServerFaults;
+    std::vector<netem::ScriptedFault> toClientFaults;
+
+    // Protocol.
+    core::RetryConfig retry;
+    core::AckMode ackMode = core::AckMode::Implicit;
+    core::Duration ackDelay{100'000};
+    core::Duration pollInterval{0}; // 0: the retry timeout
+    wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
+    core::ServerLimits limits;
+
+    static netem::NetemConfig defaultNetem()
+    {
+        netem::NetemConfig config;
+        config.delay = core::Duration(10'000);
+        return config;
+    }
+};
+
+} // namespace rpcscope::session

@@ -1,0 +1,233 @@
+#include "sessionoptions.h"
+
+#include "scenario.h"
+#include "services/service.h"
+
+#include <cmath>
+#include <limits>
+
+namespace rpcscope::session {
+
+namespace {
+
+using core::Duration;
+
+QString number(double value)
+{
+    return QString::number(value, 'g', 10);
+}
+
+QString milliseconds(Duration d)
+{
+    return number(double(d.count()) / 1000.0);
+}
+
+// Each parser returns the error text, or empty on success.
+QString parseInt(const QString &text, int min, int max, int &out)
+{
+    bool ok = false;
+    const qlonglong v = text.toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max);
+    out = int(v);
+    return {};
+}
+
+QString parseProbability(const QString &text, double &out)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0.0 || v > 1.0)
+        return QStringLiteral("expected a probability from 0 to 1");
+    out = v;
+    return {};
+}
+
+QString parseDouble(const QString &text, double min, double max, double &out)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < min || v > max)
+        return QStringLiteral("expected a number from %1 to %2").arg(number(min), number(max));
+    out = v;
+    return {};
+}
+
+// Milliseconds, fractions allowed, stored in microseconds.
+QString parseMs(const QString &text, double min, double max, Duration &out)
+{
+    double v = 0;
+    if (QString e = parseDouble(text, min, max, v); !e.isEmpty())
+        return QStringLiteral("expected milliseconds from %1 to %2").arg(number(min), number(max));
+    out = Duration(std::llround(v * 1000.0));
+    return {};
+}
+
+template <typename T>
+QString choice(std::optional<T> parsed, const char *names, T &out)
+{
+    if (!parsed)
+        return QStringLiteral("expected one of %1").arg(QLatin1StringView(names));
+    out = *parsed;
+    return {};
+}
+
+constexpr double kMaxMs = 24 * 3600 * 1000.0;
+
+const SessionOption kOptions[] = {
+    {"scenario", "NAME", "scenario to run (message-ack, dropped-request, dropped-reply, lossy, many-clients)",
+     [](SessionConfig &c, const QString &v) -> QString {
+         if (!findScenario(v)) {
+             QStringList names;
+             for (const Scenario &s : scenarios())
+                 names << s.name;
+             return QStringLiteral("expected one of %1").arg(names.join(QStringLiteral(", ")));
+         }
+         c.scenario = v;
+         return {};
+     },
+     [](const SessionConfig &c) { return c.scenario; }},
+    {"seed", "N", "seed for every random choice; the same seed gives the same run",
+     [](SessionConfig &c, const QString &v) -> QString {
+         bool ok = false;
+         const qulonglong s = v.toULongLong(&ok);
+         if (!ok)
+             return QStringLiteral("expected a whole number from 0 to %1")
+                 .arg(std::numeric_limits<quint64>::max());
+         c.seed = s;
+         return {};
+     },
+     [](const SessionConfig &c) { return QString::number(c.seed); }},
+    {"calls", "N", "calls to make, shared out among the clients",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 100'000'000, c.calls); },
+     [](const SessionConfig &c) { return QString::number(c.calls); }},
+    {"clients", "N", "clients calling the one server",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 10'000, c.clients); },
+     [](const SessionConfig &c) { return QString::number(c.clients); }},
+    {"window", "N", "calls each client keeps in flight at once",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 4096, c.window); },
+     [](const SessionConfig &c) { return QString::number(c.window); }},
+    {"service", "NAME", "service the server offers (echo, counter)",
+     [](SessionConfig &c, const QString &v) -> QString {
+         if (!services::serviceNames().contains(v))
+             return QStringLiteral("expected one of %1").arg(services::serviceNames().join(QStringLiteral(", ")));
+         c.service = v;
+         return {};
+     },
+     [](const SessionConfig &c) { return c.service; }},
+    {"handler-ms", "MS", "time the server's handler takes per call",
+     [](SessionConfig &c, const QString &v) { return parseMs(v, 0, kMaxMs, c.handlerTime); },
+     [](const SessionConfig &c) { return milliseconds(c.handlerTime); }},
+    {"arg-bytes", "N", "size of each call's arguments (echo)",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 60'000, c.argBytes); },
+     [](const SessionConfig &c) { return QString::number(c.argBytes); }},
+    {"loss", "P", "chance each datagram is lost, each way (0 to 1)",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseProbability(v, c.toServer.loss);
+         c.toClient.loss = c.toServer.loss;
+         return e;
+     },
+     [](const SessionConfig &c) { return number(c.toServer.loss); }},
+    {"loss-model", "MODEL", "how losses are spread: bernoulli (independent) or gilbert (bursts)",
+     [](SessionConfig &c, const QString &v) {
+         QString e = choice(netem::lossModelFromName(v), "bernoulli, gilbert", c.toServer.lossModel);
+         c.toClient.lossModel = c.toServer.lossModel;
+         return e;
+     },
+     [](const SessionConfig &c) { return netem::lossModelName(c.toServer.lossModel); }},
+    {"delay-ms", "MS", "one-way network delay",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseMs(v, 0, kMaxMs, c.toServer.delay);
+         c.toClient.delay = c.toServer.delay;
+         return e;
+     },
+     [](const SessionConfig &c) { return milliseconds(c.toServer.delay); }},
+    {"jitter-ms", "MS", "delay varies by up to this much either way",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseMs(v, 0, kMaxMs, c.toServer.jitter);
+         c.toClient.jitter = c.toServer.jitter;
+         return e;
+     },
+     [](const SessionConfig &c) { return milliseconds(c.toServer.jitter); }},
+    {"dup", "P", "chance a datagram is delivered twice (0 to 1)",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseProbability(v, c.toServer.duplicate);
+         c.toClient.duplicate = c.toServer.duplicate;
+         return e;
+     },
+     [](const SessionConfig &c) { return number(c.toServer.duplicate); }},
+    {"reorder", "P", "chance a datagram is held back so later ones overtake it (0 to 1)",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseProbability(v, c.toServer.reorder);
+         c.toClient.reorder = c.toServer.reorder;
+         return e;
+     },
+     [](const SessionConfig &c) { return number(c.toServer.reorder); }},
+    {"corrupt", "P", "chance a datagram's bytes are damaged (0 to 1)",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseProbability(v, c.toServer.corrupt);
+         c.toClient.corrupt = c.toServer.corrupt;
+         return e;
+     },
+     [](const SessionConfig &c) { return number(c.toServer.corrupt); }},
+    {"rate-kbps", "KBPS", "link rate each way in kilobits per second; 0 for unlimited",
+     [](SessionConfig &c, const QString &v) {
+         QString e = parseDouble(v, 0, 100'000'000, c.toServer.rateKbps);
+         c.toClient.rateKbps = c.toServer.rateKbps;
+         return e;
+     },
+     [](const SessionConfig &c) { return number(c.toServer.rateKbps); }},
+    {"timeout-ms", "MS", "first retransmission timeout (adaptive: until the first RTT sample)",
+     [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.timeout); },
+     [](const SessionConfig &c) { return milliseconds(c.retry.timeout); }},
+    {"backoff", "POLICY",
+     "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive",
+     [](SessionConfig &c, const QString &v) {
+         return choice(core::backoffFromName(v),
+                       "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter, adaptive",
+                       c.retry.backoff);
+     },
+     [](const SessionConfig &c) { return core::backoffName(c.retry.backoff); }},
+    {"backoff-factor", "X", "growth of the timeout per attempt",
+     [](SessionConfig &c, const QString &v) { return parseDouble(v, 1.0, 100.0, c.retry.factor); },
+     [](const SessionConfig &c) { return number(c.retry.factor); }},
+    {"max-timeout-ms", "MS", "cap on any single timeout",
+     [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.maxTimeout); },
+     [](const SessionConfig &c) { return milliseconds(c.retry.maxTimeout); }},
+    {"max-attempts", "N", "sends of a request before the call fails",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 10'000, c.retry.maxAttempts); },
+     [](const SessionConfig &c) { return QString::number(c.retry.maxAttempts); }},
+    {"deadline-ms", "MS", "time a call may take in all before it fails",
+     [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.deadline); },
+     [](const SessionConfig &c) { return milliseconds(c.retry.deadline); }},
+    {"ack-mode", "MODE", "explicit (ack every request and reply) or implicit (the reply is the ack)",
+     [](SessionConfig &c, const QString &v) {
+         return choice(core::ackModeFromName(v), "explicit, implicit", c.ackMode);
+     },
+     [](const SessionConfig &c) { return core::ackModeName(c.ackMode); }},
+    {"ack-delay-ms", "MS", "implicit mode: the server says 'working' if no reply is ready by then",
+     [](SessionConfig &c, const QString &v) { return parseMs(v, 0, kMaxMs, c.ackDelay); },
+     [](const SessionConfig &c) { return milliseconds(c.ackDelay); }},
+    {"checksum", "KIND", "none, sum, xor, fletcher16 or crc32c",
+     [](SessionConfig &c, const QString &v) {
+         return choice(wire::checksumFromName(v), "none, sum, xor, fletcher16, crc32c", c.checksum);
+     },
+     [](const SessionConfig &c) { return wire::checksumName(c.checksum); }},
+};
+
+} // namespace
+
+std::span<const SessionOption> sessionOptions()
+{
+    return kOptions;
+}
+
+const SessionOption *findSessionOption(QStringView name)
+{
+    for (const SessionOption &o : kOptions)
+        if (name == QLatin1StringView(o.name))
+            return &o;
+    return nullptr;
+}
+
+} // namespace rpcscope::session

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "sessionconfig.h"
+
+#include <QString>
+
+#include <span>
+
+namespace rpcscope::session {
+
+// One setting of a session, as the command line (--name value) and the GUI's
+// controls both know it: same name, same default, same validation.
+struct SessionOption
+{
+    const char *name;        // without the leading dashes
+    const char *valueName;   // for --help
+    const char *description; // untranslated; for --help and tooltips
+    // Sets the option from text; returns an empty string, or what is wrong with the value.
+    QString (*apply)(SessionConfig &config, const QString &value);
+    // The option's value in `config`, as text apply() would accept.
+    QString (*current)(const SessionConfig &config);
+};
+
+std::span<const SessionOption> sessionOptions();
+const SessionOption *findSessionOption(QStringView name);
+
+} // namespace rpcscope::session

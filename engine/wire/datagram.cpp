@@ -1,0 +1,166 @@
+#include "datagram.h"
+
+#include <QtEndian>
+
+#include <array>
+#include <cstring>
+
+namespace rpcscope::wire {
+
+namespace {
+
+// Byte offsets of the header fields; the table in datagram.h is the reference.
+enum Offset : qsizetype {
+    MagicAt = 0,
+    VersionAt = 2,
+    KindAt = 3,
+    FlagsAt = 4,
+    ReservedAt = 5,
+    AttemptAt = 6,
+    EpochAt = 8,
+    ClientIdAt = 12,
+    CallIdAt = 16,
+    FragmentIndexAt = 20,
+    FragmentCountAt = 22,
+    AckBelowAt = 24,
+    BodyLengthAt = 28,
+};
+static_assert(BodyLengthAt + 4 == kHeaderSize);
+
+constexpr std::uint8_t kChecksumBits = 0x07;
+
+template<typename T>
+T load(const uchar *p, qsizetype offset)
+{
+    return qFromBigEndian<T>(p + offset);
+}
+
+// The fields every reader agrees on; validity is the caller's business.
+Header readHeader(const uchar *p)
+{
+    Header h;
+    h.kind = DatagramKind(p[KindAt]);
+    h.attempt = load<quint16>(p, AttemptAt);
+    h.epoch = load<quint32>(p, EpochAt);
+    h.clientId = load<quint32>(p, ClientIdAt);
+    h.callId = load<quint32>(p, CallIdAt);
+    h.fragmentIndex = load<quint16>(p, FragmentIndexAt);
+    h.fragmentCount = load<quint16>(p, FragmentCountAt);
+    h.ackBelow = load<quint32>(p, AckBelowAt);
+    return h;
+}
+
+constexpr std::array<const char *, kDatagramKindCount> kKindNames = {
+    "?", "REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR",
+};
+
+constexpr std::array<const char *, kDecodeErrorCount> kErrorNames = {
+    "none",
+    "too-short",
+    "bad-magic",
+    "bad-version",
+    "bad-kind",
+    "bad-flags",
+    "checksum-kind-mismatch",
+    "bad-length",
+    "bad-fragment",
+    "checksum-mismatch",
+    "bad-body",
+};
+
+} // namespace
+
+QString datagramKindName(DatagramKind kind)
+{
+    const auto index = std::size_t(kind);
+    return QString::fromLatin1(index < kKindNames.size() ? kKindNames[index] : "?");
+}
+
+QString decodeErrorName(DecodeError error)
+{
+    const auto index = std::size_t(error);
+    return QString::fromLatin1(index < kErrorNames.size() ? kErrorNames[index] : "?");
+}
+
+QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKind checksum)
+{
+    Q_ASSERT_X(body.size() <= kMaxDatagramSize - kOverhead, "encodeDatagram",
+               "body too large for one datagram; fragment it first");
+    Q_ASSERT_X(int(checksum) < kChecksumKindCount, "encodeDatagram", "not a ChecksumKind");
+
+    const qsizetype checksumAt = kHeaderSize + body.size();
+    QByteArray datagram(checksumAt + kTrailerSize, Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(datagram.data());
+
+    qToBigEndian<quint16>(kMagic, p + MagicAt);
+    p[VersionAt] = kVersion;
+    p[KindAt] = uchar(header.kind);
+    p[FlagsAt] = uchar(checksum) & kChecksumBits;
+    p[ReservedAt] = 0;
+    qToBigEndian<quint16>(header.attempt, p + AttemptAt);
+    qToBigEndian<quint32>(header.epoch, p + EpochAt);
+    qToBigEndian<quint32>(header.clientId, p + ClientIdAt);
+    qToBigEndian<quint32>(header.callId, p + CallIdAt);
+    qToBigEndian<quint16>(header.fragmentIndex, p + FragmentIndexAt);
+    qToBigEndian<quint16>(header.fragmentCount, p + FragmentCountAt);
+    qToBigEndian<quint32>(header.ackBelow, p + AckBelowAt);
+    qToBigEndian<quint32>(quint32(body.size()), p + BodyLengthAt);
+    if (!body.isEmpty()) // memcpy from a null view is undefined even for 0 bytes
+        std::memcpy(p + kHeaderSize, body.data(), size_t(body.size()));
+
+    const quint32 sum = computeChecksum(checksum, QByteArrayView(datagram.constData(), checksumAt));
+    qToBigEndian<quint32>(sum, p + checksumAt);
+    return datagram;
+}
+
+DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decoded &out)
+{
+    const qsizetype size = datagram.size();
+    if (size < kOverhead)
+        return DecodeError::TooShort;
+    const auto *p = reinterpret_cast<const uchar *>(datagram.data());
+
+    if (load<quint16>(p, MagicAt) != kMagic)
+        return DecodeError::BadMagic;
+    if (p[VersionAt] != kVersion)
+        return DecodeError::BadVersion;
+    if (p[KindAt] < uchar(DatagramKind::Request) || p[KindAt] >= kDatagramKindCount)
+        return DecodeError::BadKind;
+
+    const uchar flags = p[FlagsAt];
+    const uchar checksumBits = flags & kChecksumBits;
+    if ((flags & ~kChecksumBits) != 0 || p[ReservedAt] != 0 || checksumBits >= kChecksumKindCount)
+        return DecodeError::BadFlags;
+    if (checksumBits != uchar(expected))
+        return DecodeError::ChecksumKindMismatch;
+
+    // Compared in 64 bits: a hostile length near 2^32 must not wrap.
+    const qsizetype bodySize = size - kOverhead;
+    if (quint64(load<quint32>(p, BodyLengthAt)) != quint64(bodySize))
+        return DecodeError::BadLength;
+
+    const Header header = readHeader(p);
+    if (header.fragmentCount == 0 || header.fragmentIndex >= header.fragmentCount)
+        return DecodeError::BadFragment;
+
+    const qsizetype checksumAt = kHeaderSize + bodySize;
+    if (computeChecksum(expected, datagram.first(checksumAt)) != load<quint32>(p, checksumAt))
+        return DecodeError::ChecksumMismatch;
+
+    out.header = header;
+    out.body = datagram.sliced(kHeaderSize, bodySize);
+    return DecodeError::None;
+}
+
+bool peekHeader(QByteArrayView datagram, Header &out)
+{
+    if (datagram.size() < kOverhead)
+        return false;
+    const auto *p = reinterpret_cast<const uchar *>(datagram.data());
+    if (load<quint16>(p, MagicAt) != kMagic)
+        return false;
+    out = readHeader(p);
+    return true;
+}
+
+} // namespace rpcscope::wire
