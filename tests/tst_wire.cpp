@@ -128,11 +128,13 @@ private slots:
         QFETCH(QByteArray, input);
         QFETCH(quint32, expected);
         QCOMPARE(wire::computeChecksum(ChecksumKind::Crc32c, input), expected);
+        QCOMPARE(wire::crc32cPortable(input), expected);
         QCOMPARE(referenceCrc32c(input), expected);
     }
 
-    // Slicing-by-8 has a bulk path and a tail path; every split between them
-    // and every start alignment must give the bitwise result.
+    // Slicing-by-8 and the SSE 4.2 instruction each have a bulk path and a
+    // tail path; every split between them and every start alignment must
+    // give the bitwise result, on both implementations.
     void crc32cMatchesBitwiseReference()
     {
         core::Random random(3720);
@@ -142,6 +144,8 @@ private slots:
                 const QByteArrayView view = QByteArrayView(buffer).sliced(offset, length);
                 QVERIFY2(wire::computeChecksum(ChecksumKind::Crc32c, view) == referenceCrc32c(view),
                          qPrintable(QStringLiteral("offset %1 length %2").arg(offset).arg(length)));
+                QVERIFY2(wire::crc32cPortable(view) == referenceCrc32c(view),
+                         qPrintable(QStringLiteral("table: offset %1 length %2").arg(offset).arg(length)));
             }
         }
     }
@@ -278,7 +282,7 @@ private slots:
     void kindAndErrorNames()
     {
         const char *kinds[] = {"REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR"};
-        for (int i = 1; i < wire::kDatagramKindCount; ++i)
+        for (int i = 1; i < wire::kDatagramKindLimit; ++i)
             QCOMPARE(wire::datagramKindName(DatagramKind(i)), QLatin1StringView(kinds[i - 1]));
         QCOMPARE(wire::datagramKindName(DatagramKind(0)), QStringLiteral("?"));
         QCOMPARE(wire::datagramKindName(DatagramKind(7)), QStringLiteral("?"));
@@ -335,7 +339,7 @@ private slots:
             {"distinct", distinct, QByteArray(1000, '\xA5')},
             {"sample", sampleHeader(), bytes({0x00, 0xFF, 0x00})},
         };
-        for (int k = 1; k < wire::kDatagramKindCount; ++k) {
+        for (int k = 1; k < wire::kDatagramKindLimit; ++k) {
             for (ChecksumKind checksum : kAllChecksums) {
                 for (const auto &v : variants) {
                     wire::Header header = v.header;
@@ -405,6 +409,24 @@ private slots:
         QCOMPARE(wire::decodeDatagram(expected, ChecksumKind::Sum, decoded), DecodeError::None);
         QVERIFY(decoded.header == header);
         QCOMPARE(decoded.body.toByteArray(), QByteArray("hi"));
+    }
+
+    // Damage to a header field the checksum covers is reported as damage,
+    // not as a bad version, kind or fragment: the checksum is checked first.
+    void damagedHeaderReadsAsDamage()
+    {
+        const QByteArray datagram = wire::encodeDatagram(sampleHeader(), "payload", ChecksumKind::Crc32c);
+        // Every header byte except magic (0-1) and body length (28-31), each bit.
+        for (qsizetype at = 2; at < 28; ++at) {
+            for (int bit = 0; bit < 8; ++bit) {
+                QByteArray damaged = datagram;
+                damaged[at] = char(damaged[at] ^ (1 << bit));
+                wire::Decoded decoded;
+                const DecodeError error = wire::decodeDatagram(damaged, ChecksumKind::Crc32c, decoded);
+                QVERIFY2(error == DecodeError::ChecksumMismatch,
+                         qPrintable(QStringLiteral("byte %1 bit %2: %3").arg(at).arg(bit).arg(wire::decodeErrorName(error))));
+            }
+        }
     }
 
     void everyTruncationIsRejected()

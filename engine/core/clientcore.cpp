@@ -60,8 +60,9 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
 {
     Call call;
     call.id = m_nextCallId++;
-    wire::RequestBody body;
-    body.set_method(method.toStdString());
+    wire::RequestBody &body = m_requestScratch; // reused: its strings keep their capacity
+    const QByteArray methodUtf8 = method.toUtf8();
+    body.set_method(methodUtf8.constData(), std::size_t(methodUtf8.size()));
     body.set_args(args.constData(), std::size_t(args.size()));
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));

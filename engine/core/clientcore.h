@@ -138,6 +138,7 @@ private:
     std::deque<Transmit> m_transmits;
     std::deque<Completion> m_completions;
     wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
+    wire::RequestBody m_requestScratch;      // reused to encode requests
 };
 
 } // namespace rpcscope::core

@@ -112,6 +112,15 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         return Received::Malformed;
     }
 
+    // The call being sent is itself still open, so a client's ack-below can
+    // never exceed it. Trusting a larger one would silently turn the client's
+    // later calls into "stale" ones (a damaged datagram can carry anything).
+    if (h.ackBelow > h.callId) {
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::BadAckBelow));
+        return Received::Malformed;
+    }
+
     // A datagram addressed to an earlier incarnation: whatever it refers to
     // was lost with that incarnation's memory.
     if (h.epoch != 0 && h.epoch != m_config.epoch) {

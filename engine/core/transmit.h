@@ -33,6 +33,7 @@ enum class Received : std::uint8_t {
 enum class ProtocolDrop : std::uint32_t {
     WrongClient = 100,    // addressed to another client id
     UnexpectedKind = 101, // e.g. a request arriving at a client
+    BadAckBelow = 102,    // ack-below above the call's own id: no client sends that
 };
 
 } // namespace rpcscope::core

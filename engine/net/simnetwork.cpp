@@ -76,7 +76,16 @@ void SimNetwork::push(Pending &&p)
     p.seq = m_seq++;
     if (p.type != Type::Timer)
         ++m_inTransit;
-    m_queue.push(std::move(p));
+    std::uint32_t index;
+    if (!m_freeSlots.empty()) {
+        index = m_freeSlots.back();
+        m_freeSlots.pop_back();
+        m_slots[index] = std::move(p);
+    } else {
+        index = std::uint32_t(m_slots.size());
+        m_slots.push_back(std::move(p));
+    }
+    m_queue.push({m_slots[index].at, m_slots[index].seq, index});
 }
 
 void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from, HostId to,
@@ -214,8 +223,10 @@ bool SimNetwork::step()
 {
     if (finished() || m_queue.empty())
         return false;
-    Pending p = std::move(const_cast<Pending &>(m_queue.top()));
+    const std::uint32_t index = m_queue.top().index;
     m_queue.pop();
+    Pending p = std::move(m_slots[index]);
+    m_freeSlots.push_back(index);
     if (p.type != Type::Timer)
         --m_inTransit;
     else if (m_activeClients == 0)

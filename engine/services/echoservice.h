@@ -12,6 +12,9 @@ public:
     HandlerResult handle(const QString &method, const QByteArray &args) override;
     QString sampleMethod() const override { return QStringLiteral("echo"); }
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;
+
+private:
+    mutable QByteArray m_alphabet; // abc...zabc..., grown to the largest size asked for
 };
 
 } // namespace rpcscope::services

@@ -36,12 +36,17 @@ HandlerResult EchoService::handle(const QString &method, const QByteArray &args)
     return {wire::STATUS_OK, {}, args};
 }
 
+// Letters starting at a different one for each call, so a mixed-up reply
+// shows; cut from one long run of the alphabet rather than built per call.
 QByteArray EchoService::sampleArgs(std::uint64_t index, int argBytes) const
 {
-    QByteArray args(std::max(0, argBytes), Qt::Uninitialized);
-    for (qsizetype i = 0; i < args.size(); ++i)
-        args[i] = char('a' + (index + std::uint64_t(i)) % 26);
-    return args;
+    const qsizetype size = std::max(0, argBytes);
+    if (m_alphabet.size() < size + 26) {
+        m_alphabet.resize(size + 26);
+        for (qsizetype i = 0; i < m_alphabet.size(); ++i)
+            m_alphabet[i] = char('a' + i % 26);
+    }
+    return QByteArray(m_alphabet.constData() + index % 26, size);
 }
 
 QByteArray CounterService::encode(std::int64_t value)

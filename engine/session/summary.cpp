@@ -38,7 +38,8 @@ QJsonObject Summary::toJson() const
                      {QStringLiteral("duplicated"), qint64(datagrams.duplicated)},
                      {QStringLiteral("corrupted"), qint64(datagrams.corrupted)},
                      {QStringLiteral("checksum_rejected"), qint64(datagrams.checksumRejected)},
-                     {QStringLiteral("corrupt_accepted"), qint64(datagrams.corruptAccepted)}}},
+                     {QStringLiteral("corrupt_accepted"), qint64(datagrams.corruptAccepted)},
+                     {QStringLiteral("malformed"), qint64(datagrams.malformed)}}},
         {QStringLiteral("latency_ms"),
          QJsonObject{{QStringLiteral("p50"), latency.p50},
                      {QStringLiteral("p90"), latency.p90},
@@ -74,6 +75,7 @@ void SummaryBuilder::record(const trace::Event &e)
     case EventKind::Corrupted: ++d.corrupted; break;
     case EventKind::ChecksumFail: ++d.checksumRejected; break;
     case EventKind::CorruptAccepted: ++d.corruptAccepted; break;
+    case EventKind::MalformedDropped: ++d.malformed; break;
     default: break;
     }
 }

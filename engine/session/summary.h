@@ -27,7 +27,7 @@ struct Summary
     struct Datagrams
     {
         std::int64_t sent = 0, delivered = 0, lost = 0, duplicated = 0, corrupted = 0,
-                     checksumRejected = 0, corruptAccepted = 0;
+                     checksumRejected = 0, corruptAccepted = 0, malformed = 0;
     } datagrams;
     struct Latency
     {

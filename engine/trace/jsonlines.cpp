@@ -50,6 +50,8 @@ QString dropReasonName(std::uint32_t detail)
         return QStringLiteral("wrong-client");
     if (detail == std::uint32_t(core::ProtocolDrop::UnexpectedKind))
         return QStringLiteral("unexpected-kind");
+    if (detail == std::uint32_t(core::ProtocolDrop::BadAckBelow))
+        return QStringLiteral("bad-ack-below");
     return wire::decodeErrorName(wire::DecodeError(detail));
 }
 

@@ -1,6 +1,12 @@
 #include "checksum.h"
 
 #include <array>
+#include <cstring>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <nmmintrin.h>
+#define RPCSCOPE_HAVE_SSE42_CRC 1
+#endif
 
 namespace rpcscope::wire {
 
@@ -43,7 +49,7 @@ inline std::uint32_t loadLittleEndian32(const std::uint8_t *p)
         | std::uint32_t(p[3]) << 24;
 }
 
-std::uint32_t crc32c(const std::uint8_t *p, qsizetype size)
+std::uint32_t crc32cTable(const std::uint8_t *p, qsizetype size)
 {
     const auto &t = kCrc32cTables;
     std::uint32_t crc = 0xFFFFFFFF;
@@ -57,6 +63,37 @@ std::uint32_t crc32c(const std::uint8_t *p, qsizetype size)
     for (; size > 0; ++p, --size)
         crc = (crc >> 8) ^ t[0][(crc ^ *p) & 0xFF];
     return crc ^ 0xFFFFFFFF;
+}
+
+#ifdef RPCSCOPE_HAVE_SSE42_CRC
+// SSE 4.2's crc32 instruction computes exactly CRC-32C, eight bytes per
+// step: several times faster than the tables on the short datagrams the
+// simulator checks millions of. Chosen at run time, so the program still
+// runs on x86-64 processors without it.
+__attribute__((target("sse4.2"))) std::uint32_t crc32cSse42(const std::uint8_t *p, qsizetype size)
+{
+    std::uint64_t crc = 0xFFFFFFFF;
+    for (; size >= 8; p += 8, size -= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        crc = _mm_crc32_u64(crc, word);
+    }
+    auto crc32 = std::uint32_t(crc);
+    for (; size > 0; ++p, --size)
+        crc32 = _mm_crc32_u8(crc32, *p);
+    return crc32 ^ 0xFFFFFFFF;
+}
+
+const bool kHaveSse42 = __builtin_cpu_supports("sse4.2");
+#endif
+
+std::uint32_t crc32c(const std::uint8_t *p, qsizetype size)
+{
+#ifdef RPCSCOPE_HAVE_SSE42_CRC
+    if (kHaveSse42)
+        return crc32cSse42(p, size);
+#endif
+    return crc32cTable(p, size);
 }
 
 std::uint32_t fletcher16(const std::uint8_t *p, qsizetype size)
@@ -102,6 +139,11 @@ constexpr std::array<const char *, kChecksumKindCount> kNames = {
 };
 
 } // namespace
+
+std::uint32_t crc32cPortable(QByteArrayView data)
+{
+    return crc32cTable(reinterpret_cast<const std::uint8_t *>(data.data()), data.size());
+}
 
 std::uint32_t computeChecksum(ChecksumKind kind, QByteArrayView data)
 {

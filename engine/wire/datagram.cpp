@@ -50,7 +50,7 @@ Header readHeader(const uchar *p)
     return h;
 }
 
-constexpr std::array<const char *, kDatagramKindCount> kKindNames = {
+constexpr std::array<const char *, kDatagramKindLimit> kKindNames = {
     "?", "REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR",
 };
 
@@ -122,30 +122,37 @@ DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decod
 
     if (load<quint16>(p, MagicAt) != kMagic)
         return DecodeError::BadMagic;
-    if (p[VersionAt] != kVersion)
-        return DecodeError::BadVersion;
-    if (p[KindAt] < uchar(DatagramKind::Request) || p[KindAt] >= kDatagramKindCount)
-        return DecodeError::BadKind;
-
-    const uchar flags = p[FlagsAt];
-    const uchar checksumBits = flags & kChecksumBits;
-    if ((flags & ~kChecksumBits) != 0 || p[ReservedAt] != 0 || checksumBits >= kChecksumKindCount)
-        return DecodeError::BadFlags;
-    if (checksumBits != uchar(expected))
-        return DecodeError::ChecksumKindMismatch;
-
     // Compared in 64 bits: a hostile length near 2^32 must not wrap.
     const qsizetype bodySize = size - kOverhead;
     if (quint64(load<quint32>(p, BodyLengthAt)) != quint64(bodySize))
         return DecodeError::BadLength;
 
+    // The checksum comes before the other field checks so that damage is
+    // reported as damage (checksum-mismatch), not as whichever field it hit.
+    // Only a short, foreign (bad magic) or truncated (bad length) datagram is
+    // named first.
+    const uchar flags = p[FlagsAt];
+    const uchar checksumBits = flags & kChecksumBits;
+    const qsizetype checksumAt = size - kTrailerSize;
+    if (computeChecksum(expected, datagram.first(checksumAt)) != load<quint32>(p, checksumAt)) {
+        const bool otherKind = checksumBits != uchar(expected) && checksumBits < kChecksumKindCount
+                               && computeChecksum(ChecksumKind(checksumBits), datagram.first(checksumAt))
+                                      == load<quint32>(p, checksumAt);
+        return otherKind ? DecodeError::ChecksumKindMismatch : DecodeError::ChecksumMismatch;
+    }
+
+    if (p[VersionAt] != kVersion)
+        return DecodeError::BadVersion;
+    if (p[KindAt] < uchar(DatagramKind::Request) || p[KindAt] >= kDatagramKindLimit)
+        return DecodeError::BadKind;
+    if ((flags & ~kChecksumBits) != 0 || p[ReservedAt] != 0 || checksumBits >= kChecksumKindCount)
+        return DecodeError::BadFlags;
+    if (checksumBits != uchar(expected))
+        return DecodeError::ChecksumKindMismatch;
+
     const Header header = readHeader(p);
     if (header.fragmentCount == 0 || header.fragmentIndex >= header.fragmentCount)
         return DecodeError::BadFragment;
-
-    const qsizetype checksumAt = kHeaderSize + bodySize;
-    if (computeChecksum(expected, datagram.first(checksumAt)) != load<quint32>(p, checksumAt))
-        return DecodeError::ChecksumMismatch;
 
     out.header = header;
     out.body = datagram.sliced(kHeaderSize, bodySize);

@@ -18,7 +18,8 @@ enum class DatagramKind : std::uint8_t {
     Probe = 5,   // client -> server: "how is call N doing?"
     Error = 6,   // server -> client: refused or unknown call (ReplyBody with a non-OK status)
 };
-inline constexpr int kDatagramKindCount = 7; // including the unused 0
+// One past the largest kind: the size of a table indexed by kind (0 unused).
+inline constexpr int kDatagramKindLimit = 7;
 
 // Short upper-case name for diagrams and logs: REQ, REPLY, ACK, WORKING, PROBE, ERROR.
 QString datagramKindName(DatagramKind kind);
@@ -93,8 +94,9 @@ struct Decoded
     QByteArrayView body; // points into the datagram passed to decodeDatagram
 };
 
-// Checks every field and length before use, then the checksum. On success
-// fills `out` and returns DecodeError::None; otherwise `out` is unspecified.
+// Checks the size, magic and body length, then the checksum (so damage
+// reads as damage), then every other field. On success fills `out` and returns
+// DecodeError::None; otherwise `out` is unspecified.
 DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decoded &out);
 
 // Reads the header without verifying the checksum or the kind-specific rules,

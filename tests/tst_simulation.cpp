@@ -1,0 +1,345 @@
+// The whole protocol in virtual time: the chapter's figures event by event,
+// determinism, and invariants over many random seeds.
+//
+//   tst_simulation [--seeds N] [--first-seed S] [Qt Test options]
+// runs the property test over N seeds (default 500) starting at S; a failing
+// seed is printed with the config, so `--seeds 1 --first-seed S` replays it.
+#include "net/simnetwork.h"
+#include "services/counterservice.h"
+#include "session/scenario.h"
+#include "session/summary.h"
+#include "trace/jsonlines.h"
+#include "trace/tracelog.h"
+
+#include <QTest>
+
+#include <map>
+#include <set>
+
+using namespace rpcscope;
+using trace::EventKind;
+using wire::DatagramKind;
+
+namespace {
+
+int g_seeds = 500;
+std::uint64_t g_firstSeed = 1;
+
+std::vector<trace::Event> runScenario(session::SessionConfig config)
+{
+    trace::TraceLog log;
+    net::SimNetwork sim(config, &log);
+    sim.run();
+    const auto view = log.view();
+    std::vector<trace::Event> events;
+    for (qsizetype i = 0; i < view.size(); ++i)
+        events.push_back(view.at(i));
+    return events;
+}
+
+session::SessionConfig scenarioConfig(const char *name)
+{
+    session::SessionConfig config;
+    config.scenario = QString::fromLatin1(name);
+    session::findScenario(config.scenario)->apply(config);
+    return config;
+}
+
+// "t kind datagram from->to call attempt", the story in a comparable form.
+QStringList story(const std::vector<trace::Event> &events)
+{
+    QStringList lines;
+    for (const trace::Event &e : events) {
+        QString line = QStringLiteral("%1 %2").arg(e.timeUs / 1000).arg(trace::eventKindName(e.kind));
+        if (e.datagram)
+            line += u' ' + wire::datagramKindName(DatagramKind(e.datagram));
+        line += QStringLiteral(" %1>%2 #%3 a%4").arg(e.from).arg(e.to).arg(e.callId).arg(e.attempt);
+        lines << line;
+    }
+    return lines;
+}
+
+} // namespace
+
+class TestSimulation : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Fig. 48.3: request, ack, reply, ack — nothing lost, nothing resent.
+    void messageAck()
+    {
+        const QStringList expected = {
+            "0 call-start 1>0 #1 a0",
+            "0 send REQ 1>0 #1 a1",
+            "40 deliver REQ 1>0 #1 a1",
+            "40 handler-start 0>1 #1 a1",
+            "40 send ACK 0>1 #1 a1",
+            "60 handler-end 0>1 #1 a1",
+            "60 send REPLY 0>1 #1 a1",
+            "80 deliver ACK 0>1 #1 a1",
+            "80 ack ACK 1>0 #1 a1",
+            "100 deliver REPLY 0>1 #1 a1",
+            "100 call-ok 1>0 #1 a1",
+            "100 send ACK 1>0 #1 a1",
+            "140 deliver ACK 1>0 #1 a1",
+            "140 ack ACK 0>1 #1 a1",
+            "140 cache-evict 0>1 #1 a0",
+        };
+        QCOMPARE(story(runScenario(scenarioConfig("message-ack"))), expected);
+    }
+
+    // Fig. 48.4: the request is lost; the timer fires and attempt 2 gets through.
+    void droppedRequest()
+    {
+        const QStringList expected = {
+            "0 call-start 1>0 #1 a0",
+            "0 send REQ 1>0 #1 a1",
+            "0 lost REQ 1>0 #1 a1",
+            "200 timeout 1>0 #1 a1",
+            "200 retransmit REQ 1>0 #1 a2",
+            "200 send REQ 1>0 #1 a2",
+            "240 deliver REQ 1>0 #1 a2",
+            "240 handler-start 0>1 #1 a2",
+            "240 send ACK 0>1 #1 a2",
+            "260 handler-end 0>1 #1 a2",
+            "260 send REPLY 0>1 #1 a2",
+            "280 deliver ACK 0>1 #1 a2",
+            "280 ack ACK 1>0 #1 a2",
+            "300 deliver REPLY 0>1 #1 a2",
+            "300 call-ok 1>0 #1 a2",
+            "300 send ACK 1>0 #1 a2",
+            "340 deliver ACK 1>0 #1 a2",
+            "340 ack ACK 0>1 #1 a2",
+            "340 cache-evict 0>1 #1 a0",
+        };
+        QCOMPARE(story(runScenario(scenarioConfig("dropped-request"))), expected);
+    }
+
+    // Fig. 48.5: the reply is lost; the resent request is answered from the
+    // reply cache, and the counter is incremented once.
+    void droppedReply()
+    {
+        const session::SessionConfig config = scenarioConfig("dropped-reply");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        std::vector<trace::Event> events;
+        for (qsizetype i = 0; i < log.view().size(); ++i)
+            events.push_back(log.view().at(i));
+        const QStringList expected = {
+            "0 call-start 1>0 #1 a0",
+            "0 send REQ 1>0 #1 a1",
+            "40 deliver REQ 1>0 #1 a1",
+            "40 handler-start 0>1 #1 a1",
+            "60 handler-end 0>1 #1 a1",
+            "60 send REPLY 0>1 #1 a1",
+            "60 lost REPLY 0>1 #1 a1",
+            "200 timeout 1>0 #1 a1",
+            "200 retransmit REQ 1>0 #1 a2",
+            "200 send REQ 1>0 #1 a2",
+            "240 deliver REQ 1>0 #1 a2",
+            "240 cached-reply-resent 0>1 #1 a2",
+            "240 send REPLY 0>1 #1 a2",
+            "280 deliver REPLY 0>1 #1 a2",
+            "280 call-ok 1>0 #1 a2",
+        };
+        QCOMPARE(story(events), expected);
+        auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
+        QVERIFY(counter);
+        QCOMPARE(counter->total(), 1);
+    }
+
+    void sameSeedSameRun()
+    {
+        session::SessionConfig config = scenarioConfig("many-clients");
+        config.calls = 300;
+        config.toServer.duplicate = config.toClient.duplicate = 0.05;
+        config.toServer.reorder = config.toClient.reorder = 0.05;
+        config.toServer.corrupt = config.toClient.corrupt = 0.02;
+        const auto a = runScenario(config);
+        const auto b = runScenario(config);
+        QVERIFY(a.size() > 1000);
+        QVERIFY(a == b);
+        config.seed = 2;
+        QVERIFY(runScenario(config) != a);
+    }
+
+    void summaryCountsTheStory()
+    {
+        const auto events = runScenario(scenarioConfig("dropped-reply"));
+        session::SummaryBuilder builder;
+        for (const trace::Event &e : events)
+            builder.record(e);
+        const session::Summary s = builder.finish();
+        QCOMPARE(s.calls, 1);
+        QCOMPARE(s.ok, 1);
+        QCOMPARE(s.executions, 1);
+        QCOMPARE(s.retransmissions, 1);
+        QCOMPARE(s.cachedRepliesResent, 1);
+        QCOMPARE(s.datagrams.sent, 4);
+        QCOMPARE(s.datagrams.lost, 1);
+        QCOMPARE(s.latency.p50, 280.0);
+        QCOMPARE(s.latency.max, 280.0);
+    }
+
+    // Random networks and settings; after every run the protocol's promises
+    // must hold. Many seeds, each reproducible on its own.
+    void invariantsHoldOverManySeeds()
+    {
+        int runs = 0;
+        std::int64_t totalCalls = 0, totalFailed = 0, totalRetransmits = 0, totalSuppressed = 0;
+        for (std::uint64_t seed = g_firstSeed; seed < g_firstSeed + std::uint64_t(g_seeds); ++seed) {
+            const session::SessionConfig config = randomConfig(seed);
+            trace::TraceLog log;
+            net::SimNetwork sim(config, &log);
+            std::int64_t steps = 0;
+            while (sim.step())
+                QVERIFY2(++steps < 10'000'000, qPrintable(describe(seed, config, "did not finish")));
+            auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
+            const QString problem = checkInvariants(log.view(), config, counter->total());
+            if (!problem.isEmpty())
+                QFAIL(qPrintable(describe(seed, config, problem)));
+            const session::Summary s = session::SummaryBuilder::fromTrace(log.view());
+            totalCalls += s.calls;
+            totalFailed += s.failedTotal();
+            totalRetransmits += s.retransmissions;
+            totalSuppressed += s.duplicatesSuppressed + s.cachedRepliesResent;
+            ++runs;
+        }
+        qInfo("%d seeds from %llu: %lld calls, %lld failed, %lld retransmissions, %lld duplicates answered without running",
+              runs, qulonglong(g_firstSeed), qlonglong(totalCalls), qlonglong(totalFailed),
+              qlonglong(totalRetransmits), qlonglong(totalSuppressed));
+        // The random configs must actually exercise retries and duplicates.
+        QVERIFY(totalRetransmits > 0);
+        QVERIFY(totalSuppressed > 0);
+    }
+
+private:
+    static session::SessionConfig randomConfig(std::uint64_t seed)
+    {
+        core::Random r(seed * 7919 + 17);
+        session::SessionConfig c;
+        c.seed = seed;
+        c.service = QStringLiteral("counter");
+        c.calls = int(r.between(10, 60));
+        c.clients = int(r.between(1, 5));
+        c.window = int(r.between(1, 8));
+        c.handlerTime = core::Duration(r.between(0, 30'000));
+        for (netem::NetemConfig *n : {&c.toServer, &c.toClient}) {
+            n->lossModel = r.chance(0.5) ? netem::LossModel::Bernoulli : netem::LossModel::Gilbert;
+            n->loss = r.uniform() * 0.5;
+            n->delay = core::Duration(r.between(500, 30'000));
+            n->jitter = core::Duration(r.between(0, 20'000));
+            n->duplicate = r.uniform() * 0.3;
+            n->reorder = r.uniform() * 0.3;
+            n->corrupt = r.uniform() * 0.1;
+        }
+        c.retry.backoff = core::Backoff(r.between(0, core::kBackoffCount - 1));
+        c.retry.timeout = core::Duration(r.between(20'000, 200'000));
+        c.retry.maxAttempts = int(r.between(2, 10));
+        c.retry.deadline = core::Duration(r.between(500'000, 5'000'000));
+        c.ackMode = r.chance(0.5) ? core::AckMode::Explicit : core::AckMode::Implicit;
+        c.ackDelay = core::Duration(r.between(5'000, 100'000));
+        c.checksum = wire::ChecksumKind::Crc32c;
+        return c;
+    }
+
+    static QString describe(std::uint64_t seed, const session::SessionConfig &c, const QString &problem)
+    {
+        return QStringLiteral("seed %1: %2 (replay: tst_simulation invariantsHoldOverManySeeds --seeds 1 "
+                              "--first-seed %1; calls %3 clients %4 window %5 loss %6 dup %7 reorder %8 "
+                              "corrupt %9 backoff %10 ack %11)")
+            .arg(seed)
+            .arg(problem)
+            .arg(c.calls)
+            .arg(c.clients)
+            .arg(c.window)
+            .arg(c.toServer.loss)
+            .arg(c.toServer.duplicate)
+            .arg(c.toServer.reorder)
+            .arg(c.toServer.corrupt)
+            .arg(core::backoffName(c.retry.backoff), core::ackModeName(c.ackMode));
+    }
+
+    // Empty when every promise held; otherwise what broke.
+    static QString checkInvariants(const trace::TraceLog::View &view, const session::SessionConfig &c,
+                                   std::int64_t counterTotal)
+    {
+        using Key = std::pair<core::HostId, std::uint32_t>;
+        std::map<Key, std::int64_t> started;
+        std::set<Key> ended;
+        std::set<Key> executed;
+        std::int64_t executions = 0, ok = 0, failed = 0;
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const trace::Event &e = view.at(i);
+            const Key key{e.client, e.callId};
+            switch (e.kind) {
+            case EventKind::CallStart:
+                if (!started.emplace(key, e.timeUs).second)
+                    return QStringLiteral("call %1 of client %2 started twice").arg(e.callId).arg(e.client);
+                break;
+            case EventKind::CallOk:
+            case EventKind::CallFailed: {
+                auto it = started.find(key);
+                if (it == started.end())
+                    return QStringLiteral("call %1 ended without starting").arg(e.callId);
+                if (!ended.insert(key).second)
+                    return QStringLiteral("call %1 of client %2 ended twice").arg(e.callId).arg(e.client);
+                if (e.timeUs - it->second > c.retry.deadline.count())
+                    return QStringLiteral("call %1 of client %2 ended %3 µs after its deadline")
+                        .arg(e.callId)
+                        .arg(e.client)
+                        .arg(e.timeUs - it->second - c.retry.deadline.count());
+                (e.kind == EventKind::CallOk ? ok : failed)++;
+                break;
+            }
+            case EventKind::HandlerStart:
+                ++executions;
+                if (!executed.insert(key).second)
+                    return QStringLiteral("call %1 of client %2 executed twice").arg(e.callId).arg(e.client);
+                break;
+            case EventKind::CorruptAccepted:
+                return QStringLiteral("a corrupted %1 was accepted despite CRC-32C")
+                    .arg(wire::datagramKindName(DatagramKind(e.datagram)));
+            default:
+                break;
+            }
+        }
+        if (std::int64_t(started.size()) != c.calls)
+            return QStringLiteral("%1 calls started, expected %2").arg(started.size()).arg(c.calls);
+        if (ok + failed != c.calls)
+            return QStringLiteral("ok %1 + failed %2 != calls %3").arg(ok).arg(failed).arg(c.calls);
+        if (counterTotal != executions)
+            return QStringLiteral("counter %1 != executions %2").arg(counterTotal).arg(executions);
+        return {};
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    // Strip our own options before Qt Test sees the rest.
+    std::vector<char *> args;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if ((a == "--seeds" || a == "--first-seed") && i + 1 < argc) {
+            bool ok = false;
+            const qulonglong v = QByteArray(argv[++i]).toULongLong(&ok);
+            if (!ok) {
+                fprintf(stderr, "tst_simulation: %s needs a whole number\n", a.constData());
+                return 2;
+            }
+            if (a == "--seeds")
+                g_seeds = int(v);
+            else
+                g_firstSeed = v;
+            continue;
+        }
+        args.push_back(argv[i]);
+    }
+    QCoreApplication app(argc, argv);
+    TestSimulation test;
+    return QTest::qExec(&test, int(args.size()), args.data());
+}
+
+#include "tst_simulation.moc"
