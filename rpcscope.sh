@@ -75,7 +75,7 @@ case "$cmd" in
         step="running"
         if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
             echo "rpcscope.sh: no display (DISPLAY and WAYLAND_DISPLAY are unset); running the headless demo instead."
-            exec "$build_dir/app/rpcscope-cli" version
+            exec "$build_dir/app/rpcscope-cli" simulate --scenario dropped-reply --trace "$@"
         fi
         exec "$build_dir/app/rpcscope" "$@"
         ;;

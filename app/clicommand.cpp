@@ -1,7 +1,8 @@
 #include "clicommand.h"
 
 #include "buildinfo.h"
-#include "simulatecommand.h"
+#include "netcommands.h"
+#include "sessioncommands.h"
 
 #include <QCoreApplication>
 
@@ -34,6 +35,10 @@ std::span<const Command> commands()
     static const Command table[] = {
         {QStringLiteral("simulate"), QStringLiteral("Run a scenario in virtual time and summarise it"),
          runSimulate},
+        {QStringLiteral("live"), QStringLiteral("Run a scenario on real UDP sockets on loopback and summarise it"),
+         runLive},
+        {QStringLiteral("serve"), QStringLiteral("Serve a service over UDP until stopped"), runServe},
+        {QStringLiteral("call"), QStringLiteral("Call a procedure on a server and print the reply"), runCall},
         {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),
          [](const QStringList &args) {
              if (args.size() > 1)

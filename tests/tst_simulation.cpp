@@ -11,6 +11,8 @@
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
 
+#include "invariants.h"
+
 #include <QTest>
 
 #include <map>
@@ -197,7 +199,7 @@ private slots:
             while (sim.step())
                 QVERIFY2(++steps < 10'000'000, qPrintable(describe(seed, config, "did not finish")));
             auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
-            const QString problem = checkInvariants(log.view(), config, counter->total());
+            const QString problem = testsupport::checkInvariants(log.view(), config, counter->total());
             if (!problem.isEmpty())
                 QFAIL(qPrintable(describe(seed, config, problem)));
             const session::Summary s = session::SummaryBuilder::fromTrace(log.view());
@@ -262,58 +264,6 @@ private:
             .arg(core::backoffName(c.retry.backoff), core::ackModeName(c.ackMode));
     }
 
-    // Empty when every promise held; otherwise what broke.
-    static QString checkInvariants(const trace::TraceLog::View &view, const session::SessionConfig &c,
-                                   std::int64_t counterTotal)
-    {
-        using Key = std::pair<core::HostId, std::uint32_t>;
-        std::map<Key, std::int64_t> started;
-        std::set<Key> ended;
-        std::set<Key> executed;
-        std::int64_t executions = 0, ok = 0, failed = 0;
-        for (qsizetype i = 0; i < view.size(); ++i) {
-            const trace::Event &e = view.at(i);
-            const Key key{e.client, e.callId};
-            switch (e.kind) {
-            case EventKind::CallStart:
-                if (!started.emplace(key, e.timeUs).second)
-                    return QStringLiteral("call %1 of client %2 started twice").arg(e.callId).arg(e.client);
-                break;
-            case EventKind::CallOk:
-            case EventKind::CallFailed: {
-                auto it = started.find(key);
-                if (it == started.end())
-                    return QStringLiteral("call %1 ended without starting").arg(e.callId);
-                if (!ended.insert(key).second)
-                    return QStringLiteral("call %1 of client %2 ended twice").arg(e.callId).arg(e.client);
-                if (e.timeUs - it->second > c.retry.deadline.count())
-                    return QStringLiteral("call %1 of client %2 ended %3 µs after its deadline")
-                        .arg(e.callId)
-                        .arg(e.client)
-                        .arg(e.timeUs - it->second - c.retry.deadline.count());
-                (e.kind == EventKind::CallOk ? ok : failed)++;
-                break;
-            }
-            case EventKind::HandlerStart:
-                ++executions;
-                if (!executed.insert(key).second)
-                    return QStringLiteral("call %1 of client %2 executed twice").arg(e.callId).arg(e.client);
-                break;
-            case EventKind::CorruptAccepted:
-                return QStringLiteral("a corrupted %1 was accepted despite CRC-32C")
-                    .arg(wire::datagramKindName(DatagramKind(e.datagram)));
-            default:
-                break;
-            }
-        }
-        if (std::int64_t(started.size()) != c.calls)
-            return QStringLiteral("%1 calls started, expected %2").arg(started.size()).arg(c.calls);
-        if (ok + failed != c.calls)
-            return QStringLiteral("ok %1 + failed %2 != calls %3").arg(ok).arg(failed).arg(c.calls);
-        if (counterTotal != executions)
-            return QStringLiteral("counter %1 != executions %2").arg(counterTotal).arg(executions);
-        return {};
-    }
 };
 
 int main(int argc, char *argv[])

@@ -42,10 +42,10 @@ void ClientCore::setRetryConfig(const RetryConfig &retry, TimePoint now)
     // Calls in flight follow the new policy from now on: re-arm each timer as
     // if its last send had been made under it (never in the past).
     for (auto &[id, call] : m_calls) {
-        call.timeout = call.phase == Phase::Probing && m_config.pollInterval.count() > 0
-                           ? m_config.pollInterval
-                           : m_policy.timeoutFor(call.attempt, call.timeout);
-        call.deadline = call.started + retry.deadline;
+        call.timeout = call.phase == Phase::Probing
+                           ? pollIntervalOf(call)
+                           : m_policy.timeoutFor(call.attempt, call.timeout, retryOf(call));
+        call.deadline = call.started + retryOf(call).deadline;
         arm(call, std::max(now, call.lastSent + call.timeout));
     }
 }
@@ -56,10 +56,23 @@ void ClientCore::setWindow(int window, TimePoint now)
     fillWindow(now);
 }
 
-std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &args, TimePoint now)
+const RetryConfig &ClientCore::retryOf(const Call &call) const
+{
+    return call.retry ? *call.retry : m_config.retry;
+}
+
+Duration ClientCore::pollIntervalOf(const Call &call) const
+{
+    return m_config.pollInterval.count() > 0 ? m_config.pollInterval : retryOf(call).timeout;
+}
+
+std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &args, TimePoint now,
+                                    std::optional<RetryConfig> retry)
 {
     Call call;
     call.id = m_nextCallId++;
+    if (retry)
+        call.retry = std::make_shared<const RetryConfig>(*retry);
     wire::RequestBody &body = m_requestScratch; // reused: its strings keep their capacity
     const QByteArray methodUtf8 = method.toUtf8();
     body.set_method(methodUtf8.constData(), std::size_t(methodUtf8.size()));
@@ -67,7 +80,7 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
     call.started = now;
-    call.deadline = now + m_config.retry.deadline;
+    call.deadline = now + retryOf(call).deadline;
     const std::uint32_t id = call.id;
     record(EventKind::CallStart, now, &call);
     m_queue.push_back(std::move(call));
@@ -95,7 +108,7 @@ void ClientCore::launch(Call &call, TimePoint now)
     call.epoch = m_epoch;
     call.attempt = 1;
     sendRequest(call, now);
-    call.timeout = m_policy.timeoutFor(1, Duration(0));
+    call.timeout = m_policy.timeoutFor(1, Duration(0), retryOf(call));
     arm(call, now + call.timeout);
 }
 
@@ -220,25 +233,24 @@ void ClientCore::handleTimeout(TimePoint now)
         if (now >= call.deadline) {
             fail(it, CallError::DeadlineExceeded,
                  QStringLiteral("no reply within the deadline of %1 ms")
-                     .arg(m_config.retry.deadline.count() / 1000),
+                     .arg(retryOf(call).deadline.count() / 1000),
                  now);
         } else if (call.phase == Phase::Probing) {
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
             sendProbe(call, now);
             record(EventKind::Retransmit, now, &call, 0, DatagramKind::Probe);
-            call.timeout = m_config.pollInterval.count() > 0 ? m_config.pollInterval
-                                                             : m_config.retry.timeout;
+            call.timeout = pollIntervalOf(call);
             arm(call, now + call.timeout);
         } else {
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
-            if (call.attempt >= m_config.retry.maxAttempts) {
+            if (call.attempt >= retryOf(call).maxAttempts) {
                 fail(it, CallError::MaxAttempts,
                      QStringLiteral("no reply after %1 attempts").arg(call.attempt), now);
             } else {
                 ++call.attempt;
                 sendRequest(call, now);
                 record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
-                call.timeout = m_policy.timeoutFor(call.attempt, call.timeout);
+                call.timeout = m_policy.timeoutFor(call.attempt, call.timeout, retryOf(call));
                 arm(call, now + call.timeout);
             }
         }
@@ -336,8 +348,7 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         if (call.phase == Phase::Sent) {
             // The server has the request: resending it would only add load.
             call.phase = Phase::Probing;
-            call.timeout = m_config.pollInterval.count() > 0 ? m_config.pollInterval
-                                                             : m_config.retry.timeout;
+            call.timeout = pollIntervalOf(call);
             arm(call, now + call.timeout);
         }
         return Received::Accepted;

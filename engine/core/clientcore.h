@@ -13,6 +13,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -66,8 +67,11 @@ public:
     void setChecksum(wire::ChecksumKind kind) { m_config.checksum = kind; }
     void setWindow(int window, TimePoint now);
 
-    // Queues a call and returns its id; it starts at once if the window has room.
-    std::uint32_t startCall(const QString &method, const QByteArray &args, TimePoint now);
+    // Queues a call and returns its id; it starts at once if the window has
+    // room. `retry` replaces the client's retry config for this call alone
+    // (timeouts, back-off, max attempts, deadline).
+    std::uint32_t startCall(const QString &method, const QByteArray &args, TimePoint now,
+                            std::optional<RetryConfig> retry = std::nullopt);
     // Ends a call with CallError::Cancelled. False if it already ended.
     bool cancel(std::uint32_t callId, TimePoint now);
 
@@ -101,6 +105,7 @@ private:
         std::uint16_t attempt = 0;
         Phase phase = Phase::Sent;
         bool probed = false;
+        std::shared_ptr<const RetryConfig> retry; // the call's own options; null: the client's
     };
     struct Timer
     {
@@ -124,6 +129,8 @@ private:
     void onEpoch(std::uint32_t epoch, TimePoint now);
     std::uint32_t ackBelow() const;
     static Call lateCall(const wire::Header &h);
+    const RetryConfig &retryOf(const Call &call) const;
+    Duration pollIntervalOf(const Call &call) const;
     void record(trace::EventKind kind, TimePoint now, const Call *call, std::uint32_t detail = 0,
                 wire::DatagramKind datagram = wire::DatagramKind(0));
 

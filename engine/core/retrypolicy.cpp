@@ -34,50 +34,49 @@ RetryPolicy::RetryPolicy(RetryConfig config, std::uint64_t seed)
 {
 }
 
-Duration RetryPolicy::clamp(Duration d) const
+Duration RetryPolicy::clamp(Duration d, const RetryConfig &c)
 {
-    return std::clamp(d, m_config.minTimeout, std::max(m_config.minTimeout, m_config.maxTimeout));
+    return std::clamp(d, c.minTimeout, std::max(c.minTimeout, c.maxTimeout));
 }
 
-Duration RetryPolicy::exponential(int attempt) const
+Duration RetryPolicy::exponential(int attempt, const RetryConfig &c)
 {
-    const double scaled = double(m_config.timeout.count())
-                          * std::pow(std::max(1.0, m_config.factor), std::max(0, attempt - 1));
-    const double capped = std::min(scaled, double(m_config.maxTimeout.count()));
-    return clamp(Duration(std::int64_t(capped)));
+    const double scaled = double(c.timeout.count()) * std::pow(std::max(1.0, c.factor), std::max(0, attempt - 1));
+    const double capped = std::min(scaled, double(c.maxTimeout.count()));
+    return clamp(Duration(std::int64_t(capped)), c);
 }
 
-Duration RetryPolicy::retransmissionTimeout() const
+Duration RetryPolicy::retransmissionTimeout(const RetryConfig &c) const
 {
     if (!m_srtt)
-        return clamp(m_config.timeout);
-    return clamp(*m_srtt + std::max(kGranularity, 4 * *m_rttvar));
+        return clamp(c.timeout, c);
+    return clamp(*m_srtt + std::max(kGranularity, 4 * *m_rttvar), c);
 }
 
-Duration RetryPolicy::timeoutFor(int attempt, Duration previous)
+Duration RetryPolicy::timeoutFor(int attempt, Duration previous, const RetryConfig &c)
 {
-    switch (m_config.backoff) {
+    switch (c.backoff) {
     case Backoff::Fixed:
-        return clamp(m_config.timeout);
+        return clamp(c.timeout, c);
     case Backoff::Exponential:
-        return exponential(attempt);
+        return exponential(attempt, c);
     case Backoff::FullJitter:
-        return clamp(Duration(m_random.between(1, exponential(attempt).count())));
+        return clamp(Duration(m_random.between(1, exponential(attempt, c).count())), c);
     case Backoff::EqualJitter: {
-        const std::int64_t half = exponential(attempt).count() / 2;
-        return clamp(Duration(half + m_random.between(0, half)));
+        const std::int64_t half = exponential(attempt, c).count() / 2;
+        return clamp(Duration(half + m_random.between(0, half)), c);
     }
     case Backoff::DecorrelatedJitter:
         if (attempt <= 1)
-            return clamp(m_config.timeout);
-        return clamp(Duration(m_random.between(m_config.timeout.count(), 3 * previous.count())));
+            return clamp(c.timeout, c);
+        return clamp(Duration(m_random.between(c.timeout.count(), 3 * previous.count())), c);
     case Backoff::Adaptive: {
         // RFC 6298 (5.5): back off by doubling the RTO for each retransmission.
-        const double scaled = double(retransmissionTimeout().count()) * std::pow(2.0, attempt - 1);
-        return clamp(Duration(std::int64_t(std::min(scaled, double(m_config.maxTimeout.count())))));
+        const double scaled = double(retransmissionTimeout(c).count()) * std::pow(2.0, attempt - 1);
+        return clamp(Duration(std::int64_t(std::min(scaled, double(c.maxTimeout.count())))), c);
     }
     }
-    return clamp(m_config.timeout);
+    return clamp(c.timeout, c);
 }
 
 void RetryPolicy::addRttSample(Duration rtt)

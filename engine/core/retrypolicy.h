@@ -49,7 +49,10 @@ public:
 
     // The timeout to arm after sending attempt `attempt` (1-based). `previous`
     // is the timeout armed after the previous attempt (unused for attempt 1).
-    Duration timeoutFor(int attempt, Duration previous);
+    Duration timeoutFor(int attempt, Duration previous) { return timeoutFor(attempt, previous, m_config); }
+    // The same under another config (a call's own options), with this
+    // policy's RTT estimate and generator.
+    Duration timeoutFor(int attempt, Duration previous, const RetryConfig &config);
 
     // A round-trip sample for the adaptive policy. The caller applies Karn's
     // rule: only calls answered on their first attempt give samples, since a
@@ -59,11 +62,12 @@ public:
     std::optional<Duration> smoothedRtt() const { return m_srtt; }
     std::optional<Duration> rttVariance() const { return m_rttvar; }
     // RFC 6298's RTO: SRTT + max(G, 4 * RTTVAR), clamped; `timeout` before any sample.
-    Duration retransmissionTimeout() const;
+    Duration retransmissionTimeout() const { return retransmissionTimeout(m_config); }
+    Duration retransmissionTimeout(const RetryConfig &config) const;
 
 private:
-    Duration exponential(int attempt) const;
-    Duration clamp(Duration d) const;
+    static Duration exponential(int attempt, const RetryConfig &config);
+    static Duration clamp(Duration d, const RetryConfig &config);
 
     RetryConfig m_config;
     Random m_random;

@@ -37,8 +37,9 @@ enum class EventKind : std::uint8_t {
     MalformedDropped,    // a datagram that does not decode (detail: wire::DecodeError)
     ParamChange,         // a parameter changed live (detail: parameter id, size: new value)
     StaleDropped,        // server: a request for a call the client already acknowledged
+    SocketError,         // the local socket failed to send or receive (detail: QAbstractSocket::SocketError)
 };
-inline constexpr int kEventKindCount = 25;
+inline constexpr int kEventKindCount = 26;
 
 // Why a call failed, in CallFailed.detail.
 enum class CallError : std::uint8_t {

@@ -1,0 +1,215 @@
+#include "sessioncommands.h"
+
+#include "clicommand.h"
+#include "net/simnetwork.h"
+#include "services/counterservice.h"
+#include "session/scenario.h"
+#include "session/sessionoptions.h"
+#include "session/livesession.h"
+#include "session/summary.h"
+#include "trace/jsonlines.h"
+#include "trace/tracelog.h"
+#include "wire/datagram.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace rpcscope::cli {
+
+namespace {
+
+// One line a person can follow: time, where, what, which call.
+QString describe(const trace::Event &e)
+{
+    using trace::EventKind;
+    QString what = trace::eventKindName(e.kind);
+    if (e.datagram)
+        what += u' ' + wire::datagramKindName(wire::DatagramKind(e.datagram));
+    QString where = trace::hostName(e.from);
+    if (e.kind == EventKind::Send || e.kind == EventKind::Deliver || e.kind == EventKind::Lost)
+        where += QStringLiteral(" -> ") + trace::hostName(e.to);
+    QString line = QStringLiteral("%1 ms  %2  %3")
+                       .arg(double(e.timeUs) / 1000.0, 9, 'f', 3)
+                       .arg(where, -18)
+                       .arg(what, -26);
+    if (e.callId)
+        line += QStringLiteral("call %1 attempt %2").arg(e.callId).arg(e.attempt);
+    switch (e.kind) {
+    case EventKind::Timeout: line += QStringLiteral(" (after %1 ms)").arg(double(e.detail) / 1000.0); break;
+    case EventKind::CallOk: line += QStringLiteral(" (%1 ms)").arg(double(e.detail) / 1000.0); break;
+    case EventKind::CallFailed:
+        line += QStringLiteral(" (%1)").arg(trace::callErrorName(trace::CallError(e.detail)));
+        break;
+    case EventKind::CacheEvict:
+        line += QStringLiteral(" (%1)").arg(trace::evictReasonName(trace::EvictReason(e.detail)));
+        break;
+    default: break;
+    }
+    return line;
+}
+
+void printHuman(const session::Summary &s, const session::SessionConfig &config)
+{
+    QTextStream &o = out();
+    o << "scenario " << config.scenario << ", seed " << s.seed << '\n'
+      << "calls " << s.calls << ": " << s.ok << " ok, " << s.failedTotal() << " failed";
+    if (!s.failed.empty()) {
+        QStringList parts;
+        for (const auto &[reason, count] : s.failed)
+            parts << QStringLiteral("%1 %2").arg(reason).arg(count);
+        o << " (" << parts.join(QStringLiteral(", ")) << ')';
+    }
+    o << '\n'
+      << "handler executions " << s.executions << ", duplicates suppressed " << s.duplicatesSuppressed
+      << ", cached replies resent " << s.cachedRepliesResent << ", retransmissions "
+      << s.retransmissions << '\n'
+      << "datagrams sent " << s.datagrams.sent << ", delivered " << s.datagrams.delivered
+      << ", lost " << s.datagrams.lost << ", duplicated " << s.datagrams.duplicated
+      << ", corrupted " << s.datagrams.corrupted << " (checksum caught "
+      << s.datagrams.checksumRejected << ", slipped through " << s.datagrams.corruptAccepted << ")\n"
+      << "latency ms p50 " << s.latency.p50 << ", p90 " << s.latency.p90 << ", p99 "
+      << s.latency.p99 << ", max " << s.latency.max << '\n'
+      << "virtual time " << s.virtualMs << " ms, wall time " << s.wallMs << " ms\n";
+    if (s.counterTotal)
+        o << "counter total " << *s.counterTotal << '\n';
+    o.flush();
+}
+
+// What simulate and live share: the session options, --json, --events, --trace.
+struct SessionCommand
+{
+    QCommandLineParser parser;
+    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("print the summary as one JSON object")};
+    QCommandLineOption events{QStringLiteral("events"),
+                              QStringLiteral("write every trace event to FILE as JSON Lines"),
+                              QStringLiteral("FILE")};
+    QCommandLineOption trace{QStringLiteral("trace"),
+                             QStringLiteral("print every event as a line a person can read")};
+    session::SessionConfig config;
+
+    bool keepTrace() const { return parser.isSet(events) || parser.isSet(trace); }
+
+    // Parses the command line into `config`: the scenario's preset first, then
+    // every option given, which wins. Returns -1 to go on, or an exit code.
+    int parse(const QStringList &args, const QString &command, const QString &description)
+    {
+        parser.setApplicationDescription(description);
+        parser.addHelpOption();
+        for (const session::SessionOption &o : session::sessionOptions()) {
+            const QString def = o.current(session::SessionConfig{});
+            parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
+                                                QStringLiteral("%1 [default: %2]")
+                                                    .arg(QString::fromLatin1(o.description), def),
+                                                QString::fromLatin1(o.valueName)));
+        }
+        parser.addOptions({json, events, trace});
+        if (!parser.parse(args))
+            return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
+        if (parser.isSet(QStringLiteral("help"))) {
+            out() << parser.helpText();
+            out().flush();
+            return ExitOk;
+        }
+        if (!parser.positionalArguments().isEmpty())
+            return usageError(QStringLiteral("%1: unexpected argument '%2'")
+                                  .arg(command, parser.positionalArguments().constFirst()));
+        if (parser.isSet(QStringLiteral("scenario"))) {
+            const QString name = parser.value(QStringLiteral("scenario"));
+            if (QString e = session::findSessionOption(u"scenario")->apply(config, name); !e.isEmpty())
+                return usageError(
+                    QStringLiteral("%1: invalid value '%2' for --scenario: %3").arg(command, name, e));
+        }
+        session::findScenario(config.scenario)->apply(config);
+        for (const session::SessionOption &o : session::sessionOptions()) {
+            const QString name = QString::fromLatin1(o.name);
+            if (name == u"scenario" || !parser.isSet(name))
+                continue;
+            const QString value = parser.values(name).constLast();
+            if (QString e = o.apply(config, value); !e.isEmpty())
+                return usageError(
+                    QStringLiteral("%1: invalid value '%2' for --%3: %4").arg(command, value, name, e));
+        }
+        return -1;
+    }
+
+    // Writes what was asked for; returns the exit code.
+    int report(session::Summary summary, const trace::TraceLog &log, const QString &command)
+    {
+        summary.seed = config.seed;
+        if (parser.isSet(events)) {
+            const QString path = parser.value(events);
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || !trace::writeJsonLines(log.view(), file) || !file.commit()) {
+                err() << "rpcscope-cli " << command << ": cannot write events to '" << path
+                      << "': " << file.errorString() << '\n';
+                err().flush();
+                return ExitFailure;
+            }
+        }
+        if (parser.isSet(trace)) {
+            const trace::TraceLog::View view = log.view();
+            for (qsizetype i = 0; i < view.size(); ++i)
+                out() << describe(view.at(i)) << '\n';
+            out() << '\n';
+        }
+        if (parser.isSet(json))
+            out() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << '\n';
+        else
+            printHuman(summary, config);
+        out().flush();
+        return ExitOk;
+    }
+};
+
+} // namespace
+
+int runSimulate(const QStringList &args)
+{
+    SessionCommand cmd;
+    if (int code = cmd.parse(args, QStringLiteral("simulate"),
+                             QStringLiteral("Runs a scenario in virtual time: every client and the server are "
+                                            "simulated, the network is emulated, and one seed reproduces the "
+                                            "whole run."));
+        code >= 0)
+        return code;
+
+    trace::TraceLog log;
+    session::SummaryBuilder builder;
+    trace::EventSink *sink = cmd.keepTrace() ? static_cast<trace::EventSink *>(&log) : &builder;
+
+    QElapsedTimer wall;
+    wall.start();
+    net::SimNetwork sim(cmd.config, sink);
+    sim.run();
+    const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+
+    session::Summary summary = cmd.keepTrace() ? session::SummaryBuilder::fromTrace(log.view()) : builder.finish();
+    summary.wallMs = wallMs;
+    if (auto *counter = dynamic_cast<services::CounterService *>(&sim.service()))
+        summary.counterTotal = counter->total();
+    return cmd.report(summary, log, QStringLiteral("simulate"));
+}
+
+int runLive(const QStringList &args)
+{
+    SessionCommand cmd;
+    if (int code = cmd.parse(args, QStringLiteral("live"),
+                             QStringLiteral("Runs a scenario on real UDP sockets on loopback: the server on its "
+                                            "own thread, each client on its own, the emulator on every send "
+                                            "path. Same options and summary as simulate, in real time."));
+        code >= 0)
+        return code;
+    session::LiveSession live(cmd.config);
+    QString error;
+    if (!live.run(&error)) {
+        err() << "rpcscope-cli live: " << error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    return cmd.report(live.summary(), live.log(), QStringLiteral("live"));
+}
+
+} // namespace rpcscope::cli

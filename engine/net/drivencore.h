@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/transmit.h"
+
+#include <QByteArrayView>
+
+#include <optional>
+
+namespace rpcscope::net {
+
+// The face a sans-IO core shows its driver. UdpTransport moves datagrams and
+// time through one of these without knowing whether a client or a server is
+// behind it; afterActivity() lets the owner collect what the core finished
+// (completed calls, handlers to run) after every wake-up.
+class DrivenCore
+{
+public:
+    virtual ~DrivenCore() = default;
+    virtual core::Received receive(QByteArrayView datagram, core::HostId from, core::TimePoint now) = 0;
+    virtual bool pollTransmit(core::Transmit &out) = 0;
+    virtual std::optional<core::TimePoint> nextTimeout() const = 0;
+    virtual void handleTimeout(core::TimePoint now) = 0;
+    virtual void afterActivity(core::TimePoint now) { Q_UNUSED(now); }
+};
+
+} // namespace rpcscope::net

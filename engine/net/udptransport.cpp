@@ -1,0 +1,225 @@
+#include "udptransport.h"
+
+#include "wire/datagram.h"
+
+#include <QNetworkDatagram>
+
+namespace rpcscope::net {
+
+using core::HostId;
+using core::TimePoint;
+using trace::EventKind;
+
+namespace {
+QString peerKey(const QHostAddress &address, quint16 port)
+{
+    return address.toString() + u'|' + QString::number(port);
+}
+} // namespace
+
+UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElapsedTimer *clock,
+                           TransportOptions options, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_sink(sink)
+    , m_clock(clock)
+    , m_options(std::move(options))
+    , m_socket(this)
+    , m_timer(this)
+    , m_netem(m_options.netem, m_options.seed)
+{
+    for (const netem::ScriptedFault &f : m_options.faults)
+        m_netem.addFault(f);
+    m_readBuffer.resize(wire::kMaxDatagramSize + 1);
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &UdpTransport::onTimer);
+    connect(&m_socket, &QUdpSocket::readyRead, this, &UdpTransport::readPending);
+    connect(&m_socket, &QUdpSocket::errorOccurred, this, &UdpTransport::onSocketError);
+}
+
+UdpTransport::~UdpTransport() = default;
+
+bool UdpTransport::bind(QString *error)
+{
+    if (m_socket.bind(m_options.bindAddress, m_options.bindPort))
+        return true;
+    if (error)
+        *error = QStringLiteral("cannot bind %1 port %2: %3")
+                     .arg(m_options.bindAddress.toString())
+                     .arg(m_options.bindPort)
+                     .arg(m_socket.errorString());
+    return false;
+}
+
+HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId id)
+{
+    if (m_peers.size() <= id)
+        m_peers.resize(std::size_t(id) + 1);
+    m_peers[id] = {address, port};
+    m_peerIds.insert(peerKey(address, port), id);
+    m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
+    return id;
+}
+
+std::optional<HostId> UdpTransport::peerFor(const QHostAddress &address, quint16 port)
+{
+    // IPv4-mapped IPv6 senders are the same peer as their IPv4 address.
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    const QHostAddress normal = isV4 ? QHostAddress(v4) : address;
+    const QString key = peerKey(normal, port);
+    if (auto it = m_peerIds.constFind(key); it != m_peerIds.constEnd())
+        return *it;
+    if (!m_options.acceptNewPeers || int(m_peerIds.size()) >= m_options.maxPeers
+        || m_nextPeerId == std::numeric_limits<HostId>::max())
+        return std::nullopt;
+    return addPeer(normal, port, m_nextPeerId);
+}
+
+void UdpTransport::record(EventKind kind, TimePoint now, HostId from, HostId to, const QByteArray &bytes,
+                          std::uint32_t detail)
+{
+    if (!m_sink)
+        return;
+    trace::Event e;
+    e.timeUs = now.count();
+    e.kind = kind;
+    e.from = from;
+    e.to = to;
+    e.size = std::uint32_t(bytes.size());
+    e.detail = detail;
+    e.client = from == core::kServerHost ? to : from;
+    wire::Header h;
+    if (wire::peekHeader(bytes, h)) {
+        e.datagram = std::uint8_t(h.kind);
+        e.callId = h.callId;
+        e.attempt = h.attempt;
+        e.fragment = h.fragmentIndex;
+    }
+    m_sink->record(e);
+}
+
+void UdpTransport::readPending()
+{
+    const TimePoint now = this->now();
+    while (m_socket.hasPendingDatagrams()) {
+        QHostAddress address;
+        quint16 port = 0;
+        const qint64 n = m_socket.readDatagram(m_readBuffer.data(), m_readBuffer.size(), &address, &port);
+        if (n < 0)
+            break;
+        ++m_stats.received;
+        const std::optional<HostId> from = peerFor(address, port);
+        if (!from) {
+            ++m_stats.fromUnknownPeers;
+            continue; // not ours to answer, and no room to remember it
+        }
+        const QByteArray bytes = QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n));
+        record(EventKind::Deliver, now, *from, m_options.self, bytes);
+        m_core->receive(bytes, *from, now);
+    }
+    m_core->afterActivity(now);
+    flushCore(now);
+}
+
+void UdpTransport::onTimer()
+{
+    const TimePoint now = this->now();
+    sendDue(now);
+    if (const auto next = m_core->nextTimeout(); next && *next <= now)
+        m_core->handleTimeout(now);
+    m_core->afterActivity(now);
+    flushCore(now);
+}
+
+void UdpTransport::wake()
+{
+    const TimePoint now = this->now();
+    m_core->afterActivity(now);
+    flushCore(now);
+}
+
+void UdpTransport::flushCore(TimePoint now)
+{
+    core::Transmit t;
+    while (m_core->pollTransmit(t)) {
+        const HostId to = t.to;
+        record(EventKind::Send, now, m_options.self, to, t.bytes);
+        m_deliveries.clear();
+        const netem::Outcome outcome = m_netem.process(t.bytes, now, m_deliveries);
+        if (outcome.lost != netem::LossCause::None) {
+            record(EventKind::Lost, now, m_options.self, to, t.bytes, std::uint32_t(outcome.lost));
+            continue;
+        }
+        if (outcome.corrupted)
+            record(EventKind::Corrupted, now, m_options.self, to, t.bytes);
+        if (outcome.reordered)
+            record(EventKind::Reordered, now, m_options.self, to, t.bytes);
+        if (outcome.duplicated)
+            record(EventKind::Duplicated, now, m_options.self, to, t.bytes);
+        for (netem::Delivery &d : m_deliveries)
+            m_delayed.push({d.at, m_seq++, to, std::move(d.bytes)});
+    }
+    sendDue(now);
+    rearm(now);
+}
+
+// The emulated delay is spent here, before the datagram is written; the
+// real network (loopback) adds next to nothing.
+void UdpTransport::sendDue(TimePoint now)
+{
+    while (!m_delayed.empty() && m_delayed.top().at <= now) {
+        Delayed d = std::move(const_cast<Delayed &>(m_delayed.top()));
+        m_delayed.pop();
+        write(d.to, d.bytes, now);
+    }
+}
+
+void UdpTransport::write(HostId to, const QByteArray &bytes, TimePoint now)
+{
+    if (to >= m_peers.size() || m_peers[to].port == 0) {
+        ++m_stats.sendErrors;
+        record(EventKind::SocketError, now, m_options.self, to, bytes,
+               std::uint32_t(QAbstractSocket::HostNotFoundError));
+        return;
+    }
+    const Peer &peer = m_peers[to];
+    if (m_socket.writeDatagram(bytes, peer.address, peer.port) != bytes.size()) {
+        ++m_stats.sendErrors;
+        record(EventKind::SocketError, now, m_options.self, to, bytes, std::uint32_t(m_socket.error()));
+        Q_EMIT socketError(QStringLiteral("sending %1 bytes to %2 port %3 failed: %4")
+                               .arg(bytes.size())
+                               .arg(peer.address.toString())
+                               .arg(peer.port)
+                               .arg(m_socket.errorString()));
+        return;
+    }
+    ++m_stats.sent;
+}
+
+void UdpTransport::rearm(TimePoint now)
+{
+    std::optional<TimePoint> next = m_core->nextTimeout();
+    if (!m_delayed.empty() && (!next || m_delayed.top().at < *next))
+        next = m_delayed.top().at;
+    if (!next) {
+        m_timer.stop();
+        return;
+    }
+    // QTimer counts whole milliseconds: round up so the core is never woken early.
+    const auto waitUs = std::max<std::int64_t>(0, (*next - now).count());
+    m_timer.start(std::chrono::milliseconds((waitUs + 999) / 1000));
+}
+
+void UdpTransport::onSocketError(QAbstractSocket::SocketError error)
+{
+    // A UDP socket reports an ICMP "port unreachable" from an earlier send as
+    // a refused connection on a later read; the protocol's retries cover it,
+    // so it is traced and reported, not fatal.
+    const TimePoint now = this->now();
+    record(EventKind::SocketError, now, m_options.self, m_options.self, {}, std::uint32_t(error));
+    Q_EMIT socketError(m_socket.errorString());
+}
+
+} // namespace rpcscope::net

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "core/clock.h"
+#include "drivencore.h"
+#include "netem/netem.h"
+#include "trace/event.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+#include <QUdpSocket>
+
+#include <optional>
+#include <queue>
+#include <vector>
+
+namespace rpcscope::net {
+
+struct TransportOptions
+{
+    QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 bindPort = 0;            // 0: any free port
+    core::HostId self = 0;           // this end's host id in the trace
+    bool acceptNewPeers = false;     // a server learns clients as they write; a client only talks to its server
+    int maxPeers = 4096;             // peers remembered; datagrams from more are dropped
+    netem::NetemConfig netem;        // applied to everything this end sends
+    std::vector<netem::ScriptedFault> faults;
+    std::uint64_t seed = 1;
+};
+
+// Drives one sans-IO core over one QUdpSocket and one QTimer: every datagram
+// waiting on the socket is read and handed to the core, what the core wants
+// sent passes through the emulator (which may drop, delay, duplicate or
+// damage it) and out, and the timer is always set to the earlier of the
+// core's next deadline and the next delayed send. Lives in one thread; the
+// owner calls wake() after feeding the core from outside (a new call, a
+// finished handler).
+class UdpTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElapsedTimer *clock,
+                 TransportOptions options, QObject *parent = nullptr);
+    ~UdpTransport() override;
+
+    // Binds the socket; on failure returns false and says why.
+    bool bind(QString *error);
+    QHostAddress localAddress() const { return m_socket.localAddress(); }
+    quint16 localPort() const { return m_socket.localPort(); }
+
+    // Names a peer; a client adds its server as host 0. Returns its host id.
+    core::HostId addPeer(const QHostAddress &address, quint16 port, core::HostId id);
+
+    void setNetem(const netem::NetemConfig &config) { m_netem.setConfig(config); }
+    core::TimePoint now() const { return core::TimePoint(m_clock->nsecsElapsed() / 1000); }
+
+    // Sends what the core has queued and re-arms the timer.
+    void wake();
+
+    struct Stats
+    {
+        std::uint64_t received = 0, sent = 0, fromUnknownPeers = 0, sendErrors = 0;
+    };
+    const Stats &stats() const { return m_stats; }
+
+Q_SIGNALS:
+    void socketError(const QString &message);
+
+private:
+    struct Peer
+    {
+        QHostAddress address;
+        quint16 port = 0;
+    };
+    struct Delayed
+    {
+        core::TimePoint at;
+        std::uint64_t seq;
+        core::HostId to;
+        QByteArray bytes;
+        bool operator>(const Delayed &o) const { return at != o.at ? at > o.at : seq > o.seq; }
+    };
+
+    void readPending();
+    void onTimer();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void flushCore(core::TimePoint now);
+    void sendDue(core::TimePoint now);
+    void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
+    void rearm(core::TimePoint now);
+    std::optional<core::HostId> peerFor(const QHostAddress &address, quint16 port);
+    void record(trace::EventKind kind, core::TimePoint now, core::HostId from, core::HostId to,
+                const QByteArray &bytes, std::uint32_t detail = 0);
+
+    DrivenCore *m_core;
+    trace::EventSink *m_sink;
+    const QElapsedTimer *m_clock;
+    TransportOptions m_options;
+    QUdpSocket m_socket;
+    QTimer m_timer;
+    netem::Netem m_netem;
+    std::vector<Peer> m_peers;                 // by host id; empty address: unused id
+    QHash<QString, core::HostId> m_peerIds;    // "address|port" -> host id
+    core::HostId m_nextPeerId = 1;
+    std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> m_delayed;
+    std::uint64_t m_seq = 0;
+    std::vector<netem::Delivery> m_deliveries; // scratch
+    QByteArray m_readBuffer;
+    Stats m_stats;
+};
+
+} // namespace rpcscope::net

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/clientcore.h"
+#include "netem/netem.h"
+#include "reply.h"
+#include "trace/event.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace rpcscope::rpc {
+
+struct ClientOptions
+{
+    QHostAddress serverAddress = QHostAddress(QHostAddress::LocalHost);
+    quint16 serverPort = 0;
+    // Where this end binds; by default the loopback address of the server's family.
+    std::optional<QHostAddress> bindAddress;
+    core::RetryConfig retry;
+    int window = 64;
+    core::AckMode ackMode = core::AckMode::Implicit;
+    wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
+    core::Duration pollInterval{0};
+    netem::NetemConfig netem = zeroDelay(); // applied to what this client sends
+    std::vector<netem::ScriptedFault> faults;
+    std::uint64_t seed = 0;      // 0: random
+    core::HostId host = 1;       // this client's host id in the trace
+    trace::EventSink *trace = nullptr;    // must accept events from the engine thread
+    const QElapsedTimer *clock = nullptr; // a session clock shared with a server; null: own
+
+    static netem::NetemConfig zeroDelay()
+    {
+        netem::NetemConfig n;
+        n.delay = core::Duration(0);
+        return n;
+    }
+};
+
+// Calls procedures on an RpcScope server over UDP. Usable from any thread:
+// the protocol runs on the client's own engine thread, and results come back
+// through QFuture. Every call ends — with the result, or with an error
+// (deadline, attempts, the server's refusal, a restart, cancellation).
+class RpcClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit RpcClient(ClientOptions options, QObject *parent = nullptr);
+    ~RpcClient() override;
+
+    // Starts the engine thread and binds the socket. False (and why) on failure.
+    bool start(QString *error = nullptr);
+    // Ends every call still open with CallError::Cancelled and stops the thread.
+    void stop();
+    bool isRunning() const;
+
+    QFuture<Reply> call(const QString &method, const QByteArray &args, CallOptions options = {});
+    // Waits for the reply. Never call it from a continuation running on the
+    // engine thread (it would wait for itself).
+    Reply callBlocking(const QString &method, const QByteArray &args, CallOptions options = {});
+
+    // Live changes, applied to calls in flight.
+    void setRetry(const core::RetryConfig &retry);
+    void setNetem(const netem::NetemConfig &netem);
+
+    quint16 localPort() const;
+    std::uint32_t clientId() const;
+
+private:
+    class Engine;
+    ClientOptions m_options;
+    QElapsedTimer m_ownClock;
+    QThread m_thread;
+    Engine *m_engine = nullptr; // lives in m_thread
+    std::uint32_t m_clientId = 0;
+};
+
+} // namespace rpcscope::rpc

@@ -1,0 +1,184 @@
+#include "rpcserver.h"
+
+#include "net/drivencore.h"
+#include "net/udptransport.h"
+
+#include <QRandomGenerator>
+
+namespace rpcscope::rpc {
+
+using core::TimePoint;
+
+class RpcServer::Engine : public QObject, public net::DrivenCore
+{
+public:
+    Engine(RpcServer *server, const ServerOptions &options, const QElapsedTimer *clock)
+        : m_server(server)
+        , m_core(coreConfig(options), options.trace)
+        , m_transport(this, options.trace, clock, transportOptions(options), this)
+    {
+    }
+
+    bool bind(QString *error) { return m_transport.bind(error); }
+    net::UdpTransport &transport() { return m_transport; }
+    std::uint32_t epoch() const { return m_core.config().epoch; }
+
+    core::Received receive(QByteArrayView d, core::HostId from, TimePoint now) override
+    {
+        return m_core.receive(d, from, now);
+    }
+    bool pollTransmit(core::Transmit &out) override { return m_core.pollTransmit(out); }
+    std::optional<TimePoint> nextTimeout() const override { return m_core.nextTimeout(); }
+    void handleTimeout(TimePoint now) override { m_core.handleTimeout(now); }
+
+    void afterActivity(TimePoint) override
+    {
+        core::Execution exec;
+        while (m_core.pollExecution(exec))
+            dispatch(std::move(exec));
+    }
+
+    void finished(const core::Execution &exec, const services::HandlerResult &result)
+    {
+        m_core.handlerFinished(exec.clientId, exec.callId, result.status, result.message, result.result,
+                               m_transport.now());
+        m_transport.wake();
+    }
+
+private:
+    void dispatch(core::Execution exec)
+    {
+        const Handler handler = m_server->m_handlers.value(exec.method);
+        std::shared_ptr<services::Service> service = m_server->m_service;
+        if (!handler && !service) {
+            finished(exec, {wire::STATUS_UNKNOWN_METHOD,
+                            QStringLiteral("no method '%1' on this server").arg(exec.method), {}});
+            return;
+        }
+        m_server->m_executions.fetch_add(1);
+        // stop() waits for the pool before deleting the engine, so the
+        // engine outlives every handler that reports back to it.
+        Engine *engine = this;
+        m_server->m_pool.start([engine, handler, service, exec = std::move(exec)] {
+            const services::HandlerResult result =
+                handler ? handler(exec.args) : service->handle(exec.method, exec.args);
+            QMetaObject::invokeMethod(
+                engine, [engine, exec, result] { engine->finished(exec, result); }, Qt::QueuedConnection);
+        });
+    }
+
+    static core::ServerConfig coreConfig(const ServerOptions &o)
+    {
+        core::ServerConfig c;
+        c.epoch = o.epoch;
+        while (c.epoch == 0)
+            c.epoch = QRandomGenerator::system()->generate();
+        c.ackMode = o.ackMode;
+        c.ackDelay = o.ackDelay;
+        c.checksum = o.checksum;
+        c.limits = o.limits;
+        return c;
+    }
+
+    static net::TransportOptions transportOptions(const ServerOptions &o)
+    {
+        net::TransportOptions t;
+        t.bindAddress = o.bindAddress;
+        t.bindPort = o.port;
+        t.self = core::kServerHost;
+        t.acceptNewPeers = true;
+        t.maxPeers = o.limits.maxClients;
+        t.netem = o.netem;
+        t.faults = o.faults;
+        t.seed = o.seed ? o.seed * 31 + 11 : QRandomGenerator::global()->generate64();
+        return t;
+    }
+
+    RpcServer *m_server;
+    core::ServerCore m_core;
+    net::UdpTransport m_transport;
+};
+
+RpcServer::RpcServer(ServerOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_ownClock.start();
+    m_pool.setMaxThreadCount(std::max(1, m_options.handlerThreads));
+    m_thread.setObjectName(QStringLiteral("rpcscope-server"));
+}
+
+RpcServer::~RpcServer()
+{
+    stop();
+}
+
+void RpcServer::registerHandler(const QString &method, Handler handler)
+{
+    Q_ASSERT_X(!m_engine, "RpcServer::registerHandler", "register handlers before start()");
+    m_handlers.insert(method, std::move(handler));
+}
+
+void RpcServer::setService(std::shared_ptr<services::Service> service)
+{
+    Q_ASSERT_X(!m_engine, "RpcServer::setService", "set the service before start()");
+    m_service = std::move(service);
+}
+
+bool RpcServer::start(QString *error)
+{
+    if (m_engine)
+        return true;
+    m_engine = new Engine(this, m_options, m_options.clock ? m_options.clock : &m_ownClock);
+    m_engine->moveToThread(&m_thread);
+    m_thread.start();
+    bool bound = false;
+    QString why;
+    Engine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine,
+        [&] {
+            bound = engine->bind(&why);
+            m_address = engine->transport().localAddress();
+            m_port = engine->transport().localPort();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!bound) {
+        stop();
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_epoch = engine->epoch();
+    return true;
+}
+
+void RpcServer::stop()
+{
+    if (!m_engine)
+        return;
+    Engine *engine = m_engine;
+    m_engine = nullptr;
+    m_pool.waitForDone();
+    QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void RpcServer::nameClient(const QHostAddress &address, quint16 port, core::HostId host)
+{
+    if (Engine *engine = m_engine)
+        QMetaObject::invokeMethod(
+            engine, [engine, address, port, host] { engine->transport().addPeer(address, port, host); },
+            Qt::BlockingQueuedConnection);
+}
+
+void RpcServer::setNetem(const netem::NetemConfig &netem)
+{
+    m_options.netem = netem;
+    if (Engine *engine = m_engine)
+        QMetaObject::invokeMethod(
+            engine, [engine, netem] { engine->transport().setNetem(netem); }, Qt::QueuedConnection);
+}
+
+} // namespace rpcscope::rpc

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/servercore.h"
+#include "netem/netem.h"
+#include "services/service.h"
+#include "trace/event.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QThread>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace rpcscope::rpc {
+
+struct ServerOptions
+{
+    QHostAddress bindAddress = QHostAddress(QHostAddress::LocalHost); // anything else only when asked
+    quint16 port = 0;                 // 0: any free port
+    core::AckMode ackMode = core::AckMode::Implicit;
+    core::Duration ackDelay{100'000};
+    wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
+    core::ServerLimits limits;
+    netem::NetemConfig netem = zeroDelay(); // applied to what the server sends
+    std::vector<netem::ScriptedFault> faults;
+    std::uint64_t seed = 0;           // 0: random
+    std::uint32_t epoch = 0;          // 0: chosen at start, different every time
+    int handlerThreads = 4;
+    trace::EventSink *trace = nullptr;    // must accept events from the engine thread
+    const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
+
+    static netem::NetemConfig zeroDelay()
+    {
+        netem::NetemConfig n;
+        n.delay = core::Duration(0);
+        return n;
+    }
+};
+
+// Serves procedures over UDP with at-most-once semantics. The protocol runs
+// on the server's engine thread; handlers run on a thread pool, so a slow
+// handler never holds up the network (duplicates keep being answered).
+class RpcServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<services::HandlerResult(const QByteArray &args)>;
+
+    explicit RpcServer(ServerOptions options, QObject *parent = nullptr);
+    ~RpcServer() override;
+
+    // Register before start(). A named handler wins over the service.
+    void registerHandler(const QString &method, Handler handler);
+    void setService(std::shared_ptr<services::Service> service);
+
+    bool start(QString *error = nullptr);
+    // Stops answering; waits for running handlers to return.
+    void stop();
+    bool isRunning() const { return m_engine != nullptr; }
+
+    QHostAddress address() const { return m_address; }
+    quint16 port() const { return m_port; }
+    std::uint32_t epoch() const { return m_epoch; }
+    std::uint64_t executions() const { return m_executions.load(); }
+
+    // Gives a client's address a fixed trace host id (live sessions in one
+    // process number their hosts the same on both ends). Call after start().
+    void nameClient(const QHostAddress &address, quint16 port, core::HostId host);
+    void setNetem(const netem::NetemConfig &netem);
+
+private:
+    class Engine;
+    ServerOptions m_options;
+    QElapsedTimer m_ownClock;
+    QThread m_thread;
+    QThreadPool m_pool;
+    Engine *m_engine = nullptr;
+    QHash<QString, Handler> m_handlers;
+    std::shared_ptr<services::Service> m_service;
+    std::atomic<std::uint64_t> m_executions{0};
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    std::uint32_t m_epoch = 0;
+};
+
+} // namespace rpcscope::rpc

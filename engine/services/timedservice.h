@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/clock.h"
+#include "service.h"
+
+#include <QThread>
+
+#include <memory>
+
+namespace rpcscope::services {
+
+// Another service, slowed down: every call first takes `time` (the handler
+// time of a session), so real-socket runs behave like simulated ones.
+class TimedService final : public Service
+{
+public:
+    TimedService(std::shared_ptr<Service> inner, core::Duration time)
+        : m_inner(std::move(inner))
+        , m_time(time)
+    {
+    }
+
+    QString name() const override { return m_inner->name(); }
+    HandlerResult handle(const QString &method, const QByteArray &args) override
+    {
+        if (m_time.count() > 0)
+            QThread::usleep(std::uint64_t(m_time.count()));
+        return m_inner->handle(method, args);
+    }
+    QString sampleMethod() const override { return m_inner->sampleMethod(); }
+    QByteArray sampleArgs(std::uint64_t index, int argBytes) const override
+    {
+        return m_inner->sampleArgs(index, argBytes);
+    }
+
+private:
+    std::shared_ptr<Service> m_inner;
+    core::Duration m_time;
+};
+
+} // namespace rpcscope::services

@@ -1,0 +1,300 @@
+// The engine on real sockets, loopback only: the same promises as in
+// simulation, two processes talking, a server that stops or restarts, and
+// garbage thrown at both ends. Loss is emulated, never left to the kernel;
+// every loop is bounded by call deadlines.
+#include "rpc/rpcclient.h"
+#include "rpc/rpcserver.h"
+#include "services/counterservice.h"
+#include "services/echoservice.h"
+#include "session/livesession.h"
+#include "trace/sharedsink.h"
+#include "trace/tracelog.h"
+#include "core/random.h"
+
+#include "invariants.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+#include <QUdpSocket>
+
+using namespace rpcscope;
+using trace::CallError;
+
+namespace {
+
+core::RetryConfig quickRetry()
+{
+    core::RetryConfig r;
+    r.timeout = core::Duration(20'000);
+    r.maxTimeout = core::Duration(200'000);
+    r.maxAttempts = 10;
+    r.deadline = core::Duration(3'000'000);
+    return r;
+}
+
+rpc::ClientOptions clientFor(const rpc::RpcServer &server)
+{
+    rpc::ClientOptions o;
+    o.serverAddress = server.address();
+    o.serverPort = server.port();
+    o.retry = quickRetry();
+    o.seed = 42;
+    return o;
+}
+
+qint64 countKind(const trace::TraceLog &log, trace::EventKind kind)
+{
+    qint64 n = 0;
+    const auto view = log.view();
+    for (qsizetype i = 0; i < view.size(); ++i)
+        n += view.at(i).kind == kind;
+    return n;
+}
+
+} // namespace
+
+class TestUdp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void echoOverLoopback_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("IPv4") << QStringLiteral("127.0.0.1");
+        QTest::newRow("IPv6") << QStringLiteral("::1");
+    }
+
+    void echoOverLoopback()
+    {
+        QFETCH(QString, address);
+        rpc::ServerOptions so;
+        so.bindAddress = QHostAddress(address);
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QCOMPARE(server.address(), QHostAddress(address));
+        QVERIFY(server.port() != 0);
+
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "hello over UDP");
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(reply.result, QByteArray("hello over UDP"));
+        QCOMPARE(reply.attempts, 1);
+
+        const rpc::Reply unknown = client.callBlocking(QStringLiteral("nope"), {});
+        QCOMPARE(unknown.error, CallError::Rejected);
+        QCOMPARE(unknown.status, wire::STATUS_UNKNOWN_METHOD);
+        QVERIFY(unknown.message.contains(QStringLiteral("nope")));
+    }
+
+    // Many calls through emulated loss, duplication and reordering: every
+    // call ends, none runs twice, the counter agrees.
+    void lossyLoopbackKeepsThePromises()
+    {
+        session::SessionConfig c;
+        c.service = QStringLiteral("counter");
+        c.calls = 400;
+        c.clients = 3;
+        c.window = 8;
+        c.seed = 7;
+        c.handlerTime = core::Duration(0);
+        for (netem::NetemConfig *n : {&c.toServer, &c.toClient}) {
+            n->delay = core::Duration(1'000);
+            n->jitter = core::Duration(1'000);
+            n->loss = 0.2;
+            n->duplicate = 0.1;
+            n->reorder = 0.1;
+        }
+        c.retry = quickRetry();
+        session::LiveSession live(c);
+        QString error;
+        QVERIFY2(live.run(&error), qPrintable(error));
+        const session::Summary s = live.summary();
+        const QString problem = testsupport::checkInvariants(live.log().view(), c, *s.counterTotal,
+                                                             core::Duration(100'000));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(s.calls, 400);
+        QVERIFY(s.retransmissions > 0);
+        QVERIFY(s.datagrams.lost > 0);
+        QVERIFY(s.datagrams.duplicated > 0);
+        QVERIFY(s.duplicatesSuppressed + s.cachedRepliesResent > 0);
+    }
+
+    void stoppedServerMakesCallsFailByTheirDeadline()
+    {
+        rpc::RpcServer server({});
+        server.setService(std::make_shared<services::EchoService>());
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY(client.start());
+        QVERIFY(client.callBlocking(QStringLiteral("echo"), "up").ok());
+        server.stop();
+
+        rpc::CallOptions options;
+        options.retry = quickRetry();
+        options.retry->deadline = core::Duration(300'000);
+        options.retry->maxAttempts = 100;
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "down", options);
+        QCOMPARE(reply.error, CallError::DeadlineExceeded);
+        QVERIFY(reply.latency >= core::Duration(300'000));
+        QVERIFY(reply.attempts > 1);
+    }
+
+    void restartedServerIsDetected()
+    {
+        rpc::ServerOptions so;
+        so.epoch = 1001;
+        auto first = std::make_unique<rpc::RpcServer>(so);
+        first->setService(std::make_shared<services::CounterService>());
+        QVERIFY(first->start());
+        const quint16 port = first->port();
+        rpc::RpcClient client(clientFor(*first));
+        QVERIFY(client.start());
+        QVERIFY(client.callBlocking(QStringLiteral("add"), services::CounterService::encode(1)).ok());
+        first.reset();
+
+        so.epoch = 2002;
+        so.port = port;
+        rpc::RpcServer second(so);
+        second.setService(std::make_shared<services::CounterService>());
+        QString error;
+        QVERIFY2(second.start(&error), qPrintable(error));
+        const rpc::Reply restarted = client.callBlocking(QStringLiteral("add"), services::CounterService::encode(1));
+        QCOMPARE(restarted.error, CallError::ServerRestarted);
+        QVERIFY(restarted.message.contains(QStringLiteral("may or may not have run")));
+        // New calls proceed against the new incarnation.
+        const rpc::Reply after = client.callBlocking(QStringLiteral("add"), services::CounterService::encode(1));
+        QVERIFY2(after.ok(), qPrintable(after.message));
+        QCOMPARE(services::CounterService::decode(after.result), 1);
+    }
+
+    void cancelledCallEnds()
+    {
+        rpc::RpcServer server({});
+        server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
+            QThread::msleep(300);
+            return services::HandlerResult{};
+        });
+        server.registerHandler(QStringLiteral("echo"), [](const QByteArray &args) {
+            return services::HandlerResult{wire::STATUS_OK, {}, args};
+        });
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY(client.start());
+        QFuture<rpc::Reply> future = client.call(QStringLiteral("slow"), {});
+        future.cancel();
+        future.waitForFinished();
+        QVERIFY(future.isCanceled());
+        QCOMPARE(future.resultCount(), 0);
+        // The client keeps working after a cancellation.
+        const rpc::Reply after = client.callBlocking(QStringLiteral("echo"), "still here");
+        QVERIFY2(after.ok(), qPrintable(after.message));
+        QCOMPARE(after.result, QByteArray("still here"));
+    }
+
+    // Garbage at both ends changes nothing but counters and trace events.
+    void garbageIsCountedNotFatal()
+    {
+        trace::TraceLog log;
+        trace::SharedSink sink(&log);
+        rpc::ServerOptions so;
+        so.trace = &sink;
+        rpc::RpcServer server(so);
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        QVERIFY(server.start());
+        rpc::ClientOptions co = clientFor(server);
+        co.trace = &sink;
+        rpc::RpcClient client(co);
+        QVERIFY(client.start());
+        QVERIFY(client.callBlocking(QStringLiteral("add"), services::CounterService::encode(1)).ok());
+
+        QUdpSocket attacker;
+        QVERIFY(attacker.bind(QHostAddress::LocalHost, 0));
+        core::Random random(99);
+        const int garbage = 500;
+        const QByteArray valid = wire::encodeDatagram({}, "x", wire::ChecksumKind::Crc32c);
+        for (int i = 0; i < garbage; ++i) {
+            QByteArray bytes;
+            if (i % 2) {
+                bytes = valid.first(random.between(0, valid.size() - 1)); // truncated
+            } else {
+                bytes.resize(random.between(0, 200));
+                for (char &b : bytes)
+                    b = char(random.next());
+            }
+            attacker.writeDatagram(bytes, server.address(), server.port());
+            attacker.writeDatagram(bytes, QHostAddress::LocalHost, client.localPort());
+            if (i % 50 == 0)
+                QTest::qWait(1); // keep the socket buffers from overflowing
+        }
+        // The real work still gets done, exactly once each.
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(client.callBlocking(QStringLiteral("add"), services::CounterService::encode(1)).ok());
+        QCOMPARE(counter->total(), 21);
+        // Everything the server's socket read from the attacker was dropped
+        // with a reason (the client ignores datagrams from anyone but its server).
+        QTRY_VERIFY(countKind(log, trace::EventKind::MalformedDropped)
+                        + countKind(log, trace::EventKind::ChecksumFail) >= garbage / 2);
+        QCOMPARE(countKind(log, trace::EventKind::HandlerStart), 21);
+    }
+
+    // Two processes: rpcscope-cli serve and rpcscope-cli call.
+    void serveAndCallProcesses()
+    {
+        QProcess serve;
+        serve.start(QStringLiteral(RPCSCOPE_CLI_PATH),
+                    {QStringLiteral("serve"), QStringLiteral("--service"), QStringLiteral("counter"),
+                     QStringLiteral("--max-seconds"), QStringLiteral("30")});
+        QVERIFY(serve.waitForStarted());
+        QVERIFY(serve.waitForReadyRead(10'000));
+        const QString banner = QString::fromUtf8(serve.readLine());
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^serving counter on 127\\.0\\.0\\.1:(\\d+) \\(epoch \\d+\\)"))
+                .match(banner);
+        QVERIFY2(m.hasMatch(), qPrintable(banner));
+        const QString to = QStringLiteral("127.0.0.1:") + m.captured(1);
+
+        for (const auto &[amount, total] : {std::pair{"5", "5"}, std::pair{"7", "12"}}) {
+            QProcess call;
+            call.start(QStringLiteral(RPCSCOPE_CLI_PATH),
+                       {QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--encoding"),
+                        QStringLiteral("int64"), QStringLiteral("add"), QString::fromLatin1(amount)});
+            QVERIFY(call.waitForFinished(10'000));
+            QCOMPARE(call.exitCode(), 0);
+            QCOMPARE(call.readAllStandardOutput(), QByteArray(total) + '\n');
+        }
+        QProcess bad;
+        bad.start(QStringLiteral(RPCSCOPE_CLI_PATH), {QStringLiteral("call"), QStringLiteral("--to"), to,
+                                                      QStringLiteral("missing")});
+        QVERIFY(bad.waitForFinished(10'000));
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(bad.readAllStandardError().contains("rejected: service 'counter' has no method 'missing'"));
+
+        serve.terminate(); // SIGTERM: a clean stop
+        QVERIFY(serve.waitForFinished(10'000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+        QVERIFY(serve.readAllStandardOutput().contains("stopped after 3 handler executions, counter total 12"));
+    }
+
+    void portInUseIsAClearError()
+    {
+        rpc::RpcServer first({});
+        QVERIFY(first.start());
+        rpc::ServerOptions so;
+        so.port = first.port();
+        rpc::RpcServer second(so);
+        QString error;
+        QVERIFY(!second.start(&error));
+        QVERIFY2(error.contains(QString::number(first.port())), qPrintable(error));
+        QVERIFY(!second.isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUdp)
+#include "tst_udp.moc"
