@@ -56,6 +56,11 @@ private:
             return;
         }
         m_server->m_executions.fetch_add(1);
+        if (m_server->m_options.handlerThreads == 0) {
+            // Inline: no thread hop, for handlers known never to block.
+            finished(exec, handler ? handler(exec.args) : service->handle(exec.method, exec.args));
+            return;
+        }
         // stop() waits for the pool before deleting the engine, so the
         // engine outlives every handler that reports back to it.
         Engine *engine = this;
@@ -105,6 +110,7 @@ RpcServer::RpcServer(ServerOptions options, QObject *parent)
 {
     m_ownClock.start();
     m_pool.setMaxThreadCount(std::max(1, m_options.handlerThreads));
+    m_pool.setExpiryTimeout(-1); // idle handler threads stay: starting one costs a call's latency
     m_thread.setObjectName(QStringLiteral("rpcscope-server"));
 }
 

@@ -29,6 +29,9 @@ struct ServerOptions
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
+    // Threads running handlers. 0 runs each handler on the network thread
+    // itself: faster by two thread hops a call, but only for handlers that
+    // never block, since duplicates wait while one runs.
     int handlerThreads = 4;
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
