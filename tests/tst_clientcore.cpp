@@ -58,6 +58,7 @@ char *toString(Received received)
 } // namespace rpcscope::core
 
 Q_DECLARE_METATYPE(rpcscope::wire::DatagramKind)
+Q_DECLARE_METATYPE(rpcscope::trace::EventKind)
 
 namespace {
 

@@ -1,4 +1,1003 @@
+// ServerCore driven by hand in virtual time: client datagrams are built here,
+// what the server sends back is decoded and checked, and at-most-once is
+// checked the only way that matters: a call is handed to the driver for
+// execution once, whatever copies, probes, acks or garbage arrive.
+#include "core/random.h"
+#include "core/servercore.h"
+#include "trace/event.h"
+#include "wire/bodies.pb.h"
+#include "wire/datagram.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+#include <QtEndian>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+using namespace rpcscope;
+using core::Duration;
+using core::Execution;
+using core::Received;
+using core::ReplyCache;
+using core::ServerConfig;
+using core::ServerCore;
+using core::TimePoint;
+using core::Transmit;
+using trace::EventKind;
+using trace::EvictReason;
+using wire::DatagramKind;
+
+// Readable QCOMPARE failures; found through argument-dependent lookup.
+namespace rpcscope::trace {
+char *toString(EventKind kind)
+{
+    return qstrdup(eventKindName(kind).toLatin1().constData());
+}
+} // namespace rpcscope::trace
+namespace rpcscope::wire {
+char *toString(DatagramKind kind)
+{
+    return qstrdup(datagramKindName(kind).toLatin1().constData());
+}
+char *toString(Status status)
+{
+    return qstrdup(Status_Name(status).c_str());
+}
+} // namespace rpcscope::wire
+namespace rpcscope::core {
+char *toString(Received received)
+{
+    switch (received) {
+    case Received::Accepted: return qstrdup("Accepted");
+    case Received::ChecksumFailed: return qstrdup("ChecksumFailed");
+    case Received::Malformed: return qstrdup("Malformed");
+    }
+    return qstrdup("?");
+}
+char *toString(ReplyCache::State state)
+{
+    static const char *const names[] = {"InProgress", "Done", "Acked", "Tombstone"};
+    const auto i = std::size_t(state);
+    return qstrdup(i < 4 ? names[i] : "?");
+}
+char *toString(const std::optional<ReplyCache::State> &state)
+{
+    return state ? toString(*state) : qstrdup("no entry");
+}
+} // namespace rpcscope::core
+
+Q_DECLARE_METATYPE(rpcscope::core::AckMode)
+
+namespace {
+
+constexpr std::uint32_t kEpoch = 5;
+constexpr std::uint32_t kClientId = 0x0000ABCD;
+constexpr core::HostId kClientHost = 3;
+constexpr auto kChecksum = wire::ChecksumKind::Crc32c;
+constexpr TimePoint kT0{2'000'000};
+constexpr Duration kAckDelay{100'000};
+
+constexpr TimePoint ms(std::int64_t m)
+{
+    return kT0 + Duration(m * 1'000);
+}
+
+class RecordingSink : public trace::EventSink
+{
+public:
+    void record(const trace::Event &event) override { events.push_back(event); }
+
+    std::vector<trace::Event> ofKind(EventKind kind) const
+    {
+        std::vector<trace::Event> out;
+        std::copy_if(events.begin(), events.end(), std::back_inserter(out),
+                     [&](const trace::Event &e) { return e.kind == kind; });
+        return out;
+    }
+    int count(EventKind kind) const { return int(ofKind(kind).size()); }
+
+    std::vector<trace::Event> events;
+};
+
+ServerConfig baseConfig(core::AckMode mode = core::AckMode::Implicit)
+{
+    ServerConfig c;
+    c.epoch = kEpoch;
+    c.host = core::kServerHost;
+    c.ackMode = mode;
+    c.ackDelay = kAckDelay;
+    c.checksum = kChecksum;
+    return c;
+}
+
+// A server with its sink; the core keeps a pointer to the sink, so this never moves.
+struct Server
+{
+    explicit Server(ServerConfig config = baseConfig()) : core(config, &sink) {}
+    Server(const Server &) = delete;
+
+    std::vector<Transmit> transmits()
+    {
+        std::vector<Transmit> out;
+        Transmit t;
+        while (core.pollTransmit(t))
+            out.push_back(t);
+        return out;
+    }
+    std::vector<Execution> executions()
+    {
+        std::vector<Execution> out;
+        Execution e;
+        while (core.pollExecution(e))
+            out.push_back(e);
+        return out;
+    }
+    Received receive(const QByteArray &datagram, TimePoint now, core::HostId from = kClientHost)
+    {
+        return core.receive(datagram, from, now);
+    }
+    void finish(std::uint32_t callId, const QByteArray &result, TimePoint now,
+                std::uint32_t clientId = kClientId, wire::Status status = wire::STATUS_OK)
+    {
+        core.handlerFinished(clientId, callId, status, QString(), result, now);
+    }
+
+    RecordingSink sink;
+    ServerCore core;
+};
+
+struct ClientDatagram
+{
+    DatagramKind kind = DatagramKind::Request;
+    std::uint32_t callId = 1;
+    std::uint16_t attempt = 1;
+    std::uint32_t ackBelow = 1; // a real client's first datagram: nothing below call 1
+    std::uint32_t epoch = 0;
+    std::uint32_t clientId = kClientId;
+    QString method = QStringLiteral("echo");
+    QByteArray args = QByteArray("hi");
+
+    QByteArray encode() const
+    {
+        wire::Header h;
+        h.kind = kind;
+        h.attempt = attempt;
+        h.epoch = epoch;
+        h.clientId = clientId;
+        h.callId = callId;
+        h.ackBelow = ackBelow;
+        if (kind != DatagramKind::Request)
+            return wire::encodeDatagram(h, {}, kChecksum);
+        wire::RequestBody body;
+        body.set_method(method.toStdString());
+        body.set_args(args.constData(), std::size_t(args.size()));
+        const std::string s = body.SerializeAsString();
+        return wire::encodeDatagram(h, QByteArrayView(s.data(), qsizetype(s.size())), kChecksum);
+    }
+};
+
+QByteArray request(std::uint32_t callId, std::uint16_t attempt = 1, std::uint32_t ackBelow = 1)
+{
+    ClientDatagram d;
+    d.callId = callId;
+    d.attempt = attempt;
+    d.ackBelow = ackBelow;
+    return d.encode();
+}
+
+QByteArray control(DatagramKind kind, std::uint32_t callId, std::uint16_t attempt = 1,
+                   std::uint32_t ackBelow = 1)
+{
+    ClientDatagram d;
+    d.kind = kind;
+    d.callId = callId;
+    d.attempt = attempt;
+    d.ackBelow = ackBelow;
+    return d.encode();
+}
+
+// The state of a call in the server's reply cache, or nullopt if it has no
+// entry. (ReplyCache::find is not const; the cache itself is not const, only
+// the accessor that exposes it.)
+std::optional<ReplyCache::State> stateOf(const ServerCore &core, std::uint32_t callId,
+                                         std::uint32_t clientId = kClientId)
+{
+    const ReplyCache::Entry *entry = const_cast<ReplyCache &>(core.replyCache()).find(clientId, callId);
+    return entry ? std::optional(entry->state) : std::nullopt;
+}
+
+struct Sent
+{
+    wire::Header header;
+    QByteArray body;
+    wire::ReplyBody reply; // parsed when the kind carries one
+};
+
+// Decodes what the server sent; fails hard if it is not a valid datagram.
+Sent decode(const Transmit &t)
+{
+    wire::Decoded d;
+    const wire::DecodeError error = wire::decodeDatagram(t.bytes, kChecksum, d);
+    if (error != wire::DecodeError::None)
+        qFatal("the server sent an undecodable datagram: %s", qPrintable(wire::decodeErrorName(error)));
+    Sent s{d.header, d.body.toByteArray(), {}};
+    if ((s.header.kind == DatagramKind::Reply || s.header.kind == DatagramKind::Error)
+        && !s.reply.ParseFromArray(s.body.constData(), int(s.body.size())))
+        qFatal("the server sent an unparsable reply body");
+    return s;
+}
+
+} // namespace
+
+class TestServerCore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void newRequestExecutesOnce();
+    void implicitReplyOnlyWhenHandlerFinishes();
+    void implicitWorkingAfterAckDelay();
+    void implicitNoWorkingIfReplyInTime();
+    void explicitAcksRequestAtOnce();
+    void duplicateWhileInProgress_data();
+    void duplicateWhileInProgress();
+    void duplicateAfterCompletionResendsCachedReply();
+    void clientAckEvictsAndLateCopyIsStale();
+    void ackBelowEvictsEarlierFinishedCalls();
+    void runningCallBelowAckBelowGoesWhenItFinishes();
+    void probeForUnknownCallIsUnknownCall();
+    void probeForRunningCallGetsWorking_data();
+    void probeForRunningCallGetsWorking();
+    void probeForFinishedCallGetsCachedReply();
+    void oldEpochIsRefused();
+    void perClientLimitRefusesWithBusy();
+    void totalLimitRefusesWithBusy();
+    void maxClientsRefusesNewClients();
+    void oversizedRequestIsTooLarge();
+    void oversizedReplyBecomesTooLarge();
+    void tinyCacheLeavesTombstoneAndNeverRunsAgain();
+    void entriesExpireByAgeAtNextTimeout();
+    void clientRecordsDoNotOutliveTheirEntries();
+    void garbageChangesNothing();
+    void undecodableRequestBodyIsMalformed();
+};
+
+void TestServerCore::newRequestExecutesOnce()
+{
+    Server s;
+    ClientDatagram d;
+    d.callId = 1;
+    d.method = QStringLiteral("counter.add");
+    d.args = QByteArray("\x00\x01\xff", 3);
+    QCOMPARE(s.receive(d.encode(), kT0), Received::Accepted);
+
+    const auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].clientId, kClientId);
+    QCOMPARE(runs[0].callId, 1u);
+    QCOMPARE(runs[0].client, kClientHost);
+    QCOMPARE(runs[0].method, QStringLiteral("counter.add"));
+    QCOMPARE(runs[0].args, QByteArray("\x00\x01\xff", 3));
+
+    QCOMPARE(s.sink.events.size(), std::size_t(1));
+    const trace::Event &start = s.sink.events[0];
+    QCOMPARE(start.kind, EventKind::HandlerStart);
+    QCOMPARE(start.callId, 1u);
+    QCOMPARE(start.attempt, std::uint16_t(1));
+    QCOMPARE(start.client, kClientHost);
+    QCOMPARE(start.to, kClientHost);
+    QCOMPARE(start.from, core::kServerHost);
+    QCOMPARE(start.timeUs, kT0.count());
+
+    QCOMPARE(s.core.inProgress(), 1);
+    QCOMPARE(stateOf(s.core, 1), std::optional(ReplyCache::State::InProgress));
+    QVERIFY(s.executions().empty());
+}
+
+void TestServerCore::implicitReplyOnlyWhenHandlerFinishes()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.executions();
+    QVERIFY(s.transmits().empty());
+
+    s.finish(1, QByteArray("result"), ms(20));
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    QCOMPARE(sent[0].to, kClientHost);
+    QCOMPARE(sent[0].callId, 1u);
+    QCOMPARE(sent[0].attempt, std::uint16_t(1));
+    const Sent r = decode(sent[0]);
+    QCOMPARE(r.header.kind, DatagramKind::Reply);
+    QCOMPARE(r.header.clientId, kClientId);
+    QCOMPARE(r.header.callId, 1u);
+    QCOMPARE(r.header.attempt, std::uint16_t(1));
+    QCOMPARE(r.header.epoch, kEpoch);
+    QCOMPARE(r.reply.status(), wire::STATUS_OK);
+    QCOMPARE(QByteArray::fromStdString(r.reply.result()), QByteArray("result"));
+
+    const auto ends = s.sink.ofKind(EventKind::HandlerEnd);
+    QCOMPARE(ends.size(), std::size_t(1));
+    QCOMPARE(ends[0].callId, 1u);
+    QCOMPARE(ends[0].detail, std::uint32_t(wire::STATUS_OK));
+    QCOMPARE(ends[0].timeUs, ms(20).count());
+    QCOMPARE(s.core.inProgress(), 0);
+    QCOMPARE(stateOf(s.core, 1), std::optional(ReplyCache::State::Done));
+
+    // A second report for the same call changes nothing.
+    s.finish(1, QByteArray("again"), ms(30));
+    QVERIFY(s.transmits().empty());
+    QCOMPARE(s.sink.count(EventKind::HandlerEnd), 1);
+}
+
+void TestServerCore::implicitWorkingAfterAckDelay()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.executions();
+    QCOMPARE(s.core.nextTimeout().value(), kT0 + kAckDelay);
+    s.core.handleTimeout(kT0 + kAckDelay - Duration(1));
+    QVERIFY(s.transmits().empty());
+    s.core.handleTimeout(kT0 + kAckDelay);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Working);
+    QCOMPARE(sent[0].to, kClientHost);
+    const Sent w = decode(sent[0]);
+    QCOMPARE(w.header.kind, DatagramKind::Working);
+    QCOMPARE(w.header.callId, 1u);
+    QCOMPARE(w.header.clientId, kClientId);
+    QCOMPARE(w.header.epoch, kEpoch);
+    QVERIFY(w.body.isEmpty());
+    QVERIFY(s.executions().empty());
+    // Said once: the client probes from now on.
+    s.core.handleTimeout(kT0 + 10 * kAckDelay);
+    QVERIFY(s.transmits().empty());
+}
+
+void TestServerCore::implicitNoWorkingIfReplyInTime()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.finish(1, QByteArray("fast"), ms(50));
+    QCOMPARE(s.transmits().size(), std::size_t(1));
+    s.core.handleTimeout(kT0 + kAckDelay);
+    QVERIFY(s.transmits().empty());
+}
+
+void TestServerCore::explicitAcksRequestAtOnce()
+{
+    Server s(baseConfig(core::AckMode::Explicit));
+    s.receive(request(1), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Ack);
+    const Sent a = decode(sent[0]);
+    QCOMPARE(a.header.kind, DatagramKind::Ack);
+    QCOMPARE(a.header.callId, 1u);
+    QCOMPARE(a.header.attempt, std::uint16_t(1));
+    QCOMPARE(a.header.epoch, kEpoch);
+    QVERIFY(a.body.isEmpty());
+    // No "working" timer in explicit mode.
+    s.core.handleTimeout(kT0 + kAckDelay);
+    QVERIFY(s.transmits().empty());
+
+    s.finish(1, QByteArray("r"), ms(200));
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+}
+
+void TestServerCore::duplicateWhileInProgress_data()
+{
+    QTest::addColumn<core::AckMode>("mode");
+    QTest::addColumn<int>("answer");
+    QTest::newRow("implicit") << core::AckMode::Implicit << int(DatagramKind::Working);
+    QTest::newRow("explicit") << core::AckMode::Explicit << int(DatagramKind::Ack);
+}
+
+void TestServerCore::duplicateWhileInProgress()
+{
+    QFETCH(core::AckMode, mode);
+    QFETCH(int, answer);
+    Server s(baseConfig(mode));
+    s.receive(request(1), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    s.transmits();
+    const std::size_t before = s.sink.events.size();
+
+    QCOMPARE(s.receive(request(1, 2), ms(30)), Received::Accepted);
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.sink.events.size(), before + 1);
+    const trace::Event &dup = s.sink.events.back();
+    QCOMPARE(dup.kind, EventKind::DuplicateSuppressed);
+    QCOMPARE(dup.callId, 1u);
+    QCOMPARE(dup.attempt, std::uint16_t(2));
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(int(sent[0].kind), answer);
+    const Sent a = decode(sent[0]);
+    QCOMPARE(int(a.header.kind), answer);
+    QCOMPARE(a.header.callId, 1u);
+    QCOMPARE(a.header.attempt, std::uint16_t(2));
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
+    QCOMPARE(s.core.inProgress(), 1);
+
+    // The reply echoes the latest attempt seen.
+    s.finish(1, QByteArray("r"), ms(40));
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    QCOMPARE(decode(sent[0]).header.attempt, std::uint16_t(2));
+}
+
+void TestServerCore::duplicateAfterCompletionResendsCachedReply()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.executions();
+    s.finish(1, QByteArray("the result"), ms(10));
+    const Sent first = decode(s.transmits().at(0));
+    const std::size_t before = s.sink.events.size();
+
+    QCOMPARE(s.receive(request(1, 3), ms(200)), Received::Accepted);
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.sink.events.size(), before + 1);
+    QCOMPARE(s.sink.events.back().kind, EventKind::CachedReplyResent);
+    QCOMPARE(s.sink.events.back().callId, 1u);
+    QCOMPARE(s.sink.events.back().attempt, std::uint16_t(3));
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    const Sent again = decode(sent[0]);
+    QCOMPARE(again.body, first.body);
+    QCOMPARE(again.header.attempt, std::uint16_t(3));
+    QCOMPARE(again.header.callId, 1u);
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
+}
+
+void TestServerCore::clientAckEvictsAndLateCopyIsStale()
+{
+    Server s(baseConfig(core::AckMode::Explicit));
+    s.receive(request(1), kT0);
+    s.executions();
+    s.finish(1, QByteArray("r"), ms(10));
+    s.transmits();
+    const std::size_t before = s.sink.events.size();
+
+    QCOMPARE(s.receive(control(DatagramKind::Ack, 1), ms(20)), Received::Accepted);
+    QCOMPARE(s.sink.events.size(), before + 2);
+    const trace::Event &ack = s.sink.events[before];
+    QCOMPARE(ack.kind, EventKind::Ack);
+    QCOMPARE(ack.callId, 1u);
+    QCOMPARE(ack.detail, 1u); // a reply acked
+    const trace::Event &evict = s.sink.events[before + 1];
+    QCOMPARE(evict.kind, EventKind::CacheEvict);
+    QCOMPARE(evict.callId, 1u);
+    QCOMPARE(evict.detail, std::uint32_t(EvictReason::Acked));
+    QCOMPARE(evict.client, kClientHost);
+    QVERIFY(s.transmits().empty());
+    QCOMPARE(stateOf(s.core, 1), std::optional(ReplyCache::State::Acked));
+
+    // A second ack finds nothing to do.
+    s.receive(control(DatagramKind::Ack, 1), ms(21));
+    QCOMPARE(s.sink.events.size(), before + 2);
+
+    // A copy of the request the network delayed: never run again, not answered.
+    QCOMPARE(s.receive(request(1), ms(30)), Received::Accepted);
+    QCOMPARE(s.sink.events.back().kind, EventKind::StaleDropped);
+    QCOMPARE(s.sink.events.back().callId, 1u);
+    QVERIFY(s.executions().empty());
+    QVERIFY(s.transmits().empty());
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
+}
+
+void TestServerCore::ackBelowEvictsEarlierFinishedCalls()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.receive(request(2), kT0);
+    s.finish(1, QByteArray("one"), ms(10));
+    s.finish(2, QByteArray("two"), ms(11));
+    QCOMPARE(s.executions().size(), std::size_t(2));
+    s.transmits();
+    QCOMPARE(s.core.replyCache().size(), 2);
+    const std::size_t before = s.sink.events.size();
+
+    // Call 3 says every call below 3 is over at the client.
+    s.receive(request(3, 1, 3), ms(20));
+    QCOMPARE(s.sink.events.size(), before + 3);
+    QCOMPARE(s.sink.events[before].kind, EventKind::CacheEvict);
+    QCOMPARE(s.sink.events[before].callId, 1u);
+    QCOMPARE(s.sink.events[before].detail, std::uint32_t(EvictReason::Acked));
+    QCOMPARE(s.sink.events[before + 1].kind, EventKind::CacheEvict);
+    QCOMPARE(s.sink.events[before + 1].callId, 2u);
+    QCOMPARE(s.sink.events[before + 2].kind, EventKind::HandlerStart);
+    QCOMPARE(s.sink.events[before + 2].callId, 3u);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    QCOMPARE(s.core.replyCache().size(), 1);
+    QCOMPARE(s.core.replyCache().ackBelow(kClientId), 3u);
+
+    // Late copies of calls below ack-below: dropped, never run.
+    for (std::uint32_t id : {1u, 2u}) {
+        QCOMPARE(s.receive(request(id, 2), ms(30)), Received::Accepted);
+        QCOMPARE(s.sink.events.back().kind, EventKind::StaleDropped);
+        QCOMPARE(s.sink.events.back().callId, id);
+    }
+    QVERIFY(s.executions().empty());
+    QVERIFY(s.transmits().empty());
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 3);
+}
+
+void TestServerCore::runningCallBelowAckBelowGoesWhenItFinishes()
+{
+    // The client gave up on call 1 (its deadline passed) while the handler ran.
+    Server s;
+    s.receive(request(1), kT0);
+    s.receive(request(2, 1, 2), ms(10));
+    QCOMPARE(s.executions().size(), std::size_t(2));
+    QCOMPARE(s.core.replyCache().size(), 2);
+    s.finish(1, QByteArray("too late"), ms(20));
+    // The reply still goes out (it is free), then leaves the cache at once.
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].callId, 1u);
+    const auto evicted = s.sink.ofKind(EventKind::CacheEvict);
+    QCOMPARE(evicted.size(), std::size_t(1));
+    QCOMPARE(evicted[0].callId, 1u);
+    QCOMPARE(evicted[0].detail, std::uint32_t(EvictReason::Acked));
+    QCOMPARE(s.core.replyCache().size(), 1);
+    s.receive(request(1, 2), ms(30));
+    QCOMPARE(s.sink.events.back().kind, EventKind::StaleDropped);
+    QVERIFY(s.executions().empty());
+}
+
+void TestServerCore::probeForUnknownCallIsUnknownCall()
+{
+    Server s;
+    QCOMPARE(s.receive(control(DatagramKind::Probe, 9, 4), kT0), Received::Accepted);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Error);
+    const Sent e = decode(sent[0]);
+    QCOMPARE(e.header.kind, DatagramKind::Error);
+    QCOMPARE(e.header.callId, 9u);
+    QCOMPARE(e.header.attempt, std::uint16_t(4));
+    QCOMPARE(e.header.epoch, kEpoch);
+    QCOMPARE(e.reply.status(), wire::STATUS_UNKNOWN_CALL);
+    QVERIFY(!e.reply.message().empty());
+    const auto rejected = s.sink.ofKind(EventKind::Rejected);
+    QCOMPARE(rejected.size(), std::size_t(1));
+    QCOMPARE(rejected[0].detail, std::uint32_t(wire::STATUS_UNKNOWN_CALL));
+    QCOMPARE(rejected[0].callId, 9u);
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.core.replyCache().size(), 0);
+}
+
+void TestServerCore::probeForRunningCallGetsWorking_data()
+{
+    QTest::addColumn<core::AckMode>("mode");
+    QTest::newRow("implicit") << core::AckMode::Implicit;
+    QTest::newRow("explicit") << core::AckMode::Explicit;
+}
+
+void TestServerCore::probeForRunningCallGetsWorking()
+{
+    QFETCH(core::AckMode, mode);
+    Server s(baseConfig(mode));
+    s.receive(request(1), kT0);
+    s.executions();
+    s.transmits();
+    const std::size_t before = s.sink.events.size();
+    QCOMPARE(s.receive(control(DatagramKind::Probe, 1), ms(150)), Received::Accepted);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Working);
+    QCOMPARE(decode(sent[0]).header.callId, 1u);
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.sink.count(EventKind::DuplicateSuppressed), 0); // a probe is not a duplicate request
+    QCOMPARE(s.sink.events.size(), before);
+}
+
+void TestServerCore::probeForFinishedCallGetsCachedReply()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.finish(1, QByteArray("r"), ms(10));
+    const Sent first = decode(s.transmits().at(0));
+    s.receive(control(DatagramKind::Probe, 1), ms(20));
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    QCOMPARE(decode(sent[0]).body, first.body);
+    QCOMPARE(s.sink.events.back().kind, EventKind::CachedReplyResent);
+}
+
+void TestServerCore::oldEpochIsRefused()
+{
+    Server s;
+    ClientDatagram d;
+    d.epoch = kEpoch - 1;
+    QCOMPARE(s.receive(d.encode(), kT0), Received::Accepted);
+    QVERIFY(s.executions().empty());
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Error);
+    const Sent e = decode(sent[0]);
+    QCOMPARE(e.header.epoch, kEpoch);
+    QCOMPARE(e.header.callId, 1u);
+    QCOMPARE(e.reply.status(), wire::STATUS_SERVER_RESTARTED);
+    QCOMPARE(s.sink.events.back().kind, EventKind::Rejected);
+    QCOMPARE(s.sink.events.back().detail, std::uint32_t(wire::STATUS_SERVER_RESTARTED));
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 0);
+    QCOMPARE(s.core.replyCache().size(), 0);
+    QCOMPARE(s.core.inProgress(), 0);
+
+    // A probe naming the old incarnation gets the same answer.
+    d.kind = DatagramKind::Probe;
+    s.receive(d.encode(), ms(1));
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_SERVER_RESTARTED);
+
+    // The current epoch, or none yet, is served.
+    d.kind = DatagramKind::Request;
+    d.epoch = kEpoch;
+    d.callId = 2;
+    s.receive(d.encode(), ms(2));
+    d.epoch = 0;
+    d.callId = 3;
+    s.receive(d.encode(), ms(3));
+    const auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(2));
+    QCOMPARE(runs[0].callId, 2u);
+    QCOMPARE(runs[1].callId, 3u);
+}
+
+void TestServerCore::perClientLimitRefusesWithBusy()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxInProgressPerClient = 2;
+    Server s(config);
+    s.receive(request(1), kT0);
+    s.receive(request(2), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(2));
+    s.transmits();
+
+    s.receive(request(3), ms(1));
+    QVERIFY(s.executions().empty());
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Error);
+    const Sent e = decode(sent[0]);
+    QCOMPARE(e.header.callId, 3u);
+    QCOMPARE(e.reply.status(), wire::STATUS_BUSY);
+    QCOMPARE(s.sink.events.back().kind, EventKind::Rejected);
+    QCOMPARE(s.sink.events.back().detail, std::uint32_t(wire::STATUS_BUSY));
+    QCOMPARE(s.core.inProgress(), 2);
+    QCOMPARE(s.core.replyCache().size(), 2);
+
+    // Another client is not held back by this one.
+    ClientDatagram other;
+    other.clientId = kClientId + 1;
+    s.receive(other.encode(), ms(2), kClientHost + 1);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+
+    // Once one of the two ends, call 3 (which never ran) is accepted.
+    s.finish(1, QByteArray("r"), ms(3));
+    s.transmits();
+    s.receive(request(3, 2), ms(4));
+    const auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 3u);
+}
+
+void TestServerCore::totalLimitRefusesWithBusy()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxInProgressTotal = 2;
+    Server s(config);
+    for (std::uint32_t client = 1; client <= 3; ++client) {
+        ClientDatagram d;
+        d.clientId = client;
+        s.receive(d.encode(), kT0, core::HostId(client));
+    }
+    const auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(2));
+    QCOMPARE(runs[0].clientId, 1u);
+    QCOMPARE(runs[1].clientId, 2u);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].to, core::HostId(3));
+    QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_BUSY);
+}
+
+void TestServerCore::maxClientsRefusesNewClients()
+{
+    // With room for two clients, a third one's first call is refused with
+    // STATUS_BUSY while the first two keep being served.
+    ServerConfig config = baseConfig();
+    config.limits.maxClients = 2;
+    Server s(config);
+    for (std::uint32_t client = 1; client <= 3; ++client) {
+        ClientDatagram d;
+        d.clientId = client;
+        s.receive(d.encode(), kT0, core::HostId(client));
+    }
+    const auto runs = s.executions();
+    const auto sent = s.transmits();
+    QCOMPARE(runs.size(), std::size_t(2));
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].to, core::HostId(3));
+    QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_BUSY);
+    ClientDatagram again;
+    again.clientId = 1;
+    again.callId = 2;
+    s.receive(again.encode(), ms(1), 1);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+void TestServerCore::oversizedRequestIsTooLarge()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxDatagramBytes = 100;
+    Server s(config);
+    ClientDatagram big;
+    big.args = QByteArray(200, 'x');
+    QVERIFY(big.encode().size() > 100);
+    s.receive(big.encode(), kT0);
+    QVERIFY(s.executions().empty());
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Error);
+    QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_TOO_LARGE);
+    QCOMPARE(s.sink.events.back().kind, EventKind::Rejected);
+    QCOMPARE(s.sink.events.back().detail, std::uint32_t(wire::STATUS_TOO_LARGE));
+    QCOMPARE(s.core.replyCache().size(), 0);
+    QCOMPARE(s.core.inProgress(), 0);
+
+    ClientDatagram small;
+    small.callId = 2;
+    QVERIFY(small.encode().size() <= 100);
+    s.receive(small.encode(), ms(1));
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+void TestServerCore::oversizedReplyBecomesTooLarge()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxDatagramBytes = 200;
+    Server s(config);
+    s.receive(request(1), kT0);
+    s.finish(1, QByteArray(500, 'y'), ms(1));
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    QVERIFY(sent[0].bytes.size() <= 200);
+    const Sent r = decode(sent[0]);
+    QCOMPARE(r.reply.status(), wire::STATUS_TOO_LARGE);
+    QVERIFY(r.reply.result().empty());
+    // The error is what is cached: a duplicate gets the same answer, no second run.
+    s.receive(request(1, 2), ms(2));
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(decode(sent[0]).body, r.body);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+void TestServerCore::tinyCacheLeavesTombstoneAndNeverRunsAgain()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxCacheBytes = 10;
+    Server s(config);
+    s.receive(request(1), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    s.finish(1, QByteArray("result"), ms(5));
+    // The reply still goes out once...
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Reply);
+    QCOMPARE(QByteArray::fromStdString(decode(sent[0]).reply.result()), QByteArray("result"));
+    // ...but is not kept.
+    const auto evicted = s.sink.ofKind(EventKind::CacheEvict);
+    QCOMPARE(evicted.size(), std::size_t(1));
+    QCOMPARE(evicted[0].callId, 1u);
+    QCOMPARE(evicted[0].detail, std::uint32_t(EvictReason::Bytes));
+    QCOMPARE(stateOf(s.core, 1), std::optional(ReplyCache::State::Tombstone));
+
+    for (DatagramKind kind : {DatagramKind::Request, DatagramKind::Probe}) {
+        s.receive(kind == DatagramKind::Request ? request(1, 2) : control(kind, 1, 2), ms(50));
+        sent = s.transmits();
+        QCOMPARE(sent.size(), std::size_t(1));
+        QCOMPARE(sent[0].kind, DatagramKind::Error);
+        QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_REPLY_NOT_CACHED);
+        QCOMPARE(s.sink.events.back().kind, EventKind::Rejected);
+        QCOMPARE(s.sink.events.back().detail, std::uint32_t(wire::STATUS_REPLY_NOT_CACHED));
+    }
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
+}
+
+void TestServerCore::entriesExpireByAgeAtNextTimeout()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxEntryAge = Duration(1'000'000);
+    Server s(config);
+    s.receive(request(1), kT0);
+    s.finish(1, QByteArray("r"), ms(10));
+    s.transmits();
+    const TimePoint expiry = ms(10) + config.limits.maxEntryAge;
+
+    // Drive the server the way a driver does: wake at nextTimeout(), and only then.
+    int wakeups = 0;
+    while (const auto next = s.core.nextTimeout()) {
+        QVERIFY2(++wakeups <= 3, "the server keeps asking to be woken");
+        QVERIFY(*next <= expiry);
+        if (*next == expiry) {
+            s.core.handleTimeout(expiry - Duration(1));
+            QCOMPARE(s.sink.count(EventKind::CacheEvict), 0);
+        }
+        s.core.handleTimeout(*next);
+    }
+    QVERIFY(s.transmits().empty()); // the reply was in time: no "working"
+    const auto evicted = s.sink.ofKind(EventKind::CacheEvict);
+    QCOMPARE(evicted.size(), std::size_t(1));
+    QCOMPARE(evicted[0].callId, 1u);
+    QCOMPARE(evicted[0].detail, std::uint32_t(EvictReason::Age));
+    QCOMPARE(evicted[0].timeUs, expiry.count());
+    QCOMPARE(evicted[0].client, kClientHost);
+    QCOMPARE(s.core.replyCache().size(), 0);
+    QCOMPARE(s.core.replyCache().bytes(), 0);
+}
+
+void TestServerCore::clientRecordsDoNotOutliveTheirEntries()
+{
+    // Every client incarnation has its own id. Once all that a client left in
+    // the cache has aged out, the server must not keep a record of it, or the
+    // table grows with every client that ever called (and maxClients would
+    // count clients that are long gone).
+    ServerConfig config = baseConfig();
+    config.limits.maxEntryAge = Duration(1'000'000);
+    Server s(config);
+    constexpr std::uint32_t clients = 1000;
+    for (std::uint32_t client = 1; client <= clients; ++client) {
+        ClientDatagram d;
+        d.clientId = client;
+        s.receive(d.encode(), kT0, 1);
+        s.finish(1, QByteArray("r"), kT0, client);
+        d.callId = 2;
+        d.ackBelow = 2;
+        s.receive(d.encode(), kT0, 1);
+        s.finish(2, QByteArray("r"), kT0, client);
+    }
+    QCOMPARE(s.executions().size(), std::size_t(2 * clients));
+    QCOMPARE(s.core.replyCache().size(), qsizetype(clients));
+    s.core.handleTimeout(kT0 + config.limits.maxEntryAge);
+    QCOMPARE(s.core.replyCache().size(), 0);
+    QCOMPARE(s.core.replyCache().bytes(), 0);
+    QCOMPARE(s.core.replyCache().clientCount(), 0);
+}
+
+void TestServerCore::garbageChangesNothing()
+{
+    constexpr std::uint64_t seed = 0x5EED0001;
+    core::Random random(seed);
+    Server s;
+    // Some state to disturb: one call running, one finished.
+    s.receive(request(1), kT0);
+    s.receive(request(2), kT0);
+    s.finish(2, QByteArray("two"), ms(1));
+    s.executions();
+    s.transmits();
+    const int inProgress = s.core.inProgress();
+    const qsizetype cacheSize = s.core.replyCache().size();
+    const std::int64_t cacheBytes = s.core.replyCache().bytes();
+    const auto nextTimeout = s.core.nextTimeout();
+    QCOMPARE(inProgress, 1);
+    QCOMPARE(cacheSize, 2);
+
+    std::vector<QByteArray> cases;
+    const QByteArray valid[] = {request(3), request(1, 2), request(2, 2), control(DatagramKind::Probe, 1),
+                                control(DatagramKind::Ack, 2)};
+    // Every truncation of valid datagrams.
+    for (const QByteArray &v : valid)
+        for (qsizetype size = 0; size < v.size(); ++size)
+            cases.push_back(v.left(size));
+    // Valid datagrams with 1 to 4 bytes changed.
+    while (cases.size() < 2500) {
+        const QByteArray &original = valid[random.between(0, 4)];
+        QByteArray d = original;
+        const int changes = int(random.between(1, 4));
+        for (int i = 0; i < changes; ++i) {
+            const auto at = qsizetype(random.between(0, d.size() - 1));
+            d[at] = char(d[at] ^ char(random.between(1, 255)));
+        }
+        if (d != original) // two changes of one byte may cancel out
+            cases.push_back(d);
+    }
+    // Random bytes: some plain noise, some framed well enough (magic, version,
+    // a body length that fits) to reach the checksum.
+    while (cases.size() < 5000) {
+        QByteArray d(qsizetype(random.between(0, 120)), Qt::Uninitialized);
+        for (char &c : d)
+            c = char(random.next());
+        if (d.size() >= wire::kOverhead && random.chance(0.5)) {
+            qToBigEndian<quint16>(wire::kMagic, d.data());
+            d[2] = char(wire::kVersion);
+            qToBigEndian<quint32>(quint32(d.size() - wire::kOverhead), d.data() + 28);
+        }
+        cases.push_back(d);
+    }
+
+    int checksumFails = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        const std::size_t before = s.sink.events.size();
+        const Received received = s.receive(cases[i], ms(2) + Duration(qint64(i)));
+        const QString where = QStringLiteral("case %1 (seed %2): %3")
+                                  .arg(i).arg(seed).arg(QString::fromLatin1(cases[i].toHex()));
+        QVERIFY2(received == Received::Malformed || received == Received::ChecksumFailed,
+                 qPrintable(where));
+        QVERIFY2(s.sink.events.size() == before + 1, qPrintable(where));
+        const trace::Event &e = s.sink.events.back();
+        if (received == Received::ChecksumFailed) {
+            QVERIFY2(e.kind == EventKind::ChecksumFail, qPrintable(where));
+            QVERIFY2(e.detail == std::uint32_t(wire::DecodeError::ChecksumMismatch), qPrintable(where));
+            ++checksumFails;
+        } else {
+            QVERIFY2(e.kind == EventKind::MalformedDropped, qPrintable(where));
+        }
+        Transmit t;
+        Execution x;
+        QVERIFY2(!s.core.pollTransmit(t), qPrintable(where));
+        QVERIFY2(!s.core.pollExecution(x), qPrintable(where));
+        QVERIFY2(s.core.inProgress() == inProgress, qPrintable(where));
+        QVERIFY2(s.core.replyCache().size() == cacheSize, qPrintable(where));
+        QVERIFY2(s.core.replyCache().bytes() == cacheBytes, qPrintable(where));
+        QVERIFY2(s.core.nextTimeout() == nextTimeout, qPrintable(where));
+    }
+    // Both kinds of drop were exercised, not just one.
+    QVERIFY(checksumFails > 1000);
+    QVERIFY(checksumFails < int(cases.size()) - 500);
+
+    // And the server still works: the running call finishes, the finished one is resent.
+    s.finish(1, QByteArray("one"), ms(10'000));
+    s.receive(request(2, 3), ms(10'001));
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(2));
+    QCOMPARE(QByteArray::fromStdString(decode(sent[0]).reply.result()), QByteArray("one"));
+    QCOMPARE(QByteArray::fromStdString(decode(sent[1]).reply.result()), QByteArray("two"));
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 2);
+}
+
+void TestServerCore::undecodableRequestBodyIsMalformed()
+{
+    // A well-framed request whose protobuf body does not parse (a
+    // length-delimited field claiming 100 bytes that are not there): not run,
+    // not cached, reported as malformed, and Received::Malformed so the
+    // simulator counts the damage as caught rather than accepted.
+    Server s;
+    wire::Header h;
+    h.kind = DatagramKind::Request;
+    h.clientId = kClientId;
+    h.callId = 1;
+    h.ackBelow = 1;
+    const QByteArray garbage = wire::encodeDatagram(h, QByteArray("\x12\x64", 2), kChecksum);
+    const Received received = s.receive(garbage, kT0);
+    QCOMPARE(s.sink.events.size(), std::size_t(1));
+    QCOMPARE(s.sink.events.back().kind, EventKind::MalformedDropped);
+    QCOMPARE(s.sink.events.back().detail, std::uint32_t(wire::DecodeError::BadBody));
+    QVERIFY(s.executions().empty());
+    QVERIFY(s.transmits().empty());
+    QCOMPARE(s.core.replyCache().size(), 0);
+    QCOMPARE(s.core.inProgress(), 0);
+    QCOMPARE(received, Received::Malformed);
+    // The real request, when it comes, is run.
+    s.receive(request(1, 2), ms(1));
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+QTEST_GUILESS_MAIN(TestServerCore)
 #include "tst_servercore.moc"

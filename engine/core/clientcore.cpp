@@ -48,6 +48,8 @@ void ClientCore::setRetryConfig(const RetryConfig &retry, TimePoint now)
         call.deadline = call.started + retryOf(call).deadline;
         arm(call, std::max(now, call.lastSent + call.timeout));
     }
+    for (Call &call : m_queue)
+        call.deadline = call.started + retryOf(call).deadline;
 }
 
 void ClientCore::setWindow(int window, TimePoint now)
@@ -149,6 +151,7 @@ void ClientCore::arm(Call &call, TimePoint at)
     call.timerAt = std::min(at, call.deadline);
     ++call.timerGeneration;
     m_timers.push({call.timerAt, call.id, call.timerGeneration});
+    dropStaleTimers(); // the replaced timer may be the earliest; nextTimeout() must not report it
 }
 
 std::uint32_t ClientCore::ackBelow() const
@@ -282,6 +285,11 @@ void ClientCore::onEpoch(std::uint32_t epoch, TimePoint now)
         return;
     const std::uint32_t old = m_epoch;
     m_epoch = epoch;
+    // Calls sent before any epoch was known carry this one from now on, so a
+    // later restart is recognised for them too.
+    for (auto &[id, call] : m_calls)
+        if (call.epoch == 0)
+            call.epoch = epoch;
     if (old == 0)
         return; // first contact: nothing was sent under another epoch
     // The server restarted: calls sent to its previous incarnation may or may
@@ -294,10 +302,6 @@ void ClientCore::onEpoch(std::uint32_t epoch, TimePoint now)
         if (auto it = m_calls.find(id); it != m_calls.end())
             fail(it, CallError::ServerRestarted,
                  QStringLiteral("server restarted — the call may or may not have run"), now);
-    // Calls sent before any epoch was known now carry the new one.
-    for (auto &[id, call] : m_calls)
-        if (call.epoch == 0)
-            call.epoch = epoch;
 }
 
 // Stands in for a call that already ended, to trace or ack what arrives for it.
@@ -329,8 +333,7 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     switch (h.kind) {
     case DatagramKind::Reply:
     case DatagramKind::Error:
-        onReply(h, d.body, now);
-        return Received::Accepted;
+        return onReply(h, d.body, now);
     case DatagramKind::Ack:
     case DatagramKind::Working: {
         auto it = m_calls.find(h.callId);
@@ -361,7 +364,7 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     return Received::Malformed;
 }
 
-void ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoint now)
+Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoint now)
 {
     auto it = m_calls.find(h.callId);
     if (it == m_calls.end()) {
@@ -371,16 +374,16 @@ void ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoint n
         if (m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Reply
             && h.callId < m_nextCallId)
             send(DatagramKind::Ack, late, {});
-        return;
+        return Received::Accepted;
     }
     if (!m_replyScratch.ParseFromArray(body.data(), int(body.size()))) {
         record(EventKind::MalformedDropped, now, &it->second, std::uint32_t(wire::DecodeError::BadBody));
-        return;
+        return Received::Malformed;
     }
     onEpoch(h.epoch, now);
     it = m_calls.find(h.callId);
     if (it == m_calls.end())
-        return; // the restart ended it
+        return Received::Accepted; // the restart ended it
     Call &call = it->second;
     // Karn's rule: a reply to a resent or probed call cannot be matched to one send.
     if (call.attempt == 1 && !call.probed)
@@ -400,6 +403,7 @@ void ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoint n
             c.message = QString::fromStdString(wire::Status_Name(c.status));
     }
     finish(it, std::move(c), now);
+    return Received::Accepted;
 }
 
 } // namespace rpcscope::core

@@ -125,7 +125,7 @@ private:
               TimePoint now);
     void fillWindow(TimePoint now);
     void dropStaleTimers();
-    void onReply(const wire::Header &header, QByteArrayView body, TimePoint now);
+    Received onReply(const wire::Header &header, QByteArrayView body, TimePoint now);
     void onEpoch(std::uint32_t epoch, TimePoint now);
     std::uint32_t ackBelow() const;
     static Call lateCall(const wire::Header &h);

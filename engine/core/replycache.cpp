@@ -114,6 +114,12 @@ void ReplyCache::acknowledgeBelow(std::uint32_t clientId, std::uint32_t below,
     }
 }
 
+void ReplyCache::releaseIfEmpty(std::uint32_t clientId)
+{
+    if (auto c = m_clients.find(clientId); c != m_clients.end() && c->second.entries.empty())
+        m_clients.erase(c);
+}
+
 std::uint32_t ReplyCache::ackBelow(std::uint32_t clientId) const
 {
     auto c = m_clients.find(clientId);
@@ -151,7 +157,9 @@ void ReplyCache::expire(TimePoint now, std::vector<Eviction> &evicted)
         if (e != c->second.entries.end() && e->second.state != State::InProgress
             && e->second.doneAt == a.doneAt)
             erase(a.clientId, c->second, e, trace::EvictReason::Age, evicted);
-        if (c->second.entries.empty() && c->second.ackBelow == 0)
+        // A client with nothing left has been quiet for the age limit: its
+        // ack-below no longer protects anything a deadline-bound resend could reach.
+        if (c->second.entries.empty())
             m_clients.erase(c);
     }
 }

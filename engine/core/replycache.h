@@ -79,6 +79,10 @@ public:
     void expire(TimePoint now, std::vector<Eviction> &evicted);
     std::optional<TimePoint> nextExpiry() const;
 
+    bool knowsClient(std::uint32_t clientId) const { return m_clients.contains(clientId); }
+    // Forgets a client that holds no entries (one whose only request was refused).
+    void releaseIfEmpty(std::uint32_t clientId);
+
     // Highest ack-below the client has sent; calls below it are over.
     std::uint32_t ackBelow(std::uint32_t clientId) const;
 

@@ -129,14 +129,31 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         return Received::Accepted;
     }
 
+    // A client the server has no record of: a probe can only be answered
+    // "unknown", and a request must fit under the client limit.
+    const bool knownClient = m_cache.knowsClient(h.clientId);
+    if (!knownClient) {
+        if (h.kind == DatagramKind::Probe) {
+            refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
+            return Received::Accepted;
+        }
+        if (m_cache.clientCount() >= m_config.limits.maxClients) {
+            refuse(h, from, wire::STATUS_BUSY,
+                   QStringLiteral("too many clients (%1)").arg(m_config.limits.maxClients), now);
+            return Received::Accepted;
+        }
+    }
+
     m_cache.acknowledgeBelow(h.clientId, h.ackBelow, m_evicted);
     recordEvictions(now);
 
-    if (h.kind == DatagramKind::Probe)
-        onProbe(h, from, now);
-    else
-        onRequest(h, d.body, datagram.size(), from, now);
-    return Received::Accepted;
+    const Received received = h.kind == DatagramKind::Probe
+                                  ? onProbe(h, from, now)
+                                  : onRequest(h, d.body, datagram.size(), from, now);
+    // A newcomer whose request was refused leaves nothing behind.
+    if (!knownClient)
+        m_cache.releaseIfEmpty(h.clientId);
+    return received;
 }
 
 void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry, HostId from,
@@ -168,30 +185,28 @@ void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry
     }
 }
 
-void ServerCore::onProbe(const wire::Header &h, HostId from, TimePoint now)
+Received ServerCore::onProbe(const wire::Header &h, HostId from, TimePoint now)
 {
-    if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
+    if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId))
         answerDuplicate(h, *entry, from, now);
-        return;
-    }
-    if (h.callId < m_cache.ackBelow(h.clientId)) {
+    else if (h.callId < m_cache.ackBelow(h.clientId))
         record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
-        return;
-    }
-    refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
+    else
+        refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
+    return Received::Accepted;
 }
 
-void ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
-                           TimePoint now)
+Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
+                               TimePoint now)
 {
     if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
         answerDuplicate(h, *entry, from, now);
-        return;
+        return Received::Accepted;
     }
     // The client has already seen this call end: a late copy, not a new call.
     if (h.callId < m_cache.ackBelow(h.clientId)) {
         record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
-        return;
+        return Received::Accepted;
     }
     const ServerLimits &limits = m_config.limits;
     if (size > limits.maxDatagramBytes) {
@@ -200,31 +215,27 @@ void ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype
                    .arg(size)
                    .arg(limits.maxDatagramBytes),
                now);
-        return;
+        return Received::Accepted;
     }
-    int &clientInProgress = m_inProgressByClient[h.clientId];
+    const auto running = m_inProgressByClient.find(h.clientId);
+    const int clientInProgress = running == m_inProgressByClient.end() ? 0 : running->second;
     if (clientInProgress >= limits.maxInProgressPerClient || m_inProgressTotal >= limits.maxInProgressTotal) {
         refuse(h, from, wire::STATUS_BUSY,
                QStringLiteral("too many calls in progress (%1 for this client, %2 in all)")
                    .arg(clientInProgress)
                    .arg(m_inProgressTotal),
                now);
-        return;
-    }
-    if (m_cache.clientCount() >= limits.maxClients && m_cache.ackBelow(h.clientId) == 0
-        && !m_inProgressByClient.contains(h.clientId)) {
-        refuse(h, from, wire::STATUS_BUSY, QStringLiteral("too many clients"), now);
-        return;
+        return Received::Accepted;
     }
     if (!m_requestScratch.ParseFromArray(body.data(), int(body.size()))) {
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(wire::DecodeError::BadBody));
-        return;
+        return Received::Malformed;
     }
 
     ReplyCache::Entry &entry = m_cache.insert(h.clientId, h.callId, from);
     entry.attempt = h.attempt;
-    ++clientInProgress;
+    ++m_inProgressByClient[h.clientId];
     ++m_inProgressTotal;
 
     Execution exec;
@@ -240,6 +251,7 @@ void ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype
         sendEmpty(DatagramKind::Ack, h, from);
     else
         m_ackTimers.push({now + m_config.ackDelay, h.clientId, h.callId});
+    return Received::Accepted;
 }
 
 void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, wire::Status status,

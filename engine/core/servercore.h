@@ -89,9 +89,9 @@ private:
         bool operator>(const AckTimer &o) const { return at > o.at; }
     };
 
-    void onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
-                   TimePoint now);
-    void onProbe(const wire::Header &h, HostId from, TimePoint now);
+    Received onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
+                       TimePoint now);
+    Received onProbe(const wire::Header &h, HostId from, TimePoint now);
     void answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry, HostId from, TimePoint now);
     void sendEmpty(wire::DatagramKind kind, const wire::Header &request, HostId to);
     void sendReply(wire::DatagramKind kind, const wire::Header &request, QByteArrayView body, HostId to);

@@ -62,9 +62,11 @@ void TraceLog::clear()
 TraceLog::View TraceLog::view() const
 {
     View view;
-    // The count first: the table read after it covers at least that many events.
-    view.m_size = m_size.load(std::memory_order_acquire);
+    // Count and table are read together under the lock: clear() and a new
+    // chunk are published under it, so the count can never be paired with a
+    // table it does not belong to. The table covers at least the count.
     std::lock_guard lock(m_tableMutex);
+    view.m_size = m_size.load(std::memory_order_acquire);
     view.m_chunks = m_table;
     view.m_size = std::min<qsizetype>(view.m_size, qsizetype(m_table->size()) * kChunkEvents);
     return view;
