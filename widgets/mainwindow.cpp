@@ -1,22 +1,41 @@
 #include "mainwindow.h"
 
 #include "buildinfo.h"
+#include "controlspanel.h"
+#include "eventtablemodel.h"
+#include "sequencediagramview.h"
+#include "session/narration.h"
+#include "session/scenario.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace rpcscope::widgets {
 
 namespace {
 const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
 const auto kStateKey = QStringLiteral("mainWindow/state");
+const auto kSpeedKey = QStringLiteral("playback/speed");
+const auto kDarkKey = QStringLiteral("view/dark");
+constexpr double kSpeeds[] = {0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 10, 100, 1000};
+constexpr double kFigureSpeed = 0.1; // slow enough to follow each datagram
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -24,16 +43,26 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RpcScope"));
+    m_normalFont = QApplication::font();
 
-    m_placeholder = new QLabel(tr("No session running."), this);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(m_placeholder);
+    m_diagram = new SequenceDiagramView(this);
+    setCentralWidget(m_diagram);
+    createDocks();
+    createActions();
 
-    createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    m_clock = new QLabel(this);
+    statusBar()->addPermanentWidget(m_clock);
 
-    resize(1200, 800);
+    connect(&m_player, &session::SimulationPlayer::advanced, this, &MainWindow::refreshViews);
+    connect(&m_player, &session::SimulationPlayer::stateChanged, this, &MainWindow::updatePlayState);
+    connect(m_diagram, &SequenceDiagramView::eventSelected, this, &MainWindow::onEventSelected);
+    connect(m_diagram, &SequenceDiagramView::followLiveChanged, m_followAction, &QAction::setChecked);
+    connect(m_controls, &ControlsPanel::optionChanged, this, &MainWindow::onOptionChanged);
+
+    resize(1400, 900);
     restoreSettings();
+    startScenario(QStringLiteral("dropped-reply"));
+    setSpeed(kFigureSpeed);
 }
 
 MainWindow::~MainWindow() = default;
@@ -47,26 +76,311 @@ QString MainWindow::aboutText()
              BuildInfo::qtRuntimeVersion(), BuildInfo::protobufVersion());
 }
 
-void MainWindow::createMenus()
+void MainWindow::createDocks()
+{
+    m_controls = new ControlsPanel(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *controlsDock = new QDockWidget(tr("Controls"), this);
+    controlsDock->setObjectName(QStringLiteral("controlsDock"));
+    controlsDock->setWidget(scroll);
+    addDockWidget(Qt::RightDockWidgetArea, controlsDock);
+
+    m_narration = new QLabel(this);
+    m_narration->setObjectName(QStringLiteral("narration"));
+    m_narration->setWordWrap(true);
+    m_narration->setMargin(12);
+    m_narration->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_narration->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QFont nf = m_narration->font();
+    nf.setPointSizeF(nf.pointSizeF() * 1.25);
+    m_narration->setFont(nf);
+    m_narration->setMinimumHeight(60);
+    // The statistics strip sits above the narration: both are read at a glance.
+    m_stats = new QLabel(this);
+    m_stats->setObjectName(QStringLiteral("statistics"));
+    m_stats->setMargin(6);
+    m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *narrationBox = new QWidget(this);
+    auto *narrationLayout = new QVBoxLayout(narrationBox);
+    narrationLayout->setContentsMargins(0, 0, 0, 0);
+    narrationLayout->setSpacing(0);
+    narrationLayout->addWidget(m_stats);
+    narrationLayout->addWidget(m_narration, 1);
+    auto *narrationDock = new QDockWidget(tr("Narration"), this);
+    narrationDock->setObjectName(QStringLiteral("narrationDock"));
+    narrationDock->setWidget(narrationBox);
+    addDockWidget(Qt::BottomDockWidgetArea, narrationDock);
+
+    m_table = new EventTableModel(this);
+    m_table->setLog(&m_player.log());
+    m_tableView = new QTableView(this);
+    m_tableView->setObjectName(QStringLiteral("eventTable"));
+    m_tableView->setModel(m_table);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 6);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    m_tableView->setAlternatingRowColors(true);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_syncingSelection || !current.isValid())
+                    return;
+                const qsizetype index = m_table->logIndex(current.row());
+                if (index < 0)
+                    return;
+                m_syncingSelection = true;
+                m_diagram->selectEvent(index);
+                const double y = m_diagram->yForTime(m_player.log().view().at(index).time());
+                if (y < 60 || y > m_diagram->viewport()->height() - 20) {
+                    m_diagram->setFollowLive(false);
+                    m_diagram->verticalScrollBar()->setValue(
+                        m_diagram->verticalScrollBar()->value() + int(y) - m_diagram->viewport()->height() / 2);
+                }
+                m_selected = index;
+                showNarration(index);
+                m_syncingSelection = false;
+            });
+    auto *tableDock = new QDockWidget(tr("Events"), this);
+    tableDock->setObjectName(QStringLiteral("eventsDock"));
+    tableDock->setWidget(m_tableView);
+    addDockWidget(Qt::BottomDockWidgetArea, tableDock);
+    tabifyDockWidget(narrationDock, tableDock);
+    narrationDock->raise();
+    resizeDocks({narrationDock}, {150}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *fullScreen = view->addAction(tr("&Full Screen"));
-    fullScreen->setCheckable(true);
-    fullScreen->setShortcut(QKeySequence::FullScreen);
-    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
-        setWindowState(on ? windowState() | Qt::WindowFullScreen
-                          : windowState() & ~Qt::WindowFullScreen);
+    QToolBar *playback = addToolBar(tr("Playback"));
+    playback->setObjectName(QStringLiteral("playbackToolBar"));
+    m_playAction = playback->addAction(tr("Pause"));
+    m_playAction->setShortcut(Qt::Key_Space);
+    m_playAction->setToolTip(tr("Play or pause the session (Space)"));
+    connect(m_playAction, &QAction::triggered, this, [this] {
+        m_player.isPlaying() ? m_player.pause() : m_player.play();
     });
+    QAction *step = playback->addAction(tr("Step"));
+    step->setShortcut(Qt::Key_Period);
+    step->setToolTip(tr("Process the next event and pause (.)"));
+    connect(step, &QAction::triggered, &m_player, &session::SimulationPlayer::step);
+    QAction *reset = playback->addAction(tr("Reset"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reset->setToolTip(tr("Start the scenario over with the current settings (Ctrl+R)"));
+    connect(reset, &QAction::triggered, this, [this] {
+        m_player.reset(session::SessionConfig(m_player.config()));
+        m_table->setLog(&m_player.log());
+        m_diagram->setLog(&m_player.log(), m_player.config().clients);
+        m_summary = {};
+        m_summarised = 0;
+        m_player.play();
+    });
+    playback->addSeparator();
+    playback->addWidget(new QLabel(tr(" Speed "), this));
+    m_speed = new QComboBox(this);
+    m_speed->setObjectName(QStringLiteral("speedCombo"));
+    m_speed->setAccessibleName(tr("Playback speed"));
+    for (double s : kSpeeds)
+        m_speed->addItem(tr("%1×").arg(s), s);
+    connect(m_speed, &QComboBox::activated, this, [this](int i) { setSpeed(m_speed->itemData(i).toDouble()); });
+    playback->addWidget(m_speed);
+    playback->addSeparator();
+    QAction *fit = playback->addAction(tr("Fit"));
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fit->setToolTip(tr("Show the whole session (Ctrl+0)"));
+    connect(fit, &QAction::triggered, m_diagram, &SequenceDiagramView::fitToSession);
+    m_followAction = playback->addAction(tr("Follow"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setToolTip(tr("Keep the newest events in view"));
+    connect(m_followAction, &QAction::toggled, m_diagram, &SequenceDiagramView::setFollowLive);
 
-    menuBar()->addMenu(tr("&Scenario"))->setObjectName(QStringLiteral("scenarioMenu"));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_diagram->zoomBy(1.25); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_diagram->zoomBy(0.8); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(fit);
+    view->addAction(m_followAction);
+    view->addSeparator();
+    QAction *dark = view->addAction(tr("&Dark Theme"));
+    dark->setCheckable(true);
+    dark->setChecked(QSettings().value(kDarkKey, false).toBool());
+    connect(dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    QAction *presentation = view->addAction(tr("&Presentation Mode"));
+    presentation->setCheckable(true);
+    presentation->setShortcut(Qt::Key_F11);
+    presentation->setToolTip(tr("Full screen with large type, for a projector"));
+    connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+
+    QMenu *scenarioMenu = menuBar()->addMenu(tr("&Scenario"));
+    scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
+    auto *group = new QActionGroup(this);
+    for (const session::Scenario &s : session::scenarios()) {
+        QAction *a = scenarioMenu->addAction(s.displayTitle());
+        a->setCheckable(true);
+        a->setData(s.name);
+        a->setStatusTip(s.displayDescription());
+        a->setToolTip(s.displayDescription());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, name = s.name] { startScenario(name); });
+    }
+    scenarioMenu->setToolTipsVisible(true);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RpcScope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    if (dark->isChecked())
+        setDarkTheme(true);
+}
+
+void MainWindow::startScenario(const QString &name)
+{
+    const session::Scenario *scenario = session::findScenario(name);
+    if (!scenario)
+        return;
+    m_scenario = name;
+    session::SessionConfig config;
+    config.scenario = name;
+    scenario->apply(config);
+    m_player.reset(config);
+    m_controls->showConfig(config);
+    m_table->setLog(&m_player.log());
+    m_diagram->setLog(&m_player.log(), config.clients);
+    // The chapter's figures are single calls: show them large. Statistics
+    // scenarios start zoomed out.
+    m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
+    m_summary = {};
+    m_summarised = 0;
+    m_selected.reset();
+    for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("scenarioMenu"))->actions())
+        a->setChecked(a->data().toString() == name);
+    setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
+    statusBar()->showMessage(scenario->displayDescription(), 8000);
+    m_player.play();
+}
+
+void MainWindow::setSpeed(double speed)
+{
+    m_player.setSpeed(speed);
+    int best = 0;
+    for (int i = 0; i < m_speed->count(); ++i)
+        if (std::abs(m_speed->itemData(i).toDouble() - speed) < std::abs(m_speed->itemData(best).toDouble() - speed))
+            best = i;
+    m_speed->setCurrentIndex(best);
+}
+
+void MainWindow::updatePlayState()
+{
+    m_playAction->setText(m_player.isPlaying() ? tr("Pause") : tr("Play"));
+}
+
+void MainWindow::refreshViews()
+{
+    const trace::TraceLog::View view = m_player.log().view();
+    m_diagram->refresh(m_player.now());
+    m_table->refresh();
+    for (; m_summarised < view.size(); ++m_summarised)
+        m_summary.record(view.at(m_summarised));
+    const session::Summary s = session::SummaryBuilder(m_summary).finish();
+    m_stats->setText(tr("calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · "
+                        "latency p50 %6 ms · p99 %7 ms")
+                         .arg(s.calls)
+                         .arg(s.ok)
+                         .arg(s.failedTotal())
+                         .arg(s.retransmissions)
+                         .arg(s.duplicatesSuppressed + s.cachedRepliesResent)
+                         .arg(s.latency.p50, 0, 'f', 1)
+                         .arg(s.latency.p99, 0, 'f', 1));
+    m_clock->setText(tr("t = %1 ms  %2")
+                         .arg(double(m_player.now().count()) / 1000.0, 0, 'f', 1)
+                         .arg(m_player.isFinished() ? tr("(finished)") : QString()));
+    if (!m_selected)
+        showNarration(view.isEmpty() ? std::nullopt : std::optional<qsizetype>(view.size() - 1));
+}
+
+void MainWindow::showNarration(std::optional<qsizetype> index)
+{
+    const trace::TraceLog::View view = m_player.log().view();
+    if (!index || *index >= view.size()) {
+        m_narration->clear();
+        return;
+    }
+    m_narration->setText(session::narrate(view, *index, m_player.config()));
+}
+
+QString MainWindow::narration() const
+{
+    return m_narration->text();
+}
+
+void MainWindow::onEventSelected(qsizetype index)
+{
+    m_selected = index;
+    showNarration(index);
+    if (m_syncingSelection)
+        return;
+    m_syncingSelection = true;
+    const int row = m_table->rowForLogIndex(index);
+    if (row >= 0) {
+        m_tableView->selectRow(row);
+        m_tableView->scrollTo(m_table->index(row, 0));
+    }
+    m_syncingSelection = false;
+}
+
+void MainWindow::onOptionChanged(const QString &option, const QString &value)
+{
+    bool live = false;
+    const QString error = m_player.setOption(option, value, &live);
+    if (!error.isEmpty()) {
+        statusBar()->showMessage(tr("%1: %2").arg(option, error), 6000);
+        return;
+    }
+    m_controls->setPending(option, !live);
+    statusBar()->showMessage(live ? tr("%1 → %2, applied to calls in flight").arg(option, value)
+                                  : tr("%1 → %2, applies when the scenario is reset (Ctrl+R)").arg(option, value),
+                             5000);
+}
+
+void MainWindow::setDarkTheme(bool dark)
+{
+    static const QPalette light = QApplication::palette();
+    if (!dark) {
+        QApplication::setPalette(light);
+    } else {
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2e, 0x33));
+        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x20, 0x24));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
+        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x37, 0x3d));
+        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+        QApplication::setPalette(p);
+    }
+    QSettings().setValue(kDarkKey, dark);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    QFont f = m_normalFont;
+    if (on)
+        f.setPointSizeF(f.pointSizeF() * 1.6);
+    QApplication::setFont(f);
+    m_diagram->setFont(f);
+    setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
 }
 
 void MainWindow::restoreSettings()
@@ -81,6 +395,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
+    settings.setValue(kSpeedKey, m_player.speed());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,13 +1,25 @@
 #pragma once
 
+#include "session/simulationplayer.h"
+#include "session/summary.h"
+
 #include <QMainWindow>
 
+class QComboBox;
 class QLabel;
+class QTableView;
 
 namespace rpcscope::widgets {
 
-// The application window: menus, status bar and the docks later views live in.
-// Geometry and dock layout are remembered in QSettings between runs.
+class ControlsPanel;
+class EventTableModel;
+class SequenceDiagramView;
+
+// The application window: the sequence diagram in the middle, the controls
+// on the right, narration and the event table below, playback in the tool
+// bar. It opens playing the dropped-reply scenario in slow motion, so a
+// newcomer sees the point at once. Geometry, docks, speed and theme are
+// remembered in QSettings.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -19,16 +31,48 @@ public:
     // The About text: program, Qt and protobuf versions (also shown by tests).
     static QString aboutText();
 
+    // Resets to a scenario's preset and plays it.
+    void startScenario(const QString &name);
+    void setSpeed(double speed);
+    session::SimulationPlayer &player() { return m_player; }
+    SequenceDiagramView *diagram() const { return m_diagram; }
+    EventTableModel *eventTable() const { return m_table; }
+    QString narration() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createMenus();
+    void createActions();
+    void createDocks();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    void refreshViews();
+    void showNarration(std::optional<qsizetype> index);
+    void onEventSelected(qsizetype index);
+    void onOptionChanged(const QString &option, const QString &value);
+    void setDarkTheme(bool dark);
+    void setPresentationMode(bool on);
+    void updatePlayState();
 
-    QLabel *m_placeholder = nullptr;
+    session::SimulationPlayer m_player;
+    SequenceDiagramView *m_diagram = nullptr;
+    ControlsPanel *m_controls = nullptr;
+    EventTableModel *m_table = nullptr;
+    QTableView *m_tableView = nullptr;
+    QLabel *m_narration = nullptr;
+    QLabel *m_stats = nullptr;
+    QLabel *m_clock = nullptr;
+    QComboBox *m_speed = nullptr;
+    QAction *m_playAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QString m_scenario;
+    session::SummaryBuilder m_summary;
+    qsizetype m_summarised = 0;
+    std::optional<qsizetype> m_selected;
+    bool m_syncingSelection = false;
+    QFont m_normalFont;
 };
 
 } // namespace rpcscope::widgets

@@ -130,6 +130,7 @@ void SimNetwork::transmit(HostId from, core::Transmit &&t)
     for (netem::Delivery &d : m_deliveries) {
         Pending p;
         p.at = d.at;
+        p.sentAt = m_now;
         p.type = Type::Deliver;
         p.host = to;
         p.from = from;
@@ -234,7 +235,10 @@ bool SimNetwork::step()
     m_now = std::max(m_now, p.at);
     switch (p.type) {
     case Type::Deliver: {
-        record(EventKind::Deliver, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()));
+        // A delivery carries its time in flight, so a view can draw the arrow
+        // from its send without searching for it.
+        record(EventKind::Deliver, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()),
+               std::uint32_t(std::min<std::int64_t>((m_now - p.sentAt).count(), 0xFFFFFFFF)));
         const core::Received received =
             p.host == core::kServerHost
                 ? m_server->receive(p.bytes, p.from, m_now)

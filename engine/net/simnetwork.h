@@ -59,6 +59,7 @@ private:
         // Deliver
         QByteArray bytes;
         core::HostId from = 0;
+        core::TimePoint sentAt{0};
         bool corrupted = false;
         core::Transmit meta;      // kind, call, attempt of the datagram, for the trace
         // HandlerDone

@@ -3,6 +3,7 @@
 #include "scenario.h"
 #include "services/service.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -220,6 +221,52 @@ const SessionOption kOptions[] = {
 std::span<const SessionOption> sessionOptions()
 {
     return kOptions;
+}
+
+namespace {
+// The choices of the options that take a word, in the order their enums use.
+QStringList choicesOf(const char *name)
+{
+    const QLatin1StringView n(name);
+    if (n == "backoff") {
+        QStringList names;
+        for (int i = 0; i < core::kBackoffCount; ++i)
+            names << core::backoffName(core::Backoff(i));
+        return names;
+    }
+    if (n == "ack-mode")
+        return {core::ackModeName(core::AckMode::Explicit), core::ackModeName(core::AckMode::Implicit)};
+    if (n == "loss-model")
+        return {netem::lossModelName(netem::LossModel::Bernoulli), netem::lossModelName(netem::LossModel::Gilbert)};
+    if (n == "checksum") {
+        QStringList names;
+        for (int i = 0; i < wire::kChecksumKindCount; ++i)
+            names << wire::checksumName(wire::ChecksumKind(i));
+        return names;
+    }
+    return {};
+}
+} // namespace
+
+std::uint32_t encodeOptionValue(const SessionOption &option, const SessionConfig &config)
+{
+    const QString text = option.current(config);
+    const QStringList choices = choicesOf(option.name);
+    if (!choices.isEmpty())
+        return std::uint32_t(std::max<qsizetype>(0, choices.indexOf(text)) * 1000);
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    return ok ? std::uint32_t(std::clamp(std::llround(v * 1000.0), 0LL, 0xFFFFFFFFLL)) : 0;
+}
+
+QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value)
+{
+    if (optionIndex >= sessionOptions().size())
+        return QStringLiteral("?");
+    const SessionOption &option = sessionOptions()[optionIndex];
+    const QStringList choices = choicesOf(option.name);
+    const QString shown = choices.isEmpty() ? number(double(value) / 1000.0) : choices.value(int(value / 1000));
+    return QStringLiteral("%1 → %2").arg(QLatin1StringView(option.name), shown);
 }
 
 const SessionOption *findSessionOption(QStringView name)

@@ -24,4 +24,11 @@ struct SessionOption
 std::span<const SessionOption> sessionOptions();
 const SessionOption *findSessionOption(QStringView name);
 
+// A ParamChange event holds the option's index in sessionOptions() (detail)
+// and its new value (size): numbers in thousandths of their unit, choices as
+// the index of the choice times 1000.
+std::uint32_t encodeOptionValue(const SessionOption &option, const SessionConfig &config);
+// "loss → 0.3", "backoff → full-jitter": what a ParamChange event says.
+QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value);
+
 } // namespace rpcscope::session

@@ -77,8 +77,13 @@ QByteArray eventToJson(const Event &e)
     if (e.datagram != 0)
         field(out, "datagram", wire::datagramKindName(wire::DatagramKind(e.datagram)));
     switch (e.kind) {
-    case EventKind::Send:
     case EventKind::Deliver:
+        field(out, "size", e.size);
+        field(out, "fragment", e.fragment);
+        if (e.detail)
+            field(out, "flight_us", e.detail);
+        break;
+    case EventKind::Send:
     case EventKind::Duplicated:
     case EventKind::Corrupted:
     case EventKind::CorruptAccepted:

@@ -1,0 +1,145 @@
+#include "simulationplayer.h"
+
+#include "sessionoptions.h"
+
+#include <cmath>
+
+namespace rpcscope::session {
+
+namespace {
+// The options the running simulation can take without starting over.
+bool appliesLive(const QString &name)
+{
+    static const QStringList live = {
+        QStringLiteral("loss"), QStringLiteral("loss-model"), QStringLiteral("delay-ms"),
+        QStringLiteral("jitter-ms"), QStringLiteral("dup"), QStringLiteral("reorder"),
+        QStringLiteral("corrupt"), QStringLiteral("rate-kbps"), QStringLiteral("timeout-ms"),
+        QStringLiteral("backoff"), QStringLiteral("backoff-factor"), QStringLiteral("max-timeout-ms"),
+        QStringLiteral("max-attempts"), QStringLiteral("deadline-ms"), QStringLiteral("handler-ms"),
+    };
+    return live.contains(name);
+}
+} // namespace
+
+SimulationPlayer::SimulationPlayer(QObject *parent)
+    : QObject(parent)
+{
+    m_timer.setInterval(16);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationPlayer::tick);
+    reset(m_config);
+}
+
+SimulationPlayer::~SimulationPlayer() = default;
+
+core::TimePoint SimulationPlayer::now() const
+{
+    return m_sim ? m_sim->now() : core::TimePoint(0);
+}
+
+bool SimulationPlayer::isFinished() const
+{
+    return !m_sim || m_sim->finished();
+}
+
+void SimulationPlayer::reset(const SessionConfig &config)
+{
+    m_config = config;
+    m_next = config;
+    m_sim.reset();
+    m_log.clear();
+    m_sim = std::make_unique<net::SimNetwork>(m_config, &m_log);
+    m_virtualCarry = 0;
+    m_wall.restart();
+    Q_EMIT advanced();
+    Q_EMIT stateChanged();
+}
+
+void SimulationPlayer::play()
+{
+    if (m_timer.isActive())
+        return;
+    m_wall.restart();
+    m_timer.start();
+    Q_EMIT stateChanged();
+}
+
+void SimulationPlayer::pause()
+{
+    if (!m_timer.isActive())
+        return;
+    m_timer.stop();
+    Q_EMIT stateChanged();
+}
+
+void SimulationPlayer::step()
+{
+    pause();
+    if (m_sim)
+        m_sim->step();
+    Q_EMIT advanced();
+}
+
+void SimulationPlayer::setSpeed(double speed)
+{
+    m_speed = std::clamp(speed, 0.001, 1e6);
+    Q_EMIT stateChanged();
+}
+
+void SimulationPlayer::tick()
+{
+    const double wallUs = double(m_wall.nsecsElapsed()) / 1000.0;
+    m_wall.restart();
+    if (!m_sim)
+        return;
+    m_virtualCarry += wallUs * m_speed;
+    const auto advance = std::int64_t(m_virtualCarry);
+    m_virtualCarry -= double(advance);
+    if (m_sim->finished()) {
+        pause();
+        return;
+    }
+    m_sim->runUntil(m_sim->now() + core::Duration(advance));
+    Q_EMIT advanced();
+    if (m_sim->finished())
+        pause();
+}
+
+QString SimulationPlayer::setOption(const QString &name, const QString &value, bool *live)
+{
+    const SessionOption *option = findSessionOption(name);
+    if (!option)
+        return QStringLiteral("unknown option '%1'").arg(name);
+    if (QString e = option->apply(m_next, value); !e.isEmpty())
+        return e;
+    const bool now = appliesLive(name) && m_sim && !m_sim->finished();
+    if (live)
+        *live = now;
+    if (!now)
+        return {};
+    option->apply(m_config, value);
+    m_sim->setNetem(m_config.toServer, m_config.toClient);
+    m_sim->setRetry(m_config.retry);
+    m_sim->setHandlerTime(m_config.handlerTime);
+    recordChange(name);
+    Q_EMIT advanced();
+    return {};
+}
+
+void SimulationPlayer::recordChange(const QString &name)
+{
+    const auto options = sessionOptions();
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (name != QLatin1StringView(options[i].name))
+            continue;
+        trace::Event e;
+        e.timeUs = m_sim->now().count();
+        e.kind = trace::EventKind::ParamChange;
+        e.detail = std::uint32_t(i);
+        e.size = encodeOptionValue(options[i], m_config);
+        m_log.record(e);
+        return;
+    }
+}
+
+} // namespace rpcscope::session

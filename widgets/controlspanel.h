@@ -1,0 +1,51 @@
+#pragma once
+
+#include "session/sessionconfig.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QDoubleSpinBox;
+class QSlider;
+
+namespace rpcscope::widgets {
+
+// The session's settings as sliders with spin boxes and menus, named and
+// defaulted exactly as rpcscope-cli's options (the session option table).
+// Every edit is reported by option name and CLI value text; the owner
+// decides whether it applies now or at the next reset.
+class ControlsPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ControlsPanel(QWidget *parent = nullptr);
+
+    // Shows `config` without reporting any change.
+    void showConfig(const session::SessionConfig &config);
+    // Marks a control whose change waits for the next reset.
+    void setPending(const QString &option, bool pending);
+
+Q_SIGNALS:
+    void optionChanged(const QString &option, const QString &value);
+
+private:
+    struct Numeric
+    {
+        QSlider *slider;
+        QDoubleSpinBox *spin;
+        double scale; // shown = option value * scale (probabilities as percent)
+    };
+    void addNumeric(QFormLayout *form, const char *option, const QString &label, double min, double max,
+                    double step, int decimals, const QString &suffix, double scale = 1.0);
+    void addChoice(QFormLayout *form, const char *option, const QString &label, const QStringList &choices);
+
+    QHash<QString, Numeric> m_numeric;
+    QHash<QString, QComboBox *> m_choices;
+    QHash<QString, QWidget *> m_labels;
+    bool m_showing = false;
+};
+
+} // namespace rpcscope::widgets

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "core/clock.h"
+#include "trace/event.h"
+#include "trace/tracelog.h"
+
+#include <QAbstractScrollArea>
+#include <QPolygonF>
+
+#include <optional>
+#include <vector>
+
+namespace rpcscope::widgets {
+
+// The sequence diagram: one lane per host, time running down, an arrow per
+// datagram from its send to its delivery, a ✗ where one was lost, a clock
+// at each timeout, badges where the server suppressed a duplicate or resent
+// a cached reply. It paints only the visible time range straight from the
+// trace (no copy of the events), so a frame costs the same at any session
+// length.
+//
+// Wheel scrolls, Ctrl+wheel (or + / -) zooms around the cursor, F fits the
+// session, End follows the live edge; scrolling back stops following.
+// Clicking a datagram selects its call and highlights all of its datagrams.
+class SequenceDiagramView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit SequenceDiagramView(QWidget *parent = nullptr);
+
+    void setLog(const trace::TraceLog *log, int clients);
+    // Takes in new events and the clock; call at most once per frame.
+    void refresh(core::TimePoint now);
+
+    // Vertical scale.
+    double pixelsPerMs() const { return m_pixelsPerMs; }
+    void setPixelsPerMs(double scale);
+    void zoomBy(double factor, std::optional<int> anchorY = std::nullopt);
+    void fitToSession();
+
+    bool followsLive() const { return m_follow; }
+    void setFollowLive(bool follow);
+
+    // The selected event (by log index) and the call it belongs to.
+    std::optional<qsizetype> selectedEvent() const { return m_selected; }
+    void selectEvent(std::optional<qsizetype> index);
+    // The event under a viewport point, if any (for hover and tests).
+    std::optional<qsizetype> eventAt(QPoint viewportPos) const;
+    // Where a host's lane is drawn, in viewport x.
+    double laneX(core::HostId host) const;
+    // Viewport y of a time.
+    double yForTime(core::TimePoint time) const;
+
+    // Renders the visible part into `painter` (used by paintEvent and exports).
+    void render(QPainter &painter, const QRect &target);
+
+    // Painting statistics of the last frame, for benchmarks and tests.
+    struct FrameStats
+    {
+        qsizetype eventsVisited = 0;
+        qsizetype arrowsDrawn = 0;
+        qsizetype markersDrawn = 0;
+        bool summarised = false; // too many events: drawn as density, not one by one
+    };
+    const FrameStats &lastFrame() const { return m_stats; }
+
+Q_SIGNALS:
+    void eventSelected(qsizetype index);
+    void followLiveChanged(bool follow);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    // Something drawn that the pointer can hit.
+    struct Hit
+    {
+        QPolygonF shape; // a thin quad around an arrow, or a marker's rectangle
+        qsizetype index;
+    };
+
+    void updateScrollRange();
+    core::TimePoint timeForY(double y) const;
+    double contentHeight() const;
+    std::optional<core::TimePoint> sendTimeOf(const trace::TraceLog::View &view, qsizetype deliver) const;
+    bool dimmed(const trace::Event &e) const;
+    QString hostLabel(core::HostId host) const;
+
+    const trace::TraceLog *m_log = nullptr;
+    trace::TraceLog::View m_view;
+    int m_clients = 1;
+    core::TimePoint m_now{0};
+    core::TimePoint m_end{0};            // latest time in the trace or the clock
+    core::Duration m_maxFlight{100'000}; // longest send→deliver seen: how far back arrows reach
+    qsizetype m_scanned = 0;             // events looked at for m_maxFlight
+    double m_pixelsPerMs = 1.6;
+    bool m_follow = true;
+    bool m_adjustingScroll = false;
+    std::optional<qsizetype> m_selected;
+    std::optional<std::pair<core::HostId, std::uint32_t>> m_selectedCall;
+    std::vector<Hit> m_hits;
+    std::optional<QPoint> m_dragFrom;
+    int m_dragScroll = 0;
+    FrameStats m_stats;
+};
+
+} // namespace rpcscope::widgets
