@@ -31,7 +31,8 @@ constexpr int kRuler = 78;         // time labels on the left
 constexpr int kTopPad = 24;        // room above t = 0
 constexpr int kRightMargin = 270;  // room for the server's badges
 constexpr int kLeftGap = 190;      // room for the first client's labels
-constexpr qsizetype kDetailLimit = 40'000; // more events than this in view: draw density
+constexpr qsizetype kDetailLimit = 5'000;  // more events than this in view: draw density
+constexpr qsizetype kDensitySamples = 20'000; // events looked at to draw density
 constexpr int kLabelLimit = 90;    // more arrows than this in view: no arrow labels
 
 // Colour and line style per datagram kind: style too, so the kinds stay
@@ -88,12 +89,13 @@ void drawArrowHead(QPainter &p, QPointF from, QPointF to, const QColor &colour)
     p.restore();
 }
 
-QPolygonF thickLine(QPointF a, QPointF b, double halfWidth)
+double distanceToSegment(QPointF p, const QLineF &l)
 {
-    QLineF normal = QLineF(a, b).normalVector();
-    normal.setLength(halfWidth);
-    const QPointF d = normal.p2() - normal.p1();
-    return QPolygonF{a + d, b + d, b - d, a - d};
+    const QPointF d = l.p2() - l.p1();
+    const double len2 = d.x() * d.x() + d.y() * d.y();
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - l.p1(), d) / len2, 0.0, 1.0) : 0.0;
+    const QPointF q = l.p1() + t * d;
+    return std::hypot(p.x() - q.x(), p.y() - q.y());
 }
 
 // Text on a rounded box, the way the mockup marks server decisions.
@@ -344,9 +346,11 @@ void SequenceDiagramView::selectEvent(std::optional<qsizetype> index)
 std::optional<qsizetype> SequenceDiagramView::eventAt(QPoint pos) const
 {
     // Markers are drawn after arrows, so later hits are on top.
-    for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it)
-        if (it->shape.containsPoint(pos, Qt::OddEvenFill))
+    for (auto it = m_hits.rbegin(); it != m_hits.rend(); ++it) {
+        const bool hit = it->rect.isNull() ? distanceToSegment(pos, it->line) <= 5.0 : it->rect.contains(pos);
+        if (hit)
             return it->index;
+    }
     return std::nullopt;
 }
 
@@ -434,7 +438,8 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
         // Too many to draw one by one: a tick per send and loss, sampled
         // evenly, shows where the traffic and the losses are.
         m_stats.summarised = true;
-        const qsizetype stride = count / kDetailLimit + 1;
+        const qsizetype stride = count / kDensitySamples + 1;
+        p.setRenderHint(QPainter::Antialiasing, false);
         for (qsizetype i = first; i < last; i += stride) {
             const Event &e = view.at(i);
             if (e.kind != EventKind::Send && e.kind != EventKind::Lost)
@@ -454,6 +459,9 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
             arrows += k == EventKind::Deliver || k == EventKind::Lost;
         }
         const bool labels = arrows <= kLabelLimit;
+        // Busy views drop antialiasing: thousands of smooth lines cost more
+        // than a frame, and at that density nobody sees the edges.
+        p.setRenderHint(QPainter::Antialiasing, labels);
         double typicalFlightMs = double(std::min(m_maxFlight, Duration(200'000)).count()) / 1000.0;
 
         // Pass 1: handler bars and arrows; pass 2: markers on top.
@@ -486,7 +494,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                     p.setPen(pen);
                     p.drawLine(a, b);
                     drawArrowHead(p, a, b, alpha(st.colour));
-                    m_hits.push_back({thickLine(a, b, 5), i});
+                    m_hits.push_back({QLineF(a, b), {}, i});
                     ++m_stats.arrowsDrawn;
                     if (labels) {
                         p.setFont(boldFont);
@@ -509,7 +517,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                     p.setPen(QPen(alpha(kLossRed), 3.2));
                     p.drawLine(b + QPointF(-7, -7), b + QPointF(7, 7));
                     p.drawLine(b + QPointF(-7, 7), b + QPointF(7, -7));
-                    m_hits.push_back({thickLine(a, b, 6), i});
+                    m_hits.push_back({QLineF(a, b), {}, i});
                     ++m_stats.arrowsDrawn;
                     if (labels) {
                         p.setFont(boldFont);
@@ -543,7 +551,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                     p.setBrush(alpha(kHandlerOrange));
                     p.drawRect(bar);
                     p.setBrush(Qt::NoBrush);
-                    m_hits.push_back({QPolygonF(bar), i});
+                    m_hits.push_back({{}, bar, i});
                     if (labels) {
                         p.setPen(alpha(dark ? kHandlerOrange : kTimeoutAmber));
                         p.drawText(QPointF(bar.right() + 8, (bar.top() + bar.bottom()) / 2 + 5),
@@ -667,7 +675,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                         break;
                     }
                     if (!hit.isEmpty()) {
-                        m_hits.push_back({QPolygonF(hit), i});
+                        m_hits.push_back({{}, hit, i});
                         ++m_stats.markersDrawn;
                     }
                 }

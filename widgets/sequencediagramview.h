@@ -5,7 +5,8 @@
 #include "trace/tracelog.h"
 
 #include <QAbstractScrollArea>
-#include <QPolygonF>
+#include <QLineF>
+#include <QRectF>
 
 #include <optional>
 #include <vector>
@@ -82,9 +83,11 @@ protected:
 
 private:
     // Something drawn that the pointer can hit.
+    // Kept small and allocation-free: thousands are recorded per frame.
     struct Hit
     {
-        QPolygonF shape; // a thin quad around an arrow, or a marker's rectangle
+        QLineF line;  // an arrow (hit within a few pixels of it) ...
+        QRectF rect;  // ... or a marker's rectangle
         qsizetype index;
     };
 
