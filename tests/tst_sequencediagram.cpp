@@ -33,7 +33,7 @@ session::SessionConfig scenario(const char *name)
     return c;
 }
 
-void runToEnd(session::SimulationPlayer &player)
+void runToEnd(session::Player &player)
 {
     for (int i = 0; i < 100000 && !player.isFinished(); ++i)
         player.step();
@@ -248,6 +248,29 @@ private slots:
         const qsizetype timeout = findEvent(window.player().log(), EventKind::Timeout);
         Q_EMIT window.diagram()->eventSelected(timeout);
         QCOMPARE(window.eventTable()->logIndex(table->currentIndex().row()), timeout);
+    }
+
+    // The same scenario over real UDP sockets on loopback, in real time.
+    void realSocketModeTellsTheSameStory()
+    {
+        widgets::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setRealSockets(true);
+        QVERIFY(window.realSockets());
+        window.startScenario(QStringLiteral("dropped-reply"));
+        QVERIFY2(window.player().errorString().isEmpty(), qPrintable(window.player().errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 10'000);
+        const trace::TraceLog &log = window.player().log();
+        QVERIFY(findEvent(log, EventKind::Lost, 1, std::uint8_t(wire::DatagramKind::Reply)) >= 0);
+        QVERIFY(findEvent(log, EventKind::CachedReplyResent) >= 0);
+        QVERIFY(findEvent(log, EventKind::CallOk, 2) >= 0);
+        QCOMPARE(window.eventTable()->rowCount(), int(log.size()));
+        QTRY_VERIFY(window.diagram()->lastFrame().arrowsDrawn >= 4);
+
+        // Back to simulation: a new trace, in virtual time again.
+        window.setRealSockets(false);
+        QVERIFY(window.player().hasVirtualTime());
     }
 };
 

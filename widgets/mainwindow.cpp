@@ -4,7 +4,10 @@
 #include "controlspanel.h"
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
+#include "session/liveplayer.h"
 #include "session/narration.h"
+#include "session/sessionoptions.h"
+#include "session/simulationplayer.h"
 #include "session/scenario.h"
 
 #include <QAction>
@@ -24,7 +27,9 @@
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
+#include <QSpinBox>
 #include <QToolBar>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace rpcscope::widgets {
@@ -44,6 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("RpcScope"));
     m_normalFont = QApplication::font();
+    m_player = std::make_unique<session::SimulationPlayer>();
+    m_pending.scenario.clear(); // no edits yet: every scenario starts from its preset
 
     m_diagram = new SequenceDiagramView(this);
     setCentralWidget(m_diagram);
@@ -53,8 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_clock = new QLabel(this);
     statusBar()->addPermanentWidget(m_clock);
 
-    connect(&m_player, &session::SimulationPlayer::advanced, this, &MainWindow::refreshViews);
-    connect(&m_player, &session::SimulationPlayer::stateChanged, this, &MainWindow::updatePlayState);
+    connectPlayer();
     connect(m_diagram, &SequenceDiagramView::eventSelected, this, &MainWindow::onEventSelected);
     connect(m_diagram, &SequenceDiagramView::followLiveChanged, m_followAction, &QAction::setChecked);
     connect(m_controls, &ControlsPanel::optionChanged, this, &MainWindow::onOptionChanged);
@@ -115,7 +121,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, narrationDock);
 
     m_table = new EventTableModel(this);
-    m_table->setLog(&m_player.log());
+    m_table->setLog(&m_player->log());
     m_tableView = new QTableView(this);
     m_tableView->setObjectName(QStringLiteral("eventTable"));
     m_tableView->setModel(m_table);
@@ -134,7 +140,7 @@ void MainWindow::createDocks()
                     return;
                 m_syncingSelection = true;
                 m_diagram->selectEvent(index);
-                const double y = m_diagram->yForTime(m_player.log().view().at(index).time());
+                const double y = m_diagram->yForTime(m_player->log().view().at(index).time());
                 if (y < 60 || y > m_diagram->viewport()->height() - 20) {
                     m_diagram->setFollowLive(false);
                     m_diagram->verticalScrollBar()->setValue(
@@ -144,9 +150,47 @@ void MainWindow::createDocks()
                 showNarration(index);
                 m_syncingSelection = false;
             });
+    // Filters: kind, host, call (the model filters itself: no proxy holding
+    // a mapping per event).
+    auto *kind = new QComboBox(this);
+    kind->setObjectName(QStringLiteral("kindFilter"));
+    kind->setAccessibleName(tr("Show events of kind"));
+    kind->addItem(tr("All events"), -1);
+    for (int k = 0; k < trace::kEventKindCount; ++k)
+        kind->addItem(trace::eventKindName(trace::EventKind(k)), k);
+    connect(kind, &QComboBox::activated, this, [this, kind](int i) {
+        const int k = kind->itemData(i).toInt();
+        m_table->setKindFilter(k < 0 ? QSet<trace::EventKind>{} : QSet<trace::EventKind>{trace::EventKind(k)});
+    });
+    m_hostFilter = new QComboBox(this);
+    m_hostFilter->setObjectName(QStringLiteral("hostFilter"));
+    m_hostFilter->setAccessibleName(tr("Show events of host"));
+    connect(m_hostFilter, &QComboBox::activated, this, [this](int i) {
+        const int h = m_hostFilter->itemData(i).toInt();
+        m_table->setHostFilter(h < 0 ? std::nullopt : std::optional<core::HostId>(core::HostId(h)));
+    });
+    auto *call = new QSpinBox(this);
+    call->setObjectName(QStringLiteral("callFilter"));
+    call->setAccessibleName(tr("Show events of call"));
+    call->setRange(0, std::numeric_limits<int>::max());
+    call->setSpecialValueText(tr("all calls"));
+    call->setPrefix(tr("call "));
+    connect(call, &QSpinBox::valueChanged, this, [this](int v) {
+        m_table->setCallFilter(v == 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(v)));
+    });
+    auto *events = new QWidget(this);
+    auto *eventsLayout = new QVBoxLayout(events);
+    eventsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(kind);
+    filters->addWidget(m_hostFilter);
+    filters->addWidget(call);
+    filters->addStretch(1);
+    eventsLayout->addLayout(filters);
+    eventsLayout->addWidget(m_tableView, 1);
     auto *tableDock = new QDockWidget(tr("Events"), this);
     tableDock->setObjectName(QStringLiteral("eventsDock"));
-    tableDock->setWidget(m_tableView);
+    tableDock->setWidget(events);
     addDockWidget(Qt::BottomDockWidgetArea, tableDock);
     tabifyDockWidget(narrationDock, tableDock);
     narrationDock->raise();
@@ -165,24 +209,26 @@ void MainWindow::createActions()
     m_playAction->setShortcut(Qt::Key_Space);
     m_playAction->setToolTip(tr("Play or pause the session (Space)"));
     connect(m_playAction, &QAction::triggered, this, [this] {
-        m_player.isPlaying() ? m_player.pause() : m_player.play();
+        m_player->isPlaying() ? m_player->pause() : m_player->play();
     });
-    QAction *step = playback->addAction(tr("Step"));
-    step->setShortcut(Qt::Key_Period);
-    step->setToolTip(tr("Process the next event and pause (.)"));
-    connect(step, &QAction::triggered, &m_player, &session::SimulationPlayer::step);
+    m_stepAction = playback->addAction(tr("Step"));
+    m_stepAction->setShortcut(Qt::Key_Period);
+    m_stepAction->setToolTip(tr("Process the next event and pause (.)"));
+    connect(m_stepAction, &QAction::triggered, this, [this] { m_player->step(); });
     QAction *reset = playback->addAction(tr("Reset"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     reset->setToolTip(tr("Start the scenario over with the current settings (Ctrl+R)"));
-    connect(reset, &QAction::triggered, this, [this] {
-        m_player.reset(session::SessionConfig(m_player.config()));
-        m_table->setLog(&m_player.log());
-        m_diagram->setLog(&m_player.log(), m_player.config().clients);
-        m_summary = {};
-        m_summarised = 0;
-        m_player.play();
-    });
+    connect(reset, &QAction::triggered, this, [this] { startScenario(m_scenario); });
     playback->addSeparator();
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    m_mode->setAccessibleName(tr("Mode"));
+    m_mode->addItem(tr("Simulated (virtual time)"));
+    m_mode->addItem(tr("Real sockets (loopback)"));
+    m_mode->setToolTip(tr("Simulated: every host in virtual time, reproducible from the seed, at any speed.\n"
+                          "Real sockets: the same scenario over UDP on 127.0.0.1, in real time."));
+    connect(m_mode, &QComboBox::activated, this, [this](int i) { setRealSockets(i == 1); });
+    playback->addWidget(m_mode);
     playback->addWidget(new QLabel(tr(" Speed "), this));
     m_speed = new QComboBox(this);
     m_speed->setObjectName(QStringLiteral("speedCombo"));
@@ -250,10 +296,22 @@ void MainWindow::startScenario(const QString &name)
     session::SessionConfig config;
     config.scenario = name;
     scenario->apply(config);
-    m_player.reset(config);
+    // Settings changed since the last start (shown in italics) carry over.
+    if (m_pending.scenario == name)
+        config = m_pending;
+    m_pending = config;
+    m_player->reset(config);
+    if (!m_player->errorString().isEmpty())
+        QMessageBox::warning(this, tr("RpcScope"), tr("The session could not start: %1").arg(m_player->errorString()));
     m_controls->showConfig(config);
-    m_table->setLog(&m_player.log());
-    m_diagram->setLog(&m_player.log(), config.clients);
+    m_table->setLog(&m_player->log());
+    m_diagram->setLog(&m_player->log(), config.clients);
+    m_hostFilter->clear();
+    m_hostFilter->addItem(tr("All hosts"), -1);
+    m_hostFilter->addItem(tr("server"), 0);
+    for (int h = 1; h <= config.clients; ++h)
+        m_hostFilter->addItem(config.clients == 1 ? tr("client") : tr("client %1").arg(h), h);
+    m_table->setHostFilter(std::nullopt);
     // The chapter's figures are single calls: show them large. Statistics
     // scenarios start zoomed out.
     m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
@@ -264,12 +322,38 @@ void MainWindow::startScenario(const QString &name)
         a->setChecked(a->data().toString() == name);
     setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
     statusBar()->showMessage(scenario->displayDescription(), 8000);
-    m_player.play();
+    m_player->play();
+}
+
+void MainWindow::connectPlayer()
+{
+    connect(m_player.get(), &session::Player::advanced, this, &MainWindow::refreshViews);
+    connect(m_player.get(), &session::Player::stateChanged, this, &MainWindow::updatePlayState);
+}
+
+void MainWindow::setRealSockets(bool real)
+{
+    if (real == m_real)
+        return;
+    m_real = real;
+    const double speed = m_player->speed();
+    m_table->setLog(nullptr);
+    m_diagram->setLog(nullptr, 1);
+    if (real)
+        m_player = std::make_unique<session::LivePlayer>();
+    else
+        m_player = std::make_unique<session::SimulationPlayer>();
+    m_player->setSpeed(speed);
+    connectPlayer();
+    m_mode->setCurrentIndex(real ? 1 : 0);
+    m_stepAction->setEnabled(!real);
+    m_speed->setEnabled(!real);
+    startScenario(m_scenario);
 }
 
 void MainWindow::setSpeed(double speed)
 {
-    m_player.setSpeed(speed);
+    m_player->setSpeed(speed);
     int best = 0;
     for (int i = 0; i < m_speed->count(); ++i)
         if (std::abs(m_speed->itemData(i).toDouble() - speed) < std::abs(m_speed->itemData(best).toDouble() - speed))
@@ -279,13 +363,13 @@ void MainWindow::setSpeed(double speed)
 
 void MainWindow::updatePlayState()
 {
-    m_playAction->setText(m_player.isPlaying() ? tr("Pause") : tr("Play"));
+    m_playAction->setText(m_player->isPlaying() ? tr("Pause") : tr("Play"));
 }
 
 void MainWindow::refreshViews()
 {
-    const trace::TraceLog::View view = m_player.log().view();
-    m_diagram->refresh(m_player.now());
+    const trace::TraceLog::View view = m_player->log().view();
+    m_diagram->refresh(m_player->now());
     m_table->refresh();
     for (; m_summarised < view.size(); ++m_summarised)
         m_summary.record(view.at(m_summarised));
@@ -300,20 +384,20 @@ void MainWindow::refreshViews()
                          .arg(s.latency.p50, 0, 'f', 1)
                          .arg(s.latency.p99, 0, 'f', 1));
     m_clock->setText(tr("t = %1 ms  %2")
-                         .arg(double(m_player.now().count()) / 1000.0, 0, 'f', 1)
-                         .arg(m_player.isFinished() ? tr("(finished)") : QString()));
+                         .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)
+                         .arg(m_player->isFinished() ? tr("(finished)") : QString()));
     if (!m_selected)
         showNarration(view.isEmpty() ? std::nullopt : std::optional<qsizetype>(view.size() - 1));
 }
 
 void MainWindow::showNarration(std::optional<qsizetype> index)
 {
-    const trace::TraceLog::View view = m_player.log().view();
+    const trace::TraceLog::View view = m_player->log().view();
     if (!index || *index >= view.size()) {
         m_narration->clear();
         return;
     }
-    m_narration->setText(session::narrate(view, *index, m_player.config()));
+    m_narration->setText(session::narrate(view, *index, m_player->config()));
 }
 
 QString MainWindow::narration() const
@@ -339,7 +423,9 @@ void MainWindow::onEventSelected(qsizetype index)
 void MainWindow::onOptionChanged(const QString &option, const QString &value)
 {
     bool live = false;
-    const QString error = m_player.setOption(option, value, &live);
+    const QString error = m_player->setOption(option, value, &live);
+    if (error.isEmpty())
+        session::findSessionOption(option)->apply(m_pending, value);
     if (!error.isEmpty()) {
         statusBar()->showMessage(tr("%1: %2").arg(option, error), 6000);
         return;
@@ -395,7 +481,7 @@ void MainWindow::saveSettings() const
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    settings.setValue(kSpeedKey, m_player.speed());
+    settings.setValue(kSpeedKey, m_player->speed());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

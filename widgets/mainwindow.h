@@ -1,9 +1,11 @@
 #pragma once
 
-#include "session/simulationplayer.h"
+#include "session/player.h"
 #include "session/summary.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -34,7 +36,10 @@ public:
     // Resets to a scenario's preset and plays it.
     void startScenario(const QString &name);
     void setSpeed(double speed);
-    session::SimulationPlayer &player() { return m_player; }
+    session::Player &player() { return *m_player; }
+    // Simulated (virtual time) or real sockets on loopback; restarts the scenario.
+    void setRealSockets(bool real);
+    bool realSockets() const { return m_real; }
     SequenceDiagramView *diagram() const { return m_diagram; }
     EventTableModel *eventTable() const { return m_table; }
     QString narration() const;
@@ -56,7 +61,11 @@ private:
     void setPresentationMode(bool on);
     void updatePlayState();
 
-    session::SimulationPlayer m_player;
+    void connectPlayer();
+
+    std::unique_ptr<session::Player> m_player;
+    session::SessionConfig m_pending; // the next start's config: the scenario plus edits
+    bool m_real = false;
     SequenceDiagramView *m_diagram = nullptr;
     ControlsPanel *m_controls = nullptr;
     EventTableModel *m_table = nullptr;
@@ -65,8 +74,11 @@ private:
     QLabel *m_stats = nullptr;
     QLabel *m_clock = nullptr;
     QComboBox *m_speed = nullptr;
+    QComboBox *m_hostFilter = nullptr;
     QAction *m_playAction = nullptr;
     QAction *m_followAction = nullptr;
+    QAction *m_stepAction = nullptr;
+    QComboBox *m_mode = nullptr;
     QString m_scenario;
     session::SummaryBuilder m_summary;
     qsizetype m_summarised = 0;

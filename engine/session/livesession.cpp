@@ -4,66 +4,84 @@
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
 #include "services/timedservice.h"
-#include "trace/sharedsink.h"
 
-#include <QElapsedTimer>
-#include <QSemaphore>
+#include <QMutex>
 #include <QThread>
-
-#include <atomic>
 
 namespace rpcscope::session {
 
-namespace {
-
 // One client's closed loop: whenever a call ends, start the next, until its
-// share is made. Continuations run on the client's engine thread.
-struct Workload
+// share is made. Continuations run on the client's engine thread; while the
+// session is paused, the turns it would have taken are parked.
+struct LiveSession::Workload
 {
+    LiveSession *session = nullptr;
     rpc::RpcClient *client = nullptr;
-    services::Service *service = nullptr;
-    int argBytes = 0;
     std::atomic<int> remaining{0};
     std::atomic<std::uint64_t> index{0};
-    std::atomic<int> *ended = nullptr;
-    int total = 0;
-    QSemaphore *done = nullptr;
+    QMutex parkedMutex;
+    int parked = 0;
 
     void next()
     {
+        if (session->m_paused.load()) {
+            QMutexLocker lock(&parkedMutex);
+            ++parked;
+            return;
+        }
         if (remaining.fetch_sub(1) <= 0)
             return;
         const std::uint64_t i = index.fetch_add(1);
-        client->call(service->sampleMethod(), service->sampleArgs(i, argBytes))
+        services::Service &service = *session->m_service;
+        client->call(service.sampleMethod(), service.sampleArgs(i, session->m_config.argBytes))
             .then(QtFuture::Launch::Sync, [this](const rpc::Reply &) {
-                if (ended->fetch_add(1) + 1 == total)
-                    done->release();
+                if (session->m_ended.fetch_add(1) + 1 == session->m_config.calls)
+                    session->m_done.release();
                 next();
             });
     }
-};
 
-} // namespace
+    void resume()
+    {
+        int turns = 0;
+        {
+            QMutexLocker lock(&parkedMutex);
+            std::swap(turns, parked);
+        }
+        for (int i = 0; i < turns; ++i)
+            next();
+    }
+};
 
 LiveSession::LiveSession(SessionConfig config)
     : m_config(std::move(config))
 {
+    m_clock.start();
 }
 
-LiveSession::~LiveSession() = default;
+LiveSession::~LiveSession()
+{
+    stop();
+}
 
 bool LiveSession::run(QString *error)
 {
-    trace::SharedSink sink(&m_log);
-    QElapsedTimer clock;
-    clock.start();
+    if (!start(error))
+        return false;
+    wait();
+    stop();
+    return true;
+}
 
-    std::shared_ptr<services::Service> service = services::makeService(m_config.service);
-    if (!service) {
+bool LiveSession::start(QString *error)
+{
+    Q_ASSERT_X(!m_started, "LiveSession::start", "a session starts once");
+    m_started = true;
+    m_service = services::makeService(m_config.service);
+    if (!m_service) {
         *error = QStringLiteral("unknown service '%1'").arg(m_config.service);
         return false;
     }
-    auto timed = std::make_shared<services::TimedService>(service, m_config.handlerTime);
 
     rpc::ServerOptions so;
     so.ackMode = m_config.ackMode;
@@ -74,22 +92,18 @@ bool LiveSession::run(QString *error)
     so.faults = m_config.toClientFaults;
     so.seed = m_config.seed * 2 + 1;
     so.handlerThreads = std::max(4, m_config.clients * m_config.window);
-    so.trace = &sink;
-    so.clock = &clock;
-    rpc::RpcServer server(so);
-    server.setService(timed);
-    if (!server.start(error))
+    so.trace = &m_sink;
+    so.clock = &m_clock;
+    m_server = std::make_unique<rpc::RpcServer>(so);
+    m_server->setService(std::make_shared<services::TimedService>(m_service, m_config.handlerTime));
+    if (!m_server->start(error))
         return false;
 
     const int clients = std::max(1, m_config.clients);
-    std::vector<std::unique_ptr<rpc::RpcClient>> rpcClients;
-    std::vector<std::unique_ptr<Workload>> workloads;
-    std::atomic<int> ended{0};
-    QSemaphore done;
     for (int i = 0; i < clients; ++i) {
         rpc::ClientOptions co;
-        co.serverAddress = server.address();
-        co.serverPort = server.port();
+        co.serverAddress = m_server->address();
+        co.serverPort = m_server->port();
         co.retry = m_config.retry;
         co.window = m_config.window;
         co.ackMode = m_config.ackMode;
@@ -99,48 +113,99 @@ bool LiveSession::run(QString *error)
         co.faults = m_config.toServerFaults;
         co.seed = m_config.seed * 1000 + std::uint64_t(i) + 3;
         co.host = core::HostId(i + 1);
-        co.trace = &sink;
-        co.clock = &clock;
+        co.trace = &m_sink;
+        co.clock = &m_clock;
         auto client = std::make_unique<rpc::RpcClient>(co);
         if (!client->start(error))
             return false;
-        server.nameClient(co.serverAddress, client->localPort(), co.host);
+        m_server->nameClient(co.serverAddress, client->localPort(), co.host);
         auto w = std::make_unique<Workload>();
+        w->session = this;
         w->client = client.get();
-        w->service = service.get();
-        w->argBytes = m_config.argBytes;
         w->remaining = m_config.calls / clients + (i < m_config.calls % clients ? 1 : 0);
-        w->ended = &ended;
-        w->total = m_config.calls;
-        w->done = &done;
-        rpcClients.push_back(std::move(client));
-        workloads.push_back(std::move(w));
+        m_clients.push_back(std::move(client));
+        m_workloads.push_back(std::move(w));
     }
 
-    QElapsedTimer wall;
-    wall.start();
-    if (m_config.calls > 0) {
-        for (auto &w : workloads)
-            for (int k = 0; k < m_config.window; ++k)
-                w->next();
-        done.acquire();
-    }
-    const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+    m_wall.start();
+    if (m_config.calls <= 0)
+        m_done.release();
+    for (auto &w : m_workloads)
+        for (int k = 0; k < m_config.window; ++k)
+            w->next();
+    return true;
+}
 
-    // Let the last acks cross before the sockets close, as the simulation
-    // drains the wire.
-    QThread::msleep(std::uint64_t(std::max<std::int64_t>(
-        5, 2 * std::max(m_config.toServer.delay, m_config.toClient.delay).count() / 1000 + 5)));
-    for (auto &client : rpcClients)
+bool LiveSession::isFinished() const
+{
+    return m_started && m_ended.load() >= m_config.calls;
+}
+
+bool LiveSession::wait(int milliseconds)
+{
+    if (!m_started)
+        return true;
+    if (!m_done.tryAcquire(1, milliseconds))
+        return false;
+    m_done.release(); // later waits return at once
+    return true;
+}
+
+void LiveSession::stop()
+{
+    if (!m_started || m_stopped)
+        return;
+    m_stopped = true;
+    const double wallMs = m_wall.isValid() ? double(m_wall.nsecsElapsed()) / 1e6 : 0;
+    m_paused = true; // no new calls from here on
+    if (isFinished()) {
+        // Let the last acks cross before the sockets close, as the
+        // simulation drains the wire.
+        QThread::msleep(std::uint64_t(std::max<std::int64_t>(
+            5, 2 * std::max(m_config.toServer.delay, m_config.toClient.delay).count() / 1000 + 5)));
+    }
+    for (auto &client : m_clients)
         client->stop();
-    server.stop();
+    if (m_server)
+        m_server->stop();
 
     m_summary = SummaryBuilder::fromTrace(m_log.view());
     m_summary.seed = m_config.seed;
     m_summary.wallMs = wallMs;
-    if (auto *counter = dynamic_cast<services::CounterService *>(service.get()))
+    if (auto *counter = dynamic_cast<services::CounterService *>(m_service.get()))
         m_summary.counterTotal = counter->total();
-    return true;
+}
+
+void LiveSession::setPaused(bool paused)
+{
+    if (m_stopped)
+        return;
+    m_paused = paused;
+    if (!paused)
+        for (auto &w : m_workloads)
+            w->resume();
+}
+
+void LiveSession::setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient)
+{
+    m_config.toServer = toServer;
+    m_config.toClient = toClient;
+    for (auto &client : m_clients)
+        client->setNetem(toServer);
+    if (m_server)
+        m_server->setNetem(toClient);
+}
+
+void LiveSession::setRetry(const core::RetryConfig &retry)
+{
+    m_config.retry = retry;
+    for (auto &client : m_clients)
+        client->setRetry(retry);
+}
+
+void LiveSession::record(const trace::Event &event)
+{
+    m_sink.record(event);
 }
 
 } // namespace rpcscope::session

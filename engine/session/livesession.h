@@ -1,12 +1,27 @@
 #pragma once
 
+#include "core/retrypolicy.h"
+#include "netem/netemconfig.h"
 #include "sessionconfig.h"
 #include "summary.h"
+#include "trace/sharedsink.h"
 #include "trace/tracelog.h"
 
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QString>
 
+#include <atomic>
 #include <memory>
+#include <vector>
+
+namespace rpcscope::rpc {
+class RpcClient;
+class RpcServer;
+}
+namespace rpcscope::services {
+class Service;
+}
 
 namespace rpcscope::session {
 
@@ -14,24 +29,60 @@ namespace rpcscope::session {
 // RpcClients in one process, each on its own thread, with the emulator on
 // every send path (toServer on the clients', toClient on the server's).
 // The same workload as the simulation — each client keeps `window` calls in
-// flight until its share of `calls` is made — in real time, into one trace.
+// flight until its share of `calls` is made — in real time, into one trace
+// that other threads (the GUI) may read while it grows.
 class LiveSession
 {
 public:
     explicit LiveSession(SessionConfig config);
     ~LiveSession();
+    LiveSession(const LiveSession &) = delete;
+    LiveSession &operator=(const LiveSession &) = delete;
 
-    // Runs every call to its end (each ends by its deadline at the latest).
-    // False, and why, if the sockets could not be set up.
+    // Runs every call to its end (each ends by its deadline at the latest)
+    // and stops. False, and why, if the sockets could not be set up.
     bool run(QString *error);
 
+    // The same in steps, for a GUI: start() returns once the calls are going.
+    bool start(QString *error);
+    bool isFinished() const;
+    // Waits until every call has ended; false if `milliseconds` passed first.
+    bool wait(int milliseconds = -1);
+    // Closes the sockets, after letting the datagrams on the wire arrive.
+    void stop();
+
+    // Pausing stops new calls from starting; calls in flight go on.
+    void setPaused(bool paused);
+
+    // Live changes, applied to calls in flight.
+    void setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient);
+    void setRetry(const core::RetryConfig &retry);
+    // Adds an event to the trace from outside the engine (a parameter change).
+    void record(const trace::Event &event);
+
+    core::TimePoint now() const { return core::TimePoint(m_clock.nsecsElapsed() / 1000); }
+    const SessionConfig &config() const { return m_config; }
     const trace::TraceLog &log() const { return m_log; }
     Summary summary() const { return m_summary; }
 
 private:
+    struct Workload;
+
     SessionConfig m_config;
     trace::TraceLog m_log;
+    trace::SharedSink m_sink{&m_log};
+    QElapsedTimer m_clock;
+    QElapsedTimer m_wall;
     Summary m_summary;
+    std::shared_ptr<services::Service> m_service;
+    std::unique_ptr<rpc::RpcServer> m_server;
+    std::vector<std::unique_ptr<rpc::RpcClient>> m_clients;
+    std::vector<std::unique_ptr<Workload>> m_workloads;
+    std::atomic<int> m_ended{0};
+    std::atomic<bool> m_paused{false};
+    QSemaphore m_done;
+    bool m_started = false;
+    bool m_stopped = false;
 };
 
 } // namespace rpcscope::session

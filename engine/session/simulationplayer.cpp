@@ -6,23 +6,8 @@
 
 namespace rpcscope::session {
 
-namespace {
-// The options the running simulation can take without starting over.
-bool appliesLive(const QString &name)
-{
-    static const QStringList live = {
-        QStringLiteral("loss"), QStringLiteral("loss-model"), QStringLiteral("delay-ms"),
-        QStringLiteral("jitter-ms"), QStringLiteral("dup"), QStringLiteral("reorder"),
-        QStringLiteral("corrupt"), QStringLiteral("rate-kbps"), QStringLiteral("timeout-ms"),
-        QStringLiteral("backoff"), QStringLiteral("backoff-factor"), QStringLiteral("max-timeout-ms"),
-        QStringLiteral("max-attempts"), QStringLiteral("deadline-ms"), QStringLiteral("handler-ms"),
-    };
-    return live.contains(name);
-}
-} // namespace
-
 SimulationPlayer::SimulationPlayer(QObject *parent)
-    : QObject(parent)
+    : Player(parent)
 {
     m_timer.setInterval(16);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -112,7 +97,7 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
         return QStringLiteral("unknown option '%1'").arg(name);
     if (QString e = option->apply(m_next, value); !e.isEmpty())
         return e;
-    const bool now = appliesLive(name) && m_sim && !m_sim->finished();
+    const bool now = (isNetworkOrRetryOption(name) || name == u"handler-ms") && m_sim && !m_sim->finished();
     if (live)
         *live = now;
     if (!now)
@@ -121,25 +106,9 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     m_sim->setNetem(m_config.toServer, m_config.toClient);
     m_sim->setRetry(m_config.retry);
     m_sim->setHandlerTime(m_config.handlerTime);
-    recordChange(name);
+    m_log.record(paramChangeEvent(name, m_config, m_sim->now()));
     Q_EMIT advanced();
     return {};
-}
-
-void SimulationPlayer::recordChange(const QString &name)
-{
-    const auto options = sessionOptions();
-    for (std::size_t i = 0; i < options.size(); ++i) {
-        if (name != QLatin1StringView(options[i].name))
-            continue;
-        trace::Event e;
-        e.timeUs = m_sim->now().count();
-        e.kind = trace::EventKind::ParamChange;
-        e.detail = std::uint32_t(i);
-        e.size = encodeOptionValue(options[i], m_config);
-        m_log.record(e);
-        return;
-    }
 }
 
 } // namespace rpcscope::session

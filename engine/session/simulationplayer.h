@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/simnetwork.h"
+#include "player.h"
 #include "sessionconfig.h"
 #include "trace/tracelog.h"
 
@@ -18,7 +19,7 @@ namespace rpcscope::session {
 // the engine can change mid-call (network, retry policy, handler time) apply
 // at once and are recorded in the trace; the rest apply from the next reset.
 // Lives on the GUI thread: the simulation is cheap enough per frame.
-class SimulationPlayer : public QObject
+class SimulationPlayer : public Player
 {
     Q_OBJECT
 
@@ -26,34 +27,27 @@ public:
     explicit SimulationPlayer(QObject *parent = nullptr);
     ~SimulationPlayer() override;
 
-    const trace::TraceLog &log() const { return m_log; }
-    const SessionConfig &config() const { return m_config; }
-    core::TimePoint now() const;
-    bool isPlaying() const { return m_timer.isActive(); }
-    bool isFinished() const;
-    double speed() const { return m_speed; }
+    const trace::TraceLog &log() const override { return m_log; }
+    const SessionConfig &config() const override { return m_config; }
+    core::TimePoint now() const override;
+    bool isPlaying() const override { return m_timer.isActive(); }
+    bool isFinished() const override;
 
     // Starts over with `config` (a new trace), paused or playing as before.
-    void reset(const SessionConfig &config);
-    void play();
-    void pause();
+    void reset(const SessionConfig &config) override;
+    void play() override;
+    void pause() override;
+
+    bool hasVirtualTime() const override { return true; }
     // Processes the next event and pauses.
-    void step();
-    void setSpeed(double speed);
+    void step() override;
+    double speed() const override { return m_speed; }
+    void setSpeed(double speed) override;
 
-    // Sets one option by its CLI name. Returns an empty string on success or
-    // the reason the value was refused. `live` tells whether it applied to the
-    // running session (true) or waits for the next reset (false).
-    QString setOption(const QString &name, const QString &value, bool *live = nullptr);
-
-Q_SIGNALS:
-    // The trace grew or the clock moved; at most once per frame.
-    void advanced();
-    void stateChanged();
+    QString setOption(const QString &name, const QString &value, bool *live = nullptr) override;
 
 private:
     void tick();
-    void recordChange(const QString &name);
 
     SessionConfig m_config;   // what the running session uses, live changes included
     SessionConfig m_next;     // what the next reset uses

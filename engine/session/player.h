@@ -1,0 +1,59 @@
+#pragma once
+
+#include "sessionconfig.h"
+#include "trace/event.h"
+#include "trace/tracelog.h"
+
+#include <QObject>
+#include <QString>
+
+namespace rpcscope::session {
+
+// What the GUI drives: a session that plays into a trace, in virtual time
+// (SimulationPlayer) or on real sockets (LivePlayer). Options the engine can
+// take mid-call apply at once and are recorded in the trace as ParamChange
+// events; the rest wait for the next reset.
+class Player : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+    virtual const trace::TraceLog &log() const = 0;
+    virtual const SessionConfig &config() const = 0;
+    virtual core::TimePoint now() const = 0;
+    virtual bool isPlaying() const = 0;
+    virtual bool isFinished() const = 0;
+    // Why the last reset could not start, if it could not.
+    virtual QString errorString() const { return {}; }
+
+    // Starts over with `config` (a new trace) and plays.
+    virtual void reset(const SessionConfig &config) = 0;
+    virtual void play() = 0;
+    virtual void pause() = 0;
+
+    // Virtual time can be stepped and sped up; real time cannot.
+    virtual bool hasVirtualTime() const { return false; }
+    virtual void step() {}
+    virtual double speed() const { return 1.0; }
+    virtual void setSpeed(double) {}
+
+    // Sets one option by its CLI name. Returns an empty string on success or
+    // the reason the value was refused; `live` tells whether it applied to
+    // the running session (true) or waits for the next reset (false).
+    virtual QString setOption(const QString &name, const QString &value, bool *live = nullptr) = 0;
+
+Q_SIGNALS:
+    // The trace grew or the clock moved; at most once per frame.
+    void advanced();
+    void stateChanged();
+
+protected:
+    // Options that reach calls in flight in both kinds of session.
+    static bool isNetworkOrRetryOption(const QString &name);
+    // The trace event recording that `name` now has its value in `config`.
+    static trace::Event paramChangeEvent(const QString &name, const SessionConfig &config, core::TimePoint now);
+};
+
+} // namespace rpcscope::session
