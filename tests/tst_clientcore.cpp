@@ -2,6 +2,7 @@
 // built here, every datagram it sends is decoded and checked field by field,
 // and every event it reports is compared with what the protocol says should
 // happen (send, time out, resend, probe, complete, fail, drop).
+#include "recordingsink.h"
 #include "core/clientcore.h"
 #include "trace/event.h"
 #include "wire/bodies.pb.h"
@@ -74,22 +75,7 @@ constexpr TimePoint ms(std::int64_t m)
     return kT0 + Duration(m * 1'000);
 }
 
-class RecordingSink : public trace::EventSink
-{
-public:
-    void record(const trace::Event &event) override { events.push_back(event); }
-
-    std::vector<trace::Event> ofKind(EventKind kind) const
-    {
-        std::vector<trace::Event> out;
-        std::copy_if(events.begin(), events.end(), std::back_inserter(out),
-                     [&](const trace::Event &e) { return e.kind == kind; });
-        return out;
-    }
-    int count(EventKind kind) const { return int(ofKind(kind).size()); }
-
-    std::vector<trace::Event> events;
-};
+using testsupport::RecordingSink;
 
 ClientConfig baseConfig()
 {

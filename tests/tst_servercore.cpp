@@ -2,6 +2,7 @@
 // what the server sends back is decoded and checked, and at-most-once is
 // checked the only way that matters: a call is handed to the driver for
 // execution once, whatever copies, probes, acks or garbage arrive.
+#include "recordingsink.h"
 #include "core/random.h"
 #include "core/servercore.h"
 #include "trace/event.h"
@@ -83,22 +84,7 @@ constexpr TimePoint ms(std::int64_t m)
     return kT0 + Duration(m * 1'000);
 }
 
-class RecordingSink : public trace::EventSink
-{
-public:
-    void record(const trace::Event &event) override { events.push_back(event); }
-
-    std::vector<trace::Event> ofKind(EventKind kind) const
-    {
-        std::vector<trace::Event> out;
-        std::copy_if(events.begin(), events.end(), std::back_inserter(out),
-                     [&](const trace::Event &e) { return e.kind == kind; });
-        return out;
-    }
-    int count(EventKind kind) const { return int(ofKind(kind).size()); }
-
-    std::vector<trace::Event> events;
-};
+using testsupport::RecordingSink;
 
 ServerConfig baseConfig(core::AckMode mode = core::AckMode::Implicit)
 {

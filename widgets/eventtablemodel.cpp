@@ -1,5 +1,7 @@
 #include "eventtablemodel.h"
 
+#include "trace/eventdetail.h"
+
 #include "core/transmit.h"
 #include "netem/netem.h"
 #include "trace/jsonlines.h"
@@ -60,44 +62,6 @@ QString millis(std::int64_t us)
     while (text.endsWith(u'0'))
         text.chop(1);
     return text;
-}
-
-QString lossCauseName(std::uint32_t cause)
-{
-    switch (netem::LossCause(cause)) {
-    case netem::LossCause::Random: return QStringLiteral("random");
-    case netem::LossCause::Queue: return QStringLiteral("queue");
-    case netem::LossCause::Scripted: return QStringLiteral("scripted");
-    case netem::LossCause::None: break;
-    }
-    return QStringLiteral("none");
-}
-
-QString dropReasonName(std::uint32_t detail)
-{
-    switch (core::ProtocolDrop(detail)) {
-    case core::ProtocolDrop::WrongClient: return QStringLiteral("wrong-client");
-    case core::ProtocolDrop::UnexpectedKind: return QStringLiteral("unexpected-kind");
-    case core::ProtocolDrop::BadAckBelow: return QStringLiteral("bad-ack-below");
-    }
-    return wire::decodeErrorName(wire::DecodeError(detail));
-}
-
-// STATUS_UNKNOWN_METHOD -> unknown-method.
-QString statusName(std::uint32_t status)
-{
-    if (status > std::uint32_t(INT_MAX) || !wire::Status_IsValid(int(status)))
-        return QString::number(status);
-    QString name = QString::fromStdString(wire::Status_Name(wire::Status(status)));
-    if (name.startsWith(QLatin1StringView("STATUS_")))
-        name.remove(0, 7);
-    return name.toLower().replace(u'_', u'-');
-}
-
-QString socketErrorName(std::uint32_t error)
-{
-    const char *key = QMetaEnum::fromType<QAbstractSocket::SocketError>().valueToKey(int(error));
-    return key ? QString::fromLatin1(key) : QString::number(std::int32_t(error));
 }
 
 QString datagramName(const Event &e)
@@ -347,18 +311,18 @@ QString EventTableModel::cellText(const Event &e, int column) const
 QString EventTableModel::detailText(const Event &e)
 {
     switch (e.kind) {
-    case EventKind::Lost: return lossCauseName(e.detail);
+    case EventKind::Lost: return trace::lossCauseName(e.detail);
     case EventKind::Timeout:
     case EventKind::CallOk: return tr("%1 ms").arg(millis(e.detail));
     case EventKind::CallFailed: return trace::callErrorName(trace::CallError(e.detail));
     case EventKind::HandlerEnd:
-    case EventKind::Rejected: return statusName(e.detail);
+    case EventKind::Rejected: return trace::statusName(e.detail);
     case EventKind::CacheEvict: return trace::evictReasonName(trace::EvictReason(e.detail));
     case EventKind::ChecksumFail:
-    case EventKind::MalformedDropped: return dropReasonName(e.detail);
+    case EventKind::MalformedDropped: return trace::dropReasonName(e.detail);
     case EventKind::Ack: return e.detail ? tr("reply acked") : tr("request acked");
     case EventKind::ParamChange: return tr("parameter %1 = %2").arg(e.detail).arg(e.size);
-    case EventKind::SocketError: return socketErrorName(e.detail);
+    case EventKind::SocketError: return trace::socketErrorName(e.detail);
     default: return {};
     }
 }

@@ -130,7 +130,7 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body)
     t.callId = call.id;
     t.attempt = call.attempt;
     t.client = m_config.host;
-    m_transmits.push_back(std::move(t));
+    m_transmits.push(std::move(t));
 }
 
 void ClientCore::sendRequest(Call &call, TimePoint now)
@@ -174,7 +174,7 @@ void ClientCore::finish(std::map<std::uint32_t, Call>::iterator it, Completion c
         record(EventKind::CallOk, now, &call, std::uint32_t(completion.latency.count()));
     else
         record(EventKind::CallFailed, now, &call, std::uint32_t(completion.error));
-    m_completions.push_back(std::move(completion));
+    m_completions.push(std::move(completion));
     m_calls.erase(it); // its timers go stale and are skipped
     dropStaleTimers();
     fillWindow(now);
@@ -263,20 +263,12 @@ void ClientCore::handleTimeout(TimePoint now)
 
 bool ClientCore::pollTransmit(Transmit &out)
 {
-    if (m_transmits.empty())
-        return false;
-    out = std::move(m_transmits.front());
-    m_transmits.pop_front();
-    return true;
+    return m_transmits.poll(out);
 }
 
 bool ClientCore::pollCompletion(Completion &out)
 {
-    if (m_completions.empty())
-        return false;
-    out = std::move(m_completions.front());
-    m_completions.pop_front();
-    return true;
+    return m_completions.poll(out);
 }
 
 void ClientCore::onEpoch(std::uint32_t epoch, TimePoint now)

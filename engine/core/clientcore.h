@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "pollqueue.h"
 #include "protocolconfig.h"
 #include "retrypolicy.h"
 #include "trace/event.h"
@@ -142,8 +143,8 @@ private:
     std::map<std::uint32_t, Call> m_calls;   // in flight, by id (ordered: the lowest gives ack-below)
     std::deque<Call> m_queue;                // waiting for room in the window
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
-    std::deque<Transmit> m_transmits;
-    std::deque<Completion> m_completions;
+    PollQueue<Transmit> m_transmits;
+    PollQueue<Completion> m_completions;
     wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
     wire::RequestBody m_requestScratch;      // reused to encode requests
 };

@@ -59,7 +59,7 @@ void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByte
     t.callId = request.callId;
     t.attempt = request.attempt;
     t.client = to;
-    m_transmits.push_back(std::move(t));
+    m_transmits.push(std::move(t));
 }
 
 void ServerCore::sendEmpty(DatagramKind kind, const wire::Header &request, HostId to)
@@ -244,7 +244,7 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
     exec.client = from;
     exec.method = QString::fromStdString(m_requestScratch.method());
     exec.args = QByteArray(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
-    m_executions.push_back(std::move(exec));
+    m_executions.push(std::move(exec));
     record(EventKind::HandlerStart, now, from, h.callId, h.attempt);
 
     if (m_config.ackMode == AckMode::Explicit)
@@ -297,20 +297,12 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
 
 bool ServerCore::pollTransmit(Transmit &out)
 {
-    if (m_transmits.empty())
-        return false;
-    out = std::move(m_transmits.front());
-    m_transmits.pop_front();
-    return true;
+    return m_transmits.poll(out);
 }
 
 bool ServerCore::pollExecution(Execution &out)
 {
-    if (m_executions.empty())
-        return false;
-    out = std::move(m_executions.front());
-    m_executions.pop_front();
-    return true;
+    return m_executions.poll(out);
 }
 
 std::optional<TimePoint> ServerCore::nextTimeout() const

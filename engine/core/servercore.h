@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "pollqueue.h"
 #include "protocolconfig.h"
 #include "replycache.h"
 #include "trace/event.h"
@@ -108,8 +109,8 @@ private:
     std::unordered_map<std::uint32_t, int> m_inProgressByClient;
     int m_inProgressTotal = 0;
     std::priority_queue<AckTimer, std::vector<AckTimer>, std::greater<>> m_ackTimers;
-    std::deque<Transmit> m_transmits;
-    std::deque<Execution> m_executions;
+    PollQueue<Transmit> m_transmits;
+    PollQueue<Execution> m_executions;
     std::vector<ReplyCache::Eviction> m_evicted; // scratch
     wire::RequestBody m_requestScratch;
 };

@@ -41,6 +41,15 @@ struct NetemConfig
     friend bool operator==(const NetemConfig &, const NetemConfig &) = default;
 };
 
+// A network that does nothing: no delay, no loss. What real sockets start
+// with; the emulator is there to be turned up.
+inline NetemConfig passThrough()
+{
+    NetemConfig config;
+    config.delay = core::Duration(0);
+    return config;
+}
+
 QString lossModelName(LossModel model);                       // bernoulli, gilbert
 std::optional<LossModel> lossModelFromName(QStringView name);
 QString corruptionModeName(CorruptionMode mode);              // bit-flip, byte-swap, burst, mixed

@@ -26,19 +26,12 @@ struct ClientOptions
     core::AckMode ackMode = core::AckMode::Implicit;
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::Duration pollInterval{0};
-    netem::NetemConfig netem = zeroDelay(); // applied to what this client sends
+    netem::NetemConfig netem = netem::passThrough(); // applied to what this client sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 0;      // 0: random
     core::HostId host = 1;       // this client's host id in the trace
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with a server; null: own
-
-    static netem::NetemConfig zeroDelay()
-    {
-        netem::NetemConfig n;
-        n.delay = core::Duration(0);
-        return n;
-    }
 };
 
 // Calls procedures on an RpcScope server over UDP. Usable from any thread:

@@ -25,7 +25,7 @@ struct ServerOptions
     core::Duration ackDelay{100'000};
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::ServerLimits limits;
-    netem::NetemConfig netem = zeroDelay(); // applied to what the server sends
+    netem::NetemConfig netem = netem::passThrough(); // applied to what the server sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
@@ -35,13 +35,6 @@ struct ServerOptions
     int handlerThreads = 4;
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
-
-    static netem::NetemConfig zeroDelay()
-    {
-        netem::NetemConfig n;
-        n.delay = core::Duration(0);
-        return n;
-    }
 };
 
 // Serves procedures over UDP with at-most-once semantics. The protocol runs

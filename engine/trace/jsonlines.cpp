@@ -1,5 +1,7 @@
 #include "jsonlines.h"
 
+#include "eventdetail.h"
+
 #include "core/transmit.h"
 #include "netem/netem.h"
 #include "wire/bodies.pb.h"
@@ -31,33 +33,6 @@ void field(QByteArray &out, const char *name, const QString &value)
     out += "\":\"";
     out += value.toLatin1();
     out += '"';
-}
-
-QString lossCauseName(std::uint32_t cause)
-{
-    switch (netem::LossCause(cause)) {
-    case netem::LossCause::Random: return QStringLiteral("random");
-    case netem::LossCause::Queue: return QStringLiteral("queue");
-    case netem::LossCause::Scripted: return QStringLiteral("scripted");
-    case netem::LossCause::None: break;
-    }
-    return QStringLiteral("none");
-}
-
-QString dropReasonName(std::uint32_t detail)
-{
-    if (detail == std::uint32_t(core::ProtocolDrop::WrongClient))
-        return QStringLiteral("wrong-client");
-    if (detail == std::uint32_t(core::ProtocolDrop::UnexpectedKind))
-        return QStringLiteral("unexpected-kind");
-    if (detail == std::uint32_t(core::ProtocolDrop::BadAckBelow))
-        return QStringLiteral("bad-ack-below");
-    return wire::decodeErrorName(wire::DecodeError(detail));
-}
-
-QString statusName(std::uint32_t status)
-{
-    return QString::fromStdString(wire::Status_Name(wire::Status(status))).toLower();
 }
 
 } // namespace
@@ -107,6 +82,7 @@ QByteArray eventToJson(const Event &e)
     case EventKind::CacheEvict: field(out, "reason", evictReasonName(EvictReason(e.detail))); break;
     case EventKind::CallOk: field(out, "latency_us", e.detail); break;
     case EventKind::CallFailed: field(out, "error", callErrorName(CallError(e.detail))); break;
+    case EventKind::SocketError: field(out, "error", socketErrorName(e.detail)); break;
     case EventKind::ParamChange:
         field(out, "param", e.detail);
         field(out, "value", e.size);
