@@ -270,6 +270,12 @@ Event plausible(EventKind kind, int variant, int *count)
                               std::uint32_t(QAbstractSocket::UnknownSocketError),
                               std::uint32_t(QAbstractSocket::NetworkError)}[std::size_t(variant)];
         break;
+    case EventKind::ServerRestart:
+        e.from = kServer;
+        e.callId = 0;
+        e.attempt = 0;
+        e.detail = 0x5EED;
+        break;
     }
     return e;
 }

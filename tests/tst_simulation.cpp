@@ -152,6 +152,75 @@ private slots:
         QCOMPARE(counter->total(), 1);
     }
 
+    // A handler slower than the timeout: "working" stops the resends; the
+    // client probes instead, and the call runs once.
+    void longCallProbesInsteadOfResending()
+    {
+        const auto events = runScenario(scenarioConfig("long-call"));
+        qsizetype firstWorking = -1;
+        int handlers = 0, probes = 0, ok = 0;
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const trace::Event &e = events[i];
+            if (e.kind == EventKind::Working && firstWorking < 0)
+                firstWorking = qsizetype(i);
+            if (e.kind == EventKind::Retransmit) {
+                QVERIFY2(firstWorking >= 0, "a resend before the server said it was working");
+                QCOMPARE(DatagramKind(e.datagram), DatagramKind::Probe);
+                ++probes;
+            }
+            handlers += e.kind == EventKind::HandlerStart;
+            ok += e.kind == EventKind::CallOk;
+        }
+        QVERIFY(firstWorking >= 0);
+        QVERIFY(probes >= 2);
+        QCOMPARE(handlers, 1);
+        QCOMPARE(ok, 1);
+    }
+
+    // The crash loses the reply cache; the epoch keeps the resend from
+    // running call 2 again.
+    void serverRestartFailsTheInterruptedCallOnly()
+    {
+        const auto events = runScenario(scenarioConfig("server-restart"));
+        std::map<std::uint32_t, int> started;
+        std::map<std::uint32_t, EventKind> ended;
+        std::map<std::uint32_t, std::uint32_t> errors;
+        int restarts = 0;
+        for (const trace::Event &e : events) {
+            if (e.kind == EventKind::HandlerStart)
+                ++started[e.callId];
+            if (e.kind == EventKind::CallOk || e.kind == EventKind::CallFailed) {
+                ended[e.callId] = e.kind;
+                errors[e.callId] = e.detail;
+            }
+            restarts += e.kind == EventKind::ServerRestart;
+        }
+        QCOMPARE(restarts, 1);
+        QCOMPARE(ended.size(), std::size_t(3));
+        QCOMPARE(ended[1], EventKind::CallOk);
+        QCOMPARE(ended[2], EventKind::CallFailed);
+        QCOMPARE(trace::CallError(errors[2]), trace::CallError::ServerRestarted);
+        QCOMPARE(ended[3], EventKind::CallOk);
+        QCOMPARE(started[2], 1); // ran before the crash, never again
+    }
+
+    // CRC-32C catches every damaged datagram; a byte sum lets some through.
+    void corruptionComparesChecksums()
+    {
+        session::SessionConfig config = scenarioConfig("corruption");
+        trace::TraceLog crc;
+        net::SimNetwork(config, &crc).run();
+        const session::Summary strong = session::SummaryBuilder::fromTrace(crc.view());
+        QVERIFY(strong.datagrams.corrupted > 10);
+        QVERIFY(strong.datagrams.checksumRejected > 0);
+        QCOMPARE(strong.datagrams.corruptAccepted, 0);
+
+        config.checksum = wire::ChecksumKind::Sum;
+        trace::TraceLog sum;
+        net::SimNetwork(config, &sum).run();
+        QVERIFY(session::SummaryBuilder::fromTrace(sum.view()).datagrams.corruptAccepted > 0);
+    }
+
     void sameSeedSameRun()
     {
         session::SessionConfig config = scenarioConfig("many-clients");

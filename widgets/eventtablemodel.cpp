@@ -323,6 +323,7 @@ QString EventTableModel::detailText(const Event &e)
     case EventKind::Ack: return e.detail ? tr("reply acked") : tr("request acked");
     case EventKind::ParamChange: return tr("parameter %1 = %2").arg(e.detail).arg(e.size);
     case EventKind::SocketError: return trace::socketErrorName(e.detail);
+    case EventKind::ServerRestart: return tr("new epoch %1").arg(e.detail);
     default: return {};
     }
 }

@@ -30,7 +30,7 @@ constexpr int kHeader = 56;        // lane titles
 constexpr int kRuler = 78;         // time labels on the left
 constexpr int kTopPad = 24;        // room above t = 0
 constexpr int kRightMargin = 270;  // room for the server's badges
-constexpr int kLeftGap = 190;      // room for the first client's labels
+constexpr int kLeftGap = 230;      // room for the first client's labels
 constexpr qsizetype kDetailLimit = 5'000;  // more events than this in view: draw density
 constexpr qsizetype kDensitySamples = 20'000; // events looked at to draw density
 constexpr int kLabelLimit = 90;    // more arrows than this in view: no arrow labels
@@ -538,7 +538,9 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                     TimePoint end = m_now;
                     for (qsizetype j = i + 1; j < view.size() && j < i + 20000; ++j) {
                         const Event &f = view.at(j);
-                        if (f.kind == EventKind::HandlerEnd && f.callId == e.callId && f.client == e.client) {
+                        const bool ended = f.kind == EventKind::HandlerEnd && f.callId == e.callId && f.client == e.client;
+                        // A crash ends every handler that was running.
+                        if (ended || f.kind == EventKind::ServerRestart) {
                             end = f.time();
                             break;
                         }
@@ -659,6 +661,16 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                             p.drawText(QPointF(lane.x() + (onServer ? -80 : 12), y + 14), tr("held back"));
                         }
                         break;
+                    case EventKind::ServerRestart: {
+                        // The crash: the server's lane is cut, its memory gone.
+                        const double x = laneX(core::kServerHost);
+                        p.setPen(QPen(alpha(kLossRed), 4));
+                        p.drawLine(QPointF(x - 28, y), QPointF(x + 28, y));
+                        hit = drawBadge(p, QPointF(x, y), false,
+                                        tr("server crashes and restarts\nreply cache lost, new epoch"),
+                                        alpha(kLossRed), pal, true);
+                        break;
+                    }
                     case EventKind::ParamChange: {
                         QColor accent = pal.color(QPalette::Highlight);
                         p.setPen(QPen(accent, 1.5, Qt::DashLine));

@@ -24,12 +24,21 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         m_toClient.addFault(f);
 
     core::ServerConfig server;
-    server.epoch = std::uint32_t(seeds.next() | 1);
+    m_epochs.reseed(seeds.next());
+    server.epoch = std::uint32_t(m_epochs.next() | 1);
     server.ackMode = config.ackMode;
     server.ackDelay = config.ackDelay;
     server.checksum = config.checksum;
     server.limits = config.limits;
     m_server = std::make_unique<core::ServerCore>(server, sink);
+    m_serverConfig = server;
+    if (config.serverRestartAt) {
+        Pending restart;
+        restart.at = *config.serverRestartAt;
+        restart.type = Type::ServerRestart;
+        restart.host = core::kServerHost;
+        push(std::move(restart));
+    }
 
     const int clients = std::max(1, config.clients);
     m_clients.resize(std::size_t(clients));
@@ -202,6 +211,7 @@ void SimNetwork::pumpServer()
         p.host = core::kServerHost;
         p.clientId = exec.clientId;
         p.callId = exec.callId;
+        p.incarnation = m_incarnation;
         // The handler's effect happens now; its reply is ready after the handler time.
         p.result = m_service->handle(exec.method, exec.args);
         push(std::move(p));
@@ -260,9 +270,24 @@ bool SimNetwork::step()
         break;
     }
     case Type::HandlerDone:
-        m_server->handlerFinished(p.clientId, p.callId, p.result.status, p.result.message,
-                                  p.result.result, m_now);
+        // A handler of a crashed incarnation ran, but its reply died with it.
+        if (p.incarnation == m_incarnation)
+            m_server->handlerFinished(p.clientId, p.callId, p.result.status, p.result.message,
+                                      p.result.result, m_now);
         break;
+    case Type::ServerRestart: {
+        ++m_incarnation;
+        m_serverConfig.epoch = std::uint32_t(m_epochs.next() | 1);
+        m_server = std::make_unique<core::ServerCore>(m_serverConfig, m_sink);
+        m_serverArmed.reset();
+        trace::Event e;
+        e.timeUs = m_now.count();
+        e.kind = EventKind::ServerRestart;
+        e.detail = m_serverConfig.epoch;
+        if (m_sink)
+            m_sink->record(e);
+        break;
+    }
     }
     pump(p.host);
     return !finished();

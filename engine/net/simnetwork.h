@@ -49,7 +49,7 @@ public:
     std::int64_t callsEnded() const { return m_callsEnded; }
 
 private:
-    enum class Type : std::uint8_t { Deliver, Timer, HandlerDone };
+    enum class Type : std::uint8_t { Deliver, Timer, HandlerDone, ServerRestart };
     struct Pending
     {
         core::TimePoint at;
@@ -65,6 +65,7 @@ private:
         // HandlerDone
         std::uint32_t clientId = 0;
         std::uint32_t callId = 0;
+        int incarnation = 0;      // of the server that started the handler
         services::HandlerResult result;
     };
     // The queue orders small entries; the events themselves stay put in
@@ -110,6 +111,9 @@ private:
     std::uint64_t m_seq = 0;
     std::int64_t m_callsEnded = 0;
     int m_activeClients = 0;
+    int m_incarnation = 0;        // server restarts so far
+    core::ServerConfig m_serverConfig;
+    core::Random m_epochs{0};
     std::int64_t m_inTransit = 0; // queued deliveries and handler completions
 };
 

@@ -1,5 +1,7 @@
 #include "narration.h"
 
+#include "sessionoptions.h"
+
 #include "core/transmit.h"
 #include "netem/netem.h"
 #include "wire/bodies.pb.h"
@@ -1160,9 +1162,8 @@ QString staleDropped(const Story &s)
 
 QString paramChange(const Story &s)
 {
-    return twoSentences(QCoreApplication::translate("Narration",
-                                                    "A setting was changed live: parameter %1 is now %2.")
-                            .arg(num(s.e.detail), num(s.e.size)),
+    return twoSentences(QCoreApplication::translate("Narration", "A setting was changed live: %1.")
+                            .arg(describeParamChange(s.e.detail, s.e.size)),
                         QCoreApplication::translate("Narration",
                                                     "Calls in flight follow the new value from their next "
                                                     "datagram or timer on."));
@@ -1191,6 +1192,18 @@ QString socketError(const Story &s)
     return twoSentences(QCoreApplication::translate("Narration", "The socket of %1 reported an error: %2.")
                             .arg(s.host(e.from), what),
                         cover);
+}
+
+QString serverRestart(const Story &s)
+{
+    return twoSentences(
+        QCoreApplication::translate("Narration",
+                                    "The server crashes and restarts with a new epoch (%1). Its reply cache, "
+                                    "the memory that made at-most-once work, is gone.")
+            .arg(num(s.e.detail)),
+        QCoreApplication::translate("Narration",
+                                    "A call it was running may or may not have finished; a client that resends "
+                                    "it will be told the server restarted instead of having it run again."));
 }
 
 } // namespace
@@ -1227,6 +1240,7 @@ QString narrate(const trace::TraceLog::View &view, qsizetype index, const Sessio
     case EventKind::ParamChange: return paramChange(s);
     case EventKind::StaleDropped: return staleDropped(s);
     case EventKind::SocketError: return socketError(s);
+    case EventKind::ServerRestart: return serverRestart(s);
     }
     return QCoreApplication::translate("Narration", "Something happened that this version cannot describe (event %1).")
         .arg(num(int(s.e.kind)));

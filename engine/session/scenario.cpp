@@ -51,6 +51,35 @@ void droppedReply(SessionConfig &c)
     c.toClientFaults = {dropFirst(DatagramKind::Reply)};
 }
 
+// A handler slower than the timeout: the server says "working", the client
+// stops resending and probes until the reply is ready.
+void longCall(SessionConfig &c)
+{
+    figureBase(c);
+    c.ackMode = core::AckMode::Implicit;
+    c.handlerTime = core::Duration(650'000);
+    c.ackDelay = core::Duration(100'000);
+}
+
+// The server crashes while running call 2: the reply cache and the reply
+// are gone. The client's resend names the old epoch and is refused; call 3
+// proceeds against the new incarnation.
+void serverRestart(SessionConfig &c)
+{
+    figureBase(c);
+    c.calls = 3;
+    c.service = QStringLiteral("counter");
+    c.handlerTime = core::Duration(100'000);
+    c.serverRestartAt = core::Duration(260'000);
+}
+
+void corruption(SessionConfig &c)
+{
+    c.calls = 100;
+    c.service = QStringLiteral("counter");
+    c.toServer.corrupt = c.toClient.corrupt = 0.2;
+}
+
 void lossy(SessionConfig &c)
 {
     c.calls = 200;
@@ -90,6 +119,26 @@ std::span<const Scenario> scenarios()
                "and resends its cached reply instead of adding to the counter a second time: "
                "at-most-once."),
          droppedReply},
+        {QStringLiteral("long-call"), QT_TRANSLATE_NOOP("Scenario", "Long-running call"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "The handler takes 650 ms, far longer than the 200 ms timeout. Instead of "
+                           "letting the client resend again and again, the server says it is still working; "
+                           "the client stops resending the request and only asks, now and then, whether "
+                           "the call is done."),
+         longCall},
+        {QStringLiteral("server-restart"), QT_TRANSLATE_NOOP("Scenario", "Server restart"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "The server crashes while it runs call 2 and comes back with an empty reply "
+                           "cache and a new epoch. The client's resend of call 2 names the old epoch, so the "
+                           "new server refuses it rather than run it a second time: the call may or may not "
+                           "have run. Call 3 goes through."),
+         serverRestart},
+        {QStringLiteral("corruption"), QT_TRANSLATE_NOOP("Scenario", "Corruption and checksums"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "100 calls with a fifth of all datagrams damaged on the way. With CRC-32C every "
+                           "damaged datagram is caught and resent; choose the sum or XOR checksum to watch "
+                           "damaged datagrams slip through and corrupt the counter: the end-to-end argument."),
+         corruption},
         {QStringLiteral("lossy"), QT_TRANSLATE_NOOP("Scenario", "Random loss"),
          QT_TRANSLATE_NOOP("Scenario", "200 calls to the counter with 20 % of datagrams lost each way (or whatever "
                "--loss says): timeouts, retries and suppressed duplicates at scale."),

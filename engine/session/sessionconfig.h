@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace rpcscope::session {
@@ -43,6 +44,10 @@ struct SessionConfig
     core::Duration pollInterval{0}; // 0: the retry timeout
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::ServerLimits limits;
+
+    // Simulation only: the server crashes and restarts at this time, losing
+    // its reply cache and taking a new epoch.
+    std::optional<core::Duration> serverRestartAt;
 
     static netem::NetemConfig defaultNetem()
     {

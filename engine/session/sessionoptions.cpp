@@ -76,7 +76,9 @@ QString choice(std::optional<T> parsed, const char *names, T &out)
 constexpr double kMaxMs = 24 * 3600 * 1000.0;
 
 const SessionOption kOptions[] = {
-    {"scenario", "NAME", "scenario to run (message-ack, dropped-request, dropped-reply, lossy, many-clients)",
+    {"scenario", "NAME",
+     "scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, "
+     "lossy, many-clients)",
      [](SessionConfig &c, const QString &v) -> QString {
          if (!findScenario(v)) {
              QStringList names;

@@ -38,8 +38,9 @@ enum class EventKind : std::uint8_t {
     ParamChange,         // a parameter changed live (detail: parameter id, size: new value)
     StaleDropped,        // server: a request for a call the client already acknowledged
     SocketError,         // the local socket failed to send or receive (detail: QAbstractSocket::SocketError)
+    ServerRestart,       // server: crashed and came back, reply cache lost (detail: the new epoch)
 };
-inline constexpr int kEventKindCount = 26;
+inline constexpr int kEventKindCount = 27;
 
 // Why a call failed, in CallFailed.detail.
 enum class CallError : std::uint8_t {

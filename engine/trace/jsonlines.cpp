@@ -83,6 +83,7 @@ QByteArray eventToJson(const Event &e)
     case EventKind::CallOk: field(out, "latency_us", e.detail); break;
     case EventKind::CallFailed: field(out, "error", callErrorName(CallError(e.detail))); break;
     case EventKind::SocketError: field(out, "error", socketErrorName(e.detail)); break;
+    case EventKind::ServerRestart: field(out, "epoch", e.detail); break;
     case EventKind::ParamChange:
         field(out, "param", e.detail);
         field(out, "value", e.size);
