@@ -313,6 +313,9 @@ private:
         c.ackMode = r.chance(0.5) ? core::AckMode::Explicit : core::AckMode::Implicit;
         c.ackDelay = core::Duration(r.between(5'000, 100'000));
         c.checksum = wire::ChecksumKind::Crc32c;
+        // Some runs open loop: calls arrive at a rate, not when others end.
+        if (r.chance(0.3))
+            c.callRate = double(r.between(5, 300));
         return c;
     }
 

@@ -57,6 +57,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
         addChoice(rf, "backoff", tr("&Back-off"), names);
     }
     addNumeric(rf, "backoff-factor", tr("&Factor"), 1, 10, 0.1, 1, tr(" ×"));
+    addNumeric(rf, "max-timeout-ms", tr("Ma&x timeout"), 1, 60000, 100, 0, tr(" ms"));
     addNumeric(rf, "max-attempts", tr("Max &attempts"), 1, 50, 1, 0, QString());
     addNumeric(rf, "deadline-ms", tr("Dead&line"), 10, 60000, 100, 0, tr(" ms"));
     layout->addWidget(retry);
@@ -74,6 +75,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     addNumeric(pf, "clients", tr("Cl&ients"), 1, 50, 1, 0, QString());
     addNumeric(pf, "calls", tr("Ca&lls"), 1, 100000, 1, 0, QString());
     addNumeric(pf, "window", tr("&Window"), 1, 64, 1, 0, QString());
+    addNumeric(pf, "call-rate", tr("Call &rate"), 0, 1000, 1, 0, tr(" /s"));
     addNumeric(pf, "handler-ms", tr("&Handler time"), 0, 2000, 1, 0, tr(" ms"));
     layout->addWidget(protocol);
     layout->addStretch(1);

@@ -2,6 +2,8 @@
 
 #include "core/random.h"
 
+#include <cmath>
+
 namespace rpcscope::net {
 
 using core::HostId;
@@ -60,8 +62,25 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         if (client.remaining > 0)
             ++m_activeClients;
     }
-    for (int i = 0; i < clients; ++i)
+    m_arrivals.reseed(seeds.next());
+    for (int i = 0; i < clients; ++i) {
+        if (config.callRate > 0 && m_clients[std::size_t(i)].remaining > 0)
+            scheduleArrival(HostId(i + 1));
         pumpClient(HostId(i + 1));
+    }
+}
+
+// Poisson arrivals at the call rate: exponential gaps from the session's seed.
+void SimNetwork::scheduleArrival(HostId host)
+{
+    if (m_config.callRate <= 0 || m_clients[std::size_t(host - 1)].remaining <= 0)
+        return;
+    const double gapSeconds = -std::log(1.0 - m_arrivals.uniform()) / m_config.callRate;
+    Pending p;
+    p.at = m_now + core::Duration(std::int64_t(gapSeconds * 1e6));
+    p.type = Type::Arrival;
+    p.host = host;
+    push(std::move(p));
 }
 
 SimNetwork::~SimNetwork() = default;
@@ -173,9 +192,11 @@ void SimNetwork::pumpClient(HostId host)
         core::Completion done;
         while (core.pollCompletion(done))
             ++m_callsEnded;
-        // Closed loop: keep the window full until this client's share is made.
+        // Closed loop (no call rate): keep the window full until this
+        // client's share is made. Open loop: arrivals start calls instead.
         bool startedAny = false;
-        while (client.remaining > 0 && core.inFlight() + core.queued() < std::max(1, m_config.window)) {
+        while (m_config.callRate <= 0 && client.remaining > 0
+               && core.inFlight() + core.queued() < std::max(1, m_config.window)) {
             core.startCall(m_service->sampleMethod(),
                            m_service->sampleArgs(client.started++, m_config.argBytes), m_now);
             --client.remaining;
@@ -275,6 +296,18 @@ bool SimNetwork::step()
             m_server->handlerFinished(p.clientId, p.callId, p.result.status, p.result.message,
                                       p.result.result, m_now);
         break;
+    case Type::Arrival: {
+        // Open loop: a new call arrives whether or not earlier ones are done
+        // (the window still bounds what is in flight; the rest queue).
+        Client &client = m_clients[std::size_t(p.host - 1)];
+        if (client.remaining > 0) {
+            client.core->startCall(m_service->sampleMethod(),
+                                   m_service->sampleArgs(client.started++, m_config.argBytes), m_now);
+            --client.remaining;
+            scheduleArrival(p.host);
+        }
+        break;
+    }
     case Type::ServerRestart: {
         ++m_incarnation;
         m_serverConfig.epoch = std::uint32_t(m_epochs.next() | 1);

@@ -43,13 +43,15 @@ public:
     void setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient);
     void setRetry(const core::RetryConfig &retry);
     void setHandlerTime(core::Duration handlerTime) { m_config.handlerTime = handlerTime; }
+    // Open loop only: the next arrival of each client follows the new rate.
+    void setCallRate(double perSecond) { m_config.callRate = perSecond; }
 
     const session::SessionConfig &config() const { return m_config; }
     services::Service &service() { return *m_service; }
     std::int64_t callsEnded() const { return m_callsEnded; }
 
 private:
-    enum class Type : std::uint8_t { Deliver, Timer, HandlerDone, ServerRestart };
+    enum class Type : std::uint8_t { Deliver, Timer, HandlerDone, ServerRestart, Arrival };
     struct Pending
     {
         core::TimePoint at;
@@ -87,6 +89,7 @@ private:
     };
 
     void push(Pending &&p);
+    void scheduleArrival(core::HostId host);
     void pump(core::HostId host);
     void pumpClient(core::HostId host);
     void pumpServer();
@@ -114,6 +117,7 @@ private:
     int m_incarnation = 0;        // server restarts so far
     core::ServerConfig m_serverConfig;
     core::Random m_epochs{0};
+    core::Random m_arrivals{0};
     std::int64_t m_inTransit = 0; // queued deliveries and handler completions
 };
 

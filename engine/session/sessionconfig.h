@@ -27,6 +27,10 @@ struct SessionConfig
     int calls = 100;
     int clients = 1;
     int window = 8;
+    // Calls per second each client starts (Poisson arrivals), whether or not
+    // earlier ones are done; 0 starts the next call when one ends. Simulation
+    // only: live sessions always keep the window full.
+    double callRate = 0.0;
     QString service = QStringLiteral("echo");
     core::Duration handlerTime{1'000};
     int argBytes = 32;

@@ -110,6 +110,10 @@ const SessionOption kOptions[] = {
     {"window", "N", "calls each client keeps in flight at once",
      [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 4096, c.window); },
      [](const SessionConfig &c) { return QString::number(c.window); }},
+    {"call-rate", "PER_S",
+     "calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends",
+     [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 1'000'000, c.callRate); },
+     [](const SessionConfig &c) { return number(c.callRate); }},
     {"service", "NAME", "service the server offers (echo, counter)",
      [](SessionConfig &c, const QString &v) -> QString {
          if (!services::serviceNames().contains(v))

@@ -97,7 +97,11 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
         return QStringLiteral("unknown option '%1'").arg(name);
     if (QString e = option->apply(m_next, value); !e.isEmpty())
         return e;
-    const bool now = (isNetworkOrRetryOption(name) || name == u"handler-ms") && m_sim && !m_sim->finished();
+    // A changed call rate applies at the next arrival; a session that had
+    // none (closed loop) keeps running closed until reset.
+    const bool rateLive = name == u"call-rate" && m_config.callRate > 0 && m_next.callRate > 0;
+    const bool now = (isNetworkOrRetryOption(name) || name == u"handler-ms" || rateLive) && m_sim
+                     && !m_sim->finished();
     if (live)
         *live = now;
     if (!now)
@@ -106,6 +110,7 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     m_sim->setNetem(m_config.toServer, m_config.toClient);
     m_sim->setRetry(m_config.retry);
     m_sim->setHandlerTime(m_config.handlerTime);
+    m_sim->setCallRate(m_config.callRate);
     m_log.record(paramChangeEvent(name, m_config, m_sim->now()));
     Q_EMIT advanced();
     return {};
