@@ -300,6 +300,11 @@ void MainWindow::startScenario(const QString &name)
     if (m_pending.scenario == name)
         config = m_pending;
     m_pending = config;
+    // A live player replaces its trace on reset: let go of the old one first.
+    m_table->setLog(nullptr);
+    m_diagram->setLog(nullptr, config.clients);
+    m_summary = {};
+    m_summarised = 0;
     m_player->reset(config);
     if (!m_player->errorString().isEmpty())
         QMessageBox::warning(this, tr("RpcScope"), tr("The session could not start: %1").arg(m_player->errorString()));
