@@ -114,8 +114,9 @@ private slots:
         QString error;
         QVERIFY2(live.run(&error), qPrintable(error));
         const session::Summary s = live.summary();
+        // A real timer may fire late on a busy machine: allow a second.
         const QString problem = testsupport::checkInvariants(live.log().view(), c, *s.counterTotal,
-                                                             core::Duration(100'000));
+                                                             core::Duration(1'000'000));
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(s.calls, 400);
         QVERIFY(s.retransmissions > 0);

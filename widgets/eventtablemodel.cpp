@@ -1,5 +1,6 @@
 #include "eventtablemodel.h"
 
+#include "session/sessionoptions.h"
 #include "trace/eventdetail.h"
 
 #include "core/transmit.h"
@@ -321,7 +322,7 @@ QString EventTableModel::detailText(const Event &e)
     case EventKind::ChecksumFail:
     case EventKind::MalformedDropped: return trace::dropReasonName(e.detail);
     case EventKind::Ack: return e.detail ? tr("reply acked") : tr("request acked");
-    case EventKind::ParamChange: return tr("parameter %1 = %2").arg(e.detail).arg(e.size);
+    case EventKind::ParamChange: return session::describeParamChange(e.detail, e.size);
     case EventKind::SocketError: return trace::socketErrorName(e.detail);
     case EventKind::ServerRestart: return tr("new epoch %1").arg(e.detail);
     default: return {};

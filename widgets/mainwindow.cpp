@@ -68,7 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     resize(1400, 900);
     restoreSettings();
     startScenario(QStringLiteral("dropped-reply"));
-    setSpeed(kFigureSpeed);
+    // Slow motion for a newcomer; a returning user gets the speed they left at.
+    setSpeed(QSettings().value(kSpeedKey, kFigureSpeed).toDouble());
 }
 
 MainWindow::~MainWindow() = default;
