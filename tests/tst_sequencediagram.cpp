@@ -9,6 +9,7 @@
 #include "session/simulationplayer.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QPainter>
@@ -224,6 +225,19 @@ private slots:
         QVERIFY(timeout);
         timeout->setValue(450);
         QCOMPARE(window.player().config().retry.timeout, core::Duration(450'000));
+
+        // Protocol settings switch both ends of the running simulation too.
+        auto *checksum = window.findChild<QComboBox *>(QStringLiteral("checksumCombo"));
+        QVERIFY(checksum);
+        checksum->setCurrentText(QStringLiteral("fletcher16"));
+        QCOMPARE(window.player().config().checksum, wire::ChecksumKind::Fletcher16);
+        const auto after = window.player().log().view();
+        QCOMPARE(session::describeParamChange(after.at(after.size() - 1).detail, after.at(after.size() - 1).size),
+                 QStringLiteral("checksum → fletcher16"));
+        // Structural ones wait for the next reset.
+        auto *clients = window.findChild<QDoubleSpinBox *>(QStringLiteral("clientsSpin"));
+        clients->setValue(3);
+        QCOMPARE(window.player().config().clients, 1);
     }
 
     void tableAndDiagramSelectTogether()

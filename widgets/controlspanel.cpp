@@ -62,7 +62,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     addNumeric(rf, "deadline-ms", tr("Dead&line"), 10, 60000, 100, 0, tr(" ms"));
     layout->addWidget(retry);
 
-    auto *protocol = new QGroupBox(tr("Protocol and workload (from the next reset)"), this);
+    auto *protocol = new QGroupBox(tr("Protocol and workload"), this);
     auto *pf = new QFormLayout(protocol);
     addChoice(pf, "ack-mode", tr("Ac&k mode"), {core::ackModeName(core::AckMode::Explicit),
                                                 core::ackModeName(core::AckMode::Implicit)});

@@ -347,6 +347,35 @@ void SimNetwork::setNetem(const netem::NetemConfig &toServer, const netem::Netem
     m_toClient.setConfig(toClient);
 }
 
+void SimNetwork::setAckMode(core::AckMode mode)
+{
+    m_config.ackMode = mode;
+    m_serverConfig.ackMode = mode;
+    m_server->setAckMode(mode);
+    for (Client &client : m_clients)
+        client.core->setAckMode(mode);
+}
+
+void SimNetwork::setChecksum(wire::ChecksumKind kind)
+{
+    m_config.checksum = kind;
+    m_serverConfig.checksum = kind;
+    m_server->setChecksum(kind);
+    for (Client &client : m_clients)
+        client.core->setChecksum(kind);
+}
+
+void SimNetwork::setWindow(int window)
+{
+    m_config.window = std::max(1, window);
+    for (std::size_t i = 0; i < m_clients.size(); ++i) {
+        if (m_clients[i].done)
+            continue;
+        m_clients[i].core->setWindow(m_config.window, m_now);
+        pumpClient(core::HostId(i + 1)); // a wider window starts calls now
+    }
+}
+
 void SimNetwork::setRetry(const core::RetryConfig &retry)
 {
     m_config.retry = retry;

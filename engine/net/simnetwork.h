@@ -43,6 +43,11 @@ public:
     void setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient);
     void setRetry(const core::RetryConfig &retry);
     void setHandlerTime(core::Duration handlerTime) { m_config.handlerTime = handlerTime; }
+    // Both ends switch at once; datagrams already on the wire were made
+    // under the old setting (a changed checksum makes them fail to verify).
+    void setAckMode(core::AckMode mode);
+    void setChecksum(wire::ChecksumKind kind);
+    void setWindow(int window);
     // Open loop only: the next arrival of each client follows the new rate.
     void setCallRate(double perSecond) { m_config.callRate = perSecond; }
 

@@ -100,7 +100,9 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     // A changed call rate applies at the next arrival; a session that had
     // none (closed loop) keeps running closed until reset.
     const bool rateLive = name == u"call-rate" && m_config.callRate > 0 && m_next.callRate > 0;
-    const bool now = (isNetworkOrRetryOption(name) || name == u"handler-ms" || rateLive) && m_sim
+    static const QStringList simulationLive = {QStringLiteral("handler-ms"), QStringLiteral("ack-mode"),
+                                               QStringLiteral("checksum"), QStringLiteral("window")};
+    const bool now = (isNetworkOrRetryOption(name) || simulationLive.contains(name) || rateLive) && m_sim
                      && !m_sim->finished();
     if (live)
         *live = now;
@@ -111,6 +113,12 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     m_sim->setRetry(m_config.retry);
     m_sim->setHandlerTime(m_config.handlerTime);
     m_sim->setCallRate(m_config.callRate);
+    if (name == u"ack-mode")
+        m_sim->setAckMode(m_config.ackMode);
+    else if (name == u"checksum")
+        m_sim->setChecksum(m_config.checksum);
+    else if (name == u"window")
+        m_sim->setWindow(m_config.window);
     m_log.record(paramChangeEvent(name, m_config, m_sim->now()));
     Q_EMIT advanced();
     return {};
