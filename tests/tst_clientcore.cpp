@@ -2,6 +2,7 @@
 // built here, every datagram it sends is decoded and checked field by field,
 // and every event it reports is compared with what the protocol says should
 // happen (send, time out, resend, probe, complete, fail, drop).
+#include "testprinters.h"
 #include "recordingsink.h"
 #include "core/clientcore.h"
 #include "trace/event.h"
@@ -24,39 +25,6 @@ using core::Transmit;
 using trace::CallError;
 using trace::EventKind;
 using wire::DatagramKind;
-
-// Readable QCOMPARE failures; found through argument-dependent lookup.
-namespace rpcscope::trace {
-char *toString(EventKind kind)
-{
-    return qstrdup(eventKindName(kind).toLatin1().constData());
-}
-char *toString(CallError error)
-{
-    return qstrdup(callErrorName(error).toLatin1().constData());
-}
-} // namespace rpcscope::trace
-namespace rpcscope::wire {
-char *toString(DatagramKind kind)
-{
-    return qstrdup(datagramKindName(kind).toLatin1().constData());
-}
-char *toString(Status status)
-{
-    return qstrdup(Status_Name(status).c_str());
-}
-} // namespace rpcscope::wire
-namespace rpcscope::core {
-char *toString(Received received)
-{
-    switch (received) {
-    case Received::Accepted: return qstrdup("Accepted");
-    case Received::ChecksumFailed: return qstrdup("ChecksumFailed");
-    case Received::Malformed: return qstrdup("Malformed");
-    }
-    return qstrdup("?");
-}
-} // namespace rpcscope::core
 
 Q_DECLARE_METATYPE(rpcscope::wire::DatagramKind)
 Q_DECLARE_METATYPE(rpcscope::trace::EventKind)

@@ -2,6 +2,7 @@
 // state or leaves (ack, ack-below, age, byte cap), what each departure
 // reports, the byte accounting behind the cap, and that the aging queue stays
 // proportional to the cache rather than to the calls ever made.
+#include "testprinters.h"
 #include "core/replycache.h"
 
 #include <QTest>
@@ -13,22 +14,6 @@ using core::TimePoint;
 using trace::EvictReason;
 using State = ReplyCache::State;
 using Evictions = std::vector<ReplyCache::Eviction>;
-
-namespace rpcscope::core {
-char *toString(ReplyCache::State state)
-{
-    static const char *const names[] = {"InProgress", "Done", "Acked", "Tombstone"};
-    const auto i = std::size_t(state);
-    return qstrdup(i < 4 ? names[i] : "?");
-}
-} // namespace rpcscope::core
-
-namespace rpcscope::trace {
-char *toString(EvictReason reason)
-{
-    return qstrdup(evictReasonName(reason).toLatin1().constData());
-}
-} // namespace rpcscope::trace
 
 namespace {
 

@@ -2,6 +2,7 @@
 // what the server sends back is decoded and checked, and at-most-once is
 // checked the only way that matters: a call is handed to the driver for
 // execution once, whatever copies, probes, acks or garbage arrive.
+#include "testprinters.h"
 #include "recordingsink.h"
 #include "core/random.h"
 #include "core/servercore.h"
@@ -30,38 +31,7 @@ using trace::EvictReason;
 using wire::DatagramKind;
 
 // Readable QCOMPARE failures; found through argument-dependent lookup.
-namespace rpcscope::trace {
-char *toString(EventKind kind)
-{
-    return qstrdup(eventKindName(kind).toLatin1().constData());
-}
-} // namespace rpcscope::trace
-namespace rpcscope::wire {
-char *toString(DatagramKind kind)
-{
-    return qstrdup(datagramKindName(kind).toLatin1().constData());
-}
-char *toString(Status status)
-{
-    return qstrdup(Status_Name(status).c_str());
-}
-} // namespace rpcscope::wire
 namespace rpcscope::core {
-char *toString(Received received)
-{
-    switch (received) {
-    case Received::Accepted: return qstrdup("Accepted");
-    case Received::ChecksumFailed: return qstrdup("ChecksumFailed");
-    case Received::Malformed: return qstrdup("Malformed");
-    }
-    return qstrdup("?");
-}
-char *toString(ReplyCache::State state)
-{
-    static const char *const names[] = {"InProgress", "Done", "Acked", "Tombstone"};
-    const auto i = std::size_t(state);
-    return qstrdup(i < 4 ? names[i] : "?");
-}
 char *toString(const std::optional<ReplyCache::State> &state)
 {
     return state ? toString(*state) : qstrdup("no entry");
