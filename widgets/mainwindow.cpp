@@ -327,8 +327,26 @@ void MainWindow::startScenario(const QString &name)
     for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("scenarioMenu"))->actions())
         a->setChecked(a->data().toString() == name);
     setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
+    updateCaption();
     statusBar()->showMessage(scenario->displayDescription(), 8000);
     m_player->play();
+}
+
+// "timeout 200 ms · exponential ×2 · implicit acks · counter": the settings
+// that shape the story, under the scenario's title on the diagram.
+void MainWindow::updateCaption()
+{
+    const session::SessionConfig &c = m_player->config();
+    const session::Scenario *scenario = session::findScenario(m_scenario);
+    QStringList parts;
+    parts << tr("timeout %1 ms").arg(double(c.retry.timeout.count()) / 1000.0)
+          << tr("%1 back-off").arg(core::backoffName(c.retry.backoff))
+          << tr("%1 acks").arg(core::ackModeName(c.ackMode)) << tr("%1 service").arg(c.service);
+    if (c.toServer.loss > 0)
+        parts << tr("loss %1 %").arg(c.toServer.loss * 100);
+    if (m_real)
+        parts << tr("real sockets");
+    m_diagram->setCaption(scenario ? scenario->displayTitle() : QString(), parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::connectPlayer()
@@ -437,6 +455,8 @@ void MainWindow::onOptionChanged(const QString &option, const QString &value)
         return;
     }
     m_controls->setPending(option, !live);
+    if (live)
+        updateCaption();
     statusBar()->showMessage(live ? tr("%1 → %2, applied to calls in flight").arg(option, value)
                                   : tr("%1 → %2, applies when the scenario is reset (Ctrl+R)").arg(option, value),
                              5000);

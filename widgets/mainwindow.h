@@ -60,6 +60,7 @@ private:
     void setDarkTheme(bool dark);
     void setPresentationMode(bool on);
     void updatePlayState();
+    void updateCaption();
 
     void connectPlayer();
 

@@ -176,6 +176,13 @@ void SequenceDiagramView::setLog(const trace::TraceLog *log, int clients)
     viewport()->update();
 }
 
+void SequenceDiagramView::setCaption(const QString &title, const QString &subtitle)
+{
+    m_title = title;
+    m_subtitle = subtitle;
+    viewport()->update();
+}
+
 void SequenceDiagramView::refresh(TimePoint now)
 {
     if (!m_log)
@@ -722,6 +729,27 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
         p.drawText(box, Qt::AlignCenter, name);
     }
     p.setBrush(Qt::NoBrush);
+    // The caption, where the lanes leave room for it.
+    const double room = laneX(1) - 70 - 16;
+    if (!m_title.isEmpty() && room > 160) {
+        QFont title = font();
+        title.setBold(true);
+        p.setFont(title);
+        p.setPen(text);
+        const QFontMetricsF ft(title);
+        p.drawText(QRectF(12, 6, room, ft.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   ft.elidedText(m_title, Qt::ElideRight, room));
+        QFont sub = font();
+        sub.setPointSizeF(sub.pointSizeF() * 0.85);
+        p.setFont(sub);
+        QColor subtle = text;
+        subtle.setAlpha(170);
+        p.setPen(subtle);
+        const QFontMetricsF fs(sub);
+        const QString wrapped = m_subtitle;
+        p.drawText(QRectF(12, 8 + ft.height(), room, kHeader - 10 - ft.height()),
+                   Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, wrapped);
+    }
     p.setFont(font());
 }
 

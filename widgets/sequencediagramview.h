@@ -31,6 +31,8 @@ public:
     explicit SequenceDiagramView(QWidget *parent = nullptr);
 
     void setLog(const trace::TraceLog *log, int clients);
+    // A title and a line of settings shown at the top left, as on a slide.
+    void setCaption(const QString &title, const QString &subtitle);
     // Takes in new events and the clock; call at most once per frame.
     void refresh(core::TimePoint now);
 
@@ -99,6 +101,8 @@ private:
     QString hostLabel(core::HostId host) const;
 
     const trace::TraceLog *m_log = nullptr;
+    QString m_title;
+    QString m_subtitle;
     trace::TraceLog::View m_view;
     int m_clients = 1;
     core::TimePoint m_now{0};
