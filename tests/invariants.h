@@ -23,7 +23,10 @@ inline QString checkInvariants(const trace::TraceLog::View &view, const session:
     using Key = std::pair<core::HostId, std::uint32_t>;
     std::map<Key, std::int64_t> started;
     std::set<Key> ended;
-    std::set<Key> executed;
+    // At most once per server incarnation: a restarted server has lost its
+    // memory, and the epoch (not the cache) keeps old calls from running again.
+    std::set<std::pair<int, Key>> executed;
+    int incarnation = 0;
     std::int64_t executions = 0, ok = 0, failed = 0;
     for (qsizetype i = 0; i < view.size(); ++i) {
         const trace::Event &e = view.at(i);
@@ -48,10 +51,15 @@ inline QString checkInvariants(const trace::TraceLog::View &view, const session:
             (e.kind == trace::EventKind::CallOk ? ok : failed)++;
             break;
         }
+        case trace::EventKind::ServerRestart:
+            ++incarnation;
+            break;
         case trace::EventKind::HandlerStart:
             ++executions;
-            if (!executed.insert(key).second)
-                return QStringLiteral("call %1 of client %2 executed twice").arg(e.callId).arg(e.client);
+            if (!executed.insert({incarnation, key}).second)
+                return QStringLiteral("call %1 of client %2 executed twice by one server incarnation")
+                    .arg(e.callId)
+                    .arg(e.client);
             break;
         case trace::EventKind::CorruptAccepted:
             return QStringLiteral("a corrupted %1 was accepted despite CRC-32C")

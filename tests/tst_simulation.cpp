@@ -316,6 +316,9 @@ private:
         // Some runs open loop: calls arrive at a rate, not when others end.
         if (r.chance(0.3))
             c.callRate = double(r.between(5, 300));
+        // Some servers crash and restart, losing their reply cache.
+        if (r.chance(0.2))
+            c.serverRestartAt = core::Duration(r.between(0, 2'000'000));
         return c;
     }
 
