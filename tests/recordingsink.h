@@ -1,6 +1,7 @@
 #pragma once
 
-// An event sink that keeps everything, for tests that drive a core by hand.
+// For tests that drive a core by hand: an event sink that keeps everything,
+// and a way to take everything a core has ready.
 #include "trace/event.h"
 
 #include <algorithm>
@@ -25,5 +26,17 @@ public:
 
     std::vector<trace::Event> events;
 };
+
+// Everything a core has ready through one of its poll functions
+// (pollTransmit, pollCompletion, pollExecution), in order.
+template <typename T, typename Core>
+std::vector<T> drain(Core &core, bool (Core::*poll)(T &))
+{
+    std::vector<T> out;
+    T item;
+    while ((core.*poll)(item))
+        out.push_back(std::move(item));
+    return out;
+}
 
 } // namespace rpcscope::testsupport

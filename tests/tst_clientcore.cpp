@@ -72,22 +72,8 @@ struct Client
     explicit Client(ClientConfig config = baseConfig()) : core(config, &sink) {}
     Client(const Client &) = delete;
 
-    std::vector<Transmit> transmits()
-    {
-        std::vector<Transmit> out;
-        Transmit t;
-        while (core.pollTransmit(t))
-            out.push_back(t);
-        return out;
-    }
-    std::vector<Completion> completions()
-    {
-        std::vector<Completion> out;
-        Completion c;
-        while (core.pollCompletion(c))
-            out.push_back(c);
-        return out;
-    }
+    std::vector<Transmit> transmits() { return testsupport::drain(core, &core::ClientCore::pollTransmit); }
+    std::vector<Completion> completions() { return testsupport::drain(core, &core::ClientCore::pollCompletion); }
 
     RecordingSink sink;
     ClientCore core;

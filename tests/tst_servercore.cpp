@@ -73,22 +73,8 @@ struct Server
     explicit Server(ServerConfig config = baseConfig()) : core(config, &sink) {}
     Server(const Server &) = delete;
 
-    std::vector<Transmit> transmits()
-    {
-        std::vector<Transmit> out;
-        Transmit t;
-        while (core.pollTransmit(t))
-            out.push_back(t);
-        return out;
-    }
-    std::vector<Execution> executions()
-    {
-        std::vector<Execution> out;
-        Execution e;
-        while (core.pollExecution(e))
-            out.push_back(e);
-        return out;
-    }
+    std::vector<Transmit> transmits() { return testsupport::drain(core, &core::ServerCore::pollTransmit); }
+    std::vector<Execution> executions() { return testsupport::drain(core, &core::ServerCore::pollExecution); }
     Received receive(const QByteArray &datagram, TimePoint now, core::HostId from = kClientHost)
     {
         return core.receive(datagram, from, now);
