@@ -95,21 +95,20 @@ void TestReplyCache::completeStoresReplyAndGrowsBytes()
     Evictions evicted;
     cache.insert(kClient, 1, kHost);
     const QByteArray reply("the answer is 42");
-    cache.complete(kClient, 1, reply, false, at(5'000), evicted);
+    cache.complete(kClient, 1, reply, at(5'000), evicted);
     QVERIFY(evicted.empty());
 
     const ReplyCache::Entry *entry = cache.find(kClient, 1);
     QVERIFY(entry);
     QCOMPARE(entry->state, State::Done);
     QCOMPARE(entry->reply, reply);
-    QCOMPARE(entry->error, false);
     QCOMPARE(entry->doneAt.count(), 5'000);
     QCOMPARE(cache.size(), 1);
     QCOMPARE(cache.bytes(), kEntryCost + reply.size());
 
     cache.insert(kClient, 2, kHost);
-    cache.complete(kClient, 2, QByteArray("err"), true, at(6'000), evicted);
-    QCOMPARE(cache.find(kClient, 2)->error, true);
+    cache.complete(kClient, 2, QByteArray("err"), at(6'000), evicted);
+    QCOMPARE(cache.find(kClient, 2)->reply, QByteArray("err"));
     QCOMPARE(cache.bytes(), 2 * kEntryCost + reply.size() + 3);
     QCOMPARE(cache.size(), 2);
 }
@@ -118,17 +117,16 @@ void TestReplyCache::completeIgnoresUnknownAndFinished()
 {
     ReplyCache cache;
     Evictions evicted;
-    cache.complete(kClient, 1, QByteArray("x"), false, at(1), evicted); // never inserted
+    cache.complete(kClient, 1, QByteArray("x"), at(1), evicted); // never inserted
     QCOMPARE(cache.size(), 0);
     QCOMPARE(cache.bytes(), 0);
     QVERIFY(!cache.find(kClient, 1));
 
     cache.insert(kClient, 1, kHost);
-    cache.complete(kClient, 1, QByteArray("first"), false, at(10), evicted);
-    cache.complete(kClient, 1, QByteArray("second, longer"), true, at(20), evicted);
+    cache.complete(kClient, 1, QByteArray("first"), at(10), evicted);
+    cache.complete(kClient, 1, QByteArray("second, longer"), at(20), evicted);
     const ReplyCache::Entry *entry = cache.find(kClient, 1);
     QCOMPARE(entry->reply, QByteArray("first"));
-    QCOMPARE(entry->error, false);
     QCOMPARE(entry->doneAt.count(), 10);
     QCOMPARE(cache.bytes(), kEntryCost + 5);
     QVERIFY(evicted.empty());
@@ -139,7 +137,7 @@ void TestReplyCache::acknowledgeTurnsDoneIntoAcked()
     ReplyCache cache;
     Evictions evicted;
     cache.insert(kClient, 4, kHost);
-    cache.complete(kClient, 4, QByteArray(1000, 'r'), false, at(100), evicted);
+    cache.complete(kClient, 4, QByteArray(1000, 'r'), at(100), evicted);
     QCOMPARE(cache.bytes(), kEntryCost + 1000);
 
     QVERIFY(cache.acknowledge(kClient, 4, evicted));
@@ -183,13 +181,13 @@ void TestReplyCache::acknowledgeBelowRemovesFinishedKeepsInProgress()
     Evictions evicted;
     for (std::uint32_t id = 1; id <= 6; ++id)
         cache.insert(kClient, id, kHost);
-    cache.complete(kClient, 1, QByteArray("one"), false, at(1), evicted);
-    cache.complete(kClient, 2, QByteArray("two"), false, at(2), evicted);
+    cache.complete(kClient, 1, QByteArray("one"), at(1), evicted);
+    cache.complete(kClient, 2, QByteArray("two"), at(2), evicted);
     // 3 stays in progress
-    cache.complete(kClient, 4, QByteArray("four"), false, at(4), evicted);
+    cache.complete(kClient, 4, QByteArray("four"), at(4), evicted);
     QVERIFY(cache.acknowledge(kClient, 4, evicted)); // Acked: already reported
-    cache.complete(kClient, 5, QByteArray("five"), false, at(5), evicted);
-    cache.complete(kClient, 6, QByteArray("six"), false, at(6), evicted);
+    cache.complete(kClient, 5, QByteArray("five"), at(5), evicted);
+    cache.complete(kClient, 6, QByteArray("six"), at(6), evicted);
     evicted.clear();
 
     cache.acknowledgeBelow(kClient, 6, evicted);
@@ -224,7 +222,7 @@ void TestReplyCache::acknowledgeBelowNeverMovesBack()
     cache.acknowledgeBelow(kClient, 10, evicted);
     QCOMPARE(cache.ackBelow(kClient), 10u);
     cache.insert(kClient, 12, kHost);
-    cache.complete(kClient, 12, QByteArray("x"), false, at(1), evicted);
+    cache.complete(kClient, 12, QByteArray("x"), at(1), evicted);
     // A lower ack-below (a reordered, older datagram) neither moves it back nor evicts.
     cache.acknowledgeBelow(kClient, 4, evicted);
     QCOMPARE(cache.find(kClient, 12)->state, State::Done);
@@ -243,7 +241,7 @@ void TestReplyCache::inProgressBelowAckBelowGoesWhenItCompletes()
     QVERIFY(evicted.empty());
     QCOMPARE(cache.size(), 2);
 
-    cache.complete(kClient, 2, QByteArray("late"), false, at(50), evicted);
+    cache.complete(kClient, 2, QByteArray("late"), at(50), evicted);
     QCOMPARE(evicted.size(), std::size_t(1));
     QCOMPARE(evicted[0].callId, 2u);
     QCOMPARE(evicted[0].reason, EvictReason::Acked);
@@ -259,8 +257,8 @@ void TestReplyCache::acknowledgeBelowIsPerClient()
     Evictions evicted;
     cache.insert(1, 1, 1);
     cache.insert(2, 1, 2);
-    cache.complete(1, 1, QByteArray("a"), false, at(1), evicted);
-    cache.complete(2, 1, QByteArray("b"), false, at(1), evicted);
+    cache.complete(1, 1, QByteArray("a"), at(1), evicted);
+    cache.complete(2, 1, QByteArray("b"), at(1), evicted);
     cache.acknowledgeBelow(1, 2, evicted);
     QCOMPARE(evicted.size(), std::size_t(1));
     QCOMPARE(evicted[0].clientId, 1u);
@@ -275,7 +273,7 @@ void TestReplyCache::expireExactlyAtMaxAge()
     Evictions evicted;
     cache.insert(kClient, 1, kHost);
     QVERIFY(!cache.nextExpiry()); // nothing finished yet
-    cache.complete(kClient, 1, QByteArray("r"), false, at(1'000), evicted);
+    cache.complete(kClient, 1, QByteArray("r"), at(1'000), evicted);
     QCOMPARE(cache.nextExpiry().value().count(), 11'000);
 
     cache.expire(at(10'999), evicted);
@@ -302,12 +300,12 @@ void TestReplyCache::expireTakesEveryFinishedStateQuietlyExceptDone()
     Evictions evicted;
     for (std::uint32_t id = 1; id <= 3; ++id) {
         cache.insert(kClient, id, kHost);
-        cache.complete(kClient, id, QByteArray(10, 'x'), false, at(100), evicted);
+        cache.complete(kClient, id, QByteArray(10, 'x'), at(100), evicted);
     }
     QVERIFY(cache.acknowledge(kClient, 2, evicted));
     cache.setLimits(limits(0, 1'000));
     cache.insert(kClient, 4, kHost); // complete() is where the cap is enforced
-    cache.complete(kClient, 4, QByteArray(), false, at(200), evicted);
+    cache.complete(kClient, 4, QByteArray(), at(200), evicted);
     QCOMPARE(cache.find(kClient, 1)->state, State::Tombstone);
     QCOMPARE(cache.find(kClient, 2)->state, State::Acked);
     QCOMPARE(cache.find(kClient, 3)->state, State::Tombstone);
@@ -335,7 +333,7 @@ void TestReplyCache::expireNeverTouchesInProgress()
     QCOMPARE(cache.find(kClient, 1)->state, State::InProgress);
     QCOMPARE(cache.size(), 1);
     // Its age counts from when it finished, not from when it started.
-    cache.complete(kClient, 1, QByteArray("r"), false, at(1'000'000'000), evicted);
+    cache.complete(kClient, 1, QByteArray("r"), at(1'000'000'000), evicted);
     QCOMPARE(cache.nextExpiry().value().count(), 1'000'001'000);
 }
 
@@ -346,9 +344,9 @@ void TestReplyCache::nextExpiryFollowsCompletionOrder()
     cache.insert(kClient, 1, kHost);
     cache.insert(kClient, 2, kHost);
     cache.insert(kClient, 3, kHost);
-    cache.complete(kClient, 2, QByteArray("b"), false, at(100), evicted);
-    cache.complete(kClient, 3, QByteArray("c"), false, at(150), evicted);
-    cache.complete(kClient, 1, QByteArray("a"), false, at(300), evicted);
+    cache.complete(kClient, 2, QByteArray("b"), at(100), evicted);
+    cache.complete(kClient, 3, QByteArray("c"), at(150), evicted);
+    cache.complete(kClient, 1, QByteArray("a"), at(300), evicted);
     QCOMPARE(cache.nextExpiry().value().count(), 600);
     cache.expire(at(600), evicted);
     QCOMPARE(evicted.size(), std::size_t(1));
@@ -373,12 +371,12 @@ void TestReplyCache::byteCapTombstonesOldestDoneFirst()
     for (std::uint32_t id = 1; id <= 3; ++id)
         cache.insert(kClient, id, kHost);
     // Finish out of id order: age is what counts, not the call id.
-    cache.complete(kClient, 3, QByteArray(100, 'c'), false, at(10), evicted);
-    cache.complete(kClient, 1, QByteArray(100, 'a'), false, at(20), evicted);
+    cache.complete(kClient, 3, QByteArray(100, 'c'), at(10), evicted);
+    cache.complete(kClient, 1, QByteArray(100, 'a'), at(20), evicted);
     QVERIFY(evicted.empty());
     QCOMPARE(cache.bytes(), 3 * kEntryCost + 200);
 
-    cache.complete(kClient, 2, QByteArray(100, 'b'), false, at(30), evicted);
+    cache.complete(kClient, 2, QByteArray(100, 'b'), at(30), evicted);
     QCOMPARE(evicted.size(), std::size_t(1));
     QCOMPARE(evicted[0].callId, 3u);
     QCOMPARE(evicted[0].reason, EvictReason::Bytes);
@@ -394,7 +392,7 @@ void TestReplyCache::byteCapTombstonesOldestDoneFirst()
     // A bigger reply pushes out the next oldest, and as many as needed.
     cache.insert(kClient, 4, kHost);
     evicted.clear();
-    cache.complete(kClient, 4, QByteArray(150, 'd'), false, at(40), evicted);
+    cache.complete(kClient, 4, QByteArray(150, 'd'), at(40), evicted);
     // 4 * 64 + 100 + 100 + 150 = 606 -> drop 1 (506) -> drop 2 (406) -> drop 4 (256).
     QCOMPARE(evicted.size(), std::size_t(3));
     QCOMPARE(evicted[0].callId, 1u);
@@ -411,7 +409,7 @@ void TestReplyCache::byteCapNeverTouchesInProgress()
     Evictions evicted;
     for (std::uint32_t id = 1; id <= 5; ++id)
         cache.insert(kClient, id, kHost);
-    cache.complete(kClient, 3, QByteArray(10, 'x'), false, at(1), evicted);
+    cache.complete(kClient, 3, QByteArray(10, 'x'), at(1), evicted);
     QCOMPARE(evicted.size(), std::size_t(1));
     QCOMPARE(evicted[0].callId, 3u);
     QCOMPARE(evicted[0].reason, EvictReason::Bytes);
@@ -427,7 +425,7 @@ void TestReplyCache::tombstoneThenExpires()
     ReplyCache cache(limits(0, 1'000));
     Evictions evicted;
     cache.insert(kClient, 1, kHost);
-    cache.complete(kClient, 1, QByteArray(10, 'x'), false, at(5), evicted);
+    cache.complete(kClient, 1, QByteArray(10, 'x'), at(5), evicted);
     QCOMPARE(cache.find(kClient, 1)->state, State::Tombstone);
     QVERIFY(!cache.acknowledge(kClient, 1, evicted)); // nothing left to ack
     QCOMPARE(cache.nextExpiry().value().count(), 1'005);
@@ -456,7 +454,7 @@ void TestReplyCache::agingQueueStaysBoundedWithAckBelow()
         cache.acknowledgeBelow(kClient, id, evicted);
         QCOMPARE(cache.size(), 0);
         cache.insert(kClient, id, kHost);
-        cache.complete(kClient, id, reply, false, at(i), evicted);
+        cache.complete(kClient, id, reply, at(i), evicted);
         if (cache.size() != 1 || cache.bytes() != kEntryCost + reply.size())
             QFAIL(qPrintable(QStringLiteral("cycle %1: size %2 bytes %3")
                                  .arg(i).arg(cache.size()).arg(cache.bytes())));
@@ -487,7 +485,7 @@ void TestReplyCache::agingQueueStaysBoundedWithExplicitAcks()
         if (cache.size() != 0)
             QFAIL(qPrintable(QStringLiteral("cycle %1: size %2 after ack-below").arg(i).arg(cache.size())));
         cache.insert(kClient, id, kHost);
-        cache.complete(kClient, id, QByteArray(20, 'r'), false, at(i), evicted);
+        cache.complete(kClient, id, QByteArray(20, 'r'), at(i), evicted);
         if (!cache.acknowledge(kClient, id, evicted))
             QFAIL(qPrintable(QStringLiteral("cycle %1: ack refused").arg(i)));
         if (cache.size() != 1 || cache.bytes() != kEntryCost)

@@ -221,6 +221,22 @@ private slots:
         QVERIFY(session::SummaryBuilder::fromTrace(sum.view()).datagrams.corruptAccepted > 0);
     }
 
+    // Clients without a share of the calls must not confuse the end of the run.
+    void fewerCallsThanClients()
+    {
+        session::SessionConfig config = scenarioConfig("lossy");
+        config.calls = 3;
+        config.clients = 10;
+        config.toServer.loss = config.toClient.loss = 0.3;
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        QVERIFY(sim.finished());
+        QCOMPARE(sim.callsEnded(), 3);
+        const session::Summary s = session::SummaryBuilder::fromTrace(log.view());
+        QCOMPARE(s.ok + s.failedTotal(), 3);
+    }
+
     void sameSeedSameRun()
     {
         session::SessionConfig config = scenarioConfig("many-clients");

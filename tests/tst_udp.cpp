@@ -125,6 +125,29 @@ private slots:
         QVERIFY(s.duplicatesSuppressed + s.cachedRepliesResent > 0);
     }
 
+    // Pausing parks the workload; resuming starts exactly the parked calls.
+    void pausedLiveSessionResumesToTheEnd()
+    {
+        session::SessionConfig c;
+        c.calls = 200;
+        c.window = 4;
+        c.clients = 2;
+        c.handlerTime = core::Duration(0);
+        c.toServer.delay = c.toClient.delay = core::Duration(0);
+        session::LiveSession live(c);
+        QString error;
+        QVERIFY2(live.start(&error), qPrintable(error));
+        for (int i = 0; i < 20; ++i) {
+            live.setPaused(i % 2 == 0);
+            QThread::msleep(2);
+        }
+        live.setPaused(false);
+        QVERIFY(live.wait(20'000));
+        live.stop();
+        QCOMPARE(live.summary().calls, 200);
+        QCOMPARE(live.summary().ok, 200);
+    }
+
     void stoppedServerMakesCallsFailByTheirDeadline()
     {
         rpc::RpcServer server({});

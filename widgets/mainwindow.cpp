@@ -321,8 +321,6 @@ void MainWindow::startScenario(const QString &name)
     // The chapter's figures are single calls: show them large. Statistics
     // scenarios start zoomed out.
     m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
-    m_summary = {};
-    m_summarised = 0;
     m_selected.reset();
     for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("scenarioMenu"))->actions())
         a->setChecked(a->data().toString() == name);
@@ -395,10 +393,12 @@ void MainWindow::refreshViews()
     const trace::TraceLog::View view = m_player->log().view();
     m_diagram->refresh(m_player->now());
     m_table->refresh();
+    const qsizetype before = m_summarised;
     for (; m_summarised < view.size(); ++m_summarised)
         m_summary.record(view.at(m_summarised));
-    const session::Summary s = session::SummaryBuilder(m_summary).finish();
-    m_stats->setText(tr("calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · "
+    if (m_summarised != before || m_stats->text().isEmpty()) {
+        const session::Summary s = m_summary.finish();
+        m_stats->setText(tr("calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · "
                         "latency p50 %6 ms · p99 %7 ms")
                          .arg(s.calls)
                          .arg(s.ok)
@@ -407,6 +407,7 @@ void MainWindow::refreshViews()
                          .arg(s.duplicatesSuppressed + s.cachedRepliesResent)
                          .arg(s.latency.p50, 0, 'f', 1)
                          .arg(s.latency.p99, 0, 'f', 1));
+    }
     m_clock->setText(tr("t = %1 ms  %2")
                          .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)
                          .arg(m_player->isFinished() ? tr("(finished)") : QString()));

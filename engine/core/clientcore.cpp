@@ -92,6 +92,11 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
 
 void ClientCore::fillWindow(TimePoint now)
 {
+    // A call that expired in the queue ends through finish(), which refills
+    // the window again: loop here instead of recursing once per such call.
+    if (m_filling)
+        return;
+    m_filling = true;
     while (!m_queue.empty() && int(m_calls.size()) < m_config.window) {
         Call call = std::move(m_queue.front());
         m_queue.pop_front();
@@ -103,6 +108,7 @@ void ClientCore::fillWindow(TimePoint now)
         auto it = m_calls.emplace(call.id, std::move(call)).first;
         launch(it->second, now);
     }
+    m_filling = false;
 }
 
 void ClientCore::launch(Call &call, TimePoint now)

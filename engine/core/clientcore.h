@@ -140,6 +140,7 @@ private:
     RetryPolicy m_policy;
     std::uint32_t m_nextCallId = 1;
     std::uint32_t m_epoch = 0;
+    bool m_filling = false; // inside fillWindow()
     std::map<std::uint32_t, Call> m_calls;   // in flight, by id (ordered: the lowest gives ack-below)
     std::deque<Call> m_queue;                // waiting for room in the window
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;

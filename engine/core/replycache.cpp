@@ -28,8 +28,8 @@ ReplyCache::Entry &ReplyCache::insert(std::uint32_t clientId, std::uint32_t call
     return entry;
 }
 
-void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, bool error,
-                          TimePoint now, std::vector<Eviction> &evicted)
+void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, TimePoint now,
+                          std::vector<Eviction> &evicted)
 {
     auto c = m_clients.find(clientId);
     if (c == m_clients.end())
@@ -41,7 +41,6 @@ void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArr
     m_bytes -= cost(entry);
     entry.state = State::Done;
     entry.reply = std::move(reply);
-    entry.error = error;
     entry.doneAt = now;
     m_bytes += cost(entry);
     m_aging.push_back({now, clientId, callId});
@@ -66,6 +65,7 @@ void ReplyCache::compactAging()
             live.push_back(a);
     }
     m_aging.swap(live);
+    m_bytesCursor = 0;
 }
 
 // Removes an entry; only a cached reply leaving is reported (records without
@@ -90,12 +90,8 @@ bool ReplyCache::acknowledge(std::uint32_t clientId, std::uint32_t callId,
     auto e = c->second.entries.find(callId);
     if (e == c->second.entries.end() || e->second.state != State::Done)
         return false;
-    Entry &entry = e->second;
-    evicted.push_back({clientId, callId, entry.host, trace::EvictReason::Acked});
-    m_bytes -= cost(entry);
-    entry.state = State::Acked;
-    entry.reply = QByteArray();
-    m_bytes += cost(entry);
+    evicted.push_back({clientId, callId, e->second.host, trace::EvictReason::Acked});
+    dropReply(e->second, State::Acked);
     return true;
 }
 
@@ -126,22 +122,27 @@ std::uint32_t ReplyCache::ackBelow(std::uint32_t clientId) const
     return c == m_clients.end() ? 0 : c->second.ackBelow;
 }
 
+// Drops a finished entry's reply, keeping the record (Acked or Tombstone).
+void ReplyCache::dropReply(Entry &entry, State state)
+{
+    m_bytes -= cost(entry);
+    entry.state = state;
+    entry.reply = QByteArray();
+    m_bytes += cost(entry);
+}
+
 void ReplyCache::enforceBytes(std::vector<Eviction> &evicted)
 {
-    for (std::size_t i = 0; i < m_aging.size() && m_bytes > m_limits.maxBytes; ++i) {
-        const Aging &a = m_aging[i];
-        auto c = m_clients.find(a.clientId);
-        if (c == m_clients.end())
-            continue;
-        auto e = c->second.entries.find(a.callId);
-        if (e == c->second.entries.end() || e->second.state != State::Done || e->second.doneAt != a.doneAt)
+    // Everything before m_bytesCursor in m_aging holds no reply any more, so
+    // each entry is looked at once, not once per completed call.
+    for (; m_bytesCursor < m_aging.size() && m_bytes > m_limits.maxBytes; ++m_bytesCursor) {
+        const Aging &a = m_aging[m_bytesCursor];
+        Entry *e = find(a.clientId, a.callId);
+        if (!e || e->state != State::Done || e->doneAt != a.doneAt)
             continue;
         // Keep a tombstone: the call ran, and a late duplicate must not run it again.
-        evicted.push_back({a.clientId, a.callId, e->second.host, trace::EvictReason::Bytes});
-        m_bytes -= cost(e->second);
-        e->second.state = State::Tombstone;
-        e->second.reply = QByteArray();
-        m_bytes += cost(e->second);
+        evicted.push_back({a.clientId, a.callId, e->host, trace::EvictReason::Bytes});
+        dropReply(*e, State::Tombstone);
     }
 }
 
@@ -150,6 +151,8 @@ void ReplyCache::expire(TimePoint now, std::vector<Eviction> &evicted)
     while (!m_aging.empty() && m_aging.front().doneAt + m_limits.maxAge <= now) {
         const Aging a = m_aging.front();
         m_aging.pop_front();
+        if (m_bytesCursor > 0)
+            --m_bytesCursor;
         auto c = m_clients.find(a.clientId);
         if (c == m_clients.end())
             continue;

@@ -47,7 +47,6 @@ public:
         State state = State::InProgress;
         HostId host = 0;           // where replies go
         std::uint16_t attempt = 1; // latest attempt seen, echoed in replies
-        bool error = false;        // the cached reply is an error status
         TimePoint doneAt{0};
         QByteArray reply;          // encoded ReplyBody, when Done
     };
@@ -69,8 +68,8 @@ public:
     Entry *find(std::uint32_t clientId, std::uint32_t callId);
     Entry &insert(std::uint32_t clientId, std::uint32_t callId, HostId host);
     // Stores the reply of an in-progress call; may evict older replies for bytes.
-    void complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, bool error,
-                  TimePoint now, std::vector<Eviction> &evicted);
+    void complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, TimePoint now,
+                  std::vector<Eviction> &evicted);
     // The client acknowledged one reply.
     bool acknowledge(std::uint32_t clientId, std::uint32_t callId, std::vector<Eviction> &evicted);
     // The client says every call below `below` has ended: finished entries below it go.
@@ -107,11 +106,13 @@ private:
     void erase(std::uint32_t clientId, Client &client, std::map<std::uint32_t, Entry>::iterator it,
                trace::EvictReason reason, std::vector<Eviction> &evicted);
     void enforceBytes(std::vector<Eviction> &evicted);
+    void dropReply(Entry &entry, State state);
     void compactAging();
 
     Limits m_limits;
     std::unordered_map<std::uint32_t, Client> m_clients;
     std::deque<Aging> m_aging; // finished entries in the order they finished (lazy: may hold gone ones)
+    std::size_t m_bytesCursor = 0; // m_aging before this holds no cached reply
     std::int64_t m_bytes = 0;
     qsizetype m_size = 0;
 };

@@ -291,7 +291,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
         bytes = QByteArray(s.data(), qsizetype(s.size()));
     }
     sendReply(DatagramKind::Reply, request, bytes, host);
-    m_cache.complete(clientId, callId, std::move(bytes), status != wire::STATUS_OK, now, m_evicted);
+    m_cache.complete(clientId, callId, std::move(bytes), now, m_evicted);
     recordEvictions(now);
 }
 

@@ -61,6 +61,8 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         client.remaining = config.calls / clients + (i < config.calls % clients ? 1 : 0);
         if (client.remaining > 0)
             ++m_activeClients;
+        else
+            client.done = true; // nothing to do: never counted as active
     }
     m_arrivals.reseed(seeds.next());
     for (int i = 0; i < clients; ++i) {

@@ -10,13 +10,6 @@ using core::HostId;
 using core::TimePoint;
 using trace::EventKind;
 
-namespace {
-QString peerKey(const QHostAddress &address, quint16 port)
-{
-    return address.toString() + u'|' + QString::number(port);
-}
-} // namespace
-
 UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElapsedTimer *clock,
                            TransportOptions options, QObject *parent)
     : QObject(parent)
@@ -57,7 +50,7 @@ HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId i
     if (m_peers.size() <= id)
         m_peers.resize(std::size_t(id) + 1);
     m_peers[id] = {address, port};
-    m_peerIds.insert(peerKey(address, port), id);
+    m_peerIds.insert({address, port}, id);
     m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
     return id;
 }
@@ -68,8 +61,7 @@ std::optional<HostId> UdpTransport::peerFor(const QHostAddress &address, quint16
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     const QHostAddress normal = isV4 ? QHostAddress(v4) : address;
-    const QString key = peerKey(normal, port);
-    if (auto it = m_peerIds.constFind(key); it != m_peerIds.constEnd())
+    if (auto it = m_peerIds.constFind({normal, port}); it != m_peerIds.constEnd())
         return *it;
     if (!m_options.acceptNewPeers || int(m_peerIds.size()) >= m_options.maxPeers
         || m_nextPeerId == std::numeric_limits<HostId>::max())
@@ -138,6 +130,12 @@ void UdpTransport::wake()
     const TimePoint now = this->now();
     m_core->afterActivity(now);
     flushCore(now);
+}
+
+void UdpTransport::close()
+{
+    m_timer.stop();
+    m_socket.close();
 }
 
 void UdpTransport::flushCore(TimePoint now)

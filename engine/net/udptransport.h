@@ -59,6 +59,8 @@ public:
 
     // Sends what the core has queued and re-arms the timer.
     void wake();
+    // Closes the socket and stops the timer: nothing more in or out.
+    void close();
 
     struct Stats
     {
@@ -103,7 +105,7 @@ private:
     QTimer m_timer;
     netem::Netem m_netem;
     std::vector<Peer> m_peers;                 // by host id; empty address: unused id
-    QHash<QString, core::HostId> m_peerIds;    // "address|port" -> host id
+    QHash<std::pair<QHostAddress, quint16>, core::HostId> m_peerIds;
     core::HostId m_nextPeerId = 1;
     std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> m_delayed;
     std::uint64_t m_seq = 0;

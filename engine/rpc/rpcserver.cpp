@@ -38,8 +38,18 @@ public:
             dispatch(std::move(exec));
     }
 
+    // Stops taking datagrams and starting handlers; what is running may
+    // still report back, and is dropped.
+    void shutDown()
+    {
+        m_stopping = true;
+        m_transport.close();
+    }
+
     void finished(const core::Execution &exec, const services::HandlerResult &result)
     {
+        if (m_stopping)
+            return;
         m_core.handlerFinished(exec.clientId, exec.callId, result.status, result.message, result.result,
                                m_transport.now());
         m_transport.wake();
@@ -48,6 +58,8 @@ public:
 private:
     void dispatch(core::Execution exec)
     {
+        if (m_stopping)
+            return;
         const Handler handler = m_server->m_handlers.value(exec.method);
         std::shared_ptr<services::Service> service = m_server->m_service;
         if (!handler && !service) {
@@ -100,6 +112,7 @@ private:
     }
 
     RpcServer *m_server;
+    bool m_stopping = false;
     core::ServerCore m_core;
     net::UdpTransport m_transport;
 };
@@ -165,6 +178,9 @@ void RpcServer::stop()
         return;
     Engine *engine = m_engine;
     m_engine = nullptr;
+    // First no new handlers, then wait for the running ones, then delete:
+    // a handler reports back to the engine, which must outlive it.
+    QMetaObject::invokeMethod(engine, [engine] { engine->shutDown(); }, Qt::BlockingQueuedConnection);
     m_pool.waitForDone();
     QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
     m_thread.quit();

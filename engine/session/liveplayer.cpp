@@ -83,8 +83,10 @@ QString LivePlayer::setOption(const QString &name, const QString &value, bool *l
     if (!now)
         return {};
     option->apply(m_config, value);
-    m_session->setNetem(m_config.toServer, m_config.toClient);
-    m_session->setRetry(m_config.retry);
+    if (isNetworkOption(name))
+        m_session->setNetem(m_config.toServer, m_config.toClient);
+    else
+        m_session->setRetry(m_config.retry);
     m_session->record(paramChangeEvent(name, m_config, m_session->now()));
     return {};
 }

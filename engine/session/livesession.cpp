@@ -19,15 +19,18 @@ struct LiveSession::Workload
     rpc::RpcClient *client = nullptr;
     std::atomic<int> remaining{0};
     std::atomic<std::uint64_t> index{0};
-    QMutex parkedMutex;
-    int parked = 0;
+    int parked = 0; // guarded by the session's m_pauseMutex
 
     void next()
     {
-        if (session->m_paused.load()) {
-            QMutexLocker lock(&parkedMutex);
-            ++parked;
-            return;
+        {
+            // Checking the flag and parking happen under one lock, so a
+            // resume in between cannot miss this turn.
+            QMutexLocker lock(&session->m_pauseMutex);
+            if (session->m_paused) {
+                ++parked;
+                return;
+            }
         }
         if (remaining.fetch_sub(1) <= 0)
             return;
@@ -41,16 +44,7 @@ struct LiveSession::Workload
             });
     }
 
-    void resume()
-    {
-        int turns = 0;
-        {
-            QMutexLocker lock(&parkedMutex);
-            std::swap(turns, parked);
-        }
-        for (int i = 0; i < turns; ++i)
-            next();
-    }
+
 };
 
 LiveSession::LiveSession(SessionConfig config)
@@ -157,7 +151,10 @@ void LiveSession::stop()
         return;
     m_stopped = true;
     const double wallMs = m_wall.isValid() ? double(m_wall.nsecsElapsed()) / 1e6 : 0;
-    m_paused = true; // no new calls from here on
+    {
+        QMutexLocker lock(&m_pauseMutex);
+        m_paused = true; // no new calls from here on
+    }
     if (isFinished()) {
         // Let the last acks cross before the sockets close, as the
         // simulation drains the wire.
@@ -180,10 +177,17 @@ void LiveSession::setPaused(bool paused)
 {
     if (m_stopped)
         return;
-    m_paused = paused;
-    if (!paused)
-        for (auto &w : m_workloads)
-            w->resume();
+    std::vector<std::pair<Workload *, int>> turns;
+    {
+        QMutexLocker lock(&m_pauseMutex);
+        m_paused = paused;
+        if (!paused)
+            for (auto &w : m_workloads)
+                turns.emplace_back(w.get(), std::exchange(w->parked, 0));
+    }
+    for (auto [workload, count] : turns)
+        for (int i = 0; i < count; ++i)
+            workload->next();
 }
 
 void LiveSession::setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient)

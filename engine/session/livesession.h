@@ -8,6 +8,7 @@
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QSemaphore>
 #include <QString>
 
@@ -79,7 +80,8 @@ private:
     std::vector<std::unique_ptr<rpc::RpcClient>> m_clients;
     std::vector<std::unique_ptr<Workload>> m_workloads;
     std::atomic<int> m_ended{0};
-    std::atomic<bool> m_paused{false};
+    QMutex m_pauseMutex;  // guards m_paused and every workload's parked turns
+    bool m_paused = false;
     QSemaphore m_done;
     bool m_started = false;
     bool m_stopped = false;

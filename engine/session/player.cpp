@@ -4,16 +4,23 @@
 
 namespace rpcscope::session {
 
-bool Player::isNetworkOrRetryOption(const QString &name)
+bool Player::isNetworkOption(const QString &name)
 {
-    static const QStringList live = {
+    static const QStringList options = {
         QStringLiteral("loss"), QStringLiteral("loss-model"), QStringLiteral("delay-ms"),
         QStringLiteral("jitter-ms"), QStringLiteral("dup"), QStringLiteral("reorder"),
-        QStringLiteral("corrupt"), QStringLiteral("rate-kbps"), QStringLiteral("timeout-ms"),
-        QStringLiteral("backoff"), QStringLiteral("backoff-factor"), QStringLiteral("max-timeout-ms"),
-        QStringLiteral("max-attempts"), QStringLiteral("deadline-ms"),
+        QStringLiteral("corrupt"), QStringLiteral("rate-kbps"),
     };
-    return live.contains(name);
+    return options.contains(name);
+}
+
+bool Player::isRetryOption(const QString &name)
+{
+    static const QStringList options = {
+        QStringLiteral("timeout-ms"), QStringLiteral("backoff"), QStringLiteral("backoff-factor"),
+        QStringLiteral("max-timeout-ms"), QStringLiteral("max-attempts"), QStringLiteral("deadline-ms"),
+    };
+    return options.contains(name);
 }
 
 trace::Event Player::paramChangeEvent(const QString &name, const SessionConfig &config, core::TimePoint now)

@@ -109,11 +109,17 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     if (!now)
         return {};
     option->apply(m_config, value);
-    m_sim->setNetem(m_config.toServer, m_config.toClient);
-    m_sim->setRetry(m_config.retry);
-    m_sim->setHandlerTime(m_config.handlerTime);
-    m_sim->setCallRate(m_config.callRate);
-    if (name == u"ack-mode")
+    // Only the part that changed: re-arming retry timers draws new jitter,
+    // which a change of loss rate must not do.
+    if (isNetworkOption(name))
+        m_sim->setNetem(m_config.toServer, m_config.toClient);
+    else if (isRetryOption(name))
+        m_sim->setRetry(m_config.retry);
+    else if (name == u"handler-ms")
+        m_sim->setHandlerTime(m_config.handlerTime);
+    else if (name == u"call-rate")
+        m_sim->setCallRate(m_config.callRate);
+    else if (name == u"ack-mode")
         m_sim->setAckMode(m_config.ackMode);
     else if (name == u"checksum")
         m_sim->setChecksum(m_config.checksum);
