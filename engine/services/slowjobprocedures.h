@@ -1,0 +1,35 @@
+#pragma once
+
+#include "services/slowjob.rpcscope.h"
+
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <cstdint>
+
+namespace rpcscope::services {
+
+// The procedures of the generated SlowJob service: Run waits for the time
+// asked, so a server can be shown busy with a long call. release() ends the
+// jobs that are waiting, so a server stopping need not wait them out.
+class SlowJobProcedures final : public SlowJobServer
+{
+public:
+    static constexpr std::uint32_t kMaxDurationMs = 10 * 60 * 1000;
+
+    codegen::HandlerStatus Run(const JobRequest &request, JobReply &response) override;
+
+    // Jobs waiting now, and any started later, answer at once with
+    // STATUS_HANDLER_ERROR ("released").
+    void release();
+    std::uint64_t runs() const { return m_runs.load(); } // Run executions
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_released;
+    bool m_releasing = false; // guarded by m_mutex
+    std::atomic<std::uint64_t> m_runs{0};
+};
+
+} // namespace rpcscope::services
