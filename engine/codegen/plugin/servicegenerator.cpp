@@ -146,7 +146,7 @@ public:
     std::string baseName() const { return gp::compiler::StripProto(m_file->name()); }
 
 private:
-    void fail(const std::string &what) { m_errors.push_back(m_file->name() + ": " + what); }
+    void fail(const std::string &what) { m_errors.push_back(what); }
     void warn(const std::string &what) const
     {
         std::cerr << m_file->name() << ": warning: " << what << std::endl;
@@ -203,9 +203,10 @@ bool FileGenerator::analyse(std::string *error)
 
     if (m_errors.empty())
         return true;
+    // protoc puts "<file>: " before the first line; the others get it here.
     error->clear();
     for (const std::string &e : m_errors)
-        *error += (error->empty() ? "" : "\n") + e;
+        *error += (error->empty() ? "" : "\n" + m_file->name() + ": ") + e;
     return false;
 }
 
@@ -217,8 +218,8 @@ void FileGenerator::addMethod(ServiceModel &model, const gp::MethodDescriptor *m
             warn(where + ": " + streamingKind(method) + " is not supported; skipped");
         } else {
             fail(where + ": " + streamingKind(method)
-                 + " is not supported (RpcScope calls are unary); pass the plugin parameter skip_streaming "
-                   "(SKIP_STREAMING in rpcscope_generate) to leave streaming methods out");
+                 + " is not supported, RpcScope calls are unary (the plugin parameter skip_streaming, "
+                   "SKIP_STREAMING in rpcscope_generate, leaves streaming methods out with a warning)");
         }
         return;
     }

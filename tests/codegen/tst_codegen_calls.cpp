@@ -1,0 +1,443 @@
+// Generated stubs and skeletons, compiled and called end to end: an
+// RpcServer on 127.0.0.1 with generated servers registered, an RpcClient
+// under the generated clients. Every wait is bounded by a call deadline; no
+// test looks at the clock.
+#include "codegen/stubs.h"
+#include "common/shared.rpcscope.h"
+#include "greeter.rpcscope.h"
+#include "messages_only.rpcscope.h"
+#include "nopackage.rpcscope.h"
+#include "rpc/rpcclient.h"
+#include "rpc/rpcserver.h"
+#include "services/counterprocedures.h"
+#include "services/echoprocedures.h"
+#include "services/slowjobprocedures.h"
+
+#include <QTest>
+#include <QUdpSocket>
+
+#include <stdexcept>
+
+using namespace rpcscope;
+using trace::CallError;
+
+namespace {
+
+core::RetryConfig quickRetry()
+{
+    core::RetryConfig r;
+    r.timeout = core::Duration(20'000);
+    r.maxTimeout = core::Duration(200'000);
+    r.maxAttempts = 20;
+    r.deadline = core::Duration(10'000'000);
+    return r;
+}
+
+rpc::ClientOptions clientFor(const rpc::RpcServer &server)
+{
+    rpc::ClientOptions o;
+    o.serverAddress = server.address();
+    o.serverPort = server.port();
+    o.retry = quickRetry();
+    o.seed = 7;
+    return o;
+}
+
+class Greeter final : public acme::greeting::v1::GreeterServer
+{
+public:
+    using HelloRequest = acme::greeting::v1::HelloRequest;
+    using HelloReply = acme::greeting::v1::HelloReply;
+    using Roster = acme::greeting::v1::Roster;
+    using Entry = acme::greeting::v1::Roster_Entry;
+
+    codegen::HandlerStatus SayHello(const HelloRequest &request, HelloReply &response) override
+    {
+        const std::string greeting = request.has_greeting() ? request.greeting() : "Hello";
+        response.set_message(greeting + ", " + request.name());
+        return {};
+    }
+    codegen::HandlerStatus sayGoodbye(const HelloRequest &request, HelloReply &) override
+    {
+        if (request.name() == "throw")
+            throw std::runtime_error("asked to throw");
+        return codegen::HandlerStatus::failure(QStringLiteral("no goodbyes for %1").arg(
+            QString::fromStdString(request.name())));
+    }
+    codegen::HandlerStatus LIST_FRIENDS(const google::protobuf::Empty &, Roster &response) override
+    {
+        Entry *entry = response.add_entries();
+        entry->set_name("ada");
+        entry->set_mood(Entry::MOOD_HAPPY);
+        return {};
+    }
+    codegen::HandlerStatus delete_(const Entry &request, google::protobuf::Empty &) override
+    {
+        deleted.push_back(request.name());
+        return {};
+    }
+    codegen::HandlerStatus class_(const Entry &request, Entry &response) override
+    {
+        response = request;
+        response.set_name(request.name() + " (classified)");
+        return {};
+    }
+    codegen::HandlerStatus emit_(const google::protobuf::Empty &, google::protobuf::Timestamp &response) override
+    {
+        response.set_seconds(1'700'000'000);
+        return {};
+    }
+
+    std::vector<std::string> deleted; // one client calls at a time in these tests
+};
+
+class Clock final : public acme::greeting::v1::ClockServer
+{
+public:
+    codegen::HandlerStatus Now(const acme::common::Ping &request, google::protobuf::Timestamp &response) override
+    {
+        response.set_seconds(std::int64_t(request.sequence()));
+        return {};
+    }
+};
+
+class Liveness final : public acme::common::LivenessServer
+{
+public:
+    codegen::HandlerStatus Check(const acme::common::Ping &request, acme::common::Pong &response) override
+    {
+        if (request.note() == "forget the sequence")
+            return {}; // leaves the required field unset
+        response.set_sequence(request.sequence());
+        return {};
+    }
+};
+
+class Stats final : public StatsServer
+{
+public:
+    codegen::HandlerStatus Summarise(const Sample &request, Summary &response) override
+    {
+        response.set_count(1);
+        response.set_mean(request.value());
+        return {};
+    }
+};
+
+} // namespace
+
+class TestCodegenCalls : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void echo()
+    {
+        rpc::RpcServer server({});
+        services::EchoProcedures procedures;
+        procedures.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::EchoClient echo(client);
+
+        services::EchoRequest request;
+        request.set_payload(std::string("hello\0world", 11));
+        const auto blocking = echo.EchoBlocking(request);
+        QVERIFY2(blocking.ok(), qPrintable(blocking.message));
+        QCOMPARE(blocking.response.payload(), request.payload());
+        QVERIFY(blocking.attempts >= 1);
+
+        request.set_payload("async");
+        QFuture<codegen::CallResult<services::EchoReply>> future = echo.Echo(request);
+        future.waitForFinished();
+        QCOMPARE(future.resultCount(), 1);
+        QVERIFY2(future.result().ok(), qPrintable(future.result().message));
+        QCOMPARE(future.result().response.payload(), "async");
+    }
+
+    // Add is not idempotent. The first reply is dropped, the client sends
+    // the request again, and the server answers from its reply cache: the
+    // total shows one execution.
+    void counterAddRunsOnceWhenTheReplyIsLost()
+    {
+        rpc::ServerOptions so;
+        netem::ScriptedFault dropFirstReply;
+        dropFirstReply.kind = wire::DatagramKind::Reply;
+        so.faults = {dropFirstReply};
+        so.seed = 3;
+        rpc::RpcServer server(so);
+        services::CounterProcedures procedures;
+        procedures.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::CounterClient counter(client);
+
+        services::AddRequest add;
+        add.set_amount(5);
+        const auto added = counter.AddBlocking(add);
+        QVERIFY2(added.ok(), qPrintable(added.message));
+        QCOMPARE(added.response.total(), 5);
+        QVERIFY2(added.attempts >= 2, "the dropped reply should have cost a second attempt");
+        QCOMPARE(procedures.adds(), 1u);
+
+        const auto got = counter.GetBlocking(google::protobuf::Empty());
+        QVERIFY2(got.ok(), qPrintable(got.message));
+        QCOMPARE(got.response.total(), 5);
+        QCOMPARE(procedures.total(), 5);
+    }
+
+    void slowJobRunsForTheTimeAsked()
+    {
+        rpc::RpcServer server({});
+        services::SlowJobProcedures procedures;
+        procedures.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::SlowJobClient jobs(client);
+
+        services::JobRequest request;
+        request.set_duration_ms(150);
+        request.set_label("short");
+        const auto done = jobs.RunBlocking(request);
+        QVERIFY2(done.ok(), qPrintable(done.message));
+        QCOMPARE(done.response.label(), "short");
+        QCOMPARE(done.response.duration_ms(), 150u);
+        QCOMPARE(procedures.runs(), 1u);
+
+        request.set_duration_ms(services::SlowJobProcedures::kMaxDurationMs + 1);
+        const auto tooLong = jobs.RunBlocking(request);
+        QCOMPARE(tooLong.error, CallError::Rejected);
+        QCOMPARE(tooLong.status, wire::STATUS_INVALID_ARGUMENT);
+        QVERIFY2(tooLong.message.contains(u"over the limit"), qPrintable(tooLong.message));
+
+        // A job far longer than the test, cut short: the call still ends.
+        request.set_duration_ms(services::SlowJobProcedures::kMaxDurationMs);
+        request.set_label("long");
+        auto future = jobs.Run(request);
+        QTRY_COMPARE_WITH_TIMEOUT(procedures.runs(), 2u, 10'000);
+        procedures.release();
+        future.waitForFinished();
+        QCOMPARE(future.result().error, CallError::Rejected);
+        QCOMPARE(future.result().status, wire::STATUS_HANDLER_ERROR);
+        QVERIFY2(future.result().message.contains(u"'long' was released"), qPrintable(future.result().message));
+    }
+
+    // Names as people write them: lower camel, upper snake, C++ keywords and
+    // a Qt macro, nested messages, well-known types, a proto3 optional field,
+    // a second service in the same file, a message from an import.
+    void everyKindOfMethodName()
+    {
+        rpc::RpcServer server({});
+        Greeter greeter;
+        Clock clock;
+        greeter.registerOn(server);
+        clock.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        acme::greeting::v1::GreeterClient greeterClient(client);
+        acme::greeting::v1::ClockClient clockClient(client);
+
+        acme::greeting::v1::HelloRequest hello;
+        hello.set_name("Ada");
+        auto reply = greeterClient.SayHelloBlocking(hello);
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(reply.response.message(), "Hello, Ada");
+        hello.set_greeting("Good morning");
+        QCOMPARE(greeterClient.SayHelloBlocking(hello).response.message(), "Good morning, Ada");
+
+        const auto friends = greeterClient.LIST_FRIENDSBlocking({});
+        QVERIFY2(friends.ok(), qPrintable(friends.message));
+        QCOMPARE(friends.response.entries_size(), 1);
+        QCOMPARE(friends.response.entries(0).mood(), acme::greeting::v1::Roster_Entry::MOOD_HAPPY);
+
+        acme::greeting::v1::Roster::Entry entry;
+        entry.set_name("bob");
+        const auto deleted = greeterClient.deleteBlocking(entry);
+        QVERIFY2(deleted.ok(), qPrintable(deleted.message));
+        QCOMPARE(greeter.deleted, std::vector<std::string>{"bob"});
+
+        auto classified = greeterClient.class_(entry);
+        classified.waitForFinished();
+        QVERIFY2(classified.result().ok(), qPrintable(classified.result().message));
+        QCOMPARE(classified.result().response.name(), "bob (classified)");
+
+        auto emitted = greeterClient.emit_({});
+        emitted.waitForFinished();
+        QCOMPARE(emitted.result().response.seconds(), 1'700'000'000);
+
+        acme::common::Ping ping;
+        ping.set_sequence(42);
+        const auto now = clockClient.NowBlocking(ping);
+        QVERIFY2(now.ok(), qPrintable(now.message));
+        QCOMPARE(now.response.seconds(), 42);
+
+        // The names on the wire are the .proto's, not the C++ ones.
+        const rpc::Reply raw = client.callBlocking(QStringLiteral("acme.greeting.v1.Greeter/delete"),
+                                                   codegen::encodeMessage(entry));
+        QVERIFY2(raw.ok(), qPrintable(raw.message));
+        QCOMPARE(greeter.deleted.size(), 2u);
+    }
+
+    void procedureFailuresReachTheCaller()
+    {
+        rpc::RpcServer server({});
+        Greeter greeter;
+        greeter.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        acme::greeting::v1::GreeterClient greeterClient(client);
+
+        acme::greeting::v1::HelloRequest hello;
+        hello.set_name("Ada");
+        const auto refused = greeterClient.sayGoodbyeBlocking(hello);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error, CallError::Rejected);
+        QCOMPARE(refused.status, wire::STATUS_HANDLER_ERROR);
+        QCOMPARE(refused.message, QStringLiteral("no goodbyes for Ada"));
+
+        hello.set_name("throw");
+        const auto thrown = greeterClient.sayGoodbyeBlocking(hello);
+        QCOMPARE(thrown.status, wire::STATUS_HANDLER_ERROR);
+        QVERIFY2(thrown.message.contains(u"acme.greeting.v1.Greeter/sayGoodbye failed: asked to throw"),
+                 qPrintable(thrown.message));
+    }
+
+    // Bytes that are not the request message: an error naming the method.
+    // A method the server does not have: RpcServer's own answer.
+    void badRequestsAreAnswered()
+    {
+        rpc::RpcServer server({});
+        services::EchoProcedures procedures;
+        procedures.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+
+        // Field 1, length-delimited, claims 5 bytes and has 2.
+        const rpc::Reply garbled =
+            client.callBlocking(QStringLiteral("rpcscope.services.Echo/Echo"), QByteArray("\x0a\x05" "ab", 4));
+        QCOMPARE(garbled.error, CallError::Rejected);
+        QCOMPARE(garbled.status, wire::STATUS_INVALID_ARGUMENT);
+        QVERIFY2(garbled.message.contains(u"rpcscope.services.Echo/Echo"), qPrintable(garbled.message));
+        QVERIFY2(garbled.message.contains(u"rpcscope.services.EchoRequest"), qPrintable(garbled.message));
+
+        const rpc::Reply unknown = client.callBlocking(QStringLiteral("rpcscope.services.Echo/Shout"), {});
+        QCOMPARE(unknown.error, CallError::Rejected);
+        QCOMPARE(unknown.status, wire::STATUS_UNKNOWN_METHOD);
+        QVERIFY2(unknown.message.contains(u"rpcscope.services.Echo/Shout"), qPrintable(unknown.message));
+    }
+
+    // A server answering OK with bytes that are not the response type.
+    void undecodableResponseIsReported()
+    {
+        rpc::RpcServer server({});
+        server.registerHandler(QStringLiteral("rpcscope.services.Echo/Echo"), [](const QByteArray &) {
+            return services::HandlerResult{wire::STATUS_OK, {}, QByteArray("\x0a\x05" "ab", 4)};
+        });
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::EchoClient echo(client);
+
+        const auto result = echo.EchoBlocking(services::EchoRequest());
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error, CallError::None);
+        QCOMPARE(result.payloadError, codegen::PayloadError::ResponseUndecodable);
+        QVERIFY2(result.message.contains(u"rpcscope.services.Echo/Echo"), qPrintable(result.message));
+    }
+
+    // proto2 required fields: a request without them is never sent; a
+    // response without them is the procedure's error, not the caller's.
+    void requiredFieldsAreChecked()
+    {
+        rpc::RpcServer server({});
+        Liveness liveness;
+        liveness.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        acme::common::LivenessClient livenessClient(client);
+
+        const auto unsent = livenessClient.CheckBlocking(acme::common::Ping());
+        QCOMPARE(unsent.payloadError, codegen::PayloadError::RequestIncomplete);
+        QVERIFY2(unsent.message.contains(u"sequence"), qPrintable(unsent.message));
+        auto unsentAsync = livenessClient.Check(acme::common::Ping());
+        QCOMPARE(unsentAsync.result().payloadError, codegen::PayloadError::RequestIncomplete);
+        QCOMPARE(server.executions(), 0u);
+
+        acme::common::Ping ping;
+        ping.set_sequence(9);
+        const auto pong = livenessClient.CheckBlocking(ping);
+        QVERIFY2(pong.ok(), qPrintable(pong.message));
+        QCOMPARE(pong.response.sequence(), 9u);
+        QCOMPARE(ping.note(), "ping"); // proto2 default
+
+        ping.set_note("forget the sequence");
+        const auto incomplete = livenessClient.CheckBlocking(ping);
+        QCOMPARE(incomplete.status, wire::STATUS_HANDLER_ERROR);
+        QVERIFY2(incomplete.message.contains(u"acme.common.Liveness/Check left required fields"),
+                 qPrintable(incomplete.message));
+    }
+
+    // A file without a package; its streaming methods were skipped.
+    void globalNamespaceService()
+    {
+        rpc::RpcServer server({});
+        Stats stats;
+        stats.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        ::StatsClient statsClient(client);
+        Sample sample;
+        sample.set_value(2.5);
+        const auto summary = statsClient.SummariseBlocking(sample);
+        QVERIFY2(summary.ok(), qPrintable(summary.message));
+        QCOMPARE(summary.response.mean(), 2.5);
+        acme::data::Point point; // messages_only.rpcscope.h brings its .pb.h and nothing else
+        QCOMPARE(point.x(), 0);
+    }
+
+    // Per-call options reach the engine: a limit of two attempts (the
+    // client's own is twenty), against a socket that never answers, ends
+    // the call after exactly two.
+    void callOptionsPassThrough()
+    {
+        QUdpSocket silent;
+        QVERIFY(silent.bind(QHostAddress::LocalHost, 0));
+        rpc::ClientOptions co;
+        co.serverAddress = QHostAddress(QHostAddress::LocalHost);
+        co.serverPort = silent.localPort();
+        co.retry = quickRetry();
+        co.seed = 11;
+        rpc::RpcClient client(co);
+        QString error;
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::EchoClient echo(client);
+
+        rpc::CallOptions once;
+        once.retry = quickRetry();
+        once.retry->maxAttempts = 2;
+        const auto result = echo.EchoBlocking(services::EchoRequest(), once);
+        QCOMPARE(result.error, CallError::MaxAttempts);
+        QCOMPARE(result.attempts, 2);
+        QVERIFY(!result.message.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCodegenCalls)
+#include "tst_codegen_calls.moc"
