@@ -28,6 +28,8 @@ QString describe(const trace::Event &e)
     QString what = trace::eventKindName(e.kind);
     if (e.datagram)
         what += u' ' + wire::datagramKindName(wire::DatagramKind(e.datagram));
+    if (e.fragment)
+        what += QStringLiteral(" frag %1").arg(e.fragment);
     QString where = trace::hostName(e.from);
     if (e.kind == EventKind::Send || e.kind == EventKind::Deliver || e.kind == EventKind::Lost)
         where += QStringLiteral(" -> ") + trace::hostName(e.to);
@@ -42,6 +44,12 @@ QString describe(const trace::Event &e)
     case EventKind::CallOk: line += QStringLiteral(" (%1 ms)").arg(double(e.detail) / 1000.0); break;
     case EventKind::CallFailed:
         line += QStringLiteral(" (%1)").arg(trace::callErrorName(trace::CallError(e.detail)));
+        break;
+    case EventKind::FragmentAck:
+        line += QStringLiteral(" (holds %1 of %2 fragments)").arg(e.detail).arg(e.size);
+        break;
+    case EventKind::Reassembled:
+        line += QStringLiteral(" (%1 fragments, %2 bytes)").arg(e.size).arg(e.detail);
         break;
     case EventKind::CacheEvict:
         line += QStringLiteral(" (%1)").arg(trace::evictReasonName(trace::EvictReason(e.detail)));
@@ -75,6 +83,17 @@ void printHuman(const session::Summary &s, const session::SessionConfig &config)
       << "virtual time " << s.virtualMs << " ms, wall time " << s.wallMs << " ms\n";
     if (s.counterTotal)
         o << "counter total " << *s.counterTotal << '\n';
+    if (s.service.contains(QLatin1StringView("sha256_sent"))) {
+        const QJsonObject &f = s.service;
+        o << "file " << f.value(QLatin1StringView("received_bytes")).toInteger() << " of "
+          << f.value(QLatin1StringView("file_bytes")).toInteger() << " bytes received; SHA-256 sent "
+          << f.value(QLatin1StringView("sha256_sent")).toString().left(16) << "…, received "
+          << (f.value(QLatin1StringView("sha256_received")).toString().isEmpty()
+                  ? QStringLiteral("(incomplete)")
+                  : f.value(QLatin1StringView("sha256_received")).toString().left(16) + u'…')
+          << (f.value(QLatin1StringView("verified")).toBool() ? ": end-to-end check passed\n"
+                                                               : ": END-TO-END CHECK FAILED\n");
+    }
     o.flush();
 }
 
@@ -190,6 +209,7 @@ int runSimulate(const QStringList &args)
     summary.wallMs = wallMs;
     if (auto *counter = dynamic_cast<services::CounterService *>(&sim.service()))
         summary.counterTotal = counter->total();
+    summary.service = sim.service().report();
     return cmd.report(summary, log, QStringLiteral("simulate"));
 }
 

@@ -163,7 +163,18 @@ Event plausible(EventKind kind, int variant, int *count)
         e.attempt = 0;
         break;
     case EventKind::Send:
-    case EventKind::Deliver:
+    case EventKind::Deliver: {
+        // Each datagram kind both ways, whole and as fragment 3.
+        const int kinds = 2 * (wire::kDatagramKindLimit - 1);
+        const int half = variant % kinds;
+        datagramVariant();
+        e.datagram = std::uint8_t(1 + half / 2);
+        e.from = half % 2 == 0 ? kClient : kServer;
+        e.to = half % 2 == 0 ? kServer : kClient;
+        e.fragment = variant >= kinds ? 3 : 0;
+        *count = 2 * kinds;
+        break;
+    }
     case EventKind::Duplicated:
     case EventKind::Corrupted:
     case EventKind::CorruptAccepted:
@@ -175,6 +186,7 @@ Event plausible(EventKind kind, int variant, int *count)
         *count = 2 * (wire::kDatagramKindLimit - 1) * 3;
         e.detail = std::uint32_t(1 + variant / (2 * (wire::kDatagramKindLimit - 1))); // random, queue, scripted
         e.datagram = std::uint8_t(1 + (variant / 2) % (wire::kDatagramKindLimit - 1));
+        e.fragment = variant % 3 == 0 ? 2 : 0;
         break;
     case EventKind::ChecksumFail:
         *count = 2;
@@ -246,11 +258,11 @@ Event plausible(EventKind kind, int variant, int *count)
         e.detail = std::uint32_t(variant);
         break;
     case EventKind::MalformedDropped:
-        *count = wire::kDecodeErrorCount + 3 + 2; // decode errors, protocol drops, unknown codes
+        *count = wire::kDecodeErrorCount + 5 + 2; // decode errors, protocol drops, unknown codes
         e.from = variant % 2 == 0 ? kServer : kClient;
         e.to = variant % 2 == 0 ? kClient : 0;
         e.detail = variant < wire::kDecodeErrorCount ? std::uint32_t(variant)
-                   : variant < wire::kDecodeErrorCount + 3
+                   : variant < wire::kDecodeErrorCount + 5
                        ? std::uint32_t(100 + variant - wire::kDecodeErrorCount)
                        : std::uint32_t(200 + variant);
         break;
@@ -275,6 +287,27 @@ Event plausible(EventKind kind, int variant, int *count)
         e.callId = 0;
         e.attempt = 0;
         e.detail = 0x5EED;
+        break;
+    case EventKind::FragmentAck:
+        // At the client (about its request, partial or complete) and at the server.
+        *count = 3;
+        e.from = variant == 2 ? kServer : kClient;
+        e.to = 0;
+        e.detail = variant == 1 ? 5 : 3;
+        e.size = 5;
+        e.datagram = byteOf(DatagramKind::FragmentAck);
+        break;
+    case EventKind::FragmentDuplicate:
+        *count = 2;
+        e.from = variant == 0 ? kServer : kClient;
+        e.datagram = byteOf(variant == 0 ? DatagramKind::Request : DatagramKind::Reply);
+        break;
+    case EventKind::Reassembled:
+        *count = 2;
+        e.from = variant == 0 ? kServer : kClient;
+        e.datagram = byteOf(variant == 0 ? DatagramKind::Request : DatagramKind::Reply);
+        e.detail = 6'000;
+        e.size = 5;
         break;
     }
     return e;

@@ -711,7 +711,7 @@ void TestServerCore::oversizedRequestIsTooLarge()
 void TestServerCore::oversizedReplyBecomesTooLarge()
 {
     ServerConfig config = baseConfig();
-    config.limits.maxDatagramBytes = 200;
+    config.limits.maxMessageBytes = 200;
     Server s(config);
     s.receive(request(1), kT0);
     s.finish(1, QByteArray(500, 'y'), ms(1));

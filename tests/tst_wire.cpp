@@ -281,11 +281,11 @@ private slots:
 
     void kindAndErrorNames()
     {
-        const char *kinds[] = {"REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR"};
+        const char *kinds[] = {"REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR", "SACK"};
         for (int i = 1; i < wire::kDatagramKindLimit; ++i)
             QCOMPARE(wire::datagramKindName(DatagramKind(i)), QLatin1StringView(kinds[i - 1]));
         QCOMPARE(wire::datagramKindName(DatagramKind(0)), QStringLiteral("?"));
-        QCOMPARE(wire::datagramKindName(DatagramKind(7)), QStringLiteral("?"));
+        QCOMPARE(wire::datagramKindName(DatagramKind(8)), QStringLiteral("?"));
         QCOMPARE(wire::datagramKindName(DatagramKind(255)), QStringLiteral("?"));
 
         const char *errors[] = {"none",        "too-short",    "bad-magic",
@@ -317,6 +317,7 @@ private slots:
         largest.fragmentIndex = 0xFFFE;
         largest.fragmentCount = 0xFFFF;
         largest.ackBelow = 0xFFFFFFFF;
+        largest.ackRequested = true;
 
         // Distinct bytes in every position catch swapped or misplaced fields.
         wire::Header distinct;
@@ -409,6 +410,15 @@ private slots:
         QCOMPARE(wire::decodeDatagram(expected, ChecksumKind::Sum, decoded), DecodeError::None);
         QVERIFY(decoded.header == header);
         QCOMPARE(decoded.body.toByteArray(), QByteArray("hi"));
+
+        // Asking for a selective ack sets flag bit 3; the sum grows by 8.
+        header.ackRequested = true;
+        QByteArray asked = expected;
+        asked[4] = char(0x09);
+        asked.replace(asked.size() - 4, 4, QByteArray::fromHex("00000281"));
+        QCOMPARE(wire::encodeDatagram(header, "hi", ChecksumKind::Sum), asked);
+        QCOMPARE(wire::decodeDatagram(asked, ChecksumKind::Sum, decoded), DecodeError::None);
+        QVERIFY(decoded.header.ackRequested);
     }
 
     // Damage to a header field the checksum covers is reported as damage,
@@ -488,9 +498,10 @@ private slots:
         QTest::newRow("version 0") << withByte(2, 0) << crc << DecodeError::BadVersion;
         QTest::newRow("version 2") << withByte(2, 2) << crc << DecodeError::BadVersion;
         QTest::newRow("kind 0") << withByte(3, 0) << crc << DecodeError::BadKind;
-        QTest::newRow("kind 7") << withByte(3, 7) << crc << DecodeError::BadKind;
+        QTest::newRow("kind 8") << withByte(3, 8) << crc << DecodeError::BadKind;
         QTest::newRow("kind 255") << withByte(3, 255) << crc << DecodeError::BadKind;
-        for (int bit = 3; bit < 8; ++bit) {
+        QTest::newRow("flags bit 3 (ack requested)") << withByte(4, int(crc) | 0x08) << crc << DecodeError::None;
+        for (int bit = 4; bit < 8; ++bit) {
             QTest::addRow("flags bit %d", bit)
                 << withByte(4, int(crc) | (1 << bit)) << crc << DecodeError::BadFlags;
         }

@@ -52,6 +52,7 @@ KindStyle styleFor(DatagramKind kind, bool dark)
     case DatagramKind::Working: return {QColor(0xd9, 0x82, 0x2b), Qt::DashDotLine};
     case DatagramKind::Probe: return {dark ? QColor(0xbf, 0x7f, 0xe0) : QColor(0x8e, 0x44, 0xad), Qt::DashDotDotLine};
     case DatagramKind::Error: return {QColor(0xd0, 0x34, 0x2c), Qt::SolidLine};
+    case DatagramKind::FragmentAck: return {dark ? QColor(0x3c, 0xc8, 0xc0) : QColor(0x10, 0x8c, 0x86), Qt::DashLine};
     }
     return {Qt::gray, Qt::SolidLine};
 }
@@ -65,6 +66,11 @@ QString arrowLabel(const Event &e)
 {
     const auto kind = DatagramKind(e.datagram);
     const QString name = wire::datagramKindName(kind);
+    if (e.fragment > 0) {
+        if (e.attempt > 1)
+            return SequenceDiagramView::tr("%1 #%2 frag %3 · round %4").arg(name).arg(e.callId).arg(e.fragment).arg(e.attempt);
+        return SequenceDiagramView::tr("%1 #%2 frag %3").arg(name).arg(e.callId).arg(e.fragment);
+    }
     if (kind == DatagramKind::Request) {
         if (e.attempt > 1)
             return SequenceDiagramView::tr("%1 #%2 a%3 · retry #%4").arg(name).arg(e.callId).arg(e.attempt).arg(e.attempt - 1);
@@ -640,6 +646,25 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                         break;
                     case EventKind::MalformedDropped:
                         hit = drawBadge(p, lane, !onServer, tr("malformed datagram dropped"), alpha(faint), pal, labels);
+                        break;
+                    case EventKind::FragmentAck:
+                        hit = drawBadge(p, lane, !onServer,
+                                        e.detail == e.size
+                                            ? tr("all %1 fragments held").arg(e.size)
+                                            : tr("peer holds %1 of %2 fragments\n→ resend the rest").arg(e.detail).arg(e.size),
+                                        alpha(styleFor(DatagramKind::FragmentAck, dark).colour), pal, labels);
+                        break;
+                    case EventKind::FragmentDuplicate:
+                        if (labels) {
+                            p.setPen(alpha(faint));
+                            p.drawText(QPointF(lane.x() + (onServer ? -150 : 12), y + 4),
+                                       tr("duplicate fragment → dropped"));
+                        }
+                        break;
+                    case EventKind::Reassembled:
+                        hit = drawBadge(p, lane, !onServer,
+                                        tr("call #%1 reassembled\n%2 fragments, %3 bytes").arg(e.callId).arg(e.size).arg(e.detail),
+                                        alpha(styleFor(DatagramKind::FragmentAck, dark).colour), pal, labels);
                         break;
                     case EventKind::CacheEvict:
                         if (labels) {

@@ -14,10 +14,11 @@ ClientCore::ClientCore(ClientConfig config, trace::EventSink *sink)
     , m_policy(config.retry, config.seed)
 {
     m_config.window = std::max(1, m_config.window);
+    m_config.maxDatagram = std::clamp(m_config.maxDatagram, wire::kMinMaxDatagram, wire::kMaxDatagramSize);
 }
 
 void ClientCore::record(EventKind kind, TimePoint now, const Call *call, std::uint32_t detail,
-                        DatagramKind datagram)
+                        DatagramKind datagram, std::uint32_t size)
 {
     if (!m_sink)
         return;
@@ -27,6 +28,7 @@ void ClientCore::record(EventKind kind, TimePoint now, const Call *call, std::ui
     e.from = m_config.host;
     e.client = m_config.host;
     e.detail = detail;
+    e.size = size;
     e.datagram = std::uint8_t(datagram);
     if (call) {
         e.callId = call->id;
@@ -44,7 +46,7 @@ void ClientCore::setRetryConfig(const RetryConfig &retry, TimePoint now)
     for (auto &[id, call] : m_calls) {
         call.timeout = call.phase == Phase::Probing
                            ? pollIntervalOf(call)
-                           : m_policy.timeoutFor(call.attempt, call.timeout, retryOf(call));
+                           : m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
         call.deadline = call.started + retryOf(call).deadline;
         arm(call, std::max(now, call.lastSent + call.timeout));
     }
@@ -81,6 +83,9 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     body.set_args(args.constData(), std::size_t(args.size()));
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
+    const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
+    if (call.body.size() > payload)
+        call.out = std::make_unique<OutgoingMessage>(std::exchange(call.body, {}), payload);
     call.started = now;
     call.deadline = now + retryOf(call).deadline;
     const std::uint32_t id = call.id;
@@ -115,15 +120,19 @@ void ClientCore::launch(Call &call, TimePoint now)
 {
     call.epoch = m_epoch;
     call.attempt = 1;
+    call.tries = 1;
     sendRequest(call, now);
     call.timeout = m_policy.timeoutFor(1, Duration(0), retryOf(call));
     arm(call, now + call.timeout);
 }
 
-void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body)
+void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body, FragmentPos pos)
 {
     wire::Header h;
     h.kind = kind;
+    h.fragmentIndex = pos.index;
+    h.fragmentCount = pos.count;
+    h.ackRequested = pos.ackRequested;
     h.attempt = call.attempt;
     h.epoch = call.epoch;
     h.clientId = m_config.clientId;
@@ -135,6 +144,7 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body)
     t.kind = kind;
     t.callId = call.id;
     t.attempt = call.attempt;
+    t.fragment = traceFragment(kind, pos.index, pos.count);
     t.client = m_config.host;
     m_transmits.push(std::move(t));
 }
@@ -142,14 +152,44 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body)
 void ClientCore::sendRequest(Call &call, TimePoint now)
 {
     call.lastSent = now;
-    send(DatagramKind::Request, call, call.body);
+    if (!call.out) {
+        send(DatagramKind::Request, call, call.body);
+        return;
+    }
+    // Only what the server has not acknowledged; the last of the round asks
+    // for a selective ack so gaps show without waiting for the timer.
+    const std::vector<int> missing = call.out->missing();
+    const auto count = std::uint16_t(call.out->count());
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+        const int index = missing[i];
+        send(DatagramKind::Request, call, call.out->fragment(index),
+             {std::uint16_t(index), count, i + 1 == missing.size()});
+    }
 }
 
 void ClientCore::sendProbe(Call &call, TimePoint now)
 {
     call.lastSent = now;
     call.probed = true;
-    send(DatagramKind::Probe, call, {});
+    // While a fragmented reply arrives, the probe says which fragments are
+    // held, so the server resends only the others.
+    if (call.in)
+        send(DatagramKind::Probe, call, call.in->held().bytes(),
+             {0, std::uint16_t(call.in->count()), false});
+    else
+        send(DatagramKind::Probe, call, {});
+}
+
+void ClientCore::startProbing(Call &call, TimePoint now)
+{
+    if (call.phase != Phase::Sent)
+        return;
+    // The server has the request: resending it would only add load.
+    call.phase = Phase::Probing;
+    if (call.out)
+        call.out->markAllAcked();
+    call.timeout = pollIntervalOf(call);
+    arm(call, now + call.timeout);
 }
 
 void ClientCore::arm(Call &call, TimePoint at)
@@ -252,14 +292,15 @@ void ClientCore::handleTimeout(TimePoint now)
             arm(call, now + call.timeout);
         } else {
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
-            if (call.attempt >= retryOf(call).maxAttempts) {
+            if (call.tries >= retryOf(call).maxAttempts || call.attempt == UINT16_MAX) {
                 fail(it, CallError::MaxAttempts,
-                     QStringLiteral("no reply after %1 attempts").arg(call.attempt), now);
+                     QStringLiteral("no reply after %1 attempts").arg(call.tries), now);
             } else {
                 ++call.attempt;
+                ++call.tries;
                 sendRequest(call, now);
                 record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
-                call.timeout = m_policy.timeoutFor(call.attempt, call.timeout, retryOf(call));
+                call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
                 arm(call, now + call.timeout);
             }
         }
@@ -331,7 +372,11 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     switch (h.kind) {
     case DatagramKind::Reply:
     case DatagramKind::Error:
+        if (h.fragmentCount > 1)
+            return onReplyFragment(h, d.body, now);
         return onReply(h, d.body, now);
+    case DatagramKind::FragmentAck:
+        return onFragmentAck(h, d.body, now);
     case DatagramKind::Ack:
     case DatagramKind::Working: {
         auto it = m_calls.find(h.callId);
@@ -346,12 +391,7 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
             return Received::Accepted;
         Call &call = it->second;
         record(h.kind == DatagramKind::Ack ? EventKind::Ack : EventKind::Working, now, &call, 0, h.kind);
-        if (call.phase == Phase::Sent) {
-            // The server has the request: resending it would only add load.
-            call.phase = Phase::Probing;
-            call.timeout = pollIntervalOf(call);
-            arm(call, now + call.timeout);
-        }
+        startProbing(call, now);
         return Received::Accepted;
     }
     case DatagramKind::Request:
@@ -368,9 +408,10 @@ Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoi
     if (it == m_calls.end()) {
         const Call late = lateCall(h);
         record(EventKind::LateReplyDropped, now, &late, 0, h.kind);
-        // A duplicate reply means the server may still hold it: ack it again.
+        // A duplicate reply means the server may still hold it: ack it again
+        // (once per round of a fragmented one).
         if (m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Reply
-            && h.callId < m_nextCallId)
+            && h.callId < m_nextCallId && (h.fragmentCount == 1 || h.ackRequested))
             send(DatagramKind::Ack, late, {});
         return Received::Accepted;
     }
@@ -401,6 +442,92 @@ Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoi
             c.message = QString::fromStdString(wire::Status_Name(c.status));
     }
     finish(it, std::move(c), now);
+    return Received::Accepted;
+}
+
+Received ClientCore::onReplyFragment(const wire::Header &h, QByteArrayView body, TimePoint now)
+{
+    auto it = m_calls.find(h.callId);
+    if (it == m_calls.end())
+        return onReply(h, body, now); // traced and acked as a late reply
+    Call &call = it->second;
+    if (!call.in)
+        call.in = std::make_unique<Reassembly>(h.fragmentCount, m_config.maxMessageBytes);
+    switch (call.in->add(h.fragmentIndex, h.fragmentCount, body)) {
+    case Reassembly::Result::Inconsistent:
+        record(EventKind::MalformedDropped, now, &call, std::uint32_t(ProtocolDrop::BadFragment));
+        return Received::Malformed;
+    case Reassembly::Result::TooLarge:
+        fail(it, CallError::TooLarge,
+             QStringLiteral("reply of %1 fragments exceeds this client's limit of %2 bytes")
+                 .arg(h.fragmentCount)
+                 .arg(m_config.maxMessageBytes),
+             now);
+        return Received::Accepted;
+    case Reassembly::Result::Duplicate:
+        record(EventKind::FragmentDuplicate, now, &call, 0, h.kind);
+        break;
+    case Reassembly::Result::Added:
+        startProbing(call, now); // a reply is on its way: the request arrived
+        break;
+    case Reassembly::Result::Complete: {
+        QByteArray message = call.in->take();
+        call.in.reset();
+        record(EventKind::Reassembled, now, &call, std::uint32_t(std::min<qsizetype>(message.size(), UINT32_MAX)),
+               h.kind, h.fragmentCount);
+        return onReply(h, message, now);
+    }
+    }
+    if (h.ackRequested) {
+        // The server's round ended here: say which fragments are held.
+        Call answer = lateCall(h);
+        answer.epoch = call.epoch;
+        send(DatagramKind::FragmentAck, answer, call.in->held().bytes(),
+             {h.fragmentIndex, h.fragmentCount, false});
+    }
+    return Received::Accepted;
+}
+
+Received ClientCore::onFragmentAck(const wire::Header &h, QByteArrayView body, TimePoint now)
+{
+    auto it = m_calls.find(h.callId);
+    if (it == m_calls.end()) {
+        const Call late = lateCall(h);
+        record(EventKind::LateReplyDropped, now, &late, 0, h.kind);
+        return Received::Accepted;
+    }
+    if (!it->second.out || h.fragmentCount != it->second.out->count()
+        || !FragmentBitmap::parse(body, h.fragmentCount, m_bitmapScratch)) {
+        record(EventKind::MalformedDropped, now, &it->second, std::uint32_t(ProtocolDrop::BadFragment));
+        return Received::Malformed;
+    }
+    onEpoch(h.epoch, now);
+    it = m_calls.find(h.callId);
+    if (it == m_calls.end())
+        return Received::Accepted; // the restart ended it
+    Call &call = it->second;
+    const int learned = call.out->applyAck(m_bitmapScratch);
+    record(EventKind::FragmentAck, now, &call, std::uint32_t(m_bitmapScratch.held()), h.kind,
+           h.fragmentCount);
+    if (call.phase != Phase::Sent)
+        return Received::Accepted;
+    if (call.out->complete()) {
+        startProbing(call, now);
+        return Received::Accepted;
+    }
+    if (learned == 0)
+        return Received::Accepted;
+    call.tries = 1; // progress: back-off starts over
+    // The ack answers the last fragment of the latest round: what it lacks
+    // from that round was lost, so resend it now rather than at the timer.
+    // Only when it taught something new, so ack and resend cannot loop.
+    if (h.attempt == call.attempt && call.attempt < UINT16_MAX) {
+        ++call.attempt;
+        sendRequest(call, now);
+        record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
+        call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
+        arm(call, now + call.timeout);
+    }
     return Received::Accepted;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "fragments.h"
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "retrypolicy.h"
@@ -32,6 +33,10 @@ struct ClientConfig
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     Duration pollInterval{0};    // probe period once the server said ack/working; 0: retry.timeout
     std::uint64_t seed = 1;      // for jittered back-off
+    // Requests larger than one datagram of this size are sent in fragments.
+    qsizetype maxDatagram = wire::kDefaultMaxDatagram;
+    // The largest reply this client reassembles; a larger one fails the call.
+    qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
 };
 
 // How a call ended.
@@ -56,6 +61,13 @@ struct Completion
 // is working, probe at the poll interval instead of resending; end on the
 // reply, the deadline or max attempts. Replies for calls that already ended
 // are dropped and traced.
+//
+// A request larger than one datagram goes out as fragments; the server's
+// selective acks say which it holds, and each resend carries only the
+// missing ones. Max attempts counts timeouts without progress, so a long
+// transfer that keeps moving under loss is not given up on. A fragmented
+// reply is reassembled here; a probe carries what is held of it, so the
+// server resends only the rest.
 class ClientCore
 {
 public:
@@ -103,11 +115,15 @@ private:
         Duration timeout{0};      // armed after the last send
         std::uint32_t epoch = 0;  // server epoch known when first sent
         std::uint32_t timerGeneration = 0;
-        std::uint16_t attempt = 0;
+        std::uint16_t attempt = 0;  // sends of the request so far (fragment rounds count too)
+        std::uint16_t tries = 0;    // timeouts since the last progress, plus one: drives back-off
         Phase phase = Phase::Sent;
         bool probed = false;
         std::shared_ptr<const RetryConfig> retry; // the call's own options; null: the client's
+        std::unique_ptr<OutgoingMessage> out;     // a fragmented request (then `body` is empty)
+        std::unique_ptr<Reassembly> in;           // a fragmented reply, while it arrives
     };
+
     struct Timer
     {
         TimePoint at;
@@ -119,7 +135,8 @@ private:
     void launch(Call &call, TimePoint now);
     void sendRequest(Call &call, TimePoint now);
     void sendProbe(Call &call, TimePoint now);
-    void send(wire::DatagramKind kind, const Call &call, QByteArrayView body);
+    void send(wire::DatagramKind kind, const Call &call, QByteArrayView body, FragmentPos pos = {});
+    void startProbing(Call &call, TimePoint now);
     void arm(Call &call, TimePoint at);
     void finish(std::map<std::uint32_t, Call>::iterator it, Completion completion, TimePoint now);
     void fail(std::map<std::uint32_t, Call>::iterator it, trace::CallError error, QString message,
@@ -127,13 +144,15 @@ private:
     void fillWindow(TimePoint now);
     void dropStaleTimers();
     Received onReply(const wire::Header &header, QByteArrayView body, TimePoint now);
+    Received onReplyFragment(const wire::Header &header, QByteArrayView body, TimePoint now);
+    Received onFragmentAck(const wire::Header &header, QByteArrayView body, TimePoint now);
     void onEpoch(std::uint32_t epoch, TimePoint now);
     std::uint32_t ackBelow() const;
     static Call lateCall(const wire::Header &h);
     const RetryConfig &retryOf(const Call &call) const;
     Duration pollIntervalOf(const Call &call) const;
     void record(trace::EventKind kind, TimePoint now, const Call *call, std::uint32_t detail = 0,
-                wire::DatagramKind datagram = wire::DatagramKind(0));
+                wire::DatagramKind datagram = wire::DatagramKind(0), std::uint32_t size = 0);
 
     ClientConfig m_config;
     trace::EventSink *m_sink;
@@ -148,6 +167,7 @@ private:
     PollQueue<Completion> m_completions;
     wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
     wire::RequestBody m_requestScratch;      // reused to encode requests
+    FragmentBitmap m_bitmapScratch;          // reused to parse selective acks
 };
 
 } // namespace rpcscope::core

@@ -47,6 +47,8 @@ public:
         State state = State::InProgress;
         HostId host = 0;           // where replies go
         std::uint16_t attempt = 1; // latest attempt seen, echoed in replies
+        std::uint16_t replyRound = 0; // sends of a fragmented reply so far
+        std::int32_t replyPayload = 0; // fragment size of the reply; 0: it fits one datagram
         TimePoint doneAt{0};
         QByteArray reply;          // encoded ReplyBody, when Done
     };

@@ -1,5 +1,7 @@
 #include "servercore.h"
 
+#include <algorithm>
+
 namespace rpcscope::core {
 
 using trace::EventKind;
@@ -17,7 +19,20 @@ ServerCore::ServerCore(ServerConfig config, trace::EventSink *sink)
     , m_sink(sink)
     , m_cache(cacheLimits(config.limits))
 {
+    setMaxDatagram(config.maxDatagram);
 }
+
+void ServerCore::setMaxDatagram(qsizetype bytes)
+{
+    m_config.maxDatagram = std::clamp(bytes, wire::kMinMaxDatagram, wire::kMaxDatagramSize);
+}
+
+namespace {
+std::uint64_t partialKey(std::uint32_t clientId, std::uint32_t callId)
+{
+    return std::uint64_t(clientId) << 32 | callId;
+}
+} // namespace
 
 void ServerCore::setLimits(const ServerLimits &limits)
 {
@@ -26,7 +41,8 @@ void ServerCore::setLimits(const ServerLimits &limits)
 }
 
 void ServerCore::record(EventKind kind, TimePoint now, HostId client, std::uint32_t callId,
-                        std::uint16_t attempt, std::uint32_t detail, DatagramKind datagram)
+                        std::uint16_t attempt, std::uint32_t detail, DatagramKind datagram,
+                        std::uint32_t size)
 {
     if (!m_sink)
         return;
@@ -39,15 +55,20 @@ void ServerCore::record(EventKind kind, TimePoint now, HostId client, std::uint3
     e.callId = callId;
     e.attempt = attempt;
     e.detail = detail;
+    e.size = size;
     e.datagram = std::uint8_t(datagram);
     m_sink->record(e);
 }
 
 void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByteArrayView body,
-                           HostId to)
+                           HostId to, std::uint16_t fragmentIndex, std::uint16_t fragmentCount,
+                           bool ackRequested)
 {
     wire::Header h;
     h.kind = kind;
+    h.fragmentIndex = fragmentIndex;
+    h.fragmentCount = fragmentCount;
+    h.ackRequested = ackRequested;
     h.attempt = request.attempt;
     h.epoch = m_config.epoch;
     h.clientId = request.clientId;
@@ -58,8 +79,41 @@ void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByte
     t.kind = kind;
     t.callId = request.callId;
     t.attempt = request.attempt;
+    t.fragment = traceFragment(kind, fragmentIndex, fragmentCount);
     t.client = to;
     m_transmits.push(std::move(t));
+}
+
+void ServerCore::sendCachedReply(const wire::Header &request, ReplyCache::Entry &entry,
+                                 const FragmentBitmap *held)
+{
+    if (entry.replyPayload == 0) {
+        sendReply(DatagramKind::Reply, request, entry.reply, entry.host);
+        return;
+    }
+    const OutgoingMessage message(entry.reply, entry.replyPayload);
+    const auto count = std::uint16_t(message.count());
+    std::vector<int> missing;
+    missing.reserve(count);
+    for (int i = 0; i < count; ++i)
+        if (!held || !held->has(i))
+            missing.push_back(i);
+    if (missing.empty())
+        return;
+    // Each round has its own number, so a selective ack names the round it answers.
+    if (entry.replyRound < UINT16_MAX)
+        ++entry.replyRound;
+    wire::Header round = request;
+    round.attempt = entry.replyRound;
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        sendReply(DatagramKind::Reply, round, message.fragment(missing[i]), entry.host,
+                  std::uint16_t(missing[i]), count, i + 1 == missing.size());
+}
+
+void ServerCore::sendFragmentAck(const wire::Header &fragment, const FragmentBitmap &held, HostId to)
+{
+    sendReply(DatagramKind::FragmentAck, fragment, held.bytes(), to, fragment.fragmentIndex,
+              fragment.fragmentCount);
 }
 
 void ServerCore::sendEmpty(DatagramKind kind, const wire::Header &request, HostId to)
@@ -106,6 +160,8 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
             recordEvictions(now);
         }
         return Received::Accepted;
+    case DatagramKind::FragmentAck:
+        return onFragmentAck(h, d.body, from, now);
     default:
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(ProtocolDrop::UnexpectedKind));
@@ -148,7 +204,7 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     recordEvictions(now);
 
     const Received received = h.kind == DatagramKind::Probe
-                                  ? onProbe(h, from, now)
+                                  ? onProbe(h, d.body, from, now)
                                   : onRequest(h, d.body, datagram.size(), from, now);
     // A newcomer whose request was refused leaves nothing behind.
     if (!knownClient)
@@ -156,8 +212,8 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     return received;
 }
 
-void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry, HostId from,
-                                 TimePoint now)
+void ServerCore::answerDuplicate(const wire::Header &h, QByteArrayView body, ReplyCache::Entry &entry,
+                                 HostId from, TimePoint now)
 {
     entry.host = from; // the client may have moved (a new port after a restart of its socket)
     entry.attempt = h.attempt;
@@ -170,10 +226,16 @@ void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry
                       : DatagramKind::Working,
                   h, from);
         break;
-    case ReplyCache::State::Done:
+    case ReplyCache::State::Done: {
         record(EventKind::CachedReplyResent, now, from, h.callId, h.attempt);
-        sendReply(DatagramKind::Reply, h, entry.reply, from);
+        // A probe for a fragmented reply says which fragments the client holds.
+        const bool held = h.kind == DatagramKind::Probe && entry.replyPayload != 0 && !body.isEmpty()
+                          && FragmentBitmap::parse(body, OutgoingMessage::countFor(entry.reply.size(),
+                                                                                   entry.replyPayload),
+                                                   m_bitmapScratch);
+        sendCachedReply(h, entry, held ? &m_bitmapScratch : nullptr);
         break;
+    }
     case ReplyCache::State::Acked:
         // The client already has the reply: this is a copy the network delayed.
         record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
@@ -185,10 +247,10 @@ void ServerCore::answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry
     }
 }
 
-Received ServerCore::onProbe(const wire::Header &h, HostId from, TimePoint now)
+Received ServerCore::onProbe(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
 {
     if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId))
-        answerDuplicate(h, *entry, from, now);
+        answerDuplicate(h, body, *entry, from, now);
     else if (h.callId < m_cache.ackBelow(h.clientId))
         record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
     else
@@ -200,7 +262,11 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
                                TimePoint now)
 {
     if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
-        answerDuplicate(h, *entry, from, now);
+        // Fragments of a request already admitted: one answer per round is enough.
+        if (h.fragmentCount > 1 && !h.ackRequested)
+            record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
+        else
+            answerDuplicate(h, {}, *entry, from, now);
         return Received::Accepted;
     }
     // The client has already seen this call end: a late copy, not a new call.
@@ -217,6 +283,141 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
                now);
         return Received::Accepted;
     }
+    if (h.fragmentCount > 1)
+        return onRequestFragment(h, body, from, now);
+    return admit(h, body, from, now);
+}
+
+Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView body, HostId from,
+                                       TimePoint now)
+{
+    const ServerLimits &limits = m_config.limits;
+    const std::uint64_t key = partialKey(h.clientId, h.callId);
+    auto it = m_partials.find(key);
+    if (it == m_partials.end()) {
+        int &open = m_partialsByClient[h.clientId];
+        if (open >= limits.maxPartialsPerClient || int(m_partials.size()) >= limits.maxPartialsTotal) {
+            if (open == 0)
+                m_partialsByClient.erase(h.clientId);
+            // Not refused: the client resends, and by then others may be done.
+            record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+                   std::uint32_t(ProtocolDrop::ReassemblyFull));
+            return Received::Accepted;
+        }
+        ++open;
+        it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now}).first;
+        m_partialAges.emplace_back(now, key);
+    }
+    Reassembly &message = it->second.message;
+    // The first full-size fragment allocates the whole message: it must fit
+    // under the byte cap of all partial messages together.
+    if (message.expectedBytes() == 0 && h.fragmentIndex + 1 < h.fragmentCount
+        && h.fragmentCount == message.count()
+        && m_partialBytes + qsizetype(h.fragmentCount - 1) * body.size() > limits.maxPartialBytes) {
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::ReassemblyFull));
+        if (message.held().held() == 0)
+            erasePartial(it);
+        return Received::Accepted;
+    }
+    const qsizetype before = message.memory();
+    const Reassembly::Result result = message.add(h.fragmentIndex, h.fragmentCount, body);
+    m_partialBytes += message.memory() - before;
+    switch (result) {
+    case Reassembly::Result::Inconsistent:
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::BadFragment));
+        if (message.held().held() == 0)
+            erasePartial(it);
+        return Received::Malformed;
+    case Reassembly::Result::TooLarge:
+        erasePartial(it);
+        refuse(h, from, wire::STATUS_TOO_LARGE,
+               QStringLiteral("request of %1 fragments of %2 bytes exceeds the limit of %3 bytes")
+                   .arg(h.fragmentCount)
+                   .arg(body.size())
+                   .arg(limits.maxMessageBytes),
+               now);
+        return Received::Accepted;
+    case Reassembly::Result::Duplicate:
+        record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
+        [[fallthrough]];
+    case Reassembly::Result::Added:
+        if (h.ackRequested)
+            sendFragmentAck(h, message.held(), from);
+        return Received::Accepted;
+    case Reassembly::Result::Complete:
+        break;
+    }
+    const FragmentBitmap all = message.held();
+    const QByteArray whole = message.take();
+    erasePartial(it);
+    record(EventKind::Reassembled, now, from, h.callId, h.attempt,
+           std::uint32_t(std::min<qsizetype>(whole.size(), UINT32_MAX)), h.kind, h.fragmentCount);
+    const Received received = admit(h, whole, from, now);
+    // Admitted, and the mode sends no ack at once: still tell the client it
+    // can stop sending fragments. (A refusal or an explicit ack says so already.)
+    if (m_config.ackMode == AckMode::Implicit && m_cache.find(h.clientId, h.callId))
+        sendFragmentAck(h, all, from);
+    return received;
+}
+
+void ServerCore::erasePartial(std::unordered_map<std::uint64_t, Partial>::iterator it)
+{
+    m_partialBytes -= it->second.message.memory();
+    const auto clientId = std::uint32_t(it->first >> 32);
+    if (auto c = m_partialsByClient.find(clientId); c != m_partialsByClient.end() && --c->second <= 0)
+        m_partialsByClient.erase(c);
+    m_partials.erase(it);
+}
+
+void ServerCore::expirePartials(TimePoint now)
+{
+    while (!m_partialAges.empty() && m_partialAges.front().first + m_config.limits.maxPartialAge <= now) {
+        const auto [started, key] = m_partialAges.front();
+        m_partialAges.pop_front();
+        // The client gave up on it (or vanished): free what it held.
+        if (auto it = m_partials.find(key); it != m_partials.end() && it->second.started == started)
+            erasePartial(it);
+    }
+    // Partials that completed leave their age records behind; keep the queue
+    // proportional to what is open.
+    if (m_partialAges.size() > 2 * m_partials.size() + 64) {
+        std::erase_if(m_partialAges, [&](const auto &age) {
+            const auto it = m_partials.find(age.second);
+            return it == m_partials.end() || it->second.started != age.first;
+        });
+    }
+}
+
+Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
+{
+    ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId);
+    if (!entry || entry->state != ReplyCache::State::Done || entry->replyPayload == 0) {
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt, 0, h.kind);
+        return Received::Accepted;
+    }
+    const int count = OutgoingMessage::countFor(entry->reply.size(), entry->replyPayload);
+    if (h.fragmentCount != count || !FragmentBitmap::parse(body, count, m_bitmapScratch)) {
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::BadFragment));
+        return Received::Malformed;
+    }
+    record(EventKind::FragmentAck, now, from, h.callId, h.attempt, std::uint32_t(m_bitmapScratch.held()),
+           h.kind, std::uint32_t(count));
+    // An answer to the latest round: what it lacks was lost, send it again
+    // now. An answer to an older round is already being taken care of.
+    entry->host = from;
+    if (!m_bitmapScratch.complete() && h.attempt == entry->replyRound) {
+        record(EventKind::CachedReplyResent, now, from, h.callId, h.attempt);
+        sendCachedReply(h, *entry, &m_bitmapScratch);
+    }
+    return Received::Accepted;
+}
+
+Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
+{
+    const ServerLimits &limits = m_config.limits;
     const auto running = m_inProgressByClient.find(h.clientId);
     const int clientInProgress = running == m_inProgressByClient.end() ? 0 : running->second;
     if (clientInProgress >= limits.maxInProgressPerClient || m_inProgressTotal >= limits.maxInProgressTotal) {
@@ -280,17 +481,23 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     request.callId = callId;
     request.attempt = entry->attempt;
     record(EventKind::HandlerEnd, now, host, callId, entry->attempt, std::uint32_t(status));
-    if (bytes.size() + wire::kOverhead > std::min(m_config.limits.maxDatagramBytes, wire::kMaxDatagramSize)) {
-        // Too big for one datagram; the error takes the reply's place in the cache.
+    if (bytes.size() > m_config.limits.maxMessageBytes) {
+        // The error takes the reply's place in the cache.
         wire::ReplyBody tooLarge;
         tooLarge.set_status(wire::STATUS_TOO_LARGE);
-        tooLarge.set_message(QStringLiteral("reply of %1 bytes does not fit in a datagram")
+        tooLarge.set_message(QStringLiteral("reply of %1 bytes exceeds the limit of %2 bytes")
                                  .arg(bytes.size())
+                                 .arg(m_config.limits.maxMessageBytes)
                                  .toStdString());
         const std::string s = tooLarge.SerializeAsString();
         bytes = QByteArray(s.data(), qsizetype(s.size()));
     }
-    sendReply(DatagramKind::Reply, request, bytes, host);
+    const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
+    entry->replyPayload = bytes.size() > payload ? std::int32_t(payload) : 0;
+    entry->replyRound = 0;
+    entry->reply = bytes; // shared, not copied: sendCachedReply reads it, complete() keeps it
+    sendCachedReply(request, *entry, nullptr);
+    entry->reply.clear();
     m_cache.complete(clientId, callId, std::move(bytes), now, m_evicted);
     recordEvictions(now);
 }
@@ -308,6 +515,11 @@ bool ServerCore::pollExecution(Execution &out)
 std::optional<TimePoint> ServerCore::nextTimeout() const
 {
     std::optional<TimePoint> next = m_cache.nextExpiry();
+    if (!m_partialAges.empty()) {
+        const TimePoint partial = m_partialAges.front().first + m_config.limits.maxPartialAge;
+        if (!next || partial < *next)
+            next = partial;
+    }
     if (!m_ackTimers.empty() && (!next || m_ackTimers.top().at < *next))
         next = m_ackTimers.top().at;
     return next;
@@ -330,6 +542,7 @@ void ServerCore::handleTimeout(TimePoint now)
     }
     m_cache.expire(now, m_evicted);
     recordEvictions(now);
+    expirePartials(now);
 }
 
 } // namespace rpcscope::core

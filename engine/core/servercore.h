@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "fragments.h"
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "replycache.h"
@@ -30,6 +31,14 @@ struct ServerLimits
     std::int64_t maxCacheBytes = 16 * 1024 * 1024;
     // Longer than any client deadline, so no legitimate resend outlives its entry.
     Duration maxEntryAge{120'000'000};
+    // Fragmented requests: the largest message reassembled, how many partial
+    // messages one client and all clients may have open, the bytes they may
+    // hold in all, and how long one may stay incomplete.
+    qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
+    int maxPartialsPerClient = 16;
+    int maxPartialsTotal = 1024;
+    qsizetype maxPartialBytes = 64 * 1024 * 1024;
+    Duration maxPartialAge{60'000'000};
 
     friend bool operator==(const ServerLimits &, const ServerLimits &) = default;
 };
@@ -42,6 +51,7 @@ struct ServerConfig
     Duration ackDelay{100'000};   // implicit mode: say "working" if no reply by then
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     ServerLimits limits;
+    qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger replies go in fragments
 };
 
 // A handler the driver must run: the core does not run handlers itself.
@@ -58,6 +68,12 @@ struct Execution
 // once: a new request becomes an Execution for the driver to run; a duplicate
 // of a running call gets an ack or "working", never a second execution; a
 // duplicate of a finished call gets the cached reply again.
+//
+// A fragmented request is reassembled before it is admitted, within the
+// limits on partial messages; the last fragment of each round the client
+// sends asks for a selective ack. A fragmented reply is sent once; the
+// client's selective acks and probes say which fragments to send again, so
+// the server keeps no timer per reply.
 class ServerCore
 {
 public:
@@ -67,6 +83,7 @@ public:
     void setAckMode(AckMode mode) { m_config.ackMode = mode; }
     void setAckDelay(Duration delay) { m_config.ackDelay = delay; }
     void setChecksum(wire::ChecksumKind kind) { m_config.checksum = kind; }
+    void setMaxDatagram(qsizetype bytes);
     void setLimits(const ServerLimits &limits);
 
     Received receive(QByteArrayView datagram, HostId from, TimePoint now);
@@ -79,6 +96,8 @@ public:
     void handleTimeout(TimePoint now);
 
     int inProgress() const { return m_inProgressTotal; }
+    int partialMessages() const { return int(m_partials.size()); }
+    qsizetype partialBytes() const { return m_partialBytes; }
     const ReplyCache &replyCache() const { return m_cache; }
 
 private:
@@ -90,18 +109,37 @@ private:
         bool operator>(const AckTimer &o) const { return at > o.at; }
     };
 
+    struct Partial
+    {
+        Reassembly message;
+        TimePoint started;
+    };
+
     Received onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
                        TimePoint now);
-    Received onProbe(const wire::Header &h, HostId from, TimePoint now);
-    void answerDuplicate(const wire::Header &h, ReplyCache::Entry &entry, HostId from, TimePoint now);
+    Received onRequestFragment(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    Received admit(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    Received onProbe(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    Received onFragmentAck(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    void answerDuplicate(const wire::Header &h, QByteArrayView body, ReplyCache::Entry &entry,
+                         HostId from, TimePoint now);
     void sendEmpty(wire::DatagramKind kind, const wire::Header &request, HostId to);
-    void sendReply(wire::DatagramKind kind, const wire::Header &request, QByteArrayView body, HostId to);
+    void sendReply(wire::DatagramKind kind, const wire::Header &request, QByteArrayView body, HostId to,
+                   std::uint16_t fragmentIndex = 0, std::uint16_t fragmentCount = 1,
+                   bool ackRequested = false);
+    // Sends the cached reply of `entry`: whole, or the fragments `held` lacks
+    // (all of them if `held` is null), as a new round.
+    void sendCachedReply(const wire::Header &request, ReplyCache::Entry &entry,
+                         const FragmentBitmap *held);
+    void sendFragmentAck(const wire::Header &fragment, const FragmentBitmap &held, HostId to);
+    void erasePartial(std::unordered_map<std::uint64_t, Partial>::iterator it);
+    void expirePartials(TimePoint now);
     void refuse(const wire::Header &request, HostId to, wire::Status status, const QString &message,
                 TimePoint now);
     void recordEvictions(TimePoint now);
     void record(trace::EventKind kind, TimePoint now, HostId client, std::uint32_t callId,
                 std::uint16_t attempt, std::uint32_t detail = 0,
-                wire::DatagramKind datagram = wire::DatagramKind(0));
+                wire::DatagramKind datagram = wire::DatagramKind(0), std::uint32_t size = 0);
 
     ServerConfig m_config;
     trace::EventSink *m_sink;
@@ -113,6 +151,13 @@ private:
     PollQueue<Execution> m_executions;
     std::vector<ReplyCache::Eviction> m_evicted; // scratch
     wire::RequestBody m_requestScratch;
+    FragmentBitmap m_bitmapScratch;
+
+    // Fragmented requests being reassembled, by (client id << 32 | call id).
+    std::unordered_map<std::uint64_t, Partial> m_partials;
+    std::unordered_map<std::uint32_t, int> m_partialsByClient;
+    qsizetype m_partialBytes = 0;
+    std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
 };
 
 } // namespace rpcscope::core

@@ -34,6 +34,8 @@ enum class ProtocolDrop : std::uint32_t {
     WrongClient = 100,    // addressed to another client id
     UnexpectedKind = 101, // e.g. a request arriving at a client
     BadAckBelow = 102,    // ack-below above the call's own id: no client sends that
+    ReassemblyFull = 103, // a new fragmented message while the peer's reassembly caps are reached
+    BadFragment = 104,    // a fragment or selective ack that does not fit its message
 };
 
 } // namespace rpcscope::core

@@ -16,6 +16,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
     , m_service(services::makeService(config.service))
 {
     Q_ASSERT_X(m_service, "SimNetwork", "unknown service; validate the config first");
+    m_service->prepare({config.calls, config.argBytes, config.seed});
     // Every generator is seeded from the session seed, one stream each.
     core::Random seeds(config.seed);
     m_toServer = netem::Netem(config.toServer, seeds.next());
@@ -32,6 +33,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
     server.ackDelay = config.ackDelay;
     server.checksum = config.checksum;
     server.limits = config.limits;
+    server.maxDatagram = config.maxDatagram;
     m_server = std::make_unique<core::ServerCore>(server, sink);
     m_serverConfig = server;
     if (config.serverRestartAt) {
@@ -55,6 +57,8 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         c.ackMode = config.ackMode;
         c.checksum = config.checksum;
         c.pollInterval = config.pollInterval;
+        c.maxDatagram = config.maxDatagram;
+        c.maxMessageBytes = config.limits.maxMessageBytes;
         c.seed = seeds.next();
         Client &client = m_clients[std::size_t(i)];
         client.core = std::make_unique<core::ClientCore>(c, sink);

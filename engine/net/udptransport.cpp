@@ -1,5 +1,6 @@
 #include "udptransport.h"
 
+#include "core/fragments.h"
 #include "wire/datagram.h"
 
 #include <QNetworkDatagram>
@@ -87,7 +88,7 @@ void UdpTransport::record(EventKind kind, TimePoint now, HostId from, HostId to,
         e.datagram = std::uint8_t(h.kind);
         e.callId = h.callId;
         e.attempt = h.attempt;
-        e.fragment = h.fragmentIndex;
+        e.fragment = core::traceFragment(h.kind, h.fragmentIndex, h.fragmentCount);
     }
     m_sink->record(e);
 }

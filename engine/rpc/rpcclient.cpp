@@ -118,6 +118,8 @@ private:
         c.ackMode = o.ackMode;
         c.checksum = o.checksum;
         c.pollInterval = o.pollInterval;
+        c.maxDatagram = o.maxDatagram;
+        c.maxMessageBytes = o.maxMessageBytes;
         c.seed = o.seed ? o.seed : QRandomGenerator::global()->generate64();
         return c;
     }

@@ -26,6 +26,8 @@ struct ClientOptions
     core::AckMode ackMode = core::AckMode::Implicit;
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::Duration pollInterval{0};
+    qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger requests go in fragments
+    qsizetype maxMessageBytes = core::kDefaultMaxMessageBytes; // the largest reply accepted
     netem::NetemConfig netem = netem::passThrough(); // applied to what this client sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 0;      // 0: random

@@ -94,6 +94,7 @@ private:
         c.ackDelay = o.ackDelay;
         c.checksum = o.checksum;
         c.limits = o.limits;
+        c.maxDatagram = o.maxDatagram;
         return c;
     }
 

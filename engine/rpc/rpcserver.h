@@ -25,6 +25,7 @@ struct ServerOptions
     core::Duration ackDelay{100'000};
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::ServerLimits limits;
+    qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger replies go in fragments
     netem::NetemConfig netem = netem::passThrough(); // applied to what the server sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 0;           // 0: random

@@ -18,6 +18,10 @@ public:
     HandlerResult handle(const QString &method, const QByteArray &args) override;
     QString sampleMethod() const override { return QStringLiteral("add"); }
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;
+    QJsonObject report() const override
+    {
+        return {{QStringLiteral("counter_total"), qint64(total())}};
+    }
 
     std::int64_t total() const { return m_total.load(); }
     static QByteArray encode(std::int64_t value);

@@ -2,6 +2,7 @@
 
 #include "counterservice.h"
 #include "echoservice.h"
+#include "fileservice.h"
 
 #include <QtEndian>
 
@@ -9,7 +10,7 @@ namespace rpcscope::services {
 
 QStringList serviceNames()
 {
-    return {QStringLiteral("echo"), QStringLiteral("counter")};
+    return {QStringLiteral("echo"), QStringLiteral("counter"), QStringLiteral("file")};
 }
 
 std::unique_ptr<Service> makeService(QStringView name)
@@ -18,6 +19,8 @@ std::unique_ptr<Service> makeService(QStringView name)
         return std::make_unique<EchoService>();
     if (name == u"counter")
         return std::make_unique<CounterService>();
+    if (name == u"file")
+        return std::make_unique<FileService>();
     return nullptr;
 }
 

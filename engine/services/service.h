@@ -3,6 +3,7 @@
 #include "wire/bodies.pb.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,15 @@ struct HandlerResult
 
 // A set of procedures a server offers. Handlers may be called from several
 // threads at once (RpcServer runs them on a pool), so state must be safe.
+// The shape of the workload a session will run, for services whose sample
+// arguments depend on it (the file service sends one file in `calls` chunks).
+struct Workload
+{
+    int calls = 0;
+    int argBytes = 0;
+    std::uint64_t seed = 1;
+};
+
 class Service
 {
 public:
@@ -30,9 +40,14 @@ public:
     // arguments for call number `index`, about `argBytes` long.
     virtual QString sampleMethod() const = 0;
     virtual QByteArray sampleArgs(std::uint64_t index, int argBytes) const = 0;
+    // Called once before a session's first call.
+    virtual void prepare(const Workload &) {}
+    // What the service itself can tell about the session, for summaries
+    // (the counter's total, the file's end-to-end check); empty if nothing.
+    virtual QJsonObject report() const { return {}; }
 };
 
-QStringList serviceNames(); // echo, counter
+QStringList serviceNames(); // echo, counter, file
 std::unique_ptr<Service> makeService(QStringView name); // null for an unknown name
 
 } // namespace rpcscope::services

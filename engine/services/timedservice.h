@@ -32,6 +32,8 @@ public:
     {
         return m_inner->sampleArgs(index, argBytes);
     }
+    void prepare(const Workload &workload) override { m_inner->prepare(workload); }
+    QJsonObject report() const override { return m_inner->report(); }
 
 private:
     std::shared_ptr<Service> m_inner;

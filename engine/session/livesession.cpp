@@ -76,12 +76,14 @@ bool LiveSession::start(QString *error)
         *error = QStringLiteral("unknown service '%1'").arg(m_config.service);
         return false;
     }
+    m_service->prepare({m_config.calls, m_config.argBytes, m_config.seed});
 
     rpc::ServerOptions so;
     so.ackMode = m_config.ackMode;
     so.ackDelay = m_config.ackDelay;
     so.checksum = m_config.checksum;
     so.limits = m_config.limits;
+    so.maxDatagram = m_config.maxDatagram;
     so.netem = m_config.toClient;
     so.faults = m_config.toClientFaults;
     so.seed = m_config.seed * 2 + 1;
@@ -103,6 +105,8 @@ bool LiveSession::start(QString *error)
         co.ackMode = m_config.ackMode;
         co.checksum = m_config.checksum;
         co.pollInterval = m_config.pollInterval;
+        co.maxDatagram = m_config.maxDatagram;
+        co.maxMessageBytes = m_config.limits.maxMessageBytes;
         co.netem = m_config.toServer;
         co.faults = m_config.toServerFaults;
         co.seed = m_config.seed * 1000 + std::uint64_t(i) + 3;
@@ -171,6 +175,7 @@ void LiveSession::stop()
     m_summary.wallMs = wallMs;
     if (auto *counter = dynamic_cast<services::CounterService *>(m_service.get()))
         m_summary.counterTotal = counter->total();
+    m_summary.service = m_service->report();
 }
 
 void LiveSession::setPaused(bool paused)

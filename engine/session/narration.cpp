@@ -415,6 +415,11 @@ QString callFailed(const Story &s)
                                            "Call %1 failed: the server answered with an error instead of "
                                            "a result.")
             .arg(s.call());
+    case CallError::TooLarge:
+        return QCoreApplication::translate("Narration",
+                                           "Call %1 failed: its reply is larger than %2 is willing to "
+                                           "reassemble.")
+            .arg(s.call(), s.client());
     case CallError::ServerRestarted:
         return QCoreApplication::translate("Narration",
                                            "Call %1 failed: the server restarted, so the call may or may "
@@ -497,10 +502,54 @@ QString lateReplyDropped(const Story &s)
 
 // --- datagrams on the wire ---------------------------------------------------
 
+QString sendFragment(const Story &s)
+{
+    const Event &e = s.e;
+    if (DatagramKind(e.datagram) == DatagramKind::Request) {
+        if (e.attempt <= 1)
+            return twoSentences(QCoreApplication::translate("Narration",
+                                                            "%1 sends fragment %2 of the request for call %3.")
+                                    .arg(s.host(e.from, At::Start), num(e.fragment), s.call()),
+                                QCoreApplication::translate("Narration",
+                                                            "The request is too large for one datagram, so it "
+                                                            "goes in pieces that the server puts back together."));
+        return QCoreApplication::translate("Narration",
+                                           "%1 sends fragment %2 of call %3 again (round %4): the server has "
+                                           "not acknowledged it, and only the missing fragments are resent.")
+            .arg(s.host(e.from, At::Start), num(e.fragment), s.call(), s.attempt());
+    }
+    if (e.attempt <= 1)
+        return twoSentences(QCoreApplication::translate("Narration",
+                                                        "The server sends fragment %1 of the reply to call %2.")
+                                .arg(num(e.fragment), s.call()),
+                            QCoreApplication::translate("Narration",
+                                                        "%1 acknowledges the fragments it holds, so only lost "
+                                                        "ones are sent again.")
+                                .arg(s.client()));
+    return QCoreApplication::translate("Narration",
+                                       "The server sends fragment %1 of the reply to call %2 again (round %3): "
+                                       "%4 said it was missing.")
+        .arg(num(e.fragment), s.call(), s.attempt(), s.client());
+}
+
 QString send(const Story &s)
 {
     const Event &e = s.e;
+    if (e.fragment > 0 && (DatagramKind(e.datagram) == DatagramKind::Request
+                           || DatagramKind(e.datagram) == DatagramKind::Reply))
+        return sendFragment(s);
     switch (DatagramKind(e.datagram)) {
+    case DatagramKind::FragmentAck:
+        if (e.from == core::kServerHost)
+            return QCoreApplication::translate("Narration",
+                                               "The server sends a selective ack for call %1: it lists the "
+                                               "fragments of the request it holds, so %2 resends only the "
+                                               "missing ones.")
+                .arg(s.call(), s.client());
+        return QCoreApplication::translate("Narration",
+                                           "%1 sends a selective ack for the reply to call %2: it lists the "
+                                           "fragments it holds, so the server resends only the missing ones.")
+            .arg(s.host(e.from, At::Start), s.call());
     case DatagramKind::Request:
         if (e.attempt <= 1)
             return twoSentences(QCoreApplication::translate("Narration",
@@ -602,7 +651,16 @@ QString deliver(const Story &s)
                                            "network duplicated it.")
             .arg(s.datagram(), s.call(), receiver);
 
+    if (e.fragment > 0 && DatagramKind(e.datagram) == DatagramKind::Request)
+        return QCoreApplication::translate("Narration", "Fragment %1 of the request for call %2 reaches the server.")
+            .arg(num(e.fragment), s.call());
+    if (e.fragment > 0 && DatagramKind(e.datagram) == DatagramKind::Reply)
+        return QCoreApplication::translate("Narration", "Fragment %1 of the reply to call %2 reaches %3.")
+            .arg(num(e.fragment), s.call(), receiver);
     switch (DatagramKind(e.datagram)) {
+    case DatagramKind::FragmentAck:
+        return QCoreApplication::translate("Narration", "The selective ack for call %1 reaches %2.")
+            .arg(s.call(), receiver);
     case DatagramKind::Request: {
         if (e.attempt <= 1)
             return QCoreApplication::translate("Narration", "The request for call %1 reaches the server.")
@@ -694,7 +752,22 @@ QString lost(const Story &s)
         return twoSentences(first.isEmpty() ? ownFirst : first, second);
     };
 
+    if (e.fragment > 0)
+        return pick(QCoreApplication::translate("Narration", "Fragment %1 of the %2 of call %3 was lost.")
+                        .arg(num(e.fragment),
+                             DatagramKind(e.datagram) == DatagramKind::Reply
+                                 ? QCoreApplication::translate("Narration", "reply")
+                                 : QCoreApplication::translate("Narration", "request"),
+                             s.call()),
+                    QCoreApplication::translate("Narration",
+                                                "The receiver's selective ack will show the gap, and only this "
+                                                "fragment is sent again, not the whole message."));
     switch (DatagramKind(e.datagram)) {
+    case DatagramKind::FragmentAck:
+        return pick(QCoreApplication::translate("Narration", "A selective ack for call %1 was lost.").arg(s.call()),
+                    QCoreApplication::translate("Narration",
+                                                "The next one repeats everything it said, so nothing is lost "
+                                                "for good; at worst a fragment is resent that was not needed."));
     case DatagramKind::Reply: {
         const QString own = QCoreApplication::translate("Narration", "The reply to call %1 was lost.").arg(s.call());
         if (s.callEnded())
@@ -945,6 +1018,17 @@ QString malformedDropped(const Story &s)
                                                       "ack-below number is above its own call id: no real "
                                                       "client sends that.")
                               .arg(s.call()));
+    case core::ProtocolDrop::ReassemblyFull:
+        return QCoreApplication::translate("Narration",
+                                           "The server dropped a fragment of call %1: it already holds as many "
+                                           "half-assembled messages as its limits allow. The client will send "
+                                           "it again later.")
+            .arg(s.call());
+    case core::ProtocolDrop::BadFragment:
+        return withDamage(QCoreApplication::translate("Narration",
+                                                      "%1 dropped a fragment or selective ack of call %2 that "
+                                                      "does not fit the message it claims to belong to.")
+                              .arg(who, s.call()));
     }
     switch (wire::DecodeError(e.detail)) {
     case wire::DecodeError::ChecksumKindMismatch:
@@ -1206,6 +1290,46 @@ QString serverRestart(const Story &s)
                                     "it will be told the server restarted instead of having it run again."));
 }
 
+QString fragmentAck(const Story &s)
+{
+    const Event &e = s.e;
+    const QString held = QCoreApplication::translate("Narration", "%1 of %2").arg(num(e.detail), num(e.size));
+    if (e.from == core::kServerHost)
+        return QCoreApplication::translate("Narration",
+                                           "%1 tells the server it holds %2 fragments of the reply to call %3; "
+                                           "the server sends the missing ones again.")
+            .arg(s.client(At::Start), held, s.call());
+    if (e.detail == e.size)
+        return QCoreApplication::translate("Narration",
+                                           "The server holds all %1 fragments of call %2's request, so %3 stops "
+                                           "sending them.")
+            .arg(num(e.size), s.call(), s.host(e.from, At::Start));
+    return QCoreApplication::translate("Narration",
+                                       "The server holds %1 fragments of call %2's request; %3 sends only "
+                                       "the missing ones again, at once, without waiting for its timer.")
+        .arg(held, s.call(), s.host(e.from, At::Start));
+}
+
+QString fragmentDuplicate(const Story &s)
+{
+    return QCoreApplication::translate("Narration",
+                                       "%1 already had this fragment of call %2 and drops the copy: a "
+                                       "selective ack was lost or a resend crossed it on the way.")
+        .arg(s.host(s.e.from, At::Start), s.call());
+}
+
+QString reassembled(const Story &s)
+{
+    const Event &e = s.e;
+    const QString what = DatagramKind(e.datagram) == DatagramKind::Reply
+                             ? QCoreApplication::translate("Narration", "the reply to call %1").arg(s.call())
+                             : QCoreApplication::translate("Narration", "the request for call %1").arg(s.call());
+    return QCoreApplication::translate("Narration",
+                                       "The last missing fragment has arrived: %1 puts %2 back together from "
+                                       "its %3 fragments (%4 bytes).")
+        .arg(s.host(e.from, At::Start), what, num(e.size), num(e.detail));
+}
+
 } // namespace
 
 QString narrate(const trace::TraceLog::View &view, qsizetype index, const SessionConfig &config)
@@ -1241,6 +1365,9 @@ QString narrate(const trace::TraceLog::View &view, qsizetype index, const Sessio
     case EventKind::StaleDropped: return staleDropped(s);
     case EventKind::SocketError: return socketError(s);
     case EventKind::ServerRestart: return serverRestart(s);
+    case EventKind::FragmentAck: return fragmentAck(s);
+    case EventKind::FragmentDuplicate: return fragmentDuplicate(s);
+    case EventKind::Reassembled: return reassembled(s);
     }
     return QCoreApplication::translate("Narration", "Something happened that this version cannot describe (event %1).")
         .arg(num(int(s.e.kind)));

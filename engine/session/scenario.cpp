@@ -99,6 +99,42 @@ void manyClients(SessionConfig &c)
     c.service = QStringLiteral("counter");
 }
 
+// One call whose request and reply are each too large for a datagram: five
+// fragments each way, paced by a slow link so they can be told apart. The
+// network drops request fragment 3 and reply fragment 2 once; selective
+// acks show the gaps and only those fragments are sent again.
+void fragmentation(SessionConfig &c)
+{
+    figureBase(c);
+    c.argBytes = 6'000;
+    c.toServer.rateKbps = c.toClient.rateKbps = 800; // about 14 ms per full fragment
+    c.retry.timeout = core::Duration(400'000);
+    ScriptedFault third = dropFirst(DatagramKind::Request);
+    third.occurrence = 3;
+    ScriptedFault second = dropFirst(DatagramKind::Reply);
+    second.occurrence = 2;
+    c.toServerFaults = {third};
+    c.toClientFaults = {second};
+}
+
+// A 4 MiB file in 64 KiB chunks, each a fragmented call, over a link that
+// loses 5 % of datagrams. The receiver hashes the whole file at the end and
+// compares with the sender's SHA-256: the end-to-end check.
+void fileTransfer(SessionConfig &c)
+{
+    c.service = QStringLiteral("file");
+    c.calls = 64;
+    c.clients = 1;
+    c.window = 4;
+    c.argBytes = 64 * 1024;
+    c.handlerTime = core::Duration(200);
+    c.toServer.delay = c.toClient.delay = core::Duration(5'000);
+    c.toServer.loss = c.toClient.loss = 0.05;
+    c.toServer.rateKbps = c.toClient.rateKbps = 100'000; // 100 Mbit/s
+    c.toServer.queueLimitBytes = c.toClient.queueLimitBytes = 1024 * 1024;
+    c.retry.timeout = core::Duration(100'000);
+}
+
 } // namespace
 
 std::span<const Scenario> scenarios()
@@ -147,6 +183,21 @@ std::span<const Scenario> scenarios()
          QT_TRANSLATE_NOOP("Scenario", "20 clients share one server over a lossy, jittery network, backing off with "
                "full jitter so their retries spread out instead of arriving together."),
          manyClients},
+        {QStringLiteral("fragmentation"), QT_TRANSLATE_NOOP("Scenario", "Fragmentation and reassembly"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "A 6,000-byte request and its 6,000-byte reply are too large for one datagram, so "
+                           "each goes as five fragments. One request fragment and one reply fragment are lost; "
+                           "the receiver's selective ack lists what it holds, and only the missing fragment "
+                           "is sent again, not the whole message."),
+         fragmentation},
+        {QStringLiteral("file-transfer"), QT_TRANSLATE_NOOP("Scenario", "File transfer with an end-to-end check"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "A 4 MiB file goes to the server in 64 KiB chunks over a link that loses 5 % of "
+                           "datagrams. Every chunk is fragmented, acked selectively and resent in part; at "
+                           "the end the server hashes the whole file and compares it with the sender's "
+                           "SHA-256. Choose checksum none and add corruption to see the end-to-end check "
+                           "catch what the transport let through."),
+         fileTransfer},
     };
     return table;
 }

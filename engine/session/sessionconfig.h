@@ -48,6 +48,8 @@ struct SessionConfig
     core::Duration pollInterval{0}; // 0: the retry timeout
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::ServerLimits limits;
+    // Messages larger than one datagram of this size travel in fragments.
+    qsizetype maxDatagram = wire::kDefaultMaxDatagram;
 
     // Simulation only: the server crashes and restarts at this time, losing
     // its reply cache and taking a new epoch.

@@ -125,8 +125,8 @@ const SessionOption kOptions[] = {
     {"handler-ms", "MS", "time the server's handler takes per call",
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0, kMaxMs, c.handlerTime); },
      [](const SessionConfig &c) { return milliseconds(c.handlerTime); }},
-    {"arg-bytes", "N", "size of each call's arguments (echo)",
-     [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 60'000, c.argBytes); },
+    {"arg-bytes", "N", "size of each call's arguments (echo, file); larger than a datagram: fragments",
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 4 * 1024 * 1024, c.argBytes); },
      [](const SessionConfig &c) { return QString::number(c.argBytes); }},
     {"loss", "P", "chance each datagram is lost, each way (0 to 1)",
      [](SessionConfig &c, const QString &v) {
@@ -220,6 +220,24 @@ const SessionOption kOptions[] = {
          return choice(wire::checksumFromName(v), "none, sum, xor, fletcher16, crc32c", c.checksum);
      },
      [](const SessionConfig &c) { return wire::checksumName(c.checksum); }},
+    {"max-datagram", "BYTES", "largest datagram sent; larger messages are split into fragments",
+     [](SessionConfig &c, const QString &v) {
+         int bytes = 0;
+         QString e = parseInt(v, int(wire::kMinMaxDatagram), int(wire::kMaxDatagramSize), bytes);
+         if (e.isEmpty())
+             c.maxDatagram = bytes;
+         return e;
+     },
+     [](const SessionConfig &c) { return QString::number(c.maxDatagram); }},
+    {"max-message", "BYTES", "largest request or reply either end reassembles from fragments",
+     [](SessionConfig &c, const QString &v) {
+         int bytes = 0;
+         QString e = parseInt(v, 1024, 256 * 1024 * 1024, bytes);
+         if (e.isEmpty())
+             c.limits.maxMessageBytes = bytes;
+         return e;
+     },
+     [](const SessionConfig &c) { return QString::number(c.limits.maxMessageBytes); }},
 };
 
 } // namespace

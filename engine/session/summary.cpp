@@ -50,6 +50,8 @@ QJsonObject Summary::toJson() const
     };
     if (counterTotal)
         json.insert(QStringLiteral("counter_total"), qint64(*counterTotal));
+    if (!service.isEmpty())
+        json.insert(QStringLiteral("service"), service);
     return json;
 }
 

@@ -36,6 +36,7 @@ struct Summary
     double virtualMs = 0;
     double wallMs = 0;
     std::optional<std::int64_t> counterTotal;
+    QJsonObject service; // what the service reports (Service::report), e.g. the file's end-to-end check
 
     std::int64_t failedTotal() const;
     QJsonObject toJson() const;

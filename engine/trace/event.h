@@ -39,8 +39,12 @@ enum class EventKind : std::uint8_t {
     StaleDropped,        // server: a request for a call the client already acknowledged
     SocketError,         // the local socket failed to send or receive (detail: QAbstractSocket::SocketError)
     ServerRestart,       // server: crashed and came back, reply cache lost (detail: the new epoch)
+    FragmentAck,         // a selective ack was received and acted on (detail: fragments the peer
+                         // holds, size: the message's fragment count)
+    FragmentDuplicate,   // a fragment arrived that was already held (fragment: its index)
+    Reassembled,         // the last missing fragment arrived (detail: message bytes, size: fragments)
 };
-inline constexpr int kEventKindCount = 27;
+inline constexpr int kEventKindCount = 30;
 
 // Why a call failed, in CallFailed.detail.
 enum class CallError : std::uint8_t {
@@ -51,8 +55,9 @@ enum class CallError : std::uint8_t {
     ServerRestarted,  // the server's epoch changed: the call may or may not have run
     Cancelled,        // the caller gave up
     Transport,        // the local socket failed
+    TooLarge,         // the reply is larger than the client accepts
 };
-inline constexpr int kCallErrorCount = 7;
+inline constexpr int kCallErrorCount = 8;
 
 // Why a reply left the server's cache, in CacheEvict.detail.
 enum class EvictReason : std::uint8_t {
@@ -73,7 +78,7 @@ struct Event
     core::HostId to = 0;            // the receiver of a datagram; else 0
     core::HostId client = 0;        // the client host the call belongs to
     std::uint16_t attempt = 0;
-    std::uint16_t fragment = 0;
+    std::uint16_t fragment = 0;     // 1-based piece of a fragmented request or reply; 0: whole
     EventKind kind = EventKind::CallStart;
     std::uint8_t datagram = 0;      // wire::DatagramKind of the datagram involved, 0 if none
 

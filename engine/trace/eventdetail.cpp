@@ -29,6 +29,8 @@ QString dropReasonName(std::uint32_t detail)
     case core::ProtocolDrop::WrongClient: return QStringLiteral("wrong-client");
     case core::ProtocolDrop::UnexpectedKind: return QStringLiteral("unexpected-kind");
     case core::ProtocolDrop::BadAckBelow: return QStringLiteral("bad-ack-below");
+    case core::ProtocolDrop::ReassemblyFull: return QStringLiteral("reassembly-full");
+    case core::ProtocolDrop::BadFragment: return QStringLiteral("bad-fragment-set");
     }
     return wire::decodeErrorName(wire::DecodeError(detail));
 }

@@ -84,6 +84,15 @@ QByteArray eventToJson(const Event &e)
     case EventKind::CallFailed: field(out, "error", callErrorName(CallError(e.detail))); break;
     case EventKind::SocketError: field(out, "error", socketErrorName(e.detail)); break;
     case EventKind::ServerRestart: field(out, "epoch", e.detail); break;
+    case EventKind::FragmentAck:
+        field(out, "held", e.detail);
+        field(out, "fragments", e.size);
+        break;
+    case EventKind::FragmentDuplicate: field(out, "fragment", e.fragment); break;
+    case EventKind::Reassembled:
+        field(out, "bytes", e.detail);
+        field(out, "fragments", e.size);
+        break;
     case EventKind::ParamChange:
         field(out, "param", e.detail);
         field(out, "value", e.size);

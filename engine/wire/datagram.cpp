@@ -28,6 +28,8 @@ enum Offset : qsizetype {
 static_assert(BodyLengthAt + 4 == kHeaderSize);
 
 constexpr std::uint8_t kChecksumBits = 0x07;
+constexpr std::uint8_t kAckRequestedBit = 0x08;
+constexpr std::uint8_t kKnownFlags = kChecksumBits | kAckRequestedBit;
 
 template<typename T>
 T load(const uchar *p, qsizetype offset)
@@ -40,6 +42,7 @@ Header readHeader(const uchar *p)
 {
     Header h;
     h.kind = DatagramKind(p[KindAt]);
+    h.ackRequested = (p[FlagsAt] & kAckRequestedBit) != 0;
     h.attempt = load<quint16>(p, AttemptAt);
     h.epoch = load<quint32>(p, EpochAt);
     h.clientId = load<quint32>(p, ClientIdAt);
@@ -51,7 +54,7 @@ Header readHeader(const uchar *p)
 }
 
 constexpr std::array<const char *, kDatagramKindLimit> kKindNames = {
-    "?", "REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR",
+    "?", "REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR", "SACK",
 };
 
 constexpr std::array<const char *, kDecodeErrorCount> kErrorNames = {
@@ -95,7 +98,7 @@ QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKin
     qToBigEndian<quint16>(kMagic, p + MagicAt);
     p[VersionAt] = kVersion;
     p[KindAt] = uchar(header.kind);
-    p[FlagsAt] = uchar(checksum) & kChecksumBits;
+    p[FlagsAt] = uchar((uchar(checksum) & kChecksumBits) | (header.ackRequested ? kAckRequestedBit : 0));
     p[ReservedAt] = 0;
     qToBigEndian<quint16>(header.attempt, p + AttemptAt);
     qToBigEndian<quint32>(header.epoch, p + EpochAt);
@@ -145,7 +148,7 @@ DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decod
         return DecodeError::BadVersion;
     if (p[KindAt] < uchar(DatagramKind::Request) || p[KindAt] >= kDatagramKindLimit)
         return DecodeError::BadKind;
-    if ((flags & ~kChecksumBits) != 0 || p[ReservedAt] != 0 || checksumBits >= kChecksumKindCount)
+    if ((flags & ~kKnownFlags) != 0 || p[ReservedAt] != 0 || checksumBits >= kChecksumKindCount)
         return DecodeError::BadFlags;
     if (checksumBits != uchar(expected))
         return DecodeError::ChecksumKindMismatch;

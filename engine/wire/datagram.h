@@ -17,11 +17,16 @@ enum class DatagramKind : std::uint8_t {
     Working = 4, // server -> client: the call is still running; stop resending, probe instead
     Probe = 5,   // client -> server: "how is call N doing?"
     Error = 6,   // server -> client: refused or unknown call (ReplyBody with a non-OK status)
+    // Either way: a selective ack of a fragmented request (server -> client)
+    // or reply (client -> server). The body is a bitmap of the fragments held
+    // (bit i of byte i/8, least significant first); the fragment count is the
+    // message's, the index and attempt those of the fragment that asked for it.
+    FragmentAck = 7,
 };
 // One past the largest kind: the size of a table indexed by kind (0 unused).
-inline constexpr int kDatagramKindLimit = 7;
+inline constexpr int kDatagramKindLimit = 8;
 
-// Short upper-case name for diagrams and logs: REQ, REPLY, ACK, WORKING, PROBE, ERROR.
+// Short upper-case name for diagrams and logs: REQ, REPLY, ACK, WORKING, PROBE, ERROR, SACK.
 QString datagramKindName(DatagramKind kind);
 
 // Every datagram: a fixed 32-byte big-endian header, the body, then a 4-byte
@@ -32,7 +37,7 @@ QString datagramKindName(DatagramKind kind);
 //   0     2    magic 0x5253 ("RS")
 //   2     1    version (1)
 //   3     1    kind (DatagramKind)
-//   4     1    flags: bits 0-2 checksum kind, bits 3-7 zero
+//   4     1    flags: bits 0-2 checksum kind, bit 3 ack requested, bits 4-7 zero
 //   5     1    reserved, zero
 //   6     2    attempt (1 for the first send of a request)
 //   8     4    epoch of the server (0 from a client that has not heard one yet)
@@ -54,6 +59,10 @@ struct Header
     std::uint16_t fragmentIndex = 0;
     std::uint16_t fragmentCount = 1;
     std::uint32_t ackBelow = 0;
+    // Set on the last fragment of each round of sends: the receiver answers
+    // it at once with a FragmentAck, so the sender learns of gaps without
+    // waiting for its timer.
+    bool ackRequested = false;
 
     friend bool operator==(const Header &, const Header &) = default;
 };
@@ -65,6 +74,13 @@ inline constexpr qsizetype kTrailerSize = 4;
 inline constexpr qsizetype kOverhead = kHeaderSize + kTrailerSize;
 // The largest UDP payload over IPv4.
 inline constexpr qsizetype kMaxDatagramSize = 65507;
+// What the cores send by default: fits a 1500-byte Ethernet MTU under IPv6
+// (40) and UDP (8) headers with room for a tunnel; larger messages are split
+// into fragments of at most this size.
+inline constexpr qsizetype kDefaultMaxDatagram = 1400;
+// The smallest datagram size a session may choose: a header, a trailer and
+// room for a useful fragment.
+inline constexpr qsizetype kMinMaxDatagram = 128;
 
 enum class DecodeError : std::uint8_t {
     None = 0,
