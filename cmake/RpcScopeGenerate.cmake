@@ -36,10 +36,6 @@
 
 include_guard(GLOBAL)
 
-if(NOT TARGET protobuf::protoc)
-    find_package(Protobuf REQUIRED)
-endif()
-
 function(rpcscope_generate)
     cmake_parse_arguments(PARSE_ARGV 0 arg "SKIP_STREAMING" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS")
     if(arg_UNPARSED_ARGUMENTS)
@@ -53,6 +49,11 @@ function(rpcscope_generate)
     endif()
     if(NOT arg_PROTOS)
         message(FATAL_ERROR "rpcscope_generate: PROTOS names no .proto files")
+    endif()
+    # FindProtobuf's imported targets are seen only in the directory that
+    # looked for them (and below); look here too if this one has not.
+    if(NOT TARGET protobuf::protoc OR NOT TARGET protobuf::libprotobuf)
+        find_package(Protobuf REQUIRED)
     endif()
 
     # The plugin target may be defined after this call (it is resolved when
