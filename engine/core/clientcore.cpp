@@ -149,7 +149,7 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body, 
     m_transmits.push(std::move(t));
 }
 
-void ClientCore::sendRequest(Call &call, TimePoint now)
+void ClientCore::sendRequest(Call &call, TimePoint now, Resend resend)
 {
     call.lastSent = now;
     if (!call.out) {
@@ -158,7 +158,14 @@ void ClientCore::sendRequest(Call &call, TimePoint now)
     }
     // Only what the server has not acknowledged; the last of the round asks
     // for a selective ack so gaps show without waiting for the timer.
-    const std::vector<int> missing = call.out->missing();
+    std::vector<int> missing = call.out->missing();
+    if (resend == Resend::TailProbe && missing.size() > 1) {
+        // The timer fired with no word on the last round: most of it may
+        // well have arrived, and only the ack is missing. Send the last
+        // missing fragment alone and let its selective ack say what else to
+        // send, rather than send everything again.
+        missing.erase(missing.begin(), missing.end() - 1);
+    }
     const auto count = std::uint16_t(call.out->count());
     for (std::size_t i = 0; i < missing.size(); ++i) {
         const int index = missing[i];
@@ -298,7 +305,7 @@ void ClientCore::handleTimeout(TimePoint now)
             } else {
                 ++call.attempt;
                 ++call.tries;
-                sendRequest(call, now);
+                sendRequest(call, now, Resend::TailProbe);
                 record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
                 call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
                 arm(call, now + call.timeout);

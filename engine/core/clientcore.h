@@ -133,7 +133,8 @@ private:
     };
 
     void launch(Call &call, TimePoint now);
-    void sendRequest(Call &call, TimePoint now);
+    enum class Resend : std::uint8_t { AllMissing, TailProbe };
+    void sendRequest(Call &call, TimePoint now, Resend resend = Resend::AllMissing);
     void sendProbe(Call &call, TimePoint now);
     void send(wire::DatagramKind kind, const Call &call, QByteArrayView body, FragmentPos pos = {});
     void startProbing(Call &call, TimePoint now);

@@ -408,10 +408,8 @@ Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, H
     // An answer to the latest round: what it lacks was lost, send it again
     // now. An answer to an older round is already being taken care of.
     entry->host = from;
-    if (!m_bitmapScratch.complete() && h.attempt == entry->replyRound) {
-        record(EventKind::CachedReplyResent, now, from, h.callId, h.attempt);
+    if (!m_bitmapScratch.complete() && h.attempt == entry->replyRound)
         sendCachedReply(h, *entry, &m_bitmapScratch);
-    }
     return Received::Accepted;
 }
 

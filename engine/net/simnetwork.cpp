@@ -196,15 +196,25 @@ void SimNetwork::pumpClient(HostId host)
     core::ClientCore &core = *client.core;
     for (;;) {
         core::Completion done;
-        while (core.pollCompletion(done))
+        while (core.pollCompletion(done)) {
             ++m_callsEnded;
+            const auto sample = client.sampleOf.find(done.callId);
+            if (sample == client.sampleOf.end())
+                continue;
+            if (done.error == trace::CallError::None
+                && !m_service->resultMatches(sample->second, m_config.argBytes, done.result))
+                ++m_wrongResults;
+            client.sampleOf.erase(sample);
+        }
         // Closed loop (no call rate): keep the window full until this
         // client's share is made. Open loop: arrivals start calls instead.
         bool startedAny = false;
         while (m_config.callRate <= 0 && client.remaining > 0
                && core.inFlight() + core.queued() < std::max(1, m_config.window)) {
-            core.startCall(m_service->sampleMethod(),
-                           m_service->sampleArgs(client.started++, m_config.argBytes), m_now);
+            const std::uint64_t sample = client.started++;
+            const std::uint32_t id = core.startCall(m_service->sampleMethod(),
+                                                    m_service->sampleArgs(sample, m_config.argBytes), m_now);
+            client.sampleOf.emplace(id, sample);
             --client.remaining;
             startedAny = true;
         }
@@ -307,8 +317,10 @@ bool SimNetwork::step()
         // (the window still bounds what is in flight; the rest queue).
         Client &client = m_clients[std::size_t(p.host - 1)];
         if (client.remaining > 0) {
-            client.core->startCall(m_service->sampleMethod(),
-                                   m_service->sampleArgs(client.started++, m_config.argBytes), m_now);
+            const std::uint64_t sample = client.started++;
+            const std::uint32_t id = client.core->startCall(
+                m_service->sampleMethod(), m_service->sampleArgs(sample, m_config.argBytes), m_now);
+            client.sampleOf.emplace(id, sample);
             --client.remaining;
             scheduleArrival(p.host);
         }

@@ -8,6 +8,7 @@
 #include "trace/event.h"
 
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -54,6 +55,10 @@ public:
     const session::SessionConfig &config() const { return m_config; }
     services::Service &service() { return *m_service; }
     std::int64_t callsEnded() const { return m_callsEnded; }
+    // Calls that succeeded with a result other than the service expects
+    // (Service::resultMatches): a message mangled on its way, say by
+    // reassembly. Always 0 unless something is broken.
+    std::int64_t wrongResults() const { return m_wrongResults; }
 
 private:
     enum class Type : std::uint8_t { Deliver, Timer, HandlerDone, ServerRestart, Arrival };
@@ -89,6 +94,7 @@ private:
         std::unique_ptr<core::ClientCore> core;
         int remaining = 0; // calls still to start
         std::uint64_t started = 0;
+        std::unordered_map<std::uint32_t, std::uint64_t> sampleOf; // call id -> sample index, to check results
         std::optional<core::TimePoint> armed;
         bool done = false; // made all its calls and every one has ended
     };
@@ -118,6 +124,7 @@ private:
     core::TimePoint m_now{0};
     std::uint64_t m_seq = 0;
     std::int64_t m_callsEnded = 0;
+    std::int64_t m_wrongResults = 0;
     int m_activeClients = 0;
     int m_incarnation = 0;        // server restarts so far
     core::ServerConfig m_serverConfig;

@@ -40,6 +40,15 @@ public:
     // arguments for call number `index`, about `argBytes` long.
     virtual QString sampleMethod() const = 0;
     virtual QByteArray sampleArgs(std::uint64_t index, int argBytes) const = 0;
+    // Whether `result` is what a successful call with sampleArgs(index,
+    // argBytes) must return; services whose results depend on history say yes.
+    virtual bool resultMatches(std::uint64_t index, int argBytes, const QByteArray &result) const
+    {
+        Q_UNUSED(index);
+        Q_UNUSED(argBytes);
+        Q_UNUSED(result);
+        return true;
+    }
     // Called once before a session's first call.
     virtual void prepare(const Workload &) {}
     // What the service itself can tell about the session, for summaries

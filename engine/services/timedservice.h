@@ -33,6 +33,10 @@ public:
         return m_inner->sampleArgs(index, argBytes);
     }
     void prepare(const Workload &workload) override { m_inner->prepare(workload); }
+    bool resultMatches(std::uint64_t index, int argBytes, const QByteArray &result) const override
+    {
+        return m_inner->resultMatches(index, argBytes, result);
+    }
     QJsonObject report() const override { return m_inner->report(); }
 
 private:
