@@ -202,6 +202,8 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
 
     m_cache.acknowledgeBelow(h.clientId, h.ackBelow, m_evicted);
     recordEvictions(now);
+    if (!m_partials.empty())
+        dropPartialsBelow(h.clientId, h.ackBelow); // calls the client has given up on
 
     const Received received = h.kind == DatagramKind::Probe
                                   ? onProbe(h, d.body, from, now)
@@ -308,6 +310,10 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now}).first;
         m_partialAges.emplace_back(now, key);
     }
+    if (it->second.refused) {
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt, 0, h.kind);
+        return Received::Accepted;
+    }
     Reassembly &message = it->second.message;
     // The first full-size fragment allocates the whole message: it must fit
     // under the byte cap of all partial messages together.
@@ -331,7 +337,9 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
             erasePartial(it);
         return Received::Malformed;
     case Reassembly::Result::TooLarge:
-        erasePartial(it);
+        m_partialBytes -= message.memory();
+        message = Reassembly(1, 0);
+        it->second.refused = true;
         refuse(h, from, wire::STATUS_TOO_LARGE,
                QStringLiteral("request of %1 fragments of %2 bytes exceeds the limit of %3 bytes")
                    .arg(h.fragmentCount)
@@ -362,7 +370,15 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     return received;
 }
 
-void ServerCore::erasePartial(std::unordered_map<std::uint64_t, Partial>::iterator it)
+void ServerCore::dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId)
+{
+    auto it = m_partials.lower_bound(partialKey(clientId, 0));
+    const auto end = m_partials.lower_bound(partialKey(clientId, callId));
+    while (it != end)
+        erasePartial(it++);
+}
+
+void ServerCore::erasePartial(std::map<std::uint64_t, Partial>::iterator it)
 {
     m_partialBytes -= it->second.message.memory();
     const auto clientId = std::uint32_t(it->first >> 32);

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <deque>
+#include <map>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -113,6 +114,9 @@ private:
     {
         Reassembly message;
         TimePoint started;
+        // Refused as too large: the rest of its fragments, already on the
+        // way, are dropped quietly instead of refused one by one.
+        bool refused = false;
     };
 
     Received onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
@@ -132,7 +136,8 @@ private:
     void sendCachedReply(const wire::Header &request, ReplyCache::Entry &entry,
                          const FragmentBitmap *held);
     void sendFragmentAck(const wire::Header &fragment, const FragmentBitmap &held, HostId to);
-    void erasePartial(std::unordered_map<std::uint64_t, Partial>::iterator it);
+    void erasePartial(std::map<std::uint64_t, Partial>::iterator it);
+    void dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId);
     void expirePartials(TimePoint now);
     void refuse(const wire::Header &request, HostId to, wire::Status status, const QString &message,
                 TimePoint now);
@@ -153,8 +158,9 @@ private:
     wire::RequestBody m_requestScratch;
     FragmentBitmap m_bitmapScratch;
 
-    // Fragmented requests being reassembled, by (client id << 32 | call id).
-    std::unordered_map<std::uint64_t, Partial> m_partials;
+    // Fragmented requests being reassembled, by (client id << 32 | call id):
+    // ordered, so a client's ack-below drops those it gave up on in one range.
+    std::map<std::uint64_t, Partial> m_partials;
     std::unordered_map<std::uint32_t, int> m_partialsByClient;
     qsizetype m_partialBytes = 0;
     std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
