@@ -662,7 +662,8 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                         }
                         break;
                     case EventKind::Reassembled:
-                        hit = drawBadge(p, lane, !onServer,
+                        // Above the point: the call's end is often marked at the same time.
+                        hit = drawBadge(p, lane - QPointF(0, 22), !onServer,
                                         tr("call #%1 reassembled\n%2 fragments, %3 bytes").arg(e.callId).arg(e.size).arg(e.detail),
                                         alpha(styleFor(DatagramKind::FragmentAck, dark).colour), pal, labels);
                         break;

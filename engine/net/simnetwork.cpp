@@ -164,7 +164,7 @@ void SimNetwork::transmit(HostId from, core::Transmit &&t)
     for (netem::Delivery &d : m_deliveries) {
         Pending p;
         p.at = d.at;
-        p.sentAt = m_now;
+        p.sentAt = m_now + outcome.queued; // when it left the sender's link queue
         p.type = Type::Deliver;
         p.host = to;
         p.from = from;

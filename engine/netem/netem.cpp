@@ -56,7 +56,7 @@ Outcome Netem::process(const QByteArray &datagram, core::TimePoint now, std::vec
     }
     std::optional<core::TimePoint> departure;
     if (outcome.lost == LossCause::None) {
-        departure = transmit(datagram.size(), now);
+        departure = transmit(datagram.size(), now, outcome.queued);
         if (!departure) {
             outcome.lost = LossCause::Queue;
             ++m_stats.queueDrops;
@@ -148,7 +148,7 @@ bool Netem::randomLoss()
     return m_gilbertBad;
 }
 
-std::optional<core::TimePoint> Netem::transmit(qsizetype bytes, core::TimePoint now)
+std::optional<core::TimePoint> Netem::transmit(qsizetype bytes, core::TimePoint now, core::Duration &queued)
 {
     if (m_config.rateKbps <= 0.0)
         return now;
@@ -170,7 +170,9 @@ std::optional<core::TimePoint> Netem::transmit(qsizetype bytes, core::TimePoint 
 
     // bits / (kbit/s * 1000) seconds = bytes * 8000 / kbps microseconds
     const double serialization = double(bytes) * 8000.0 / m_config.rateKbps;
-    m_linkFreeAt = std::max(nowUs, m_linkFreeAt) + serialization;
+    const double startsAt = std::max(nowUs, m_linkFreeAt);
+    queued = core::Duration(static_cast<core::Duration::rep>(std::floor(startsAt - nowUs)));
+    m_linkFreeAt = startsAt + serialization;
     if (bytes > 0) {
         m_onLink.push_back({m_linkFreeAt, bytes});
         m_queuedBytes += bytes;

@@ -49,6 +49,9 @@ struct Outcome
     bool duplicated = false;
     bool reordered = false;
     bool corrupted = false;
+    // How long it waited for the rate-limited link to take it (zero when the
+    // link was free or has no rate): it leaves the sender only then.
+    core::Duration queued{0};
 };
 
 // The network emulator for one direction of traffic: loss (Bernoulli or
@@ -95,7 +98,7 @@ private:
 
     bool scriptedLoss(const QByteArray &datagram);
     bool randomLoss();
-    std::optional<core::TimePoint> transmit(qsizetype bytes, core::TimePoint now);
+    std::optional<core::TimePoint> transmit(qsizetype bytes, core::TimePoint now, core::Duration &queued);
     QByteArray damaged(const QByteArray &datagram);
     void flipBit(QByteArray &bytes);
     void swapBytes(QByteArray &bytes);

@@ -107,8 +107,8 @@ void fragmentation(SessionConfig &c)
 {
     figureBase(c);
     c.argBytes = 6'000;
-    c.toServer.rateKbps = c.toClient.rateKbps = 800; // about 14 ms per full fragment
-    c.retry.timeout = core::Duration(400'000);
+    c.toServer.rateKbps = c.toClient.rateKbps = 400; // about 28 ms per full fragment
+    c.retry.timeout = core::Duration(600'000);
     ScriptedFault third = dropFirst(DatagramKind::Request);
     third.occurrence = 3;
     ScriptedFault second = dropFirst(DatagramKind::Reply);

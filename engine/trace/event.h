@@ -14,7 +14,8 @@ namespace rpcscope::trace {
 enum class EventKind : std::uint8_t {
     CallStart,           // client: a call begins (attempt 1 follows)
     Send,                // a datagram leaves `from` for `to`
-    Deliver,             // a datagram reaches `to` (detail: µs in flight since its send; 0 if unknown)
+    Deliver,             // a datagram reaches `to` (detail: µs in flight since it left the sender,
+                         // after any wait in the link's queue; 0 if unknown)
     Lost,                // the network dropped a datagram (detail: netem::LossCause)
     Duplicated,          // the network delivers an extra copy
     Corrupted,           // the network damaged a datagram's bytes
