@@ -388,6 +388,25 @@ void MainWindow::updatePlayState()
     m_playAction->setText(m_player->isPlaying() ? tr("Pause") : tr("Play"));
 }
 
+// What the service says about the session, for the statistics line: the
+// file transfer's end-to-end check above all, since it is the point of that scenario.
+QString MainWindow::serviceLine(const QJsonObject &report) const
+{
+    if (report.contains(u"sha256_sent")) {
+        const double mib = 1024.0 * 1024.0;
+        const double received = double(report.value(u"received_bytes").toInteger()) / mib;
+        const double total = double(report.value(u"file_bytes").toInteger()) / mib;
+        if (report.value(u"sha256_received").toString().isEmpty())
+            return tr(" · file %1 of %2 MiB received").arg(received, 0, 'f', 2).arg(total, 0, 'f', 2);
+        return report.value(u"verified").toBool()
+                   ? tr(" · file complete: SHA-256 matches the sender's ✓")
+                   : tr(" · file complete but SHA-256 DIFFERS from the sender's: damaged end to end ✗");
+    }
+    if (report.contains(u"counter_total"))
+        return tr(" · counter %1").arg(report.value(u"counter_total").toInteger());
+    return {};
+}
+
 void MainWindow::refreshViews()
 {
     const trace::TraceLog::View view = m_player->log().view();
@@ -406,7 +425,8 @@ void MainWindow::refreshViews()
                          .arg(s.retransmissions)
                          .arg(s.duplicatesSuppressed + s.cachedRepliesResent)
                          .arg(s.latency.p50, 0, 'f', 1)
-                         .arg(s.latency.p99, 0, 'f', 1));
+                         .arg(s.latency.p99, 0, 'f', 1)
+                         + serviceLine(m_player->serviceReport()));
     }
     m_clock->setText(tr("t = %1 ms  %2")
                          .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)

@@ -3,6 +3,7 @@
 #include "session/player.h"
 #include "session/summary.h"
 
+#include <QJsonObject>
 #include <QMainWindow>
 
 #include <memory>
@@ -54,6 +55,7 @@ private:
     void saveSettings() const;
     void showAbout();
     void refreshViews();
+    QString serviceLine(const QJsonObject &report) const;
     void showNarration(std::optional<qsizetype> index);
     void onEventSelected(qsizetype index);
     void onOptionChanged(const QString &option, const QString &value);

@@ -92,3 +92,12 @@ QString LivePlayer::setOption(const QString &name, const QString &value, bool *l
 }
 
 } // namespace rpcscope::session
+
+namespace rpcscope::session {
+
+QJsonObject LivePlayer::serviceReport() const
+{
+    return m_session ? m_session->serviceReport() : QJsonObject();
+}
+
+} // namespace rpcscope::session

@@ -21,6 +21,7 @@ public:
     ~LivePlayer() override;
 
     const trace::TraceLog &log() const override;
+    QJsonObject serviceReport() const override;
     const SessionConfig &config() const override { return m_config; }
     core::TimePoint now() const override;
     bool isPlaying() const override { return m_session && !m_paused && !m_session->isFinished(); }

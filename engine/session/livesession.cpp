@@ -218,3 +218,12 @@ void LiveSession::record(const trace::Event &event)
 }
 
 } // namespace rpcscope::session
+
+namespace rpcscope::session {
+
+QJsonObject LiveSession::serviceReport() const
+{
+    return m_service ? m_service->report() : QJsonObject();
+}
+
+} // namespace rpcscope::session

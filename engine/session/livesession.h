@@ -65,6 +65,8 @@ public:
     const SessionConfig &config() const { return m_config; }
     const trace::TraceLog &log() const { return m_log; }
     Summary summary() const { return m_summary; }
+    // The service's report now (thread-safe: services guard their own state).
+    QJsonObject serviceReport() const;
 
 private:
     struct Workload;

@@ -4,6 +4,7 @@
 #include "trace/event.h"
 #include "trace/tracelog.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -27,6 +28,9 @@ public:
     virtual bool isFinished() const = 0;
     // Why the last reset could not start, if it could not.
     virtual QString errorString() const { return {}; }
+    // What the session's service can tell so far (Service::report): the
+    // counter's total, the file transfer's end-to-end check.
+    virtual QJsonObject serviceReport() const { return {}; }
 
     // Starts over with `config` (a new trace) and plays.
     virtual void reset(const SessionConfig &config) = 0;

@@ -131,3 +131,12 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
 }
 
 } // namespace rpcscope::session
+
+namespace rpcscope::session {
+
+QJsonObject SimulationPlayer::serviceReport() const
+{
+    return m_sim ? m_sim->service().report() : QJsonObject();
+}
+
+} // namespace rpcscope::session

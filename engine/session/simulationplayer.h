@@ -28,6 +28,7 @@ public:
     ~SimulationPlayer() override;
 
     const trace::TraceLog &log() const override { return m_log; }
+    QJsonObject serviceReport() const override;
     const SessionConfig &config() const override { return m_config; }
     core::TimePoint now() const override;
     bool isPlaying() const override { return m_timer.isActive(); }
