@@ -4,12 +4,17 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
+#include "services/counterserviceprocedures.h"
+#include "services/echoserviceprocedures.h"
+#include "services/protomethod.h"
+#include "services/slowjobprocedures.h"
 #include "services/timedservice.h"
 #include "session/sessionoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -75,11 +80,13 @@ void addSessionOptions(QCommandLineParser &parser, std::initializer_list<const c
     }
 }
 
-int applySessionOptions(const QCommandLineParser &parser, const QString &command, session::SessionConfig &config)
+// `handledHere`: options the command reads in its own way, left alone.
+int applySessionOptions(const QCommandLineParser &parser, const QString &command, session::SessionConfig &config,
+                        const QStringList &handledHere = {})
 {
     for (const session::SessionOption &o : session::sessionOptions()) {
         const QString name = QString::fromLatin1(o.name);
-        if (!parser.optionNames().contains(name))
+        if (!parser.optionNames().contains(name) || handledHere.contains(name))
             continue;
         const QString value = parser.value(name);
         if (QString e = o.apply(config, value); !e.isEmpty())
@@ -95,7 +102,26 @@ extern "C" void onStopSignal(int signal)
     g_stopSignal.store(signal);
 }
 
-enum class Encoding { Text, Int64, Hex };
+// A service serve offers only through its generated skeleton: it has no
+// hand-written counterpart, and each request says how long it works.
+const QString kSlowJob = QStringLiteral("slowjob");
+
+QStringList serveServiceNames()
+{
+    return services::serviceNames() << kSlowJob;
+}
+
+// The wire names of the generated service `service` ("rpcscope.services.Counter").
+QStringList wireNamesOf(const QString &service)
+{
+    QStringList names;
+    for (const services::ProtoMethod &method : services::ProtoMethod::examples())
+        if (method.wireName().startsWith(service + u'/'))
+            names << method.wireName();
+    return names;
+}
+
+enum class Encoding { Text, Int64, Hex, Proto };
 
 std::optional<Encoding> encodingFromName(const QString &name)
 {
@@ -105,7 +131,32 @@ std::optional<Encoding> encodingFromName(const QString &name)
         return Encoding::Int64;
     if (name == u"hex")
         return Encoding::Hex;
+    if (name == u"proto")
+        return Encoding::Proto;
     return std::nullopt;
+}
+
+// call --list-methods: one line per method, or one JSON object.
+void printMethods(bool json)
+{
+    const QList<services::ProtoMethod> methods = services::ProtoMethod::examples();
+    if (json) {
+        QJsonArray list;
+        for (const services::ProtoMethod &m : methods)
+            list.append(QJsonObject{{QStringLiteral("method"), m.wireName()},
+                                    {QStringLiteral("request"), m.requestType()},
+                                    {QStringLiteral("response"), m.responseType()}});
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("methods"), list}}).toJson(QJsonDocument::Compact)
+              << '\n';
+    } else {
+        qsizetype width = 0;
+        for (const services::ProtoMethod &m : methods)
+            width = std::max(width, m.wireName().size());
+        for (const services::ProtoMethod &m : methods)
+            out() << m.wireName().leftJustified(width) << "  " << m.requestType() << " -> " << m.responseType()
+                  << '\n';
+    }
+    out().flush();
 }
 
 } // namespace
@@ -116,17 +167,23 @@ int runServe(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves a service over UDP with at-most-once semantics until interrupted (Ctrl+C, SIGTERM) "
-        "or --max-seconds pass. Prints the address it listens on."));
+        "or --max-seconds pass. Prints the address it listens on.\n"
+        "echo and counter answer their plain methods (echo; add, get) and, on the same state, the "
+        "methods of their .proto services by wire name (rpcscope.services.Echo/Echo; "
+        "rpcscope.services.Counter/Add, rpcscope.services.Counter/Get). slowjob answers "
+        "rpcscope.services.SlowJob/Run only. 'call --list-methods' lists the .proto methods."));
     parser.addHelpOption();
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QStringLiteral("address and port to listen on; port 0 picks a free one "
                                                  "[default: 127.0.0.1:0]"),
                                   QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:0"));
     const QCommandLineOption serviceOption(QStringLiteral("service"),
-                                           QStringLiteral("service to offer (echo, counter) [default: echo]"),
+                                           QStringLiteral("service to offer (echo, counter, file, slowjob) "
+                                                          "[default: echo]"),
                                            QStringLiteral("NAME"), QStringLiteral("echo"));
     const QCommandLineOption handlerMs(QStringLiteral("handler-ms"),
-                                       QStringLiteral("time each handler takes [default: 0]"),
+                                       QStringLiteral("time each handler takes; not for slowjob, whose "
+                                                      "requests say [default: 0]"),
                                        QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption maxSeconds(QStringLiteral("max-seconds"),
                                         QStringLiteral("stop after this many seconds [default: run until stopped]"),
@@ -147,8 +204,14 @@ int runServe(const QStringList &args)
         return usageError(QStringLiteral("%1: invalid value '%2' for --bind: %3").arg(command, parser.value(bind), e));
     session::SessionConfig config;
     config.toClient.delay = core::Duration(0);
-    if (QString e = session::findSessionOption(u"service")->apply(config, parser.value(serviceOption)); !e.isEmpty())
-        return usageError(QStringLiteral("%1: invalid value '%2' for --service: %3").arg(command, parser.value(serviceOption), e));
+    const QString serviceName = parser.value(serviceOption);
+    const bool slowJob = serviceName == kSlowJob;
+    if (!slowJob && !session::findSessionOption(u"service")->apply(config, serviceName).isEmpty())
+        return usageError(QStringLiteral("%1: invalid value '%2' for --service: expected one of %3")
+                              .arg(command, serviceName, serveServiceNames().join(QStringLiteral(", "))));
+    if (slowJob && parser.isSet(handlerMs))
+        return usageError(QStringLiteral("%1: --handler-ms does not apply to --service slowjob: each request "
+                                         "says how long it works (duration_ms)").arg(command));
     if (QString e = session::findSessionOption(u"handler-ms")->apply(config, parser.value(handlerMs)); !e.isEmpty())
         return usageError(QStringLiteral("%1: invalid value '%2' for --handler-ms: %3").arg(command, parser.value(handlerMs), e));
     double seconds = 0;
@@ -162,10 +225,10 @@ int runServe(const QStringList &args)
     session::SessionConfig parsed = config;
     parsed.toClient = session::SessionConfig::defaultNetem();
     parsed.toClient.delay = core::Duration(0);
-    if (int code = applySessionOptions(parser, command, parsed); code >= 0)
+    const QStringList readAbove{QStringLiteral("service"), QStringLiteral("handler-ms")};
+    if (int code = applySessionOptions(parser, command, parsed, readAbove); code >= 0)
         return code;
 
-    std::shared_ptr<services::Service> service = services::makeService(config.service);
     rpc::ServerOptions options;
     options.bindAddress = where.address;
     options.port = where.port;
@@ -177,15 +240,42 @@ int runServe(const QStringList &args)
         options.netem.delay = core::Duration(0);
     options.seed = parser.isSet(QStringLiteral("seed")) ? parsed.seed : 0;
     rpc::RpcServer server(options);
-    server.setService(std::make_shared<services::TimedService>(service, config.handlerTime));
+    // The plain methods are the hand-written service's; the generated
+    // skeletons beside them act on that same service, so `add` and
+    // rpcscope.services.Counter/Add count into one total.
+    std::shared_ptr<services::Service> service; // null for slowjob
+    std::unique_ptr<services::EchoServiceProcedures> echo;
+    std::unique_ptr<services::CounterServiceProcedures> counter;
+    std::unique_ptr<services::SlowJobProcedures> slowJobs;
+    QStringList wireNames;
+    if (slowJob) {
+        slowJobs = std::make_unique<services::SlowJobProcedures>();
+        slowJobs->registerOn(server);
+        wireNames = wireNamesOf(QStringLiteral("rpcscope.services.SlowJob"));
+    } else {
+        service = services::makeService(config.service);
+        auto timed = std::make_shared<services::TimedService>(service, config.handlerTime);
+        server.setService(timed);
+        if (config.service == u"echo") {
+            echo = std::make_unique<services::EchoServiceProcedures>(timed);
+            echo->registerOn(server);
+            wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Echo"));
+        } else if (config.service == u"counter") {
+            counter = std::make_unique<services::CounterServiceProcedures>(timed);
+            counter->registerOn(server);
+            wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Counter"));
+        }
+    }
     QString error;
     if (!server.start(&error)) {
         err() << "rpcscope-cli serve: " << error << '\n';
         err().flush();
         return ExitFailure;
     }
-    out() << "serving " << service->name() << " on " << server.address().toString() << ':' << server.port()
-          << " (epoch " << server.epoch() << ")\n";
+    out() << "serving " << (service ? service->name() : kSlowJob) << " on " << server.address().toString() << ':'
+          << server.port() << " (epoch " << server.epoch() << ")\n";
+    if (!wireNames.isEmpty())
+        out() << "methods by wire name: " << wireNames.join(QStringLiteral(", ")) << '\n';
     out().flush();
 
     std::signal(SIGINT, onStopSignal);
@@ -199,10 +289,12 @@ int runServe(const QStringList &args)
     if (seconds > 0)
         QTimer::singleShot(std::chrono::milliseconds(qint64(seconds * 1000)), [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
+    if (slowJobs)
+        slowJobs->release(); // jobs still working end now, so stopping need not wait them out
     server.stop();
     out() << "stopped after " << server.executions() << " handler executions";
-    if (auto *counter = dynamic_cast<services::CounterService *>(service.get()))
-        out() << ", counter total " << counter->total();
+    if (auto *counterService = dynamic_cast<services::CounterService *>(service.get()))
+        out() << ", counter total " << counterService->total();
     out() << '\n';
     out().flush();
     return ExitOk;
@@ -213,17 +305,26 @@ int runCall(const QStringList &args)
     const QString command = QStringLiteral("call");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Calls METHOD on the server at --to with ARGS and prints the result; exits 1 if the call fails."));
+        "Calls METHOD on the server at --to with ARGS and prints the result; exits 1 if the call fails.\n"
+        "With --encoding proto, METHOD is a .proto method's wire name (package.Service/Method) and ARGS its "
+        "request in protobuf text format, for example\n"
+        "  call --to 127.0.0.1:7000 --encoding proto rpcscope.services.Counter/Add 'amount: 5'\n"
+        "--list-methods lists the methods it knows."));
     parser.addHelpOption();
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("the server's address and port"),
                                 QStringLiteral("HOST:PORT"));
     const QCommandLineOption encodingOption(
         QStringLiteral("encoding"),
         QStringLiteral("how ARGS and the result are written: text (UTF-8), int64 (a decimal number, "
-                       "8 bytes big-endian on the wire, as the counter service uses) or hex [default: text]"),
+                       "8 bytes big-endian on the wire, as the counter service uses), hex, or proto (protobuf "
+                       "text format of METHOD's request and response types) [default: text]"),
         QStringLiteral("ENCODING"), QStringLiteral("text"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print the outcome as one JSON object"));
-    parser.addOptions({to, encodingOption, json});
+    const QCommandLineOption listMethods(
+        QStringLiteral("list-methods"),
+        QStringLiteral("list the .proto methods --encoding proto can call, with their request and response "
+                       "types, and exit"));
+    parser.addOptions({to, encodingOption, json, listMethods});
     addSessionOptions(parser, {kEndOptions, kCallOptions}, {std::size(kEndOptions), std::size(kCallOptions)});
     parser.addPositionalArgument(QStringLiteral("METHOD"), QStringLiteral("the procedure to call"));
     parser.addPositionalArgument(QStringLiteral("ARGS"), QStringLiteral("its arguments"), QStringLiteral("[ARGS]"));
@@ -234,6 +335,12 @@ int runCall(const QStringList &args)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(listMethods)) {
+        if (!positional.isEmpty())
+            return usageError(QStringLiteral("%1: --list-methods takes no METHOD or ARGS").arg(command));
+        printMethods(parser.isSet(json));
+        return ExitOk;
+    }
     if (positional.isEmpty() || positional.size() > 2)
         return usageError(QStringLiteral("%1: expected METHOD and at most one ARGS").arg(command));
     if (!parser.isSet(to))
@@ -250,8 +357,10 @@ int runCall(const QStringList &args)
     if (int code = applySessionOptions(parser, command, config); code >= 0)
         return code;
 
+    const QString method = positional.at(0);
     const QString argText = positional.value(1);
     QByteArray callArgs;
+    services::ProtoMethod protoMethod;
     switch (*encoding) {
     case Encoding::Text: callArgs = argText.toUtf8(); break;
     case Encoding::Int64: {
@@ -267,6 +376,19 @@ int runCall(const QStringList &args)
         if (callArgs.toHex() != argText.toLatin1().toLower())
             return usageError(QStringLiteral("%1: ARGS '%2' is not hexadecimal (--encoding hex)").arg(command, argText));
         break;
+    case Encoding::Proto: {
+        protoMethod = services::ProtoMethod::find(method);
+        if (!protoMethod.isValid())
+            return usageError(QStringLiteral("%1: unknown method '%2': --encoding proto takes the wire name "
+                                             "(package.Service/Method) of a unary method of a .proto service "
+                                             "this program knows; 'call --list-methods' lists them")
+                                  .arg(command, method));
+        QString error;
+        if (!protoMethod.encodeRequest(argText, callArgs, error))
+            return usageError(QStringLiteral("%1: ARGS '%2' is not a %3 in text format: %4")
+                                  .arg(command, argText, protoMethod.requestType(), error));
+        break;
+    }
     }
 
     rpc::ClientOptions options;
@@ -288,10 +410,18 @@ int runCall(const QStringList &args)
         err().flush();
         return ExitFailure;
     }
-    const rpc::Reply reply = client.callBlocking(positional.at(0), callArgs);
+    const rpc::Reply reply = client.callBlocking(method, callArgs);
     client.stop();
 
-    QString result;
+    // How the call failed, when it did: on the wire, or (the server answered
+    // OK) because the reply is not what the method returns.
+    QString errorName;
+    QString errorMessage;
+    if (!reply.ok()) {
+        errorName = trace::callErrorName(reply.error);
+        errorMessage = reply.message;
+    }
+    QJsonValue result(QJsonValue::Undefined);
     if (reply.ok()) {
         switch (*encoding) {
         case Encoding::Text: result = QString::fromUtf8(reply.result); break;
@@ -301,25 +431,46 @@ int runCall(const QStringList &args)
             break;
         }
         case Encoding::Hex: result = QString::fromLatin1(reply.result.toHex()); break;
+        case Encoding::Proto: {
+            // The JSON mapping inside a JSON outcome; text format on its own.
+            if (parser.isSet(json)) {
+                if (const std::optional<QByteArray> object = protoMethod.responseJson(reply.result))
+                    result = QJsonDocument::fromJson(*object).object();
+            } else if (const std::optional<QString> text = protoMethod.responseText(reply.result)) {
+                result = *text;
+            }
+            if (result.isUndefined()) {
+                constexpr qsizetype kShown = 32; // bytes quoted in the message
+                QString bytes = QString::fromLatin1(reply.result.left(kShown).toHex());
+                if (reply.result.size() > kShown)
+                    bytes += QStringLiteral("...");
+                errorName = QStringLiteral("undecodable-reply");
+                errorMessage = QStringLiteral("the reply to %1 (%2 bytes: %3) does not decode as %4")
+                                   .arg(method, QString::number(reply.result.size()), bytes,
+                                        protoMethod.responseType());
+            }
+            break;
+        }
         }
     }
+    const bool ok = errorName.isEmpty();
     if (parser.isSet(json)) {
-        QJsonObject o{{QStringLiteral("ok"), reply.ok()},
+        QJsonObject o{{QStringLiteral("ok"), ok},
                       {QStringLiteral("attempts"), reply.attempts},
                       {QStringLiteral("latency_ms"), double(reply.latency.count()) / 1000.0}};
-        if (reply.ok())
+        if (ok)
             o.insert(QStringLiteral("result"), result);
         else {
-            o.insert(QStringLiteral("error"), trace::callErrorName(reply.error));
-            o.insert(QStringLiteral("message"), reply.message);
+            o.insert(QStringLiteral("error"), errorName);
+            o.insert(QStringLiteral("message"), errorMessage);
         }
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
-    } else if (reply.ok()) {
-        out() << result << '\n';
+    } else if (ok) {
+        out() << result.toString() << '\n';
     }
     out().flush();
-    if (!reply.ok()) {
-        err() << "rpcscope-cli call: " << trace::callErrorName(reply.error) << ": " << reply.message << '\n';
+    if (!ok) {
+        err() << "rpcscope-cli call: " << errorName << ": " << errorMessage << '\n';
         err().flush();
         return ExitFailure;
     }

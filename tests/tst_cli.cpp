@@ -1,10 +1,15 @@
 // The command line's contract: versions, help, and exit code 2 with a clear
-// message for anything it does not understand.
+// message for anything it does not understand; serve and call as two
+// processes on loopback, the .proto services by their wire names among them.
+#include "rpc/rpcserver.h"
 #include "rpcscope/version.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +36,50 @@ class TestCli : public QObject
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    // Starts `rpcscope-cli serve ARGS` on a free loopback port, bounded in
+    // time should the test never stop it; returns "127.0.0.1:PORT", empty if
+    // it did not come up.
+    static QString startServe(QProcess &serve, const QStringList &args)
+    {
+        serve.start(QStringLiteral(RPCSCOPE_CLI_PATH),
+                    QStringList{QStringLiteral("serve"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1:0"),
+                                QStringLiteral("--max-seconds"), QStringLiteral("60")}
+                        + args);
+        if (!serve.waitForStarted() || !serve.waitForReadyRead(10'000))
+            return {};
+        const QString banner = QString::fromUtf8(serve.readLine());
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^serving \\S+ on 127\\.0\\.0\\.1:(\\d+) \\(epoch \\d+\\)\n$"))
+                .match(banner);
+        return m.hasMatch() ? QStringLiteral("127.0.0.1:") + m.captured(1) : QString();
+    }
+
+    // SIGTERM, a clean stop; everything serve printed after its banner.
+    static QString stopServe(QProcess &serve)
+    {
+        serve.terminate();
+        if (!serve.waitForFinished(10'000)) {
+            serve.kill();
+            serve.waitForFinished();
+            return QStringLiteral("(serve did not stop)");
+        }
+        if (serve.exitStatus() != QProcess::NormalExit || serve.exitCode() != 0)
+            return QStringLiteral("(serve exited with %1)").arg(serve.exitCode());
+        return QString::fromUtf8(serve.readAllStandardOutput());
+    }
+
+    // `rpcscope-cli call --to TO --encoding proto METHOD [ARGS] [more]`.
+    static Result callProto(const QString &to, const QString &method, const QString &args,
+                            const QStringList &more = {})
+    {
+        QStringList all{QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--encoding"),
+                        QStringLiteral("proto")};
+        all << more << method;
+        if (!args.isNull())
+            all << args;
+        return run(all);
     }
 
 private slots:
@@ -187,6 +236,219 @@ private slots:
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: simulate: ")), qPrintable(r.err));
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // The generated Counter skeleton and the plain `add`/`get` on one
+    // server act on one total: each spelling sees what the other added.
+    void protoCounterSharesTotalWithPlainMethods()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("counter")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+
+        Result r = callProto(to, QStringLiteral("rpcscope.services.Counter/Add"), QStringLiteral("amount: 5"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("total: 5\n"));
+
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--encoding"),
+                 QStringLiteral("int64"), QStringLiteral("add"), QStringLiteral("7")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("12\n"));
+
+        r = callProto(to, QStringLiteral("rpcscope.services.Counter/Get"), {});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("total: 12\n"));
+
+        // --json carries the reply in protobuf's JSON mapping (int64 as a string).
+        r = callProto(to, QStringLiteral("rpcscope.services.Counter/Add"), QStringLiteral("amount: -2"),
+                      {QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o[u"ok"].toBool(), true);
+        QCOMPARE(o[u"result"].toObject(), (QJsonObject{{QStringLiteral("total"), QStringLiteral("10")}}));
+
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--encoding"),
+                 QStringLiteral("int64"), QStringLiteral("get")});
+        QCOMPARE(r.out, QStringLiteral("10\n"));
+
+        const QString stopped = stopServe(serve);
+        QVERIFY2(stopped.contains(QStringLiteral("methods by wire name: rpcscope.services.Counter/Add, "
+                                                 "rpcscope.services.Counter/Get\n")),
+                 qPrintable(stopped));
+        QVERIFY2(stopped.contains(QStringLiteral("stopped after 5 handler executions, counter total 10\n")),
+                 qPrintable(stopped));
+    }
+
+    void protoEchoBesidePlainEcho()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("echo")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        Result r = callProto(to, QStringLiteral("rpcscope.services.Echo/Echo"),
+                             QStringLiteral("payload: \"h\\303\\251 \\001\""));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("payload: \"h\\303\\251 \\001\"\n"));
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("echo"), QStringLiteral("hi")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("hi\n"));
+        // A method of a service this server does not offer is the server's refusal: exit 1.
+        r = callProto(to, QStringLiteral("rpcscope.services.Counter/Add"), QStringLiteral("amount: 1"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("has no method 'rpcscope.services.Counter/Add'")), qPrintable(r.err));
+        QVERIFY2(stopServe(serve).contains(QStringLiteral("stopped after 3 handler executions")), "");
+    }
+
+    // The long call over two processes: the server works for the time asked,
+    // and the reply carries the request's label back.
+    void protoSlowJob()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("slowjob")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+
+        QElapsedTimer elapsed;
+        elapsed.start();
+        Result r = callProto(to, QStringLiteral("rpcscope.services.SlowJob/Run"),
+                             QStringLiteral("duration_ms: 400 label: \"nightly\""));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("label: \"nightly\" duration_ms: 400\n"));
+        QVERIFY(elapsed.elapsed() >= 400);
+
+        // The procedure's own refusal travels back as a failed call.
+        r = callProto(to, QStringLiteral("rpcscope.services.SlowJob/Run"), QStringLiteral("duration_ms: 4000000000"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("duration_ms 4000000000 is over the limit")), qPrintable(r.err));
+        // slowjob has no plain methods.
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("echo"), QStringLiteral("hi")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no method 'echo' on this server")), qPrintable(r.err));
+
+        const QString stopped = stopServe(serve);
+        QVERIFY2(stopped.contains(QStringLiteral("methods by wire name: rpcscope.services.SlowJob/Run\n")),
+                 qPrintable(stopped));
+        QVERIFY2(stopped.contains(QStringLiteral("stopped after 2 handler executions\n")), qPrintable(stopped));
+    }
+
+    void serveSlowJobRefusesHandlerTime()
+    {
+        const Result r = run({QStringLiteral("serve"), QStringLiteral("--service"), QStringLiteral("slowjob"),
+                              QStringLiteral("--handler-ms"), QStringLiteral("5")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--handler-ms does not apply to --service slowjob")), qPrintable(r.err));
+        const Result unknown = run({QStringLiteral("serve"), QStringLiteral("--service"), QStringLiteral("nope")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(
+                     QStringLiteral("invalid value 'nope' for --service: expected one of echo, counter, file, slowjob")),
+                 qPrintable(unknown.err));
+    }
+
+    // Text that is not the request type is refused before anything is sent,
+    // saying where it went wrong. The port is one nobody answers on: a
+    // request sent by mistake would fail the test with exit code 1.
+    void protoBadTextFormat_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not an integer")
+            << "rpcscope.services.Counter/Add" << "amount: five"
+            << "ARGS 'amount: five' is not a rpcscope.services.AddRequest in text format: line 1, column 9: "
+               "Expected integer";
+        QTest::newRow("unknown field")
+            << "rpcscope.services.Counter/Add" << "amout: 5"
+            << "is not a rpcscope.services.AddRequest in text format: line 1, column 6: Message type "
+               "\"rpcscope.services.AddRequest\" has no field named \"amout\".";
+        QTest::newRow("second line") << "rpcscope.services.SlowJob/Run" << "label: \"a\"\nduration_ms: -1"
+                                     << "in text format: line 2, column 14: Expected integer";
+        QTest::newRow("unterminated string") << "rpcscope.services.Echo/Echo" << "payload: \"abc"
+                                             << "is not a rpcscope.services.EchoRequest in text format: line 1";
+    }
+
+    void protoBadTextFormat()
+    {
+        QFETCH(QString, method);
+        QFETCH(QString, args);
+        QFETCH(QString, message);
+        const Result r = callProto(QStringLiteral("127.0.0.1:9"), method, args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: call: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void protoUnknownMethod_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::newRow("no such method") << "rpcscope.services.Counter/Subtract";
+        QTest::newRow("no such service") << "rpcscope.services.Abacus/Add";
+        QTest::newRow("a plain name") << "add";
+        QTest::newRow("dots for the slash") << "rpcscope.services.Counter.Add";
+        QTest::newRow("no method after the slash") << "rpcscope.services.Counter/";
+        QTest::newRow("a message, not a service") << "rpcscope.services.AddRequest/amount";
+    }
+
+    void protoUnknownMethod()
+    {
+        QFETCH(QString, method);
+        const Result r = callProto(QStringLiteral("127.0.0.1:9"), method, QStringLiteral("amount: 1"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: call: unknown method '%1': ").arg(method)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("call --list-methods")), qPrintable(r.err));
+    }
+
+    // A server that answers OK with bytes that are not the response type: the
+    // call reports it, exit 1, rather than printing an empty message.
+    void protoUndecodableReply()
+    {
+        rpcscope::rpc::RpcServer server({});
+        server.registerHandler(QStringLiteral("rpcscope.services.Counter/Get"), [](const QByteArray &) {
+            return rpcscope::services::HandlerResult{rpcscope::wire::STATUS_OK, {}, QByteArray("\xff\xff", 2)};
+        });
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString to = QStringLiteral("127.0.0.1:%1").arg(server.port());
+        Result r = callProto(to, QStringLiteral("rpcscope.services.Counter/Get"), {});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("rpcscope-cli call: undecodable-reply: the reply to "
+                                               "rpcscope.services.Counter/Get (2 bytes: ffff) does not decode as "
+                                               "rpcscope.services.CounterValue")),
+                 qPrintable(r.err));
+        r = callProto(to, QStringLiteral("rpcscope.services.Counter/Get"), {}, {QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o[u"ok"].toBool(true), false);
+        QCOMPARE(o[u"error"].toString(), QStringLiteral("undecodable-reply"));
+        server.stop();
+    }
+
+    void listMethods()
+    {
+        Result r = run({QStringLiteral("call"), QStringLiteral("--list-methods")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("rpcscope.services.Echo/Echo    rpcscope.services.EchoRequest -> "
+                                       "rpcscope.services.EchoReply\n"
+                                       "rpcscope.services.Counter/Add  rpcscope.services.AddRequest -> "
+                                       "rpcscope.services.CounterValue\n"
+                                       "rpcscope.services.Counter/Get  google.protobuf.Empty -> "
+                                       "rpcscope.services.CounterValue\n"
+                                       "rpcscope.services.SlowJob/Run  rpcscope.services.JobRequest -> "
+                                       "rpcscope.services.JobReply\n"));
+
+        r = run({QStringLiteral("call"), QStringLiteral("--list-methods"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray methods = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"methods"].toArray();
+        QCOMPARE(methods.size(), 4);
+        QCOMPARE(methods.at(3).toObject(),
+                 (QJsonObject{{QStringLiteral("method"), QStringLiteral("rpcscope.services.SlowJob/Run")},
+                              {QStringLiteral("request"), QStringLiteral("rpcscope.services.JobRequest")},
+                              {QStringLiteral("response"), QStringLiteral("rpcscope.services.JobReply")}}));
+
+        r = run({QStringLiteral("call"), QStringLiteral("--list-methods"), QStringLiteral("add")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--list-methods takes no METHOD or ARGS")), qPrintable(r.err));
     }
 };
 
