@@ -196,8 +196,10 @@ private slots:
     {
         core::Random r(3);
         for (int round = 0; round < 200; ++round) {
-            const qsizetype payload = r.between(1, 300);
-            const QByteArray body = pattern(r.between(payload + 1, 5'000), std::uint64_t(round));
+            const qsizetype payload = r.between(8, 300);
+            // At most 8 x payload fragments, so a selective ack fits in one.
+            const QByteArray body = pattern(r.between(payload + 1, std::min<qsizetype>(5'000, 8 * payload * payload)),
+                                            std::uint64_t(round));
             const OutgoingMessage m(body, payload);
             std::vector<int> order(std::size_t(m.count()));
             std::iota(order.begin(), order.end(), 0);
@@ -234,9 +236,14 @@ private slots:
         QCOMPARE(re.memory(), 3 * 4 + 2);
 
         // The cap is checked before anything is allocated for the message.
-        Reassembly big(60'000, 1'000'000);
-        QCOMPARE(big.add(0, 60'000, pattern(100)), Reassembly::Result::TooLarge);
+        Reassembly big(700, 10'000);
+        QCOMPARE(big.add(0, 700, pattern(100)), Reassembly::Result::TooLarge);
         QCOMPARE(big.memory(), 0);
+        // More fragments than a selective ack of the fragment's size can list.
+        Reassembly many(60'000, 100'000'000);
+        QCOMPARE(many.add(0, 60'000, pattern(100)), Reassembly::Result::Inconsistent);
+        QCOMPARE(core::maxFragments(100), 800);
+        QCOMPARE(core::maxFragments(100'000), 0xFFFF);
         // The last fragment first, then a full one that makes it too big.
         Reassembly late(11, 1'000);
         QCOMPARE(late.add(10, 11, pattern(50)), Reassembly::Result::Added);
@@ -263,6 +270,9 @@ private slots:
         QCOMPARE(p.count(1, DatagramKind::Request), fragments + 1);
         QCOMPARE(p.count(1, DatagramKind::Request, 3), 2);
         QVERIFY((p.serverSink.count(EventKind::Reassembled) > 0));
+        // A reassembled message leaves nothing behind in the partial accounts.
+        QCOMPARE(p.server.partialMessages(), 0);
+        QCOMPARE(p.server.partialBytes(), 0);
         QVERIFY((p.clientSink.count(EventKind::FragmentAck) > 0));
     }
 
@@ -317,9 +327,10 @@ private slots:
         QCOMPARE(done[0].status, wire::STATUS_TOO_LARGE);
         QVERIFY2(done[0].message.contains(u"limit of 1000 bytes"), qPrintable(done[0].message));
         QCOMPARE(p.executions, 0);
-        // Refused once, however many of its fragments were already on the way;
-        // the server keeps only a marker without bytes.
-        QCOMPARE(p.count(0, DatagramKind::Error), 1);
+        // Refused at its first fragment and again when the round asks for an
+        // answer (the first refusal might have been lost), not once per
+        // fragment on the way; the server keeps only a marker without bytes.
+        QCOMPARE(p.count(0, DatagramKind::Error), 2);
         QVERIFY(p.server.partialMessages() <= 1);
         QCOMPARE(p.server.partialBytes(), 0);
         // The client's next call says it is done with call 1: the marker goes.
@@ -339,6 +350,38 @@ private slots:
         QCOMPARE(done.size(), std::size_t(1));
         QCOMPARE(done[0].error, trace::CallError::TooLarge);
         QCOMPARE(p.executions, 1);
+    }
+
+    // 16-bit fragment numbers must not wrap: a request needing more
+    // fragments than a selective ack can list fails at once, unsent.
+    void aRequestNeedingTooManyFragmentsFailsAtOnce()
+    {
+        core::ClientConfig config = Pair::clientDefaults();
+        config.maxDatagram = 128; // 92-byte fragments: at most 736 of them
+        Pair p(config);
+        p.client.startCall(QStringLiteral("echo"), pattern(100'000), p.now);
+        const auto done = p.run();
+        QCOMPARE(done.size(), std::size_t(1));
+        QCOMPARE(done[0].error, trace::CallError::TooLarge);
+        QVERIFY2(done[0].message.contains(u"736 fragments"), qPrintable(done[0].message));
+        QVERIFY(p.sent.empty());
+    }
+
+    // A resent request fragment that reaches a server which already ran the
+    // call is answered with a selective ack of everything, not the reply.
+    void lateRequestFragmentsGetAnAckNotTheReply()
+    {
+        Pair p;
+        const QByteArray args = pattern(1'000);
+        // Every SACK from the server is lost until the reply is on its way.
+        p.drop = [](const Sent &s, int) { return s.from == 0 && s.kind == DatagramKind::FragmentAck && s.attempt == 1; };
+        p.client.startCall(QStringLiteral("echo"), args, p.now);
+        const auto done = p.run();
+        QCOMPARE(done.size(), std::size_t(1));
+        QCOMPARE(done[0].result, args);
+        QCOMPARE(p.executions, 1);
+        const int replyFragments = OutgoingMessage::countFor(1'000 + 3, 200);
+        QVERIFY(p.count(0, DatagramKind::Reply) <= replyFragments + 1);
     }
 
     // Partial messages are bounded per client, in bytes, and in time.

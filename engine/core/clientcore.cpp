@@ -84,12 +84,23 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
     const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
-    if (call.body.size() > payload)
+    const qsizetype bytes = call.body.size();
+    if (bytes > payload)
         call.out = std::make_unique<OutgoingMessage>(std::exchange(call.body, {}), payload);
     call.started = now;
     call.deadline = now + retryOf(call).deadline;
     const std::uint32_t id = call.id;
     record(EventKind::CallStart, now, &call);
+    if (call.out && call.out->count() > maxFragments(payload)) {
+        auto it = m_calls.emplace(id, std::move(call)).first;
+        fail(it, CallError::TooLarge,
+             QStringLiteral("request of %1 bytes needs more than %2 fragments of %3 bytes")
+                 .arg(bytes)
+                 .arg(maxFragments(payload))
+                 .arg(payload),
+             now);
+        return id;
+    }
     m_queue.push_back(std::move(call));
     fillWindow(now);
     return id;
@@ -457,12 +468,25 @@ Received ClientCore::onReplyFragment(const wire::Header &h, QByteArrayView body,
     auto it = m_calls.find(h.callId);
     if (it == m_calls.end())
         return onReply(h, body, now); // traced and acked as a late reply
+    onEpoch(h.epoch, now);
+    it = m_calls.find(h.callId);
+    if (it == m_calls.end())
+        return Received::Accepted; // a restart ended it
     Call &call = it->second;
-    if (!call.in)
+    // Fragments of one reply come from one server incarnation: a reply from
+    // another starts over rather than be stitched onto the first.
+    if (call.in && h.epoch != call.inEpoch)
+        call.in.reset();
+    if (!call.in) {
         call.in = std::make_unique<Reassembly>(h.fragmentCount, m_config.maxMessageBytes);
+        call.inEpoch = h.epoch;
+    }
     switch (call.in->add(h.fragmentIndex, h.fragmentCount, body)) {
     case Reassembly::Result::Inconsistent:
+        // Either it or what is held is damaged (a weak checksum lets damage
+        // through): start over rather than let one bad fragment block the rest.
         record(EventKind::MalformedDropped, now, &call, std::uint32_t(ProtocolDrop::BadFragment));
+        call.in.reset();
         return Received::Malformed;
     case Reassembly::Result::TooLarge:
         fail(it, CallError::TooLarge,
@@ -475,7 +499,13 @@ Received ClientCore::onReplyFragment(const wire::Header &h, QByteArrayView body,
         record(EventKind::FragmentDuplicate, now, &call, 0, h.kind);
         break;
     case Reassembly::Result::Added:
-        startProbing(call, now); // a reply is on its way: the request arrived
+        if (call.phase == Phase::Sent) {
+            startProbing(call, now); // a reply is on its way: the request arrived
+        } else {
+            // Progress: no probe while the reply keeps coming.
+            call.timeout = pollIntervalOf(call);
+            arm(call, now + call.timeout);
+        }
         break;
     case Reassembly::Result::Complete: {
         QByteArray message = call.in->take();

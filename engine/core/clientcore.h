@@ -122,6 +122,7 @@ private:
         std::shared_ptr<const RetryConfig> retry; // the call's own options; null: the client's
         std::unique_ptr<OutgoingMessage> out;     // a fragmented request (then `body` is empty)
         std::unique_ptr<Reassembly> in;           // a fragmented reply, while it arrives
+        std::uint32_t inEpoch = 0;                // the server incarnation `in` comes from
     };
 
     struct Timer

@@ -119,7 +119,7 @@ Reassembly::Result Reassembly::add(int index, int count, QByteArrayView data)
         if (m_payload == 0) {
             // The first full-size fragment fixes the message's size: check
             // the cap before allocating anything for it.
-            if (m_hasLast && m_last.size() > data.size())
+            if ((m_hasLast && m_last.size() > data.size()) || count > maxFragments(data.size()))
                 return Result::Inconsistent;
             const qsizetype lastBytes = m_hasLast ? m_last.size() : 1;
             if (qsizetype(count - 1) > (m_maxBytes - lastBytes) / data.size())

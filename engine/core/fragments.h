@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +28,15 @@ inline std::uint16_t traceFragment(wire::DatagramKind kind, std::uint16_t index,
 {
     const bool data = kind == wire::DatagramKind::Request || kind == wire::DatagramKind::Reply;
     return data && count > 1 ? std::uint16_t(index + 1) : 0;
+}
+
+// The most fragments a message may have with `payload` bytes each: a
+// selective ack must list them all in one datagram of the same size, so the
+// bitmap is never larger than a fragment (and 16-bit fragment numbers never
+// wrap). A receiver holds senders to it too.
+inline int maxFragments(qsizetype payload)
+{
+    return int(std::min<qsizetype>(0xFFFF, 8 * std::max<qsizetype>(1, payload)));
 }
 
 // Which fragments of a message are held: bit i of byte i/8, least

@@ -264,11 +264,20 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
                                TimePoint now)
 {
     if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId)) {
-        // Fragments of a request already admitted: one answer per round is enough.
-        if (h.fragmentCount > 1 && !h.ackRequested)
+        // Fragments of a request already admitted: a round that asks for an
+        // ack learns that every fragment is here (and probes from then on);
+        // the rest of the round is dropped.
+        if (h.fragmentCount > 1) {
             record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
-        else
+            if (h.ackRequested) {
+                FragmentBitmap all(h.fragmentCount);
+                for (int i = 0; i < h.fragmentCount; ++i)
+                    all.set(i);
+                sendFragmentAck(h, all, from);
+            }
+        } else {
             answerDuplicate(h, {}, *entry, from, now);
+        }
         return Received::Accepted;
     }
     // The client has already seen this call end: a late copy, not a new call.
@@ -294,6 +303,12 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
                                        TimePoint now)
 {
     const ServerLimits &limits = m_config.limits;
+    // Nothing is set aside for a fragment that cannot belong to any message.
+    if (body.isEmpty()) {
+        record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+               std::uint32_t(ProtocolDrop::BadFragment));
+        return Received::Malformed;
+    }
     const std::uint64_t key = partialKey(h.clientId, h.callId);
     auto it = m_partials.find(key);
     if (it == m_partials.end()) {
@@ -308,10 +323,16 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         }
         ++open;
         it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now}).first;
-        m_partialAges.emplace_back(now, key);
+        notePartialAge(now, key);
     }
     if (it->second.refused) {
-        record(EventKind::StaleDropped, now, from, h.callId, h.attempt, 0, h.kind);
+        // Already refused as too large: say so again when asked, in case the
+        // refusal was lost; the other fragments already on the way are dropped.
+        if (h.ackRequested)
+            refuse(h, from, wire::STATUS_TOO_LARGE,
+                   QStringLiteral("request exceeds the limit of %1 bytes").arg(limits.maxMessageBytes), now);
+        else
+            record(EventKind::StaleDropped, now, from, h.callId, h.attempt, 0, h.kind);
         return Received::Accepted;
     }
     Reassembly &message = it->second.message;
@@ -331,10 +352,12 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     m_partialBytes += message.memory() - before;
     switch (result) {
     case Reassembly::Result::Inconsistent:
+        // It disagrees with what is held. Either may be the damaged one (a
+        // weak checksum lets damage through), so start the message over
+        // rather than let one bad first fragment block every good one.
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(ProtocolDrop::BadFragment));
-        if (message.held().held() == 0)
-            erasePartial(it);
+        erasePartial(it);
         return Received::Malformed;
     case Reassembly::Result::TooLarge:
         m_partialBytes -= message.memory();
@@ -349,8 +372,13 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         return Received::Accepted;
     case Reassembly::Result::Duplicate:
         record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
-        [[fallthrough]];
+        if (h.ackRequested)
+            sendFragmentAck(h, message.held(), from);
+        return Received::Accepted;
     case Reassembly::Result::Added:
+        // Progress: the message's age counts from here.
+        it->second.started = now;
+        notePartialAge(now, key);
         if (h.ackRequested)
             sendFragmentAck(h, message.held(), from);
         return Received::Accepted;
@@ -358,8 +386,10 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         break;
     }
     const FragmentBitmap all = message.held();
+    m_partialBytes -= message.memory(); // take() empties it: account for it first
     const QByteArray whole = message.take();
     erasePartial(it);
+    Q_ASSERT(m_partialBytes >= 0);
     record(EventKind::Reassembled, now, from, h.callId, h.attempt,
            std::uint32_t(std::min<qsizetype>(whole.size(), UINT32_MAX)), h.kind, h.fragmentCount);
     const Received received = admit(h, whole, from, now);
@@ -368,6 +398,19 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     if (m_config.ackMode == AckMode::Implicit && m_cache.find(h.clientId, h.callId))
         sendFragmentAck(h, all, from);
     return received;
+}
+
+void ServerCore::notePartialAge(TimePoint now, std::uint64_t key)
+{
+    m_partialAges.emplace_back(now, key);
+    // Records of messages that completed, were dropped or moved on stay
+    // behind; keep the queue proportional to what is open.
+    if (m_partialAges.size() > 2 * m_partials.size() + 64) {
+        std::erase_if(m_partialAges, [&](const auto &age) {
+            const auto p = m_partials.find(age.second);
+            return p == m_partials.end() || p->second.started != age.first;
+        });
+    }
 }
 
 void ServerCore::dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId)
@@ -396,14 +439,6 @@ void ServerCore::expirePartials(TimePoint now)
         if (auto it = m_partials.find(key); it != m_partials.end() && it->second.started == started)
             erasePartial(it);
     }
-    // Partials that completed leave their age records behind; keep the queue
-    // proportional to what is open.
-    if (m_partialAges.size() > 2 * m_partials.size() + 64) {
-        std::erase_if(m_partialAges, [&](const auto &age) {
-            const auto it = m_partials.find(age.second);
-            return it == m_partials.end() || it->second.started != age.first;
-        });
-    }
 }
 
 Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
@@ -423,7 +458,8 @@ Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, H
            h.kind, std::uint32_t(count));
     // An answer to the latest round: what it lacks was lost, send it again
     // now. An answer to an older round is already being taken care of.
-    entry->host = from;
+    // (Where replies go is left to requests and probes: a selective ack
+    // alone does not move the client.)
     if (!m_bitmapScratch.complete() && h.attempt == entry->replyRound)
         sendCachedReply(h, *entry, &m_bitmapScratch);
     return Received::Accepted;
@@ -507,6 +543,17 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
         bytes = QByteArray(s.data(), qsizetype(s.size()));
     }
     const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
+    if (bytes.size() > payload && OutgoingMessage::countFor(bytes.size(), payload) > maxFragments(payload)) {
+        wire::ReplyBody tooMany;
+        tooMany.set_status(wire::STATUS_TOO_LARGE);
+        tooMany.set_message(QStringLiteral("reply of %1 bytes needs more than %2 fragments of %3 bytes")
+                                .arg(bytes.size())
+                                .arg(maxFragments(payload))
+                                .arg(payload)
+                                .toStdString());
+        const std::string s = tooMany.SerializeAsString();
+        bytes = QByteArray(s.data(), qsizetype(s.size()));
+    }
     entry->replyPayload = bytes.size() > payload ? std::int32_t(payload) : 0;
     entry->replyRound = 0;
     entry->reply = bytes; // shared, not copied: sendCachedReply reads it, complete() keeps it

@@ -139,6 +139,7 @@ private:
     void erasePartial(std::map<std::uint64_t, Partial>::iterator it);
     void dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId);
     void expirePartials(TimePoint now);
+    void notePartialAge(TimePoint now, std::uint64_t key);
     void refuse(const wire::Header &request, HostId to, wire::Status status, const QString &message,
                 TimePoint now);
     void recordEvictions(TimePoint now);

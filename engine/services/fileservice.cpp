@@ -71,19 +71,33 @@ HandlerResult FileService::handle(const QString &method, const QByteArray &args)
     if (m_status.fileBytes == 0) {
         m_status.fileBytes = fileSize;
         m_status.sentSha256 = sha256;
-        m_received = QByteArray(qsizetype(fileSize), '\0');
     } else if (fileSize != m_status.fileBytes || sha256 != m_status.sentSha256) {
         return {wire::STATUS_INVALID_ARGUMENT,
                 QStringLiteral("chunk at offset %1 belongs to a different file").arg(offset), {}};
     }
-    if (m_chunksAt.insert(offset).second) {
-        std::memcpy(m_received.data() + offset, data.data(), std::size_t(data.size()));
+    if (!data.isEmpty() && !m_chunks.contains(offset)) {
+        // A chunk may not overlap its neighbours: the pieces must tile the file.
+        const auto next = m_chunks.lower_bound(offset);
+        const bool overlapsNext = next != m_chunks.end() && next->first < offset + data.size();
+        const bool overlapsPrevious = next != m_chunks.begin()
+                                      && std::prev(next)->first + std::prev(next)->second.size() > offset;
+        if (overlapsNext || overlapsPrevious)
+            return {wire::STATUS_INVALID_ARGUMENT,
+                    QStringLiteral("chunk of %1 bytes at offset %2 overlaps one already stored")
+                        .arg(data.size())
+                        .arg(offset),
+                    {}};
+        m_chunks.emplace(offset, data.toByteArray());
         m_status.receivedBytes += data.size();
     }
     if (!m_status.complete() || !m_status.receivedSha256.isEmpty())
         return {wire::STATUS_OK, {},
                 QStringLiteral("%1 of %2 bytes").arg(m_status.receivedBytes).arg(m_status.fileBytes).toUtf8()};
-    m_status.receivedSha256 = QCryptographicHash::hash(m_received, QCryptographicHash::Sha256);
+    // The chunks tile the whole file: hash them in order.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const auto &[at, chunk] : m_chunks)
+        hash.addData(chunk);
+    m_status.receivedSha256 = hash.result();
     if (!m_status.verified())
         return {wire::STATUS_HANDLER_ERROR,
                 QStringLiteral("end-to-end check failed: the file's SHA-256 is %1, the sender's %2")

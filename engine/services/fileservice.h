@@ -7,7 +7,7 @@
 #include <QMutex>
 
 #include <cstdint>
-#include <set>
+#include <map>
 
 namespace rpcscope::services {
 
@@ -58,10 +58,11 @@ private:
     QByteArray m_fileSha256;
     qsizetype m_chunkBytes = 0;
 
-    // Receiving side; handlers run on several threads.
+    // Receiving side; handlers run on several threads. Chunks are kept as
+    // they come, by offset, so memory follows what arrived rather than what
+    // the sender claims the file's size to be.
     mutable QMutex m_mutex;
-    QByteArray m_received;
-    std::set<std::int64_t> m_chunksAt; // offsets stored, so a chunk is counted once
+    std::map<std::int64_t, QByteArray> m_chunks;
     Status m_status;
 };
 
