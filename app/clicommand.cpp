@@ -37,6 +37,7 @@ std::span<const Command> commands()
          runSimulate},
         {QStringLiteral("live"), QStringLiteral("Run a scenario on real UDP sockets on loopback and summarise it"),
          runLive},
+        {QStringLiteral("replay"), QStringLiteral("Read a capture and print its session's summary"), runReplay},
         {QStringLiteral("serve"), QStringLiteral("Serve a service over UDP until stopped"), runServe},
         {QStringLiteral("call"), QStringLiteral("Call a procedure on a server and print the reply"), runCall},
         {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),

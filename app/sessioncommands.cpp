@@ -1,6 +1,9 @@
 #include "sessioncommands.h"
 
+#include "capture/capturereader.h"
+#include "capture/capturewriter.h"
 #include "clicommand.h"
+#include "trace/sharedsink.h"
 #include "net/simnetwork.h"
 #include "services/counterservice.h"
 #include "session/scenario.h"
@@ -107,7 +110,25 @@ struct SessionCommand
                               QStringLiteral("FILE")};
     QCommandLineOption trace{QStringLiteral("trace"),
                              QStringLiteral("print every event as a line a person can read")};
+    QCommandLineOption record{QStringLiteral("record"),
+                              QStringLiteral("write a capture of the session to FILE as it runs (.rpcscope)"),
+                              QStringLiteral("FILE")};
     session::SessionConfig config;
+    capture::CaptureWriter writer;
+
+    // Opens the capture if --record asked for one. Returns -1 to go on, or an exit code.
+    int openRecording(const QString &command, bool simulated)
+    {
+        if (!parser.isSet(record))
+            return -1;
+        QString error;
+        if (!writer.open(parser.value(record), config, {simulated, config.clients}, &error)) {
+            err() << "rpcscope-cli " << command << ": " << error << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        return -1;
+    }
 
     bool keepTrace() const { return parser.isSet(events) || parser.isSet(trace); }
 
@@ -124,7 +145,7 @@ struct SessionCommand
                                                     .arg(QString::fromLatin1(o.description), def),
                                                 QString::fromLatin1(o.valueName)));
         }
-        parser.addOptions({json, events, trace});
+        parser.addOptions({json, events, trace, record});
         if (!parser.parse(args))
             return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
         if (parser.isSet(QStringLiteral("help"))) {
@@ -158,6 +179,14 @@ struct SessionCommand
     int report(session::Summary summary, const trace::TraceLog &log, const QString &command)
     {
         summary.seed = config.seed;
+        if (parser.isSet(record)) {
+            QString error;
+            if (!writer.finish(summary, &error)) {
+                err() << "rpcscope-cli " << command << ": " << error << '\n';
+                err().flush();
+                return ExitFailure;
+            }
+        }
         if (parser.isSet(events)) {
             const QString path = parser.value(events);
             QSaveFile file(path);
@@ -185,6 +214,84 @@ struct SessionCommand
 
 } // namespace
 
+int runReplay(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Reads a capture and prints the summary of the session that made it; with --rerun, runs a "
+        "simulated capture again from its settings and seed and checks that every event is the same."));
+    parser.addHelpOption();
+    const QCommandLineOption json{QStringLiteral("json"), QStringLiteral("print the summary as one JSON object")};
+    const QCommandLineOption trace{QStringLiteral("trace"),
+                                   QStringLiteral("print every event as a line a person can read")};
+    const QCommandLineOption rerun{QStringLiteral("rerun"),
+                                   QStringLiteral("run the session again and compare its events with the capture's")};
+    parser.addOptions({json, trace, rerun});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a capture (.rpcscope)"));
+    if (!parser.parse(args))
+        return usageError(QStringLiteral("replay: %1").arg(parser.errorText()));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("replay: expected one capture file"));
+    const QString path = parser.positionalArguments().constFirst();
+
+    trace::TraceLog log;
+    capture::LoadedCapture loaded;
+    QString error;
+    const capture::LoadStatus status = capture::loadCapture(path, log, loaded, &error);
+    if (status == capture::LoadStatus::NotACapture) {
+        err() << "rpcscope-cli replay: " << path << ": " << error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    if (!loaded.note.isEmpty())
+        err() << "rpcscope-cli replay: " << path << ": " << loaded.note << '\n';
+    if (status == capture::LoadStatus::Partial)
+        err() << "rpcscope-cli replay: " << path << ": " << loaded.stopped << "; showing the " << loaded.events
+              << " events before that\n";
+    err().flush();
+
+    if (parser.isSet(rerun)) {
+        if (!loaded.header.simulated()) {
+            err() << "rpcscope-cli replay: " << path << ": a live session cannot be run again event for event\n";
+            err().flush();
+            return ExitFailure;
+        }
+        trace::TraceLog again;
+        net::SimNetwork sim(loaded.config, &again);
+        sim.run();
+        const trace::TraceLog::View a = log.view(), b = again.view();
+        qsizetype same = 0;
+        while (same < a.size() && same < b.size() && a.at(same) == b.at(same))
+            ++same;
+        if (same != a.size() || (status == capture::LoadStatus::Complete && a.size() != b.size())) {
+            err() << "rpcscope-cli replay: the run differs from the capture at event " << same << " of "
+                  << a.size() << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        out() << "the run reproduces all " << a.size() << " events of the capture\n";
+    }
+
+    if (parser.isSet(trace)) {
+        const trace::TraceLog::View view = log.view();
+        for (qsizetype i = 0; i < view.size(); ++i)
+            out() << describe(view.at(i)) << '\n';
+        out() << '\n';
+    }
+    const session::Summary summary = loaded.summary(session::SummaryBuilder::fromTrace(log.view()));
+    if (parser.isSet(json))
+        out() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << '\n';
+    else
+        printHuman(summary, loaded.config);
+    out().flush();
+    return status == capture::LoadStatus::Complete ? ExitOk : ExitFailure;
+}
+
 int runSimulate(const QStringList &args)
 {
     SessionCommand cmd;
@@ -195,9 +302,14 @@ int runSimulate(const QStringList &args)
         code >= 0)
         return code;
 
+    if (int code = cmd.openRecording(QStringLiteral("simulate"), true); code >= 0)
+        return code;
     trace::TraceLog log;
     session::SummaryBuilder builder;
     trace::EventSink *sink = cmd.keepTrace() ? static_cast<trace::EventSink *>(&log) : &builder;
+    trace::TeeSink recording(sink, &cmd.writer);
+    if (cmd.parser.isSet(cmd.record))
+        sink = &recording;
 
     QElapsedTimer wall;
     wall.start();
@@ -222,7 +334,11 @@ int runLive(const QStringList &args)
                                             "path. Same options and summary as simulate, in real time."));
         code >= 0)
         return code;
+    if (int code = cmd.openRecording(QStringLiteral("live"), false); code >= 0)
+        return code;
     session::LiveSession live(cmd.config);
+    if (cmd.parser.isSet(cmd.record))
+        live.setRecorder(&cmd.writer);
     QString error;
     if (!live.run(&error)) {
         err() << "rpcscope-cli live: " << error << '\n';

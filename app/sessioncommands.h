@@ -8,5 +8,6 @@ namespace rpcscope::cli {
 int runSimulate(const QStringList &args);
 // rpcscope-cli live: the same scenario on real sockets on loopback.
 int runLive(const QStringList &args);
+int runReplay(const QStringList &args);
 
 } // namespace rpcscope::cli

@@ -60,6 +60,9 @@ public:
     void setRetry(const core::RetryConfig &retry);
     // Adds an event to the trace from outside the engine (a parameter change).
     void record(const trace::Event &event);
+    // Every event also goes to `recorder` as it happens (a capture being
+    // written); set before start().
+    void setRecorder(trace::EventSink *recorder) { m_sink.setAlso(recorder); }
 
     core::TimePoint now() const { return core::TimePoint(m_clock.nsecsElapsed() / 1000); }
     const SessionConfig &config() const { return m_config; }

@@ -1,0 +1,388 @@
+#include "captureformat.h"
+
+#include "core/retrypolicy.h"
+#include "wire/checksum.h"
+#include "wire/datagram.h"
+
+#include <QtEndian>
+
+namespace rpcscope::capture {
+
+namespace {
+
+using core::Duration;
+using trace::Event;
+
+constexpr std::uint32_t HasDetail = 1u << 0;
+constexpr std::uint32_t HasSize = 1u << 1;
+constexpr std::uint32_t HasTo = 1u << 2;
+constexpr std::uint32_t HasAttempt = 1u << 3;
+constexpr std::uint32_t HasFragment = 1u << 4;
+constexpr std::uint32_t HasDatagram = 1u << 5;
+constexpr std::uint32_t HasClient = 1u << 6;
+constexpr std::uint32_t kKnownFields = 0x7f;
+
+void putVarint(QByteArray &out, std::uint64_t v)
+{
+    while (v >= 0x80) {
+        out += char(std::uint8_t(v) | 0x80);
+        v >>= 7;
+    }
+    out += char(v);
+}
+
+std::uint64_t zigzag(std::int64_t v)
+{
+    return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t v)
+{
+    return std::int64_t(v >> 1) ^ -std::int64_t(v & 1);
+}
+
+// Reads varints from a bounded range; any overrun or overlong value sets `bad`.
+struct VarintReader
+{
+    const std::uint8_t *p;
+    const std::uint8_t *end;
+    bool bad = false;
+
+    std::uint64_t next()
+    {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (p == end) {
+                bad = true;
+                return 0;
+            }
+            const std::uint8_t byte = *p++;
+            v |= std::uint64_t(byte & 0x7f) << shift;
+            if (!(byte & 0x80))
+                return v;
+        }
+        bad = true; // more than ten bytes: not a varint this writer makes
+        return 0;
+    }
+};
+
+core::HostId implicitClient(const Event &e)
+{
+    return e.from != core::kServerHost ? e.from : e.to;
+}
+
+Netem toProto(const netem::NetemConfig &n)
+{
+    Netem p;
+    p.set_loss_model(std::uint32_t(n.lossModel));
+    p.set_loss(n.loss);
+    p.set_gilbert_burst_length(n.gilbertBurstLength);
+    p.set_delay_us(n.delay.count());
+    p.set_jitter_us(n.jitter.count());
+    p.set_duplicate(n.duplicate);
+    p.set_reorder(n.reorder);
+    p.set_reorder_hold_us(n.reorderHold.count());
+    p.set_corrupt(n.corrupt);
+    p.set_corruption_mode(std::uint32_t(n.corruptionMode));
+    p.set_rate_kbps(n.rateKbps);
+    p.set_queue_limit_bytes(n.queueLimitBytes);
+    return p;
+}
+
+bool probability(double p)
+{
+    return p >= 0.0 && p <= 1.0;
+}
+
+bool duration(std::int64_t us)
+{
+    return us >= 0 && us <= 24LL * 3600 * 1'000'000;
+}
+
+QString fromProto(const Netem &p, const char *which, netem::NetemConfig &n)
+{
+    const QString where = QString::fromLatin1(which);
+    if (p.loss_model() > 1)
+        return where + QStringLiteral(": unknown loss model %1").arg(p.loss_model());
+    if (p.corruption_mode() > 3)
+        return where + QStringLiteral(": unknown corruption mode %1").arg(p.corruption_mode());
+    if (!probability(p.loss()) || !probability(p.duplicate()) || !probability(p.reorder())
+        || !probability(p.corrupt()))
+        return where + QStringLiteral(": a probability outside 0 to 1");
+    if (!duration(p.delay_us()) || !duration(p.jitter_us()) || !duration(p.reorder_hold_us()))
+        return where + QStringLiteral(": a delay outside 0 to 24 hours");
+    if (!(p.gilbert_burst_length() >= 1.0 && p.gilbert_burst_length() <= 1e6) || !(p.rate_kbps() >= 0.0)
+        || p.queue_limit_bytes() < 0)
+        return where + QStringLiteral(": burst length, rate or queue limit out of range");
+    n.lossModel = netem::LossModel(p.loss_model());
+    n.loss = p.loss();
+    n.gilbertBurstLength = p.gilbert_burst_length();
+    n.delay = Duration(p.delay_us());
+    n.jitter = Duration(p.jitter_us());
+    n.duplicate = p.duplicate();
+    n.reorder = p.reorder();
+    n.reorderHold = Duration(p.reorder_hold_us());
+    n.corrupt = p.corrupt();
+    n.corruptionMode = netem::CorruptionMode(p.corruption_mode());
+    n.rateKbps = p.rate_kbps();
+    n.queueLimitBytes = p.queue_limit_bytes();
+    return {};
+}
+
+} // namespace
+
+QByteArray frameRecord(RecordType type, const google::protobuf::MessageLite &message)
+{
+    const auto size = qsizetype(message.ByteSizeLong());
+    Q_ASSERT_X(size <= kMaxRecordBytes, "frameRecord", "record larger than a reader accepts");
+    QByteArray out(4 + 1 + size + 4, Qt::Uninitialized);
+    auto *p = reinterpret_cast<uchar *>(out.data());
+    qToBigEndian<quint32>(quint32(size), p);
+    p[4] = uchar(type);
+    message.SerializeWithCachedSizesToArray(p + 5);
+    const std::uint32_t crc = wire::computeChecksum(wire::ChecksumKind::Crc32c, QByteArrayView(out).sliced(4, 1 + size));
+    qToBigEndian<quint32>(crc, p + 5 + size);
+    return out;
+}
+
+QByteArray packEvents(std::span<const Event> events, std::int64_t firstTimeUs)
+{
+    QByteArray out;
+    out.reserve(qsizetype(events.size()) * 12);
+    std::int64_t time = firstTimeUs;
+    std::uint32_t call = 0;
+    for (const Event &e : events) {
+        std::uint32_t mask = 0;
+        mask |= e.detail ? HasDetail : 0u;
+        mask |= e.size ? HasSize : 0u;
+        mask |= e.to ? HasTo : 0u;
+        mask |= e.attempt ? HasAttempt : 0u;
+        mask |= e.fragment ? HasFragment : 0u;
+        mask |= e.datagram ? HasDatagram : 0u;
+        mask |= e.client != implicitClient(e) ? HasClient : 0u;
+        putVarint(out, std::uint8_t(e.kind));
+        putVarint(out, mask);
+        putVarint(out, zigzag(e.timeUs - time));
+        putVarint(out, zigzag(std::int64_t(e.callId) - std::int64_t(call)));
+        putVarint(out, e.from);
+        if (mask & HasDetail)
+            putVarint(out, e.detail);
+        if (mask & HasSize)
+            putVarint(out, e.size);
+        if (mask & HasTo)
+            putVarint(out, e.to);
+        if (mask & HasAttempt)
+            putVarint(out, e.attempt);
+        if (mask & HasFragment)
+            putVarint(out, e.fragment);
+        if (mask & HasDatagram)
+            putVarint(out, e.datagram);
+        if (mask & HasClient)
+            putVarint(out, e.client);
+        time = e.timeUs;
+        call = e.callId;
+    }
+    return out;
+}
+
+QString unpackEvents(QByteArrayView packed, std::uint32_t count, std::int64_t firstTimeUs,
+                     std::vector<Event> &out)
+{
+    // Every event takes at least five bytes: a count beyond that is a lie,
+    // and must not decide how much is reserved.
+    if (qsizetype(count) > packed.size() / 5)
+        return QStringLiteral("the chunk claims %1 events in %2 bytes").arg(count).arg(packed.size());
+    out.reserve(out.size() + count);
+    VarintReader in{reinterpret_cast<const std::uint8_t *>(packed.data()),
+                    reinterpret_cast<const std::uint8_t *>(packed.data()) + packed.size()};
+    std::int64_t time = firstTimeUs;
+    std::int64_t call = 0;
+    const auto fits = [&](std::uint64_t v, std::uint64_t max) {
+        if (v > max)
+            in.bad = true;
+        return v;
+    };
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::uint64_t kind = in.next();
+        const std::uint64_t mask = in.next();
+        if (in.bad)
+            return QStringLiteral("event %1 is cut short").arg(i);
+        if (kind >= std::uint64_t(trace::kEventKindCount))
+            return QStringLiteral("event %1 has kind %2, which this version does not know").arg(i).arg(kind);
+        if (mask & ~std::uint64_t(kKnownFields))
+            return QStringLiteral("event %1 has fields this version does not know").arg(i);
+        Event e;
+        e.kind = trace::EventKind(kind);
+        time += unzigzag(in.next());
+        call += unzigzag(in.next());
+        e.timeUs = time;
+        e.from = core::HostId(fits(in.next(), 0xffff));
+        e.detail = mask & HasDetail ? std::uint32_t(fits(in.next(), 0xffffffff)) : 0;
+        e.size = mask & HasSize ? std::uint32_t(fits(in.next(), 0xffffffff)) : 0;
+        e.to = mask & HasTo ? core::HostId(fits(in.next(), 0xffff)) : 0;
+        e.attempt = mask & HasAttempt ? std::uint16_t(fits(in.next(), 0xffff)) : 0;
+        e.fragment = mask & HasFragment ? std::uint16_t(fits(in.next(), 0xffff)) : 0;
+        e.datagram = mask & HasDatagram ? std::uint8_t(fits(in.next(), 0xff)) : 0;
+        e.client = mask & HasClient ? core::HostId(fits(in.next(), 0xffff)) : implicitClient(e);
+        if (call < 0 || call > 0xffffffffLL)
+            in.bad = true;
+        if (in.bad)
+            return QStringLiteral("event %1 is damaged").arg(i);
+        e.callId = std::uint32_t(call);
+        out.push_back(e);
+    }
+    if (in.p != in.end)
+        return QStringLiteral("%1 bytes follow the chunk's last event").arg(in.end - in.p);
+    return {};
+}
+
+Session toProto(const session::SessionConfig &c)
+{
+    Session p;
+    p.set_scenario(c.scenario.toStdString());
+    p.set_seed(c.seed);
+    p.set_calls(c.calls);
+    p.set_clients(c.clients);
+    p.set_window(c.window);
+    p.set_call_rate(c.callRate);
+    p.set_service(c.service.toStdString());
+    p.set_handler_time_us(c.handlerTime.count());
+    p.set_arg_bytes(c.argBytes);
+    *p.mutable_to_server() = toProto(c.toServer);
+    *p.mutable_to_client() = toProto(c.toClient);
+    const auto addFaults = [&](const std::vector<netem::ScriptedFault> &faults, bool toClient) {
+        for (const netem::ScriptedFault &f : faults) {
+            Fault *out = p.add_faults();
+            out->set_to_client(toClient);
+            out->set_kind(f.kind ? std::uint32_t(*f.kind) : 0);
+            if (f.clientId)
+                out->set_client_id(*f.clientId);
+            if (f.callId)
+                out->set_call_id(*f.callId);
+            out->set_occurrence(f.occurrence);
+            out->set_count(f.count);
+        }
+    };
+    addFaults(c.toServerFaults, false);
+    addFaults(c.toClientFaults, true);
+    Retry *r = p.mutable_retry();
+    r->set_backoff(std::uint32_t(c.retry.backoff));
+    r->set_timeout_us(c.retry.timeout.count());
+    r->set_factor(c.retry.factor);
+    r->set_max_timeout_us(c.retry.maxTimeout.count());
+    r->set_min_timeout_us(c.retry.minTimeout.count());
+    r->set_max_attempts(c.retry.maxAttempts);
+    r->set_deadline_us(c.retry.deadline.count());
+    p.set_ack_mode(std::uint32_t(c.ackMode));
+    p.set_ack_delay_us(c.ackDelay.count());
+    p.set_poll_interval_us(c.pollInterval.count());
+    p.set_checksum(std::uint32_t(c.checksum));
+    Limits *l = p.mutable_limits();
+    l->set_max_datagram_bytes(c.limits.maxDatagramBytes);
+    l->set_max_in_progress_per_client(c.limits.maxInProgressPerClient);
+    l->set_max_in_progress_total(c.limits.maxInProgressTotal);
+    l->set_max_clients(c.limits.maxClients);
+    l->set_max_cache_bytes(c.limits.maxCacheBytes);
+    l->set_max_entry_age_us(c.limits.maxEntryAge.count());
+    l->set_max_message_bytes(c.limits.maxMessageBytes);
+    l->set_max_partials_per_client(c.limits.maxPartialsPerClient);
+    l->set_max_partials_total(c.limits.maxPartialsTotal);
+    l->set_max_partial_bytes(c.limits.maxPartialBytes);
+    l->set_max_partial_age_us(c.limits.maxPartialAge.count());
+    p.set_max_datagram(c.maxDatagram);
+    if (c.serverRestartAt)
+        p.set_server_restart_at_us(c.serverRestartAt->count());
+    return p;
+}
+
+QString fromProto(const Session &p, session::SessionConfig &c)
+{
+    session::SessionConfig out;
+    out.scenario = QString::fromStdString(p.scenario());
+    out.seed = p.seed();
+    if (p.calls() < 0 || p.clients() < 1 || p.clients() > 4096 || p.window() < 1 || p.window() > 4096)
+        return QStringLiteral("calls, clients or window out of range");
+    out.calls = p.calls();
+    out.clients = p.clients();
+    out.window = p.window();
+    if (!(p.call_rate() >= 0.0 && p.call_rate() <= 1e7))
+        return QStringLiteral("call rate out of range");
+    out.callRate = p.call_rate();
+    out.service = QString::fromStdString(p.service());
+    if (!duration(p.handler_time_us()) || p.arg_bytes() < 0 || p.arg_bytes() > 256 * 1024 * 1024)
+        return QStringLiteral("handler time or argument size out of range");
+    out.handlerTime = Duration(p.handler_time_us());
+    out.argBytes = p.arg_bytes();
+    if (QString e = fromProto(p.to_server(), "to_server", out.toServer); !e.isEmpty())
+        return e;
+    if (QString e = fromProto(p.to_client(), "to_client", out.toClient); !e.isEmpty())
+        return e;
+    if (p.faults_size() > 1024)
+        return QStringLiteral("%1 scripted faults; at most 1024 are read").arg(p.faults_size());
+    for (const Fault &f : p.faults()) {
+        if (f.kind() >= std::uint32_t(wire::kDatagramKindLimit))
+            return QStringLiteral("a scripted fault names datagram kind %1").arg(f.kind());
+        netem::ScriptedFault s;
+        if (f.kind() != 0)
+            s.kind = wire::DatagramKind(f.kind());
+        if (f.has_client_id())
+            s.clientId = f.client_id();
+        if (f.has_call_id())
+            s.callId = f.call_id();
+        s.occurrence = f.occurrence();
+        s.count = f.count();
+        (f.to_client() ? out.toClientFaults : out.toServerFaults).push_back(s);
+    }
+    const Retry &r = p.retry();
+    if (r.backoff() >= std::uint32_t(core::kBackoffCount))
+        return QStringLiteral("unknown back-off %1").arg(r.backoff());
+    if (!duration(r.timeout_us()) || !duration(r.max_timeout_us()) || !duration(r.min_timeout_us())
+        || !duration(r.deadline_us()) || r.max_attempts() < 1 || !(r.factor() >= 1.0 && r.factor() <= 100.0))
+        return QStringLiteral("retry settings out of range");
+    out.retry.backoff = core::Backoff(r.backoff());
+    out.retry.timeout = Duration(r.timeout_us());
+    out.retry.factor = r.factor();
+    out.retry.maxTimeout = Duration(r.max_timeout_us());
+    out.retry.minTimeout = Duration(r.min_timeout_us());
+    out.retry.maxAttempts = r.max_attempts();
+    out.retry.deadline = Duration(r.deadline_us());
+    if (p.ack_mode() > 1)
+        return QStringLiteral("unknown ack mode %1").arg(p.ack_mode());
+    if (p.checksum() >= std::uint32_t(wire::kChecksumKindCount))
+        return QStringLiteral("unknown checksum %1").arg(p.checksum());
+    if (!duration(p.ack_delay_us()) || !duration(p.poll_interval_us()))
+        return QStringLiteral("ack delay or poll interval out of range");
+    out.ackMode = core::AckMode(p.ack_mode());
+    out.ackDelay = Duration(p.ack_delay_us());
+    out.pollInterval = Duration(p.poll_interval_us());
+    out.checksum = wire::ChecksumKind(p.checksum());
+    const Limits &l = p.limits();
+    if (l.max_datagram_bytes() < 1 || l.max_in_progress_per_client() < 1 || l.max_in_progress_total() < 1
+        || l.max_clients() < 1 || l.max_cache_bytes() < 0 || !duration(l.max_entry_age_us())
+        || l.max_message_bytes() < 1 || l.max_partials_per_client() < 0 || l.max_partials_total() < 0
+        || l.max_partial_bytes() < 0 || !duration(l.max_partial_age_us()))
+        return QStringLiteral("server limits out of range");
+    out.limits.maxDatagramBytes = l.max_datagram_bytes();
+    out.limits.maxInProgressPerClient = l.max_in_progress_per_client();
+    out.limits.maxInProgressTotal = l.max_in_progress_total();
+    out.limits.maxClients = l.max_clients();
+    out.limits.maxCacheBytes = l.max_cache_bytes();
+    out.limits.maxEntryAge = Duration(l.max_entry_age_us());
+    out.limits.maxMessageBytes = l.max_message_bytes();
+    out.limits.maxPartialsPerClient = l.max_partials_per_client();
+    out.limits.maxPartialsTotal = l.max_partials_total();
+    out.limits.maxPartialBytes = l.max_partial_bytes();
+    out.limits.maxPartialAge = Duration(l.max_partial_age_us());
+    if (p.max_datagram() < wire::kMinMaxDatagram || p.max_datagram() > wire::kMaxDatagramSize)
+        return QStringLiteral("max datagram %1 out of range").arg(p.max_datagram());
+    out.maxDatagram = p.max_datagram();
+    if (p.has_server_restart_at_us()) {
+        if (!duration(p.server_restart_at_us()))
+            return QStringLiteral("server restart time out of range");
+        out.serverRestartAt = Duration(p.server_restart_at_us());
+    }
+    c = out;
+    return {};
+}
+
+} // namespace rpcscope::capture

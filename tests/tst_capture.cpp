@@ -1,0 +1,317 @@
+// Capture files: a session written and read back is the same session; a
+// truncated, damaged, foreign or newer file loads what is intact and says
+// where it stopped; a simulated capture runs again to the same events.
+#include "capture/capturereader.h"
+#include "capture/capturewriter.h"
+#include "core/random.h"
+#include "net/simnetwork.h"
+#include "session/scenario.h"
+#include "trace/sharedsink.h"
+#include "trace/tracelog.h"
+#include "wire/checksum.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+using namespace rpcscope;
+using capture::LoadStatus;
+
+namespace {
+
+session::SessionConfig lossyConfig(int calls = 1500)
+{
+    session::SessionConfig c;
+    session::findScenario(u"lossy")->apply(c);
+    c.calls = calls;
+    c.clients = 3;
+    c.seed = 42;
+    c.toServer.duplicate = c.toClient.duplicate = 0.1;
+    c.toServer.corrupt = 0.05;
+    c.serverRestartAt = core::Duration(2'000'000);
+    return c;
+}
+
+struct Recorded
+{
+    std::vector<trace::Event> events;
+    QByteArray bytes; // the capture file
+};
+
+// Runs a simulation with a capture written as it goes.
+Recorded record(const session::SessionConfig &config, const QString &path)
+{
+    Recorded r;
+    trace::TraceLog log;
+    capture::CaptureWriter writer;
+    QString error;
+    if (!writer.open(path, config, {true, config.clients}, &error))
+        qFatal("%s", qPrintable(error));
+    trace::TeeSink tee(&log, &writer);
+    net::SimNetwork sim(config, &tee);
+    sim.run();
+    session::Summary summary = session::SummaryBuilder::fromTrace(log.view());
+    summary.wallMs = 12.5;
+    summary.service = sim.service().report();
+    if (!writer.finish(summary, &error))
+        qFatal("%s", qPrintable(error));
+    for (qsizetype i = 0; i < log.view().size(); ++i)
+        r.events.push_back(log.view().at(i));
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    r.bytes = file.readAll();
+    return r;
+}
+
+struct Loaded
+{
+    LoadStatus status;
+    capture::LoadedCapture capture;
+    std::vector<trace::Event> events;
+    QString error;
+};
+
+Loaded load(const QByteArray &bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    Loaded l;
+    trace::TraceLog log;
+    l.status = capture::loadCapture(buffer, log, l.capture, &l.error);
+    for (qsizetype i = 0; i < log.view().size(); ++i)
+        l.events.push_back(log.view().at(i));
+    return l;
+}
+
+// Byte offsets where each record starts, after the magic.
+std::vector<qsizetype> recordStarts(const QByteArray &bytes)
+{
+    std::vector<qsizetype> starts;
+    qsizetype at = sizeof capture::kMagic;
+    while (at + 5 <= bytes.size()) {
+        starts.push_back(at);
+        at += capture::kRecordOverhead + qFromBigEndian<quint32>(bytes.constData() + at);
+    }
+    return starts;
+}
+
+bool isPrefix(const std::vector<trace::Event> &part, const std::vector<trace::Event> &whole)
+{
+    return part.size() <= whole.size() && std::equal(part.begin(), part.end(), whole.begin());
+}
+
+} // namespace
+
+class TestCapture : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_recorded = record(lossyConfig(), m_dir.filePath(QStringLiteral("lossy.rpcscope")));
+        QVERIFY(m_recorded.events.size() > std::size_t(3 * capture::kChunkEvents)); // several chunks
+    }
+
+    void roundTripGivesTheSameSession()
+    {
+        const Loaded l = load(m_recorded.bytes);
+        QCOMPARE(l.status, LoadStatus::Complete);
+        QVERIFY2(l.capture.stopped.isEmpty(), qPrintable(l.capture.stopped));
+        QVERIFY(l.events == m_recorded.events);
+        QCOMPARE(l.capture.events, std::uint64_t(m_recorded.events.size()));
+        QVERIFY(l.capture.footer.has_value());
+        QCOMPARE(l.capture.footer->events(), std::uint64_t(m_recorded.events.size()));
+        QVERIFY(l.capture.header.simulated());
+        QCOMPARE(l.capture.header.format_version(), capture::kFormatVersion);
+        QCOMPARE(l.capture.header.options().at("loss"), std::string("0.2"));
+        // Every setting comes back, faults and the restart included.
+        const session::SessionConfig original = lossyConfig();
+        QCOMPARE(capture::toProto(l.capture.config).SerializeAsString(),
+                 capture::toProto(original).SerializeAsString());
+        QVERIFY(l.capture.config.serverRestartAt.has_value());
+        // What only the footer knows reaches the summary.
+        const session::Summary s = l.capture.summary(session::Summary{});
+        QCOMPARE(s.wallMs, 12.5);
+        QCOMPARE(s.seed, std::uint64_t(42));
+        QVERIFY(s.service.contains(u"counter_total"));
+    }
+
+    void rerunReproducesTheEvents()
+    {
+        const Loaded l = load(m_recorded.bytes);
+        trace::TraceLog again;
+        net::SimNetwork sim(l.capture.config, &again);
+        sim.run();
+        QCOMPARE(again.view().size(), qsizetype(l.events.size()));
+        for (qsizetype i = 0; i < again.view().size(); ++i)
+            QVERIFY2(again.view().at(i) == l.events[std::size_t(i)], qPrintable(QString::number(i)));
+    }
+
+    void saveWritesWhatTheIncrementalWriterWrote()
+    {
+        trace::TraceLog log;
+        for (const trace::Event &e : m_recorded.events)
+            log.record(e);
+        const QString path = m_dir.filePath(QStringLiteral("saved.rpcscope"));
+        QString error;
+        QVERIFY2(capture::CaptureWriter::save(path, lossyConfig(), {true, 3}, log.view(), {}, &error),
+                 qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Loaded l = load(file.readAll());
+        QCOMPARE(l.status, LoadStatus::Complete);
+        QVERIFY(l.events == m_recorded.events);
+    }
+
+    // Cut at every record boundary and inside every record: what loads is
+    // exactly the chunks before the cut, and the reason names truncation or
+    // the missing end.
+    void truncationLoadsWhatIsIntact()
+    {
+        const std::vector<qsizetype> starts = recordStarts(m_recorded.bytes);
+        QVERIFY(starts.size() >= 5); // header, chunks, footer
+        for (std::size_t r = 1; r < starts.size(); ++r) {
+            for (const qsizetype cut : {starts[r], starts[r] + 3, starts[r] + 40}) {
+                if (cut >= m_recorded.bytes.size())
+                    continue;
+                const Loaded l = load(m_recorded.bytes.first(cut));
+                QCOMPARE(l.status, LoadStatus::Partial);
+                QVERIFY(!l.capture.stopped.isEmpty());
+                const std::size_t expected = std::min(m_recorded.events.size(),
+                                                      std::size_t(r - 1) * std::size_t(capture::kChunkEvents));
+                QCOMPARE(l.events.size(), expected);
+                QVERIFY(isPrefix(l.events, m_recorded.events));
+            }
+        }
+        // Cut inside the header: refused, with a reason.
+        const Loaded headerCut = load(m_recorded.bytes.first(starts[0] + 20));
+        QCOMPARE(headerCut.status, LoadStatus::NotACapture);
+        QVERIFY(headerCut.error.contains(u"header"));
+    }
+
+    // Random damage anywhere after the header: never more than a prefix of
+    // the true events, never a crash, always a reason.
+    void randomDamageLoadsAPrefix()
+    {
+        const std::vector<qsizetype> starts = recordStarts(m_recorded.bytes);
+        core::Random r(9);
+        for (int trial = 0; trial < 300; ++trial) {
+            QByteArray bytes = m_recorded.bytes;
+            const int hits = int(r.between(1, 4));
+            for (int h = 0; h < hits; ++h) {
+                const qsizetype at = qsizetype(r.between(starts[1], bytes.size() - 1));
+                bytes[at] = char(bytes[at] ^ char(r.between(1, 255)));
+            }
+            const Loaded l = load(bytes);
+            QCOMPARE(l.status, LoadStatus::Partial);
+            QVERIFY(!l.capture.stopped.isEmpty());
+            QVERIFY(isPrefix(l.events, m_recorded.events));
+        }
+    }
+
+    void notACaptureIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("text") << QByteArray("call-start,send,deliver\n1,2,3\n");
+        QTest::newRow("magic only") << QByteArray(capture::kMagic, sizeof capture::kMagic);
+        QByteArray hugeHeader(capture::kMagic, sizeof capture::kMagic);
+        hugeHeader += QByteArray::fromHex("ffffffff01");
+        QTest::newRow("header claims 4 GiB") << hugeHeader;
+        QByteArray junk(capture::kMagic, sizeof capture::kMagic);
+        junk += QByteArray(64, '\x07');
+        QTest::newRow("junk after the magic") << junk;
+    }
+
+    void notACaptureIsRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        const Loaded l = load(bytes);
+        QCOMPARE(l.status, LoadStatus::NotACapture);
+        QVERIFY(!l.error.isEmpty());
+        QVERIFY(l.events.empty());
+    }
+
+    // A capture from a later version: records this one does not know are
+    // skipped, and the reader says it showed what it understood.
+    void newerFormatLoadsWhatItUnderstands()
+    {
+        capture::Header header = capture::makeHeader(lossyConfig(), {true, 3});
+        header.set_format_version(capture::kFormatVersion + 1);
+        QByteArray bytes(capture::kMagic, sizeof capture::kMagic);
+        bytes += capture::frameRecord(capture::RecordType::Header, header);
+        capture::Footer unknown; // stands in for a record type this version lacks
+        unknown.set_events(7);
+        QByteArray later = capture::frameRecord(capture::RecordType::Footer, unknown);
+        later[4] = char(9);
+        const quint32 crc = wire::computeChecksum(wire::ChecksumKind::Crc32c, later.sliced(4, later.size() - 8));
+        qToBigEndian<quint32>(crc, later.data() + later.size() - 4);
+        bytes += later;
+        capture::Chunk chunk;
+        const std::vector<trace::Event> some(m_recorded.events.begin(), m_recorded.events.begin() + 100);
+        chunk.set_count(100);
+        const QByteArray packed = capture::packEvents(some, 0);
+        chunk.set_events(packed.constData(), std::size_t(packed.size()));
+        bytes += capture::frameRecord(capture::RecordType::Chunk, chunk);
+        bytes += capture::frameRecord(capture::RecordType::Footer, capture::makeFooter(100, 0, {}));
+        const Loaded l = load(bytes);
+        QCOMPARE(l.status, LoadStatus::Complete);
+        QVERIFY(l.events == some);
+        QVERIFY(l.capture.note.contains(u"format 2"));
+    }
+
+    // Counts and varints that lie cannot make the reader allocate or read past the end.
+    void lyingChunksAreDamage()
+    {
+        std::vector<trace::Event> out;
+        const QByteArray packed = capture::packEvents(
+            std::vector<trace::Event>(m_recorded.events.begin(), m_recorded.events.begin() + 10), 0);
+        QVERIFY(!capture::unpackEvents(packed, 4'000'000'000u, 0, out).isEmpty());
+        QVERIFY(out.empty());
+        QVERIFY(!capture::unpackEvents(packed, 11, 0, out).isEmpty());
+        out.clear();
+        QVERIFY(!capture::unpackEvents(packed + QByteArray(3, '\0'), 10, 0, out).isEmpty()); // trailing bytes
+        out.clear();
+        QVERIFY(!capture::unpackEvents(QByteArray(12, '\xff'), 2, 0, out).isEmpty()); // endless varint
+        out.clear();
+        QVERIFY(capture::unpackEvents(packed, 10, 0, out).isEmpty());
+        QCOMPARE(out.size(), std::size_t(10));
+    }
+
+    // The writer flushes each chunk: a session that never finished (a crash)
+    // leaves a file that loads up to its last full chunk.
+    void aCrashLosesAtMostTheLastChunk()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("crash.rpcscope"));
+        auto writer = std::make_unique<capture::CaptureWriter>();
+        QString error;
+        QVERIFY(writer->open(path, lossyConfig(), {true, 3}, &error));
+        const std::size_t written = 2 * capture::kChunkEvents + 100;
+        for (std::size_t i = 0; i < written; ++i)
+            writer->record(m_recorded.events[i]);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const Loaded l = load(file.readAll()); // read while the writer is still open
+        QCOMPARE(l.status, LoadStatus::Partial);
+        QCOMPARE(l.events.size(), std::size_t(2 * capture::kChunkEvents));
+        QVERIFY(l.capture.stopped.contains(u"did not finish"));
+    }
+
+    void packingIsCompact()
+    {
+        const double perEvent = double(m_recorded.bytes.size()) / double(m_recorded.events.size());
+        qInfo("%.2f bytes per event on disk (%zu events)", perEvent, m_recorded.events.size());
+        QVERIFY2(perEvent <= 12.0, qPrintable(QString::number(perEvent)));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Recorded m_recorded;
+};
+
+QTEST_GUILESS_MAIN(TestCapture)
+#include "tst_capture.moc"
