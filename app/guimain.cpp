@@ -25,9 +25,20 @@ int main(int argc, char *argv[])
                                    QApplication::translate("main", "Playback speed, virtual time per real time [default: 0.1]"),
                                    QStringLiteral("X"));
     parser.addOptions({scenario, speed});
+    parser.addPositionalArgument(QStringLiteral("capture"),
+                                 QApplication::translate("main", "A capture (.rpcscope) to open"),
+                                 QStringLiteral("[capture]"));
     parser.process(app);
 
     rpcscope::widgets::MainWindow window;
+    if (!parser.positionalArguments().isEmpty()) {
+        QString error;
+        if (!window.openCapture(parser.positionalArguments().constFirst(), &error)
+            && !error.isEmpty()) {
+            QTextStream(stderr) << "rpcscope: " << parser.positionalArguments().constFirst() << ": " << error << '\n';
+            return 1;
+        }
+    }
     if (parser.isSet(scenario)) {
         const QString name = parser.value(scenario);
         if (!rpcscope::session::findScenario(name)) {

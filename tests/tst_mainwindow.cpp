@@ -1,5 +1,9 @@
 // The main window constructs, draws something, and remembers its geometry.
 #include "mainwindow.h"
+#include "capture/capturewriter.h"
+#include "net/simnetwork.h"
+#include "session/scenario.h"
+#include "sequencediagramview.h"
 
 #include <QImage>
 #include <QMenuBar>
@@ -58,6 +62,65 @@ private slots:
         QVERIFY(text.contains(QCoreApplication::translate("", "RpcScope")));
         QVERIFY(text.contains(QStringLiteral(QT_VERSION_STR)));
         QVERIFY(text.contains(QStringLiteral("protobuf 3.")));
+    }
+
+    // A capture opens whole, replays from the start, and saves back to the
+    // same events; a file that is not a capture is refused, and a scenario
+    // afterwards runs as before.
+    void opensReplaysAndSavesCaptures()
+    {
+        rpcscope::session::SessionConfig config;
+        config.scenario = QStringLiteral("dropped-reply");
+        rpcscope::session::findScenario(config.scenario)->apply(config);
+        rpcscope::trace::TraceLog log;
+        rpcscope::net::SimNetwork sim(config, &log);
+        sim.run();
+        const QString path = m_settingsDir.filePath(QStringLiteral("figure.rpcscope"));
+        QString error;
+        QVERIFY2(rpcscope::capture::CaptureWriter::save(path, config, {true, 1}, log.view(), {}, &error),
+                 qPrintable(error));
+
+        MainWindow window;
+        QVERIFY2(window.openCapture(path, &error), qPrintable(error));
+        QVERIFY(error.isEmpty()); // read whole, nothing to warn about
+        QVERIFY(window.replaying());
+        QCOMPARE(window.player().log().size(), log.size());
+        QVERIFY(window.player().isFinished());
+        QCOMPARE(window.player().config().scenario, QStringLiteral("dropped-reply"));
+
+        // Play starts over; step shows one event more.
+        window.player().play();
+        QVERIFY(window.player().log().size() < log.size());
+        window.player().pause();
+        window.player().reset(window.player().config());
+        QCOMPARE(window.player().log().size(), 0);
+        window.player().step();
+        QCOMPARE(window.player().log().size(), 1);
+        window.player().setSpeed(1000);
+        window.player().play();
+        QTRY_VERIFY(window.player().isFinished());
+        QCOMPARE(window.player().log().size(), log.size());
+        QVERIFY(!window.player().setOption(QStringLiteral("loss"), QStringLiteral("0.5")).isEmpty());
+
+        const QString again = m_settingsDir.filePath(QStringLiteral("again.rpcscope"));
+        QVERIFY2(window.saveCapture(again, &error), qPrintable(error));
+        MainWindow second;
+        QVERIFY(second.openCapture(again, &error));
+        QCOMPARE(second.player().log().size(), log.size());
+        for (qsizetype i = 0; i < log.size(); ++i)
+            QVERIFY(second.player().log().view().at(i) == log.view().at(i));
+
+        QFile junk(m_settingsDir.filePath(QStringLiteral("junk.rpcscope")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a capture at all");
+        junk.close();
+        QVERIFY(!window.openCapture(junk.fileName(), &error));
+        QVERIFY(error.contains(QStringLiteral("not an RpcScope capture")));
+        QVERIFY(window.replaying()); // the open capture stays
+
+        window.startScenario(QStringLiteral("message-ack"));
+        QVERIFY(!window.replaying());
+        QVERIFY(window.player().setOption(QStringLiteral("loss"), QStringLiteral("0.5")).isEmpty());
     }
 
     void restoresGeometryFromSettings()

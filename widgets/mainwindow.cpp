@@ -4,7 +4,9 @@
 #include "controlspanel.h"
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
+#include "capture/capturewriter.h"
 #include "session/liveplayer.h"
+#include "session/replayplayer.h"
 #include "session/narration.h"
 #include "session/sessionoptions.h"
 #include "session/simulationplayer.h"
@@ -15,7 +17,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -201,6 +206,25 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Capture…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Capture"), QString(),
+                                                          tr("RpcScope captures (*.rpcscope);;All files (*)"));
+        if (!path.isEmpty())
+            openCapture(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    QAction *save = file->addAction(tr("&Save Capture As…"), this, [this] {
+        QFileDialog dialog(this, tr("Save Capture"), QString(), tr("RpcScope captures (*.rpcscope)"));
+        dialog.setAcceptMode(QFileDialog::AcceptSave);
+        dialog.setDefaultSuffix(QStringLiteral("rpcscope"));
+        if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+            return;
+        QString error;
+        if (!saveCapture(dialog.selectedFiles().constFirst(), &error))
+            QMessageBox::warning(this, tr("RpcScope"), tr("The capture was not saved: %1").arg(error));
+    });
+    save->setShortcut(QKeySequence::Save);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -293,6 +317,23 @@ void MainWindow::startScenario(const QString &name)
     const session::Scenario *scenario = session::findScenario(name);
     if (!scenario)
         return;
+    if (m_replaying) {
+        // Leaving a capture for a running session again.
+        m_table->setLog(nullptr);
+        m_diagram->setLog(nullptr, 1);
+        const double speed = m_player->speed();
+        if (m_real)
+            m_player = std::make_unique<session::LivePlayer>();
+        else
+            m_player = std::make_unique<session::SimulationPlayer>();
+        m_player->setSpeed(speed);
+        connectPlayer();
+        m_replaying = false;
+        m_controls->setEnabled(true);
+        m_mode->setEnabled(true);
+        m_stepAction->setEnabled(!m_real);
+        m_speed->setEnabled(!m_real);
+    }
     m_scenario = name;
     session::SessionConfig config;
     config.scenario = name;
@@ -309,15 +350,7 @@ void MainWindow::startScenario(const QString &name)
     m_player->reset(config);
     if (!m_player->errorString().isEmpty())
         QMessageBox::warning(this, tr("RpcScope"), tr("The session could not start: %1").arg(m_player->errorString()));
-    m_controls->showConfig(config);
-    m_table->setLog(&m_player->log());
-    m_diagram->setLog(&m_player->log(), config.clients);
-    m_hostFilter->clear();
-    m_hostFilter->addItem(tr("All hosts"), -1);
-    m_hostFilter->addItem(tr("server"), 0);
-    for (int h = 1; h <= config.clients; ++h)
-        m_hostFilter->addItem(config.clients == 1 ? tr("client") : tr("client %1").arg(h), h);
-    m_table->setHostFilter(std::nullopt);
+    showSession(config);
     // The chapter's figures are single calls: show them large. Statistics
     // scenarios start zoomed out.
     m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
@@ -328,6 +361,85 @@ void MainWindow::startScenario(const QString &name)
     updateCaption();
     statusBar()->showMessage(scenario->displayDescription(), 8000);
     m_player->play();
+}
+
+// Points the views at the player's trace for a session of `config`.
+void MainWindow::showSession(const session::SessionConfig &config)
+{
+    m_controls->showConfig(config);
+    m_table->setLog(&m_player->log());
+    m_diagram->setLog(&m_player->log(), config.clients);
+    m_hostFilter->clear();
+    m_hostFilter->addItem(tr("All hosts"), -1);
+    m_hostFilter->addItem(tr("server"), 0);
+    for (int h = 1; h <= config.clients; ++h)
+        m_hostFilter->addItem(config.clients == 1 ? tr("client") : tr("client %1").arg(h), h);
+    m_table->setHostFilter(std::nullopt);
+}
+
+bool MainWindow::openCapture(const QString &path, QString *error)
+{
+    auto replay = std::make_unique<session::ReplayPlayer>();
+    QString why, warning;
+    if (!replay->open(path, &why, &warning)) {
+        if (error)
+            *error = why;
+        else
+            QMessageBox::warning(this, tr("RpcScope"),
+                                 tr("%1 cannot be opened: %2").arg(QDir::toNativeSeparators(path), why));
+        return false;
+    }
+    m_player->pause();
+    m_table->setLog(nullptr);
+    m_diagram->setLog(nullptr, 1);
+    replay->setSpeed(m_player->speed());
+    m_player = std::move(replay);
+    m_replaying = true;
+    connectPlayer();
+    const session::SessionConfig &config = m_player->config();
+    m_scenario = config.scenario;
+    m_summary = {};
+    m_summarised = 0;
+    m_selected.reset();
+    showSession(config);
+    // A capture's settings are what they were: shown, not changed.
+    m_controls->setEnabled(false);
+    m_mode->setEnabled(false);
+    m_stepAction->setEnabled(true);
+    m_speed->setEnabled(true);
+    setWindowTitle(tr("RpcScope — %1").arg(QFileInfo(path).fileName()));
+    updateCaption();
+    // Whole in view once the view has a size; before that (opened from the
+    // command line) the scale a scenario of its size starts with.
+    if (m_diagram->isVisible())
+        m_diagram->fitToSession();
+    else
+        m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
+    refreshViews();
+    updatePlayState();
+    if (error)
+        *error = warning;
+    if (!warning.isEmpty())
+        statusBar()->showMessage(tr("Capture read in part: %1").arg(warning));
+    else
+        statusBar()->showMessage(tr("Opened %1: press Play to replay it").arg(QFileInfo(path).fileName()), 8000);
+    return true;
+}
+
+bool MainWindow::saveCapture(const QString &path, QString *error)
+{
+    session::Summary summary = m_summary.finish();
+    summary.seed = m_player->config().seed;
+    summary.service = m_player->serviceReport();
+    bool simulated = !m_real;
+    if (m_replaying) {
+        const auto &replay = static_cast<const session::ReplayPlayer &>(*m_player);
+        simulated = replay.capture().header.simulated();
+        summary = replay.summary();
+    }
+    const session::SessionConfig &config = m_player->config();
+    return capture::CaptureWriter::save(path, config, {simulated, config.clients}, m_player->log().view(), summary,
+                                        error);
 }
 
 // "timeout 200 ms · exponential ×2 · implicit acks · counter": the settings
@@ -342,7 +454,9 @@ void MainWindow::updateCaption()
           << tr("%1 acks").arg(core::ackModeName(c.ackMode)) << tr("%1 service").arg(c.service);
     if (c.toServer.loss > 0)
         parts << tr("loss %1 %").arg(c.toServer.loss * 100);
-    if (m_real)
+    if (m_replaying)
+        parts << tr("replaying a capture");
+    else if (m_real)
         parts << tr("real sockets");
     m_diagram->setCaption(scenario ? scenario->displayTitle() : QString(), parts.join(QStringLiteral(" · ")));
 }

@@ -36,6 +36,12 @@ public:
 
     // Resets to a scenario's preset and plays it.
     void startScenario(const QString &name);
+    // Shows a capture whole, ready to replay. Without `error`, problems are
+    // shown in a dialog; with it, they are only reported there.
+    bool openCapture(const QString &path, QString *error = nullptr);
+    // Saves the session shown (live, simulated or replayed) as a capture.
+    bool saveCapture(const QString &path, QString *error);
+    bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
     session::Player &player() { return *m_player; }
     // Simulated (virtual time) or real sockets on loopback; restarts the scenario.
@@ -55,6 +61,7 @@ private:
     void saveSettings() const;
     void showAbout();
     void refreshViews();
+    void showSession(const session::SessionConfig &config);
     QString serviceLine(const QJsonObject &report) const;
     void showNarration(std::optional<qsizetype> index);
     void onEventSelected(qsizetype index);
@@ -69,6 +76,7 @@ private:
     std::unique_ptr<session::Player> m_player;
     session::SessionConfig m_pending; // the next start's config: the scenario plus edits
     bool m_real = false;
+    bool m_replaying = false; // m_player is a ReplayPlayer
     SequenceDiagramView *m_diagram = nullptr;
     ControlsPanel *m_controls = nullptr;
     EventTableModel *m_table = nullptr;
