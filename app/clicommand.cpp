@@ -3,6 +3,7 @@
 #include "buildinfo.h"
 #include "netcommands.h"
 #include "sessioncommands.h"
+#include "sweepcommand.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,8 @@ std::span<const Command> commands()
          runSimulate},
         {QStringLiteral("live"), QStringLiteral("Run a scenario on real UDP sockets on loopback and summarise it"),
          runLive},
+        {QStringLiteral("sweep"), QStringLiteral("Simulate over a parameter range and print each point as CSV or JSON"),
+         runSweep},
         {QStringLiteral("replay"), QStringLiteral("Read a capture and print its session's summary"), runReplay},
         {QStringLiteral("serve"), QStringLiteral("Serve a service over UDP until stopped"), runServe},
         {QStringLiteral("call"), QStringLiteral("Call a procedure on a server and print the reply"), runCall},

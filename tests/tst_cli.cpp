@@ -238,6 +238,76 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
+    // A sweep over the shared session options: rows = steps x compared
+    // values, the same bytes for the same seed, JSON that parses.
+    void sweepCsvAndJson()
+    {
+        const QStringList args{QStringLiteral("sweep"),   QStringLiteral("--scenario"), QStringLiteral("many-clients"),
+                               QStringLiteral("--calls"), QStringLiteral("40"),         QStringLiteral("--param"),
+                               QStringLiteral("loss"),    QStringLiteral("--from"),     QStringLiteral("0"),
+                               QStringLiteral("--to"),    QStringLiteral("0.2"),        QStringLiteral("--steps"),
+                               QStringLiteral("3"),       QStringLiteral("--compare"),
+                               QStringLiteral("backoff=fixed,full-jitter"),             QStringLiteral("--runs"),
+                               QStringLiteral("2")};
+        const Result csv = run(args);
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY2(csv.err.isEmpty(), qPrintable(csv.err));
+        const QStringList lines = csv.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 1 + 3 * 2);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("loss,backoff,runs,")), qPrintable(lines[0]));
+        QVERIFY2(lines[6].startsWith(QStringLiteral("0.2,full-jitter,2,")), qPrintable(lines[6]));
+        QCOMPARE(run(args).out, csv.out);
+
+        const Result json = run(args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+        QCOMPARE(o[u"rows"].toArray().size(), 6);
+        QCOMPARE(o[u"base"][u"calls"].toString(), QStringLiteral("40"));
+        QCOMPARE(o[u"base"][u"scenario"].toString(), QStringLiteral("many-clients"));
+        QCOMPARE(o[u"sweep"][u"runs"].toInt(), 2);
+    }
+
+    void sweepRejectsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList range{"--from", "0", "--to", "0.3", "--steps", "3"};
+        QTest::newRow("no param") << range << "--param is required";
+        QTest::newRow("unknown param") << QStringList{"--param", "lost"} + range << "unknown parameter 'lost'";
+        QTest::newRow("word param") << QStringList{"--param", "backoff"} + range
+                                    << "parameter 'backoff' is not a number";
+        QTest::newRow("from not a number") << QStringList{"--param", "loss", "--from", "x", "--to", "1", "--steps", "3"}
+                                           << "--from expects a number, not 'x'";
+        QTest::newRow("one step") << QStringList{"--param", "loss", "--from", "0", "--to", "1", "--steps", "1"}
+                                  << "at least 2 steps";
+        QTest::newRow("no runs") << QStringList{"--param", "loss", "--runs", "0"} + range << "at least 1 run";
+        QTest::newRow("value refused") << QStringList{"--param", "loss", "--from", "0", "--to", "2", "--steps", "3"}
+                                       << "invalid value '2' for loss: expected a probability from 0 to 1";
+        QTest::newRow("bad compare list") << QStringList{"--param", "loss", "--compare", "backoff"} + range
+                                          << "--compare: expected OPTION=VALUE,VALUE,...";
+        QTest::newRow("compared value refused")
+            << QStringList{"--param", "loss", "--compare", "backoff=fixed,slow"} + range
+            << "invalid value 'slow' for backoff";
+        QTest::newRow("bad format") << QStringList{"--param", "loss", "--format", "xml"} + range
+                                    << "--format expects csv or json";
+        QTest::newRow("bad base option") << QStringList{"--param", "loss", "--calls", "-1"} + range
+                                         << "invalid value '-1' for --calls";
+    }
+
+    void sweepRejectsBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        args.prepend(QStringLiteral("sweep"));
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: sweep: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     // The generated Counter skeleton and the plain `add`/`get` on one
     // server act on one total: each spelling sees what the other added.
     void protoCounterSharesTotalWithPlainMethods()

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "sessionconfig.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QThreadPool;
+
+namespace rpcscope::session {
+
+// A parameter study: one numeric session option stepped from `from` to `to`,
+// optionally against each value of a second option (say every back-off
+// policy), every combination simulated `runs` times with seeds base, base+1,
+// ... so runs differ yet the whole sweep is reproducible from one seed.
+struct Sweep
+{
+    QString param; // a session option's name (sessionoptions.h) that takes a number
+    double from = 0;
+    double to = 0;
+    int steps = 2; // points from `from` to `to`, both included
+    QString compareOption; // empty: no comparison
+    QStringList compareValues;
+    int runs = 1;
+
+    // Reads "OPTION=v1,v2,..." into compareOption and compareValues;
+    // returns what is wrong with it, or an empty string.
+    QString setCompare(const QString &spec);
+    // What is wrong with this sweep on top of `base`, or an empty string:
+    // unknown or non-numeric parameter, too few steps or runs, a value an
+    // option refuses (in the option's own words).
+    QString check(const SessionConfig &base) const;
+    // The parameter's value at `point` (0 to steps - 1), as text its option
+    // takes: linear from `from` to `to`, rounded if the option counts.
+    QString valueAt(int point) const;
+    // The compared values, or one empty value when nothing is compared.
+    QStringList comparedValues() const;
+};
+
+// A figure's mean and spread across runs. The standard deviation is the
+// sample one (n - 1); zero for a single run.
+struct Spread
+{
+    double mean = 0, min = 0, max = 0, stddev = 0;
+    int count = 0; // runs it was measured over
+
+    static Spread of(const std::vector<double> &values);
+    QJsonObject toJson() const;
+    bool operator==(const Spread &) const = default;
+};
+
+// One (point, compared value) of a sweep, over all its runs.
+struct SweepRow
+{
+    QString paramValue;
+    QString compareValue; // empty when nothing is compared
+    int runs = 0;
+    // Latencies of the calls that succeeded, in milliseconds; over the runs
+    // in which any call succeeded (count says how many).
+    Spread latencyMean;
+    Spread latencyP50;
+    Spread latencyP99;
+    Spread ok;
+    Spread failed;
+    Spread retransmissions;
+    Spread datagramsSent;
+
+    bool operator==(const SweepRow &) const = default;
+};
+
+// Runs every (point, compared value, run) as its own simulation, in parallel
+// on `pool` (the global pool if null). The rows come in point order, then
+// compared value order, and do not depend on how the runs were scheduled.
+// Precondition: sweep.check(base) is empty; otherwise throws std::invalid_argument.
+std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QThreadPool *pool = nullptr);
+
+// A header line, then one line per row.
+QString sweepCsv(const Sweep &sweep, const std::vector<SweepRow> &rows);
+// The sweep, the base settings it ran on and its rows, as one object.
+QJsonObject sweepJson(const Sweep &sweep, const SessionConfig &base, const std::vector<SweepRow> &rows);
+
+} // namespace rpcscope::session
