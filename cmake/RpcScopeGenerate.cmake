@@ -116,9 +116,12 @@ function(rpcscope_generate)
             list(APPEND includeArgs -I "${Protobuf_INCLUDE_DIR}")
         endif()
 
+        # In the order protoc names them in its depfile (sorted): Ninja
+        # trusts a depfile only if its first target is the command's first
+        # OUTPUT, and treats the outputs as out of date on every build if not.
         set(outputs
-            "${outDir}/${base}.pb.h" "${outDir}/${base}.pb.cc"
-            "${outDir}/${base}.rpcscope.h" "${outDir}/${base}.rpcscope.cpp")
+            "${outDir}/${base}.pb.cc" "${outDir}/${base}.pb.h"
+            "${outDir}/${base}.rpcscope.cpp" "${outDir}/${base}.rpcscope.h")
         string(MAKE_C_IDENTIFIER "${base}" depName)
         set(depfile "${CMAKE_CURRENT_BINARY_DIR}/rpcscope_generate/${depName}.d")
         add_custom_command(
