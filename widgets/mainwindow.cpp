@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "buildinfo.h"
+#include "chartsview.h"
 #include "controlspanel.h"
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
@@ -199,6 +200,12 @@ void MainWindow::createDocks()
     tableDock->setWidget(events);
     addDockWidget(Qt::BottomDockWidgetArea, tableDock);
     tabifyDockWidget(narrationDock, tableDock);
+    m_charts = new ChartsView(this);
+    auto *chartsDock = new QDockWidget(tr("Charts"), this);
+    chartsDock->setObjectName(QStringLiteral("chartsDock"));
+    chartsDock->setWidget(m_charts);
+    addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
+    tabifyDockWidget(tableDock, chartsDock);
     narrationDock->raise();
     resizeDocks({narrationDock}, {150}, Qt::Vertical);
 }
@@ -369,6 +376,7 @@ void MainWindow::showSession(const session::SessionConfig &config)
     m_controls->showConfig(config);
     m_table->setLog(&m_player->log());
     m_diagram->setLog(&m_player->log(), config.clients);
+    m_charts->setLog(&m_player->log());
     m_hostFilter->clear();
     m_hostFilter->addItem(tr("All hosts"), -1);
     m_hostFilter->addItem(tr("server"), 0);
@@ -526,6 +534,7 @@ void MainWindow::refreshViews()
     const trace::TraceLog::View view = m_player->log().view();
     m_diagram->refresh(m_player->now());
     m_table->refresh();
+    m_charts->refresh(view);
     const qsizetype before = m_summarised;
     for (; m_summarised < view.size(); ++m_summarised)
         m_summary.record(view.at(m_summarised));

@@ -14,6 +14,7 @@ class QTableView;
 
 namespace rpcscope::widgets {
 
+class ChartsView;
 class ControlsPanel;
 class EventTableModel;
 class SequenceDiagramView;
@@ -78,6 +79,7 @@ private:
     bool m_real = false;
     bool m_replaying = false; // m_player is a ReplayPlayer
     SequenceDiagramView *m_diagram = nullptr;
+    ChartsView *m_charts = nullptr;
     ControlsPanel *m_controls = nullptr;
     EventTableModel *m_table = nullptr;
     QTableView *m_tableView = nullptr;

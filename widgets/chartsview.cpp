@@ -1,0 +1,601 @@
+#include "chartsview.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCursor>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QTabWidget>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <cmath>
+
+namespace rpcscope::widgets {
+
+namespace {
+
+using trace::EventKind;
+
+constexpr int kRebuildMs = 250;                 // series rebuilt at most four times a second
+constexpr std::int64_t kGoodputBinUs = 10'000;  // goodput is counted in 10 ms bins...
+constexpr int kGoodputBins = 120;               // ...and drawn in about this many wider ones
+constexpr std::size_t kMaxGoodputBins = 10'000'000; // ~28 hours; later times are not counted
+constexpr int kCdfPoints = 3000;
+
+double toMs(std::int64_t us)
+{
+    return double(us) / 1000.0;
+}
+
+// The points of `points` (sorted by x) within [x0, x1], with one more on each
+// side so lines reach the edges. When there are more than two per bin, each
+// of `bins` equal slices of [x0, x1] keeps only its lowest and highest point,
+// in x order: peaks and gaps stay visible, the count stays bounded.
+// The first and last bins also keep their first and last point.
+QList<QPointF> decimate(const QList<QPointF> &points, double x0, double x1, int bins)
+{
+    auto first = std::lower_bound(points.cbegin(), points.cend(), x0,
+                                  [](const QPointF &p, double x) { return p.x() < x; });
+    auto last = std::upper_bound(points.cbegin(), points.cend(), x1,
+                                 [](double x, const QPointF &p) { return x < p.x(); });
+    if (first != points.cbegin())
+        --first;
+    if (last != points.cend())
+        ++last;
+    if (last - first <= 2 * bins)
+        return QList<QPointF>(first, last);
+    const double width = (x1 - x0) / bins;
+    const auto binOf = [&](const QPointF &p) { return width > 0 ? std::floor((p.x() - x0) / width) : 0.0; };
+    QList<QPointF> out;
+    out.reserve(2 * bins + 4);
+    for (auto it = first; it != last;) {
+        const double bin = binOf(*it);
+        auto lo = it, hi = it, end = it;
+        for (; end != last && binOf(*end) == bin; ++end) {
+            if (end->y() < lo->y())
+                lo = end;
+            if (end->y() > hi->y())
+                hi = end;
+        }
+        const bool edge = it == first || end == last;
+        std::array<decltype(it), 4> keep{edge ? it : lo, lo, hi, edge ? std::prev(end) : hi};
+        std::sort(keep.begin(), keep.end());
+        for (std::size_t k = 0; k < keep.size(); ++k)
+            if (k == 0 || keep[k] != keep[k - 1])
+                out << *keep[k];
+        it = end;
+    }
+    return out;
+}
+
+double maxY(const QList<QPointF> &points)
+{
+    double m = 0;
+    for (const QPointF &p : points)
+        m = std::max(m, p.y());
+    return m;
+}
+
+// A round tick step (1, 2 or 5 times a power of ten) giving about `ticks` ticks over `span`.
+double niceStep(double span, int ticks)
+{
+    const double raw = std::max(span, 1e-9) / ticks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (raw <= m * magnitude)
+            return m * magnitude;
+    return 10 * magnitude;
+}
+
+// Sets a time axis to exactly [x0, x1] (it follows the diagram's range) with
+// ticks at round times.
+void setTimeAxis(QValueAxis *axis, double x0, double x1)
+{
+    // Whichever change gives fewer ticks goes first: a short step over the
+    // long range in between would lay out tens of thousands of labels.
+    const double step = niceStep(x1 - x0, 6);
+    axis->setTickAnchor(0);
+    if (step >= axis->tickInterval()) {
+        axis->setTickInterval(step);
+        axis->setRange(x0, x1);
+    } else {
+        axis->setRange(x0, x1);
+        axis->setTickInterval(step);
+    }
+}
+
+// A count or duration axis from 0 to a round number at or above `top`.
+void setValueAxis(QValueAxis *axis, double top)
+{
+    axis->setRange(0, std::max(top, 1.0));
+    axis->applyNiceNumbers();
+}
+
+QValueAxis *valueAxis(const QString &title, const QString &format = QStringLiteral("%.0f"))
+{
+    auto *axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(format);
+    return axis;
+}
+
+} // namespace
+
+ChartsView::ChartsView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("charts"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_hover = new QLabel(this);
+    m_hover->setObjectName(QStringLiteral("chartsHover"));
+    m_hover->setMargin(4);
+    m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_tabs, 1);
+    // Hovered values show beside the tabs, where they take no chart space.
+    m_tabs->setCornerWidget(m_hover, Qt::TopRightCorner);
+
+    const auto hoverXY = [this](QXYSeries *series, const QString &format) {
+        connect(series, &QXYSeries::hovered, this, [this, format](const QPointF &p, bool state) {
+            if (state)
+                showHover(format.arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'f', 2));
+        });
+    };
+
+    // RTT samples against the timeout in force.
+    {
+        auto *chart = new QChart;
+        m_rtt = new QScatterSeries;
+        m_rtt->setName(tr("RTT sample (first attempt only)"));
+        m_rtt->setMarkerSize(5);
+        m_rtt->setBorderColor(Qt::transparent);
+        m_timeout = new QLineSeries;
+        m_timeout->setName(tr("timeout that expired"));
+        m_timeout->setPointsVisible(true);
+        chart->addSeries(m_timeout);
+        chart->addSeries(m_rtt);
+        m_rttX = valueAxis(tr("session time (ms)"));
+        m_rttX->setTickType(QValueAxis::TicksDynamic);
+        m_rttY = valueAxis(tr("ms"), QStringLiteral("%.1f"));
+        chart->addAxis(m_rttX, Qt::AlignBottom);
+        chart->addAxis(m_rttY, Qt::AlignLeft);
+        for (QXYSeries *s : {static_cast<QXYSeries *>(m_rtt), static_cast<QXYSeries *>(m_timeout)}) {
+            s->attachAxis(m_rttX);
+            s->attachAxis(m_rttY);
+        }
+        hoverXY(m_rtt, tr("RTT sample at t = %1 ms: %2 ms"));
+        hoverXY(m_timeout, tr("timeout expired at t = %1 ms: %2 ms"));
+        addChart(chart, tr("RTT and timeout"));
+    }
+    // Attempts per finished call.
+    {
+        auto *chart = new QChart;
+        m_attempts = new QBarSet(tr("finished calls"));
+        QStringList categories;
+        for (int i = 1; i <= kAttemptBuckets; ++i) {
+            m_attempts->append(0);
+            categories << (i < kAttemptBuckets ? QString::number(i) : tr("%1+").arg(i));
+        }
+        auto *series = new QBarSeries;
+        series->append(m_attempts);
+        chart->addSeries(series);
+        auto *x = new QBarCategoryAxis;
+        x->setTitleText(tr("attempts per call"));
+        x->append(categories);
+        m_attemptsY = valueAxis(tr("calls"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(m_attemptsY, Qt::AlignLeft);
+        series->attachAxis(x);
+        series->attachAxis(m_attemptsY);
+        connect(m_attempts, &QBarSet::hovered, this, [this, categories](bool state, int index) {
+            if (state && index >= 0 && index < kAttemptBuckets)
+                showHover(tr("%1 attempts: %2 calls").arg(categories.at(index)).arg(m_attempts->at(index)));
+        });
+        addChart(chart, tr("Retransmissions"));
+    }
+    // Latency CDF.
+    {
+        auto *chart = new QChart;
+        m_cdf = new QLineSeries;
+        m_cdf->setName(tr("share of ok calls at or below a latency"));
+        chart->addSeries(m_cdf);
+        m_cdfX = valueAxis(tr("latency (ms)"), QStringLiteral("%.1f"));
+        auto *y = valueAxis(tr("fraction of calls"), QStringLiteral("%.2f"));
+        y->setRange(0, 1);
+        chart->addAxis(m_cdfX, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        m_cdf->attachAxis(m_cdfX);
+        m_cdf->attachAxis(y);
+        hoverXY(m_cdf, tr("latency %1 ms: fraction %2 of calls at or below"));
+        addChart(chart, tr("Latency CDF"));
+    }
+    // Goodput.
+    {
+        auto *chart = new QChart;
+        m_callRate = new QLineSeries;
+        m_callRate->setName(tr("completed calls/s"));
+        m_byteRate = new QLineSeries;
+        m_byteRate->setName(tr("delivered KiB/s (all datagrams)"));
+        chart->addSeries(m_callRate);
+        chart->addSeries(m_byteRate);
+        m_goodputX = valueAxis(tr("session time (ms)"));
+        m_goodputX->setTickType(QValueAxis::TicksDynamic);
+        m_callRateY = valueAxis(tr("calls/s"), QStringLiteral("%.1f"));
+        m_byteRateY = valueAxis(tr("KiB/s"), QStringLiteral("%.1f"));
+        chart->addAxis(m_goodputX, Qt::AlignBottom);
+        chart->addAxis(m_callRateY, Qt::AlignLeft);
+        chart->addAxis(m_byteRateY, Qt::AlignRight);
+        m_callRate->attachAxis(m_goodputX);
+        m_callRate->attachAxis(m_callRateY);
+        m_byteRate->attachAxis(m_goodputX);
+        m_byteRate->attachAxis(m_byteRateY);
+        hoverXY(m_callRate, tr("t = %1 ms: %2 completed calls/s"));
+        hoverXY(m_byteRate, tr("t = %1 ms: %2 KiB/s delivered"));
+        addChart(chart, tr("Goodput"));
+    }
+    // Calls outstanding.
+    {
+        auto *chart = new QChart;
+        m_outstanding = new QLineSeries;
+        m_outstanding->setName(tr("calls started and not yet finished"));
+        chart->addSeries(m_outstanding);
+        m_outstandingX = valueAxis(tr("session time (ms)"));
+        m_outstandingX->setTickType(QValueAxis::TicksDynamic);
+        m_outstandingY = valueAxis(tr("calls"));
+        chart->addAxis(m_outstandingX, Qt::AlignBottom);
+        chart->addAxis(m_outstandingY, Qt::AlignLeft);
+        m_outstanding->attachAxis(m_outstandingX);
+        m_outstanding->attachAxis(m_outstandingY);
+        hoverXY(m_outstanding, tr("t = %1 ms: %2 calls outstanding"));
+        addChart(chart, tr("Outstanding"));
+    }
+
+    m_rebuildTimer.setSingleShot(true);
+    connect(&m_rebuildTimer, &QTimer::timeout, this, &ChartsView::rebuild);
+    applyTheme();
+    rebuild();
+}
+
+ChartsView::~ChartsView() = default;
+
+QChartView *ChartsView::addChart(QChart *chart, const QString &title)
+{
+    // The dock is wide and short: the legend goes beside the plot.
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    auto *view = new QChartView(chart, m_tabs);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(160);
+    m_tabs->addTab(view, title);
+    m_charts.push_back(chart);
+    return view;
+}
+
+void ChartsView::setLog(const trace::TraceLog *log)
+{
+    m_log = log;
+    m_range.reset();
+    clear();
+}
+
+void ChartsView::clear()
+{
+    m_seen = 0;
+    m_lastUs = 0;
+    m_rttSamples.clear();
+    m_timeouts.clear();
+    m_finished.clear();
+    m_attemptCounts.fill(0);
+    m_latencies.clear();
+    m_sortedMs.clear();
+    m_sortedUpTo = 0;
+    m_callsPerBin.clear();
+    m_bytesPerBin.clear();
+    m_outstandingNow = 0;
+    m_outstandingSteps.clear();
+    m_hoverText.clear();
+    m_hover->clear();
+    rebuild();
+}
+
+void ChartsView::refresh(const trace::TraceLog::View &view)
+{
+    if (view.size() < m_seen)
+        clear();
+    if (view.size() == m_seen)
+        return;
+    for (; m_seen < view.size(); ++m_seen)
+        take(view.at(m_seen));
+    scheduleRebuild();
+}
+
+void ChartsView::take(const trace::Event &e)
+{
+    m_lastUs = std::max(m_lastUs, e.timeUs);
+    const double ms = toMs(e.timeUs);
+    const auto stepTo = [&](qint64 outstanding) {
+        m_outstandingNow = outstanding;
+        // Several calls starting or ending at one instant make one step.
+        if (!m_outstandingSteps.isEmpty() && m_outstandingSteps.constLast().x() == ms)
+            m_outstandingSteps.last().setY(double(outstanding));
+        else
+            m_outstandingSteps.append(QPointF(ms, double(outstanding)));
+    };
+    const auto finish = [&] {
+        stepTo(std::max<qint64>(0, m_outstandingNow - 1));
+        // Attempt 0 (a call that never got to send) counts with the single-attempt calls.
+        const std::uint16_t attempts = std::max<std::uint16_t>(1, e.attempt);
+        m_finished.push_back({e.timeUs, attempts});
+        ++m_attemptCounts[std::size_t(std::min<int>(attempts, kAttemptBuckets) - 1)];
+    };
+    const auto bin = [&](std::vector<qint64> &bins) -> qint64 * {
+        const auto i = std::size_t(std::max<std::int64_t>(0, e.timeUs) / kGoodputBinUs);
+        if (i >= kMaxGoodputBins)
+            return nullptr;
+        if (i >= bins.size())
+            bins.resize(i + 1, 0);
+        return &bins[i];
+    };
+    switch (e.kind) {
+    case EventKind::CallStart:
+        stepTo(m_outstandingNow + 1);
+        break;
+    case EventKind::CallOk:
+        finish();
+        m_latencies.push_back({e.timeUs, toMs(e.detail)});
+        // Karn's rule: a reply to a retransmitted request cannot tell which
+        // attempt it answers, so only single-attempt calls give RTT samples.
+        if (e.attempt <= 1)
+            m_rttSamples.append(QPointF(ms, toMs(e.detail)));
+        if (qint64 *b = bin(m_callsPerBin))
+            ++*b;
+        break;
+    case EventKind::CallFailed:
+        finish();
+        break;
+    case EventKind::Timeout:
+        m_timeouts.append(QPointF(ms, toMs(e.detail)));
+        break;
+    case EventKind::Deliver:
+        if (qint64 *b = bin(m_bytesPerBin))
+            *b += e.size;
+        break;
+    default:
+        break;
+    }
+}
+
+void ChartsView::setTimeRange(core::TimePoint from, core::TimePoint to)
+{
+    if (to < from)
+        std::swap(from, to);
+    m_range = std::make_pair(from, to);
+    rebuild();
+}
+
+void ChartsView::clearTimeRange()
+{
+    m_range.reset();
+    rebuild();
+}
+
+void ChartsView::scheduleRebuild()
+{
+    m_dirty = true;
+    if (!isVisible())
+        return; // showEvent() catches up
+    if (!m_sinceRebuild.isValid() || m_sinceRebuild.elapsed() >= kRebuildMs)
+        rebuild();
+    else if (!m_rebuildTimer.isActive())
+        m_rebuildTimer.start(int(kRebuildMs - m_sinceRebuild.elapsed()));
+}
+
+void ChartsView::flush()
+{
+    rebuild();
+}
+
+double ChartsView::endMs() const
+{
+    return toMs(m_lastUs);
+}
+
+void ChartsView::rebuild()
+{
+    m_rebuildTimer.stop();
+    m_dirty = false;
+    m_sinceRebuild.start();
+    double x0 = 0;
+    double x1 = std::max(endMs(), 1.0);
+    if (m_range) {
+        x0 = toMs(m_range->first.count());
+        x1 = std::max(toMs(m_range->second.count()), x0 + 0.001);
+    }
+    rebuildRtt(x0, x1);
+    rebuildAttempts();
+    rebuildCdf();
+    rebuildGoodput(x0, x1);
+    rebuildOutstanding(x0, x1);
+}
+
+void ChartsView::rebuildRtt(double x0, double x1)
+{
+    const QList<QPointF> rtt = decimate(m_rttSamples, x0, x1, kDecimationBins);
+    const QList<QPointF> timeouts = decimate(m_timeouts, x0, x1, kDecimationBins);
+    m_rtt->replace(rtt);
+    m_timeout->replace(timeouts);
+    setTimeAxis(m_rttX, x0, x1);
+    setValueAxis(m_rttY, std::max(maxY(rtt), maxY(timeouts)));
+}
+
+void ChartsView::rebuildAttempts()
+{
+    std::array<qint64, kAttemptBuckets> counts = m_attemptCounts;
+    if (m_range) {
+        counts.fill(0);
+        const auto first = std::lower_bound(m_finished.cbegin(), m_finished.cend(), m_range->first.count(),
+                                            [](const FinishedCall &c, std::int64_t t) { return c.timeUs < t; });
+        for (auto it = first; it != m_finished.cend() && it->timeUs <= m_range->second.count(); ++it)
+            ++counts[std::size_t(std::min<int>(it->attempts, kAttemptBuckets) - 1)];
+    }
+    qint64 top = 0;
+    for (int i = 0; i < kAttemptBuckets; ++i) {
+        m_attempts->replace(i, double(counts[std::size_t(i)]));
+        top = std::max(top, counts[std::size_t(i)]);
+    }
+    setValueAxis(m_attemptsY, double(top));
+}
+
+void ChartsView::rebuildCdf()
+{
+    // The whole session's latencies are kept sorted by merging in the new
+    // ones; a time range sorts just the calls that completed within it.
+    std::vector<double> ranged;
+    const std::vector<double> *sorted = &m_sortedMs;
+    if (m_sortedUpTo < m_latencies.size()) {
+        const auto middle = m_sortedMs.size();
+        for (std::size_t i = m_sortedUpTo; i < m_latencies.size(); ++i)
+            m_sortedMs.push_back(m_latencies[i].ms);
+        std::sort(m_sortedMs.begin() + qsizetype(middle), m_sortedMs.end());
+        std::inplace_merge(m_sortedMs.begin(), m_sortedMs.begin() + qsizetype(middle), m_sortedMs.end());
+        m_sortedUpTo = m_latencies.size();
+    }
+    if (m_range) {
+        const auto first = std::lower_bound(m_latencies.cbegin(), m_latencies.cend(), m_range->first.count(),
+                                            [](const Latency &l, std::int64_t t) { return l.timeUs < t; });
+        for (auto it = first; it != m_latencies.cend() && it->timeUs <= m_range->second.count(); ++it)
+            ranged.push_back(it->ms);
+        std::sort(ranged.begin(), ranged.end());
+        sorted = &ranged;
+    }
+    QList<QPointF> points;
+    const std::size_t n = sorted->size();
+    if (n > 0) {
+        points.reserve(kCdfPoints + 1);
+        points.append(QPointF((*sorted)[0], 0.0));
+        const std::size_t steps = std::min<std::size_t>(n, kCdfPoints);
+        for (std::size_t k = 1; k <= steps; ++k) {
+            // The k-th of `steps` evenly spaced ranks; the last is the largest latency.
+            const std::size_t rank = (k * n + steps - 1) / steps; // 1-based
+            points.append(QPointF((*sorted)[rank - 1], double(rank) / double(n)));
+        }
+    }
+    m_cdf->replace(points);
+    setValueAxis(m_cdfX, n > 0 ? sorted->back() : 1.0);
+}
+
+void ChartsView::rebuildGoodput(double x0, double x1)
+{
+    // Bins several base bins wide, aligned to multiples of their width, so
+    // the bars do not shift as the session grows.
+    const double baseMs = toMs(kGoodputBinUs);
+    const auto per = std::max<std::size_t>(1, std::size_t(std::ceil((x1 - x0) / kGoodputBins / baseMs)));
+    const double widthMs = baseMs * double(per);
+    const double end = endMs();
+    std::size_t b = std::size_t(std::max(0.0, std::floor(x0 / widthMs))) * per;
+    const std::size_t bins = std::max(m_callsPerBin.size(), m_bytesPerBin.size());
+    QList<QPointF> calls, bytes;
+    double topCalls = 0, topBytes = 0;
+    for (; b < bins && double(b) * baseMs < x1; b += per) {
+        const double startMs = double(b) * baseMs;
+        const double spanMs = std::min(startMs + widthMs, end) - startMs;
+        // A bin the session has barely entered would show a rate from a few events.
+        if (spanMs < widthMs / 2 && startMs + widthMs > end)
+            break;
+        qint64 callCount = 0, byteCount = 0;
+        for (std::size_t i = b; i < b + per; ++i) {
+            if (i < m_callsPerBin.size())
+                callCount += m_callsPerBin[i];
+            if (i < m_bytesPerBin.size())
+                byteCount += m_bytesPerBin[i];
+        }
+        const double callRate = double(callCount) / (spanMs / 1000.0);
+        const double kibRate = double(byteCount) / 1024.0 / (spanMs / 1000.0);
+        calls << QPointF(startMs, callRate) << QPointF(startMs + spanMs, callRate);
+        bytes << QPointF(startMs, kibRate) << QPointF(startMs + spanMs, kibRate);
+        topCalls = std::max(topCalls, callRate);
+        topBytes = std::max(topBytes, kibRate);
+    }
+    m_callRate->replace(calls);
+    m_byteRate->replace(bytes);
+    setTimeAxis(m_goodputX, x0, x1);
+    setValueAxis(m_callRateY, topCalls);
+    setValueAxis(m_byteRateY, topBytes);
+}
+
+void ChartsView::rebuildOutstanding(double x0, double x1)
+{
+    const QList<QPointF> changes = decimate(m_outstandingSteps, x0, x1, kDecimationBins);
+    QList<QPointF> steps;
+    steps.reserve(2 * changes.size() + 1);
+    double top = 0;
+    for (const QPointF &p : changes) {
+        if (!steps.isEmpty())
+            steps.append(QPointF(p.x(), steps.constLast().y()));
+        steps.append(p);
+        top = std::max(top, p.y());
+    }
+    // The level holds until now.
+    if (!steps.isEmpty() && steps.constLast().x() < endMs())
+        steps.append(QPointF(endMs(), steps.constLast().y()));
+    m_outstanding->replace(steps);
+    setTimeAxis(m_outstandingX, x0, x1);
+    setValueAxis(m_outstandingY, top);
+}
+
+void ChartsView::applyTheme()
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    for (QChart *chart : m_charts) {
+        if (chart->theme() != theme)
+            chart->setTheme(theme);
+    }
+    // A theme sets its own marker borders; the RTT dots read better without.
+    m_rtt->setBorderColor(Qt::transparent);
+    m_rtt->setMarkerSize(5);
+}
+
+void ChartsView::showHover(const QString &text)
+{
+    m_hoverText = text;
+    m_hover->setText(text);
+    QToolTip::showText(QCursor::pos(), text, this);
+}
+
+QString ChartsView::hoverText() const
+{
+    return m_hoverText;
+}
+
+void ChartsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QWidget::changeEvent(event);
+}
+
+void ChartsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        rebuild();
+}
+
+} // namespace rpcscope::widgets

@@ -1,0 +1,151 @@
+#pragma once
+
+#include "core/clock.h"
+#include "trace/tracelog.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QPointF>
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+class QBarSet;
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QScatterSeries;
+class QTabWidget;
+class QValueAxis;
+class QXYSeries;
+
+namespace rpcscope::widgets {
+
+// Charts of a session, computed from its trace alone so live, simulated and
+// replayed sessions look the same: RTT samples against the timeout, attempts
+// per call, the latency CDF, goodput and calls outstanding over time.
+//
+// refresh() reads only the events added since the last call into running
+// aggregates; the series are rebuilt from those at most a few times a second
+// and decimated to a few thousand points, so a million-event trace stays cheap.
+class ChartsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Attempts per finished call are counted in buckets 1..9 and "10 or more".
+    static constexpr int kAttemptBuckets = 10;
+    // Points per series after decimation (each bin keeps its minimum and maximum).
+    static constexpr int kDecimationBins = 1500;
+
+    explicit ChartsView(QWidget *parent = nullptr);
+    ~ChartsView() override;
+
+    // A new trace (or none): forgets everything counted so far.
+    void setLog(const trace::TraceLog *log);
+    void clear();
+    // Takes in the events of `view` not seen yet. A view smaller than what
+    // was seen means a new trace: the charts start over.
+    void refresh(const trace::TraceLog::View &view);
+    // Rebuilds the series now instead of at the next rebuild tick.
+    void flush();
+
+    // The series drawn, for tests and exports.
+    QTabWidget *tabs() const { return m_tabs; }
+    QScatterSeries *rttSeries() const { return m_rtt; }
+    QLineSeries *timeoutSeries() const { return m_timeout; }
+    QBarSet *attemptsSet() const { return m_attempts; }
+    QLineSeries *cdfSeries() const { return m_cdf; }
+    QLineSeries *callRateSeries() const { return m_callRate; }
+    QLineSeries *byteRateSeries() const { return m_byteRate; }
+    QLineSeries *outstandingSeries() const { return m_outstanding; }
+    // Events taken in so far.
+    qsizetype eventsSeen() const { return m_seen; }
+    // What the hover label shows.
+    QString hoverText() const;
+
+public Q_SLOTS:
+    // Restricts the time axes, and the calls counted in the histogram and
+    // the CDF, to [from, to]; clearTimeRange() shows the whole session.
+    void setTimeRange(core::TimePoint from, core::TimePoint to);
+    void clearTimeRange();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    // A finished call: when it ended and how many attempts it took.
+    struct FinishedCall
+    {
+        std::int64_t timeUs;
+        std::uint16_t attempts;
+    };
+    // A successful call's latency, by the time it completed.
+    struct Latency
+    {
+        std::int64_t timeUs;
+        double ms;
+    };
+
+    void take(const trace::Event &event);
+    void scheduleRebuild();
+    void rebuild();
+    void rebuildRtt(double x0, double x1);
+    void rebuildAttempts();
+    void rebuildCdf();
+    void rebuildGoodput(double x0, double x1);
+    void rebuildOutstanding(double x0, double x1);
+    void applyTheme();
+    void showHover(const QString &text);
+    QChartView *addChart(QChart *chart, const QString &title);
+    double endMs() const;
+
+    QTabWidget *m_tabs = nullptr;
+    QLabel *m_hover = nullptr;
+    std::vector<QChart *> m_charts;
+    QScatterSeries *m_rtt = nullptr;
+    QLineSeries *m_timeout = nullptr;
+    QValueAxis *m_rttX = nullptr;
+    QValueAxis *m_rttY = nullptr;
+    QBarSet *m_attempts = nullptr;
+    QValueAxis *m_attemptsY = nullptr;
+    QLineSeries *m_cdf = nullptr;
+    QValueAxis *m_cdfX = nullptr;
+    QLineSeries *m_callRate = nullptr;
+    QLineSeries *m_byteRate = nullptr;
+    QValueAxis *m_goodputX = nullptr;
+    QValueAxis *m_callRateY = nullptr;
+    QValueAxis *m_byteRateY = nullptr;
+    QLineSeries *m_outstanding = nullptr;
+    QValueAxis *m_outstandingX = nullptr;
+    QValueAxis *m_outstandingY = nullptr;
+
+    // Running aggregates, in trace order (so each is sorted by time).
+    const trace::TraceLog *m_log = nullptr;
+    qsizetype m_seen = 0;
+    std::int64_t m_lastUs = 0;
+    QList<QPointF> m_rttSamples;      // (ms, RTT ms), first-attempt calls only
+    QList<QPointF> m_timeouts;        // (ms, timeout that expired ms)
+    std::vector<FinishedCall> m_finished;
+    std::array<qint64, kAttemptBuckets> m_attemptCounts{};
+    std::vector<Latency> m_latencies; // in completion order
+    std::vector<double> m_sortedMs;   // every ok call's latency, sorted
+    std::size_t m_sortedUpTo = 0;     // m_latencies merged into m_sortedMs
+    std::vector<qint64> m_callsPerBin; // completions per kGoodputBinUs
+    std::vector<qint64> m_bytesPerBin; // delivered bytes per kGoodputBinUs
+    qint64 m_outstandingNow = 0;
+    QList<QPointF> m_outstandingSteps; // (ms, calls outstanding from then on)
+
+    std::optional<std::pair<core::TimePoint, core::TimePoint>> m_range;
+    bool m_dirty = false;
+    QTimer m_rebuildTimer;
+    QElapsedTimer m_sinceRebuild;
+    QString m_hoverText;
+};
+
+} // namespace rpcscope::widgets
