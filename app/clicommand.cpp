@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "buildinfo.h"
+#include "exportcommand.h"
 #include "netcommands.h"
 #include "sessioncommands.h"
 #include "sweepcommand.h"
@@ -41,6 +42,8 @@ std::span<const Command> commands()
         {QStringLiteral("sweep"), QStringLiteral("Simulate over a parameter range and print each point as CSV or JSON"),
          runSweep},
         {QStringLiteral("replay"), QStringLiteral("Read a capture and print its session's summary"), runReplay},
+        {QStringLiteral("export"),
+         QStringLiteral("Write a capture as CSV, JSON Lines, Mermaid, PlantUML, SVG, PNG or PDF"), runExport},
         {QStringLiteral("serve"), QStringLiteral("Serve a service over UDP until stopped"), runServe},
         {QStringLiteral("call"), QStringLiteral("Call a procedure on a server and print the reply"), runCall},
         {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),

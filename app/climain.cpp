@@ -2,9 +2,10 @@
 #include "buildinfo.h"
 #include "clicommand.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <algorithm>
+#include <memory>
 
 using namespace rpcscope;
 
@@ -27,7 +28,13 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Exporting pictures draws the diagram, which needs a GUI application;
+    // without a display it draws offscreen. Everything else stays headless.
+    const bool draws = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app = draws ? std::make_unique<QApplication>(argc, argv)
+                                                  : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RpcScope"));
     QCoreApplication::setApplicationName(QStringLiteral("rpcscope-cli"));
     QCoreApplication::setApplicationVersion(BuildInfo::programVersion());

@@ -5,6 +5,7 @@
 #include "session/scenario.h"
 #include "sequencediagramview.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QMenuBar>
 #include <QSettings>
@@ -117,6 +118,18 @@ private slots:
         QVERIFY(!window.openCapture(junk.fileName(), &error));
         QVERIFY(error.contains(QStringLiteral("not an RpcScope capture")));
         QVERIFY(window.replaying()); // the open capture stays
+
+        // What is shown exports in the format its name asks for.
+        const QString mermaid = m_settingsDir.filePath(QStringLiteral("figure.mmd"));
+        QVERIFY2(second.exportTo(mermaid, &error), qPrintable(error));
+        QFile mmd(mermaid);
+        QVERIFY(mmd.open(QIODevice::ReadOnly));
+        QVERIFY(mmd.readAll().startsWith("sequenceDiagram\n"));
+        const QString svg = m_settingsDir.filePath(QStringLiteral("figure.svg"));
+        QVERIFY2(second.exportTo(svg, &error), qPrintable(error));
+        QVERIFY(QFileInfo(svg).size() > 1000);
+        QVERIFY(!second.exportTo(m_settingsDir.filePath(QStringLiteral("figure.doc")), &error));
+        QVERIFY(error.contains(QStringLiteral(".svg")));
 
         window.startScenario(QStringLiteral("message-ack"));
         QVERIFY(!window.replaying());

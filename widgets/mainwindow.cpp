@@ -6,6 +6,9 @@
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
 #include "capture/capturewriter.h"
+#include "diagramexport.h"
+#include "export/textexport.h"
+#include "trace/jsonlines.h"
 #include "session/liveplayer.h"
 #include "session/replayplayer.h"
 #include "session/narration.h"
@@ -22,6 +25,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -231,6 +235,23 @@ void MainWindow::createActions()
             QMessageBox::warning(this, tr("RpcScope"), tr("The capture was not saved: %1").arg(error));
     });
     save->setShortcut(QKeySequence::Save);
+    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
+        QString filter;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export"), QString(),
+            tr("Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;"
+               "Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
+               "PlantUML sequence diagram (*.puml)"),
+            &filter);
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!exportTo(path, &error))
+            QMessageBox::warning(this, tr("RpcScope"), tr("Nothing was exported: %1").arg(error));
+        else
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -431,6 +452,47 @@ bool MainWindow::openCapture(const QString &path, QString *error)
         statusBar()->showMessage(tr("Capture read in part: %1").arg(warning));
     else
         statusBar()->showMessage(tr("Opened %1: press Play to replay it").arg(QFileInfo(path).fileName()), 8000);
+    return true;
+}
+
+bool MainWindow::exportTo(const QString &path, QString *error)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const session::SessionConfig &config = m_player->config();
+    if (const auto picture = diagramFormatFromName(suffix)) {
+        const auto [from, to] = m_diagram->visibleRange();
+        DiagramExport what;
+        what.log = &m_player->log();
+        what.clients = config.clients;
+        const session::Scenario *scenario = session::findScenario(m_scenario);
+        what.title = scenario ? scenario->displayTitle() : QString();
+        what.from = from;
+        what.to = to;
+        return exportDiagram(what, *picture, path, error);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    const trace::TraceLog::View view = m_player->log().view();
+    bool ok = false;
+    if (suffix == u"csv")
+        ok = exporting::writeCsv(view, {}, file);
+    else if (suffix == u"jsonl")
+        ok = trace::writeJsonLines(view, file);
+    else if (suffix == u"mmd")
+        ok = exporting::writeMermaid(view, config.clients, {}, file);
+    else if (suffix == u"puml")
+        ok = exporting::writePlantUml(view, config.clients, {}, file);
+    else {
+        *error = tr("end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format");
+        return false;
+    }
+    if (!ok || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
     return true;
 }
 

@@ -42,6 +42,10 @@ public:
     bool openCapture(const QString &path, QString *error = nullptr);
     // Saves the session shown (live, simulated or replayed) as a capture.
     bool saveCapture(const QString &path, QString *error);
+    // Writes the session shown in the format the suffix names: .csv, .jsonl,
+    // .mmd (Mermaid), .puml (PlantUML), or the diagram as it is in view as
+    // .svg, .png or .pdf.
+    bool exportTo(const QString &path, QString *error);
     bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
     session::Player &player() { return *m_player; }

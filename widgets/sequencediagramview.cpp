@@ -287,6 +287,11 @@ double SequenceDiagramView::yForTime(TimePoint time) const
     return kHeader + kTopPad + double(time.count()) / 1000.0 * m_pixelsPerMs - verticalScrollBar()->value();
 }
 
+std::pair<TimePoint, TimePoint> SequenceDiagramView::visibleRange() const
+{
+    return {std::max(TimePoint(0), timeForY(kHeader)), timeForY(viewport()->height())};
+}
+
 TimePoint SequenceDiagramView::timeForY(double y) const
 {
     const double ms = (y - kHeader - kTopPad + verticalScrollBar()->value()) / m_pixelsPerMs;

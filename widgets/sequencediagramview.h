@@ -54,6 +54,8 @@ public:
     double laneX(core::HostId host) const;
     // Viewport y of a time.
     double yForTime(core::TimePoint time) const;
+    // The times at the top and the bottom of what is in view.
+    std::pair<core::TimePoint, core::TimePoint> visibleRange() const;
 
     // Renders the visible part into `painter` (used by paintEvent and exports).
     void render(QPainter &painter, const QRect &target);

@@ -1,0 +1,182 @@
+#include "exportcommand.h"
+
+#include "capture/capturereader.h"
+#include "clicommand.h"
+#include "diagramexport.h"
+#include "export/textexport.h"
+#include "session/scenario.h"
+#include "trace/jsonlines.h"
+#include "trace/tracelog.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace rpcscope::cli {
+
+namespace {
+
+const QStringList kTextFormats = {QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("mermaid"),
+                                  QStringLiteral("plantuml")};
+
+// The format a file name's suffix implies, if any.
+QString formatForSuffix(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"csv" || suffix == u"svg" || suffix == u"png" || suffix == u"pdf")
+        return suffix;
+    if (suffix == u"jsonl" || suffix == u"ndjson")
+        return QStringLiteral("jsonl");
+    if (suffix == u"mmd" || suffix == u"mermaid")
+        return QStringLiteral("mermaid");
+    if (suffix == u"puml" || suffix == u"plantuml")
+        return QStringLiteral("plantuml");
+    return {};
+}
+
+std::optional<core::TimePoint> milliseconds(const QCommandLineParser &parser, const QString &name, QString *error)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    bool ok = false;
+    const double ms = parser.value(name).toDouble(&ok);
+    if (!ok || ms < 0) {
+        *error = QStringLiteral("invalid value '%1' for --%2: expected milliseconds, 0 or more")
+                     .arg(parser.value(name), name);
+        return std::nullopt;
+    }
+    return core::TimePoint(std::int64_t(ms * 1000.0));
+}
+
+} // namespace
+
+int runExport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Exports a capture: its events as CSV or JSON Lines, its story as a Mermaid or PlantUML sequence "
+        "diagram, or the diagram as drawn by RpcScope as SVG, PNG or PDF."));
+    parser.addHelpOption();
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png or pdf [default: from "
+                                                   "the output's suffix]"),
+                                    QStringLiteral("F"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("the file to write"), QStringLiteral("OUT"));
+    const QCommandLineOption fromMs(QStringLiteral("from-ms"), QStringLiteral("start of the time range"),
+                                    QStringLiteral("MS"));
+    const QCommandLineOption toMs(QStringLiteral("to-ms"), QStringLiteral("end of the time range"), QStringLiteral("MS"));
+    const QCommandLineOption call(QStringLiteral("call"),
+                                  QStringLiteral("text formats: only this call, as CLIENT:ID (e.g. 1:7)"),
+                                  QStringLiteral("CLIENT:ID"));
+    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("pictures: width in pixels [default: 1400]"),
+                                   QStringLiteral("PX"));
+    parser.addOptions({format, output, fromMs, toMs, call, width});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a capture (.rpcscope)"));
+    if (!parser.parse(args))
+        return usageError(QStringLiteral("export: %1").arg(parser.errorText()));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("export: expected one capture file"));
+    if (!parser.isSet(output))
+        return usageError(QStringLiteral("export: say where to write with -o OUT"));
+    const QString in = parser.positionalArguments().constFirst();
+    const QString path = parser.value(output);
+    const QString kind = parser.isSet(format) ? parser.value(format).toLower() : formatForSuffix(path);
+    const std::optional<widgets::DiagramFormat> picture = widgets::diagramFormatFromName(kind);
+    if (!picture && !kTextFormats.contains(kind))
+        return usageError(parser.isSet(format)
+                              ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
+                                               "svg, png or pdf").arg(parser.value(format))
+                              : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
+
+    exporting::ExportRange range;
+    QString error;
+    range.from = milliseconds(parser, QStringLiteral("from-ms"), &error);
+    range.to = milliseconds(parser, QStringLiteral("to-ms"), &error);
+    if (!error.isEmpty())
+        return usageError(QStringLiteral("export: %1").arg(error));
+    if (range.from && range.to && *range.to < *range.from)
+        return usageError(QStringLiteral("export: --to-ms is before --from-ms"));
+    if (parser.isSet(call)) {
+        const QStringList parts = parser.value(call).split(u':');
+        bool okHost = false, okCall = false;
+        const uint host = parts.size() == 2 ? parts[0].toUInt(&okHost) : 0;
+        const uint id = parts.size() == 2 ? parts[1].toUInt(&okCall) : 0;
+        if (!okHost || !okCall || host == 0 || host > 0xffff)
+            return usageError(QStringLiteral("export: invalid value '%1' for --call: expected CLIENT:ID, as in 1:7")
+                                  .arg(parser.value(call)));
+        range.call = std::pair{core::HostId(host), std::uint32_t(id)};
+    }
+    int pixels = 1400;
+    if (parser.isSet(width)) {
+        bool ok = false;
+        pixels = parser.value(width).toInt(&ok);
+        if (!ok || pixels < 600 || pixels > 8000)
+            return usageError(QStringLiteral("export: invalid value '%1' for --width: expected 600 to 8000")
+                                  .arg(parser.value(width)));
+    }
+
+    trace::TraceLog log;
+    capture::LoadedCapture loaded;
+    const capture::LoadStatus status = capture::loadCapture(in, log, loaded, &error);
+    if (status == capture::LoadStatus::NotACapture) {
+        err() << "rpcscope-cli export: " << in << ": " << error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    if (status == capture::LoadStatus::Partial) {
+        err() << "rpcscope-cli export: " << in << ": " << loaded.stopped << "; exporting the " << loaded.events
+              << " events before that\n";
+        err().flush();
+    }
+
+    bool written = false;
+    if (picture) {
+        widgets::DiagramExport what;
+        what.log = &log;
+        what.clients = loaded.config.clients;
+        const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
+        what.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
+        what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
+        what.from = range.from;
+        what.to = range.to;
+        what.width = pixels;
+        written = widgets::exportDiagram(what, *picture, path, &error);
+    } else {
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            const trace::TraceLog::View view = log.view();
+            bool ok = false;
+            if (kind == u"csv") {
+                ok = exporting::writeCsv(view, range, file);
+            } else if (kind == u"mermaid") {
+                ok = exporting::writeMermaid(view, loaded.config.clients, range, file);
+            } else if (kind == u"plantuml") {
+                ok = exporting::writePlantUml(view, loaded.config.clients, range, file);
+            } else {
+                // JSON Lines of the range.
+                trace::TraceLog part;
+                for (qsizetype i = 0; i < view.size(); ++i)
+                    if (range.contains(view.at(i)))
+                        part.record(view.at(i));
+                ok = trace::writeJsonLines(part.view(), file);
+            }
+            written = ok && file.commit();
+        }
+        if (!written)
+            error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    }
+    if (!written) {
+        err() << "rpcscope-cli export: " << error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    return ExitOk;
+}
+
+} // namespace rpcscope::cli

@@ -1,0 +1,201 @@
+// Exports open in the programs people use: CSV with a fixed column count,
+// Mermaid and PlantUML sequence text that follows their syntax, SVG that
+// parses as XML, PNG that loads as an image, PDF with its signature.
+#include "diagramexport.h"
+#include "export/textexport.h"
+#include "net/simnetwork.h"
+#include "session/scenario.h"
+#include "trace/tracelog.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace rpcscope;
+using trace::EventKind;
+
+namespace {
+
+// A CSV line's fields, with RFC 4180 quotes.
+QStringList csvFields(const QString &line)
+{
+    QStringList fields;
+    QString field;
+    bool quoted = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == u'"' && i + 1 < line.size() && line[i + 1] == u'"') {
+                field += u'"';
+                ++i;
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+        } else if (c == u',') {
+            fields << field;
+            field.clear();
+        } else {
+            field += c;
+        }
+    }
+    fields << field;
+    return fields;
+}
+
+QString run(auto write)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!write(buffer))
+        return QStringLiteral("<write failed>");
+    return QString::fromUtf8(buffer.data());
+}
+
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        session::SessionConfig figure;
+        figure.scenario = QStringLiteral("dropped-reply");
+        session::findScenario(figure.scenario)->apply(figure);
+        net::SimNetwork(figure, &m_figure).run();
+
+        session::SessionConfig lossy;
+        session::findScenario(u"lossy")->apply(lossy);
+        lossy.clients = 3;
+        lossy.calls = 60;
+        net::SimNetwork(lossy, &m_lossy).run();
+    }
+
+    void csvHasOneRowPerEventAndFixedColumns()
+    {
+        const QString csv = run([&](QIODevice &d) { return exporting::writeCsv(m_lossy.view(), {}, d); });
+        QStringList lines = csv.split(u'\n');
+        QCOMPARE(lines.takeLast(), QString()); // ends with a newline
+        QCOMPARE(lines.size(), m_lossy.size() + 1);
+        QCOMPARE(csvFields(lines.first()).size(), exporting::kCsvColumns);
+        for (const QString &line : lines)
+            QCOMPARE(csvFields(line).size(), exporting::kCsvColumns);
+        QVERIFY(lines[1].startsWith(u"0,call-start,client"));
+
+        // A range keeps only what is in it.
+        exporting::ExportRange range;
+        range.call = std::pair{core::HostId(2), std::uint32_t(1)};
+        const QString one = run([&](QIODevice &d) { return exporting::writeCsv(m_lossy.view(), range, d); });
+        const QStringList rows = one.trimmed().split(u'\n');
+        QVERIFY(rows.size() > 3);
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            const QStringList f = csvFields(rows[i]);
+            QCOMPARE(f[4], QStringLiteral("client2"));
+            QCOMPARE(f[5], QStringLiteral("1"));
+        }
+    }
+
+    // Figure 48.5 as Mermaid: participants first, then the story with the
+    // lost reply as a crossed arrow and the cached reply as a note.
+    void mermaidTellsTheFigure()
+    {
+        const QString text = run([&](QIODevice &d) { return exporting::writeMermaid(m_figure.view(), 1, {}, d); });
+        const QStringList lines = text.trimmed().split(u'\n');
+        QCOMPARE(lines[0], QStringLiteral("sequenceDiagram"));
+        QCOMPARE(lines[1], QStringLiteral("    participant C1 as client"));
+        QCOMPARE(lines[2], QStringLiteral("    participant S as server"));
+        static const QRegularExpression statement(
+            QStringLiteral("^    (C1|S)(->>|-->>|-x|--x)(C1|S): [^\\n;#]+$|^    Note over (C1|S): [^\\n;#]+$"));
+        for (qsizetype i = 3; i < lines.size(); ++i)
+            QVERIFY2(statement.match(lines[i]).hasMatch(), qPrintable(lines[i]));
+        QVERIFY(text.contains(u"    C1->>S: REQ call 1\n"));
+        QVERIFY(text.contains(u"    S-xC1: REPLY call 1 (lost)\n"));
+        QVERIFY(text.contains(u"Note over S: duplicate of call 1: cached reply, not run again"));
+        QVERIFY(text.contains(u"    C1->>S: REQ call 1 attempt 2\n"));
+    }
+
+    void plantUmlIsBalancedAndCutsLongStories()
+    {
+        exporting::ExportRange range;
+        range.maxMessages = 25;
+        const QString text =
+            run([&](QIODevice &d) { return exporting::writePlantUml(m_lossy.view(), 3, range, d); });
+        const QStringList lines = text.trimmed().split(u'\n');
+        QCOMPARE(lines.first(), QStringLiteral("@startuml"));
+        QCOMPARE(lines.last(), QStringLiteral("@enduml"));
+        QCOMPARE(lines.count(QStringLiteral("participant \"client 2\" as C2")), 1);
+        static const QRegularExpression statement(
+            QStringLiteral("^(C\\d|S) (->|-->)x? (C\\d|S) : .+$|^note over (C\\d|S) : .+$|^participant \".+\" as (C\\d|S)$"));
+        int messages = 0;
+        for (qsizetype i = 1; i + 1 < lines.size(); ++i) {
+            QVERIFY2(statement.match(lines[i]).hasMatch(), qPrintable(lines[i]));
+            messages += !lines[i].startsWith(u"participant");
+        }
+        QCOMPARE(messages, 26); // 25 and the note that says the rest was cut
+        QVERIFY(text.contains(u"more events not shown"));
+    }
+
+    void picturesOpen()
+    {
+        QTemporaryDir dir;
+        widgets::DiagramExport what;
+        what.log = &m_figure;
+        what.title = QStringLiteral("Dropped reply");
+        QString error;
+
+        const QString svg = dir.filePath(QStringLiteral("figure.svg"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, svg, &error), qPrintable(error));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&svgFile);
+        int texts = 0;
+        bool sawRoot = false;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement) {
+                sawRoot = sawRoot || xml.name() == u"svg";
+                texts += xml.name() == u"text";
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(sawRoot);
+        QVERIFY(texts > 5); // lane titles, labels, the ruler
+
+        const QString png = dir.filePath(QStringLiteral("figure.png"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Png, png, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 2 * 1400);
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY(colours.size() > 10); // arrows, labels, badges: not a blank page
+
+        const QString pdf = dir.filePath(QStringLiteral("figure.pdf"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Pdf, pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdfFile.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+
+        QVERIFY(!widgets::exportDiagram(what, widgets::DiagramFormat::Svg, dir.filePath(QStringLiteral("no/such/dir.svg")),
+                                        &error));
+        QVERIFY(error.contains(u"cannot write"));
+    }
+
+private:
+    trace::TraceLog m_figure;
+    trace::TraceLog m_lossy;
+};
+
+QTEST_MAIN(TestExport)
+#include "tst_export.moc"
