@@ -29,7 +29,7 @@ using trace::EventKind;
 
 constexpr int kRebuildMs = 250;                 // series rebuilt at most four times a second
 constexpr std::int64_t kGoodputBinUs = 10'000;  // goodput is counted in 10 ms bins...
-constexpr int kGoodputBins = 120;               // ...and drawn in about this many wider ones
+constexpr int kGoodputBins = 40;                // ...and drawn in about this many wider ones
 constexpr std::size_t kMaxGoodputBins = 10'000'000; // ~28 hours; later times are not counted
 constexpr int kCdfPoints = 3000;
 
@@ -214,7 +214,7 @@ ChartsView::ChartsView(QWidget *parent)
         m_cdf->setName(tr("share of ok calls at or below a latency"));
         chart->addSeries(m_cdf);
         m_cdfX = valueAxis(tr("latency (ms)"), QStringLiteral("%.1f"));
-        auto *y = valueAxis(tr("fraction of calls"), QStringLiteral("%.2f"));
+        auto *y = valueAxis(tr("fraction"), QStringLiteral("%.2f"));
         y->setRange(0, 1);
         chart->addAxis(m_cdfX, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
@@ -556,7 +556,8 @@ void ChartsView::rebuildOutstanding(double x0, double x1)
         steps.append(QPointF(endMs(), steps.constLast().y()));
     m_outstanding->replace(steps);
     setTimeAxis(m_outstandingX, x0, x1);
-    setValueAxis(m_outstandingY, top);
+    // Headroom so a level held at the maximum does not hide in the frame.
+    setValueAxis(m_outstandingY, top + 1);
 }
 
 void ChartsView::applyTheme()
