@@ -25,13 +25,7 @@ using widgets::ChartsView;
 
 namespace {
 
-session::SessionConfig scenarioConfig(const char *name)
-{
-    session::SessionConfig config;
-    config.scenario = QString::fromLatin1(name);
-    session::findScenario(config.scenario)->apply(config);
-    return config;
-}
+using session::scenarioConfig;
 
 Event makeEvent(std::int64_t timeUs, EventKind kind, std::uint32_t callId, std::uint16_t attempt = 1,
             std::uint32_t detail = 0, std::uint32_t size = 0)

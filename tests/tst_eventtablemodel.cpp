@@ -21,13 +21,7 @@ using widgets::EventTableModel;
 
 namespace {
 
-session::SessionConfig scenarioConfig(const char *name)
-{
-    session::SessionConfig config;
-    config.scenario = QString::fromLatin1(name);
-    session::findScenario(config.scenario)->apply(config);
-    return config;
-}
+using session::scenarioConfig;
 
 void runInto(const session::SessionConfig &config, trace::TraceLog &log)
 {

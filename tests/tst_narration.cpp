@@ -20,13 +20,7 @@ using wire::DatagramKind;
 
 namespace {
 
-session::SessionConfig scenarioConfig(const char *name)
-{
-    session::SessionConfig config;
-    config.scenario = QString::fromLatin1(name);
-    session::findScenario(config.scenario)->apply(config);
-    return config;
-}
+using session::scenarioConfig;
 
 std::uint8_t byteOf(DatagramKind kind)
 {

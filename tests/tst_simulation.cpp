@@ -40,13 +40,7 @@ std::vector<trace::Event> runScenario(session::SessionConfig config)
     return events;
 }
 
-session::SessionConfig scenarioConfig(const char *name)
-{
-    session::SessionConfig config;
-    config.scenario = QString::fromLatin1(name);
-    session::findScenario(config.scenario)->apply(config);
-    return config;
-}
+using session::scenarioConfig;
 
 // "t kind datagram from->to call attempt", the story in a comparable form.
 QStringList story(const std::vector<trace::Event> &events)

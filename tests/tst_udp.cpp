@@ -13,6 +13,7 @@
 #include "core/random.h"
 
 #include "invariants.h"
+#include "loopback.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -25,25 +26,8 @@ using trace::CallError;
 
 namespace {
 
-core::RetryConfig quickRetry()
-{
-    core::RetryConfig r;
-    r.timeout = core::Duration(20'000);
-    r.maxTimeout = core::Duration(200'000);
-    r.maxAttempts = 10;
-    r.deadline = core::Duration(3'000'000);
-    return r;
-}
-
-rpc::ClientOptions clientFor(const rpc::RpcServer &server)
-{
-    rpc::ClientOptions o;
-    o.serverAddress = server.address();
-    o.serverPort = server.port();
-    o.retry = quickRetry();
-    o.seed = 42;
-    return o;
-}
+using testsupport::clientFor;
+using testsupport::quickRetry;
 
 qint64 countKind(const trace::TraceLog &log, trace::EventKind kind)
 {

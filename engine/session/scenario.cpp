@@ -220,4 +220,14 @@ const Scenario *findScenario(QStringView name)
     return nullptr;
 }
 
+SessionConfig scenarioConfig(QAnyStringView name)
+{
+    SessionConfig config;
+    if (const Scenario *scenario = findScenario(name.toString())) {
+        config.scenario = scenario->name;
+        scenario->apply(config);
+    }
+    return config;
+}
+
 } // namespace rpcscope::session

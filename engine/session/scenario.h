@@ -2,6 +2,7 @@
 
 #include "sessionconfig.h"
 
+#include <QAnyStringView>
 #include <QString>
 
 #include <span>
@@ -24,5 +25,8 @@ struct Scenario
 
 std::span<const Scenario> scenarios();
 const Scenario *findScenario(QStringView name);
+// Default settings with scenario `name`'s preset applied, and named after it;
+// the defaults alone if there is no such scenario.
+SessionConfig scenarioConfig(QAnyStringView name);
 
 } // namespace rpcscope::session

@@ -13,6 +13,8 @@
 #include "services/echoprocedures.h"
 #include "services/slowjobprocedures.h"
 
+#include "../loopback.h"
+
 #include <QTest>
 #include <QUdpSocket>
 
@@ -25,22 +27,12 @@ namespace {
 
 core::RetryConfig quickRetry()
 {
-    core::RetryConfig r;
-    r.timeout = core::Duration(20'000);
-    r.maxTimeout = core::Duration(200'000);
-    r.maxAttempts = 20;
-    r.deadline = core::Duration(10'000'000);
-    return r;
+    return testsupport::quickRetry(20, core::Duration(10'000'000));
 }
 
 rpc::ClientOptions clientFor(const rpc::RpcServer &server)
 {
-    rpc::ClientOptions o;
-    o.serverAddress = server.address();
-    o.serverPort = server.port();
-    o.retry = quickRetry();
-    o.seed = 7;
-    return o;
+    return testsupport::clientFor(server, quickRetry(), 7);
 }
 
 class Greeter final : public acme::greeting::v1::GreeterServer
