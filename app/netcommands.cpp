@@ -7,6 +7,8 @@
 #include "services/counterserviceprocedures.h"
 #include "services/echoserviceprocedures.h"
 #include "services/protomethod.h"
+#include "services/fileservice.h"
+#include "services/filetransferprocedures.h"
 #include "services/slowjobprocedures.h"
 #include "services/timedservice.h"
 #include "session/sessionoptions.h"
@@ -246,6 +248,7 @@ int runServe(const QStringList &args)
     std::shared_ptr<services::Service> service; // null for slowjob
     std::unique_ptr<services::EchoServiceProcedures> echo;
     std::unique_ptr<services::CounterServiceProcedures> counter;
+    std::unique_ptr<services::FileTransferProcedures> file;
     std::unique_ptr<services::SlowJobProcedures> slowJobs;
     QStringList wireNames;
     if (slowJob) {
@@ -264,6 +267,11 @@ int runServe(const QStringList &args)
             counter = std::make_unique<services::CounterServiceProcedures>(timed);
             counter->registerOn(server);
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Counter"));
+        } else if (config.service == u"file") {
+            file = std::make_unique<services::FileTransferProcedures>(
+                timed, std::dynamic_pointer_cast<const services::FileService>(service));
+            file->registerOn(server);
+            wireNames = wireNamesOf(QStringLiteral("rpcscope.services.FileTransfer"));
         }
     }
     QString error;

@@ -508,19 +508,21 @@ private slots:
     {
         Result r = run({QStringLiteral("call"), QStringLiteral("--list-methods")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.out, QStringLiteral("rpcscope.services.Echo/Echo    rpcscope.services.EchoRequest -> "
+        QCOMPARE(r.out, QStringLiteral("rpcscope.services.Echo/Echo         rpcscope.services.EchoRequest -> "
                                        "rpcscope.services.EchoReply\n"
-                                       "rpcscope.services.Counter/Add  rpcscope.services.AddRequest -> "
+                                       "rpcscope.services.Counter/Add       rpcscope.services.AddRequest -> "
                                        "rpcscope.services.CounterValue\n"
-                                       "rpcscope.services.Counter/Get  google.protobuf.Empty -> "
+                                       "rpcscope.services.Counter/Get       google.protobuf.Empty -> "
                                        "rpcscope.services.CounterValue\n"
-                                       "rpcscope.services.SlowJob/Run  rpcscope.services.JobRequest -> "
-                                       "rpcscope.services.JobReply\n"));
+                                       "rpcscope.services.SlowJob/Run       rpcscope.services.JobRequest -> "
+                                       "rpcscope.services.JobReply\n"
+                                       "rpcscope.services.FileTransfer/Put  rpcscope.services.FileChunk -> "
+                                       "rpcscope.services.FileProgress\n"));
 
         r = run({QStringLiteral("call"), QStringLiteral("--list-methods"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray methods = QJsonDocument::fromJson(r.out.toUtf8()).object()[u"methods"].toArray();
-        QCOMPARE(methods.size(), 4);
+        QCOMPARE(methods.size(), 5);
         QCOMPARE(methods.at(3).toObject(),
                  (QJsonObject{{QStringLiteral("method"), QStringLiteral("rpcscope.services.SlowJob/Run")},
                               {QStringLiteral("request"), QStringLiteral("rpcscope.services.JobRequest")},

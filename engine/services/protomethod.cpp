@@ -2,6 +2,7 @@
 
 #include "services/counter.pb.h"
 #include "services/echo.pb.h"
+#include "services/filetransfer.pb.h"
 #include "services/slowjob.pb.h"
 
 #include <google/protobuf/descriptor.h>
@@ -73,7 +74,7 @@ QList<ProtoMethod> ProtoMethod::examples()
     // Naming a message of each file links its generated code in and
     // registers it with the generated pool.
     const pb::FileDescriptor *files[] = {EchoRequest::descriptor()->file(), AddRequest::descriptor()->file(),
-                                         JobRequest::descriptor()->file()};
+                                         JobRequest::descriptor()->file(), FileChunk::descriptor()->file()};
     QList<ProtoMethod> methods;
     for (const pb::FileDescriptor *file : files)
         for (int s = 0; s < file->service_count(); ++s)

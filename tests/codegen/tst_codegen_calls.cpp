@@ -9,12 +9,15 @@
 #include "nopackage.rpcscope.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
+#include "services/fileservice.h"
+#include "services/filetransferprocedures.h"
 #include "services/counterprocedures.h"
 #include "services/echoprocedures.h"
 #include "services/slowjobprocedures.h"
 
 #include "../loopback.h"
 
+#include <QCryptographicHash>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -147,6 +150,51 @@ private slots:
         QCOMPARE(future.resultCount(), 1);
         QVERIFY2(future.result().ok(), qPrintable(future.result().message));
         QCOMPARE(future.result().response.payload(), "async");
+    }
+
+    // A file in fragmented chunks through the generated FileTransfer: the
+    // receiver's SHA-256 of the whole file matches the sender's; a chunk
+    // that claims another digest fails the call that completes the file.
+    void fileTransferIsCheckedEndToEnd()
+    {
+        for (const bool honest : {true, false}) {
+            rpc::RpcServer server({});
+            auto file = std::make_shared<services::FileService>();
+            services::FileTransferProcedures procedures(file, file);
+            procedures.registerOn(server);
+            QString error;
+            QVERIFY2(server.start(&error), qPrintable(error));
+            rpc::RpcClient client(clientFor(server));
+            QVERIFY2(client.start(&error), qPrintable(error));
+            services::FileTransferClient transfer(client);
+
+            QByteArray bytes(100'000, Qt::Uninitialized);
+            for (qsizetype i = 0; i < bytes.size(); ++i)
+                bytes[i] = char((i * 131) >> 4);
+            QByteArray digest = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+            if (!honest)
+                digest[0] = char(digest[0] ^ 1);
+            constexpr qsizetype kChunk = 30'000; // several datagrams each
+            for (qsizetype at = 0; at < bytes.size(); at += kChunk) {
+                services::FileChunk chunk;
+                chunk.set_offset(at);
+                chunk.set_file_size(bytes.size());
+                chunk.set_file_sha256(digest.constData(), std::size_t(digest.size()));
+                const QByteArray part = bytes.mid(at, kChunk);
+                chunk.set_data(part.constData(), std::size_t(part.size()));
+                const auto result = transfer.PutBlocking(chunk);
+                const bool last = at + kChunk >= bytes.size();
+                if (!honest && last) {
+                    QCOMPARE(result.status, wire::STATUS_HANDLER_ERROR);
+                    QVERIFY2(result.message.contains(u"end-to-end check failed"), qPrintable(result.message));
+                    continue;
+                }
+                QVERIFY2(result.ok(), qPrintable(result.message));
+                QCOMPARE(result.response.received_bytes(), std::min<qsizetype>(at + kChunk, bytes.size()));
+                QCOMPARE(result.response.verified(), last);
+            }
+            QCOMPARE(file->status().verified(), honest);
+        }
     }
 
     // Add is not idempotent. The first reply is dropped, the client sends
