@@ -3,6 +3,7 @@
 #include "capture/capturewriter.h"
 #include "net/simnetwork.h"
 #include "session/scenario.h"
+#include "chartsview.h"
 #include "sequencediagramview.h"
 
 #include <QFileInfo>
@@ -134,6 +135,30 @@ private slots:
         window.startScenario(QStringLiteral("message-ack"));
         QVERIFY(!window.replaying());
         QVERIFY(window.player().setOption(QStringLiteral("loss"), QStringLiteral("0.5")).isEmpty());
+    }
+
+    // Scrolled or zoomed to a part of the session, the charts show that
+    // part; following the live edge, the whole session.
+    void chartsFollowTheDiagram()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startScenario(QStringLiteral("lossy"));
+        window.setSpeed(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 20'000);
+        window.diagram()->setFollowLive(true);
+        window.diagram()->viewport()->repaint();
+        QVERIFY(!window.charts()->timeRange().has_value());
+        window.diagram()->setFollowLive(false);
+        window.diagram()->setPixelsPerMs(2.0);
+        window.diagram()->viewport()->repaint();
+        const auto range = window.charts()->timeRange();
+        QVERIFY(range.has_value());
+        const auto [from, to] = window.diagram()->visibleRange();
+        QCOMPARE(range->first, from);
+        QCOMPARE(range->second, to);
+        QVERIFY(to > from);
     }
 
     void restoresGeometryFromSettings()

@@ -67,6 +67,8 @@ public:
     qsizetype eventsSeen() const { return m_seen; }
     // What the hover label shows.
     QString hoverText() const;
+    // The range the charts are limited to; none: the whole session.
+    std::optional<std::pair<core::TimePoint, core::TimePoint>> timeRange() const { return m_range; }
 
 public Q_SLOTS:
     // Restricts the time axes, and the calls counted in the histogram and

@@ -73,6 +73,17 @@ MainWindow::MainWindow(QWidget *parent)
     connectPlayer();
     connect(m_diagram, &SequenceDiagramView::eventSelected, this, &MainWindow::onEventSelected);
     connect(m_diagram, &SequenceDiagramView::followLiveChanged, m_followAction, &QAction::setChecked);
+    // The charts follow the diagram: the part in view once someone scrolls
+    // or zooms to it, the whole session while it follows the live edge.
+    connect(m_diagram, &SequenceDiagramView::visibleRangeChanged, this,
+            [this](qint64 fromUs, qint64 toUs, bool followingLive) {
+                if (followingLive) {
+                    if (m_charts->timeRange())
+                        m_charts->clearTimeRange();
+                } else {
+                    m_charts->setTimeRange(core::TimePoint(fromUs), core::TimePoint(toUs));
+                }
+            });
     connect(m_controls, &ControlsPanel::optionChanged, this, &MainWindow::onOptionChanged);
 
     resize(1400, 900);

@@ -53,6 +53,7 @@ public:
     void setRealSockets(bool real);
     bool realSockets() const { return m_real; }
     SequenceDiagramView *diagram() const { return m_diagram; }
+    ChartsView *charts() const { return m_charts; }
     EventTableModel *eventTable() const { return m_table; }
     QString narration() const;
 

@@ -376,6 +376,13 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     render(painter, viewport()->rect());
+    painter.end();
+    const auto [from, to] = visibleRange();
+    const std::tuple<qint64, qint64, bool> range{from.count(), to.count(), m_follow};
+    if (range != m_announcedRange) {
+        m_announcedRange = range;
+        Q_EMIT visibleRangeChanged(from.count(), to.count(), m_follow);
+    }
 }
 
 void SequenceDiagramView::render(QPainter &p, const QRect &target)

@@ -9,6 +9,7 @@
 #include <QRectF>
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace rpcscope::widgets {
@@ -72,6 +73,9 @@ public:
 
 Q_SIGNALS:
     void eventSelected(qsizetype index);
+    // What is in view changed (scrolled, zoomed, resized, or new events at
+    // the live edge): times in microseconds, and whether it follows the live edge.
+    void visibleRangeChanged(qint64 fromUs, qint64 toUs, bool followingLive);
     void followLiveChanged(bool follow);
 
 protected:
@@ -120,6 +124,7 @@ private:
     std::optional<QPoint> m_dragFrom;
     int m_dragScroll = 0;
     FrameStats m_stats;
+    std::tuple<qint64, qint64, bool> m_announcedRange{-1, -1, false}; // last visibleRangeChanged
 };
 
 } // namespace rpcscope::widgets
