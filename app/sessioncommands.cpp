@@ -138,13 +138,7 @@ struct SessionCommand
     {
         parser.setApplicationDescription(description);
         parser.addHelpOption();
-        for (const session::SessionOption &o : session::sessionOptions()) {
-            const QString def = o.current(session::SessionConfig{});
-            parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
-                                                QStringLiteral("%1 [default: %2]")
-                                                    .arg(QString::fromLatin1(o.description), def),
-                                                QString::fromLatin1(o.valueName)));
-        }
+        addSessionOptions(parser);
         parser.addOptions({json, events, trace, record});
         if (!parser.parse(args))
             return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
@@ -156,22 +150,8 @@ struct SessionCommand
         if (!parser.positionalArguments().isEmpty())
             return usageError(QStringLiteral("%1: unexpected argument '%2'")
                                   .arg(command, parser.positionalArguments().constFirst()));
-        if (parser.isSet(QStringLiteral("scenario"))) {
-            const QString name = parser.value(QStringLiteral("scenario"));
-            if (QString e = session::findSessionOption(u"scenario")->apply(config, name); !e.isEmpty())
-                return usageError(
-                    QStringLiteral("%1: invalid value '%2' for --scenario: %3").arg(command, name, e));
-        }
-        session::findScenario(config.scenario)->apply(config);
-        for (const session::SessionOption &o : session::sessionOptions()) {
-            const QString name = QString::fromLatin1(o.name);
-            if (name == u"scenario" || !parser.isSet(name))
-                continue;
-            const QString value = parser.values(name).constLast();
-            if (QString e = o.apply(config, value); !e.isEmpty())
-                return usageError(
-                    QStringLiteral("%1: invalid value '%2' for --%3: %4").arg(command, value, name, e));
-        }
+        if (QString e = readSessionOptions(parser, config); !e.isEmpty())
+            return usageError(QStringLiteral("%1: %2").arg(command, e));
         return -1;
     }
 
@@ -213,6 +193,36 @@ struct SessionCommand
 };
 
 } // namespace
+
+void addSessionOptions(QCommandLineParser &parser)
+{
+    for (const session::SessionOption &o : session::sessionOptions()) {
+        const QString def = o.current(session::SessionConfig{});
+        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
+                                            QStringLiteral("%1 [default: %2]")
+                                                .arg(QString::fromLatin1(o.description), def),
+                                            QString::fromLatin1(o.valueName)));
+    }
+}
+
+QString readSessionOptions(const QCommandLineParser &parser, session::SessionConfig &config)
+{
+    if (parser.isSet(QStringLiteral("scenario"))) {
+        const QString name = parser.value(QStringLiteral("scenario"));
+        if (QString e = session::findSessionOption(u"scenario")->apply(config, name); !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --scenario: %2").arg(name, e);
+    }
+    session::findScenario(config.scenario)->apply(config);
+    for (const session::SessionOption &o : session::sessionOptions()) {
+        const QString name = QString::fromLatin1(o.name);
+        if (name == u"scenario" || !parser.isSet(name))
+            continue;
+        const QString value = parser.values(name).constLast();
+        if (QString e = o.apply(config, value); !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --%2: %3").arg(value, name, e);
+    }
+    return {};
+}
 
 int runReplay(const QStringList &args)
 {

@@ -1,6 +1,7 @@
 #include "sweepcommand.h"
 
 #include "clicommand.h"
+#include "sessioncommands.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
 #include "session/sweep.h"
@@ -53,13 +54,7 @@ int runSweep(const QStringList &args)
     const QCommandLineOption format{QStringLiteral("format"), QStringLiteral("csv or json [default: csv]"),
                                     QStringLiteral("FORMAT")};
     parser.addOptions({param, from, to, steps, compare, runs, format});
-    for (const session::SessionOption &o : session::sessionOptions()) {
-        const QString def = o.current(session::SessionConfig{});
-        parser.addOption(QCommandLineOption(
-            QString::fromLatin1(o.name),
-            QStringLiteral("%1 [default: %2]").arg(QString::fromLatin1(o.description), def),
-            QString::fromLatin1(o.valueName)));
-    }
+    addSessionOptions(parser);
     if (!parser.parse(args))
         return sweepUsageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -76,20 +71,8 @@ int runSweep(const QStringList &args)
 
     // The base every run starts from: the scenario's preset, then every option given.
     session::SessionConfig base;
-    if (parser.isSet(QStringLiteral("scenario"))) {
-        const QString name = parser.value(QStringLiteral("scenario"));
-        if (QString e = session::findSessionOption(u"scenario")->apply(base, name); !e.isEmpty())
-            return sweepUsageError(QStringLiteral("invalid value '%1' for --scenario: %2").arg(name, e));
-    }
-    session::findScenario(base.scenario)->apply(base);
-    for (const session::SessionOption &o : session::sessionOptions()) {
-        const QString name = QString::fromLatin1(o.name);
-        if (name == u"scenario" || !parser.isSet(name))
-            continue;
-        const QString value = parser.values(name).constLast();
-        if (QString e = o.apply(base, value); !e.isEmpty())
-            return sweepUsageError(QStringLiteral("invalid value '%1' for --%2: %3").arg(value, name, e));
-    }
+    if (QString e = readSessionOptions(parser, base); !e.isEmpty())
+        return sweepUsageError(e);
 
     session::Sweep sweep;
     sweep.param = parser.value(param);
