@@ -28,16 +28,22 @@ namespace {
 int g_seeds = 500;
 std::uint64_t g_firstSeed = 1;
 
+std::vector<trace::Event> eventsOf(const trace::TraceLog &log)
+{
+    const auto view = log.view();
+    std::vector<trace::Event> events;
+    events.reserve(std::size_t(view.size()));
+    for (qsizetype i = 0; i < view.size(); ++i)
+        events.push_back(view.at(i));
+    return events;
+}
+
 std::vector<trace::Event> runScenario(session::SessionConfig config)
 {
     trace::TraceLog log;
     net::SimNetwork sim(config, &log);
     sim.run();
-    const auto view = log.view();
-    std::vector<trace::Event> events;
-    for (qsizetype i = 0; i < view.size(); ++i)
-        events.push_back(view.at(i));
-    return events;
+    return eventsOf(log);
 }
 
 using session::scenarioConfig;
@@ -125,9 +131,7 @@ private slots:
         trace::TraceLog log;
         net::SimNetwork sim(config, &log);
         sim.run();
-        std::vector<trace::Event> events;
-        for (qsizetype i = 0; i < log.view().size(); ++i)
-            events.push_back(log.view().at(i));
+        const std::vector<trace::Event> events = eventsOf(log);
         const QStringList expected = {
             "0 call-start 1>0 #1 a0",
             "0 send REQ 1>0 #1 a1",
@@ -320,9 +324,7 @@ private slots:
         trace::TraceLog log;
         net::SimNetwork sim(config, &log);
         sim.run();
-        std::vector<trace::Event> events;
-        for (qsizetype i = 0; i < log.view().size(); ++i)
-            events.push_back(log.view().at(i));
+        const std::vector<trace::Event> events = eventsOf(log);
         QCOMPARE(story(events), expected);
         QCOMPARE(sim.wrongResults(), 0); // the echo came back byte for byte
     }
