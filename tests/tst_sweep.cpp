@@ -1,13 +1,16 @@
 // Sweeps: one row per (point, compared value), the same rows for the same
 // seed however the runs are scheduled, figures that move the way the
 // network says they must, and bad input refused in words that name it.
+#include "session/sessionoptions.h"
 #include "session/sweep.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QTest>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <stdexcept>
 
 using namespace rpcscope::session;
@@ -159,6 +162,85 @@ private slots:
         for (const SweepRow &row : rows) {
             QVERIFY(row.latencyMean.min <= row.latencyMean.mean);
             QVERIFY(row.latencyMean.mean <= row.latencyMean.max);
+        }
+    }
+
+    // Every finished run is reported once, from whichever thread ran it,
+    // and watching does not change the rows.
+    void progressCountsEveryRun()
+    {
+        Sweep sweep = lossSweep();
+        QCOMPARE(sweep.setCompare(QStringLiteral("backoff=fixed,exponential")), QString());
+        SweepControl control;
+        QMutex mutex;
+        std::vector<int> reported;
+        int totals = 0;
+        control.onRunDone = [&](int done, int total) {
+            const QMutexLocker lock(&mutex);
+            reported.push_back(done);
+            totals = std::max(totals, total);
+        };
+        const std::vector<SweepRow> rows = runSweep(sweep, smallBase(), nullptr, &control);
+        QCOMPARE(control.runsTotal(), 4 * 2 * 3);
+        QCOMPARE(control.runsDone(), 24);
+        QCOMPARE(totals, 24);
+        std::sort(reported.begin(), reported.end());
+        QCOMPARE(reported.size(), std::size_t(24));
+        for (std::size_t i = 0; i < reported.size(); ++i)
+            QCOMPARE(reported[i], int(i) + 1);
+        QVERIFY(!control.isCancelled());
+        QVERIFY(rows == runSweep(sweep, smallBase()));
+    }
+
+    void cancelledBeforeStartRunsNothing()
+    {
+        SweepControl control;
+        control.cancel();
+        const std::vector<SweepRow> rows = runSweep(lossSweep(), smallBase(), nullptr, &control);
+        QVERIFY(rows.empty());
+        QCOMPARE(control.runsDone(), 0);
+        QCOMPARE(control.runsTotal(), 4 * 3);
+    }
+
+    // Cancelled after the first run: runs not started are skipped, and the
+    // long run beside it stops part-way instead of running to its end.
+    void cancelStopsTheRest()
+    {
+        Sweep sweep;
+        sweep.param = QStringLiteral("calls");
+        sweep.from = 5;
+        sweep.to = 200'000; // the second point runs for a long time unless stopped
+        sweep.steps = 2;
+        sweep.runs = 3;
+        SweepControl control;
+        control.onRunDone = [&](int, int) { control.cancel(); };
+        QThreadPool one;
+        one.setMaxThreadCount(1);
+        const std::vector<SweepRow> rows = runSweep(sweep, smallBase(), &one, &control);
+        QVERIFY(rows.empty());
+        QVERIFY(control.isCancelled());
+        QCOMPARE(control.runsTotal(), 6);
+        // The three 5-call runs come first; a 200,000-call run never finishes.
+        QVERIFY2(control.runsDone() >= 1 && control.runsDone() <= 3, qPrintable(QString::number(control.runsDone())));
+    }
+
+    void optionsToSweepAndCompare()
+    {
+        const QStringList sweepable = sweepableOptions();
+        QVERIFY(sweepable.contains(QStringLiteral("loss")));
+        QVERIFY(sweepable.contains(QStringLiteral("clients")));
+        QVERIFY(!sweepable.contains(QStringLiteral("seed")));
+        QVERIFY(!sweepable.contains(QStringLiteral("backoff")));
+        const QStringList comparable = comparableOptions();
+        QVERIFY(comparable.contains(QStringLiteral("backoff")));
+        QVERIFY(comparable.contains(QStringLiteral("loss")));
+        QVERIFY(!comparable.contains(QStringLiteral("seed")));
+        QVERIFY(!comparable.contains(QStringLiteral("scenario")));
+        for (const QString &name : sweepable) {
+            Sweep sweep;
+            sweep.param = name;
+            sweep.from = sweep.to = QString(findSessionOption(name)->current(smallBase())).toDouble();
+            QVERIFY2(sweep.check(smallBase()).isEmpty(), qPrintable(name + QStringLiteral(": ") + sweep.check(smallBase())));
         }
     }
 

@@ -98,6 +98,24 @@ struct Job
 
 } // namespace
 
+QStringList sweepableOptions()
+{
+    QStringList names;
+    for (const SessionOption &o : sessionOptions())
+        if (isNumeric(o) && !isFixed(QString::fromLatin1(o.name)))
+            names << QString::fromLatin1(o.name);
+    return names;
+}
+
+QStringList comparableOptions()
+{
+    QStringList names;
+    for (const SessionOption &o : sessionOptions())
+        if (!isFixed(QString::fromLatin1(o.name)))
+            names << QString::fromLatin1(o.name);
+    return names;
+}
+
 QString Sweep::setCompare(const QString &spec)
 {
     const qsizetype eq = spec.indexOf(u'=');
@@ -120,10 +138,7 @@ QString Sweep::check(const SessionConfig &base) const
 {
     const SessionOption *option = findSessionOption(param);
     if (!option || !isNumeric(*option) || isFixed(param)) {
-        QStringList numeric;
-        for (const SessionOption &o : sessionOptions())
-            if (isNumeric(o) && !isFixed(QString::fromLatin1(o.name)))
-                numeric << QString::fromLatin1(o.name);
+        const QStringList numeric = sweepableOptions();
         const QString which = !option ? QStringLiteral("unknown parameter '%1'")
                               : isFixed(param)
                                   ? QStringLiteral("parameter '%1' cannot be swept")
@@ -206,7 +221,8 @@ QJsonObject Spread::toJson() const
             {QStringLiteral("runs"), count}};
 }
 
-std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QThreadPool *pool)
+std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QThreadPool *pool,
+                               SweepControl *control)
 {
     if (QString e = sweep.check(base); !e.isEmpty())
         throw std::invalid_argument(e.toStdString());
@@ -232,13 +248,32 @@ std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QT
         }
     }
 
-    const auto simulate = [](Job &job) {
+    if (control)
+        control->m_total.store(int(jobs.size()), std::memory_order_relaxed);
+    const auto simulate = [control](Job &job) {
+        if (control && control->isCancelled())
+            return;
         RunSink sink;
         net::SimNetwork sim(job.config, &sink);
-        sim.run();
+        if (!control) {
+            sim.run();
+        } else {
+            // A large session runs for seconds: look at the flag every so often.
+            constexpr unsigned kEventsBetweenChecks = 4096;
+            for (unsigned events = 1; sim.step(); ++events)
+                if (events % kEventsBetweenChecks == 0 && control->isCancelled())
+                    return;
+        }
         job.figures = sink.finish();
+        if (control) {
+            const int done = control->m_done.fetch_add(1, std::memory_order_relaxed) + 1;
+            if (control->onRunDone)
+                control->onRunDone(done, control->runsTotal());
+        }
     };
     QtConcurrent::blockingMap(pool ? pool : QThreadPool::globalInstance(), jobs, simulate);
+    if (control && control->isCancelled())
+        return {};
 
     std::vector<SweepRow> rows;
     rows.reserve(jobs.size() / runs);

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <functional>
 #include <vector>
 
 class QThreadPool;
@@ -71,11 +73,45 @@ struct SweepRow
     bool operator==(const SweepRow &) const = default;
 };
 
+// The session options a sweep can step (those that take a number, less seed),
+// and those it can compare (every option but seed and scenario).
+QStringList sweepableOptions();
+QStringList comparableOptions();
+
+// Follows a sweep from another thread, and stops it. Every member may be
+// used from any thread while the sweep runs.
+class SweepControl
+{
+public:
+    // Runs not yet started are skipped, and runs under way stop within a few
+    // thousand simulated events; runSweep() then returns no rows.
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+    // Simulations that ran to their end, and how many the sweep has in all
+    // (points x compared values x runs; 0 until runSweep() starts).
+    int runsDone() const { return m_done.load(std::memory_order_relaxed); }
+    int runsTotal() const { return m_total.load(std::memory_order_relaxed); }
+
+    // Called after each finished run with runsDone() and runsTotal(), on
+    // the worker thread that ran it, so it must be thread-safe. Set it
+    // before runSweep() starts.
+    std::function<void(int done, int total)> onRunDone;
+
+private:
+    friend std::vector<SweepRow> runSweep(const Sweep &, const SessionConfig &, QThreadPool *, SweepControl *);
+    std::atomic<bool> m_cancelled{false};
+    std::atomic<int> m_done{0};
+    std::atomic<int> m_total{0};
+};
+
 // Runs every (point, compared value, run) as its own simulation, in parallel
 // on `pool` (the global pool if null). The rows come in point order, then
 // compared value order, and do not depend on how the runs were scheduled.
+// With a `control`, the sweep reports each finished run and can be
+// cancelled; a cancelled sweep returns no rows.
 // Precondition: sweep.check(base) is empty; otherwise throws std::invalid_argument.
-std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QThreadPool *pool = nullptr);
+std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QThreadPool *pool = nullptr,
+                               SweepControl *control = nullptr);
 
 // A header line, then one line per row.
 QString sweepCsv(const Sweep &sweep, const std::vector<SweepRow> &rows);
