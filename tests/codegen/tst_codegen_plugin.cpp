@@ -230,6 +230,36 @@ private slots:
         QVERIFY(!header.contains(" signals("));
     }
 
+    // A .proto comment with a carriage return not followed by a newline
+    // (protoc keeps it in the comment text): C++ compilers take it for a
+    // line break, so copied as it was, the rest of the comment became code
+    // in the generated header. Each one now starts a new comment line.
+    void carriageReturnInCommentStaysComment()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile proto(dir.filePath(QStringLiteral("cr.proto")));
+        QVERIFY(proto.open(QIODevice::WriteOnly));
+        proto.write("syntax = \"proto3\";\n"
+                    "package acme.cr;\n"
+                    "message M {}\n"
+                    "service S {\n"
+                    "  // Says hello.\rstatic_assert(false, \"injected\");\r\n"
+                    "  rpc Hello(M) returns (M);\n"
+                    "}\n");
+        proto.close();
+        const ProtocRun run = runProtoc(dir.path(), QStringLiteral("cr.proto"), dir.path());
+        QVERIFY(run.finished);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stderrText));
+        const QByteArray header = readFile(dir.filePath(QStringLiteral("cr.rpcscope.h")));
+        QVERIFY(header.contains("// Says hello.\n"));
+        QVERIFY(!header.contains('\r'));
+        for (const QByteArray &line : header.split('\n'))
+            if (line.contains("injected"))
+                QVERIFY2(line.trimmed().startsWith("//"), line.constData());
+        QVERIFY(header.contains("// static_assert(false, \"injected\");"));
+    }
+
     // Not a CodeGeneratorRequest on stdin: an error, not a crash.
     void pluginRejectsGarbageInput()
     {

@@ -72,10 +72,20 @@ std::string streamingKind(const gp::MethodDescriptor *method)
 
 // Comments from the .proto, as `//` lines. A line ending in a backslash (or
 // the trigraph for one) would splice the next generated line into the
-// comment, so such a line gets a full stop after it.
+// comment, so such a line gets a full stop after it. A carriage return is a
+// line break to a C++ compiler even without a newline after it (protoc keeps
+// it inside the comment), so it starts a new `//` line here: otherwise the
+// rest of the comment would be compiled as code.
 bool printComments(gp::io::Printer &printer, const std::string &comments)
 {
-    std::string text = comments;
+    std::string text;
+    text.reserve(comments.size());
+    for (size_t i = 0; i < comments.size(); ++i) {
+        if (comments[i] != '\r')
+            text += comments[i];
+        else if (i + 1 == comments.size() || comments[i + 1] != '\n')
+            text += '\n';
+    }
     while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
         text.pop_back();
     if (text.empty())
