@@ -162,7 +162,7 @@ private slots:
         const QPointF a(x1, r.view->yForTime(d.time() - core::Duration(d.detail)));
         const QPointF b(x0, r.view->yForTime(d.time()));
         QCOMPARE(r.view->eventAt(((a + b) / 2).toPoint()), std::optional<qsizetype>(retry));
-        QVERIFY(colourNear(r.image, (a + b) / 2, QColor(0x1f, 0x6f, 0xd0), 3));
+        QVERIFY(colourNear(r.image, (a + b) / 2, QColor(0x00, 0x72, 0xb2), 3));
     }
 
     void droppedRequestLosesTheRequest()

@@ -1,5 +1,7 @@
 #include "controlspanel.h"
 
+#include "displaynames.h"
+
 #include "core/retrypolicy.h"
 #include "session/sessionoptions.h"
 #include "wire/checksum.h"
@@ -7,6 +9,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -32,58 +35,61 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     setObjectName(QStringLiteral("controlsPanel"));
     auto *layout = new QVBoxLayout(this);
 
-    auto *network = new QGroupBox(tr("Network (each way)"), this);
+    auto *network = new QGroupBox(this);
+    m_i18n.add([network] { network->setTitle(tr("Network (each way)")); });
     auto *nf = new QFormLayout(network);
-    addNumeric(nf, "loss", tr("&Loss"), 0, 100, 1, 0, tr(" %"), 100);
+    addNumeric(nf, "loss", QT_TR_NOOP("&Loss"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
     {
         QStringList models{netem::lossModelName(netem::LossModel::Bernoulli),
                            netem::lossModelName(netem::LossModel::Gilbert)};
-        addChoice(nf, "loss-model", tr("Loss &model"), models);
+        addChoice(nf, "loss-model", QT_TR_NOOP("Loss &model"), models);
     }
-    addNumeric(nf, "delay-ms", tr("&Delay"), 0, 1000, 1, 0, tr(" ms"));
-    addNumeric(nf, "jitter-ms", tr("&Jitter"), 0, 500, 1, 0, tr(" ms"));
-    addNumeric(nf, "dup", tr("D&uplicate"), 0, 100, 1, 0, tr(" %"), 100);
-    addNumeric(nf, "reorder", tr("&Reorder"), 0, 100, 1, 0, tr(" %"), 100);
-    addNumeric(nf, "corrupt", tr("&Corrupt"), 0, 100, 1, 0, tr(" %"), 100);
+    addNumeric(nf, "delay-ms", QT_TR_NOOP("&Delay"), 0, 1000, 1, 0, QT_TR_NOOP(" ms"));
+    addNumeric(nf, "jitter-ms", QT_TR_NOOP("&Jitter"), 0, 500, 1, 0, QT_TR_NOOP(" ms"));
+    addNumeric(nf, "dup", QT_TR_NOOP("D&uplicate"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
+    addNumeric(nf, "reorder", QT_TR_NOOP("&Reorder"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
+    addNumeric(nf, "corrupt", QT_TR_NOOP("&Corrupt"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
     layout->addWidget(network);
 
-    auto *retry = new QGroupBox(tr("Timeouts and retries"), this);
+    auto *retry = new QGroupBox(this);
+    m_i18n.add([retry] { retry->setTitle(tr("Timeouts and retries")); });
     auto *rf = new QFormLayout(retry);
-    addNumeric(rf, "timeout-ms", tr("&Timeout"), 1, 5000, 10, 0, tr(" ms"));
+    addNumeric(rf, "timeout-ms", QT_TR_NOOP("&Timeout"), 1, 5000, 10, 0, QT_TR_NOOP(" ms"));
     {
         QStringList names;
         for (int i = 0; i < core::kBackoffCount; ++i)
             names << core::backoffName(core::Backoff(i));
-        addChoice(rf, "backoff", tr("&Back-off"), names);
+        addChoice(rf, "backoff", QT_TR_NOOP("&Back-off"), names);
     }
-    addNumeric(rf, "backoff-factor", tr("&Factor"), 1, 10, 0.1, 1, tr(" ×"));
-    addNumeric(rf, "max-timeout-ms", tr("Ma&x timeout"), 1, 60000, 100, 0, tr(" ms"));
-    addNumeric(rf, "max-attempts", tr("Max &attempts"), 1, 50, 1, 0, QString());
-    addNumeric(rf, "deadline-ms", tr("Dead&line"), 10, 60000, 100, 0, tr(" ms"));
+    addNumeric(rf, "backoff-factor", QT_TR_NOOP("Fact&or"), 1, 10, 0.1, 1, QT_TR_NOOP(" ×"));
+    addNumeric(rf, "max-timeout-ms", QT_TR_NOOP("Ma&x timeout"), 1, 60000, 100, 0, QT_TR_NOOP(" ms"));
+    addNumeric(rf, "max-attempts", QT_TR_NOOP("Max attem&pts"), 1, 50, 1, 0, nullptr);
+    addNumeric(rf, "deadline-ms", QT_TR_NOOP("Deadl&ine"), 10, 60000, 100, 0, QT_TR_NOOP(" ms"));
     layout->addWidget(retry);
 
-    auto *protocol = new QGroupBox(tr("Protocol and workload"), this);
+    auto *protocol = new QGroupBox(this);
+    m_i18n.add([protocol] { protocol->setTitle(tr("Protocol and workload")); });
     auto *pf = new QFormLayout(protocol);
-    addChoice(pf, "ack-mode", tr("Ac&k mode"), {core::ackModeName(core::AckMode::Explicit),
+    addChoice(pf, "ack-mode", QT_TR_NOOP("Ac&k mode"), {core::ackModeName(core::AckMode::Explicit),
                                                 core::ackModeName(core::AckMode::Implicit)});
     {
         QStringList names;
         for (int i = 0; i < wire::kChecksumKindCount; ++i)
             names << wire::checksumName(wire::ChecksumKind(i));
-        addChoice(pf, "checksum", tr("C&hecksum"), names);
+        addChoice(pf, "checksum", QT_TR_NOOP("Ch&ecksum"), names);
     }
-    addNumeric(pf, "clients", tr("Cl&ients"), 1, 50, 1, 0, QString());
-    addNumeric(pf, "calls", tr("Ca&lls"), 1, 100000, 1, 0, QString());
-    addNumeric(pf, "window", tr("&Window"), 1, 64, 1, 0, QString());
-    addNumeric(pf, "call-rate", tr("Call &rate"), 0, 1000, 1, 0, tr(" /s"));
-    addNumeric(pf, "handler-ms", tr("&Handler time"), 0, 2000, 1, 0, tr(" ms"));
+    addNumeric(pf, "clients", QT_TR_NOOP("Clie&nts"), 1, 50, 1, 0, nullptr);
+    addNumeric(pf, "calls", QT_TR_NOOP("C&alls"), 1, 100000, 1, 0, nullptr);
+    addNumeric(pf, "window", QT_TR_NOOP("&Window"), 1, 64, 1, 0, nullptr);
+    addNumeric(pf, "call-rate", QT_TR_NOOP("Call rate"), 0, 1000, 1, 0, QT_TR_NOOP(" /s"));
+    addNumeric(pf, "handler-ms", QT_TR_NOOP("Handler time"), 0, 2000, 1, 0, QT_TR_NOOP(" ms"));
     layout->addWidget(protocol);
     layout->addStretch(1);
     showConfig(session::SessionConfig{});
 }
 
-void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const QString &label, double min,
-                               double max, double step, int decimals, const QString &suffix, double scale)
+void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const char *label, double min,
+                               double max, double step, int decimals, const char *suffix, double scale)
 {
     const QString name = QString::fromLatin1(option);
     auto *row = new QWidget(this);
@@ -94,21 +100,29 @@ void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const QStr
     spin->setRange(min, max);
     spin->setSingleStep(step);
     spin->setDecimals(decimals);
-    spin->setSuffix(suffix);
     spin->setKeyboardTracking(false);
     // The slider works in steps of the spin box.
     slider->setRange(0, int(std::lround((max - min) / step)));
     slider->setObjectName(name + QStringLiteral("Slider"));
     spin->setObjectName(name + QStringLiteral("Spin"));
-    const QString tip = describe(option) + QStringLiteral("\n(--%1)").arg(name);
-    slider->setToolTip(tip);
-    spin->setToolTip(tip);
-    spin->setAccessibleName(label);
-    slider->setAccessibleName(label);
     h->addWidget(slider, 1);
     h->addWidget(spin);
-    auto *text = new QLabel(label, this);
+    auto *text = new QLabel(this);
     text->setBuddy(spin);
+    m_i18n.add([=] {
+        text->setText(tr(label));
+        // Screen readers get the label without its mnemonic, and the option's help as the description.
+        const QString spoken = tr(label).remove(u'&');
+        const QString help = describe(option);
+        const QString tip = help + QStringLiteral("\n(--%1)").arg(name);
+        if (suffix)
+            spin->setSuffix(tr(suffix));
+        for (QWidget *w : {static_cast<QWidget *>(slider), static_cast<QWidget *>(spin)}) {
+            w->setToolTip(tip);
+            w->setAccessibleName(spoken);
+            w->setAccessibleDescription(help);
+        }
+    });
     form->addRow(text, row);
     m_labels.insert(name, text);
     m_numeric.insert(name, {slider, spin, scale});
@@ -122,22 +136,31 @@ void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const QStr
     });
 }
 
-void ControlsPanel::addChoice(QFormLayout *form, const char *option, const QString &label, const QStringList &choices)
+void ControlsPanel::addChoice(QFormLayout *form, const char *option, const char *label, const QStringList &choices)
 {
     const QString name = QString::fromLatin1(option);
     auto *combo = new QComboBox(this);
-    combo->addItems(choices);
+    // Shown in the language chosen; the item data is the command line's word.
+    for (const QString &choice : choices)
+        combo->addItem(choice, choice);
     combo->setObjectName(name + QStringLiteral("Combo"));
-    combo->setToolTip(describe(option) + QStringLiteral("\n(--%1)").arg(name));
-    combo->setAccessibleName(label);
-    auto *text = new QLabel(label, this);
+    auto *text = new QLabel(this);
     text->setBuddy(combo);
+    m_i18n.add([=] {
+        text->setText(tr(label));
+        const QString help = describe(option);
+        combo->setToolTip(help + QStringLiteral("\n(--%1)").arg(name));
+        combo->setAccessibleName(tr(label).remove(u'&'));
+        combo->setAccessibleDescription(help);
+        for (int i = 0; i < combo->count(); ++i)
+            combo->setItemText(i, displaynames::choice(combo->itemData(i).toString()));
+    });
     form->addRow(text, combo);
     m_labels.insert(name, text);
     m_choices.insert(name, combo);
-    connect(combo, &QComboBox::currentTextChanged, this, [this, name](const QString &v) {
-        if (!m_showing)
-            Q_EMIT optionChanged(name, v);
+    connect(combo, &QComboBox::currentIndexChanged, this, [this, name, combo](int i) {
+        if (!m_showing && i >= 0)
+            Q_EMIT optionChanged(name, combo->itemData(i).toString());
     });
 }
 
@@ -150,7 +173,7 @@ void ControlsPanel::showConfig(const session::SessionConfig &config)
     }
     for (auto it = m_choices.begin(); it != m_choices.end(); ++it) {
         const session::SessionOption *o = session::findSessionOption(it.key());
-        it.value()->setCurrentText(o->current(config));
+        it.value()->setCurrentIndex(it.value()->findData(o->current(config)));
     }
     for (QWidget *label : std::as_const(m_labels))
         label->setProperty("pending", false);
@@ -164,7 +187,19 @@ void ControlsPanel::setPending(const QString &option, bool pending)
         f.setItalic(pending);
         label->setFont(f);
         label->setToolTip(pending ? tr("Applies when the scenario is reset") : QString());
+        label->setProperty("pending", pending);
     }
+}
+
+void ControlsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_i18n.retranslate();
+        for (QWidget *label : std::as_const(m_labels))
+            if (label->property("pending").toBool())
+                label->setToolTip(tr("Applies when the scenario is reset"));
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace rpcscope::widgets

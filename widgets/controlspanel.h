@@ -1,5 +1,6 @@
 #pragma once
 
+#include "retranslator.h"
 #include "session/sessionconfig.h"
 
 #include <QHash>
@@ -31,6 +32,9 @@ public:
 Q_SIGNALS:
     void optionChanged(const QString &option, const QString &value);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Numeric
     {
@@ -38,14 +42,16 @@ private:
         QDoubleSpinBox *spin;
         double scale; // shown = option value * scale (probabilities as percent)
     };
-    void addNumeric(QFormLayout *form, const char *option, const QString &label, double min, double max,
-                    double step, int decimals, const QString &suffix, double scale = 1.0);
-    void addChoice(QFormLayout *form, const char *option, const QString &label, const QStringList &choices);
+    // `label` and `suffix` are marked with QT_TR_NOOP: translated here, and again on each language change.
+    void addNumeric(QFormLayout *form, const char *option, const char *label, double min, double max,
+                    double step, int decimals, const char *suffix, double scale = 1.0);
+    void addChoice(QFormLayout *form, const char *option, const char *label, const QStringList &choices);
 
     QHash<QString, Numeric> m_numeric;
     QHash<QString, QComboBox *> m_choices;
     QHash<QString, QWidget *> m_labels;
     bool m_showing = false;
+    Retranslator m_i18n;
 };
 
 } // namespace rpcscope::widgets

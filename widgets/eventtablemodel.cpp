@@ -1,5 +1,6 @@
 #include "eventtablemodel.h"
 
+#include "displaynames.h"
 #include "session/sessionoptions.h"
 #include "trace/eventdetail.h"
 
@@ -78,6 +79,13 @@ EventTableModel::EventTableModel(QObject *parent)
 }
 
 EventTableModel::~EventTableModel() = default;
+
+void EventTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (m_rowCount > 0)
+        Q_EMIT dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1), {Qt::DisplayRole, Qt::ToolTipRole});
+}
 
 void EventTableModel::setLog(const trace::TraceLog *log)
 {
@@ -293,11 +301,11 @@ QString EventTableModel::cellText(const Event &e, int column) const
 {
     switch (Column(column)) {
     case TimeColumn: return QString::number(double(e.timeUs) / 1000.0, 'f', 3);
-    case HostColumn: return trace::hostName(e.from);
-    case EventColumn: return trace::eventKindName(e.kind);
+    case HostColumn: return displaynames::host(e.from);
+    case EventColumn: return displaynames::eventKind(e.kind);
     case DatagramColumn: return datagramName(e);
     case PathColumn:
-        return isWireEvent(e.kind) ? tr("%1 → %2").arg(trace::hostName(e.from), trace::hostName(e.to))
+        return isWireEvent(e.kind) ? tr("%1 → %2").arg(displaynames::host(e.from), displaynames::host(e.to))
                                    : QString();
     // Call ids start at 1, attempts at 1: 0 means "none" for these.
     case CallColumn: return e.callId != 0 ? QString::number(e.callId) : QString();
@@ -312,13 +320,13 @@ QString EventTableModel::cellText(const Event &e, int column) const
 QString EventTableModel::detailText(const Event &e)
 {
     switch (e.kind) {
-    case EventKind::Lost: return trace::lossCauseName(e.detail);
+    case EventKind::Lost: return displaynames::lossCause(e.detail);
     case EventKind::Timeout:
     case EventKind::CallOk: return tr("%1 ms").arg(millis(e.detail));
-    case EventKind::CallFailed: return trace::callErrorName(trace::CallError(e.detail));
+    case EventKind::CallFailed: return displaynames::callError(trace::CallError(e.detail));
     case EventKind::HandlerEnd:
-    case EventKind::Rejected: return trace::statusName(e.detail);
-    case EventKind::CacheEvict: return trace::evictReasonName(trace::EvictReason(e.detail));
+    case EventKind::Rejected: return displaynames::status(e.detail);
+    case EventKind::CacheEvict: return displaynames::evictReason(trace::EvictReason(e.detail));
     case EventKind::ChecksumFail:
     case EventKind::MalformedDropped: return trace::dropReasonName(e.detail);
     case EventKind::Ack: return e.detail ? tr("reply acked") : tr("request acked");
@@ -337,10 +345,10 @@ QString EventTableModel::toolTipText(const Event &e)
     const QString size = showsSize(e) ? tr("%1 bytes").arg(e.size) : QString::number(e.size);
     QStringList lines = {
         tr("Time: %1 ms").arg(QString::number(double(e.timeUs) / 1000.0, 'f', 3)),
-        tr("Event: %1").arg(trace::eventKindName(e.kind)),
-        tr("From: %1").arg(trace::hostName(e.from)),
-        tr("To: %1").arg(hasReceiver(e) ? trace::hostName(e.to) : none),
-        tr("Client: %1").arg(trace::hostName(e.client)),
+        tr("Event: %1").arg(displaynames::eventKind(e.kind)),
+        tr("From: %1").arg(displaynames::host(e.from)),
+        tr("To: %1").arg(hasReceiver(e) ? displaynames::host(e.to) : none),
+        tr("Client: %1").arg(displaynames::host(e.client)),
         tr("Call: %1").arg(e.callId),
         tr("Attempt: %1").arg(e.attempt),
         tr("Fragment: %1").arg(e.fragment),

@@ -56,6 +56,8 @@ public:
     // Shows the events appended since the last call (rowsInserted), or
     // resets if the log was cleared meanwhile.
     void refresh();
+    // Headers and cells are worded in the language now installed: tells views to ask again.
+    void retranslate();
 
     // Each change resets the model. Empty set / nullopt: no filtering on that field.
     void setKindFilter(const QSet<trace::EventKind> &kinds);

@@ -1,10 +1,12 @@
 #include "sequencediagramview.h"
 
+#include "displaynames.h"
 #include "eventtablemodel.h"
 #include "session/sessionoptions.h"
 #include "trace/jsonlines.h"
 #include "wire/datagram.h"
 
+#include <QEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -36,7 +38,9 @@ constexpr qsizetype kDensitySamples = 20'000; // events looked at to draw densit
 constexpr int kLabelLimit = 90;    // more arrows than this in view: no arrow labels
 
 // Colour and line style per datagram kind: style too, so the kinds stay
-// apart for readers who cannot tell the colours apart.
+// apart for readers who cannot tell the colours apart. The colours are
+// Okabe and Ito's palette, chosen to stay distinct under the common
+// colour-vision deficiencies; every arrow is labelled with its kind as well.
 struct KindStyle
 {
     QColor colour;
@@ -46,13 +50,13 @@ struct KindStyle
 KindStyle styleFor(DatagramKind kind, bool dark)
 {
     switch (kind) {
-    case DatagramKind::Request: return {dark ? QColor(0x5a, 0x9c, 0xf0) : QColor(0x1f, 0x6f, 0xd0), Qt::SolidLine};
-    case DatagramKind::Reply: return {dark ? QColor(0x4c, 0xc2, 0x64) : QColor(0x2e, 0x9e, 0x44), Qt::SolidLine};
-    case DatagramKind::Ack: return {dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x70, 0x70, 0x70), Qt::DotLine};
-    case DatagramKind::Working: return {QColor(0xd9, 0x82, 0x2b), Qt::DashDotLine};
-    case DatagramKind::Probe: return {dark ? QColor(0xbf, 0x7f, 0xe0) : QColor(0x8e, 0x44, 0xad), Qt::DashDotDotLine};
-    case DatagramKind::Error: return {QColor(0xd0, 0x34, 0x2c), Qt::SolidLine};
-    case DatagramKind::FragmentAck: return {dark ? QColor(0x3c, 0xc8, 0xc0) : QColor(0x10, 0x8c, 0x86), Qt::DashLine};
+    case DatagramKind::Request: return {dark ? QColor(0x56, 0xb4, 0xe9) : QColor(0x00, 0x72, 0xb2), Qt::SolidLine}; // blue
+    case DatagramKind::Reply: return {dark ? QColor(0x2c, 0xc2, 0x96) : QColor(0x00, 0x9e, 0x73), Qt::SolidLine}; // bluish green
+    case DatagramKind::Ack: return {dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x70, 0x70, 0x70), Qt::DotLine}; // grey
+    case DatagramKind::Working: return {QColor(0xe6, 0x9f, 0x00), Qt::DashDotLine};                          // orange
+    case DatagramKind::Probe: return {dark ? QColor(0xe0, 0x9c, 0xc4) : QColor(0xcc, 0x79, 0xa7), Qt::DashDotDotLine}; // reddish purple
+    case DatagramKind::Error: return {QColor(0xd5, 0x5e, 0x00), Qt::SolidLine};                              // vermillion
+    case DatagramKind::FragmentAck: return {dark ? QColor(0x9a, 0xd4, 0xf4) : QColor(0x3a, 0x8e, 0xbf), Qt::DashLine}; // sky blue
     }
     return {Qt::gray, Qt::SolidLine};
 }
@@ -158,13 +162,28 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
     setObjectName(QStringLiteral("sequenceDiagram"));
-    setAccessibleName(tr("Sequence diagram"));
-    setAccessibleDescription(tr("Datagrams between client and server lanes, time running down"));
+    retranslate();
     setFocusPolicy(Qt::StrongFocus);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     viewport()->setMouseTracking(true);
     verticalScrollBar()->setSingleStep(20);
+}
+
+void SequenceDiagramView::retranslate()
+{
+    setAccessibleName(tr("Sequence diagram"));
+    setAccessibleDescription(tr("Datagrams between the client and server lanes, time running down. "
+                                "Plus and minus zoom, F fits the session, End follows the live edge, "
+                                "N and P select the next and the previous event, Escape clears the selection."));
+    viewport()->update(); // the labels are painted in the language now installed
+}
+
+void SequenceDiagramView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QAbstractScrollArea::changeEvent(event);
 }
 
 void SequenceDiagramView::setLog(const trace::TraceLog *log, int clients)
@@ -376,6 +395,15 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
     render(painter, viewport()->rect());
+    if (hasFocus()) {
+        // Where the keys go: a frame in the highlight colour.
+        QColor frame = palette().color(QPalette::Highlight);
+        frame.setAlpha(160);
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(QPen(frame, 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(viewport()->rect()).adjusted(1, 1, -1, -1));
+    }
     painter.end();
     const auto [from, to] = visibleRange();
     const std::tuple<qint64, qint64, bool> range{from.count(), to.count(), m_follow};
@@ -617,7 +645,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                             const double ms = double(e.detail) / 1000.0;
                             QString t;
                             if (!ok)
-                                t = tr("call #%1 failed: %2").arg(e.callId).arg(trace::callErrorName(trace::CallError(e.detail)));
+                                t = tr("call #%1 failed: %2").arg(e.callId).arg(displaynames::callError(trace::CallError(e.detail)));
                             else if (e.attempt == 1)
                                 t = tr("call #%1 ok · %2 ms · 1 attempt").arg(e.callId).arg(ms, 0, 'f', 1);
                             else
@@ -685,7 +713,7 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
                             p.drawText(QPointF(lane.x() + 12, y + 4),
                                        tr("evict #%1 from reply cache (%2)")
                                            .arg(e.callId)
-                                           .arg(trace::evictReasonName(trace::EvictReason(e.detail))));
+                                           .arg(displaynames::evictReason(trace::EvictReason(e.detail))));
                         }
                         break;
                     case EventKind::Corrupted:
@@ -817,7 +845,68 @@ void SequenceDiagramView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_F: fitToSession(); return;
     case Qt::Key_End: setFollowLive(true); return;
     case Qt::Key_Escape: selectEvent(std::nullopt); return;
+    case Qt::Key_N:
+    case Qt::Key_Right: selectAdjacentEvent(+1); return;
+    case Qt::Key_P:
+    case Qt::Key_Left: selectAdjacentEvent(-1); return;
+    case Qt::Key_Home: setFollowLive(false); verticalScrollBar()->setValue(0); return;
     default: QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+namespace {
+// Events the diagram draws as an arrow or a mark: what the keyboard steps through.
+bool drawnAsItsOwn(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Deliver:
+    case EventKind::Lost:
+    case EventKind::Timeout:
+    case EventKind::HandlerStart:
+    case EventKind::CallOk:
+    case EventKind::CallFailed:
+    case EventKind::DuplicateSuppressed:
+    case EventKind::CachedReplyResent:
+    case EventKind::StaleDropped:
+    case EventKind::Rejected:
+    case EventKind::ChecksumFail:
+    case EventKind::CorruptAccepted:
+    case EventKind::MalformedDropped:
+    case EventKind::FragmentAck:
+    case EventKind::Reassembled:
+    case EventKind::ServerRestart:
+    case EventKind::ParamChange:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+void SequenceDiagramView::selectAdjacentEvent(int direction)
+{
+    if (m_view.isEmpty())
+        return;
+    // From the selection, or else from the edge of what is in view.
+    qsizetype i = 0;
+    if (m_selected && *m_selected < m_view.size())
+        i = *m_selected + direction;
+    else if (direction > 0)
+        i = m_view.lowerBound(visibleRange().first);
+    else
+        i = std::min(m_view.size(), m_view.lowerBound(visibleRange().second)) - 1;
+    for (; i >= 0 && i < m_view.size(); i += direction) {
+        if (!drawnAsItsOwn(m_view.at(i).kind))
+            continue;
+        selectEvent(i);
+        // Keep it in view, a little away from the edges.
+        const double y = yForTime(m_view.at(i).time());
+        if (y < kHeader + 40 || y > viewport()->height() - 40) {
+            setFollowLive(false);
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + int(y) - (kHeader + viewport()->height()) / 2);
+        }
+        Q_EMIT eventSelected(i);
+        return;
     }
 }
 

@@ -22,8 +22,10 @@ namespace rpcscope::widgets {
 // length.
 //
 // Wheel scrolls, Ctrl+wheel (or + / -) zooms around the cursor, F fits the
-// session, End follows the live edge; scrolling back stops following.
-// Clicking a datagram selects its call and highlights all of its datagrams.
+// session, End follows the live edge, Home goes to the start; scrolling back
+// stops following. Clicking a datagram selects its call and highlights all
+// of its datagrams; N / P (or Right / Left) select the next or previous
+// arrow or mark from the keyboard, Escape clears the selection.
 class SequenceDiagramView : public QAbstractScrollArea
 {
     Q_OBJECT
@@ -49,6 +51,9 @@ public:
     // The selected event (by log index) and the call it belongs to.
     std::optional<qsizetype> selectedEvent() const { return m_selected; }
     void selectEvent(std::optional<qsizetype> index);
+    // Selects the next (+1) or previous (-1) event drawn as an arrow or a
+    // mark, scrolls it into view and reports it as a click would.
+    void selectAdjacentEvent(int direction);
     // The event under a viewport point, if any (for hover and tests).
     std::optional<qsizetype> eventAt(QPoint viewportPos) const;
     // Where a host's lane is drawn, in viewport x.
@@ -88,6 +93,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     // Something drawn that the pointer can hit.
@@ -100,6 +106,7 @@ private:
     };
 
     void updateScrollRange();
+    void retranslate();
     core::TimePoint timeForY(double y) const;
     double contentHeight() const;
     std::optional<core::TimePoint> sendTimeOf(const trace::TraceLog::View &view, qsizetype deliver) const;

@@ -14,7 +14,7 @@ struct SessionOption
 {
     const char *name;        // without the leading dashes
     const char *valueName;   // for --help
-    const char *description; // untranslated; for --help and tooltips
+    const char *description; // English for --help; the GUI translates it (context "SessionOption")
     // Sets the option from text; returns an empty string, or what is wrong with the value.
     QString (*apply)(SessionConfig &config, const QString &value);
     // The option's value in `config`, as text apply() would accept.
