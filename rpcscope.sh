@@ -12,6 +12,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
+    qt6-translations-l10n fonts-droid-fallback
     libprotobuf-dev protobuf-compiler libprotoc-dev
 )
 

@@ -1,4 +1,5 @@
 #include "buildinfo.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "session/scenario.h"
 
@@ -13,6 +14,11 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("RpcScope"));
     QApplication::setApplicationVersion(rpcscope::BuildInfo::programVersion());
 
+    // The language remembered from View > Language, else the system's;
+    // loaded before the options so that --help speaks it too.
+    rpcscope::widgets::Language &language = rpcscope::widgets::Language::instance();
+    language.restore();
+
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
@@ -24,7 +30,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption speed(QStringLiteral("speed"),
                                    QApplication::translate("main", "Playback speed, virtual time per real time [default: 0.1]"),
                                    QStringLiteral("X"));
-    parser.addOptions({scenario, speed});
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Language for this run, not remembered: en, %1 [default: as chosen in "
+                                        "View > Language, else the system's]")
+            .arg(rpcscope::widgets::Language::available().join(QStringLiteral(", "))),
+        QStringLiteral("CODE"));
+    parser.addOptions({scenario, speed, languageOption});
     parser.addPositionalArgument(QStringLiteral("capture"),
                                  QApplication::translate("main", "A capture (.rpcscope) to open"),
                                  QStringLiteral("[capture]"));
@@ -38,6 +50,13 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << "rpcscope: " << parser.positionalArguments().constFirst() << ": " << error << '\n';
             return 1;
         }
+    if (parser.isSet(languageOption) && !language.select(parser.value(languageOption))) {
+        QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(languageOption)
+                            << "' for --language: expected one of en, "
+                            << rpcscope::widgets::Language::available().join(QStringLiteral(", ")) << '\n';
+        return 2;
+    }
+
     }
     if (parser.isSet(scenario)) {
         const QString name = parser.value(scenario);

@@ -77,8 +77,8 @@ constexpr double kMaxMs = 24 * 3600 * 1000.0;
 
 const SessionOption kOptions[] = {
     {"scenario", "NAME",
-     "scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, "
-     "lossy, many-clients)",
+     QT_TRANSLATE_NOOP("SessionOption", "scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, "
+     "lossy, many-clients)"),
      [](SessionConfig &c, const QString &v) -> QString {
          if (!findScenario(v)) {
              QStringList names;
@@ -90,7 +90,7 @@ const SessionOption kOptions[] = {
          return {};
      },
      [](const SessionConfig &c) { return c.scenario; }},
-    {"seed", "N", "seed for every random choice; the same seed gives the same run",
+    {"seed", "N", QT_TRANSLATE_NOOP("SessionOption", "seed for every random choice; the same seed gives the same run"),
      [](SessionConfig &c, const QString &v) -> QString {
          bool ok = false;
          const qulonglong s = v.toULongLong(&ok);
@@ -101,20 +101,20 @@ const SessionOption kOptions[] = {
          return {};
      },
      [](const SessionConfig &c) { return QString::number(c.seed); }},
-    {"calls", "N", "calls to make, shared out among the clients",
+    {"calls", "N", QT_TRANSLATE_NOOP("SessionOption", "calls to make, shared out among the clients"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 100'000'000, c.calls); },
      [](const SessionConfig &c) { return QString::number(c.calls); }},
-    {"clients", "N", "clients calling the one server",
+    {"clients", "N", QT_TRANSLATE_NOOP("SessionOption", "clients calling the one server"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 10'000, c.clients); },
      [](const SessionConfig &c) { return QString::number(c.clients); }},
-    {"window", "N", "calls each client keeps in flight at once",
+    {"window", "N", QT_TRANSLATE_NOOP("SessionOption", "calls each client keeps in flight at once"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 4096, c.window); },
      [](const SessionConfig &c) { return QString::number(c.window); }},
     {"call-rate", "PER_S",
-     "calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends",
+     QT_TRANSLATE_NOOP("SessionOption", "calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends"),
      [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 1'000'000, c.callRate); },
      [](const SessionConfig &c) { return number(c.callRate); }},
-    {"service", "NAME", "service the server offers (echo, counter)",
+    {"service", "NAME", QT_TRANSLATE_NOOP("SessionOption", "service the server offers (echo, counter)"),
      [](SessionConfig &c, const QString &v) -> QString {
          if (!services::serviceNames().contains(v))
              return QStringLiteral("expected one of %1").arg(services::serviceNames().join(QStringLiteral(", ")));
@@ -122,105 +122,105 @@ const SessionOption kOptions[] = {
          return {};
      },
      [](const SessionConfig &c) { return c.service; }},
-    {"handler-ms", "MS", "time the server's handler takes per call",
+    {"handler-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "time the server's handler takes per call"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0, kMaxMs, c.handlerTime); },
      [](const SessionConfig &c) { return milliseconds(c.handlerTime); }},
-    {"arg-bytes", "N", "size of each call's arguments (echo, file); larger than a datagram: fragments",
+    {"arg-bytes", "N", QT_TRANSLATE_NOOP("SessionOption", "size of each call's arguments (echo, file); larger than a datagram: fragments"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 4 * 1024 * 1024, c.argBytes); },
      [](const SessionConfig &c) { return QString::number(c.argBytes); }},
-    {"loss", "P", "chance each datagram is lost, each way (0 to 1)",
+    {"loss", "P", QT_TRANSLATE_NOOP("SessionOption", "chance each datagram is lost, each way (0 to 1)"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseProbability(v, c.toServer.loss);
          c.toClient.loss = c.toServer.loss;
          return e;
      },
      [](const SessionConfig &c) { return number(c.toServer.loss); }},
-    {"loss-model", "MODEL", "how losses are spread: bernoulli (independent) or gilbert (bursts)",
+    {"loss-model", "MODEL", QT_TRANSLATE_NOOP("SessionOption", "how losses are spread: bernoulli (independent) or gilbert (bursts)"),
      [](SessionConfig &c, const QString &v) {
          QString e = choice(netem::lossModelFromName(v), "bernoulli, gilbert", c.toServer.lossModel);
          c.toClient.lossModel = c.toServer.lossModel;
          return e;
      },
      [](const SessionConfig &c) { return netem::lossModelName(c.toServer.lossModel); }},
-    {"delay-ms", "MS", "one-way network delay",
+    {"delay-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "one-way network delay"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseMs(v, 0, kMaxMs, c.toServer.delay);
          c.toClient.delay = c.toServer.delay;
          return e;
      },
      [](const SessionConfig &c) { return milliseconds(c.toServer.delay); }},
-    {"jitter-ms", "MS", "delay varies by up to this much either way",
+    {"jitter-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "delay varies by up to this much either way"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseMs(v, 0, kMaxMs, c.toServer.jitter);
          c.toClient.jitter = c.toServer.jitter;
          return e;
      },
      [](const SessionConfig &c) { return milliseconds(c.toServer.jitter); }},
-    {"dup", "P", "chance a datagram is delivered twice (0 to 1)",
+    {"dup", "P", QT_TRANSLATE_NOOP("SessionOption", "chance a datagram is delivered twice (0 to 1)"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseProbability(v, c.toServer.duplicate);
          c.toClient.duplicate = c.toServer.duplicate;
          return e;
      },
      [](const SessionConfig &c) { return number(c.toServer.duplicate); }},
-    {"reorder", "P", "chance a datagram is held back so later ones overtake it (0 to 1)",
+    {"reorder", "P", QT_TRANSLATE_NOOP("SessionOption", "chance a datagram is held back so later ones overtake it (0 to 1)"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseProbability(v, c.toServer.reorder);
          c.toClient.reorder = c.toServer.reorder;
          return e;
      },
      [](const SessionConfig &c) { return number(c.toServer.reorder); }},
-    {"corrupt", "P", "chance a datagram's bytes are damaged (0 to 1)",
+    {"corrupt", "P", QT_TRANSLATE_NOOP("SessionOption", "chance a datagram's bytes are damaged (0 to 1)"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseProbability(v, c.toServer.corrupt);
          c.toClient.corrupt = c.toServer.corrupt;
          return e;
      },
      [](const SessionConfig &c) { return number(c.toServer.corrupt); }},
-    {"rate-kbps", "KBPS", "link rate each way in kilobits per second; 0 for unlimited",
+    {"rate-kbps", "KBPS", QT_TRANSLATE_NOOP("SessionOption", "link rate each way in kilobits per second; 0 for unlimited"),
      [](SessionConfig &c, const QString &v) {
          QString e = parseDouble(v, 0, 100'000'000, c.toServer.rateKbps);
          c.toClient.rateKbps = c.toServer.rateKbps;
          return e;
      },
      [](const SessionConfig &c) { return number(c.toServer.rateKbps); }},
-    {"timeout-ms", "MS", "first retransmission timeout (adaptive: until the first RTT sample)",
+    {"timeout-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "first retransmission timeout (adaptive: until the first RTT sample)"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.timeout); },
      [](const SessionConfig &c) { return milliseconds(c.retry.timeout); }},
     {"backoff", "POLICY",
-     "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive",
+     QT_TRANSLATE_NOOP("SessionOption", "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive"),
      [](SessionConfig &c, const QString &v) {
          return choice(core::backoffFromName(v),
                        "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter, adaptive",
                        c.retry.backoff);
      },
      [](const SessionConfig &c) { return core::backoffName(c.retry.backoff); }},
-    {"backoff-factor", "X", "growth of the timeout per attempt",
+    {"backoff-factor", "X", QT_TRANSLATE_NOOP("SessionOption", "growth of the timeout per attempt"),
      [](SessionConfig &c, const QString &v) { return parseDouble(v, 1.0, 100.0, c.retry.factor); },
      [](const SessionConfig &c) { return number(c.retry.factor); }},
-    {"max-timeout-ms", "MS", "cap on any single timeout",
+    {"max-timeout-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "cap on any single timeout"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.maxTimeout); },
      [](const SessionConfig &c) { return milliseconds(c.retry.maxTimeout); }},
-    {"max-attempts", "N", "sends of a request before the call fails",
+    {"max-attempts", "N", QT_TRANSLATE_NOOP("SessionOption", "sends of a request before the call fails"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 10'000, c.retry.maxAttempts); },
      [](const SessionConfig &c) { return QString::number(c.retry.maxAttempts); }},
-    {"deadline-ms", "MS", "time a call may take in all before it fails",
+    {"deadline-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "time a call may take in all before it fails"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.deadline); },
      [](const SessionConfig &c) { return milliseconds(c.retry.deadline); }},
-    {"ack-mode", "MODE", "explicit (ack every request and reply) or implicit (the reply is the ack)",
+    {"ack-mode", "MODE", QT_TRANSLATE_NOOP("SessionOption", "explicit (ack every request and reply) or implicit (the reply is the ack)"),
      [](SessionConfig &c, const QString &v) {
          return choice(core::ackModeFromName(v), "explicit, implicit", c.ackMode);
      },
      [](const SessionConfig &c) { return core::ackModeName(c.ackMode); }},
-    {"ack-delay-ms", "MS", "implicit mode: the server says 'working' if no reply is ready by then",
+    {"ack-delay-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "implicit mode: the server says 'working' if no reply is ready by then"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0, kMaxMs, c.ackDelay); },
      [](const SessionConfig &c) { return milliseconds(c.ackDelay); }},
-    {"checksum", "KIND", "none, sum, xor, fletcher16 or crc32c",
+    {"checksum", "KIND", QT_TRANSLATE_NOOP("SessionOption", "none, sum, xor, fletcher16 or crc32c"),
      [](SessionConfig &c, const QString &v) {
          return choice(wire::checksumFromName(v), "none, sum, xor, fletcher16, crc32c", c.checksum);
      },
      [](const SessionConfig &c) { return wire::checksumName(c.checksum); }},
-    {"max-datagram", "BYTES", "largest datagram sent; larger messages are split into fragments",
+    {"max-datagram", "BYTES", QT_TRANSLATE_NOOP("SessionOption", "largest datagram sent; larger messages are split into fragments"),
      [](SessionConfig &c, const QString &v) {
          int bytes = 0;
          QString e = parseInt(v, int(wire::kMinMaxDatagram), int(wire::kMaxDatagramSize), bytes);
@@ -229,7 +229,7 @@ const SessionOption kOptions[] = {
          return e;
      },
      [](const SessionConfig &c) { return QString::number(c.maxDatagram); }},
-    {"max-message", "BYTES", "largest request or reply either end reassembles from fragments",
+    {"max-message", "BYTES", QT_TRANSLATE_NOOP("SessionOption", "largest request or reply either end reassembles from fragments"),
      [](SessionConfig &c, const QString &v) {
          int bytes = 0;
          QString e = parseInt(v, 1024, 256 * 1024 * 1024, bytes);

@@ -1,0 +1,2647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CallError</name>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>deadline-exceeded</source>
+        <translation>Frist überschritten</translation>
+    </message>
+    <message>
+        <source>max-attempts</source>
+        <translation>Versuche ausgeschöpft</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>server-restarted</source>
+        <translation>Server neu gestartet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>Transportfehler</translation>
+    </message>
+    <message>
+        <source>too-large</source>
+        <translation>zu groß</translation>
+    </message>
+</context>
+<context>
+    <name>Choice</name>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>exponentiell</translation>
+    </message>
+    <message>
+        <source>full-jitter</source>
+        <translation>voller Jitter</translation>
+    </message>
+    <message>
+        <source>equal-jitter</source>
+        <translation>halber Jitter</translation>
+    </message>
+    <message>
+        <source>decorrelated-jitter</source>
+        <translation>dekorrelierter Jitter</translation>
+    </message>
+    <message>
+        <source>adaptive</source>
+        <translation>adaptiv</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>explizit</translation>
+    </message>
+    <message>
+        <source>implicit</source>
+        <translation>implizit</translation>
+    </message>
+    <message>
+        <source>bernoulli</source>
+        <translation>Bernoulli (unabhängig)</translation>
+    </message>
+    <message>
+        <source>gilbert</source>
+        <translation>Gilbert (Bündel)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>Bytesumme</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>fletcher16</source>
+        <translation>Fletcher-16</translation>
+    </message>
+    <message>
+        <source>crc32c</source>
+        <translation>CRC-32C</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>call-start</source>
+        <translation>Aufruf beginnt</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>deliver</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <source>duplicated</source>
+        <translation>verdoppelt</translation>
+    </message>
+    <message>
+        <source>corrupted</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>checksum-fail</source>
+        <translation>Prüfsumme falsch</translation>
+    </message>
+    <message>
+        <source>corrupt-accepted</source>
+        <translation>Beschädigung unbemerkt</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>umsortiert</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>retransmit</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>Bestätigung</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>in Arbeit</translation>
+    </message>
+    <message>
+        <source>duplicate-suppressed</source>
+        <translation>Duplikat unterdrückt</translation>
+    </message>
+    <message>
+        <source>cached-reply-resent</source>
+        <translation>gespeicherte Antwort erneut gesendet</translation>
+    </message>
+    <message>
+        <source>handler-start</source>
+        <translation>Handler beginnt</translation>
+    </message>
+    <message>
+        <source>handler-end</source>
+        <translation>Handler fertig</translation>
+    </message>
+    <message>
+        <source>cache-evict</source>
+        <translation>aus Cache entfernt</translation>
+    </message>
+    <message>
+        <source>late-reply-dropped</source>
+        <translation>verspätete Antwort verworfen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>call-ok</source>
+        <translation>Aufruf erfolgreich</translation>
+    </message>
+    <message>
+        <source>call-failed</source>
+        <translation>Aufruf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>malformed-dropped</source>
+        <translation>fehlerhaft, verworfen</translation>
+    </message>
+    <message>
+        <source>param-change</source>
+        <translation>Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>stale-dropped</source>
+        <translation>veraltet, verworfen</translation>
+    </message>
+    <message>
+        <source>socket-error</source>
+        <translation>Socket-Fehler</translation>
+    </message>
+    <message>
+        <source>server-restart</source>
+        <translation>Server-Neustart</translation>
+    </message>
+    <message>
+        <source>fragment-ack</source>
+        <translation>Fragmentbestätigung</translation>
+    </message>
+    <message>
+        <source>fragment-duplicate</source>
+        <translation>doppeltes Fragment</translation>
+    </message>
+    <message>
+        <source>reassembled</source>
+        <translation>zusammengesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>EvictReason</name>
+    <message>
+        <source>acked</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Speichergrenze</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>client%1</source>
+        <translation>Client%1</translation>
+    </message>
+</context>
+<context>
+    <name>LossCause</name>
+    <message>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>Warteschlange voll</translation>
+    </message>
+    <message>
+        <source>scripted</source>
+        <translation>vorgegeben</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>%1 s</source>
+        <comment>seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <extracomment>Two sentences of a narration, one after the other.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>Der Server</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>Der Client</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>der Client</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>byte-sum</source>
+        <comment>checksum</comment>
+        <translation>Bytesummen</translation>
+    </message>
+    <message>
+        <source>%1 starts call %2 on the %3 service.</source>
+        <translation>%1 startet Aufruf %2 beim Dienst %3.</translation>
+    </message>
+    <message>
+        <source>Every datagram of this call carries that number, taken from a sequence counter, so duplicates can be recognised.</source>
+        <translation>Jedes Datagramm dieses Aufrufs trägt diese Nummer aus einem Folgezähler, damit Duplikate erkannt werden.</translation>
+    </message>
+    <message>
+        <source>No reply to call %1 came within %2, but the server has said it is working on the call.</source>
+        <translation>Innerhalb von %2 kam keine Antwort auf Aufruf %1, aber der Server hat gemeldet, dass er daran arbeitet.</translation>
+    </message>
+    <message>
+        <source>So %1 does not resend it; it asks with a probe how the call is doing.</source>
+        <translation>Also sendet %1 ihn nicht erneut, sondern fragt mit einer Nachfrage, wie weit der Aufruf ist.</translation>
+    </message>
+    <message>
+        <source>Only a damaged answer to call %1 came back within %2, so %3&apos;s timer went off.</source>
+        <translation>Innerhalb von %2 kam nur eine beschädigte Antwort auf Aufruf %1 zurück, also meldet %3 ein Timeout.</translation>
+    </message>
+    <message>
+        <source>No reply to call %1 came back within %2, so %3&apos;s timer went off.</source>
+        <translation>Innerhalb von %2 kam keine Antwort auf Aufruf %1 zurück, also meldet %3 ein Timeout.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was the last one allowed, so the call fails, although the server did run it: only the answers were lost.</source>
+        <translation>Versuch %1 war der letzte erlaubte, also schlägt der Aufruf fehl, obwohl der Server ihn ausgeführt hat: Nur die Antworten gingen verloren.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was the last one allowed, so the call fails; %2 cannot know whether the server ran it.</source>
+        <translation>Versuch %1 war der letzte erlaubte, also schlägt der Aufruf fehl; %2 kann nicht wissen, ob der Server ihn ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>It cannot tell that its request was lost rather than the reply, so it sends call %1 again.</source>
+        <translation>Er kann nicht erkennen, dass die Anfrage verloren ging und nicht die Antwort, also sendet er Aufruf %1 erneut.</translation>
+    </message>
+    <message>
+        <source>It cannot tell that its request arrived damaged and was dropped, so it sends call %1 again.</source>
+        <translation>Er kann nicht erkennen, dass seine Anfrage beschädigt ankam und verworfen wurde, also sendet er Aufruf %1 erneut.</translation>
+    </message>
+    <message>
+        <source>It cannot tell that the server has already run the call and only the reply was lost, so it sends call %1 again.</source>
+        <translation>Er kann nicht erkennen, dass der Server den Aufruf schon ausgeführt hat und nur die Antwort verloren ging, also sendet er Aufruf %1 erneut.</translation>
+    </message>
+    <message>
+        <source>It cannot tell a lost request from a lost reply, so it sends call %1 again.</source>
+        <translation>Er kann eine verlorene Anfrage nicht von einer verlorenen Antwort unterscheiden, also sendet er Aufruf %1 erneut.</translation>
+    </message>
+    <message>
+        <source>%1 sends a probe for call %2: the server has said it is working on it, so it only asks how it is doing instead of resending the request.</source>
+        <translation>%1 sendet eine Nachfrage zu Aufruf %2: Der Server hat gemeldet, dass er daran arbeitet, also wird nur nach dem Stand gefragt, statt die Anfrage zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>%1 retries: it sends call %2 again as attempt %3, with the same call id, so the server can recognise it as a duplicate.</source>
+        <translation>%1 wiederholt: Aufruf %2 geht als Versuch %3 erneut hinaus, mit derselben Aufrufnummer, damit der Server ihn als Duplikat erkennt.</translation>
+    </message>
+    <message>
+        <source>It waits the same fixed time before any further retry.</source>
+        <translation>Vor jeder weiteren Wiederholung wartet er dieselbe feste Zeit.</translation>
+    </message>
+    <message>
+        <source>With exponential back-off it waits longer before each further retry, so a loaded server is not flooded with resends.</source>
+        <translation>Mit exponentiellem Backoff wartet er vor jeder weiteren Wiederholung länger, damit ein ausgelasteter Server nicht mit Wiederholungen überflutet wird.</translation>
+    </message>
+    <message>
+        <source>It backs off by a random amount before each further retry, so clients that lost datagrams together do not retry together.</source>
+        <translation>Vor jeder weiteren Wiederholung wartet er eine zufällige Zeit, damit Clients, die gleichzeitig Datagramme verloren haben, nicht gleichzeitig wiederholen.</translation>
+    </message>
+    <message>
+        <source>Its timeout comes from the round-trip times it has measured, doubled for each retry (exponential back-off).</source>
+        <translation>Sein Timeout ergibt sich aus den gemessenen Umlaufzeiten und verdoppelt sich mit jeder Wiederholung (exponentieller Backoff).</translation>
+    </message>
+    <message>
+        <source>Call %1 completed after %2 on the first attempt.</source>
+        <translation>Aufruf %1 war nach %2 beim ersten Versuch erledigt.</translation>
+    </message>
+    <message>
+        <source>The server had said it was working, so %1 waited instead of resending.</source>
+        <translation>Der Server hatte gemeldet, dass er arbeitet, also hat %1 gewartet, statt erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>Call %1 completed after %2 and %3 attempts.</source>
+        <translation>Aufruf %1 war nach %2 und %3 Versuchen erledigt.</translation>
+    </message>
+    <message>
+        <source>The server ran it only once: the retry was answered from its reply cache.</source>
+        <translation>Der Server hat ihn nur einmal ausgeführt: Die Wiederholung wurde aus seinem Antwort-Cache beantwortet.</translation>
+    </message>
+    <message>
+        <source>The server ran it exactly once, however many copies of the request reached it.</source>
+        <translation>Der Server hat ihn genau einmal ausgeführt, egal wie viele Kopien der Anfrage ankamen.</translation>
+    </message>
+    <message>
+        <source>The server did run it; only the answers were lost, so a failed call does not mean nothing happened.</source>
+        <translation>Der Server hat ihn ausgeführt; nur die Antworten gingen verloren. Ein fehlgeschlagener Aufruf heißt also nicht, dass nichts passiert ist.</translation>
+    </message>
+    <message>
+        <source>%1 cannot know whether the server ran it.</source>
+        <translation>%1 kann nicht wissen, ob der Server ihn ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: no answer came within its deadline of %2.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Innerhalb seiner Frist von %2 kam keine Antwort.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: none of its %2 attempts got an answer.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Keiner seiner %2 Versuche bekam eine Antwort.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the server answered with an error instead of a result.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Der Server antwortete mit einem Fehler statt mit einem Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: its reply is larger than %2 is willing to reassemble.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Die Antwort ist größer, als %2 zusammensetzen will.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the server restarted, so the call may or may not have run.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Der Server wurde neu gestartet, also wurde der Aufruf vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <source>Call %1 was cancelled by the caller before it completed.</source>
+        <translation>Aufruf %1 wurde vom Aufrufer abgebrochen, bevor er fertig war.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the local socket could not send or receive.</source>
+        <translation>Aufruf %1 fehlgeschlagen: Der lokale Socket konnte nicht senden oder empfangen.</translation>
+    </message>
+    <message>
+        <source>Call %1 failed.</source>
+        <translation>Aufruf %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the reply to call %2.</source>
+        <translation>%1 hat die Antwort auf Aufruf %2 bestätigt.</translation>
+    </message>
+    <message>
+        <source>The server no longer needs to keep it for a resend.</source>
+        <translation>Der Server muss sie nicht mehr für ein erneutes Senden aufbewahren.</translation>
+    </message>
+    <message>
+        <source>The server acknowledged the request for call %1, so %2 knows it arrived and stops resending it.</source>
+        <translation>Der Server hat die Anfrage zu Aufruf %1 bestätigt, also weiß %2, dass sie angekommen ist, und hört auf, sie zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>From now on its timer only triggers a probe if the reply is slow.</source>
+        <translation>Ab jetzt löst sein Timer nur noch eine Nachfrage aus, wenn die Antwort auf sich warten lässt.</translation>
+    </message>
+    <message>
+        <source>The server says call %1 is still running (a long-running call), so %2 stops resending the request.</source>
+        <translation>Der Server meldet, dass Aufruf %1 noch läuft (ein lang laufender Aufruf), also hört %2 auf, die Anfrage zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>Its timer now only triggers a probe every %1 to ask how the call is doing.</source>
+        <translation>Sein Timer löst jetzt nur noch alle %1 eine Nachfrage aus, wie weit der Aufruf ist.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 arrived after the call had ended, so %2 ignores it.</source>
+        <translation>Die Bestätigung des Servers zu Aufruf %1 kam erst nach dessen Ende an, also ignoriert %2 sie.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 arrived after the call had ended, so %2 ignores it.</source>
+        <translation>Die „in Arbeit“-Meldung des Servers zu Aufruf %1 kam erst nach dessen Ende an, also ignoriert %2 sie.</translation>
+    </message>
+    <message>
+        <source>%1 already has the result of call %2, so this extra reply (a duplicate, or the answer to an earlier attempt) is dropped.</source>
+        <translation>%1 hat das Ergebnis von Aufruf %2 schon, also wird diese zusätzliche Antwort (ein Duplikat oder die Antwort auf einen früheren Versuch) verworfen.</translation>
+    </message>
+    <message>
+        <source>Call %1 had already failed at %2 when this reply arrived, so it is dropped: the call did run, but too late to be used.</source>
+        <translation>Aufruf %1 war bei %2 schon fehlgeschlagen, als diese Antwort ankam, also wird sie verworfen: Der Aufruf lief zwar, aber zu spät, um noch zu nützen.</translation>
+    </message>
+    <message>
+        <source>A reply for call %1 arrived after the call had ended, so %2 drops it.</source>
+        <translation>Eine Antwort auf Aufruf %1 kam nach dessen Ende an, also verwirft %2 sie.</translation>
+    </message>
+    <message>
+        <source>%1 sends fragment %2 of the request for call %3.</source>
+        <translation>%1 sendet Fragment %2 der Anfrage zu Aufruf %3.</translation>
+    </message>
+    <message>
+        <source>The request is too large for one datagram, so it goes in pieces that the server puts back together.</source>
+        <translation>Die Anfrage ist zu groß für ein Datagramm, also geht sie in Stücken, die der Server wieder zusammensetzt.</translation>
+    </message>
+    <message>
+        <source>%1 sends fragment %2 of call %3 again (round %4): the server has not acknowledged it, and only the missing fragments are resent.</source>
+        <translation>%1 sendet Fragment %2 von Aufruf %3 erneut (Runde %4): Der Server hat es nicht bestätigt, und nur die fehlenden Fragmente werden wiederholt.</translation>
+    </message>
+    <message>
+        <source>The server sends fragment %1 of the reply to call %2.</source>
+        <translation>Der Server sendet Fragment %1 der Antwort auf Aufruf %2.</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the fragments it holds, so only lost ones are sent again.</source>
+        <translation>%1 bestätigt die Fragmente, die angekommen sind, also werden nur verlorene erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sends fragment %1 of the reply to call %2 again (round %3): %4 said it was missing.</source>
+        <translation>Der Server sendet Fragment %1 der Antwort auf Aufruf %2 erneut (Runde %3): %4 hat gemeldet, dass es fehlt.</translation>
+    </message>
+    <message>
+        <source>The server sends a selective ack for call %1: it lists the fragments of the request it holds, so %2 resends only the missing ones.</source>
+        <translation>Der Server sendet eine selektive Bestätigung zu Aufruf %1: Sie listet die angekommenen Fragmente der Anfrage auf, also wiederholt %2 nur die fehlenden.</translation>
+    </message>
+    <message>
+        <source>%1 sends a selective ack for the reply to call %2: it lists the fragments it holds, so the server resends only the missing ones.</source>
+        <translation>%1 sendet eine selektive Bestätigung zur Antwort auf Aufruf %2: Sie listet die angekommenen Fragmente auf, also wiederholt der Server nur die fehlenden.</translation>
+    </message>
+    <message>
+        <source>%1 sends the request for call %2 to the server.</source>
+        <translation>%1 sendet die Anfrage zu Aufruf %2 an den Server.</translation>
+    </message>
+    <message>
+        <source>It keeps a copy and sets a timer, so it can retry if no answer comes back in time.</source>
+        <translation>Er behält eine Kopie und stellt einen Timer, um wiederholen zu können, falls nicht rechtzeitig eine Antwort kommt.</translation>
+    </message>
+    <message>
+        <source>%1 sends the request for call %2 again, as attempt %3, because its timer ran out.</source>
+        <translation>%1 sendet die Anfrage zu Aufruf %2 als Versuch %3 erneut, weil der Timer abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>%1 sends a probe for call %2: it asks whether the server is still working on it, instead of resending the whole request.</source>
+        <translation>%1 sendet eine Nachfrage zu Aufruf %2: Sie fragt, ob der Server noch daran arbeitet, statt die ganze Anfrage zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1 again, from its reply cache.</source>
+        <translation>Der Server sendet die Antwort auf Aufruf %1 erneut, aus seinem Antwort-Cache.</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1. It keeps a copy in its reply cache until %2 acknowledges it.</source>
+        <translation>Der Server sendet die Antwort auf Aufruf %1. Er behält eine Kopie im Antwort-Cache, bis %2 sie bestätigt.</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1. The reply itself tells %2 the request arrived, and a copy stays in the reply cache in case it is lost.</source>
+        <translation>Der Server sendet die Antwort auf Aufruf %1. Die Antwort selbst zeigt, dass die Anfrage angekommen ist (%2 braucht keine Bestätigung), und eine Kopie bleibt im Antwort-Cache, falls sie verloren geht.</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the reply to call %2 again: the server sent the reply again, so the first ack may have been lost.</source>
+        <translation>%1 bestätigt die Antwort auf Aufruf %2 noch einmal: Der Server hat die Antwort erneut gesendet, die erste Bestätigung ist also vielleicht verloren gegangen.</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the reply to call %2, so the server can drop it from its reply cache.</source>
+        <translation>%1 bestätigt die Antwort auf Aufruf %2, damit der Server sie aus seinem Antwort-Cache löschen kann.</translation>
+    </message>
+    <message>
+        <source>The server acknowledges call %1 again: the request is a duplicate of a call it is still running.</source>
+        <translation>Der Server bestätigt Aufruf %1 noch einmal: Die Anfrage ist das Duplikat eines Aufrufs, den er noch ausführt.</translation>
+    </message>
+    <message>
+        <source>The server acknowledges the request for call %1 at once, before it has a reply, so %2 can stop resending it.</source>
+        <translation>Der Server bestätigt die Anfrage zu Aufruf %1 sofort, noch vor der Antwort, damit %2 aufhören kann, sie zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>The server tells %1 that call %2 is still running (a &quot;working&quot; message), so it should stop resending the request and only probe from time to time.</source>
+        <translation>Der Server meldet, dass Aufruf %2 noch läuft (eine „in Arbeit“-Meldung); %1 soll also aufhören, die Anfrage zu wiederholen, und nur ab und zu nachfragen.</translation>
+    </message>
+    <message>
+        <source>The server sends an error answer for call %1 instead of a reply.</source>
+        <translation>Der Server sendet zu Aufruf %1 eine Fehlermeldung statt einer Antwort.</translation>
+    </message>
+    <message>
+        <source>%1 sends a %2 datagram to %3.</source>
+        <translation>%1 sendet ein %2-Datagramm; Empfänger: %3.</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 reaches %3.</source>
+        <translation>Ein beschädigtes %1-Datagramm von Aufruf %2 kommt an; Empfänger: %3.</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, so the receiver will most likely take it as good.</source>
+        <translation>Diese Sitzung verwendet keine Prüfsumme, also hält der Empfänger es sehr wahrscheinlich für gut.</translation>
+    </message>
+    <message>
+        <source>Whether anyone notices depends on the %1 checksum.</source>
+        <translation>Ob das jemand bemerkt, hängt von der %1-Prüfsumme ab.</translation>
+    </message>
+    <message>
+        <source>A second copy of that %1 datagram of call %2 reaches %3: the network duplicated it.</source>
+        <translation>Eine zweite Kopie dieses %1-Datagramms von Aufruf %2 kommt an (Empfänger: %3): Das Netz hat es verdoppelt.</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the request for call %2 reaches the server.</source>
+        <translation>Fragment %1 der Anfrage zu Aufruf %2 erreicht den Server.</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the reply to call %2 reaches %3.</source>
+        <translation>Fragment %1 der Antwort auf Aufruf %2 kommt an; Empfänger: %3.</translation>
+    </message>
+    <message>
+        <source>The selective ack for call %1 reaches %2.</source>
+        <translation>Die selektive Bestätigung zu Aufruf %1 kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>The request for call %1 reaches the server.</source>
+        <translation>Die Anfrage zu Aufruf %1 erreicht den Server.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server, which has already run call %2.</source>
+        <translation>Versuch %1 von Aufruf %2 erreicht den Server, der Aufruf %2 schon ausgeführt hat.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server, which is still running call %2.</source>
+        <translation>Versuch %1 von Aufruf %2 erreicht den Server, der Aufruf %2 noch ausführt.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server.</source>
+        <translation>Versuch %1 von Aufruf %2 erreicht den Server.</translation>
+    </message>
+    <message>
+        <source>Attempt 1 was lost, so this is the first the server hears of the call.</source>
+        <translation>Versuch 1 ging verloren, also hört der Server jetzt zum ersten Mal von diesem Aufruf.</translation>
+    </message>
+    <message>
+        <source>Attempt 1 arrived damaged and was dropped, so this is the first intact copy the server sees.</source>
+        <translation>Versuch 1 kam beschädigt an und wurde verworfen, also ist dies die erste intakte Kopie, die der Server sieht.</translation>
+    </message>
+    <message>
+        <source>All the earlier attempts were lost, so this is the first the server hears of the call.</source>
+        <translation>Alle früheren Versuche gingen verloren, also hört der Server jetzt zum ersten Mal von diesem Aufruf.</translation>
+    </message>
+    <message>
+        <source>The earlier attempts were lost or damaged on the way, so this is the first intact copy the server sees.</source>
+        <translation>Die früheren Versuche gingen unterwegs verloren oder wurden beschädigt, also ist dies die erste intakte Kopie, die der Server sieht.</translation>
+    </message>
+    <message>
+        <source>The probe for call %1 reaches the server.</source>
+        <translation>Die Nachfrage zu Aufruf %1 erreicht den Server.</translation>
+    </message>
+    <message>
+        <source>Another copy of the reply to call %1 reaches %2, after the call has already ended.</source>
+        <translation>Eine weitere Kopie der Antwort auf Aufruf %1 kommt an (Empfänger: %2), nachdem der Aufruf schon beendet ist.</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 reaches %2.</source>
+        <translation>Die Antwort auf Aufruf %1 kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>The ack of the reply to call %1 reaches the server.</source>
+        <translation>Die Bestätigung der Antwort auf Aufruf %1 erreicht den Server.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 reaches %2.</source>
+        <translation>Die Bestätigung des Servers zu Aufruf %1 kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 reaches %2.</source>
+        <translation>Die „in Arbeit“-Meldung des Servers zu Aufruf %1 kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s error answer for call %1 reaches %2.</source>
+        <translation>Die Fehlermeldung des Servers zu Aufruf %1 kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>A %1 datagram reaches %2.</source>
+        <translation>Ein %1-Datagramm kommt an; Empfänger: %2.</translation>
+    </message>
+    <message>
+        <source>The link to %1 was congested: its queue was full, so the network dropped this %2 datagram of call %3.</source>
+        <translation>Die Leitung war überlastet (Ziel: %1): Ihre Warteschlange war voll, also hat das Netz dieses %2-Datagramm von Aufruf %3 verworfen.</translation>
+    </message>
+    <message>
+        <source>The server was too busy: its receive queue was full, so this %1 datagram of call %2 was dropped on arrival.</source>
+        <translation>Der Server war zu beschäftigt: Seine Empfangswarteschlange war voll, also wurde dieses %1-Datagramm von Aufruf %2 bei der Ankunft verworfen.</translation>
+    </message>
+    <message>
+        <source>Loss at the server is a sign of overload. Resending at once adds to it; backing off (longer timeouts after each try, with jitter) lets the server catch up.</source>
+        <translation>Verluste am Server sind ein Zeichen von Überlast. Sofortiges Wiederholen verschlimmert sie; Backoff (längere Timeouts nach jedem Versuch, mit Jitter) lässt den Server aufholen.</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the %2 of call %3 was lost.</source>
+        <translation>Fragment %1 der %2 von Aufruf %3 ging verloren.</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s selective ack will show the gap, and only this fragment is sent again, not the whole message.</source>
+        <translation>Die selektive Bestätigung des Empfängers wird die Lücke zeigen, und nur dieses Fragment wird erneut gesendet, nicht die ganze Nachricht.</translation>
+    </message>
+    <message>
+        <source>A selective ack for call %1 was lost.</source>
+        <translation>Eine selektive Bestätigung zu Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>The next one repeats everything it said, so nothing is lost for good; at worst a fragment is resent that was not needed.</source>
+        <translation>Die nächste wiederholt alles, was sie enthielt, also geht nichts endgültig verloren; schlimmstenfalls wird ein Fragment unnötig erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 was lost.</source>
+        <translation>Die Antwort auf Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>The call has already ended at %1, so nothing more needs to happen.</source>
+        <translation>Der Aufruf ist schon bei %1 beendet, also muss nichts mehr geschehen.</translation>
+    </message>
+    <message>
+        <source>%1 knows the server has the call, so when its timer runs out it will ask for the result with a probe instead of sending the call again.</source>
+        <translation>%1 weiß, dass der Server den Aufruf hat, und wird deshalb nach Ablauf des Timers mit einer Nachfrage nach dem Ergebnis fragen, statt den Aufruf erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>To %1 this looks exactly like a lost request, so it will time out and send call %2 again.</source>
+        <translation>Das sieht genauso aus wie eine verlorene Anfrage; %1 wird also in ein Timeout laufen und Aufruf %2 erneut senden.</translation>
+    </message>
+    <message>
+        <source>The request for call %1 was lost.</source>
+        <translation>Die Anfrage zu Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 was lost.</source>
+        <translation>Versuch %1 von Aufruf %2 ging verloren.</translation>
+    </message>
+    <message>
+        <source>It was the last attempt %1 may make, so the call will fail when the timer runs out.</source>
+        <translation>Es war der letzte Versuch, den %1 machen darf, also wird der Aufruf fehlschlagen, wenn der Timer abläuft.</translation>
+    </message>
+    <message>
+        <source>Nobody tells %1; only when its timer runs out will it send call %2 again.</source>
+        <translation>Niemand sagt es; erst wenn der Timer abläuft, wird %1 Aufruf %2 erneut senden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 was lost.</source>
+        <translation>Die Bestätigung des Servers zu Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer keeps running, so it may send call %2 again; the server will recognise the duplicate.</source>
+        <translation>Der Timer läuft weiter, also sendet %1 Aufruf %2 vielleicht erneut; der Server wird das Duplikat erkennen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s ack of the reply to call %2 was lost.</source>
+        <translation>Die Bestätigung der Antwort auf Aufruf %2 ging verloren (Absender: %1).</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its cache until a later request acknowledges it or it grows too old.</source>
+        <translation>Der Server behält die Antwort im Cache, bis eine spätere Anfrage sie bestätigt oder sie zu alt wird.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 was lost.</source>
+        <translation>Die „in Arbeit“-Meldung des Servers zu Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer keeps running, so it may send call %2 again; the server will not run it twice.</source>
+        <translation>Der Timer läuft weiter, also sendet %1 Aufruf %2 vielleicht erneut; der Server wird ihn nicht zweimal ausführen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s probe for call %2 was lost.</source>
+        <translation>Die Nachfrage zu Aufruf %2 ging verloren (Absender: %1).</translation>
+    </message>
+    <message>
+        <source>When its timer runs out again it will send another probe.</source>
+        <translation>Wenn sein Timer wieder abläuft, sendet er eine weitere Nachfrage.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s error answer for call %1 was lost.</source>
+        <translation>Die Fehlermeldung des Servers zu Aufruf %1 ging verloren.</translation>
+    </message>
+    <message>
+        <source>%1 will time out and ask again, and get the same answer.</source>
+        <translation>%1 wird in ein Timeout laufen, erneut fragen und dieselbe Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>A %1 datagram of call %2 was lost.</source>
+        <translation>Ein %1-Datagramm von Aufruf %2 ging verloren.</translation>
+    </message>
+    <message>
+        <source>The sender is not told; only a timeout can reveal it.</source>
+        <translation>Der Absender erfährt es nicht; nur ein Timeout kann es aufdecken.</translation>
+    </message>
+    <message>
+        <source>The network delivers the request for call %1 twice.</source>
+        <translation>Das Netz stellt die Anfrage zu Aufruf %1 zweimal zu.</translation>
+    </message>
+    <message>
+        <source>The server must recognise the second copy by its call id and not run the call again.</source>
+        <translation>Der Server muss die zweite Kopie an ihrer Aufrufnummer erkennen und den Aufruf nicht noch einmal ausführen.</translation>
+    </message>
+    <message>
+        <source>The network delivers the reply to call %1 twice.</source>
+        <translation>Das Netz stellt die Antwort auf Aufruf %1 zweimal zu.</translation>
+    </message>
+    <message>
+        <source>%1 uses the first copy and drops the second as a late reply.</source>
+        <translation>%1 verwendet die erste Kopie und verwirft die zweite als verspätete Antwort.</translation>
+    </message>
+    <message>
+        <source>The network delivers this %1 datagram of call %2 twice.</source>
+        <translation>Das Netz stellt dieses %1-Datagramm von Aufruf %2 zweimal zu.</translation>
+    </message>
+    <message>
+        <source>The extra copy does no harm: the receiver recognises it by its call id.</source>
+        <translation>Die zusätzliche Kopie schadet nicht: Der Empfänger erkennt sie an ihrer Aufrufnummer.</translation>
+    </message>
+    <message>
+        <source>The network damaged the bytes of this %1 datagram of call %2 on the way to %3.</source>
+        <translation>Das Netz hat die Bytes dieses %1-Datagramms von Aufruf %2 unterwegs beschädigt (Empfänger: %3).</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, so the receiver has no way to notice.</source>
+        <translation>Diese Sitzung verwendet keine Prüfsumme, also kann der Empfänger es nicht bemerken.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s CRC-32C checksum will almost certainly notice.</source>
+        <translation>Die CRC-32C-Prüfsumme des Empfängers wird es fast sicher bemerken.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s %1 checksum may or may not notice: it is a weak one.</source>
+        <translation>Die %1-Prüfsumme des Empfängers bemerkt es vielleicht, vielleicht nicht: Sie ist schwach.</translation>
+    </message>
+    <message>
+        <source>The network held back this %1 datagram of call %2, so datagrams sent after it will reach %3 first.</source>
+        <translation>Das Netz hat dieses %1-Datagramm von Aufruf %2 zurückgehalten, also kommen später gesendete Datagramme zuerst an (Empfänger: %3).</translation>
+    </message>
+    <message>
+        <source>Each datagram names its call, so arriving out of order confuses neither side.</source>
+        <translation>Jedes Datagramm nennt seinen Aufruf, also bringt eine andere Reihenfolge keine Seite durcheinander.</translation>
+    </message>
+    <message>
+        <source>Checking at the receiving end is the end-to-end argument at work: the damaged datagram now counts as lost, and timeout and retry repair it like any loss.</source>
+        <translation>Die Prüfung beim Empfänger ist das End-to-End-Argument in Aktion: Das beschädigte Datagramm zählt jetzt als verloren, und Timeout und Wiederholung beheben es wie jeden Verlust.</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, but the damage hit the empty checksum field itself, so %1 dropped the datagram.</source>
+        <translation>Diese Sitzung verwendet keine Prüfsumme, aber die Beschädigung traf das leere Prüfsummenfeld selbst, also hat %1 das Datagramm verworfen.</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged datagram and dropped it.</source>
+        <translation>Die %1-Prüfsumme hat ein beschädigtes Datagramm erkannt und verworfen (Empfänger: %2).</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at the server caught a damaged request for call %2 and dropped it.</source>
+        <translation>Die %1-Prüfsumme am Server hat eine beschädigte Anfrage zu Aufruf %2 erkannt und verworfen.</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged reply to call %3 and dropped it.</source>
+        <translation>Die %1-Prüfsumme hat eine beschädigte Antwort auf Aufruf %3 erkannt und verworfen (Empfänger: %2).</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged %3 datagram of call %4 and dropped it.</source>
+        <translation>Die %1-Prüfsumme hat ein beschädigtes %3-Datagramm von Aufruf %4 erkannt und verworfen (Empfänger: %2).</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 was accepted at %3 as if it were good: this session uses no checksum.</source>
+        <translation>Ein beschädigtes %1-Datagramm von Aufruf %2 wurde angenommen, als wäre es gut (Empfänger: %3): Diese Sitzung verwendet keine Prüfsumme.</translation>
+    </message>
+    <message>
+        <source>By the end-to-end argument only a check at the ends could have caught it; choose a checksum such as CRC-32C.</source>
+        <translation>Nach dem End-to-End-Argument hätte es nur eine Prüfung an den Enden erkennen können; wählen Sie eine Prüfsumme wie CRC-32C.</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 passed the CRC-32C checksum at %3 and was accepted as if it were good.</source>
+        <translation>Ein beschädigtes %1-Datagramm von Aufruf %2 hat die CRC-32C-Prüfsumme passiert und wurde angenommen, als wäre es gut (Empfänger: %3).</translation>
+    </message>
+    <message>
+        <source>Even CRC-32C misses a tiny fraction of damage; by the end-to-end argument an application that must be sure adds its own check at the ends.</source>
+        <translation>Selbst CRC-32C übersieht einen winzigen Teil der Beschädigungen; nach dem End-to-End-Argument fügt eine Anwendung, die sicher sein muss, eine eigene Prüfung an den Enden hinzu.</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 passed the %3 checksum at %4 and was accepted as if it were good.</source>
+        <translation>Ein beschädigtes %1-Datagramm von Aufruf %2 hat die %3-Prüfsumme passiert und wurde angenommen, als wäre es gut (Empfänger: %4).</translation>
+    </message>
+    <message>
+        <source>A weak checksum lets some damage through; by the end-to-end argument only a strong check at the ends, such as CRC-32C, can be relied on.</source>
+        <translation>Eine schwache Prüfsumme lässt manche Beschädigung durch; nach dem End-to-End-Argument ist nur auf eine starke Prüfung an den Enden wie CRC-32C Verlass.</translation>
+    </message>
+    <message>
+        <source>The network damaged it on the way; to the sender this is the same as a loss.</source>
+        <translation>Das Netz hat es unterwegs beschädigt; für den Absender ist das dasselbe wie ein Verlust.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram addressed to another client.</source>
+        <translation>%1 hat ein Datagramm verworfen, das an einen anderen Client gerichtet war.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram of a kind it never expects to receive, such as a request arriving at a client.</source>
+        <translation>%1 hat ein Datagramm einer Art verworfen, die dort nie erwartet wird, etwa eine Anfrage, die bei einem Client ankommt.</translation>
+    </message>
+    <message>
+        <source>The server dropped a request for call %1 whose ack-below number is above its own call id: no real client sends that.</source>
+        <translation>Der Server hat eine Anfrage zu Aufruf %1 verworfen, deren Bestätigt-bis-Nummer über ihrer eigenen Aufrufnummer liegt: So etwas sendet kein echter Client.</translation>
+    </message>
+    <message>
+        <source>The server dropped a fragment of call %1: it already holds as many half-assembled messages as its limits allow. The client will send it again later.</source>
+        <translation>Der Server hat ein Fragment von Aufruf %1 verworfen: Er hält schon so viele halb zusammengesetzte Nachrichten, wie seine Grenzen erlauben. Der Client sendet es später erneut.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a fragment or selective ack of call %2 that does not fit the message it claims to belong to.</source>
+        <translation>%1 hat ein Fragment oder eine selektive Bestätigung von Aufruf %2 verworfen, die nicht zu der Nachricht passt, zu der sie angeblich gehört.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram protected by a checksum, though this session uses none.</source>
+        <translation>%1 hat ein Datagramm mit Prüfsumme verworfen, obwohl diese Sitzung keine verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram protected by a different checksum than this session&apos;s %2.</source>
+        <translation>%1 hat ein Datagramm verworfen, das eine andere Prüfsumme trägt als die dieser Sitzung (%2).</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram of call %2 whose body does not decode.</source>
+        <translation>%1 hat ein Datagramm von Aufruf %2 verworfen, dessen Inhalt sich nicht dekodieren lässt.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a damaged datagram whose header no longer makes sense (%2).</source>
+        <translation>%1 hat ein beschädigtes Datagramm verworfen, dessen Kopf keinen Sinn mehr ergibt (%2).</translation>
+    </message>
+    <message>
+        <source>The damage was caught before the checksum was even checked; to the sender it is the same as a loss.</source>
+        <translation>Die Beschädigung wurde erkannt, noch bevor die Prüfsumme geprüft wurde; für den Absender ist das dasselbe wie ein Verlust.</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram that is not valid (%2).</source>
+        <translation>%1 hat ein ungültiges Datagramm verworfen (%2).</translation>
+    </message>
+    <message>
+        <source>A bad datagram is counted and dropped, never trusted.</source>
+        <translation>Ein fehlerhaftes Datagramm wird gezählt und verworfen, nie für gut gehalten.</translation>
+    </message>
+    <message>
+        <source>Another copy of call %1 reached the server while the call is still running, so the server does not run it again.</source>
+        <translation>Eine weitere Kopie von Aufruf %1 erreichte den Server, während der Aufruf noch läuft, also führt der Server ihn nicht noch einmal aus.</translation>
+    </message>
+    <message>
+        <source>It acknowledges the request once more so %1 stops resending.</source>
+        <translation>Er bestätigt die Anfrage noch einmal, damit %1 aufhört, sie zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>It tells %1 that the call is still running, so %1 stops resending and waits.</source>
+        <translation>Er meldet, dass der Aufruf noch läuft; %1 hört also auf zu wiederholen und wartet.</translation>
+    </message>
+    <message>
+        <source>Call %1 has finished, so the server answers the probe from %2 with the reply it cached; the call is not run again.</source>
+        <translation>Aufruf %1 ist fertig, also beantwortet der Server die Nachfrage mit der gespeicherten Antwort (Fragesteller: %2); der Aufruf wird nicht noch einmal ausgeführt.</translation>
+    </message>
+    <message>
+        <source>The server has already run call %1, so it resends the reply it cached instead of adding to the counter a second time: at-most-once.</source>
+        <translation>Der Server hat Aufruf %1 schon ausgeführt, also sendet er die gespeicherte Antwort erneut, statt den Zähler ein zweites Mal zu erhöhen: höchstens einmal.</translation>
+    </message>
+    <message>
+        <source>The server has already run call %1, so it resends the reply it cached instead of running it twice: at-most-once.</source>
+        <translation>Der Server hat Aufruf %1 schon ausgeführt, also sendet er die gespeicherte Antwort erneut, statt ihn zweimal auszuführen: höchstens einmal.</translation>
+    </message>
+    <message>
+        <source>The server runs call %1: the counter service adds to its total.</source>
+        <translation>Der Server führt Aufruf %1 aus: Der Zählerdienst addiert zu seiner Summe.</translation>
+    </message>
+    <message>
+        <source>Adding is not idempotent, so the server remembers the call in its reply cache: a duplicate request must not add a second time.</source>
+        <translation>Addieren ist nicht idempotent, also merkt sich der Server den Aufruf in seinem Antwort-Cache: Eine doppelte Anfrage darf nicht ein zweites Mal addieren.</translation>
+    </message>
+    <message>
+        <source>The server runs call %1 on the %2 service.</source>
+        <translation>Der Server führt Aufruf %1 beim Dienst %2 aus.</translation>
+    </message>
+    <message>
+        <source>It remembers the call in its reply cache, so a duplicate request will not run it again.</source>
+        <translation>Er merkt sich den Aufruf in seinem Antwort-Cache, damit eine doppelte Anfrage ihn nicht erneut ausführt.</translation>
+    </message>
+    <message>
+        <source>The handler for call %1 finished with an error (%2).</source>
+        <translation>Der Handler für Aufruf %1 endete mit einem Fehler (%2).</translation>
+    </message>
+    <message>
+        <source>The server caches this answer like any reply and sends it, so a resend will not run the call again.</source>
+        <translation>Der Server speichert diese Meldung wie jede Antwort und sendet sie, damit eine Wiederholung den Aufruf nicht erneut ausführt.</translation>
+    </message>
+    <message>
+        <source>The counter service has added to its total for call %1.</source>
+        <translation>Der Zählerdienst hat für Aufruf %1 zu seiner Summe addiert.</translation>
+    </message>
+    <message>
+        <source>The handler for call %1 has finished.</source>
+        <translation>Der Handler für Aufruf %1 ist fertig.</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its reply cache until %1 acknowledges it, and sends it.</source>
+        <translation>Der Server behält die Antwort in seinem Antwort-Cache, bis %1 sie bestätigt, und sendet sie.</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its reply cache, in case it is lost and the call is resent, and sends it.</source>
+        <translation>Der Server behält die Antwort in seinem Antwort-Cache, falls sie verloren geht und der Aufruf wiederholt wird, und sendet sie.</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache: %2 has acknowledged it.</source>
+        <translation>Der Server entfernt die Antwort auf Aufruf %1 aus seinem Antwort-Cache: %2 hat sie bestätigt.</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache: a later request from %2 showed that it already has the reply.</source>
+        <translation>Der Server entfernt die Antwort auf Aufruf %1 aus seinem Antwort-Cache: Eine spätere Anfrage hat gezeigt, dass %2 die Antwort schon hat.</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 stayed in the server&apos;s cache longer than its age limit of %2, so the server dropped it.</source>
+        <translation>Die Antwort auf Aufruf %1 lag länger als die Altersgrenze von %2 im Cache des Servers, also hat der Server sie gelöscht.</translation>
+    </message>
+    <message>
+        <source>That is longer than any client keeps retrying a call, so no resend can still need it.</source>
+        <translation>Das ist länger, als irgendein Client einen Aufruf wiederholt, also kann keine Wiederholung sie noch brauchen.</translation>
+    </message>
+    <message>
+        <source>The reply cache was over its byte limit, so the server dropped its oldest reply, the one to call %1.</source>
+        <translation>Der Antwort-Cache war über seiner Bytegrenze, also hat der Server seine älteste Antwort gelöscht, die auf Aufruf %1.</translation>
+    </message>
+    <message>
+        <source>If call %1 is asked about again, the server will answer that the reply is gone rather than run the call a second time.</source>
+        <translation>Wird nach Aufruf %1 noch einmal gefragt, antwortet der Server, dass die Antwort weg ist, statt den Aufruf ein zweites Mal auszuführen.</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache.</source>
+        <translation>Der Server entfernt die Antwort auf Aufruf %1 aus seinem Antwort-Cache.</translation>
+    </message>
+    <message>
+        <source>The server refused call %1 because it is too busy: a limit on calls in progress or on clients was reached, and it answers with an error instead of growing without bound.</source>
+        <translation>Der Server hat Aufruf %1 abgelehnt, weil er zu beschäftigt ist: Eine Grenze für laufende Aufrufe oder für Clients ist erreicht, und er antwortet lieber mit einem Fehler, als unbegrenzt zu wachsen.</translation>
+    </message>
+    <message>
+        <source>The server refused call %1: the request is larger than its size limit.</source>
+        <translation>Der Server hat Aufruf %1 abgelehnt: Die Anfrage ist größer als seine Größengrenze.</translation>
+    </message>
+    <message>
+        <source>The server refused call %1: %2 addressed an earlier incarnation of the server, so the call may or may not have run before the restart.</source>
+        <translation>Der Server hat Aufruf %1 abgelehnt: %2 hat sich an eine frühere Inkarnation des Servers gewandt, also wurde der Aufruf vor dem Neustart vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <source>The server has no record of call %1, which %2 asked about, so it answers with an error.</source>
+        <translation>Der Server weiß nichts von Aufruf %1, nach dem %2 gefragt hat, also antwortet er mit einem Fehler.</translation>
+    </message>
+    <message>
+        <source>Call %1 already ran, but its reply has left the server&apos;s cache, so the server answers with an error rather than run the call again: at-most-once.</source>
+        <translation>Aufruf %1 lief schon, aber seine Antwort ist nicht mehr im Cache des Servers, also antwortet der Server mit einem Fehler, statt den Aufruf erneut auszuführen: höchstens einmal.</translation>
+    </message>
+    <message>
+        <source>The server refused call %1 (%2).</source>
+        <translation>Der Server hat Aufruf %1 abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>A late copy of call %1 reached the server after %2 had already acknowledged its reply, so the server drops it.</source>
+        <translation>Eine verspätete Kopie von Aufruf %1 erreichte den Server, nachdem %2 die Antwort schon bestätigt hatte, also verwirft der Server sie.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sequence counter has moved past this call, so the server knows the copy is stale and does not run it again.</source>
+        <translation>Der Folgezähler ist über diesen Aufruf hinaus (Client: %1), also weiß der Server, dass die Kopie veraltet ist, und führt sie nicht erneut aus.</translation>
+    </message>
+    <message>
+        <source>A setting was changed live: %1.</source>
+        <translation>Eine Einstellung wurde im Lauf geändert: %1.</translation>
+    </message>
+    <message>
+        <source>Calls in flight follow the new value from their next datagram or timer on.</source>
+        <translation>Laufende Aufrufe folgen dem neuen Wert ab ihrem nächsten Datagramm oder Timer.</translation>
+    </message>
+    <message>
+        <source>The protocol treats it like a lost datagram; timeout and retry cover it.</source>
+        <translation>Das Protokoll behandelt es wie ein verlorenes Datagramm; Timeout und Wiederholung decken es ab.</translation>
+    </message>
+    <message>
+        <source>The socket of %1 reports that nobody is listening at the other end (an ICMP &quot;port unreachable&quot;).</source>
+        <translation>Der Socket meldet, dass am anderen Ende niemand lauscht (ein ICMP „Port nicht erreichbar“); betroffen: %1.</translation>
+    </message>
+    <message>
+        <source>Sending from %1 to %2 failed: the socket reported %3.</source>
+        <translation>Senden von %1 an %2 fehlgeschlagen: Der Socket meldete %3.</translation>
+    </message>
+    <message>
+        <source>The socket of %1 reported an error: %2.</source>
+        <translation>Der Socket meldete einen Fehler (%1): %2.</translation>
+    </message>
+    <message>
+        <source>The server crashes and restarts with a new epoch (%1). Its reply cache, the memory that made at-most-once work, is gone.</source>
+        <translation>Der Server stürzt ab und startet mit einer neuen Epoche (%1) neu. Sein Antwort-Cache, das Gedächtnis, das „höchstens einmal“ möglich machte, ist weg.</translation>
+    </message>
+    <message>
+        <source>A call it was running may or may not have finished; a client that resends it will be told the server restarted instead of having it run again.</source>
+        <translation>Ein Aufruf, den er gerade ausführte, ist vielleicht fertig geworden, vielleicht nicht; ein Client, der ihn wiederholt, erfährt, dass der Server neu gestartet ist, statt ihn erneut ausführen zu lassen.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 tells the server it holds %2 fragments of the reply to call %3; the server sends the missing ones again.</source>
+        <translation>%1 meldet dem Server, dass %2 Fragmente der Antwort auf Aufruf %3 angekommen sind; der Server sendet die fehlenden erneut.</translation>
+    </message>
+    <message>
+        <source>The server holds all %1 fragments of call %2&apos;s request, so %3 stops sending them.</source>
+        <translation>Der Server hat alle %1 Fragmente der Anfrage zu Aufruf %2, also hört %3 auf, sie zu senden.</translation>
+    </message>
+    <message>
+        <source>The server holds %1 fragments of call %2&apos;s request; %3 sends only the missing ones again, at once, without waiting for its timer.</source>
+        <translation>Der Server hat %1 Fragmente der Anfrage zu Aufruf %2; %3 sendet sofort nur die fehlenden erneut, ohne auf den Timer zu warten.</translation>
+    </message>
+    <message>
+        <source>%1 already had this fragment of call %2 and drops the copy: a selective ack was lost or a resend crossed it on the way.</source>
+        <translation>%1 hatte dieses Fragment von Aufruf %2 schon und verwirft die Kopie: Eine selektive Bestätigung ging verloren, oder eine Wiederholung hat sie unterwegs gekreuzt.</translation>
+    </message>
+    <message>
+        <source>the reply to call %1</source>
+        <translation>die Antwort auf Aufruf %1</translation>
+    </message>
+    <message>
+        <source>the request for call %1</source>
+        <translation>die Anfrage zu Aufruf %1</translation>
+    </message>
+    <message>
+        <source>The last missing fragment has arrived: %1 puts %2 back together from its %3 fragments (%4 bytes).</source>
+        <translation>Das letzte fehlende Fragment ist da: %1 setzt %2 aus %3 Fragmenten wieder zusammen (%4 Byte).</translation>
+    </message>
+    <message>
+        <source>Something happened that this version cannot describe (event %1).</source>
+        <translation>Etwas ist geschehen, das diese Version nicht beschreiben kann (Ereignis %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>Message plus acknowledgment (Fig. 48.3)</source>
+        <translation>Nachricht mit Bestätigung (Abb. 48.3)</translation>
+    </message>
+    <message>
+        <source>One call with explicit acks: the server acknowledges the request as soon as it arrives, runs the handler, and sends the reply; the client acknowledges the reply so the server can forget it.</source>
+        <translation>Ein Aufruf mit expliziten Bestätigungen: Der Server bestätigt die Anfrage, sobald sie ankommt, führt den Handler aus und sendet die Antwort; der Client bestätigt die Antwort, damit der Server sie vergessen kann.</translation>
+    </message>
+    <message>
+        <source>Dropped request (Fig. 48.4)</source>
+        <translation>Verlorene Anfrage (Abb. 48.4)</translation>
+    </message>
+    <message>
+        <source>The network loses the first request. The client hears nothing, its timer expires, and it sends the request again; the second attempt gets through.</source>
+        <translation>Das Netz verliert die erste Anfrage. Der Client hört nichts, sein Timer läuft ab, und er sendet die Anfrage erneut; der zweite Versuch kommt durch.</translation>
+    </message>
+    <message>
+        <source>Dropped reply (Fig. 48.5)</source>
+        <translation>Verlorene Antwort (Abb. 48.5)</translation>
+    </message>
+    <message>
+        <source>The server runs the call and replies, but the reply is lost. To the client this looks exactly like a lost request, so it resends. The server recognises the call and resends its cached reply instead of adding to the counter a second time: at-most-once.</source>
+        <translation>Der Server führt den Aufruf aus und antwortet, doch die Antwort geht verloren. Für den Client sieht das genauso aus wie eine verlorene Anfrage, also sendet er erneut. Der Server erkennt den Aufruf wieder und sendet seine gespeicherte Antwort noch einmal, statt den Zähler ein zweites Mal zu erhöhen: höchstens einmal (at-most-once).</translation>
+    </message>
+    <message>
+        <source>Long-running call</source>
+        <translation>Lang laufender Aufruf</translation>
+    </message>
+    <message>
+        <source>The handler takes 650 ms, far longer than the 200 ms timeout. Instead of letting the client resend again and again, the server says it is still working; the client stops resending the request and only asks, now and then, whether the call is done.</source>
+        <translation>Der Handler braucht 650 ms, weit mehr als das Timeout von 200 ms. Statt den Client immer wieder senden zu lassen, meldet der Server, dass er noch arbeitet; der Client hört auf, die Anfrage zu wiederholen, und fragt nur ab und zu nach, ob der Aufruf fertig ist.</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>Server-Neustart</translation>
+    </message>
+    <message>
+        <source>The server crashes while it runs call 2 and comes back with an empty reply cache and a new epoch. The client&apos;s resend of call 2 names the old epoch, so the new server refuses it rather than run it a second time: the call may or may not have run. Call 3 goes through.</source>
+        <translation>Der Server stürzt ab, während er Aufruf 2 ausführt, und kommt mit leerem Antwort-Cache und neuer Epoche zurück. Die Wiederholung von Aufruf 2 nennt die alte Epoche, also lehnt der neue Server sie ab, statt sie ein zweites Mal auszuführen: Der Aufruf wurde vielleicht ausgeführt, vielleicht nicht. Aufruf 3 geht durch.</translation>
+    </message>
+    <message>
+        <source>Corruption and checksums</source>
+        <translation>Beschädigung und Prüfsummen</translation>
+    </message>
+    <message>
+        <source>100 calls with a fifth of all datagrams damaged on the way. With CRC-32C every damaged datagram is caught and resent; choose the sum or XOR checksum to watch damaged datagrams slip through and corrupt the counter: the end-to-end argument.</source>
+        <translation>100 Aufrufe, bei denen ein Fünftel aller Datagramme unterwegs beschädigt wird. Mit CRC-32C wird jedes beschädigte Datagramm erkannt und erneut gesendet; mit der Summen- oder XOR-Prüfsumme schlüpfen beschädigte Datagramme durch und verfälschen den Zähler: das End-to-End-Argument.</translation>
+    </message>
+    <message>
+        <source>Random loss</source>
+        <translation>Zufälliger Verlust</translation>
+    </message>
+    <message>
+        <source>200 calls to the counter with 20 % of datagrams lost each way (or whatever --loss says): timeouts, retries and suppressed duplicates at scale.</source>
+        <translation>200 Aufrufe an den Zähler, in jeder Richtung gehen 20 % der Datagramme verloren (oder so viele, wie --loss sagt): Timeouts, Wiederholungen und unterdrückte Duplikate im großen Maßstab.</translation>
+    </message>
+    <message>
+        <source>Many clients and back-off</source>
+        <translation>Viele Clients und Backoff</translation>
+    </message>
+    <message>
+        <source>20 clients share one server over a lossy, jittery network, backing off with full jitter so their retries spread out instead of arriving together.</source>
+        <translation>20 Clients teilen sich einen Server über ein verlustbehaftetes Netz mit Jitter und warten mit vollem Jitter ab, damit sich ihre Wiederholungen verteilen, statt gleichzeitig anzukommen.</translation>
+    </message>
+    <message>
+        <source>Fragmentation and reassembly</source>
+        <translation>Fragmentierung und Zusammensetzen</translation>
+    </message>
+    <message>
+        <source>A 6,000-byte request and its 6,000-byte reply are too large for one datagram, so each goes as five fragments. One request fragment and one reply fragment are lost; the receiver&apos;s selective ack lists what it holds, and only the missing fragment is sent again, not the whole message.</source>
+        <translation>Eine Anfrage mit 6000 Byte und ihre Antwort mit 6000 Byte passen nicht in ein Datagramm, also gehen beide als je fünf Fragmente. Ein Fragment der Anfrage und eines der Antwort gehen verloren; die selektive Bestätigung des Empfängers listet auf, was er hat, und nur das fehlende Fragment wird erneut gesendet, nicht die ganze Nachricht.</translation>
+    </message>
+    <message>
+        <source>File transfer with an end-to-end check</source>
+        <translation>Dateiübertragung mit End-to-End-Prüfung</translation>
+    </message>
+    <message>
+        <source>A 4 MiB file goes to the server in 64 KiB chunks over a link that loses 5 % of datagrams. Every chunk is fragmented, acked selectively and resent in part; at the end the server hashes the whole file and compares it with the sender&apos;s SHA-256. Choose checksum none and add corruption to see the end-to-end check catch what the transport let through.</source>
+        <translation>Eine 4-MiB-Datei geht in Stücken von 64 KiB über eine Leitung, die 5 % der Datagramme verliert, an den Server. Jedes Stück wird fragmentiert, selektiv bestätigt und teilweise erneut gesendet; am Ende bildet der Server den Hash der ganzen Datei und vergleicht ihn mit dem SHA-256 des Absenders. Mit Prüfsumme „keine“ und etwas Beschädigung sieht man, wie die End-to-End-Prüfung erwischt, was der Transport durchgelassen hat.</translation>
+    </message>
+    <message>
+        <source>Overload and back-off</source>
+        <translation>Überlast und Backoff</translation>
+    </message>
+    <message>
+        <source>40 clients keep three calls each in flight against a server that can take in 1,000 datagrams a second. With a fixed 30 ms timeout every slow answer brings another copy, the server&apos;s queue overflows and drops most of them, and many calls run out of attempts. Switch the back-off to full jitter while it runs: the resends thin out, the server catches up and every call completes.</source>
+        <translation>40 Clients halten je drei Aufrufe gleichzeitig offen, gegen einen Server, der 1000 Datagramme pro Sekunde annehmen kann. Mit einem festen Timeout von 30 ms bringt jede langsame Antwort eine weitere Kopie, die Warteschlange des Servers läuft über und verwirft die meisten, und viele Aufrufe schöpfen ihre Versuche aus. Schalten Sie den Backoff im Lauf auf vollen Jitter: Die Wiederholungen dünnen aus, der Server holt auf, und jeder Aufruf wird fertig.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionOption</name>
+    <message>
+        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients)</source>
+        <translation>auszuführendes Szenario (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients)</translation>
+    </message>
+    <message>
+        <source>seed for every random choice; the same seed gives the same run</source>
+        <translation>Startwert für jede Zufallsentscheidung; derselbe Startwert ergibt denselben Lauf</translation>
+    </message>
+    <message>
+        <source>calls to make, shared out among the clients</source>
+        <translation>Anzahl der Aufrufe, verteilt auf die Clients</translation>
+    </message>
+    <message>
+        <source>clients calling the one server</source>
+        <translation>Clients, die den einen Server aufrufen</translation>
+    </message>
+    <message>
+        <source>calls each client keeps in flight at once</source>
+        <translation>gleichzeitig laufende Aufrufe je Client</translation>
+    </message>
+    <message>
+        <source>calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends</source>
+        <translation>Aufrufe, die jeder Client pro Sekunde startet, als Poisson-Ankünfte (Simulation); 0: ein neuer Aufruf, sobald einer endet</translation>
+    </message>
+    <message>
+        <source>service the server offers (echo, counter)</source>
+        <translation>Dienst, den der Server anbietet (echo, counter)</translation>
+    </message>
+    <message>
+        <source>time the server&apos;s handler takes per call</source>
+        <translation>Zeit, die der Handler des Servers je Aufruf braucht</translation>
+    </message>
+    <message>
+        <source>size of each call&apos;s arguments (echo, file); larger than a datagram: fragments</source>
+        <translation>Größe der Argumente jedes Aufrufs (echo, file); größer als ein Datagramm: Fragmente</translation>
+    </message>
+    <message>
+        <source>chance each datagram is lost, each way (0 to 1)</source>
+        <translation>Wahrscheinlichkeit, dass ein Datagramm verloren geht, je Richtung (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>how losses are spread: bernoulli (independent) or gilbert (bursts)</source>
+        <translation>wie Verluste verteilt sind: bernoulli (unabhängig) oder gilbert (Bündel)</translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <translation>Verzögerung im Netz, in eine Richtung</translation>
+    </message>
+    <message>
+        <source>delay varies by up to this much either way</source>
+        <translation>die Verzögerung schwankt um bis zu so viel nach oben und unten</translation>
+    </message>
+    <message>
+        <source>chance a datagram is delivered twice (0 to 1)</source>
+        <translation>Wahrscheinlichkeit, dass ein Datagramm zweimal zugestellt wird (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>chance a datagram is held back so later ones overtake it (0 to 1)</source>
+        <translation>Wahrscheinlichkeit, dass ein Datagramm zurückgehalten und von späteren überholt wird (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>chance a datagram&apos;s bytes are damaged (0 to 1)</source>
+        <translation>Wahrscheinlichkeit, dass die Bytes eines Datagramms beschädigt werden (0 bis 1)</translation>
+    </message>
+    <message>
+        <source>link rate each way in kilobits per second; 0 for unlimited</source>
+        <translation>Leitungsrate je Richtung in Kilobit pro Sekunde; 0 für unbegrenzt</translation>
+    </message>
+    <message>
+        <source>first retransmission timeout (adaptive: until the first RTT sample)</source>
+        <translation>erstes Timeout für Wiederholungen (adaptiv: bis zur ersten RTT-Messung)</translation>
+    </message>
+    <message>
+        <source>fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive</source>
+        <translation>fest, exponentiell, voller Jitter, halber Jitter, dekorrelierter Jitter oder adaptiv</translation>
+    </message>
+    <message>
+        <source>growth of the timeout per attempt</source>
+        <translation>Wachstum des Timeouts je Versuch</translation>
+    </message>
+    <message>
+        <source>cap on any single timeout</source>
+        <translation>Obergrenze für jedes einzelne Timeout</translation>
+    </message>
+    <message>
+        <source>sends of a request before the call fails</source>
+        <translation>Sendungen einer Anfrage, bevor der Aufruf fehlschlägt</translation>
+    </message>
+    <message>
+        <source>time a call may take in all before it fails</source>
+        <translation>Gesamtzeit, die ein Aufruf dauern darf, bevor er fehlschlägt</translation>
+    </message>
+    <message>
+        <source>explicit (ack every request and reply) or implicit (the reply is the ack)</source>
+        <translation>explizit (jede Anfrage und Antwort wird bestätigt) oder implizit (die Antwort ist die Bestätigung)</translation>
+    </message>
+    <message>
+        <source>implicit mode: the server says &apos;working&apos; if no reply is ready by then</source>
+        <translation>impliziter Modus: Der Server meldet „in Arbeit“, wenn bis dahin keine Antwort fertig ist</translation>
+    </message>
+    <message>
+        <source>none, sum, xor, fletcher16 or crc32c</source>
+        <translation>keine, Bytesumme, XOR, Fletcher-16 oder CRC-32C</translation>
+    </message>
+    <message>
+        <source>largest datagram sent; larger messages are split into fragments</source>
+        <translation>größtes gesendetes Datagramm; größere Nachrichten werden in Fragmente geteilt</translation>
+    </message>
+    <message>
+        <source>largest request or reply either end reassembles from fragments</source>
+        <translation>größte Anfrage oder Antwort, die eine Seite aus Fragmenten zusammensetzt</translation>
+    </message>
+    <message>
+        <source>datagrams per second the server can take in (simulation); 0 for no limit</source>
+        <translation>Datagramme pro Sekunde, die der Server annehmen kann (Simulation); 0 für unbegrenzt</translation>
+    </message>
+    <message>
+        <source>datagrams waiting for a busy server (simulation); more are lost</source>
+        <translation>Datagramme, die auf einen ausgelasteten Server warten (Simulation); weitere gehen verloren</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>unknown-method</source>
+        <translation>unbekannte Methode</translation>
+    </message>
+    <message>
+        <source>invalid-argument</source>
+        <translation>ungültiges Argument</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>ausgelastet</translation>
+    </message>
+    <message>
+        <source>too-large</source>
+        <translation>zu groß</translation>
+    </message>
+    <message>
+        <source>server-restarted</source>
+        <translation>Server neu gestartet</translation>
+    </message>
+    <message>
+        <source>unknown-call</source>
+        <translation>unbekannter Aufruf</translation>
+    </message>
+    <message>
+        <source>handler-error</source>
+        <translation>Handler-Fehler</translation>
+    </message>
+    <message>
+        <source>reply-not-cached</source>
+        <translation>Antwort nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Live sequence diagrams of RPC over an unreliable network.</source>
+        <translation>Live-Sequenzdiagramme von RPC über ein unzuverlässiges Netz.</translation>
+    </message>
+    <message>
+        <source>Scenario to open with [default: dropped-reply]</source>
+        <translation>Szenario beim Start [Standard: dropped-reply]</translation>
+    </message>
+    <message>
+        <source>Playback speed, virtual time per real time [default: 0.1]</source>
+        <translation>Wiedergabegeschwindigkeit, virtuelle Zeit je Echtzeit [Standard: 0.1]</translation>
+    </message>
+    <message>
+        <source>Language for this run, not remembered: en, %1 [default: as chosen in View &gt; Language, else the system&apos;s]</source>
+        <translation>Sprache für diesen Start, wird nicht gespeichert: en, %1 [Standard: die Wahl unter Ansicht &gt; Sprache, sonst die des Systems]</translation>
+    </message>
+    <message>
+        <source>A capture (.rpcscope) to open</source>
+        <translation>Eine Aufzeichnung (.rpcscope), die geöffnet wird</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ChartsView</name>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Charts of the session: RTT and timeout, retransmissions, latency CDF, goodput and outstanding calls</source>
+        <translation>Diagramme der Sitzung: RTT und Timeout, Wiederholungen, Latenz-CDF, Nutzdurchsatz und offene Aufrufe</translation>
+    </message>
+    <message>
+        <source>Export This Chart…</source>
+        <translation>Dieses Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export All Charts…</source>
+        <translation>Alle Diagramme exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown, or all of them, as PNG or SVG</source>
+        <translation>Das gezeigte Diagramm oder alle als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>RTT sample (first attempt only)</source>
+        <translation>RTT-Messung (nur erster Versuch)</translation>
+    </message>
+    <message>
+        <source>timeout that expired</source>
+        <translation>abgelaufenes Timeout</translation>
+    </message>
+    <message>
+        <source>session time (ms)</source>
+        <translation>Sitzungszeit (ms)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>RTT sample at t = %1 ms: %2 ms</source>
+        <translation>RTT-Messung bei t = %1 ms: %2 ms</translation>
+    </message>
+    <message>
+        <source>timeout expired at t = %1 ms: %2 ms</source>
+        <translation>Timeout abgelaufen bei t = %1 ms: %2 ms</translation>
+    </message>
+    <message>
+        <source>RTT and timeout</source>
+        <translation>RTT und Timeout</translation>
+    </message>
+    <message>
+        <source>finished calls</source>
+        <translation>beendete Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>attempts per call</source>
+        <translation>Versuche je Aufruf</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 attempts: %2 calls</source>
+        <translation>%1 Versuche: %2 Aufrufe</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>share of ok calls at or below a latency</source>
+        <translation>Anteil erfolgreicher Aufrufe bis zu einer Latenz</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>latency %1 ms: fraction %2 of calls at or below</source>
+        <translation>Latenz %1 ms: Anteil %2 der Aufrufe darunter oder gleich</translation>
+    </message>
+    <message>
+        <source>Latency CDF</source>
+        <translation>Latenz-CDF</translation>
+    </message>
+    <message>
+        <source>completed calls/s</source>
+        <translation>beendete Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>delivered KiB/s (all datagrams)</source>
+        <translation>zugestellte KiB/s (alle Datagramme)</translation>
+    </message>
+    <message>
+        <source>calls/s</source>
+        <translation>Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 completed calls/s</source>
+        <translation>t = %1 ms: %2 beendete Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 KiB/s delivered</source>
+        <translation>t = %1 ms: %2 KiB/s zugestellt</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>Nutzdurchsatz</translation>
+    </message>
+    <message>
+        <source>calls started and not yet finished</source>
+        <translation>begonnene, noch nicht beendete Aufrufe</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 calls outstanding</source>
+        <translation>t = %1 ms: %2 Aufrufe offen</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Offene Aufrufe</translation>
+    </message>
+    <message>
+        <source>end the file name with .png or .svg to choose the format</source>
+        <translation>die Dateiendung .png oder .svg wählt das Format</translation>
+    </message>
+    <message>
+        <source>no chart is called &apos;%1&apos;; expected one of %2</source>
+        <translation>kein Diagramm heißt „%1“; erwartet wird eines von %2</translation>
+    </message>
+    <message>
+        <source>Export All Charts</source>
+        <translation>Alle Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>The chart was not exported: %1</source>
+        <translation>Das Diagramm wurde nicht exportiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ControlsPanel</name>
+    <message>
+        <source>Network (each way)</source>
+        <translation>Netz (je Richtung)</translation>
+    </message>
+    <message>
+        <source>&amp;Loss</source>
+        <translation>&amp;Verlust</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Loss &amp;model</source>
+        <translation>Verlust&amp;modell</translation>
+    </message>
+    <message>
+        <source>&amp;Delay</source>
+        <translation>Verzö&amp;gerung</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter</source>
+        <translation>&amp;Jitter</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>Verdo&amp;ppeln</translation>
+    </message>
+    <message>
+        <source>&amp;Reorder</source>
+        <translation>&amp;Umsortieren</translation>
+    </message>
+    <message>
+        <source>&amp;Corrupt</source>
+        <translation>&amp;Beschädigen</translation>
+    </message>
+    <message>
+        <source>Timeouts and retries</source>
+        <translation>Timeouts und Wiederholungen</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout</source>
+        <translation>&amp;Timeout</translation>
+    </message>
+    <message>
+        <source>&amp;Back-off</source>
+        <translation>Back&amp;off</translation>
+    </message>
+    <message>
+        <source>Fact&amp;or</source>
+        <translation>Fa&amp;ktor</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x timeout</source>
+        <translation>Ma&amp;x. Timeout</translation>
+    </message>
+    <message>
+        <source>Max attem&amp;pts</source>
+        <translation>Max. Versu&amp;che</translation>
+    </message>
+    <message>
+        <source>Deadl&amp;ine</source>
+        <translation>&amp;Frist</translation>
+    </message>
+    <message>
+        <source>Protocol and workload</source>
+        <translation>Protokoll und Last</translation>
+    </message>
+    <message>
+        <source>Ac&amp;k mode</source>
+        <translation>Bestät&amp;igungsmodus</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ecksum</source>
+        <translation>Prüfsumm&amp;e</translation>
+    </message>
+    <message>
+        <source>Clie&amp;nts</source>
+        <translation>C&amp;lients</translation>
+    </message>
+    <message>
+        <source>C&amp;alls</source>
+        <translation>Auf&amp;rufe</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>Fe&amp;nster</translation>
+    </message>
+    <message>
+        <source>Call rate</source>
+        <translation>Aufrufrate</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source>Handler time</source>
+        <translation>Handler-Zeit</translation>
+    </message>
+    <message>
+        <source>Applies when the scenario is reset</source>
+        <translation>Gilt nach dem Zurücksetzen des Szenarios</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::DiagramExport</name>
+    <message>
+        <source>client %1 · call %2</source>
+        <translation>Client %1 · Aufruf %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::EventTableModel</name>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Datagram</source>
+        <translation>Datagramm</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>Von → An</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>reply acked</source>
+        <translation>Antwort bestätigt</translation>
+    </message>
+    <message>
+        <source>request acked</source>
+        <translation>Anfrage bestätigt</translation>
+    </message>
+    <message>
+        <source>new epoch %1</source>
+        <translation>neue Epoche %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>Time: %1 ms</source>
+        <translation>Zeit: %1 ms</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>Ereignis: %1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>An: %1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Client: %1</translation>
+    </message>
+    <message>
+        <source>Call: %1</source>
+        <translation>Aufruf: %1</translation>
+    </message>
+    <message>
+        <source>Attempt: %1</source>
+        <translation>Versuch: %1</translation>
+    </message>
+    <message>
+        <source>Fragment: %1</source>
+        <translation>Fragment: %1</translation>
+    </message>
+    <message>
+        <source>Datagram: %1</source>
+        <translation>Datagramm: %1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>Detail: %1</translation>
+    </message>
+    <message>
+        <source>Detail: %1 (%2)</source>
+        <translation>Detail: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MainWindow</name>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RpcScope %1&lt;/h3&gt;&lt;p&gt;See and tune how RPC behaves over an unreliable network.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3; protobuf %4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RpcScope %1&lt;/h3&gt;&lt;p&gt;Sehen und einstellen, wie sich RPC über ein unzuverlässiges Netz verhält.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3; protobuf %4.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>What the selected or latest event means, in words</source>
+        <translation>Was das ausgewählte oder neueste Ereignis bedeutet, in Worten</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Show events of kind</source>
+        <translation>Ereignisse dieser Art zeigen</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Show events of host</source>
+        <translation>Ereignisse dieses Hosts zeigen</translation>
+    </message>
+    <message>
+        <source>Show events of call</source>
+        <translation>Ereignisse dieses Aufrufs zeigen</translation>
+    </message>
+    <message>
+        <source>all calls</source>
+        <translation>alle Aufrufe</translation>
+    </message>
+    <message>
+        <source>call </source>
+        <translation>Aufruf </translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Open Capture</source>
+        <translation>Aufzeichnung öffnen</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope);;All files (*)</source>
+        <translation>RpcScope-Aufzeichnungen (*.rpcscope);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Capture…</source>
+        <translation>Aufzeichnung ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Save Capture</source>
+        <translation>Aufzeichnung speichern</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope)</source>
+        <translation>RpcScope-Aufzeichnungen (*.rpcscope)</translation>
+    </message>
+    <message>
+        <source>The capture was not saved: %1</source>
+        <translation>Die Aufzeichnung wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save Capture As…</source>
+        <translation>Aufzeichnung &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Nichts wurde exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Play or pause the session (Space)</source>
+        <translation>Sitzung abspielen oder anhalten (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Process the next event and pause (.)</source>
+        <translation>Nächstes Ereignis ausführen und anhalten (.)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start the scenario over with the current settings (Ctrl+R)</source>
+        <translation>Szenario mit den aktuellen Einstellungen neu beginnen (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Simulated (virtual time)</source>
+        <translation>Simuliert (virtuelle Zeit)</translation>
+    </message>
+    <message>
+        <source>Real sockets (loopback)</source>
+        <translation>Echte Sockets (Loopback)</translation>
+    </message>
+    <message>
+        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
+Real sockets: the same scenario over UDP on 127.0.0.1, in real time.</source>
+        <translation>Simuliert: alle Hosts in virtueller Zeit, aus dem Startwert reproduzierbar, in jeder Geschwindigkeit.
+Echte Sockets: dasselbe Szenario über UDP auf 127.0.0.1, in Echtzeit.</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole session (Ctrl+0)</source>
+        <translation>Die ganze Sitzung zeigen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow</source>
+        <translation>&amp;Folgen</translation>
+    </message>
+    <message>
+        <source>Keep the newest events in view</source>
+        <translation>Die neuesten Ereignisse im Blick behalten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen with large type, for a projector</source>
+        <translation>Vollbild mit großer Schrift, für den Beamer</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>&amp;Szenario</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About RpcScope</source>
+        <translation>Über &amp;RpcScope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The session could not start: %1</source>
+        <translation>Die Sitzung konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>RpcScope — %1</source>
+        <translation>RpcScope — %1</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Capture read in part: %1</source>
+        <translation>Aufzeichnung teilweise gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Opened %1: press Play to replay it</source>
+        <translation>%1 geöffnet: „Abspielen“ spielt sie erneut ab</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format</source>
+        <translation>die Dateiendung .svg, .png, .pdf, .csv, .jsonl, .mmd oder .puml wählt das Format</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms</source>
+        <translation>Timeout %1 ms</translation>
+    </message>
+    <message>
+        <source>%1 back-off</source>
+        <translation>Backoff %1</translation>
+    </message>
+    <message>
+        <source>%1 acks</source>
+        <translation>Bestätigungen %1</translation>
+    </message>
+    <message>
+        <source>%1 service</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>loss %1 %</source>
+        <translation>Verlust %1 %</translation>
+    </message>
+    <message>
+        <source>replaying a capture</source>
+        <translation>Aufzeichnung wird abgespielt</translation>
+    </message>
+    <message>
+        <source>real sockets</source>
+        <translation>echte Sockets</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source> · file %1 of %2 MiB received</source>
+        <translation> · Datei: %1 von %2 MiB empfangen</translation>
+    </message>
+    <message>
+        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
+        <translation> · Datei vollständig: SHA-256 stimmt mit dem Absender überein ✓</translation>
+    </message>
+    <message>
+        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
+        <translation> · Datei vollständig, aber SHA-256 WEICHT vom Absender AB: Ende zu Ende beschädigt ✗</translation>
+    </message>
+    <message>
+        <source> · counter %1</source>
+        <translation> · Zähler %1</translation>
+    </message>
+    <message>
+        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
+        <translation>Aufrufe %1 · ok %2 · fehlgeschlagen %3 · Wiederholungen %4 · aus dem Gedächtnis beantwortete Duplikate %5 · Latenz p50 %6 ms · p99 %7 ms</translation>
+    </message>
+    <message>
+        <source>t = %1 ms  %2</source>
+        <translation>t = %1 ms  %2</translation>
+    </message>
+    <message>
+        <source>(finished)</source>
+        <translation>(beendet)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2, applied to calls in flight</source>
+        <translation>%1 → %2, gilt schon für laufende Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1 → %2, applies when the scenario is reset (Ctrl+R)</source>
+        <translation>%1 → %2, gilt nach dem Zurücksetzen des Szenarios (Strg+R)</translation>
+    </message>
+    <message>
+        <source>About RpcScope</source>
+        <translation>Über RpcScope</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Export Selected &amp;Call…</source>
+        <translation>Ausgewählten &amp;Aufruf exportieren…</translation>
+    </message>
+    <message>
+        <source>Click a datagram in the diagram to select its call, then export it.</source>
+        <translation>Klicken Sie im Diagramm auf ein Datagramm, um seinen Aufruf auszuwählen, und exportieren Sie ihn dann.</translation>
+    </message>
+    <message>
+        <source>Export Selected Call</source>
+        <translation>Ausgewählten Aufruf exportieren</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
+    </message>
+    <message>
+        <source>Export only the call selected in the diagram</source>
+        <translation>Nur den im Diagramm ausgewählten Aufruf exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Parameter &amp;Sweep…</source>
+        <translation>Parameter&amp;studie…</translation>
+    </message>
+    <message>
+        <source>Simulate a range of one setting, several seeds per point, and chart the outcome</source>
+        <translation>Einen Bereich einer Einstellung simulieren, mehrere Startwerte je Punkt, und das Ergebnis als Diagramm zeigen</translation>
+    </message>
+    <message>
+        <source>no call is selected: click a datagram in the diagram first</source>
+        <translation>kein Aufruf ausgewählt: zuerst im Diagramm auf ein Datagramm klicken</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::SequenceDiagramView</name>
+    <message>
+        <source>%1 #%2 frag %3 · round %4</source>
+        <translation>%1 #%2 Frag. %3 · Runde %4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3</source>
+        <translation>%1 #%2 Frag. %3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3 · retry #%4</source>
+        <translation>%1 #%2 V%3 · Wiederholung #%4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3</source>
+        <translation>%1 #%2 V%3</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>Sequenzdiagramm</translation>
+    </message>
+    <message>
+        <source>Datagrams between the client and server lanes, time running down. Plus and minus zoom, F fits the session, End follows the live edge, N and P select the next and the previous event, Escape clears the selection.</source>
+        <translation>Datagramme zwischen den Bahnen von Client und Server, die Zeit läuft nach unten. Plus und Minus zoomen, F zeigt die ganze Sitzung, Ende folgt dem Live-Rand, N und P wählen das nächste und das vorige Ereignis, Escape hebt die Auswahl auf.</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>im Netz verloren</translation>
+    </message>
+    <message>
+        <source>run handler for #%1</source>
+        <translation>Handler für #%1 läuft</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>no answer after %1 ms</source>
+        <translation>keine Antwort nach %1 ms</translation>
+    </message>
+    <message>
+        <source>call #%1 failed: %2</source>
+        <translation>Aufruf #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · 1 attempt</source>
+        <translation>Aufruf #%1 ok · %2 ms · 1 Versuch</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · %3 attempts</source>
+        <translation>Aufruf #%1 ok · %2 ms · %3 Versuche</translation>
+    </message>
+    <message>
+        <source>duplicate of running call #%1
+→ not run again</source>
+        <translation>Duplikat des laufenden Aufrufs #%1
+→ nicht noch einmal ausgeführt</translation>
+    </message>
+    <message>
+        <source>duplicate of done call #%1
+→ cached reply, not re-run</source>
+        <translation>Duplikat des erledigten Aufrufs #%1
+→ gespeicherte Antwort, nicht neu ausgeführt</translation>
+    </message>
+    <message>
+        <source>late copy of call #%1
+→ dropped</source>
+        <translation>verspätete Kopie von Aufruf #%1
+→ verworfen</translation>
+    </message>
+    <message>
+        <source>call #%1 refused</source>
+        <translation>Aufruf #%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>checksum caught a damaged datagram</source>
+        <translation>Prüfsumme erkennt beschädigtes Datagramm</translation>
+    </message>
+    <message>
+        <source>damaged datagram ACCEPTED:
+the checksum missed it</source>
+        <translation>beschädigtes Datagramm ANGENOMMEN:
+die Prüfsumme hat es übersehen</translation>
+    </message>
+    <message>
+        <source>malformed datagram dropped</source>
+        <translation>fehlerhaftes Datagramm verworfen</translation>
+    </message>
+    <message>
+        <source>all %1 fragments held</source>
+        <translation>alle %1 Fragmente vorhanden</translation>
+    </message>
+    <message>
+        <source>peer holds %1 of %2 fragments
+→ resend the rest</source>
+        <translation>Gegenseite hat %1 von %2 Fragmenten
+→ den Rest erneut senden</translation>
+    </message>
+    <message>
+        <source>duplicate fragment → dropped</source>
+        <translation>doppeltes Fragment → verworfen</translation>
+    </message>
+    <message>
+        <source>call #%1 reassembled
+%2 fragments, %3 bytes</source>
+        <translation>Aufruf #%1 zusammengesetzt
+%2 Fragmente, %3 Byte</translation>
+    </message>
+    <message>
+        <source>evict #%1 from reply cache (%2)</source>
+        <translation>#%1 aus dem Antwort-Cache entfernt (%2)</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>×2</source>
+        <translation>×2</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>server crashes and restarts
+reply cache lost, new epoch</source>
+        <translation>Server stürzt ab und startet neu
+Antwort-Cache verloren, neue Epoche</translation>
+    </message>
+    <message>
+        <source>c%1</source>
+        <translation>C%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::SweepDialog</name>
+    <message>
+        <source>mean latency of ok calls</source>
+        <translation>mittlere Latenz erfolgreicher Aufrufe</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>median latency (p50)</source>
+        <translation>Median der Latenz (p50)</translation>
+    </message>
+    <message>
+        <source>99th percentile latency (p99)</source>
+        <translation>99. Perzentil der Latenz (p99)</translation>
+    </message>
+    <message>
+        <source>calls ok</source>
+        <translation>erfolgreiche Aufrufe</translation>
+    </message>
+    <message>
+        <source>calls per run</source>
+        <translation>Aufrufe je Lauf</translation>
+    </message>
+    <message>
+        <source>calls failed</source>
+        <translation>fehlgeschlagene Aufrufe</translation>
+    </message>
+    <message>
+        <source>retransmissions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>datagrams per run</source>
+        <translation>Datagramme je Lauf</translation>
+    </message>
+    <message>
+        <source>datagrams sent</source>
+        <translation>gesendete Datagramme</translation>
+    </message>
+    <message>
+        <source>Parameter Sweep</source>
+        <translation>Parameterstudie</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>%v von %m Läufen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sweep</source>
+        <translation>Studie a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Export C&amp;hart…</source>
+        <translation>Dia&amp;gramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>Das Diagramm als PNG oder SVG speichern</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>&amp;Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV, as rpcscope-cli sweep prints it</source>
+        <translation>Die Tabelle als CSV speichern, so wie rpcscope-cli sweep sie ausgibt</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>The chart was not exported: %1</source>
+        <translation>Das Diagramm wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table was not exported: %1</source>
+        <translation>Die Tabelle wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter</source>
+        <translation>&amp;Parameter</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Points from From to To, both included</source>
+        <translation>Punkte von „Von“ bis „Bis“, beide eingeschlossen</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>Sch&amp;ritte</translation>
+    </message>
+    <message>
+        <source>Simulations per point, with seeds %1, %2, …: their spread is the band around each line</source>
+        <translation>Simulationen je Punkt, mit den Startwerten %1, %2, …: Ihre Streuung ist das Band um jede Linie</translation>
+    </message>
+    <message>
+        <source>R&amp;uns per point</source>
+        <translation>&amp;Läufe je Punkt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>Verg&amp;leichen</translation>
+    </message>
+    <message>
+        <source>value, value, …</source>
+        <translation>Wert, Wert, …</translation>
+    </message>
+    <message>
+        <source>One line on the chart for each of these values, separated by commas</source>
+        <translation>Eine Linie im Diagramm für jeden dieser Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Values</source>
+        <translation>&amp;Werte</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Zeigen</translation>
+    </message>
+    <message>
+        <source>current settings</source>
+        <translation>den aktuellen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Every run starts from %1: %2 calls, %3 clients, seed %4 and the controls&apos; settings.</source>
+        <translation>Jeder Lauf beginnt mit %1: %2 Aufrufe, %3 Clients, Startwert %4 und die Einstellungen der Regler.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /s</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Byte</translation>
+    </message>
+    <message>
+        <source>From must be less than To.</source>
+        <translation>„Von“ muss kleiner als „Bis“ sein.</translation>
+    </message>
+    <message>
+        <source>Give the values of %1 to compare, separated by commas.</source>
+        <translation>Geben Sie die zu vergleichenden Werte von %1 an, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Values to compare: %1</source>
+        <translation>Zu vergleichende Werte: %1</translation>
+    </message>
+    <message>
+        <source>Ready: %1 points × %2 values × %3 runs = %4 simulations.</source>
+        <translation>Bereit: %1 Punkte × %2 Werte × %3 Läufe = %4 Simulationen.</translation>
+    </message>
+    <message>
+        <source>Running %1 simulations…</source>
+        <translation>%1 Simulationen laufen…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Done: %1 simulations.</source>
+        <translation>Fertig: %1 Simulationen.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 simulations; the chart shows the last complete sweep, if any.</source>
+        <translation>Nach %1 von %2 Simulationen abgebrochen; das Diagramm zeigt die letzte vollständige Studie, falls es eine gibt.</translation>
+    </message>
+    <message>
+        <source>probability, 0 to 1</source>
+        <translation>Wahrscheinlichkeit, 0 bis 1</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Speichergrenze</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>pro Sekunde</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1: lowest to highest run</source>
+        <translation>%1: niedrigster bis höchster Lauf</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · mean of %3 runs per point, band from lowest to highest run</source>
+        <translation>%1 über %2 · Mittel aus %3 Läufen je Punkt, Band vom niedrigsten bis zum höchsten Lauf</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · one run per point</source>
+        <translation>%1 über %2 · ein Lauf je Punkt</translation>
+    </message>
+    <message>
+        <source>%1 = %2, %3 = %4</source>
+        <translation>%1 = %2, %3 = %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 (lowest %5, highest %6, over %7 runs)</source>
+        <translation>%1: %2 %3 %4 (niedrigster %5, höchster %6, über %7 Läufe)</translation>
+    </message>
+    <message>
+        <source>run a sweep first</source>
+        <translation>zuerst eine Studie starten</translation>
+    </message>
+    <message>
+        <source>end the file name with .png or .svg to choose the format</source>
+        <translation>die Dateiendung .png oder .svg wählt das Format</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CallError</name>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>deadline-exceeded</source>
+        <translation>超过截止时间</translation>
+    </message>
+    <message>
+        <source>max-attempts</source>
+        <translation>达到最大尝试次数</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>server-restarted</source>
+        <translation>服务器已重启</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>transport</source>
+        <translation>传输错误</translation>
+    </message>
+    <message>
+        <source>too-large</source>
+        <translation>消息过大</translation>
+    </message>
+</context>
+<context>
+    <name>Choice</name>
+    <message>
+        <source>fixed</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>full-jitter</source>
+        <translation>完全抖动</translation>
+    </message>
+    <message>
+        <source>equal-jitter</source>
+        <translation>均等抖动</translation>
+    </message>
+    <message>
+        <source>decorrelated-jitter</source>
+        <translation>去相关抖动</translation>
+    </message>
+    <message>
+        <source>adaptive</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <source>explicit</source>
+        <translation>显式</translation>
+    </message>
+    <message>
+        <source>implicit</source>
+        <translation>隐式</translation>
+    </message>
+    <message>
+        <source>bernoulli</source>
+        <translation>伯努利（独立）</translation>
+    </message>
+    <message>
+        <source>gilbert</source>
+        <translation>吉尔伯特（突发）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>字节和</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <source>fletcher16</source>
+        <translation>Fletcher-16</translation>
+    </message>
+    <message>
+        <source>crc32c</source>
+        <translation>CRC-32C</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>call-start</source>
+        <translation>调用开始</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>deliver</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>duplicated</source>
+        <translation>被复制</translation>
+    </message>
+    <message>
+        <source>corrupted</source>
+        <translation>被损坏</translation>
+    </message>
+    <message>
+        <source>checksum-fail</source>
+        <translation>校验和不符</translation>
+    </message>
+    <message>
+        <source>corrupt-accepted</source>
+        <translation>损坏未被发现</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>被重排</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>retransmit</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>duplicate-suppressed</source>
+        <translation>重复请求被抑制</translation>
+    </message>
+    <message>
+        <source>cached-reply-resent</source>
+        <translation>重发缓存的应答</translation>
+    </message>
+    <message>
+        <source>handler-start</source>
+        <translation>处理程序开始</translation>
+    </message>
+    <message>
+        <source>handler-end</source>
+        <translation>处理程序结束</translation>
+    </message>
+    <message>
+        <source>cache-evict</source>
+        <translation>移出缓存</translation>
+    </message>
+    <message>
+        <source>late-reply-dropped</source>
+        <translation>迟到的应答被丢弃</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>call-ok</source>
+        <translation>调用成功</translation>
+    </message>
+    <message>
+        <source>call-failed</source>
+        <translation>调用失败</translation>
+    </message>
+    <message>
+        <source>malformed-dropped</source>
+        <translation>格式错误被丢弃</translation>
+    </message>
+    <message>
+        <source>param-change</source>
+        <translation>参数更改</translation>
+    </message>
+    <message>
+        <source>stale-dropped</source>
+        <translation>过时副本被丢弃</translation>
+    </message>
+    <message>
+        <source>socket-error</source>
+        <translation>套接字错误</translation>
+    </message>
+    <message>
+        <source>server-restart</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>fragment-ack</source>
+        <translation>分片确认</translation>
+    </message>
+    <message>
+        <source>fragment-duplicate</source>
+        <translation>重复分片</translation>
+    </message>
+    <message>
+        <source>reassembled</source>
+        <translation>已重组</translation>
+    </message>
+</context>
+<context>
+    <name>EvictReason</name>
+    <message>
+        <source>acked</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>超出容量</translation>
+    </message>
+</context>
+<context>
+    <name>Host</name>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>client%1</source>
+        <translation>客户端%1</translation>
+    </message>
+</context>
+<context>
+    <name>LossCause</name>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>队列已满</translation>
+    </message>
+    <message>
+        <source>scripted</source>
+        <translation>脚本设定</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>Narration</name>
+    <message>
+        <source>%1 s</source>
+        <comment>seconds</comment>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <comment>milliseconds</comment>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <extracomment>Two sentences of a narration, one after the other.</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>byte-sum</source>
+        <comment>checksum</comment>
+        <translation>字节和</translation>
+    </message>
+    <message>
+        <source>%1 starts call %2 on the %3 service.</source>
+        <translation>%1发起调用 %2，调用 %3 服务。</translation>
+    </message>
+    <message>
+        <source>Every datagram of this call carries that number, taken from a sequence counter, so duplicates can be recognised.</source>
+        <translation>这个调用的每个数据报都带着这个编号，它取自一个序号计数器，这样重复的数据报就能被认出来。</translation>
+    </message>
+    <message>
+        <source>No reply to call %1 came within %2, but the server has said it is working on the call.</source>
+        <translation>在 %2 内没有收到调用 %1 的应答，不过服务器已经说过它正在处理这个调用。</translation>
+    </message>
+    <message>
+        <source>So %1 does not resend it; it asks with a probe how the call is doing.</source>
+        <translation>所以%1不重传请求，而是发一个探询，问问调用进展如何。</translation>
+    </message>
+    <message>
+        <source>Only a damaged answer to call %1 came back within %2, so %3&apos;s timer went off.</source>
+        <translation>在 %2 内只收到调用 %1 的一个损坏的回复，所以%3的计时器超时了。</translation>
+    </message>
+    <message>
+        <source>No reply to call %1 came back within %2, so %3&apos;s timer went off.</source>
+        <translation>在 %2 内没有收到调用 %1 的应答，所以%3的计时器超时了。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was the last one allowed, so the call fails, although the server did run it: only the answers were lost.</source>
+        <translation>第 %1 次尝试已是允许的最后一次，所以调用失败了，尽管服务器确实执行了它：丢失的只是回复。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was the last one allowed, so the call fails; %2 cannot know whether the server ran it.</source>
+        <translation>第 %1 次尝试已是允许的最后一次，所以调用失败；%2无法知道服务器是否执行过它。</translation>
+    </message>
+    <message>
+        <source>It cannot tell that its request was lost rather than the reply, so it sends call %1 again.</source>
+        <translation>它分辨不出丢的是请求而不是应答，所以再次发送调用 %1。</translation>
+    </message>
+    <message>
+        <source>It cannot tell that its request arrived damaged and was dropped, so it sends call %1 again.</source>
+        <translation>它不知道自己的请求到达时已经损坏并被丢弃，所以再次发送调用 %1。</translation>
+    </message>
+    <message>
+        <source>It cannot tell that the server has already run the call and only the reply was lost, so it sends call %1 again.</source>
+        <translation>它不知道服务器其实已经执行了调用、丢的只是应答，所以再次发送调用 %1。</translation>
+    </message>
+    <message>
+        <source>It cannot tell a lost request from a lost reply, so it sends call %1 again.</source>
+        <translation>它无法区分请求丢失和应答丢失，所以再次发送调用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 sends a probe for call %2: the server has said it is working on it, so it only asks how it is doing instead of resending the request.</source>
+        <translation>%1为调用 %2 发送探询：服务器说过它正在处理，所以客户端只询问进展，而不重传请求。</translation>
+    </message>
+    <message>
+        <source>%1 retries: it sends call %2 again as attempt %3, with the same call id, so the server can recognise it as a duplicate.</source>
+        <translation>%1重试：它以第 %3 次尝试再次发送调用 %2，调用编号不变，这样服务器就能认出这是重复请求。</translation>
+    </message>
+    <message>
+        <source>It waits the same fixed time before any further retry.</source>
+        <translation>之后每次重试前，它都等待同样固定的时间。</translation>
+    </message>
+    <message>
+        <source>With exponential back-off it waits longer before each further retry, so a loaded server is not flooded with resends.</source>
+        <translation>采用指数退避，之后每次重试前等待的时间越来越长，这样就不会用重传淹没已经繁忙的服务器。</translation>
+    </message>
+    <message>
+        <source>It backs off by a random amount before each further retry, so clients that lost datagrams together do not retry together.</source>
+        <translation>之后每次重试前，它都随机退避一段时间，这样同时丢包的客户端就不会同时重试。</translation>
+    </message>
+    <message>
+        <source>Its timeout comes from the round-trip times it has measured, doubled for each retry (exponential back-off).</source>
+        <translation>它的超时时间根据测得的往返时间 (RTT) 计算，每重试一次就加倍（指数退避）。</translation>
+    </message>
+    <message>
+        <source>Call %1 completed after %2 on the first attempt.</source>
+        <translation>调用 %1 在第一次尝试时就完成了，用时 %2。</translation>
+    </message>
+    <message>
+        <source>The server had said it was working, so %1 waited instead of resending.</source>
+        <translation>服务器说过它正在处理，所以%1一直等待，没有重传。</translation>
+    </message>
+    <message>
+        <source>Call %1 completed after %2 and %3 attempts.</source>
+        <translation>调用 %1 完成，用时 %2，共尝试 %3 次。</translation>
+    </message>
+    <message>
+        <source>The server ran it only once: the retry was answered from its reply cache.</source>
+        <translation>服务器只执行了一次：重试是用它应答缓存中的应答来回复的。</translation>
+    </message>
+    <message>
+        <source>The server ran it exactly once, however many copies of the request reached it.</source>
+        <translation>无论收到多少份请求副本，服务器都只执行了一次。</translation>
+    </message>
+    <message>
+        <source>The server did run it; only the answers were lost, so a failed call does not mean nothing happened.</source>
+        <translation>服务器确实执行了它；丢失的只是回复，所以调用失败并不等于什么都没发生。</translation>
+    </message>
+    <message>
+        <source>%1 cannot know whether the server ran it.</source>
+        <translation>%1无法知道服务器是否执行过它。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: no answer came within its deadline of %2.</source>
+        <translation>调用 %1 失败：在 %2 的截止时间内没有收到回复。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: none of its %2 attempts got an answer.</source>
+        <translation>调用 %1 失败：%2 次尝试都没有得到回复。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the server answered with an error instead of a result.</source>
+        <translation>调用 %1 失败：服务器回复了一个错误，而不是结果。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: its reply is larger than %2 is willing to reassemble.</source>
+        <translation>调用 %1 失败：它的应答超出了%2愿意重组的大小。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the server restarted, so the call may or may not have run.</source>
+        <translation>调用 %1 失败：服务器重启了，所以这个调用可能执行过，也可能没有。</translation>
+    </message>
+    <message>
+        <source>Call %1 was cancelled by the caller before it completed.</source>
+        <translation>调用 %1 在完成之前被调用方取消了。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed: the local socket could not send or receive.</source>
+        <translation>调用 %1 失败：本地套接字无法发送或接收。</translation>
+    </message>
+    <message>
+        <source>Call %1 failed.</source>
+        <translation>调用 %1 失败。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged the reply to call %2.</source>
+        <translation>%1确认了调用 %2 的应答。</translation>
+    </message>
+    <message>
+        <source>The server no longer needs to keep it for a resend.</source>
+        <translation>服务器不必再为重发而保留它了。</translation>
+    </message>
+    <message>
+        <source>The server acknowledged the request for call %1, so %2 knows it arrived and stops resending it.</source>
+        <translation>服务器确认了调用 %1 的请求，所以%2知道请求已经送达，不再重传。</translation>
+    </message>
+    <message>
+        <source>From now on its timer only triggers a probe if the reply is slow.</source>
+        <translation>从现在起，如果应答迟迟不来，它的计时器只会触发探询。</translation>
+    </message>
+    <message>
+        <source>The server says call %1 is still running (a long-running call), so %2 stops resending the request.</source>
+        <translation>服务器说调用 %1 仍在执行（这是一个长时间运行的调用），所以%2停止重传请求。</translation>
+    </message>
+    <message>
+        <source>Its timer now only triggers a probe every %1 to ask how the call is doing.</source>
+        <translation>现在它的计时器每隔 %1 只触发一次探询，询问调用的进展。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 arrived after the call had ended, so %2 ignores it.</source>
+        <translation>服务器对调用 %1 的确认在调用结束后才到达，所以%2忽略它。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 arrived after the call had ended, so %2 ignores it.</source>
+        <translation>服务器关于调用 %1 的“处理中”消息在调用结束后才到达，所以%2忽略它。</translation>
+    </message>
+    <message>
+        <source>%1 already has the result of call %2, so this extra reply (a duplicate, or the answer to an earlier attempt) is dropped.</source>
+        <translation>%1已经拿到了调用 %2 的结果，所以这个多余的应答（重复的副本，或对早先某次尝试的回复）被丢弃。</translation>
+    </message>
+    <message>
+        <source>Call %1 had already failed at %2 when this reply arrived, so it is dropped: the call did run, but too late to be used.</source>
+        <translation>这个应答到达时，调用 %1 已在 %2 失败，所以它被丢弃：调用确实执行了，只是结果来得太晚，用不上了。</translation>
+    </message>
+    <message>
+        <source>A reply for call %1 arrived after the call had ended, so %2 drops it.</source>
+        <translation>调用 %1 的一个应答在调用结束后才到达，所以%2丢弃它。</translation>
+    </message>
+    <message>
+        <source>%1 sends fragment %2 of the request for call %3.</source>
+        <translation>%1发送调用 %3 请求的第 %2 个分片。</translation>
+    </message>
+    <message>
+        <source>The request is too large for one datagram, so it goes in pieces that the server puts back together.</source>
+        <translation>请求太大，一个数据报放不下，所以分成几片发送，由服务器重新拼起来。</translation>
+    </message>
+    <message>
+        <source>%1 sends fragment %2 of call %3 again (round %4): the server has not acknowledged it, and only the missing fragments are resent.</source>
+        <translation>%1再次发送调用 %3 的第 %2 个分片（第 %4 轮）：服务器还没有确认它，只有缺失的分片才会重发。</translation>
+    </message>
+    <message>
+        <source>The server sends fragment %1 of the reply to call %2.</source>
+        <translation>服务器发送调用 %2 应答的第 %1 个分片。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the fragments it holds, so only lost ones are sent again.</source>
+        <translation>%1会确认已收到的分片，所以只有丢失的分片才会重发。</translation>
+    </message>
+    <message>
+        <source>The server sends fragment %1 of the reply to call %2 again (round %3): %4 said it was missing.</source>
+        <translation>服务器再次发送调用 %2 应答的第 %1 个分片（第 %3 轮）：%4说缺了这一片。</translation>
+    </message>
+    <message>
+        <source>The server sends a selective ack for call %1: it lists the fragments of the request it holds, so %2 resends only the missing ones.</source>
+        <translation>服务器为调用 %1 发送选择性确认：列出它已收到的请求分片，这样%2只重发缺失的分片。</translation>
+    </message>
+    <message>
+        <source>%1 sends a selective ack for the reply to call %2: it lists the fragments it holds, so the server resends only the missing ones.</source>
+        <translation>%1为调用 %2 的应答发送选择性确认：列出它已收到的分片，这样服务器只重发缺失的分片。</translation>
+    </message>
+    <message>
+        <source>%1 sends the request for call %2 to the server.</source>
+        <translation>%1向服务器发送调用 %2 的请求。</translation>
+    </message>
+    <message>
+        <source>It keeps a copy and sets a timer, so it can retry if no answer comes back in time.</source>
+        <translation>它保留一份副本并设置计时器，如果没有及时收到回复就可以重试。</translation>
+    </message>
+    <message>
+        <source>%1 sends the request for call %2 again, as attempt %3, because its timer ran out.</source>
+        <translation>因为计时器超时，%1以第 %3 次尝试再次发送调用 %2 的请求。</translation>
+    </message>
+    <message>
+        <source>%1 sends a probe for call %2: it asks whether the server is still working on it, instead of resending the whole request.</source>
+        <translation>%1为调用 %2 发送探询：询问服务器是否仍在处理，而不是重传整个请求。</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1 again, from its reply cache.</source>
+        <translation>服务器从应答缓存中再次发送调用 %1 的应答。</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1. It keeps a copy in its reply cache until %2 acknowledges it.</source>
+        <translation>服务器发送调用 %1 的应答，并在应答缓存中保留一份副本，直到%2确认为止。</translation>
+    </message>
+    <message>
+        <source>The server sends the reply to call %1. The reply itself tells %2 the request arrived, and a copy stays in the reply cache in case it is lost.</source>
+        <translation>服务器发送调用 %1 的应答。应答本身就告诉%2请求已经送达；应答缓存中还留着一份副本，以防应答丢失。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the reply to call %2 again: the server sent the reply again, so the first ack may have been lost.</source>
+        <translation>%1再次确认调用 %2 的应答：服务器又发了一次应答，说明第一次的确认可能丢了。</translation>
+    </message>
+    <message>
+        <source>%1 acknowledges the reply to call %2, so the server can drop it from its reply cache.</source>
+        <translation>%1确认调用 %2 的应答，这样服务器就可以把它从应答缓存中删除。</translation>
+    </message>
+    <message>
+        <source>The server acknowledges call %1 again: the request is a duplicate of a call it is still running.</source>
+        <translation>服务器再次确认调用 %1：这个请求是它仍在执行的调用的重复副本。</translation>
+    </message>
+    <message>
+        <source>The server acknowledges the request for call %1 at once, before it has a reply, so %2 can stop resending it.</source>
+        <translation>服务器在应答准备好之前就立即确认调用 %1 的请求，这样%2就可以停止重传。</translation>
+    </message>
+    <message>
+        <source>The server tells %1 that call %2 is still running (a &quot;working&quot; message), so it should stop resending the request and only probe from time to time.</source>
+        <translation>服务器告诉%1调用 %2 仍在执行（“处理中”消息），所以客户端应当停止重传请求，只需时不时地探询。</translation>
+    </message>
+    <message>
+        <source>The server sends an error answer for call %1 instead of a reply.</source>
+        <translation>服务器为调用 %1 发送了一个错误回复，而不是应答。</translation>
+    </message>
+    <message>
+        <source>%1 sends a %2 datagram to %3.</source>
+        <translation>%1向%3发送一个 %2 数据报。</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 reaches %3.</source>
+        <translation>调用 %2 的一个损坏的 %1 数据报到达%3。</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, so the receiver will most likely take it as good.</source>
+        <translation>本次会话没有使用校验和，所以接收方很可能把它当作完好的数据。</translation>
+    </message>
+    <message>
+        <source>Whether anyone notices depends on the %1 checksum.</source>
+        <translation>能否发现，取决于 %1 校验和。</translation>
+    </message>
+    <message>
+        <source>A second copy of that %1 datagram of call %2 reaches %3: the network duplicated it.</source>
+        <translation>调用 %2 的那个 %1 数据报的第二份副本到达%3：网络把它复制了。</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the request for call %2 reaches the server.</source>
+        <translation>调用 %2 请求的第 %1 个分片到达服务器。</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the reply to call %2 reaches %3.</source>
+        <translation>调用 %2 应答的第 %1 个分片到达%3。</translation>
+    </message>
+    <message>
+        <source>The selective ack for call %1 reaches %2.</source>
+        <translation>调用 %1 的选择性确认到达%2。</translation>
+    </message>
+    <message>
+        <source>The request for call %1 reaches the server.</source>
+        <translation>调用 %1 的请求到达服务器。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server, which has already run call %2.</source>
+        <translation>调用 %2 的第 %1 次尝试到达服务器，而服务器已经执行过调用 %2。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server, which is still running call %2.</source>
+        <translation>调用 %2 的第 %1 次尝试到达服务器，而服务器仍在执行调用 %2。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 reaches the server.</source>
+        <translation>调用 %2 的第 %1 次尝试到达服务器。</translation>
+    </message>
+    <message>
+        <source>Attempt 1 was lost, so this is the first the server hears of the call.</source>
+        <translation>第 1 次尝试丢失了，所以服务器这是第一次听说这个调用。</translation>
+    </message>
+    <message>
+        <source>Attempt 1 arrived damaged and was dropped, so this is the first intact copy the server sees.</source>
+        <translation>第 1 次尝试到达时已损坏并被丢弃，所以这是服务器看到的第一份完好副本。</translation>
+    </message>
+    <message>
+        <source>All the earlier attempts were lost, so this is the first the server hears of the call.</source>
+        <translation>之前的尝试全部丢失了，所以服务器这是第一次听说这个调用。</translation>
+    </message>
+    <message>
+        <source>The earlier attempts were lost or damaged on the way, so this is the first intact copy the server sees.</source>
+        <translation>之前的尝试在途中丢失或损坏了，所以这是服务器看到的第一份完好副本。</translation>
+    </message>
+    <message>
+        <source>The probe for call %1 reaches the server.</source>
+        <translation>调用 %1 的探询到达服务器。</translation>
+    </message>
+    <message>
+        <source>Another copy of the reply to call %1 reaches %2, after the call has already ended.</source>
+        <translation>调用 %1 应答的另一份副本到达%2，而此时调用已经结束。</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 reaches %2.</source>
+        <translation>调用 %1 的应答到达%2。</translation>
+    </message>
+    <message>
+        <source>The ack of the reply to call %1 reaches the server.</source>
+        <translation>对调用 %1 应答的确认到达服务器。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 reaches %2.</source>
+        <translation>服务器对调用 %1 的确认到达%2。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 reaches %2.</source>
+        <translation>服务器关于调用 %1 的“处理中”消息到达%2。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s error answer for call %1 reaches %2.</source>
+        <translation>服务器对调用 %1 的错误回复到达%2。</translation>
+    </message>
+    <message>
+        <source>A %1 datagram reaches %2.</source>
+        <translation>一个 %1 数据报到达%2。</translation>
+    </message>
+    <message>
+        <source>The link to %1 was congested: its queue was full, so the network dropped this %2 datagram of call %3.</source>
+        <translation>通往%1的链路发生拥塞：队列已满，所以网络丢弃了调用 %3 的这个 %2 数据报。</translation>
+    </message>
+    <message>
+        <source>The server was too busy: its receive queue was full, so this %1 datagram of call %2 was dropped on arrival.</source>
+        <translation>服务器太忙了：它的接收队列已满，所以调用 %2 的这个 %1 数据报一到达就被丢弃。</translation>
+    </message>
+    <message>
+        <source>Loss at the server is a sign of overload. Resending at once adds to it; backing off (longer timeouts after each try, with jitter) lets the server catch up.</source>
+        <translation>服务器端丢包是过载的信号。立即重传只会雪上加霜；退避（每次尝试后延长超时，并加入抖动）才能让服务器缓过来。</translation>
+    </message>
+    <message>
+        <source>Fragment %1 of the %2 of call %3 was lost.</source>
+        <translation>调用 %3 %2的第 %1 个分片丢失了。</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s selective ack will show the gap, and only this fragment is sent again, not the whole message.</source>
+        <translation>接收方的选择性确认会显示出这个缺口，于是只重发这一个分片，而不是整条消息。</translation>
+    </message>
+    <message>
+        <source>A selective ack for call %1 was lost.</source>
+        <translation>调用 %1 的一个选择性确认丢失了。</translation>
+    </message>
+    <message>
+        <source>The next one repeats everything it said, so nothing is lost for good; at worst a fragment is resent that was not needed.</source>
+        <translation>下一个选择性确认会重复它所说的全部内容，所以什么都不会永久丢失；最坏的情况只是多重发了一个不必要的分片。</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 was lost.</source>
+        <translation>调用 %1 的应答丢失了。</translation>
+    </message>
+    <message>
+        <source>The call has already ended at %1, so nothing more needs to happen.</source>
+        <translation>调用已在 %1 结束，所以不需要再做什么了。</translation>
+    </message>
+    <message>
+        <source>%1 knows the server has the call, so when its timer runs out it will ask for the result with a probe instead of sending the call again.</source>
+        <translation>%1知道服务器已经收到了这个调用，所以计时器超时后，它会用探询来索取结果，而不是再次发送调用。</translation>
+    </message>
+    <message>
+        <source>To %1 this looks exactly like a lost request, so it will time out and send call %2 again.</source>
+        <translation>在%1看来，这和请求丢失一模一样，所以它会超时并再次发送调用 %2。</translation>
+    </message>
+    <message>
+        <source>The request for call %1 was lost.</source>
+        <translation>调用 %1 的请求丢失了。</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of call %2 was lost.</source>
+        <translation>调用 %2 的第 %1 次尝试丢失了。</translation>
+    </message>
+    <message>
+        <source>It was the last attempt %1 may make, so the call will fail when the timer runs out.</source>
+        <translation>这是%1允许的最后一次尝试，所以计时器超时后调用就会失败。</translation>
+    </message>
+    <message>
+        <source>Nobody tells %1; only when its timer runs out will it send call %2 again.</source>
+        <translation>没有人会通知%1；只有等计时器超时，它才会再次发送调用 %2。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ack for call %1 was lost.</source>
+        <translation>服务器对调用 %1 的确认丢失了。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer keeps running, so it may send call %2 again; the server will recognise the duplicate.</source>
+        <translation>%1的计时器仍在运行，所以它可能再次发送调用 %2；服务器会认出这个重复请求。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s ack of the reply to call %2 was lost.</source>
+        <translation>%1对调用 %2 应答的确认丢失了。</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its cache until a later request acknowledges it or it grows too old.</source>
+        <translation>服务器会把应答留在缓存中，直到后续请求确认了它，或者它存放得太久。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s &quot;working&quot; message for call %1 was lost.</source>
+        <translation>服务器关于调用 %1 的“处理中”消息丢失了。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s timer keeps running, so it may send call %2 again; the server will not run it twice.</source>
+        <translation>%1的计时器仍在运行，所以它可能再次发送调用 %2；服务器不会把它执行两次。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s probe for call %2 was lost.</source>
+        <translation>%1对调用 %2 的探询丢失了。</translation>
+    </message>
+    <message>
+        <source>When its timer runs out again it will send another probe.</source>
+        <translation>等计时器再次超时，它会再发一个探询。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s error answer for call %1 was lost.</source>
+        <translation>服务器对调用 %1 的错误回复丢失了。</translation>
+    </message>
+    <message>
+        <source>%1 will time out and ask again, and get the same answer.</source>
+        <translation>%1会超时并再问一次，得到的回复还是一样。</translation>
+    </message>
+    <message>
+        <source>A %1 datagram of call %2 was lost.</source>
+        <translation>调用 %2 的一个 %1 数据报丢失了。</translation>
+    </message>
+    <message>
+        <source>The sender is not told; only a timeout can reveal it.</source>
+        <translation>发送方不会得到通知；只有超时才能暴露这一点。</translation>
+    </message>
+    <message>
+        <source>The network delivers the request for call %1 twice.</source>
+        <translation>网络把调用 %1 的请求送达了两次。</translation>
+    </message>
+    <message>
+        <source>The server must recognise the second copy by its call id and not run the call again.</source>
+        <translation>服务器必须凭调用编号认出第二份副本，不能再执行一次调用。</translation>
+    </message>
+    <message>
+        <source>The network delivers the reply to call %1 twice.</source>
+        <translation>网络把调用 %1 的应答送达了两次。</translation>
+    </message>
+    <message>
+        <source>%1 uses the first copy and drops the second as a late reply.</source>
+        <translation>%1使用第一份副本，把第二份当作迟到的应答丢弃。</translation>
+    </message>
+    <message>
+        <source>The network delivers this %1 datagram of call %2 twice.</source>
+        <translation>网络把调用 %2 的这个 %1 数据报送达了两次。</translation>
+    </message>
+    <message>
+        <source>The extra copy does no harm: the receiver recognises it by its call id.</source>
+        <translation>多出的副本没有害处：接收方凭调用编号就能认出它。</translation>
+    </message>
+    <message>
+        <source>The network damaged the bytes of this %1 datagram of call %2 on the way to %3.</source>
+        <translation>在发往%3的途中，网络损坏了调用 %2 这个 %1 数据报的内容。</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, so the receiver has no way to notice.</source>
+        <translation>本次会话没有使用校验和，所以接收方无从察觉。</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s CRC-32C checksum will almost certainly notice.</source>
+        <translation>接收方的 CRC-32C 校验和几乎一定能发现。</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s %1 checksum may or may not notice: it is a weak one.</source>
+        <translation>接收方的 %1 校验和不一定能发现：它是一种弱校验。</translation>
+    </message>
+    <message>
+        <source>The network held back this %1 datagram of call %2, so datagrams sent after it will reach %3 first.</source>
+        <translation>网络扣留了调用 %2 的这个 %1 数据报，所以在它之后发送的数据报会先到达%3。</translation>
+    </message>
+    <message>
+        <source>Each datagram names its call, so arriving out of order confuses neither side.</source>
+        <translation>每个数据报都标明了所属的调用，所以乱序到达不会让任何一方混淆。</translation>
+    </message>
+    <message>
+        <source>Checking at the receiving end is the end-to-end argument at work: the damaged datagram now counts as lost, and timeout and retry repair it like any loss.</source>
+        <translation>在接收端做检查，正是端到端原则的体现：损坏的数据报现在算作丢失，超时和重试会像处理任何丢包一样把它补上。</translation>
+    </message>
+    <message>
+        <source>This session uses no checksum, but the damage hit the empty checksum field itself, so %1 dropped the datagram.</source>
+        <translation>本次会话没有使用校验和，但损坏恰好落在空的校验和字段上，所以%1丢弃了这个数据报。</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged datagram and dropped it.</source>
+        <translation>%2的 %1 校验和发现了一个损坏的数据报并将其丢弃。</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at the server caught a damaged request for call %2 and dropped it.</source>
+        <translation>服务器的 %1 校验和发现调用 %2 的请求已损坏，并将其丢弃。</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged reply to call %3 and dropped it.</source>
+        <translation>%2的 %1 校验和发现调用 %3 的应答已损坏，并将其丢弃。</translation>
+    </message>
+    <message>
+        <source>The %1 checksum at %2 caught a damaged %3 datagram of call %4 and dropped it.</source>
+        <translation>%2的 %1 校验和发现调用 %4 的一个 %3 数据报已损坏，并将其丢弃。</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 was accepted at %3 as if it were good: this session uses no checksum.</source>
+        <translation>调用 %2 的一个损坏的 %1 数据报被%3当作完好的接受了：本次会话没有使用校验和。</translation>
+    </message>
+    <message>
+        <source>By the end-to-end argument only a check at the ends could have caught it; choose a checksum such as CRC-32C.</source>
+        <translation>按照端到端原则，只有在两端做检查才能发现它；请选择一种校验和，例如 CRC-32C。</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 passed the CRC-32C checksum at %3 and was accepted as if it were good.</source>
+        <translation>调用 %2 的一个损坏的 %1 数据报通过了%3的 CRC-32C 校验，被当作完好的接受了。</translation>
+    </message>
+    <message>
+        <source>Even CRC-32C misses a tiny fraction of damage; by the end-to-end argument an application that must be sure adds its own check at the ends.</source>
+        <translation>即使是 CRC-32C 也会漏掉极少量的损坏；按照端到端原则，必须确保正确的应用程序要在两端加上自己的校验。</translation>
+    </message>
+    <message>
+        <source>A damaged %1 datagram of call %2 passed the %3 checksum at %4 and was accepted as if it were good.</source>
+        <translation>调用 %2 的一个损坏的 %1 数据报通过了%4的 %3 校验，被当作完好的接受了。</translation>
+    </message>
+    <message>
+        <source>A weak checksum lets some damage through; by the end-to-end argument only a strong check at the ends, such as CRC-32C, can be relied on.</source>
+        <translation>弱校验和会放过一些损坏；按照端到端原则，只有在两端做强校验（例如 CRC-32C）才靠得住。</translation>
+    </message>
+    <message>
+        <source>The network damaged it on the way; to the sender this is the same as a loss.</source>
+        <translation>网络在途中损坏了它；对发送方来说，这和丢包是一样的。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram addressed to another client.</source>
+        <translation>%1丢弃了一个发给其他客户端的数据报。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram of a kind it never expects to receive, such as a request arriving at a client.</source>
+        <translation>%1丢弃了一个它根本不该收到的类型的数据报，比如发到客户端的请求。</translation>
+    </message>
+    <message>
+        <source>The server dropped a request for call %1 whose ack-below number is above its own call id: no real client sends that.</source>
+        <translation>服务器丢弃了调用 %1 的一个请求，它的“已确认编号”比自身的调用编号还大：真正的客户端不会发出这样的请求。</translation>
+    </message>
+    <message>
+        <source>The server dropped a fragment of call %1: it already holds as many half-assembled messages as its limits allow. The client will send it again later.</source>
+        <translation>服务器丢弃了调用 %1 的一个分片：它手上未重组完成的消息已经达到上限。客户端稍后会再发送它。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a fragment or selective ack of call %2 that does not fit the message it claims to belong to.</source>
+        <translation>%1丢弃了调用 %2 的一个分片或选择性确认，它与其声称所属的消息对不上。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram protected by a checksum, though this session uses none.</source>
+        <translation>%1丢弃了一个带校验和的数据报，而本次会话并没有使用校验和。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram protected by a different checksum than this session&apos;s %2.</source>
+        <translation>%1丢弃了一个数据报，它使用的校验和与本次会话的 %2 不同。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram of call %2 whose body does not decode.</source>
+        <translation>%1丢弃了调用 %2 的一个数据报，其内容无法解码。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a damaged datagram whose header no longer makes sense (%2).</source>
+        <translation>%1丢弃了一个损坏的数据报，它的报头已经没有意义（%2）。</translation>
+    </message>
+    <message>
+        <source>The damage was caught before the checksum was even checked; to the sender it is the same as a loss.</source>
+        <translation>还没来得及检查校验和，损坏就被发现了；对发送方来说，这和丢包是一样的。</translation>
+    </message>
+    <message>
+        <source>%1 dropped a datagram that is not valid (%2).</source>
+        <translation>%1丢弃了一个无效的数据报（%2）。</translation>
+    </message>
+    <message>
+        <source>A bad datagram is counted and dropped, never trusted.</source>
+        <translation>坏的数据报会被计数并丢弃，绝不会被信任。</translation>
+    </message>
+    <message>
+        <source>Another copy of call %1 reached the server while the call is still running, so the server does not run it again.</source>
+        <translation>调用 %1 的另一份副本在调用仍在执行时到达服务器，所以服务器不会再执行一次。</translation>
+    </message>
+    <message>
+        <source>It acknowledges the request once more so %1 stops resending.</source>
+        <translation>它再确认一次请求，好让%1停止重传。</translation>
+    </message>
+    <message>
+        <source>It tells %1 that the call is still running, so %1 stops resending and waits.</source>
+        <translation>它告诉%1调用仍在执行，于是%1停止重传，耐心等待。</translation>
+    </message>
+    <message>
+        <source>Call %1 has finished, so the server answers the probe from %2 with the reply it cached; the call is not run again.</source>
+        <translation>调用 %1 已经完成，所以服务器用缓存的应答回复%2的探询；调用不会再执行一次。</translation>
+    </message>
+    <message>
+        <source>The server has already run call %1, so it resends the reply it cached instead of adding to the counter a second time: at-most-once.</source>
+        <translation>服务器已经执行过调用 %1，所以它重发缓存的应答，而不是再给计数器加一次：至多一次。</translation>
+    </message>
+    <message>
+        <source>The server has already run call %1, so it resends the reply it cached instead of running it twice: at-most-once.</source>
+        <translation>服务器已经执行过调用 %1，所以它重发缓存的应答，而不是执行两次：至多一次。</translation>
+    </message>
+    <message>
+        <source>The server runs call %1: the counter service adds to its total.</source>
+        <translation>服务器执行调用 %1：计数器服务把数值加到总数上。</translation>
+    </message>
+    <message>
+        <source>Adding is not idempotent, so the server remembers the call in its reply cache: a duplicate request must not add a second time.</source>
+        <translation>加法不是幂等的，所以服务器把这个调用记在应答缓存里：重复的请求绝不能再加一次。</translation>
+    </message>
+    <message>
+        <source>The server runs call %1 on the %2 service.</source>
+        <translation>服务器在 %2 服务上执行调用 %1。</translation>
+    </message>
+    <message>
+        <source>It remembers the call in its reply cache, so a duplicate request will not run it again.</source>
+        <translation>它把这个调用记在应答缓存里，所以重复的请求不会让它再执行一次。</translation>
+    </message>
+    <message>
+        <source>The handler for call %1 finished with an error (%2).</source>
+        <translation>调用 %1 的处理程序以错误结束（%2）。</translation>
+    </message>
+    <message>
+        <source>The server caches this answer like any reply and sends it, so a resend will not run the call again.</source>
+        <translation>服务器像对待任何应答一样缓存并发送这个回复，所以重传不会让调用再执行一次。</translation>
+    </message>
+    <message>
+        <source>The counter service has added to its total for call %1.</source>
+        <translation>计数器服务已为调用 %1 累加了总数。</translation>
+    </message>
+    <message>
+        <source>The handler for call %1 has finished.</source>
+        <translation>调用 %1 的处理程序已完成。</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its reply cache until %1 acknowledges it, and sends it.</source>
+        <translation>服务器把应答保存在应答缓存中，直到%1确认为止，并把它发送出去。</translation>
+    </message>
+    <message>
+        <source>The server keeps the reply in its reply cache, in case it is lost and the call is resent, and sends it.</source>
+        <translation>服务器把应答保存在应答缓存中，以防它丢失、调用被重传，并把它发送出去。</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache: %2 has acknowledged it.</source>
+        <translation>服务器把调用 %1 的应答从应答缓存中删除：%2已经确认了它。</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache: a later request from %2 showed that it already has the reply.</source>
+        <translation>服务器把调用 %1 的应答从应答缓存中删除：%2后来的一个请求表明它已经收到了应答。</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 stayed in the server&apos;s cache longer than its age limit of %2, so the server dropped it.</source>
+        <translation>调用 %1 的应答在服务器缓存中存放的时间超过了 %2 的期限，所以服务器把它删除了。</translation>
+    </message>
+    <message>
+        <source>That is longer than any client keeps retrying a call, so no resend can still need it.</source>
+        <translation>这比任何客户端重试一个调用的时间都长，所以不会再有重传需要它。</translation>
+    </message>
+    <message>
+        <source>The reply cache was over its byte limit, so the server dropped its oldest reply, the one to call %1.</source>
+        <translation>应答缓存超出了字节上限，所以服务器删除了最旧的应答，也就是调用 %1 的应答。</translation>
+    </message>
+    <message>
+        <source>If call %1 is asked about again, the server will answer that the reply is gone rather than run the call a second time.</source>
+        <translation>如果再有人询问调用 %1，服务器会回答应答已经不在了，而不是再执行一次调用。</translation>
+    </message>
+    <message>
+        <source>The server removes the reply to call %1 from its reply cache.</source>
+        <translation>服务器把调用 %1 的应答从应答缓存中删除。</translation>
+    </message>
+    <message>
+        <source>The server refused call %1 because it is too busy: a limit on calls in progress or on clients was reached, and it answers with an error instead of growing without bound.</source>
+        <translation>服务器拒绝了调用 %1，因为它太忙了：正在进行的调用数或客户端数已达上限，它宁可回复错误，也不无限制地增长。</translation>
+    </message>
+    <message>
+        <source>The server refused call %1: the request is larger than its size limit.</source>
+        <translation>服务器拒绝了调用 %1：请求超过了它的大小上限。</translation>
+    </message>
+    <message>
+        <source>The server refused call %1: %2 addressed an earlier incarnation of the server, so the call may or may not have run before the restart.</source>
+        <translation>服务器拒绝了调用 %1：%2发给的是重启之前的服务器，所以这个调用在重启前可能执行过，也可能没有。</translation>
+    </message>
+    <message>
+        <source>The server has no record of call %1, which %2 asked about, so it answers with an error.</source>
+        <translation>%2询问的调用 %1 在服务器上没有任何记录，所以服务器回复一个错误。</translation>
+    </message>
+    <message>
+        <source>Call %1 already ran, but its reply has left the server&apos;s cache, so the server answers with an error rather than run the call again: at-most-once.</source>
+        <translation>调用 %1 已经执行过，但它的应答已不在服务器缓存中，所以服务器回复错误，而不是再执行一次：至多一次。</translation>
+    </message>
+    <message>
+        <source>The server refused call %1 (%2).</source>
+        <translation>服务器拒绝了调用 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>A late copy of call %1 reached the server after %2 had already acknowledged its reply, so the server drops it.</source>
+        <translation>调用 %1 的一份迟到副本在%2已经确认其应答之后才到达服务器，所以服务器丢弃它。</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sequence counter has moved past this call, so the server knows the copy is stale and does not run it again.</source>
+        <translation>%1的序号计数器已经越过了这个调用，所以服务器知道这份副本已经过时，不会再执行它。</translation>
+    </message>
+    <message>
+        <source>A setting was changed live: %1.</source>
+        <translation>运行中修改了一项设置：%1。</translation>
+    </message>
+    <message>
+        <source>Calls in flight follow the new value from their next datagram or timer on.</source>
+        <translation>在途的调用从下一个数据报或下一次计时起采用新值。</translation>
+    </message>
+    <message>
+        <source>The protocol treats it like a lost datagram; timeout and retry cover it.</source>
+        <translation>协议把它当作丢失的数据报处理；超时和重试会弥补它。</translation>
+    </message>
+    <message>
+        <source>The socket of %1 reports that nobody is listening at the other end (an ICMP &quot;port unreachable&quot;).</source>
+        <translation>%1的套接字报告对端没有人在监听（ICMP“端口不可达”）。</translation>
+    </message>
+    <message>
+        <source>Sending from %1 to %2 failed: the socket reported %3.</source>
+        <translation>从%1发往%2失败：套接字报告 %3。</translation>
+    </message>
+    <message>
+        <source>The socket of %1 reported an error: %2.</source>
+        <translation>%1的套接字报告了一个错误：%2。</translation>
+    </message>
+    <message>
+        <source>The server crashes and restarts with a new epoch (%1). Its reply cache, the memory that made at-most-once work, is gone.</source>
+        <translation>服务器崩溃并以新纪元（%1）重启。它的应答缓存，也就是实现至多一次语义的那份记忆，已经没有了。</translation>
+    </message>
+    <message>
+        <source>A call it was running may or may not have finished; a client that resends it will be told the server restarted instead of having it run again.</source>
+        <translation>它当时正在执行的调用可能完成了，也可能没有；重传这个调用的客户端会被告知服务器已重启，而不会让调用再执行一次。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 tells the server it holds %2 fragments of the reply to call %3; the server sends the missing ones again.</source>
+        <translation>%1告诉服务器它已收到调用 %3 应答的 %2 个分片；服务器重发缺失的分片。</translation>
+    </message>
+    <message>
+        <source>The server holds all %1 fragments of call %2&apos;s request, so %3 stops sending them.</source>
+        <translation>服务器已收齐调用 %2 请求的全部 %1 个分片，所以%3停止发送。</translation>
+    </message>
+    <message>
+        <source>The server holds %1 fragments of call %2&apos;s request; %3 sends only the missing ones again, at once, without waiting for its timer.</source>
+        <translation>服务器已收到调用 %2 请求的 %1 个分片；%3立即只重发缺失的分片，不必等计时器超时。</translation>
+    </message>
+    <message>
+        <source>%1 already had this fragment of call %2 and drops the copy: a selective ack was lost or a resend crossed it on the way.</source>
+        <translation>%1已经有调用 %2 的这个分片了，于是丢弃这份副本：可能是某个选择性确认丢失了，或者重发的分片与它在途中交错而过。</translation>
+    </message>
+    <message>
+        <source>the reply to call %1</source>
+        <translation>调用 %1 的应答</translation>
+    </message>
+    <message>
+        <source>the request for call %1</source>
+        <translation>调用 %1 的请求</translation>
+    </message>
+    <message>
+        <source>The last missing fragment has arrived: %1 puts %2 back together from its %3 fragments (%4 bytes).</source>
+        <translation>最后一个缺失的分片到了：%1用 %3 个分片重新拼出%2（%4 字节）。</translation>
+    </message>
+    <message>
+        <source>Something happened that this version cannot describe (event %1).</source>
+        <translation>发生了本版本无法描述的事件（事件 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>Message plus acknowledgment (Fig. 48.3)</source>
+        <translation>消息加确认（图 48.3）</translation>
+    </message>
+    <message>
+        <source>One call with explicit acks: the server acknowledges the request as soon as it arrives, runs the handler, and sends the reply; the client acknowledges the reply so the server can forget it.</source>
+        <translation>一次使用显式确认的调用：请求一到，服务器就立即确认，然后运行处理程序并发送应答；客户端再确认这个应答，服务器就可以把它忘掉了。</translation>
+    </message>
+    <message>
+        <source>Dropped request (Fig. 48.4)</source>
+        <translation>请求丢失（图 48.4）</translation>
+    </message>
+    <message>
+        <source>The network loses the first request. The client hears nothing, its timer expires, and it sends the request again; the second attempt gets through.</source>
+        <translation>网络丢掉了第一个请求。客户端什么也没收到，计时器超时，于是再次发送请求；第二次尝试成功送达。</translation>
+    </message>
+    <message>
+        <source>Dropped reply (Fig. 48.5)</source>
+        <translation>应答丢失（图 48.5）</translation>
+    </message>
+    <message>
+        <source>The server runs the call and replies, but the reply is lost. To the client this looks exactly like a lost request, so it resends. The server recognises the call and resends its cached reply instead of adding to the counter a second time: at-most-once.</source>
+        <translation>服务器执行了调用并发出应答，但应答丢失了。在客户端看来，这和请求丢失一模一样，所以它重传请求。服务器认出这是同一个调用，于是重发缓存的应答，而不是再给计数器加一次：这就是至多一次语义。</translation>
+    </message>
+    <message>
+        <source>Long-running call</source>
+        <translation>长时间运行的调用</translation>
+    </message>
+    <message>
+        <source>The handler takes 650 ms, far longer than the 200 ms timeout. Instead of letting the client resend again and again, the server says it is still working; the client stops resending the request and only asks, now and then, whether the call is done.</source>
+        <translation>处理程序需要 650 毫秒，远远超过 200 毫秒的超时时间。服务器不让客户端一遍又一遍地重传，而是告诉它“仍在处理”；客户端于是停止重传请求，只是时不时地询问调用是否完成。</translation>
+    </message>
+    <message>
+        <source>Server restart</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>The server crashes while it runs call 2 and comes back with an empty reply cache and a new epoch. The client&apos;s resend of call 2 names the old epoch, so the new server refuses it rather than run it a second time: the call may or may not have run. Call 3 goes through.</source>
+        <translation>服务器在执行调用 2 时崩溃，重启后应答缓存是空的，纪元也换了新的。客户端重传的调用 2 带着旧纪元，所以新服务器拒绝它，而不是再执行一次：这个调用可能执行过，也可能没有。调用 3 正常完成。</translation>
+    </message>
+    <message>
+        <source>Corruption and checksums</source>
+        <translation>数据损坏与校验和</translation>
+    </message>
+    <message>
+        <source>100 calls with a fifth of all datagrams damaged on the way. With CRC-32C every damaged datagram is caught and resent; choose the sum or XOR checksum to watch damaged datagrams slip through and corrupt the counter: the end-to-end argument.</source>
+        <translation>100 次调用，途中有五分之一的数据报被损坏。使用 CRC-32C 时，每个损坏的数据报都会被发现并重传；选择字节和或异或校验和，就能看到损坏的数据报蒙混过关、把计数器弄错：这就是端到端原则。</translation>
+    </message>
+    <message>
+        <source>Random loss</source>
+        <translation>随机丢包</translation>
+    </message>
+    <message>
+        <source>200 calls to the counter with 20 % of datagrams lost each way (or whatever --loss says): timeouts, retries and suppressed duplicates at scale.</source>
+        <translation>对计数器发起 200 次调用，每个方向丢失 20 % 的数据报（或按 --loss 的设定）：大规模地观察超时、重试和被抑制的重复请求。</translation>
+    </message>
+    <message>
+        <source>Many clients and back-off</source>
+        <translation>多客户端与退避</translation>
+    </message>
+    <message>
+        <source>20 clients share one server over a lossy, jittery network, backing off with full jitter so their retries spread out instead of arriving together.</source>
+        <translation>20 个客户端通过一个会丢包、有抖动的网络共用一台服务器，它们使用完全抖动退避，让重试分散开来，而不是同时到达。</translation>
+    </message>
+    <message>
+        <source>Fragmentation and reassembly</source>
+        <translation>分片与重组</translation>
+    </message>
+    <message>
+        <source>A 6,000-byte request and its 6,000-byte reply are too large for one datagram, so each goes as five fragments. One request fragment and one reply fragment are lost; the receiver&apos;s selective ack lists what it holds, and only the missing fragment is sent again, not the whole message.</source>
+        <translation>6000 字节的请求和 6000 字节的应答都放不进一个数据报，所以各自拆成五个分片发送。一个请求分片和一个应答分片丢失了；接收方用选择性确认列出已收到的分片，于是只重发缺失的那个分片，而不是整条消息。</translation>
+    </message>
+    <message>
+        <source>File transfer with an end-to-end check</source>
+        <translation>带端到端校验的文件传输</translation>
+    </message>
+    <message>
+        <source>A 4 MiB file goes to the server in 64 KiB chunks over a link that loses 5 % of datagrams. Every chunk is fragmented, acked selectively and resent in part; at the end the server hashes the whole file and compares it with the sender&apos;s SHA-256. Choose checksum none and add corruption to see the end-to-end check catch what the transport let through.</source>
+        <translation>一个 4 MiB 的文件以 64 KiB 为一块发送到服务器，链路会丢失 5 % 的数据报。每一块都被分片、选择性确认并部分重传；最后服务器对整个文件计算哈希，与发送方的 SHA-256 比较。把校验和设为“无”并加入损坏，就能看到端到端校验抓住了传输层放过的错误。</translation>
+    </message>
+    <message>
+        <source>Overload and back-off</source>
+        <translation>过载与退避</translation>
+    </message>
+    <message>
+        <source>40 clients keep three calls each in flight against a server that can take in 1,000 datagrams a second. With a fixed 30 ms timeout every slow answer brings another copy, the server&apos;s queue overflows and drops most of them, and many calls run out of attempts. Switch the back-off to full jitter while it runs: the resends thin out, the server catches up and every call completes.</source>
+        <translation>40 个客户端各保持三个在途调用，而服务器每秒只能接收 1000 个数据报。使用固定的 30 毫秒超时，每个慢一点的回复都会招来又一份副本，服务器队列溢出并丢掉其中大部分，许多调用用完了尝试次数。在运行中把退避策略切换为完全抖动：重传变得稀疏，服务器缓过来，所有调用都能完成。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionOption</name>
+    <message>
+        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients)</source>
+        <translation>要运行的场景（message-ack、dropped-request、dropped-reply、long-call、server-restart、corruption、lossy、many-clients）</translation>
+    </message>
+    <message>
+        <source>seed for every random choice; the same seed gives the same run</source>
+        <translation>所有随机选择的种子；相同的种子得到完全相同的运行</translation>
+    </message>
+    <message>
+        <source>calls to make, shared out among the clients</source>
+        <translation>要发起的调用次数，由各客户端分担</translation>
+    </message>
+    <message>
+        <source>clients calling the one server</source>
+        <translation>调用同一台服务器的客户端数</translation>
+    </message>
+    <message>
+        <source>calls each client keeps in flight at once</source>
+        <translation>每个客户端同时在途的调用数</translation>
+    </message>
+    <message>
+        <source>calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends</source>
+        <translation>每个客户端每秒发起的调用数，按泊松到达（仿真）；0 表示一个调用结束就立即发起下一个</translation>
+    </message>
+    <message>
+        <source>service the server offers (echo, counter)</source>
+        <translation>服务器提供的服务（echo、counter）</translation>
+    </message>
+    <message>
+        <source>time the server&apos;s handler takes per call</source>
+        <translation>服务器处理程序处理每个调用所需的时间</translation>
+    </message>
+    <message>
+        <source>size of each call&apos;s arguments (echo, file); larger than a datagram: fragments</source>
+        <translation>每个调用的参数大小（echo、file）；超过一个数据报时分片发送</translation>
+    </message>
+    <message>
+        <source>chance each datagram is lost, each way (0 to 1)</source>
+        <translation>每个数据报丢失的概率，每个方向（0 到 1）</translation>
+    </message>
+    <message>
+        <source>how losses are spread: bernoulli (independent) or gilbert (bursts)</source>
+        <translation>丢包的分布方式：伯努利（相互独立）或吉尔伯特（突发）</translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <translation>单向网络延迟</translation>
+    </message>
+    <message>
+        <source>delay varies by up to this much either way</source>
+        <translation>延迟上下浮动的最大幅度</translation>
+    </message>
+    <message>
+        <source>chance a datagram is delivered twice (0 to 1)</source>
+        <translation>数据报被送达两次的概率（0 到 1）</translation>
+    </message>
+    <message>
+        <source>chance a datagram is held back so later ones overtake it (0 to 1)</source>
+        <translation>数据报被扣留、让后来者超过它的概率（0 到 1）</translation>
+    </message>
+    <message>
+        <source>chance a datagram&apos;s bytes are damaged (0 to 1)</source>
+        <translation>数据报内容被损坏的概率（0 到 1）</translation>
+    </message>
+    <message>
+        <source>link rate each way in kilobits per second; 0 for unlimited</source>
+        <translation>每个方向的链路速率，单位千比特每秒；0 表示不限</translation>
+    </message>
+    <message>
+        <source>first retransmission timeout (adaptive: until the first RTT sample)</source>
+        <translation>首次重传超时（自适应策略：直到获得第一个 RTT 样本为止）</translation>
+    </message>
+    <message>
+        <source>fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive</source>
+        <translation>固定、指数、完全抖动、均等抖动、去相关抖动或自适应</translation>
+    </message>
+    <message>
+        <source>growth of the timeout per attempt</source>
+        <translation>每次尝试后超时时间的增长倍数</translation>
+    </message>
+    <message>
+        <source>cap on any single timeout</source>
+        <translation>单次超时的上限</translation>
+    </message>
+    <message>
+        <source>sends of a request before the call fails</source>
+        <translation>调用失败前请求最多发送的次数</translation>
+    </message>
+    <message>
+        <source>time a call may take in all before it fails</source>
+        <translation>调用失败前总共允许花费的时间</translation>
+    </message>
+    <message>
+        <source>explicit (ack every request and reply) or implicit (the reply is the ack)</source>
+        <translation>显式（每个请求和应答都要确认）或隐式（应答本身就是确认）</translation>
+    </message>
+    <message>
+        <source>implicit mode: the server says &apos;working&apos; if no reply is ready by then</source>
+        <translation>隐式模式：到这个时间应答仍未就绪，服务器就告知“处理中”</translation>
+    </message>
+    <message>
+        <source>none, sum, xor, fletcher16 or crc32c</source>
+        <translation>无、字节和、异或、Fletcher-16 或 CRC-32C</translation>
+    </message>
+    <message>
+        <source>largest datagram sent; larger messages are split into fragments</source>
+        <translation>发送的最大数据报；更大的消息会被拆成分片</translation>
+    </message>
+    <message>
+        <source>largest request or reply either end reassembles from fragments</source>
+        <translation>任一端从分片重组的最大请求或应答</translation>
+    </message>
+    <message>
+        <source>datagrams per second the server can take in (simulation); 0 for no limit</source>
+        <translation>服务器每秒能接收的数据报数（仿真）；0 表示不限</translation>
+    </message>
+    <message>
+        <source>datagrams waiting for a busy server (simulation); more are lost</source>
+        <translation>排队等待繁忙服务器的数据报数（仿真）；超出的会丢失</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>unknown-method</source>
+        <translation>未知方法</translation>
+    </message>
+    <message>
+        <source>invalid-argument</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>繁忙</translation>
+    </message>
+    <message>
+        <source>too-large</source>
+        <translation>消息过大</translation>
+    </message>
+    <message>
+        <source>server-restarted</source>
+        <translation>服务器已重启</translation>
+    </message>
+    <message>
+        <source>unknown-call</source>
+        <translation>未知调用</translation>
+    </message>
+    <message>
+        <source>handler-error</source>
+        <translation>处理程序出错</translation>
+    </message>
+    <message>
+        <source>reply-not-cached</source>
+        <translation>应答未缓存</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Live sequence diagrams of RPC over an unreliable network.</source>
+        <translation>在不可靠网络上实时绘制远程过程调用 (RPC) 的序列图。</translation>
+    </message>
+    <message>
+        <source>Scenario to open with [default: dropped-reply]</source>
+        <translation>启动时打开的场景 [默认：dropped-reply]</translation>
+    </message>
+    <message>
+        <source>Playback speed, virtual time per real time [default: 0.1]</source>
+        <translation>播放速度，即虚拟时间与真实时间之比 [默认：0.1]</translation>
+    </message>
+    <message>
+        <source>Language for this run, not remembered: en, %1 [default: as chosen in View &gt; Language, else the system&apos;s]</source>
+        <translation>本次运行使用的语言，不会保存：en、%1 [默认：“视图 &gt; 语言”中的选择，否则跟随系统]</translation>
+    </message>
+    <message>
+        <source>A capture (.rpcscope) to open</source>
+        <translation>要打开的捕获文件 (.rpcscope)</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ChartsView</name>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Charts of the session: RTT and timeout, retransmissions, latency CDF, goodput and outstanding calls</source>
+        <translation>本次会话的图表：RTT 与超时、重传、延迟 CDF、有效吞吐量和未完成的调用</translation>
+    </message>
+    <message>
+        <source>Export This Chart…</source>
+        <translation>导出此图表…</translation>
+    </message>
+    <message>
+        <source>Export All Charts…</source>
+        <translation>导出全部图表…</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown, or all of them, as PNG or SVG</source>
+        <translation>将当前图表或全部图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>RTT sample (first attempt only)</source>
+        <translation>RTT 样本（仅首次尝试）</translation>
+    </message>
+    <message>
+        <source>timeout that expired</source>
+        <translation>到期的超时</translation>
+    </message>
+    <message>
+        <source>session time (ms)</source>
+        <translation>会话时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>RTT sample at t = %1 ms: %2 ms</source>
+        <translation>t = %1 毫秒时的 RTT 样本：%2 毫秒</translation>
+    </message>
+    <message>
+        <source>timeout expired at t = %1 ms: %2 ms</source>
+        <translation>t = %1 毫秒时超时到期：%2 毫秒</translation>
+    </message>
+    <message>
+        <source>RTT and timeout</source>
+        <translation>RTT 与超时</translation>
+    </message>
+    <message>
+        <source>finished calls</source>
+        <translation>已完成的调用</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>attempts per call</source>
+        <translation>每次调用的尝试次数</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>调用数</translation>
+    </message>
+    <message>
+        <source>%1 attempts: %2 calls</source>
+        <translation>%1 次尝试：%2 个调用</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>share of ok calls at or below a latency</source>
+        <translation>延迟不超过某值的成功调用所占比例</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>latency %1 ms: fraction %2 of calls at or below</source>
+        <translation>延迟 %1 毫秒：%2 比例的调用不超过此值</translation>
+    </message>
+    <message>
+        <source>Latency CDF</source>
+        <translation>延迟 CDF</translation>
+    </message>
+    <message>
+        <source>completed calls/s</source>
+        <translation>每秒完成的调用</translation>
+    </message>
+    <message>
+        <source>delivered KiB/s (all datagrams)</source>
+        <translation>送达 KiB/s（全部数据报）</translation>
+    </message>
+    <message>
+        <source>calls/s</source>
+        <translation>调用/秒</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 completed calls/s</source>
+        <translation>t = %1 毫秒：每秒完成 %2 个调用</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 KiB/s delivered</source>
+        <translation>t = %1 毫秒：送达 %2 KiB/s</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效吞吐量</translation>
+    </message>
+    <message>
+        <source>calls started and not yet finished</source>
+        <translation>已开始但尚未完成的调用</translation>
+    </message>
+    <message>
+        <source>t = %1 ms: %2 calls outstanding</source>
+        <translation>t = %1 毫秒：%2 个调用未完成</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未完成调用</translation>
+    </message>
+    <message>
+        <source>end the file name with .png or .svg to choose the format</source>
+        <translation>请以 .png 或 .svg 作为文件扩展名来选择格式</translation>
+    </message>
+    <message>
+        <source>no chart is called &apos;%1&apos;; expected one of %2</source>
+        <translation>没有名为“%1”的图表；应为 %2 之一</translation>
+    </message>
+    <message>
+        <source>Export All Charts</source>
+        <translation>导出全部图表</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>The chart was not exported: %1</source>
+        <translation>图表未导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ControlsPanel</name>
+    <message>
+        <source>Network (each way)</source>
+        <translation>网络（每个方向）</translation>
+    </message>
+    <message>
+        <source>&amp;Loss</source>
+        <translation>丢包率(&amp;L)</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Loss &amp;model</source>
+        <translation>丢包模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Delay</source>
+        <translation>延迟(&amp;D)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Jitter</source>
+        <translation>抖动(&amp;J)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>重复(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reorder</source>
+        <translation>乱序(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Corrupt</source>
+        <translation>损坏(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Timeouts and retries</source>
+        <translation>超时与重试</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout</source>
+        <translation>超时(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Back-off</source>
+        <translation>退避策略(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Fact&amp;or</source>
+        <translation>退避因子(&amp;O)</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> 倍</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x timeout</source>
+        <translation>最大超时(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Max attem&amp;pts</source>
+        <translation>最大尝试次数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Deadl&amp;ine</source>
+        <translation>截止时间(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Protocol and workload</source>
+        <translation>协议与负载</translation>
+    </message>
+    <message>
+        <source>Ac&amp;k mode</source>
+        <translation>确认模式(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ch&amp;ecksum</source>
+        <translation>校验和(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Clie&amp;nts</source>
+        <translation>客户端数(&amp;N)</translation>
+    </message>
+    <message>
+        <source>C&amp;alls</source>
+        <translation>调用次数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Call rate</source>
+        <translation>调用速率</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source>Handler time</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Applies when the scenario is reset</source>
+        <translation>重置场景后生效</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::DiagramExport</name>
+    <message>
+        <source>client %1 · call %2</source>
+        <translation>客户端 %1 · 调用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::EventTableModel</name>
+    <message>
+        <source>Time (ms)</source>
+        <translation>时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Datagram</source>
+        <translation>数据报</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>发送方 → 接收方</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>reply acked</source>
+        <translation>应答已确认</translation>
+    </message>
+    <message>
+        <source>request acked</source>
+        <translation>请求已确认</translation>
+    </message>
+    <message>
+        <source>new epoch %1</source>
+        <translation>新纪元 %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Time: %1 ms</source>
+        <translation>时间：%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>事件：%1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>发送方：%1</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>接收方：%1</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>客户端：%1</translation>
+    </message>
+    <message>
+        <source>Call: %1</source>
+        <translation>调用：%1</translation>
+    </message>
+    <message>
+        <source>Attempt: %1</source>
+        <translation>尝试：%1</translation>
+    </message>
+    <message>
+        <source>Fragment: %1</source>
+        <translation>分片：%1</translation>
+    </message>
+    <message>
+        <source>Datagram: %1</source>
+        <translation>数据报：%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>大小：%1</translation>
+    </message>
+    <message>
+        <source>Detail: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Detail: %1 (%2)</source>
+        <translation>详情：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MainWindow</name>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RpcScope %1&lt;/h3&gt;&lt;p&gt;See and tune how RPC behaves over an unreliable network.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3; protobuf %4.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RpcScope %1&lt;/h3&gt;&lt;p&gt;观察并调整远程过程调用 (RPC) 在不可靠网络上的行为。&lt;/p&gt;&lt;p&gt;使用 Qt %2 构建，运行于 Qt %3；protobuf %4。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制面板</translation>
+    </message>
+    <message>
+        <source>Narration</source>
+        <translation>讲解</translation>
+    </message>
+    <message>
+        <source>What the selected or latest event means, in words</source>
+        <translation>用文字说明所选事件或最新事件的含义</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Show events of kind</source>
+        <translation>按类型显示事件</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>Show events of host</source>
+        <translation>按主机显示事件</translation>
+    </message>
+    <message>
+        <source>Show events of call</source>
+        <translation>按调用显示事件</translation>
+    </message>
+    <message>
+        <source>all calls</source>
+        <translation>所有调用</translation>
+    </message>
+    <message>
+        <source>call </source>
+        <translation>调用 </translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Open Capture</source>
+        <translation>打开捕获文件</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope);;All files (*)</source>
+        <translation>RpcScope 捕获文件 (*.rpcscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Capture…</source>
+        <translation>打开捕获文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save Capture</source>
+        <translation>保存捕获文件</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope)</source>
+        <translation>RpcScope 捕获文件 (*.rpcscope)</translation>
+    </message>
+    <message>
+        <source>The capture was not saved: %1</source>
+        <translation>捕获文件未保存：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Save Capture As…</source>
+        <translation>捕获文件另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>未导出任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play or pause the session (Space)</source>
+        <translation>播放或暂停会话（空格键）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Process the next event and pause (.)</source>
+        <translation>处理下一个事件后暂停（.）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the scenario over with the current settings (Ctrl+R)</source>
+        <translation>用当前设置重新开始场景（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Simulated (virtual time)</source>
+        <translation>仿真（虚拟时间）</translation>
+    </message>
+    <message>
+        <source>Real sockets (loopback)</source>
+        <translation>真实套接字（回环）</translation>
+    </message>
+    <message>
+        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
+Real sockets: the same scenario over UDP on 127.0.0.1, in real time.</source>
+        <translation>仿真：所有主机都运行在虚拟时间中，可由种子精确重现，速度任意调节。
+真实套接字：同一场景通过 127.0.0.1 上的 UDP 以真实时间运行。</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole session (Ctrl+0)</source>
+        <translation>显示整个会话（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>F&amp;ollow</source>
+        <translation>跟随(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Keep the newest events in view</source>
+        <translation>始终显示最新的事件</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark Theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with large type, for a projector</source>
+        <translation>全屏大字体，适合投影仪</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About RpcScope</source>
+        <translation>关于 RpcScope(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The session could not start: %1</source>
+        <translation>会话无法启动：%1</translation>
+    </message>
+    <message>
+        <source>RpcScope — %1</source>
+        <translation>RpcScope — %1</translation>
+    </message>
+    <message>
+        <source>All hosts</source>
+        <translation>所有主机</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Capture read in part: %1</source>
+        <translation>捕获文件仅部分读取：%1</translation>
+    </message>
+    <message>
+        <source>Opened %1: press Play to replay it</source>
+        <translation>已打开 %1：按“播放”重放</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format</source>
+        <translation>请以 .svg、.png、.pdf、.csv、.jsonl、.mmd 或 .puml 作为文件扩展名来选择格式</translation>
+    </message>
+    <message>
+        <source>timeout %1 ms</source>
+        <translation>超时 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 back-off</source>
+        <translation>%1退避</translation>
+    </message>
+    <message>
+        <source>%1 acks</source>
+        <translation>%1确认</translation>
+    </message>
+    <message>
+        <source>%1 service</source>
+        <translation>%1 服务</translation>
+    </message>
+    <message>
+        <source>loss %1 %</source>
+        <translation>丢包率 %1 %</translation>
+    </message>
+    <message>
+        <source>replaying a capture</source>
+        <translation>正在重放捕获文件</translation>
+    </message>
+    <message>
+        <source>real sockets</source>
+        <translation>真实套接字</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source> · file %1 of %2 MiB received</source>
+        <translation> · 文件已收到 %1 / %2 MiB</translation>
+    </message>
+    <message>
+        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
+        <translation> · 文件完整：SHA-256 与发送方一致 ✓</translation>
+    </message>
+    <message>
+        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
+        <translation> · 文件已收完，但 SHA-256 与发送方不一致：端到端数据已损坏 ✗</translation>
+    </message>
+    <message>
+        <source> · counter %1</source>
+        <translation> · 计数器 %1</translation>
+    </message>
+    <message>
+        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
+        <translation>调用 %1 · 成功 %2 · 失败 %3 · 重传 %4 · 凭记录应答的重复请求 %5 · 延迟 p50 %6 毫秒 · p99 %7 毫秒</translation>
+    </message>
+    <message>
+        <source>t = %1 ms  %2</source>
+        <translation>t = %1 毫秒  %2</translation>
+    </message>
+    <message>
+        <source>(finished)</source>
+        <translation>（已结束）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 → %2, applied to calls in flight</source>
+        <translation>%1 → %2，已应用于在途的调用</translation>
+    </message>
+    <message>
+        <source>%1 → %2, applies when the scenario is reset (Ctrl+R)</source>
+        <translation>%1 → %2，重置场景后生效（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>About RpcScope</source>
+        <translation>关于 RpcScope</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Export Selected &amp;Call…</source>
+        <translation>导出选中的调用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Click a datagram in the diagram to select its call, then export it.</source>
+        <translation>先在序列图中点击一个数据报以选中它所属的调用，然后再导出。</translation>
+    </message>
+    <message>
+        <source>Export Selected Call</source>
+        <translation>导出选中的调用</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
+    </message>
+    <message>
+        <source>Export only the call selected in the diagram</source>
+        <translation>只导出序列图中选中的调用</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Parameter &amp;Sweep…</source>
+        <translation>参数扫描(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Simulate a range of one setting, several seeds per point, and chart the outcome</source>
+        <translation>在一个设置的取值范围内做仿真，每个点用多个种子，并把结果画成图表</translation>
+    </message>
+    <message>
+        <source>no call is selected: click a datagram in the diagram first</source>
+        <translation>没有选中调用：请先在序列图中点击一个数据报</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::SequenceDiagramView</name>
+    <message>
+        <source>%1 #%2 frag %3 · round %4</source>
+        <translation>%1 #%2 分片 %3 · 第 %4 轮</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3</source>
+        <translation>%1 #%2 分片 %3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3 · retry #%4</source>
+        <translation>%1 #%2 第%3次 · 重试 #%4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3</source>
+        <translation>%1 #%2 第%3次</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>序列图</translation>
+    </message>
+    <message>
+        <source>Datagrams between the client and server lanes, time running down. Plus and minus zoom, F fits the session, End follows the live edge, N and P select the next and the previous event, Escape clears the selection.</source>
+        <translation>客户端与服务器泳道之间的数据报，时间自上而下。加号和减号缩放，F 显示整个会话，End 跟随最新事件，N 和 P 选择下一个和上一个事件，Esc 取消选择。</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>在网络中丢失</translation>
+    </message>
+    <message>
+        <source>run handler for #%1</source>
+        <translation>为 #%1 运行处理程序</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>no answer after %1 ms</source>
+        <translation>%1 毫秒后仍无应答</translation>
+    </message>
+    <message>
+        <source>call #%1 failed: %2</source>
+        <translation>调用 #%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · 1 attempt</source>
+        <translation>调用 #%1 成功 · %2 毫秒 · 1 次尝试</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · %3 attempts</source>
+        <translation>调用 #%1 成功 · %2 毫秒 · %3 次尝试</translation>
+    </message>
+    <message>
+        <source>duplicate of running call #%1
+→ not run again</source>
+        <translation>正在执行的调用 #%1 的重复请求
+→ 不再执行</translation>
+    </message>
+    <message>
+        <source>duplicate of done call #%1
+→ cached reply, not re-run</source>
+        <translation>已完成调用 #%1 的重复请求
+→ 发送缓存的应答，不重新执行</translation>
+    </message>
+    <message>
+        <source>late copy of call #%1
+→ dropped</source>
+        <translation>调用 #%1 的迟到副本
+→ 丢弃</translation>
+    </message>
+    <message>
+        <source>call #%1 refused</source>
+        <translation>调用 #%1 被拒绝</translation>
+    </message>
+    <message>
+        <source>checksum caught a damaged datagram</source>
+        <translation>校验和发现了损坏的数据报</translation>
+    </message>
+    <message>
+        <source>damaged datagram ACCEPTED:
+the checksum missed it</source>
+        <translation>损坏的数据报被接受了：
+校验和没有发现</translation>
+    </message>
+    <message>
+        <source>malformed datagram dropped</source>
+        <translation>格式错误的数据报被丢弃</translation>
+    </message>
+    <message>
+        <source>all %1 fragments held</source>
+        <translation>已收齐全部 %1 个分片</translation>
+    </message>
+    <message>
+        <source>peer holds %1 of %2 fragments
+→ resend the rest</source>
+        <translation>对方已收到 %1/%2 个分片
+→ 重发其余分片</translation>
+    </message>
+    <message>
+        <source>duplicate fragment → dropped</source>
+        <translation>重复分片 → 丢弃</translation>
+    </message>
+    <message>
+        <source>call #%1 reassembled
+%2 fragments, %3 bytes</source>
+        <translation>调用 #%1 已重组
+%2 个分片，%3 字节</translation>
+    </message>
+    <message>
+        <source>evict #%1 from reply cache (%2)</source>
+        <translation>将 #%1 移出应答缓存（%2）</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>×2</source>
+        <translation>×2</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>被扣留</translation>
+    </message>
+    <message>
+        <source>server crashes and restarts
+reply cache lost, new epoch</source>
+        <translation>服务器崩溃并重启
+应答缓存丢失，新纪元</translation>
+    </message>
+    <message>
+        <source>c%1</source>
+        <translation>客%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::SweepDialog</name>
+    <message>
+        <source>mean latency of ok calls</source>
+        <translation>成功调用的平均延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>median latency (p50)</source>
+        <translation>延迟中位数 (p50)</translation>
+    </message>
+    <message>
+        <source>99th percentile latency (p99)</source>
+        <translation>第 99 百分位延迟 (p99)</translation>
+    </message>
+    <message>
+        <source>calls ok</source>
+        <translation>成功的调用</translation>
+    </message>
+    <message>
+        <source>calls per run</source>
+        <translation>每次运行的调用数</translation>
+    </message>
+    <message>
+        <source>calls failed</source>
+        <translation>失败的调用</translation>
+    </message>
+    <message>
+        <source>retransmissions</source>
+        <translation>重传次数</translation>
+    </message>
+    <message>
+        <source>datagrams per run</source>
+        <translation>每次运行的数据报数</translation>
+    </message>
+    <message>
+        <source>datagrams sent</source>
+        <translation>发送的数据报</translation>
+    </message>
+    <message>
+        <source>Parameter Sweep</source>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>%v of %m runs</source>
+        <translation>%v / %m 次运行</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sweep</source>
+        <translation>取消扫描(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Export C&amp;hart…</source>
+        <translation>导出图表(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG or SVG</source>
+        <translation>将图表保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save the table as CSV, as rpcscope-cli sweep prints it</source>
+        <translation>将表格保存为 CSV，格式与 rpcscope-cli sweep 的输出相同</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>RpcScope</source>
+        <translation>RpcScope</translation>
+    </message>
+    <message>
+        <source>The chart was not exported: %1</source>
+        <translation>图表未导出：%1</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The table was not exported: %1</source>
+        <translation>表格未导出：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter</source>
+        <translation>参数(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始值(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>终止值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Points from From to To, both included</source>
+        <translation>从起始值到终止值的取值点数，两端都包括</translation>
+    </message>
+    <message>
+        <source>&amp;Steps</source>
+        <translation>点数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Simulations per point, with seeds %1, %2, …: their spread is the band around each line</source>
+        <translation>每个点的仿真次数，种子依次为 %1、%2、…：它们的离散范围就是每条曲线周围的色带</translation>
+    </message>
+    <message>
+        <source>R&amp;uns per point</source>
+        <translation>每点运行次数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>不比较</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>比较(&amp;O)</translation>
+    </message>
+    <message>
+        <source>value, value, …</source>
+        <translation>值, 值, …</translation>
+    </message>
+    <message>
+        <source>One line on the chart for each of these values, separated by commas</source>
+        <translation>每个值在图表上画一条曲线，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Values</source>
+        <translation>取值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>current settings</source>
+        <translation>当前设置</translation>
+    </message>
+    <message>
+        <source>Every run starts from %1: %2 calls, %3 clients, seed %4 and the controls&apos; settings.</source>
+        <translation>每次运行都从%1开始：%2 次调用、%3 个客户端、种子 %4，以及控制面板中的设置。</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> 次/秒</translation>
+    </message>
+    <message>
+        <source> kbit/s</source>
+        <translation> kbit/s</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>From must be less than To.</source>
+        <translation>起始值必须小于终止值。</translation>
+    </message>
+    <message>
+        <source>Give the values of %1 to compare, separated by commas.</source>
+        <translation>请给出要比较的 %1 取值，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Values to compare: %1</source>
+        <translation>要比较的值：%1</translation>
+    </message>
+    <message>
+        <source>Ready: %1 points × %2 values × %3 runs = %4 simulations.</source>
+        <translation>就绪：%1 个点 × %2 个值 × %3 次运行 = %4 次仿真。</translation>
+    </message>
+    <message>
+        <source>Running %1 simulations…</source>
+        <translation>正在运行 %1 次仿真…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Done: %1 simulations.</source>
+        <translation>完成：%1 次仿真。</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 simulations; the chart shows the last complete sweep, if any.</source>
+        <translation>在完成 %1/%2 次仿真后取消；图表显示最近一次完整的扫描（如果有）。</translation>
+    </message>
+    <message>
+        <source>probability, 0 to 1</source>
+        <translation>概率，0 到 1</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>超出容量</translation>
+    </message>
+    <message>
+        <source>per second</source>
+        <translation>每秒</translation>
+    </message>
+    <message>
+        <source>kbit/s</source>
+        <translation>kbit/s</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>%1: lowest to highest run</source>
+        <translation>%1：最低到最高的运行结果</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · mean of %3 runs per point, band from lowest to highest run</source>
+        <translation>%1 随 %2 的变化 · 每点 %3 次运行的平均值，色带为最低到最高</translation>
+    </message>
+    <message>
+        <source>%1 against %2 · one run per point</source>
+        <translation>%1 随 %2 的变化 · 每点运行一次</translation>
+    </message>
+    <message>
+        <source>%1 = %2, %3 = %4</source>
+        <translation>%1 = %2，%3 = %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 %4 (lowest %5, highest %6, over %7 runs)</source>
+        <translation>%1：%2 %3 %4（最低 %5，最高 %6，共 %7 次运行）</translation>
+    </message>
+    <message>
+        <source>run a sweep first</source>
+        <translation>请先运行一次扫描</translation>
+    </message>
+    <message>
+        <source>end the file name with .png or .svg to choose the format</source>
+        <translation>请以 .png 或 .svg 作为文件扩展名来选择格式</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+</TS>
