@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <limits>
+
 using namespace rpcscope;
 using capture::LoadStatus;
 
@@ -280,6 +282,31 @@ private slots:
         out.clear();
         QVERIFY(capture::unpackEvents(packed, 10, 0, out).isEmpty());
         QCOMPARE(out.size(), std::size_t(10));
+    }
+
+    // Time deltas come from the file: a damaged one may hold any 64-bit
+    // value. Adding it to the time was a signed overflow (undefined; the asan
+    // preset's UBSan stops on it); deltas now add modulo 2^64, both ways, so
+    // any times round-trip and any file reads without undefined behaviour.
+    void extremeTimesWrapInsteadOfOverflowing()
+    {
+        std::vector<trace::Event> events(4);
+        events[0].timeUs = std::numeric_limits<std::int64_t>::min();
+        events[1].timeUs = std::numeric_limits<std::int64_t>::max();
+        events[2].timeUs = -1;
+        events[3].timeUs = std::numeric_limits<std::int64_t>::min() + 1;
+        std::vector<trace::Event> out;
+        QVERIFY(capture::unpackEvents(capture::packEvents(events, 5), 4, 5, out).isEmpty());
+        QVERIFY(out == events);
+
+        // kind 0, no optional fields, the largest time delta (zigzag: INT64_MIN), call +0, from 0.
+        QByteArray chunk("\x00\x00", 2);
+        chunk += QByteArray(9, '\xff') + '\x01';
+        chunk += QByteArray("\x00\x00", 2);
+        out.clear();
+        QVERIFY(capture::unpackEvents(chunk, 1, -1, out).isEmpty());
+        QCOMPARE(out.size(), std::size_t(1));
+        QCOMPARE(out[0].timeUs, std::numeric_limits<std::int64_t>::max());
     }
 
     // The writer flushes each chunk: a session that never finished (a crash)

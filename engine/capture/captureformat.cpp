@@ -162,7 +162,7 @@ QByteArray packEvents(std::span<const Event> events, std::int64_t firstTimeUs)
         mask |= e.client != implicitClient(e) ? HasClient : 0u;
         putVarint(out, std::uint8_t(e.kind));
         putVarint(out, mask);
-        putVarint(out, zigzag(e.timeUs - time));
+        putVarint(out, zigzag(std::int64_t(std::uint64_t(e.timeUs) - std::uint64_t(time)))); // modulo 2^64
         putVarint(out, zigzag(std::int64_t(e.callId) - std::int64_t(call)));
         putVarint(out, e.from);
         if (mask & HasDetail)
@@ -213,8 +213,10 @@ QString unpackEvents(QByteArrayView packed, std::uint32_t count, std::int64_t fi
             return QStringLiteral("event %1 has fields this version does not know").arg(i);
         Event e;
         e.kind = trace::EventKind(kind);
-        time += unzigzag(in.next());
-        call += unzigzag(in.next());
+        // Deltas add modulo 2^64, as packEvents takes them: a damaged file
+        // may hold any delta, and a sum out of range must not be undefined.
+        time = std::int64_t(std::uint64_t(time) + std::uint64_t(unzigzag(in.next())));
+        call = std::int64_t(std::uint64_t(call) + std::uint64_t(unzigzag(in.next())));
         e.timeUs = time;
         e.from = core::HostId(fits(in.next(), 0xffff));
         e.detail = mask & HasDetail ? std::uint32_t(fits(in.next(), 0xffffffff)) : 0;
