@@ -8,8 +8,8 @@
 //   fuzz_make_corpus tests/fuzz/corpus
 //
 // rewrites every generated file under that folder (regression-* inputs
-// are left alone). The output is deterministic: a run on an unchanged tree
-// changes nothing.
+// are left alone). The output is the same on every run, but for the start
+// time each capture's header records.
 #include "fuzzinput.h"
 
 #include "capture/capturewriter.h"
@@ -351,10 +351,10 @@ QByteArray clientInput(const Recorder &r, qsizetype maxBytes)
     putU32(out, c.clientId);
     putU16(out, clampU16(c.maxDatagram));
     putU8(out, clampU8(c.window - 1));
-    putU8(out, clampU8(c.retry.timeout.count() / 1000 - 1));
+    putU8(out, clampU8(c.retry.timeout.count() / 10'000 - 1));
     putU8(out, clampU8(c.retry.maxAttempts - 1));
-    putU8(out, clampU8(c.retry.deadline.count() / 100'000 - 1));
-    putU8(out, clampU8(c.pollInterval.count() / 1000));
+    putU8(out, std::uint8_t(std::clamp<std::int64_t>(c.retry.deadline.count() / 100'000 - 1, 0, 63)));
+    putU8(out, clampU8(c.pollInterval.count() / 10'000));
     putU16(out, clampU16(c.maxMessageBytes / 64 - 1));
     putU8(out, std::uint8_t(c.seed));
     putU8(out, 0); // no calls from the configuration: they start as the recording says
