@@ -16,6 +16,10 @@ packages=(
     libprotobuf-dev protobuf-compiler libprotoc-dev
 )
 
+# The fuzz command only: libFuzzer comes with clang, not with g++.
+fuzz_packages=(clang-14 libclang-rt-14-dev)
+fuzz_targets=(fuzz_datagram fuzz_servercore fuzz_clientcore fuzz_reassembly fuzz_capture fuzz_codegen)
+
 step=""
 trap 'status=$?; [ $status -ne 0 ] && [ -n "$step" ] && echo "rpcscope.sh: $step failed (exit $status)" >&2' EXIT
 
@@ -28,6 +32,12 @@ Commands:
                (without a display: the headless demo of rpcscope-cli); ARGS go to the program
   test         install what is missing, build, and run the whole test suite (CTest)
   build        install what is missing and build
+  fuzz [TARGET] [SECONDS]
+               install clang-14 and libFuzzer if missing, build the fuzz preset, and run
+               TARGET (default: each in turn) for SECONDS (default 60) with libFuzzer;
+               new inputs go to build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/TARGET.
+               Targets: ${fuzz_targets[*]:0:3}
+                        ${fuzz_targets[*]:3}
   deps         install the missing Debian packages only
   help         show this help
 
@@ -68,6 +78,65 @@ build() {
     cmake --build "$build_dir"
 }
 
+# Inputs larger than this teach a target nothing new: a datagram, or a few
+# dozen of them with their framing; a .proto's descriptors.
+fuzz_max_len() {
+    case "$1" in
+        fuzz_datagram) echo 2048 ;;
+        fuzz_reassembly|fuzz_codegen) echo 16384 ;;
+        *) echo 32768 ;;
+    esac
+}
+
+fuzz() {
+    local target=${1:-all} seconds=${2:-60}
+    if [[ $target =~ ^[0-9]+$ ]]; then # `fuzz 300`: every target for that long
+        seconds=$target
+        target=all
+    fi
+    local targets=("${fuzz_targets[@]}")
+    if [ "$target" != all ]; then
+        if [[ " ${fuzz_targets[*]} " != *" $target "* ]]; then
+            echo "rpcscope.sh: unknown fuzz target '$target'; one of: ${fuzz_targets[*]}" >&2
+            exit 2
+        fi
+        targets=("$target")
+    fi
+    packages+=("${fuzz_packages[@]}")
+    deps
+    local dir="$root/build/fuzz"
+    if [ ! -f "$dir/CMakeCache.txt" ]; then
+        step="configuring (cmake --preset fuzz)"
+        cmake -S "$root" --preset fuzz
+    fi
+    step="building the fuzz targets"
+    cmake --build "$dir" --target "${targets[@]}"
+    local t failed=()
+    for t in "${targets[@]}"; do
+        step="fuzzing $t"
+        mkdir -p "$dir/corpus/$t" "$dir/crashes/$t" "$dir/logs"
+        echo "rpcscope.sh: fuzzing $t for ${seconds} s (log: build/fuzz/logs/$t.log)"
+        # libFuzzer reads every folder given and writes new inputs into the
+        # first only: the committed corpus seeds the run and stays as it is.
+        # A malloc limit well under the RSS limit turns a length field
+        # trusted before it was checked into a report, not a slow run.
+        if ! "$dir/tests/fuzz/$t" "$dir/corpus/$t" "$root/tests/fuzz/corpus/$t" \
+            -max_total_time="$seconds" -max_len="$(fuzz_max_len "$t")" \
+            -rss_limit_mb=2048 -malloc_limit_mb=64 -timeout=10 \
+            -artifact_prefix="$dir/crashes/$t/" -print_final_stats=1 > "$dir/logs/$t.log" 2>&1; then
+            failed+=("$t")
+            tail -n 40 "$dir/logs/$t.log" >&2
+        fi
+        sed -n 's/^stat::\(number_of_executed_units\|average_exec_per_sec\|new_units_added\):[[:space:]]*/  \1 /p' \
+            "$dir/logs/$t.log"
+    done
+    step=""
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "rpcscope.sh: fuzzing found problems in: ${failed[*]} (inputs in build/fuzz/crashes/)" >&2
+        exit 1
+    fi
+}
+
 cmd=${1:-help}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -87,6 +156,7 @@ case "$cmd" in
         ctest --output-on-failure --no-tests=error -j "$(nproc)"
         ;;
     build) build ;;
+    fuzz) fuzz "$@" ;;
     deps) deps ;;
     help|-h|--help) usage ;;
     *)
