@@ -7,6 +7,7 @@
 #include "session/scenario.h"
 #include "trace/tracelog.h"
 
+#include <QAction>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -14,7 +15,9 @@
 #include <QScatterSeries>
 #include <QTabWidget>
 #include <QValueAxis>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <array>
 
@@ -334,6 +337,77 @@ private slots:
             for (int x = 0; x < image.width(); x += 4)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 10, "the chart should draw axes and data");
+    }
+
+    // Export Chart: one chart or all of them, PNG at twice the density,
+    // SVG with the chart's paths and its title; the dock keeps its own size.
+    void exportsChartsAsPngAndSvg()
+    {
+        const session::SessionConfig config = scenarioConfig("lossy");
+        trace::TraceLog log;
+        net::SimNetwork(config, &log).run();
+        ChartsView charts;
+        charts.resize(700, 300);
+        charts.setLog(&log);
+        charts.refresh(log.view());
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        QCOMPARE(ChartsView::chartNames().size(), charts.tabs()->count());
+        QVERIFY(charts.findChild<QAction *>(QStringLiteral("exportChart")));
+        QVERIFY(charts.findChild<QAction *>(QStringLiteral("exportAllCharts")));
+        for (int i = 0; i < charts.tabs()->count(); ++i)
+            QCOMPARE(charts.tabs()->widget(i)->actions().size(), 2); // the context menu's
+        QChart *rtt = charts.chart(QStringLiteral("rtt"));
+        QVERIFY(rtt);
+        QCOMPARE(rtt, charts.charts().constFirst());
+        const QSizeF before = rtt->size();
+
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("rtt.png"));
+        QVERIFY2(charts.exportCharts(png, {QStringLiteral("rtt")}, &error), qPrintable(error));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), widgets::kChartExportSize * 2);
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 5)
+            for (int x = 0; x < image.width(); x += 5)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 10, "axes, labels and samples, not a blank picture");
+        QCOMPARE(rtt->size(), before);
+        QVERIFY(rtt->title().isEmpty()); // the title is for the picture only
+
+        const QString all = dir.filePath(QStringLiteral("all.png"));
+        QVERIFY2(charts.exportCharts(all, {}, &error), qPrintable(error));
+        QCOMPARE(QImage(all).height(), 5 * widgets::kChartExportSize.height() * 2);
+
+        const QString svg = dir.filePath(QStringLiteral("cdf.svg"));
+        QVERIFY2(charts.exportCharts(svg, {QStringLiteral("latency-cdf")}, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int paths = 0;
+        QStringList texts;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            // Lines are written as polylines, areas and markers as paths.
+            if (xml.name() == u"path" || xml.name() == u"polyline")
+                ++paths;
+            else if (xml.name() == u"text")
+                texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(paths > 0);
+        QVERIFY2(texts.contains(QStringLiteral("Latency CDF")), qPrintable(texts.join(u'|')));
+        QVERIFY(texts.contains(QStringLiteral("latency (ms)")));
+
+        QVERIFY(!charts.exportCharts(svg, {QStringLiteral("jitter")}, &error));
+        QVERIFY2(error.contains(QStringLiteral("no chart is called 'jitter'")), qPrintable(error));
+        QVERIFY(!charts.exportCharts(dir.filePath(QStringLiteral("rtt.gif")), {}, &error));
+        QVERIFY(error.contains(QStringLiteral(".png")));
+        QVERIFY(!charts.exportCharts(dir.filePath(QStringLiteral("no/such/dir/rtt.png")), {}, &error));
+        QVERIFY(error.contains(QStringLiteral("cannot write")));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "chartsview.h"
 
+#include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -7,11 +8,17 @@
 #include <QChartView>
 #include <QCursor>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGraphicsLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QMenu>
+#include <QMessageBox>
 #include <QScatterSeries>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -136,6 +143,11 @@ ChartsView::ChartsView(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("charts"));
+    m_i18n.add([this] {
+        setAccessibleName(tr("Charts"));
+        setAccessibleDescription(tr("Charts of the session: RTT and timeout, retransmissions, latency CDF, "
+                                    "goodput and outstanding calls"));
+    });
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_hover = new QLabel(this);
@@ -146,13 +158,37 @@ ChartsView::ChartsView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_tabs, 1);
-    // Hovered values show beside the tabs, where they take no chart space.
-    m_tabs->setCornerWidget(m_hover, Qt::TopRightCorner);
+    // Hovered values show beside the tabs, where they take no chart space,
+    // and so does the export button.
+    m_exportOne = new QAction(tr("Export This Chart…"), this);
+    m_exportOne->setObjectName(QStringLiteral("exportChart"));
+    connect(m_exportOne, &QAction::triggered, this, [this] { exportFromDialog(false); });
+    m_exportAll = new QAction(tr("Export All Charts…"), this);
+    m_exportAll->setObjectName(QStringLiteral("exportAllCharts"));
+    connect(m_exportAll, &QAction::triggered, this, [this] { exportFromDialog(true); });
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("exportChartsButton"));
+    exportButton->setText(tr("Export Chart…"));
+    exportButton->setToolTip(tr("Save the chart shown, or all of them, as PNG or SVG"));
+    exportButton->setAutoRaise(true);
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(m_exportOne);
+    exportMenu->addAction(m_exportAll);
+    exportButton->setMenu(exportMenu);
+    auto *corner = new QWidget(this);
+    auto *cornerLayout = new QHBoxLayout(corner);
+    cornerLayout->setContentsMargins(0, 0, 0, 0);
+    cornerLayout->setSpacing(4);
+    cornerLayout->addWidget(m_hover);
+    cornerLayout->addWidget(exportButton);
+    m_tabs->setCornerWidget(corner, Qt::TopRightCorner);
 
-    const auto hoverXY = [this](QXYSeries *series, const QString &format) {
+    // `format` is marked with QT_TR_NOOP and translated when shown.
+    const auto hoverXY = [this](QXYSeries *series, const char *format) {
         connect(series, &QXYSeries::hovered, this, [this, format](const QPointF &p, bool state) {
             if (state)
-                showHover(format.arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'f', 2));
+                showHover(tr(format).arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'f', 2));
         });
     };
 
@@ -160,31 +196,34 @@ ChartsView::ChartsView(QWidget *parent)
     {
         auto *chart = new QChart;
         m_rtt = new QScatterSeries;
-        m_rtt->setName(tr("RTT sample (first attempt only)"));
+        m_i18n.add([this] { m_rtt->setName(tr("RTT sample (first attempt only)")); });
         m_rtt->setMarkerSize(5);
         m_rtt->setBorderColor(Qt::transparent);
         m_timeout = new QLineSeries;
-        m_timeout->setName(tr("timeout that expired"));
+        m_i18n.add([this] { m_timeout->setName(tr("timeout that expired")); });
         m_timeout->setPointsVisible(true);
         chart->addSeries(m_timeout);
         chart->addSeries(m_rtt);
-        m_rttX = valueAxis(tr("session time (ms)"));
+        m_rttX = valueAxis(QString());
+        m_i18n.add([this] { m_rttX->setTitleText(tr("session time (ms)")); });
         m_rttX->setTickType(QValueAxis::TicksDynamic);
-        m_rttY = valueAxis(tr("ms"), QStringLiteral("%.1f"));
+        m_rttY = valueAxis(QString(), QStringLiteral("%.1f"));
+        m_i18n.add([this] { m_rttY->setTitleText(tr("ms")); });
         chart->addAxis(m_rttX, Qt::AlignBottom);
         chart->addAxis(m_rttY, Qt::AlignLeft);
         for (QXYSeries *s : {static_cast<QXYSeries *>(m_rtt), static_cast<QXYSeries *>(m_timeout)}) {
             s->attachAxis(m_rttX);
             s->attachAxis(m_rttY);
         }
-        hoverXY(m_rtt, tr("RTT sample at t = %1 ms: %2 ms"));
-        hoverXY(m_timeout, tr("timeout expired at t = %1 ms: %2 ms"));
-        addChart(chart, tr("RTT and timeout"));
+        hoverXY(m_rtt, QT_TR_NOOP("RTT sample at t = %1 ms: %2 ms"));
+        hoverXY(m_timeout, QT_TR_NOOP("timeout expired at t = %1 ms: %2 ms"));
+        addChart(chart, QT_TR_NOOP("RTT and timeout"));
     }
     // Attempts per finished call.
     {
         auto *chart = new QChart;
-        m_attempts = new QBarSet(tr("finished calls"));
+        m_attempts = new QBarSet(QString());
+        m_i18n.add([this] { m_attempts->setLabel(tr("finished calls")); });
         QStringList categories;
         for (int i = 1; i <= kAttemptBuckets; ++i) {
             m_attempts->append(0);
@@ -194,9 +233,10 @@ ChartsView::ChartsView(QWidget *parent)
         series->append(m_attempts);
         chart->addSeries(series);
         auto *x = new QBarCategoryAxis;
-        x->setTitleText(tr("attempts per call"));
+        m_i18n.add([x] { x->setTitleText(tr("attempts per call")); });
         x->append(categories);
-        m_attemptsY = valueAxis(tr("calls"));
+        m_attemptsY = valueAxis(QString());
+        m_i18n.add([this] { m_attemptsY->setTitleText(tr("calls")); });
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(m_attemptsY, Qt::AlignLeft);
         series->attachAxis(x);
@@ -205,37 +245,42 @@ ChartsView::ChartsView(QWidget *parent)
             if (state && index >= 0 && index < kAttemptBuckets)
                 showHover(tr("%1 attempts: %2 calls").arg(categories.at(index)).arg(m_attempts->at(index)));
         });
-        addChart(chart, tr("Retransmissions"));
+        addChart(chart, QT_TR_NOOP("Retransmissions"));
     }
     // Latency CDF.
     {
         auto *chart = new QChart;
         m_cdf = new QLineSeries;
-        m_cdf->setName(tr("share of ok calls at or below a latency"));
+        m_i18n.add([this] { m_cdf->setName(tr("share of ok calls at or below a latency")); });
         chart->addSeries(m_cdf);
-        m_cdfX = valueAxis(tr("latency (ms)"), QStringLiteral("%.1f"));
-        auto *y = valueAxis(tr("fraction"), QStringLiteral("%.2f"));
+        m_cdfX = valueAxis(QString(), QStringLiteral("%.1f"));
+        m_i18n.add([this] { m_cdfX->setTitleText(tr("latency (ms)")); });
+        auto *y = valueAxis(QString(), QStringLiteral("%.2f"));
+        m_i18n.add([y] { y->setTitleText(tr("fraction")); });
         y->setRange(0, 1);
         chart->addAxis(m_cdfX, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         m_cdf->attachAxis(m_cdfX);
         m_cdf->attachAxis(y);
-        hoverXY(m_cdf, tr("latency %1 ms: fraction %2 of calls at or below"));
-        addChart(chart, tr("Latency CDF"));
+        hoverXY(m_cdf, QT_TR_NOOP("latency %1 ms: fraction %2 of calls at or below"));
+        addChart(chart, QT_TR_NOOP("Latency CDF"));
     }
     // Goodput.
     {
         auto *chart = new QChart;
         m_callRate = new QLineSeries;
-        m_callRate->setName(tr("completed calls/s"));
+        m_i18n.add([this] { m_callRate->setName(tr("completed calls/s")); });
         m_byteRate = new QLineSeries;
-        m_byteRate->setName(tr("delivered KiB/s (all datagrams)"));
+        m_i18n.add([this] { m_byteRate->setName(tr("delivered KiB/s (all datagrams)")); });
         chart->addSeries(m_callRate);
         chart->addSeries(m_byteRate);
-        m_goodputX = valueAxis(tr("session time (ms)"));
+        m_goodputX = valueAxis(QString());
+        m_i18n.add([this] { m_goodputX->setTitleText(tr("session time (ms)")); });
         m_goodputX->setTickType(QValueAxis::TicksDynamic);
-        m_callRateY = valueAxis(tr("calls/s"), QStringLiteral("%.1f"));
-        m_byteRateY = valueAxis(tr("KiB/s"), QStringLiteral("%.1f"));
+        m_callRateY = valueAxis(QString(), QStringLiteral("%.1f"));
+        m_i18n.add([this] { m_callRateY->setTitleText(tr("calls/s")); });
+        m_byteRateY = valueAxis(QString(), QStringLiteral("%.1f"));
+        m_i18n.add([this] { m_byteRateY->setTitleText(tr("KiB/s")); });
         chart->addAxis(m_goodputX, Qt::AlignBottom);
         chart->addAxis(m_callRateY, Qt::AlignLeft);
         chart->addAxis(m_byteRateY, Qt::AlignRight);
@@ -243,25 +288,27 @@ ChartsView::ChartsView(QWidget *parent)
         m_callRate->attachAxis(m_callRateY);
         m_byteRate->attachAxis(m_goodputX);
         m_byteRate->attachAxis(m_byteRateY);
-        hoverXY(m_callRate, tr("t = %1 ms: %2 completed calls/s"));
-        hoverXY(m_byteRate, tr("t = %1 ms: %2 KiB/s delivered"));
-        addChart(chart, tr("Goodput"));
+        hoverXY(m_callRate, QT_TR_NOOP("t = %1 ms: %2 completed calls/s"));
+        hoverXY(m_byteRate, QT_TR_NOOP("t = %1 ms: %2 KiB/s delivered"));
+        addChart(chart, QT_TR_NOOP("Goodput"));
     }
     // Calls outstanding.
     {
         auto *chart = new QChart;
         m_outstanding = new QLineSeries;
-        m_outstanding->setName(tr("calls started and not yet finished"));
+        m_i18n.add([this] { m_outstanding->setName(tr("calls started and not yet finished")); });
         chart->addSeries(m_outstanding);
-        m_outstandingX = valueAxis(tr("session time (ms)"));
+        m_outstandingX = valueAxis(QString());
+        m_i18n.add([this] { m_outstandingX->setTitleText(tr("session time (ms)")); });
         m_outstandingX->setTickType(QValueAxis::TicksDynamic);
-        m_outstandingY = valueAxis(tr("calls"));
+        m_outstandingY = valueAxis(QString());
+        m_i18n.add([this] { m_outstandingY->setTitleText(tr("calls")); });
         chart->addAxis(m_outstandingX, Qt::AlignBottom);
         chart->addAxis(m_outstandingY, Qt::AlignLeft);
         m_outstanding->attachAxis(m_outstandingX);
         m_outstanding->attachAxis(m_outstandingY);
-        hoverXY(m_outstanding, tr("t = %1 ms: %2 calls outstanding"));
-        addChart(chart, tr("Outstanding"));
+        hoverXY(m_outstanding, QT_TR_NOOP("t = %1 ms: %2 calls outstanding"));
+        addChart(chart, QT_TR_NOOP("Outstanding"));
     }
 
     m_rebuildTimer.setSingleShot(true);
@@ -271,6 +318,16 @@ ChartsView::ChartsView(QWidget *parent)
 }
 
 ChartsView::~ChartsView() = default;
+
+QChartView *ChartsView::addChart(QChart *chart, const char *title)
+{
+    QChartView *view = addChart(chart, QString());
+    m_i18n.add([this, view, title] {
+        m_tabs->setTabText(m_tabs->indexOf(view), tr(title));
+        view->setAccessibleName(tr(title));
+    });
+    return view;
+}
 
 QChartView *ChartsView::addChart(QChart *chart, const QString &title)
 {
@@ -282,9 +339,74 @@ QChartView *ChartsView::addChart(QChart *chart, const QString &title)
     auto *view = new QChartView(chart, m_tabs);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(160);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    view->addAction(m_exportOne);
+    view->addAction(m_exportAll);
     m_tabs->addTab(view, title);
     m_charts.push_back(chart);
     return view;
+}
+
+QStringList ChartsView::chartNames()
+{
+    return {QStringLiteral("rtt"), QStringLiteral("retransmissions"), QStringLiteral("latency-cdf"),
+            QStringLiteral("goodput"), QStringLiteral("outstanding")};
+}
+
+QChart *ChartsView::chart(const QString &name) const
+{
+    const qsizetype i = chartNames().indexOf(name);
+    return i >= 0 && i < m_charts.size() ? m_charts[i] : nullptr;
+}
+
+bool ChartsView::exportCharts(const QString &path, const QStringList &names, QString *error,
+                              std::optional<ChartFormat> format, QSize size)
+{
+    if (!format)
+        format = chartFormatFromName(QFileInfo(path).suffix());
+    if (!format) {
+        *error = tr("end the file name with .png or .svg to choose the format");
+        return false;
+    }
+    QList<int> indexes;
+    for (const QString &name : names) {
+        const qsizetype i = chartNames().indexOf(name);
+        if (i < 0) {
+            *error = tr("no chart is called '%1'; expected one of %2").arg(name, chartNames().join(QStringLiteral(", ")));
+            return false;
+        }
+        indexes << int(i);
+    }
+    if (indexes.isEmpty())
+        for (int i = 0; i < int(m_charts.size()); ++i)
+            indexes << i;
+    if (m_dirty)
+        rebuild();
+    // On screen the tab names the chart; in a picture its title does.
+    QList<QChart *> charts;
+    for (int i : indexes) {
+        m_charts[i]->setTitle(m_tabs->tabText(i).remove(u'&'));
+        charts << m_charts[i];
+    }
+    const bool written = widgets::exportCharts(charts, *format, path, error, size);
+    for (QChart *chart : charts)
+        chart->setTitle(QString());
+    return written;
+}
+
+void ChartsView::exportFromDialog(bool all)
+{
+    const int current = m_tabs->currentIndex();
+    if (current < 0)
+        return;
+    const QString suggested = all ? QStringLiteral("charts.png") : chartNames().value(current) + QStringLiteral(".png");
+    const QString path = QFileDialog::getSaveFileName(this, all ? tr("Export All Charts") : tr("Export Chart"),
+                                                      suggested, tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportCharts(path, all ? QStringList() : QStringList{chartNames().value(current)}, &error))
+        QMessageBox::warning(this, tr("RpcScope"), tr("The chart was not exported: %1").arg(error));
 }
 
 void ChartsView::setLog(const trace::TraceLog *log)
@@ -589,6 +711,8 @@ void ChartsView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
         applyTheme();
+    if (event->type() == QEvent::LanguageChange)
+        m_i18n.retranslate();
     QWidget::changeEvent(event);
 }
 

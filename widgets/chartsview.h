@@ -1,6 +1,8 @@
 #pragma once
 
+#include "chartexport.h"
 #include "core/clock.h"
+#include "retranslator.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
@@ -13,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+class QAction;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -53,6 +56,17 @@ public:
     void refresh(const trace::TraceLog::View &view);
     // Rebuilds the series now instead of at the next rebuild tick.
     void flush();
+
+    // The charts by the names the command line knows them by, in tab order:
+    // rtt, retransmissions, latency-cdf, goodput, outstanding.
+    static QStringList chartNames();
+    QList<QChart *> charts() const { return m_charts; }
+    QChart *chart(const QString &name) const; // null for a name not in chartNames()
+    // Writes the charts named (all of them when `names` is empty) one under
+    // another, each `size` large, as PNG or SVG (by default as the file's
+    // suffix says), titled as their tabs are.
+    bool exportCharts(const QString &path, const QStringList &names, QString *error,
+                      std::optional<ChartFormat> format = std::nullopt, QSize size = kChartExportSize);
 
     // The series drawn, for tests and exports.
     QTabWidget *tabs() const { return m_tabs; }
@@ -105,11 +119,17 @@ private:
     void applyTheme();
     void showHover(const QString &text);
     QChartView *addChart(QChart *chart, const QString &title);
+    // Asks for a file and writes the chart on the current tab, or all of them.
+    void exportFromDialog(bool all);
+    // With a title marked by QT_TR_NOOP: translated again on each language change.
+    QChartView *addChart(QChart *chart, const char *title);
     double endMs() const;
 
     QTabWidget *m_tabs = nullptr;
     QLabel *m_hover = nullptr;
-    std::vector<QChart *> m_charts;
+    QAction *m_exportOne = nullptr; // the chart on the current tab
+    QAction *m_exportAll = nullptr;
+    QList<QChart *> m_charts; // in tab order, as chartNames()
     QScatterSeries *m_rtt = nullptr;
     QLineSeries *m_timeout = nullptr;
     QValueAxis *m_rttX = nullptr;
@@ -148,6 +168,7 @@ private:
     QTimer m_rebuildTimer;
     QElapsedTimer m_sinceRebuild;
     QString m_hoverText;
+    Retranslator m_i18n; // texts set again on QEvent::LanguageChange
 };
 
 } // namespace rpcscope::widgets
