@@ -2,6 +2,9 @@
 // Mermaid and PlantUML sequence text that follows their syntax, SVG that
 // parses as XML, PNG that loads as an image, PDF with its signature.
 #include "diagramexport.h"
+#include "mainwindow.h"
+#include "sequencediagramview.h"
+#include "capture/capturewriter.h"
 #include "export/textexport.h"
 #include "net/simnetwork.h"
 #include "session/scenario.h"
@@ -10,6 +13,7 @@
 #include <QBuffer>
 #include <QImage>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -47,6 +51,33 @@ QStringList csvFields(const QString &line)
     }
     fields << field;
     return fields;
+}
+
+// Every text an SVG draws.
+QStringList svgTexts(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {QStringLiteral("<cannot read>")};
+    QXmlStreamReader xml(&file);
+    QStringList texts;
+    while (!xml.atEnd())
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"text")
+            texts << xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    if (xml.hasError())
+        return {QStringLiteral("<not XML: %1>").arg(xml.errorString())};
+    return texts;
+}
+
+// The call numbers the diagram's labels name ("REQ #7 a1", "call #7 ok").
+QSet<int> callNumbersIn(const QStringList &texts)
+{
+    static const QRegularExpression number(QStringLiteral("#(\\d+)"));
+    QSet<int> calls;
+    for (const QString &text : texts)
+        for (const QRegularExpressionMatch &m : number.globalMatch(text))
+            calls.insert(m.captured(1).toInt());
+    return calls;
 }
 
 QString run(auto write)
@@ -190,6 +221,112 @@ private slots:
         QVERIFY(!widgets::exportDiagram(what, widgets::DiagramFormat::Svg, dir.filePath(QStringLiteral("no/such/dir.svg")),
                                         &error));
         QVERIFY(error.contains(u"cannot write"));
+    }
+
+    // One call alone: its own datagrams and nothing of the calls around it.
+    void selectedCallDiagram()
+    {
+        // Few enough arrows that every one is labelled with its call.
+        session::SessionConfig config = session::scenarioConfig(QStringLiteral("lossy"));
+        config.clients = 2;
+        config.calls = 4;
+        config.window = 1;
+        trace::TraceLog log;
+        net::SimNetwork(config, &log).run();
+        QTemporaryDir dir;
+        const std::pair call{core::HostId(2), std::uint32_t(2)};
+
+        widgets::DiagramExport what;
+        what.log = &log;
+        what.clients = 2;
+        what.title = QStringLiteral("Lossy");
+        QString error;
+        const QString whole = dir.filePath(QStringLiteral("whole.svg"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, whole, &error), qPrintable(error));
+        const QSet<int> shown = callNumbersIn(svgTexts(whole));
+        QVERIFY(shown.size() > 1);
+        QVERIFY(shown.contains(2));
+
+        what.call = call;
+        const QString one = dir.filePath(QStringLiteral("call.svg"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, one, &error), qPrintable(error));
+        const QStringList texts = svgTexts(one);
+        QCOMPARE(callNumbersIn(texts), QSet<int>{2});
+        QVERIFY2(texts.contains(QStringLiteral("client 2 · call 2")), qPrintable(texts.join(u'|')));
+
+        const QString png = dir.filePath(QStringLiteral("call.png"));
+        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Png, png, &error), qPrintable(error));
+        QVERIFY(!QImage(png).isNull());
+
+        what.call = std::pair{core::HostId(2), std::uint32_t(999)};
+        QVERIFY(!widgets::exportDiagram(what, widgets::DiagramFormat::Svg, one, &error));
+        QVERIFY2(error.contains(QStringLiteral("no events of call 2:999")), qPrintable(error));
+    }
+
+    // File > Export Selected Call: the call of the event clicked, in every format.
+    void mainWindowExportsTheSelectedCall()
+    {
+        QTemporaryDir dir;
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("RpcScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_export"));
+
+        session::SessionConfig lossy;
+        session::findScenario(u"lossy")->apply(lossy);
+        lossy.scenario = QStringLiteral("lossy");
+        lossy.clients = 3;
+        lossy.calls = 60;
+        const QString capture = dir.filePath(QStringLiteral("lossy.rpcscope"));
+        QString error;
+        QVERIFY2(capture::CaptureWriter::save(capture, lossy, {true, 3}, m_lossy.view(), {}, &error), qPrintable(error));
+        widgets::MainWindow window;
+        QVERIFY2(window.openCapture(capture, &error), qPrintable(error));
+
+        const QString csv = dir.filePath(QStringLiteral("call.csv"));
+        QVERIFY(!window.selectedCall());
+        QVERIFY(!window.exportTo(csv, &error, true));
+        QVERIFY2(error.contains(QStringLiteral("no call is selected")), qPrintable(error));
+
+        // The server's handler start for client 3's call 5, say.
+        const trace::TraceLog::View view = window.player().log().view();
+        qsizetype picked = -1, expected = 0;
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const trace::Event &e = view.at(i);
+            if (e.client == 3 && e.callId == 5) {
+                ++expected;
+                if (picked < 0 && e.kind == EventKind::HandlerStart)
+                    picked = i;
+            }
+        }
+        QVERIFY(picked >= 0);
+        window.diagram()->selectEvent(picked);
+        QCOMPARE(window.selectedCall(), (std::optional<std::pair<core::HostId, std::uint32_t>>{{3, 5}}));
+
+        QVERIFY2(window.exportTo(csv, &error, true), qPrintable(error));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csvFile.readAll()).trimmed().split(u'\n');
+        QCOMPARE(rows.size(), expected + 1);
+        for (qsizetype i = 1; i < rows.size(); ++i) {
+            QCOMPARE(csvFields(rows[i])[4], QStringLiteral("client3"));
+            QCOMPARE(csvFields(rows[i])[5], QStringLiteral("5"));
+        }
+        const QString jsonl = dir.filePath(QStringLiteral("call.jsonl"));
+        QVERIFY2(window.exportTo(jsonl, &error, true), qPrintable(error));
+        QFile jsonlFile(jsonl);
+        QVERIFY(jsonlFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(jsonlFile.readAll()).trimmed().split(u'\n').size(), expected);
+
+        const QString svg = dir.filePath(QStringLiteral("call.svg"));
+        QVERIFY2(window.exportTo(svg, &error, true), qPrintable(error));
+        QCOMPARE(callNumbersIn(svgTexts(svg)), QSet<int>{5});
+        // Without the selection, the diagram in view: more than one call.
+        const QString inView = dir.filePath(QStringLiteral("view.csv"));
+        QVERIFY2(window.exportTo(inView, &error), qPrintable(error));
+        QFile inViewFile(inView);
+        QVERIFY(inViewFile.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(inViewFile.readAll()).trimmed().split(u'\n').size(), view.size() + 1);
     }
 
 private:

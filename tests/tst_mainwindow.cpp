@@ -39,7 +39,7 @@ private slots:
         for (QAction *action : window.menuBar()->actions())
             titles << action->text();
         QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
-                                      QStringLiteral("&Scenario"), QStringLiteral("&Help")}));
+                                      QStringLiteral("&Scenario"), QStringLiteral("&Tools"), QStringLiteral("&Help")}));
     }
 
     void rendersNonBlank()

@@ -3,6 +3,7 @@
 #include "sequencediagramview.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
@@ -31,9 +32,34 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
         *error = QStringLiteral("nothing to draw");
         return false;
     }
-    const trace::TraceLog::View view = what.log->view();
+    // A call alone is drawn from a trace of its own events, so nothing else
+    // crosses its lanes; its time range is its own.
+    const trace::TraceLog *log = what.log;
+    trace::TraceLog callEvents;
+    std::optional<core::TimePoint> callStart;
+    QString subtitle = what.subtitle;
+    if (what.call) {
+        const trace::TraceLog::View all = what.log->view();
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            const trace::Event &e = all.at(i);
+            if (e.client == what.call->first && e.callId == what.call->second)
+                callEvents.record(e);
+        }
+        if (callEvents.size() == 0) {
+            *error = QStringLiteral("no events of call %1:%2").arg(what.call->first).arg(what.call->second);
+            return false;
+        }
+        log = &callEvents;
+        callStart = callEvents.view().at(0).time();
+        const QString which = QCoreApplication::translate("rpcscope::widgets::DiagramExport", "client %1 · call %2")
+                                  .arg(what.call->first)
+                                  .arg(what.call->second);
+        subtitle = subtitle.isEmpty() ? which : subtitle + QStringLiteral(" · ") + which;
+    }
+    const trace::TraceLog::View view = log->view();
     const core::TimePoint end = view.isEmpty() ? core::TimePoint(0) : view.at(view.size() - 1).time();
-    const core::TimePoint from = std::clamp(what.from.value_or(core::TimePoint(0)), core::TimePoint(0), end);
+    const core::TimePoint from =
+        std::clamp(what.from.value_or(callStart.value_or(core::TimePoint(0))), core::TimePoint(0), end);
     const core::TimePoint to = std::clamp(what.to.value_or(end), from, end);
     const double ms = std::max(1.0, double((to - from).count()) / 1000.0);
 
@@ -50,8 +76,8 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     diagram.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     diagram.resize(width, height);
     diagram.show(); // lays out the viewport at the size asked for
-    diagram.setLog(what.log, what.clients);
-    diagram.setCaption(what.title, what.subtitle);
+    diagram.setLog(log, what.clients);
+    diagram.setCaption(what.title, subtitle);
     diagram.setFollowLive(false);
     diagram.refresh(end);
     diagram.setPixelsPerMs(double(height - kChrome) / ms);
@@ -67,7 +93,7 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
         svg.setSize(target.size());
         svg.setViewBox(target);
         svg.setTitle(what.title.isEmpty() ? QStringLiteral("RpcScope sequence diagram") : what.title);
-        svg.setDescription(what.subtitle);
+        svg.setDescription(subtitle);
         QPainter painter(&svg);
         diagram.render(painter, target);
         break;

@@ -23,6 +23,9 @@ struct DiagramExport
     std::optional<core::TimePoint> from; // none: the session's start
     std::optional<core::TimePoint> to;   // none: its end
     int width = 1400;                    // pixels (points for PDF); the height follows the time range
+    // One call (client host, call id) only: its datagrams and what the server
+    // did for it, from its first event to its last unless from/to say otherwise.
+    std::optional<std::pair<core::HostId, std::uint32_t>> call;
 };
 
 // Draws the sequence diagram of a time range into an SVG, PNG or PDF file,

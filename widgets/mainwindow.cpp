@@ -3,8 +3,11 @@
 #include "buildinfo.h"
 #include "chartsview.h"
 #include "controlspanel.h"
+#include "displaynames.h"
+#include "language.h"
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
+#include "sweepdialog.h"
 #include "capture/capturewriter.h"
 #include "diagramexport.h"
 #include "export/textexport.h"
@@ -23,6 +26,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -111,7 +115,8 @@ void MainWindow::createDocks()
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    auto *controlsDock = new QDockWidget(tr("Controls"), this);
+    auto *controlsDock = new QDockWidget(this);
+    m_i18n.add([controlsDock] { controlsDock->setWindowTitle(tr("Controls")); });
     controlsDock->setObjectName(QStringLiteral("controlsDock"));
     controlsDock->setWidget(scroll);
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
@@ -137,7 +142,13 @@ void MainWindow::createDocks()
     narrationLayout->setSpacing(0);
     narrationLayout->addWidget(m_stats);
     narrationLayout->addWidget(m_narration, 1);
-    auto *narrationDock = new QDockWidget(tr("Narration"), this);
+    auto *narrationDock = new QDockWidget(this);
+    m_i18n.add([this, narrationDock] {
+        narrationDock->setWindowTitle(tr("Narration"));
+        m_narration->setAccessibleName(tr("Narration"));
+        m_narration->setAccessibleDescription(tr("What the selected or latest event means, in words"));
+        m_stats->setAccessibleName(tr("Statistics"));
+    });
     narrationDock->setObjectName(QStringLiteral("narrationDock"));
     narrationDock->setWidget(narrationBox);
     addDockWidget(Qt::BottomDockWidgetArea, narrationDock);
@@ -176,27 +187,34 @@ void MainWindow::createDocks()
     // a mapping per event).
     auto *kind = new QComboBox(this);
     kind->setObjectName(QStringLiteral("kindFilter"));
-    kind->setAccessibleName(tr("Show events of kind"));
-    kind->addItem(tr("All events"), -1);
+    kind->addItem(QString(), -1);
     for (int k = 0; k < trace::kEventKindCount; ++k)
-        kind->addItem(trace::eventKindName(trace::EventKind(k)), k);
+        kind->addItem(QString(), k);
+    m_i18n.add([kind] {
+        kind->setAccessibleName(tr("Show events of kind"));
+        kind->setItemText(0, tr("All events"));
+        for (int k = 0; k < trace::kEventKindCount; ++k)
+            kind->setItemText(k + 1, displaynames::eventKind(trace::EventKind(k)));
+    });
     connect(kind, &QComboBox::activated, this, [this, kind](int i) {
         const int k = kind->itemData(i).toInt();
         m_table->setKindFilter(k < 0 ? QSet<trace::EventKind>{} : QSet<trace::EventKind>{trace::EventKind(k)});
     });
     m_hostFilter = new QComboBox(this);
     m_hostFilter->setObjectName(QStringLiteral("hostFilter"));
-    m_hostFilter->setAccessibleName(tr("Show events of host"));
+    m_i18n.add([this] { m_hostFilter->setAccessibleName(tr("Show events of host")); });
     connect(m_hostFilter, &QComboBox::activated, this, [this](int i) {
         const int h = m_hostFilter->itemData(i).toInt();
         m_table->setHostFilter(h < 0 ? std::nullopt : std::optional<core::HostId>(core::HostId(h)));
     });
     auto *call = new QSpinBox(this);
     call->setObjectName(QStringLiteral("callFilter"));
-    call->setAccessibleName(tr("Show events of call"));
     call->setRange(0, std::numeric_limits<int>::max());
-    call->setSpecialValueText(tr("all calls"));
-    call->setPrefix(tr("call "));
+    m_i18n.add([call] {
+        call->setAccessibleName(tr("Show events of call"));
+        call->setSpecialValueText(tr("all calls"));
+        call->setPrefix(tr("call "));
+    });
     connect(call, &QSpinBox::valueChanged, this, [this](int v) {
         m_table->setCallFilter(v == 0 ? std::nullopt : std::optional<std::uint32_t>(std::uint32_t(v)));
     });
@@ -210,13 +228,16 @@ void MainWindow::createDocks()
     filters->addStretch(1);
     eventsLayout->addLayout(filters);
     eventsLayout->addWidget(m_tableView, 1);
-    auto *tableDock = new QDockWidget(tr("Events"), this);
+    m_i18n.add([this] { m_tableView->setAccessibleName(tr("Events")); });
+    auto *tableDock = new QDockWidget(this);
+    m_i18n.add([tableDock] { tableDock->setWindowTitle(tr("Events")); });
     tableDock->setObjectName(QStringLiteral("eventsDock"));
     tableDock->setWidget(events);
     addDockWidget(Qt::BottomDockWidgetArea, tableDock);
     tabifyDockWidget(narrationDock, tableDock);
     m_charts = new ChartsView(this);
-    auto *chartsDock = new QDockWidget(tr("Charts"), this);
+    auto *chartsDock = new QDockWidget(this);
+    m_i18n.add([chartsDock] { chartsDock->setWindowTitle(tr("Charts")); });
     chartsDock->setObjectName(QStringLiteral("chartsDock"));
     chartsDock->setWidget(m_charts);
     addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
@@ -227,15 +248,20 @@ void MainWindow::createDocks()
 
 void MainWindow::createActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Capture…"), this, [this] {
+    QMenu *file = menuBar()->addMenu(QString());
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction *open = file->addAction(QString(), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Capture"), QString(),
                                                           tr("RpcScope captures (*.rpcscope);;All files (*)"));
         if (!path.isEmpty())
             openCapture(path);
     });
     open->setShortcut(QKeySequence::Open);
-    QAction *save = file->addAction(tr("&Save Capture As…"), this, [this] {
+    m_i18n.add([file, open] {
+        file->setTitle(tr("&File"));
+        open->setText(tr("&Open Capture…"));
+    });
+    QAction *save = file->addAction(QString(), this, [this] {
         QFileDialog dialog(this, tr("Save Capture"), QString(), tr("RpcScope captures (*.rpcscope)"));
         dialog.setAcceptMode(QFileDialog::AcceptSave);
         dialog.setDefaultSuffix(QStringLiteral("rpcscope"));
@@ -246,7 +272,8 @@ void MainWindow::createActions()
             QMessageBox::warning(this, tr("RpcScope"), tr("The capture was not saved: %1").arg(error));
     });
     save->setShortcut(QKeySequence::Save);
-    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
+    m_i18n.add([save] { save->setText(tr("&Save Capture As…")); });
+    QAction *exportAction = file->addAction(QString(), this, [this] {
         QString filter;
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export"), QString(),
@@ -263,90 +290,171 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportCall = file->addAction(tr("Export Selected &Call…"), this, [this] {
+        QString error;
+        if (!selectedCall()) {
+            QMessageBox::information(this, tr("RpcScope"),
+                                     tr("Click a datagram in the diagram to select its call, then export it."));
+            return;
+        }
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Selected Call"), QString(),
+            tr("Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;"
+               "Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
+               "PlantUML sequence diagram (*.puml)"));
+        if (path.isEmpty())
+            return;
+        if (!exportTo(path, &error, true))
+            QMessageBox::warning(this, tr("RpcScope"), tr("Nothing was exported: %1").arg(error));
+        else
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    exportCall->setObjectName(QStringLiteral("exportSelectedCall"));
+    exportCall->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
+    m_i18n.add([exportAction] { exportAction->setText(tr("&Export…")); });
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(QString(), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    m_i18n.add([quit] { quit->setText(tr("&Quit")); });
 
-    QToolBar *playback = addToolBar(tr("Playback"));
+    QToolBar *playback = addToolBar(QString());
     playback->setObjectName(QStringLiteral("playbackToolBar"));
-    m_playAction = playback->addAction(tr("Pause"));
+    m_playAction = playback->addAction(QString());
     m_playAction->setShortcut(Qt::Key_Space);
-    m_playAction->setToolTip(tr("Play or pause the session (Space)"));
+    m_i18n.add([this, playback] {
+        playback->setWindowTitle(tr("Playback"));
+        m_playAction->setToolTip(tr("Play or pause the session (Space)"));
+        updatePlayState();
+    });
     connect(m_playAction, &QAction::triggered, this, [this] {
         m_player->isPlaying() ? m_player->pause() : m_player->play();
     });
-    m_stepAction = playback->addAction(tr("Step"));
+    m_stepAction = playback->addAction(QString());
     m_stepAction->setShortcut(Qt::Key_Period);
-    m_stepAction->setToolTip(tr("Process the next event and pause (.)"));
+    m_i18n.add([this] {
+        m_stepAction->setText(tr("Step"));
+        m_stepAction->setToolTip(tr("Process the next event and pause (.)"));
+    });
     connect(m_stepAction, &QAction::triggered, this, [this] { m_player->step(); });
-    QAction *reset = playback->addAction(tr("Reset"));
+    QAction *reset = playback->addAction(QString());
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    reset->setToolTip(tr("Start the scenario over with the current settings (Ctrl+R)"));
+    m_i18n.add([reset] {
+        reset->setText(tr("Reset"));
+        reset->setToolTip(tr("Start the scenario over with the current settings (Ctrl+R)"));
+    });
     connect(reset, &QAction::triggered, this, [this] { startScenario(m_scenario); });
     playback->addSeparator();
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
-    m_mode->setAccessibleName(tr("Mode"));
-    m_mode->addItem(tr("Simulated (virtual time)"));
-    m_mode->addItem(tr("Real sockets (loopback)"));
-    m_mode->setToolTip(tr("Simulated: every host in virtual time, reproducible from the seed, at any speed.\n"
-                          "Real sockets: the same scenario over UDP on 127.0.0.1, in real time."));
+    m_mode->addItem(QString());
+    m_mode->addItem(QString());
+    m_i18n.add([this] {
+        m_mode->setAccessibleName(tr("Mode"));
+        m_mode->setItemText(0, tr("Simulated (virtual time)"));
+        m_mode->setItemText(1, tr("Real sockets (loopback)"));
+        m_mode->setToolTip(tr("Simulated: every host in virtual time, reproducible from the seed, at any speed.\n"
+                              "Real sockets: the same scenario over UDP on 127.0.0.1, in real time."));
+    });
     connect(m_mode, &QComboBox::activated, this, [this](int i) { setRealSockets(i == 1); });
     playback->addWidget(m_mode);
-    playback->addWidget(new QLabel(tr(" Speed "), this));
+    auto *speedLabel = new QLabel(this);
+    playback->addWidget(speedLabel);
     m_speed = new QComboBox(this);
     m_speed->setObjectName(QStringLiteral("speedCombo"));
-    m_speed->setAccessibleName(tr("Playback speed"));
+    speedLabel->setBuddy(m_speed);
     for (double s : kSpeeds)
-        m_speed->addItem(tr("%1×").arg(s), s);
+        m_speed->addItem(QString(), s);
+    m_i18n.add([this, speedLabel] {
+        speedLabel->setText(tr(" Speed "));
+        m_speed->setAccessibleName(tr("Playback speed"));
+        for (int i = 0; i < m_speed->count(); ++i)
+            m_speed->setItemText(i, tr("%1×").arg(m_speed->itemData(i).toDouble()));
+    });
     connect(m_speed, &QComboBox::activated, this, [this](int i) { setSpeed(m_speed->itemData(i).toDouble()); });
     playback->addWidget(m_speed);
     playback->addSeparator();
-    QAction *fit = playback->addAction(tr("Fit"));
+    QAction *fit = playback->addAction(QString());
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fit->setToolTip(tr("Show the whole session (Ctrl+0)"));
+    m_i18n.add([fit] {
+        fit->setText(tr("&Fit"));
+        fit->setToolTip(tr("Show the whole session (Ctrl+0)"));
+    });
     connect(fit, &QAction::triggered, m_diagram, &SequenceDiagramView::fitToSession);
-    m_followAction = playback->addAction(tr("Follow"));
+    m_followAction = playback->addAction(QString());
     m_followAction->setCheckable(true);
     m_followAction->setChecked(true);
-    m_followAction->setToolTip(tr("Keep the newest events in view"));
+    m_i18n.add([this] {
+        m_followAction->setText(tr("F&ollow"));
+        m_followAction->setToolTip(tr("Keep the newest events in view"));
+    });
     connect(m_followAction, &QAction::toggled, m_diagram, &SequenceDiagramView::setFollowLive);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_diagram->zoomBy(1.25); });
+    QMenu *view = menuBar()->addMenu(QString());
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *zoomIn = view->addAction(QString(), this, [this] { m_diagram->zoomBy(1.25); });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_diagram->zoomBy(0.8); });
+    QAction *zoomOut = view->addAction(QString(), this, [this] { m_diagram->zoomBy(0.8); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_i18n.add([view, zoomIn, zoomOut] {
+        view->setTitle(tr("&View"));
+        zoomIn->setText(tr("Zoom &In"));
+        zoomOut->setText(tr("Zoom &Out"));
+    });
     view->addAction(fit);
     view->addAction(m_followAction);
     view->addSeparator();
-    QAction *dark = view->addAction(tr("&Dark Theme"));
+    QAction *dark = view->addAction(QString());
     dark->setCheckable(true);
     dark->setChecked(QSettings().value(kDarkKey, false).toBool());
     connect(dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
-    QAction *presentation = view->addAction(tr("&Presentation Mode"));
+    QAction *presentation = view->addAction(QString());
     presentation->setCheckable(true);
     presentation->setShortcut(Qt::Key_F11);
-    presentation->setToolTip(tr("Full screen with large type, for a projector"));
+    m_i18n.add([dark, presentation] {
+        dark->setText(tr("&Dark Theme"));
+        presentation->setText(tr("&Presentation Mode"));
+        presentation->setToolTip(tr("Full screen with large type, for a projector"));
+    });
     connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
 
-    QMenu *scenarioMenu = menuBar()->addMenu(tr("&Scenario"));
+    view->addSeparator();
+    createLanguageMenu(view);
+
+    QMenu *scenarioMenu = menuBar()->addMenu(QString());
     scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
+    m_i18n.add([scenarioMenu] { scenarioMenu->setTitle(tr("&Scenario")); });
     auto *group = new QActionGroup(this);
     for (const session::Scenario &s : session::scenarios()) {
-        QAction *a = scenarioMenu->addAction(s.displayTitle());
+        QAction *a = scenarioMenu->addAction(QString());
+        m_i18n.add([a, &s] {
+            a->setText(s.displayTitle());
+            a->setStatusTip(s.displayDescription());
+            a->setToolTip(s.displayDescription());
+        });
         a->setCheckable(true);
         a->setData(s.name);
-        a->setStatusTip(s.displayDescription());
-        a->setToolTip(s.displayDescription());
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, name = s.name] { startScenario(name); });
     }
     scenarioMenu->setToolTipsVisible(true);
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About RpcScope"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    QAction *sweep = tools->addAction(tr("Parameter &Sweep…"), this, &MainWindow::showSweepDialog);
+    sweep->setObjectName(QStringLiteral("parameterSweep"));
+    sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+
+    QMenu *help = menuBar()->addMenu(QString());
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
+    QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_i18n.add([help, about, aboutQt] {
+        help->setTitle(tr("&Help"));
+        about->setText(tr("&About RpcScope"));
+        aboutQt->setText(tr("About &Qt"));
+    });
     if (dark->isChecked())
         setDarkTheme(true);
 }
@@ -466,19 +574,56 @@ bool MainWindow::openCapture(const QString &path, QString *error)
     return true;
 }
 
-bool MainWindow::exportTo(const QString &path, QString *error)
+std::optional<std::pair<core::HostId, std::uint32_t>> MainWindow::selectedCall() const
+{
+    const std::optional<qsizetype> index = m_diagram->selectedEvent();
+    const trace::TraceLog::View view = m_player->log().view();
+    if (!index || *index >= view.size() || view.at(*index).callId == 0)
+        return std::nullopt;
+    return std::pair{view.at(*index).client, view.at(*index).callId};
+}
+
+void MainWindow::showSweepDialog()
+{
+    // The settings the next reset would start, or those of the capture shown.
+    const session::SessionConfig base = m_replaying ? m_player->config() : m_pending;
+    auto *dialog = findChild<SweepDialog *>();
+    if (!dialog) {
+        dialog = new SweepDialog(base, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        dialog->setBase(base);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCallOnly)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const session::SessionConfig &config = m_player->config();
+    exporting::ExportRange range;
+    if (selectedCallOnly) {
+        range.call = selectedCall();
+        if (!range.call) {
+            *error = tr("no call is selected: click a datagram in the diagram first");
+            return false;
+        }
+    }
     if (const auto picture = diagramFormatFromName(suffix)) {
-        const auto [from, to] = m_diagram->visibleRange();
         DiagramExport what;
         what.log = &m_player->log();
         what.clients = config.clients;
         const session::Scenario *scenario = session::findScenario(m_scenario);
         what.title = scenario ? scenario->displayTitle() : QString();
-        what.from = from;
-        what.to = to;
+        if (range.call) {
+            what.call = range.call;
+        } else {
+            const auto [from, to] = m_diagram->visibleRange();
+            what.from = from;
+            what.to = to;
+        }
         return exportDiagram(what, *picture, path, error);
     }
     QSaveFile file(path);
@@ -488,15 +633,19 @@ bool MainWindow::exportTo(const QString &path, QString *error)
     }
     const trace::TraceLog::View view = m_player->log().view();
     bool ok = false;
-    if (suffix == u"csv")
-        ok = exporting::writeCsv(view, {}, file);
-    else if (suffix == u"jsonl")
-        ok = trace::writeJsonLines(view, file);
-    else if (suffix == u"mmd")
-        ok = exporting::writeMermaid(view, config.clients, {}, file);
-    else if (suffix == u"puml")
-        ok = exporting::writePlantUml(view, config.clients, {}, file);
-    else {
+    if (suffix == u"csv") {
+        ok = exporting::writeCsv(view, range, file);
+    } else if (suffix == u"jsonl") {
+        trace::TraceLog part;
+        for (qsizetype i = 0; i < view.size(); ++i)
+            if (range.contains(view.at(i)))
+                part.record(view.at(i));
+        ok = trace::writeJsonLines(part.view(), file);
+    } else if (suffix == u"mmd") {
+        ok = exporting::writeMermaid(view, config.clients, range, file);
+    } else if (suffix == u"puml") {
+        ok = exporting::writePlantUml(view, config.clients, range, file);
+    } else {
         *error = tr("end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format");
         return false;
     }
@@ -531,8 +680,8 @@ void MainWindow::updateCaption()
     const session::Scenario *scenario = session::findScenario(m_scenario);
     QStringList parts;
     parts << tr("timeout %1 ms").arg(double(c.retry.timeout.count()) / 1000.0)
-          << tr("%1 back-off").arg(core::backoffName(c.retry.backoff))
-          << tr("%1 acks").arg(core::ackModeName(c.ackMode)) << tr("%1 service").arg(c.service);
+          << tr("%1 back-off").arg(displaynames::choice(core::backoffName(c.retry.backoff)))
+          << tr("%1 acks").arg(displaynames::choice(core::ackModeName(c.ackMode))) << tr("%1 service").arg(c.service);
     if (c.toServer.loss > 0)
         parts << tr("loss %1 %").arg(c.toServer.loss * 100);
     if (m_replaying)
@@ -736,6 +885,69 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About RpcScope"), aboutText());
+}
+
+// View > Language: the system's language, English, and every translation
+// built in, each named in its own language.
+void MainWindow::createLanguageMenu(QMenu *view)
+{
+    QMenu *menu = view->addMenu(QString());
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(menu);
+    QAction *system = menu->addAction(QString());
+    system->setData(Language::kSystem.toString());
+    m_i18n.add([menu, system] {
+        menu->setTitle(tr("&Language"));
+        system->setText(tr("System default"));
+    });
+    menu->addSeparator();
+    const QStringList codes = QStringList{Language::kEnglish.toString()} + Language::available();
+    for (const QString &code : codes)
+        menu->addAction(Language::nativeName(code))->setData(code);
+    for (QAction *a : menu->actions()) {
+        if (a->isSeparator())
+            continue;
+        a->setCheckable(true);
+        group->addAction(a);
+    }
+    const auto showChosen = [group] {
+        for (QAction *a : group->actions())
+            a->setChecked(a->data().toString() == Language::instance().chosen());
+    };
+    showChosen();
+    connect(&Language::instance(), &Language::changed, menu, showChosen);
+    connect(group, &QActionGroup::triggered, this,
+            [](QAction *a) { Language::instance().selectAndRemember(a->data().toString()); });
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    m_i18n.retranslate();
+    if (const session::Scenario *scenario = session::findScenario(m_scenario); scenario && !m_replaying)
+        setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
+    else if (!m_replaying)
+        setWindowTitle(tr("RpcScope"));
+    updateCaption();
+    for (int i = 0; i < m_hostFilter->count(); ++i) {
+        const int h = m_hostFilter->itemData(i).toInt();
+        const int clients = m_player->config().clients;
+        m_hostFilter->setItemText(i, h < 0    ? tr("All hosts")
+                                     : h == 0 ? tr("server")
+                                     : clients == 1 ? tr("client")
+                                                    : tr("client %1").arg(h));
+    }
+    m_table->retranslate();
+    m_stats->clear(); // refreshViews() writes it again
+    refreshViews();
+    if (m_selected)
+        showNarration(m_selected);
 }
 
 } // namespace rpcscope::widgets

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/player.h"
+#include "retranslator.h"
 #include "session/summary.h"
 
 #include <QJsonObject>
@@ -10,6 +11,7 @@
 
 class QComboBox;
 class QLabel;
+class QMenu;
 class QTableView;
 
 namespace rpcscope::widgets {
@@ -45,7 +47,14 @@ public:
     // Writes the session shown in the format the suffix names: .csv, .jsonl,
     // .mmd (Mermaid), .puml (PlantUML), or the diagram as it is in view as
     // .svg, .png or .pdf.
-    bool exportTo(const QString &path, QString *error);
+    // With `selectedCallOnly`, only the events of the call selected in the
+    // diagram: the diagram from the call's first event to its last, or its
+    // rows in the text formats.
+    bool exportTo(const QString &path, QString *error, bool selectedCallOnly = false);
+    // The call of the event selected in the diagram, as (client host, call id).
+    std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall() const;
+    // Opens the parameter sweep window on the current session's settings.
+    void showSweepDialog();
     bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
     session::Player &player() { return *m_player; }
@@ -59,10 +68,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
+    void createLanguageMenu(QMenu *view);
+    // Sets every text again in the language now installed.
+    void retranslateUi();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
@@ -103,6 +116,7 @@ private:
     std::optional<qsizetype> m_selected;
     bool m_syncingSelection = false;
     QFont m_normalFont;
+    Retranslator m_i18n; // texts set again on QEvent::LanguageChange
 };
 
 } // namespace rpcscope::widgets
