@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -13,6 +14,13 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("RpcScope"));
     QApplication::setApplicationName(QStringLiteral("RpcScope"));
     QApplication::setApplicationVersion(rpcscope::BuildInfo::programVersion());
+    QApplication::setDesktopFileName(QStringLiteral(RPCSCOPE_APP_ID));
+    QIcon icon(QStringLiteral(":/icons/rpcscope.svg"));
+    // The PNGs are rendered ahead of time: small sizes look right even where
+    // Qt's SVG icon engine is not installed.
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/rpcscope-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     // The language remembered from View > Language, else the system's;
     // loaded before the options so that --help speaks it too.
