@@ -14,6 +14,8 @@ packages=(
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
     qt6-translations-l10n fonts-droid-fallback
     libprotobuf-dev protobuf-compiler libprotoc-dev
+    # package: dpkg-shlibdeps computes the .deb's Depends; its test validates the AppStream file
+    dpkg-dev appstream
 )
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.
@@ -32,6 +34,8 @@ Commands:
                (without a display: the headless demo of rpcscope-cli); ARGS go to the program
   test         install what is missing, build, and run the whole test suite (CTest)
   build        install what is missing and build
+  package      install what is missing, build, and write the Debian packages
+               (rpcscope and rpcscope-dev); prints their paths
   fuzz [TARGET] [SECONDS]
                install clang-14 and libFuzzer if missing, build the fuzz preset, and run
                TARGET (default: each in turn) for SECONDS (default 60) with libFuzzer;
@@ -156,6 +160,12 @@ case "$cmd" in
         ctest --output-on-failure --no-tests=error -j "$(nproc)"
         ;;
     build) build ;;
+    package)
+        build
+        step="packaging (cpack)"
+        (cd "$build_dir" && cpack -G DEB) > "$build_dir/cpack.log" 2>&1 || { cat "$build_dir/cpack.log" >&2; exit 1; }
+        sed -n 's/^CPack: - package: \(.*\) generated\.$/\1/p' "$build_dir/cpack.log"
+        ;;
     fuzz) fuzz "$@" ;;
     deps) deps ;;
     help|-h|--help) usage ;;
