@@ -1,6 +1,8 @@
 #include "exportcommand.h"
 
 #include "capture/capturereader.h"
+#include "chartexport.h"
+#include "chartsview.h"
 #include "clicommand.h"
 #include "diagramexport.h"
 #include "export/textexport.h"
@@ -55,11 +57,12 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Exports a capture: its events as CSV or JSON Lines, its story as a Mermaid or PlantUML sequence "
-        "diagram, or the diagram as drawn by RpcScope as SVG, PNG or PDF."));
+        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF, or its charts as PNG or SVG."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png or pdf [default: from "
-                                                   "the output's suffix]"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, chart-png or "
+                                                   "chart-svg [default: from the output's suffix; a chart's with "
+                                                   "--chart]"),
                                     QStringLiteral("F"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("the file to write"), QStringLiteral("OUT"));
@@ -67,11 +70,16 @@ int runExport(const QStringList &args)
                                     QStringLiteral("MS"));
     const QCommandLineOption toMs(QStringLiteral("to-ms"), QStringLiteral("end of the time range"), QStringLiteral("MS"));
     const QCommandLineOption call(QStringLiteral("call"),
-                                  QStringLiteral("text formats: only this call, as CLIENT:ID (e.g. 1:7)"),
+                                  QStringLiteral("events and diagram: only this call, as CLIENT:ID (e.g. 1:7)"),
                                   QStringLiteral("CLIENT:ID"));
-    const QCommandLineOption width(QStringLiteral("width"), QStringLiteral("pictures: width in pixels [default: 1400]"),
+    const QCommandLineOption width(QStringLiteral("width"),
+                                   QStringLiteral("pictures: width in pixels [default: 1400; charts 1000]"),
                                    QStringLiteral("PX"));
-    parser.addOptions({format, output, fromMs, toMs, call, width});
+    const QCommandLineOption chart(QStringLiteral("chart"),
+                                   QStringLiteral("charts: %1, or all (one under another) [default: all]")
+                                       .arg(widgets::ChartsView::chartNames().join(QStringLiteral(", "))),
+                                   QStringLiteral("NAME"));
+    parser.addOptions({format, output, fromMs, toMs, call, width, chart});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a capture (.rpcscope)"));
     if (!parser.parse(args))
         return usageError(QStringLiteral("export: %1").arg(parser.errorText()));
@@ -86,13 +94,34 @@ int runExport(const QStringList &args)
         return usageError(QStringLiteral("export: say where to write with -o OUT"));
     const QString in = parser.positionalArguments().constFirst();
     const QString path = parser.value(output);
-    const QString kind = parser.isSet(format) ? parser.value(format).toLower() : formatForSuffix(path);
-    const std::optional<widgets::DiagramFormat> picture = widgets::diagramFormatFromName(kind);
-    if (!picture && !kTextFormats.contains(kind))
+    QString kind = parser.isSet(format) ? parser.value(format).toLower() : formatForSuffix(path);
+    // --chart asks for a chart: the suffix then says which picture format.
+    if (parser.isSet(chart) && !parser.isSet(format) && (kind == u"png" || kind == u"svg"))
+        kind = QStringLiteral("chart-") + kind;
+    const bool isChart = kind.startsWith(u"chart-");
+    const std::optional<widgets::ChartFormat> chartPicture =
+        isChart ? widgets::chartFormatFromName(kind) : std::nullopt;
+    const std::optional<widgets::DiagramFormat> picture =
+        isChart ? std::nullopt : widgets::diagramFormatFromName(kind);
+    if (!picture && !chartPicture && !kTextFormats.contains(kind))
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
-                                               "svg, png or pdf").arg(parser.value(format))
+                                               "svg, png, pdf, chart-png or chart-svg").arg(parser.value(format))
                               : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
+    QStringList charts;
+    if (parser.isSet(chart)) {
+        if (!chartPicture)
+            return usageError(QStringLiteral("export: --chart needs a chart format (chart-png or chart-svg), not '%1'")
+                                  .arg(kind));
+        const QString name = parser.value(chart);
+        if (name != u"all" && !widgets::ChartsView::chartNames().contains(name))
+            return usageError(QStringLiteral("export: unknown chart '%1': expected %2 or all")
+                                  .arg(name, widgets::ChartsView::chartNames().join(QStringLiteral(", "))));
+        if (name != u"all")
+            charts << name;
+    }
+    if (chartPicture && parser.isSet(call))
+        return usageError(QStringLiteral("export: --call does not apply to charts, which count every call"));
 
     exporting::ExportRange range;
     QString error;
@@ -112,7 +141,7 @@ int runExport(const QStringList &args)
                                   .arg(parser.value(call)));
         range.call = std::pair{core::HostId(host), std::uint32_t(id)};
     }
-    int pixels = 1400;
+    int pixels = chartPicture ? widgets::kChartExportSize.width() : 1400;
     if (parser.isSet(width)) {
         bool ok = false;
         pixels = parser.value(width).toInt(&ok);
@@ -145,8 +174,24 @@ int runExport(const QStringList &args)
         what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
         what.from = range.from;
         what.to = range.to;
+        what.call = range.call;
         what.width = pixels;
         written = widgets::exportDiagram(what, *picture, path, &error);
+    } else if (chartPicture) {
+        // The charts the window's dock draws, over the whole capture or the range given.
+        widgets::ChartsView view;
+        view.setLog(&log);
+        view.refresh(log.view());
+        if (range.from || range.to) {
+            const trace::TraceLog::View events = log.view();
+            const core::TimePoint end = events.isEmpty() ? core::TimePoint(0) : events.at(events.size() - 1).time();
+            view.setTimeRange(range.from.value_or(core::TimePoint(0)), range.to.value_or(end));
+        }
+        view.flush();
+        QSize size = widgets::kChartExportSize;
+        size.setHeight(size.height() * pixels / size.width());
+        size.setWidth(pixels);
+        written = view.exportCharts(path, charts, &error, chartPicture, size);
     } else {
         QSaveFile file(path);
         if (file.open(QIODevice::WriteOnly)) {

@@ -5,6 +5,7 @@
 #include "rpcscope/version.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -305,6 +306,108 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: sweep: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    // export: the charts as PNG (twice the pixel density) or SVG, all of
+    // them or one; the diagram and the events of one call alone.
+    void exportChartsAndOneCall()
+    {
+        QTemporaryDir dir;
+        const QString capture = dir.filePath(QStringLiteral("lossy.rpcscope"));
+        const Result recorded = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("lossy"),
+                                     QStringLiteral("--calls"), QStringLiteral("40"), QStringLiteral("--clients"),
+                                     QStringLiteral("2"), QStringLiteral("--record"), capture});
+        QCOMPARE(recorded.exitCode, 0);
+        const auto exportTo = [&](const QStringList &more) {
+            return run(QStringList{QStringLiteral("export"), capture} + more);
+        };
+        // A PNG's size, from its header; none if it is not a PNG.
+        const auto pngSize = [](const QString &path) -> std::optional<std::pair<quint32, quint32>> {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return std::nullopt;
+            const QByteArray head = file.read(24);
+            if (head.size() < 24 || !head.startsWith("\x89PNG\r\n\x1a\n") || head.mid(12, 4) != "IHDR")
+                return std::nullopt;
+            const auto be32 = [&](int at) {
+                return quint32(quint8(head[at])) << 24 | quint32(quint8(head[at + 1])) << 16
+                       | quint32(quint8(head[at + 2])) << 8 | quint32(quint8(head[at + 3]));
+            };
+            return std::pair{be32(16), be32(20)};
+        };
+
+        const QString all = dir.filePath(QStringLiteral("charts.png"));
+        Result r = exportTo({QStringLiteral("-o"), all, QStringLiteral("--format"), QStringLiteral("chart-png")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(pngSize(all), (std::optional<std::pair<quint32, quint32>>{{2 * 1000, 5 * 2 * 560}}));
+
+        const QString cdf = dir.filePath(QStringLiteral("cdf.png"));
+        r = exportTo({QStringLiteral("-o"), cdf, QStringLiteral("--chart"), QStringLiteral("latency-cdf"),
+                      QStringLiteral("--width"), QStringLiteral("800")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(pngSize(cdf), (std::optional<std::pair<quint32, quint32>>{{2 * 800, 2 * 448}}));
+
+        const QString rtt = dir.filePath(QStringLiteral("rtt.svg"));
+        r = exportTo({QStringLiteral("-o"), rtt, QStringLiteral("--format"), QStringLiteral("chart-svg"),
+                      QStringLiteral("--chart"), QStringLiteral("rtt")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile svg(rtt);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgBytes = svg.readAll();
+        QVERIFY(svgBytes.contains("<svg"));
+        QVERIFY(svgBytes.contains("<polyline") || svgBytes.contains("<path"));
+        QVERIFY(svgBytes.contains("RTT and timeout"));
+
+        // One call: only its rows, and a diagram naming only it.
+        const QString csv = dir.filePath(QStringLiteral("call.csv"));
+        r = exportTo({QStringLiteral("-o"), csv, QStringLiteral("--call"), QStringLiteral("2:2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(csvFile.readAll()).trimmed().split(u'\n');
+        QVERIFY(rows.size() > 3);
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QVERIFY2(rows[i].section(u',', 4, 5) == QStringLiteral("client2,2"), qPrintable(rows[i]));
+        const QString callSvg = dir.filePath(QStringLiteral("call.svg"));
+        r = exportTo({QStringLiteral("-o"), callSvg, QStringLiteral("--call"), QStringLiteral("2:2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile callFile(callSvg);
+        QVERIFY(callFile.open(QIODevice::ReadOnly));
+        const QString drawn = QString::fromUtf8(callFile.readAll());
+        QVERIFY(drawn.contains(QStringLiteral("client 2 · call 2")));
+        // "REQ #2 a2 · retry #1", "call #2 ok": a word, then the call's number
+        // (the retry's is a count).
+        QSet<QString> calls;
+        for (const QRegularExpressionMatch &m : QRegularExpression(QStringLiteral("\\w(?<!retry) #(\\d+)")).globalMatch(drawn))
+            calls.insert(m.captured(1));
+        QCOMPARE(calls, QSet<QString>{QStringLiteral("2")});
+        r = exportTo({QStringLiteral("-o"), callSvg, QStringLiteral("--call"), QStringLiteral("2:9999")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no events of call 2:9999")), qPrintable(r.err));
+    }
+
+    void exportRejectsBadChartRequests_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown chart") << QStringList{"-o", "x.png", "--chart", "jitter"} << "unknown chart 'jitter'";
+        QTest::newRow("chart as text") << QStringList{"-o", "x.csv", "--chart", "rtt"}
+                                       << "--chart needs a chart format";
+        QTest::newRow("chart of one call") << QStringList{"-o", "x.png", "--format", "chart-png", "--call", "1:1"}
+                                           << "--call does not apply to charts";
+        QTest::newRow("unknown format") << QStringList{"-o", "x.png", "--format", "chart-gif"}
+                                        << "unknown format 'chart-gif'";
+    }
+
+    void exportRejectsBadChartRequests()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        args.prepend(QStringLiteral("capture.rpcscope"));
+        args.prepend(QStringLiteral("export"));
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 

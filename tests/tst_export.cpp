@@ -69,10 +69,11 @@ QStringList svgTexts(const QString &path)
     return texts;
 }
 
-// The call numbers the diagram's labels name ("REQ #7 a1", "call #7 ok").
+// The call numbers the diagram's labels name ("REQ #7 a2 · retry #1",
+// "call #7 ok"); the number after "retry" counts retries.
 QSet<int> callNumbersIn(const QStringList &texts)
 {
-    static const QRegularExpression number(QStringLiteral("#(\\d+)"));
+    static const QRegularExpression number(QStringLiteral("(?<!retry) #(\\d+)"));
     QSet<int> calls;
     for (const QString &text : texts)
         for (const QRegularExpressionMatch &m : number.globalMatch(text))
