@@ -167,6 +167,7 @@ private slots:
     void setRetryConfigRearmsProbingCallsAtProbePeriod();
     void setRetryConfigAppliesToQueuedCalls();
     void nextTimeoutIsEarliestLiveTimer();
+    void replyOfMoreFragmentsThanOneAckFails();
 };
 
 void TestClientCore::startCallSendsFirstRequest()
@@ -1053,6 +1054,34 @@ void TestClientCore::nextTimeoutIsEarliestLiveTimer()
     retry.timeout = Duration(300'000);
     d.core.setRetryConfig(retry, ms(10));
     QCOMPARE(d.core.nextTimeout().value(), ms(300));
+}
+
+// A reply fragment may claim any count. The client kept a bitmap that size
+// and, asked for an ack, sent 7.5 KB for a 40-byte fragment, more than its
+// own datagram size. Found by the fuzz_clientcore invariant that everything
+// the client sends fits its datagram size. Such a reply can be neither
+// acked nor probed for: the call fails, saying why.
+void TestClientCore::replyOfMoreFragmentsThanOneAckFails()
+{
+    Client c;
+    const std::uint32_t id = c.core.startCall(QStringLiteral("echo"), QByteArray("hi"), kT0);
+    c.transmits();
+    wire::Header h;
+    h.kind = DatagramKind::Reply;
+    h.epoch = kEpoch;
+    h.clientId = kClientId;
+    h.callId = id;
+    h.fragmentIndex = 59'999;
+    h.fragmentCount = 60'000;
+    h.ackRequested = true;
+    QCOMPARE(c.core.receive(wire::encodeDatagram(h, QByteArray("x"), kChecksum), core::kServerHost, ms(5)),
+             Received::Accepted);
+    for (const Transmit &t : c.transmits())
+        QVERIFY2(t.bytes.size() <= c.core.config().maxDatagram, qPrintable(QString::number(t.bytes.size())));
+    const std::vector<Completion> done = c.completions();
+    QCOMPARE(done.size(), std::size_t(1));
+    QCOMPARE(done[0].callId, id);
+    QCOMPARE(done[0].error, trace::CallError::TooLarge);
 }
 
 QTEST_GUILESS_MAIN(TestClientCore)

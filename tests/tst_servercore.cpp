@@ -203,6 +203,7 @@ private slots:
     void clientRecordsDoNotOutliveTheirEntries();
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
+    void fragmentCountBeyondOneAckIsNotAnswered();
 };
 
 void TestServerCore::newRequestExecutesOnce()
@@ -939,6 +940,51 @@ void TestServerCore::undecodableRequestBodyIsMalformed()
     // The real request, when it comes, is run.
     s.receive(request(1, 2), ms(1));
     QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+// A fragment may claim any count. Answered with a bitmap of that many bits,
+// a 40-byte datagram drew a selective ack of 7.5 KB, more than the server's
+// own datagram size (an amplifier for a spoofed sender). Found by the
+// fuzz_servercore invariant that everything the server sends fits its
+// datagram size.
+void TestServerCore::fragmentCountBeyondOneAckIsNotAnswered()
+{
+    Server s;
+    const qsizetype maxDatagram = s.core.config().maxDatagram;
+    const auto fragment = [](std::uint32_t callId, std::uint16_t index, std::uint16_t count) {
+        wire::Header h;
+        h.clientId = kClientId;
+        h.callId = callId;
+        h.ackBelow = 1;
+        h.fragmentIndex = index;
+        h.fragmentCount = count;
+        h.ackRequested = true;
+        return wire::encodeDatagram(h, QByteArray("x"), kChecksum);
+    };
+
+    // Fragments for a call already admitted: no ack listing 60,000 fragments.
+    QCOMPARE(s.receive(request(1), kT0), Received::Accepted);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    s.receive(fragment(1, 0, 60'000), ms(1));
+    for (const Transmit &t : s.transmits())
+        QVERIFY2(t.bytes.size() <= maxDatagram, qPrintable(QString::number(t.bytes.size())));
+
+    // The last fragment of a new message that big: refused, nothing held for it.
+    QCOMPARE(s.receive(fragment(2, 59'999, 60'000), ms(2)), Received::Accepted);
+    const std::vector<Transmit> sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QVERIFY(sent[0].bytes.size() <= maxDatagram);
+    const Sent refusal = decode(sent[0]);
+    QCOMPARE(refusal.header.kind, DatagramKind::Error);
+    QCOMPARE(refusal.reply.status(), wire::STATUS_TOO_LARGE);
+    QCOMPARE(s.core.partialMessages(), 0);
+
+    // The largest count one ack can list is still taken in.
+    const auto largest = std::uint16_t(core::maxFragments(maxDatagram - wire::kOverhead));
+    QCOMPARE(s.receive(fragment(3, largest - 1, largest), ms(3)), Received::Accepted);
+    QCOMPARE(s.core.partialMessages(), 1);
+    for (const Transmit &t : s.transmits())
+        QVERIFY(t.bytes.size() <= maxDatagram);
 }
 
 QTEST_GUILESS_MAIN(TestServerCore)

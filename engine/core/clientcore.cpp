@@ -473,6 +473,17 @@ Received ClientCore::onReplyFragment(const wire::Header &h, QByteArrayView body,
     if (it == m_calls.end())
         return Received::Accepted; // a restart ended it
     Call &call = it->second;
+    // Acks and probes list the fragments held in one datagram: a reply of
+    // more fragments could be neither acknowledged nor asked for (and each
+    // ack would be many times the size of the fragment that asked for it).
+    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kOverhead)) {
+        fail(it, CallError::TooLarge,
+             QStringLiteral("reply of %1 fragments is more than a selective ack of %2 bytes can list")
+                 .arg(h.fragmentCount)
+                 .arg(m_config.maxDatagram),
+             now);
+        return Received::Accepted;
+    }
     // Fragments of one reply come from one server incarnation: a reply from
     // another starts over rather than be stitched onto the first.
     if (call.in && h.epoch != call.inEpoch)

@@ -269,7 +269,9 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
         // the rest of the round is dropped.
         if (h.fragmentCount > 1) {
             record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
-            if (h.ackRequested) {
+            // Only for a count one selective ack can list: a bitmap sized by
+            // whatever count a datagram claims would make 40 bytes draw 8 KB.
+            if (h.ackRequested && h.fragmentCount <= maxFragments(m_config.maxDatagram - wire::kOverhead)) {
                 FragmentBitmap all(h.fragmentCount);
                 for (int i = 0; i < h.fragmentCount; ++i)
                     all.set(i);
@@ -308,6 +310,22 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(ProtocolDrop::BadFragment));
         return Received::Malformed;
+    }
+    // Its selective acks must fit one of this server's datagrams. A message
+    // of more fragments cannot be acked (and, answered anyway, 40 bytes
+    // would draw 8 KB): refused once per round, the rest dropped.
+    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kOverhead)) {
+        if (!h.ackRequested) {
+            record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
+                   std::uint32_t(ProtocolDrop::BadFragment));
+            return Received::Malformed;
+        }
+        refuse(h, from, wire::STATUS_TOO_LARGE,
+               QStringLiteral("request of %1 fragments is more than a selective ack of %2 bytes can list")
+                   .arg(h.fragmentCount)
+                   .arg(m_config.maxDatagram),
+               now);
+        return Received::Accepted;
     }
     const std::uint64_t key = partialKey(h.clientId, h.callId);
     auto it = m_partials.find(key);
