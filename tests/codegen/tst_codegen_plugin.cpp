@@ -260,6 +260,26 @@ private slots:
         QVERIFY(header.contains("// static_assert(false, \"injected\");"));
     }
 
+    // A .proto file's name goes into a comment and an #include of the
+    // generated files; a carriage return in it (a legal file name) put the
+    // rest of the name on a line of its own, as code. Refused instead.
+    void lineBreakInFileNameIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString name = QStringLiteral("a\rstatic_assert(false);.proto");
+        QFile proto(dir.filePath(name));
+        QVERIFY(proto.open(QIODevice::WriteOnly));
+        proto.write("syntax = \"proto3\";\nmessage M {}\nservice S { rpc Hello(M) returns (M); }\n");
+        proto.close();
+        const ProtocRun run = runProtoc(dir.path(), name, dir.path());
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitStatus, QProcess::NormalExit);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.stderrText.contains(u"control character"), qPrintable(run.stderrText));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("a\rstatic_assert(false);.rpcscope.h"))));
+    }
+
     // Not a CodeGeneratorRequest on stdin: an error, not a crash.
     void pluginRejectsGarbageInput()
     {

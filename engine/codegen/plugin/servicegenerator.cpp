@@ -7,6 +7,7 @@
 #include <google/protobuf/io/printer.h>
 #include <google/protobuf/io/zero_copy_stream.h>
 
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -176,6 +177,14 @@ private:
 
 bool FileGenerator::analyse(std::string *error)
 {
+    // The file's name goes into a comment and an #include: a line break
+    // (newline or carriage return) in it would put the rest of the name on
+    // a line of its own, as code, and a quote would end the #include early.
+    const std::string &name = m_file->name();
+    if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f || c == '"'; }))
+        fail("the file name holds a control character or a double quote, which generated C++ cannot "
+             "name in an #include; rename the file");
+
     const std::string &package = m_file->package();
     size_t start = 0;
     while (!package.empty() && start <= package.size()) {
