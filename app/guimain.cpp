@@ -50,6 +50,13 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[capture]"));
     parser.process(app);
 
+    if (parser.isSet(languageOption) && !language.select(parser.value(languageOption))) {
+        QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(languageOption)
+                            << "' for --language: expected one of en, "
+                            << rpcscope::widgets::Language::available().join(QStringLiteral(", ")) << '\n';
+        return 2;
+    }
+
     rpcscope::widgets::MainWindow window;
     if (!parser.positionalArguments().isEmpty()) {
         QString error;
@@ -58,13 +65,6 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << "rpcscope: " << parser.positionalArguments().constFirst() << ": " << error << '\n';
             return 1;
         }
-    if (parser.isSet(languageOption) && !language.select(parser.value(languageOption))) {
-        QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(languageOption)
-                            << "' for --language: expected one of en, "
-                            << rpcscope::widgets::Language::available().join(QStringLiteral(", ")) << '\n';
-        return 2;
-    }
-
     }
     if (parser.isSet(scenario)) {
         const QString name = parser.value(scenario);
