@@ -12,9 +12,11 @@
 #include "trace/tracelog.h"
 
 #include "invariants.h"
+#include "session/soak.h"
 
 #include <QJsonObject>
 #include <QTest>
+#include <QThreadPool>
 
 #include <map>
 #include <set>
@@ -401,89 +403,172 @@ private slots:
         QVERIFY(report.value(u"sha256_received").toString() != report.value(u"sha256_sent").toString());
     }
 
-    // Random networks and settings; after every run the protocol's promises
-    // must hold. Many seeds, each reproducible on its own.
+    // A storm against a server that takes in 1,000 datagrams a second. With
+    // fixed timeouts the resends keep its queue full and many calls fail;
+    // with exponential back-off and jitter every call completes. Either
+    // way the server's memory stays within its caps and every promise holds.
+    void overloadCollapsesWithFixedTimeouts() { QVERIFY(overloadRun(core::Backoff::Fixed).failed > 1200 / 5); }
+    void overloadRecoversWithBackoffAndJitter()
+    {
+        const OverloadRun fixed = overloadRun(core::Backoff::Fixed);
+        const OverloadRun jitter = overloadRun(core::Backoff::FullJitter);
+        QCOMPARE(jitter.failed, 0);
+        QCOMPARE(jitter.ok, 1200);
+        QVERIFY2(jitter.droppedAtServer * 2 < fixed.droppedAtServer,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(jitter.droppedAtServer).arg(fixed.droppedAtServer)));
+    }
+    // The classroom move: start with fixed timeouts, switch to full jitter
+    // mid-storm. Calls started after the switch complete.
+    void overloadRecoversWhenBackoffChangesLive()
+    {
+        const auto switchAt = core::TimePoint(core::Duration(400'000));
+        const OverloadRun run = overloadRun(core::Backoff::Fixed, switchAt);
+        QVERIFY(run.failedBeforeSwitch > 0);
+        QCOMPARE(run.failedAfterSwitch, 0);
+        QVERIFY(run.startedAfterSwitch > 600);
+    }
+
+    // Random networks and settings (the chaos soak's, session/soak.h);
+    // after every run the protocol's promises must hold. Many seeds, each
+    // reproducible on its own; `./rpcscope.sh soak` runs thousands more.
     void invariantsHoldOverManySeeds()
     {
-        int runs = 0, fragmented = 0;
-        std::int64_t totalCalls = 0, totalFailed = 0, totalRetransmits = 0, totalSuppressed = 0;
+        session::SoakResult total;
         for (std::uint64_t seed = g_firstSeed; seed < g_firstSeed + std::uint64_t(g_seeds); ++seed) {
-            const session::SessionConfig config = randomConfig(seed);
-            trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
-            std::int64_t steps = 0;
-            while (sim.step())
-                QVERIFY2(++steps < 10'000'000, qPrintable(describe(seed, config, "did not finish")));
-            auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
-            const QString problem = testsupport::checkInvariants(
-                log.view(), config, counter ? std::optional(counter->total()) : std::nullopt);
-            if (!problem.isEmpty())
-                QFAIL(qPrintable(describe(seed, config, problem)));
-            // Every echoed message, reassembled from fragments or not, came back intact.
-            if (sim.wrongResults() != 0)
-                QFAIL(qPrintable(describe(seed, config,
-                                          QStringLiteral("%1 results differ from what was sent")
-                                              .arg(sim.wrongResults()))));
-            fragmented += config.argBytes + 64 > config.maxDatagram;
-            const session::Summary s = session::SummaryBuilder::fromTrace(log.view());
-            totalCalls += s.calls;
-            totalFailed += s.failedTotal();
-            totalRetransmits += s.retransmissions;
-            totalSuppressed += s.duplicatesSuppressed + s.cachedRepliesResent;
-            ++runs;
+            const session::SoakSeedResult r = session::soakSeed(seed);
+            if (!r.check.firstProblem.isEmpty())
+                QFAIL(qPrintable(describe(seed, session::soakConfig(seed), r.check.firstProblem)));
+            total.add(r);
         }
-        qInfo("%d seeds from %llu: %lld calls, %lld failed, %lld retransmissions, %lld duplicates answered without running",
-              runs, qulonglong(g_firstSeed), qlonglong(totalCalls), qlonglong(totalFailed),
-              qlonglong(totalRetransmits), qlonglong(totalSuppressed));
-        // The random configs must actually exercise retries and duplicates.
-        QVERIFY(totalRetransmits > 0);
-        QVERIFY(totalSuppressed > 0);
-        QVERIFY(g_seeds < 20 || fragmented > g_seeds / 10);
+        qInfo("%d seeds from %llu: %lld calls, %lld failed, %lld retransmissions, %lld duplicates answered "
+              "without running; %d fragmented, %d restarted, %d overloaded",
+              total.seeds, qulonglong(g_firstSeed), qlonglong(total.calls), qlonglong(total.failed),
+              qlonglong(total.retransmissions), qlonglong(total.duplicatesAnswered), total.fragmentedSeeds,
+              total.restartedSeeds, total.overloadedSeeds);
+        QCOMPARE(total.broken.total(), 0);
+        // The random configs must actually exercise retries, duplicates,
+        // fragments, restarts and overload.
+        QVERIFY(total.retransmissions > 0);
+        QVERIFY(total.duplicatesAnswered > 0);
+        if (g_seeds >= 100) {
+            QVERIFY(total.fragmentedSeeds > g_seeds / 10);
+            QVERIFY(total.restartedSeeds > g_seeds / 10);
+            QVERIFY(total.overloadedSeeds > g_seeds / 40);
+        }
+    }
+
+    // The soak adds up per-seed results in seed order: the same on one
+    // thread as on several.
+    void soakIsTheSameOnAnyNumberOfThreads()
+    {
+        QThreadPool one;
+        one.setMaxThreadCount(1);
+        QThreadPool two;
+        two.setMaxThreadCount(2);
+        const session::SoakResult a = session::runSoak(100, 24, &one);
+        const session::SoakResult b = session::runSoak(100, 24, &two);
+        QCOMPARE(a.seeds, 24);
+        QCOMPARE(a.toJson(), b.toJson());
+    }
+
+    // The checker counts each kind of broken promise: a trace with a call
+    // run twice, one ended twice, one past its deadline and a corrupt
+    // datagram accepted is caught on every count.
+    void invariantCheckerCountsEachBrokenPromise()
+    {
+        session::SessionConfig config;
+        config.calls = 3;
+        config.retry.deadline = core::Duration(1'000);
+        trace::TraceLog log;
+        const auto event = [&log](trace::EventKind kind, std::uint32_t call, std::int64_t at) {
+            trace::Event e;
+            e.kind = kind;
+            e.client = 1;
+            e.callId = call;
+            e.timeUs = at;
+            log.record(e);
+        };
+        event(trace::EventKind::CallStart, 1, 0);
+        event(trace::EventKind::HandlerStart, 1, 10);
+        event(trace::EventKind::HandlerStart, 1, 20); // at-most-once broken
+        event(trace::EventKind::CallOk, 1, 30);
+        event(trace::EventKind::CallOk, 1, 40);       // ended twice
+        event(trace::EventKind::CallStart, 2, 0);
+        event(trace::EventKind::CallFailed, 2, 5'000); // past its deadline
+        event(trace::EventKind::CorruptAccepted, 0, 50);
+        const session::InvariantCheck check = session::checkInvariants(log.view(), config, 1);
+        QCOMPARE(check.broken.doubleExecutions, 1);
+        QCOMPARE(check.broken.endedTwice, 1);
+        QCOMPARE(check.broken.pastDeadline, 1);
+        QCOMPARE(check.broken.corruptAccepted, 1);
+        QCOMPARE(check.broken.unfinished, 1);     // call 3 never started
+        QCOMPARE(check.broken.counterMismatch, 1); // counter 1, executions 2
+        QVERIFY(check.firstProblem.contains(u"executed twice"));
     }
 
 private:
-    static session::SessionConfig randomConfig(std::uint64_t seed)
+    struct OverloadRun
     {
-        core::Random r(seed * 7919 + 17);
-        session::SessionConfig c;
-        c.seed = seed;
-        c.service = QStringLiteral("counter");
-        c.calls = int(r.between(10, 60));
-        c.clients = int(r.between(1, 5));
-        c.window = int(r.between(1, 8));
-        c.handlerTime = core::Duration(r.between(0, 30'000));
-        for (netem::NetemConfig *n : {&c.toServer, &c.toClient}) {
-            n->lossModel = r.chance(0.5) ? netem::LossModel::Bernoulli : netem::LossModel::Gilbert;
-            n->loss = r.uniform() * 0.5;
-            n->delay = core::Duration(r.between(500, 30'000));
-            n->jitter = core::Duration(r.between(0, 20'000));
-            n->duplicate = r.uniform() * 0.3;
-            n->reorder = r.uniform() * 0.3;
-            n->corrupt = r.uniform() * 0.1;
+        int ok = 0, failed = 0, droppedAtServer = 0;
+        int startedAfterSwitch = 0, failedBeforeSwitch = 0, failedAfterSwitch = 0;
+    };
+    // Runs the overload scenario with `backoff`, switching to full jitter at
+    // `switchAt` if given; fails the test if memory outgrows a cap or a
+    // promise breaks.
+    static OverloadRun overloadRun(core::Backoff backoff, std::optional<core::TimePoint> switchAt = {})
+    {
+        session::SessionConfig config = session::scenarioConfig(u"overload");
+        config.retry.backoff = backoff;
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        const core::ServerLimits &caps = config.limits;
+        int backlogPeak = 0, inProgressPeak = 0;
+        std::int64_t cachePeak = 0;
+        bool switched = false;
+        while (sim.step()) {
+            backlogPeak = std::max(backlogPeak, sim.serverBacklog());
+            inProgressPeak = std::max(inProgressPeak, sim.server().inProgress());
+            cachePeak = std::max(cachePeak, sim.server().replyCache().bytes());
+            if (switchAt && !switched && sim.now() >= *switchAt) {
+                core::RetryConfig retry = config.retry;
+                retry.backoff = core::Backoff::FullJitter;
+                sim.setRetry(retry);
+                switched = true;
+            }
         }
-        c.retry.backoff = core::Backoff(r.between(0, core::kBackoffCount - 1));
-        c.retry.timeout = core::Duration(r.between(20'000, 200'000));
-        c.retry.maxAttempts = int(r.between(2, 10));
-        c.retry.deadline = core::Duration(r.between(500'000, 5'000'000));
-        c.ackMode = r.chance(0.5) ? core::AckMode::Explicit : core::AckMode::Implicit;
-        c.ackDelay = core::Duration(r.between(5'000, 100'000));
-        c.checksum = wire::ChecksumKind::Crc32c;
-        // Some runs open loop: calls arrive at a rate, not when others end.
-        if (r.chance(0.3))
-            c.callRate = double(r.between(5, 300));
-        // Some servers crash and restart, losing their reply cache.
-        if (r.chance(0.2))
-            c.serverRestartAt = core::Duration(r.between(0, 2'000'000));
-        // Some echo large messages in fragments over small datagrams; the
-        // result must come back byte for byte.
-        if (r.chance(0.3)) {
-            c.service = QStringLiteral("echo");
-            c.argBytes = int(r.between(0, 20'000));
-            c.maxDatagram = r.between(wire::kMinMaxDatagram, 1'400);
-            // A handful of calls with these sizes keeps each run short.
-            c.calls = int(r.between(3, 20));
+        [&] {
+            QVERIFY(backlogPeak <= config.serverQueue);
+            QVERIFY(inProgressPeak <= caps.maxInProgressTotal);
+            QVERIFY(cachePeak <= caps.maxCacheBytes);
+            auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
+            QVERIFY(counter);
+            const QString problem = testsupport::checkInvariants(log.view(), config, counter->total());
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        }();
+        OverloadRun run;
+        std::map<std::pair<core::HostId, std::uint32_t>, std::int64_t> startedAt;
+        const trace::TraceLog::View view = log.view();
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const trace::Event &e = view.at(i);
+            const auto key = std::pair(e.client, e.callId);
+            if (e.kind == trace::EventKind::CallStart) {
+                startedAt[key] = e.timeUs;
+                run.startedAfterSwitch += switchAt && e.timeUs >= switchAt->count();
+            } else if (e.kind == trace::EventKind::CallOk) {
+                ++run.ok;
+            } else if (e.kind == trace::EventKind::CallFailed) {
+                ++run.failed;
+                const bool after = switchAt && startedAt[key] >= switchAt->count();
+                (after ? run.failedAfterSwitch : run.failedBeforeSwitch)++;
+            } else if (e.kind == trace::EventKind::Lost
+                       && netem::LossCause(e.detail) == netem::LossCause::ServerBusy) {
+                ++run.droppedAtServer;
+            }
         }
-        return c;
+        qInfo("%s%s: %d ok, %d failed, %d dropped at the server, backlog peak %d of %d",
+              qPrintable(core::backoffName(backoff)), switchAt ? " then full-jitter" : "", run.ok, run.failed,
+              run.droppedAtServer, backlogPeak, config.serverQueue);
+        return run;
     }
 
     static QString describe(std::uint64_t seed, const session::SessionConfig &c, const QString &problem)

@@ -294,6 +294,8 @@ Session toProto(const session::SessionConfig &c)
     p.set_max_datagram(c.maxDatagram);
     if (c.serverRestartAt)
         p.set_server_restart_at_us(c.serverRestartAt->count());
+    p.set_server_rate(c.serverRate);
+    p.set_server_queue(c.serverQueue);
     return p;
 }
 
@@ -302,7 +304,7 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     session::SessionConfig out;
     out.scenario = QString::fromStdString(p.scenario());
     out.seed = p.seed();
-    if (p.calls() < 0 || p.clients() < 1 || p.clients() > 4096 || p.window() < 1 || p.window() > 4096)
+    if (p.calls() < 0 || p.clients() < 1 || p.clients() > 10'000 || p.window() < 1 || p.window() > 4096)
         return QStringLiteral("calls, clients or window out of range");
     out.calls = p.calls();
     out.clients = p.clients();
@@ -378,6 +380,11 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     if (p.max_datagram() < wire::kMinMaxDatagram || p.max_datagram() > wire::kMaxDatagramSize)
         return QStringLiteral("max datagram %1 out of range").arg(p.max_datagram());
     out.maxDatagram = p.max_datagram();
+    if (!(p.server_rate() >= 0.0 && p.server_rate() <= 1e7) || p.server_queue() < 0 || p.server_queue() > 1'000'000)
+        return QStringLiteral("server rate or queue out of range");
+    out.serverRate = p.server_rate();
+    if (p.server_queue() > 0)
+        out.serverQueue = p.server_queue();
     if (p.has_server_restart_at_us()) {
         if (!duration(p.server_restart_at_us()))
             return QStringLiteral("server restart time out of range");

@@ -176,6 +176,35 @@ void SimNetwork::transmit(HostId from, core::Transmit &&t)
     }
 }
 
+bool SimNetwork::serverTakesIn(Pending &p)
+{
+    if (p.admitted) {
+        --m_serverBacklog;
+        return true;
+    }
+    if (m_config.serverRate <= 0)
+        return true;
+    if (m_serverBacklog >= m_config.serverQueue) {
+        record(EventKind::Lost, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()),
+               std::uint32_t(netem::LossCause::ServerBusy));
+        return false;
+    }
+    // One datagram at a time, each taking 1/rate of the server's time.
+    const auto cost = core::Duration(std::max<std::int64_t>(1, std::llround(1e6 / m_config.serverRate)));
+    m_serverBusyUntil = std::max(m_serverBusyUntil, m_now) + cost;
+    m_serverBacklogPeak = std::max(m_serverBacklogPeak, ++m_serverBacklog);
+    p.at = m_serverBusyUntil;
+    p.admitted = true;
+    push(std::move(p));
+    return false;
+}
+
+void SimNetwork::setServerCapacity(double datagramsPerSecond, int queue)
+{
+    m_config.serverRate = datagramsPerSecond;
+    m_config.serverQueue = queue;
+}
+
 void SimNetwork::rearm(HostId host, std::optional<TimePoint> next, std::optional<TimePoint> &armed)
 {
     // One timer event per host at a time; an earlier deadline replaces it
@@ -282,6 +311,8 @@ bool SimNetwork::step()
     m_now = std::max(m_now, p.at);
     switch (p.type) {
     case Type::Deliver: {
+        if (p.host == core::kServerHost && !serverTakesIn(p))
+            break;
         // A delivery carries its time in flight, so a view can draw the arrow
         // from its send without searching for it.
         record(EventKind::Deliver, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()),

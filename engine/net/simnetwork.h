@@ -51,9 +51,15 @@ public:
     void setWindow(int window);
     // Open loop only: the next arrival of each client follows the new rate.
     void setCallRate(double perSecond) { m_config.callRate = perSecond; }
+    // From the next datagram that reaches the server; those already waiting keep their turn.
+    void setServerCapacity(double datagramsPerSecond, int queue);
+    // Datagrams waiting in the server's receive queue (never more than its size).
+    int serverBacklog() const { return m_serverBacklog; }
+    int serverBacklogPeak() const { return m_serverBacklogPeak; }
 
     const session::SessionConfig &config() const { return m_config; }
     services::Service &service() { return *m_service; }
+    const core::ServerCore &server() const { return *m_server; }
     std::int64_t callsEnded() const { return m_callsEnded; }
     // Calls that succeeded with a result other than the service expects
     // (Service::resultMatches): a message mangled on its way, say by
@@ -73,6 +79,7 @@ private:
         core::HostId from = 0;
         core::TimePoint sentAt{0};
         bool corrupted = false;
+        bool admitted = false;    // to the server: has its place in the receive queue
         core::Transmit meta;      // kind, call, attempt of the datagram, for the trace
         // HandlerDone
         std::uint32_t clientId = 0;
@@ -105,6 +112,9 @@ private:
     void pumpClient(core::HostId host);
     void pumpServer();
     void transmit(core::HostId from, core::Transmit &&t);
+    // False if the server's receive queue takes `p` (it comes back when the
+    // server gets to it) or drops it; true if it is processed now.
+    bool serverTakesIn(Pending &p);
     void rearm(core::HostId host, std::optional<core::TimePoint> next, std::optional<core::TimePoint> &armed);
     void record(trace::EventKind kind, const core::Transmit &meta, core::HostId from, core::HostId to,
                 std::uint32_t size, std::uint32_t detail = 0);
@@ -131,6 +141,11 @@ private:
     core::Random m_epochs{0};
     core::Random m_arrivals{0};
     std::int64_t m_inTransit = 0; // queued deliveries and handler completions
+    // The server's receive queue (--server-rate): when it is next free, and
+    // how many datagrams wait for it.
+    core::TimePoint m_serverBusyUntil{0};
+    int m_serverBacklog = 0;
+    int m_serverBacklogPeak = 0;
 };
 
 } // namespace rpcscope::net

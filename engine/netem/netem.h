@@ -30,6 +30,7 @@ enum class LossCause : std::uint8_t {
     Random,    // the loss model chose it
     Queue,     // the link's queue was full (rate limit)
     Scripted,  // a ScriptedFault
+    ServerBusy, // arrived while the server's receive queue was full (simulation's --server-rate)
 };
 
 // One copy of a datagram arriving at the far end.

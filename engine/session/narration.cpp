@@ -747,6 +747,18 @@ QString lost(const Story &s)
                                             "The link to %1 was congested: its queue was full, so the "
                                             "network dropped this %2 datagram of call %3.")
                     .arg(s.host(e.to), s.datagram(), s.call());
+    } else if (netem::LossCause(e.detail) == netem::LossCause::ServerBusy) {
+        // Overload: the chapter's "packet loss at the server may be an
+        // indicator that the server is overloaded".
+        return twoSentences(
+            QCoreApplication::translate("Narration",
+                                        "The server was too busy: its receive queue was full, so this %1 "
+                                        "datagram of call %2 was dropped on arrival.")
+                .arg(s.datagram(), s.call()),
+            QCoreApplication::translate("Narration",
+                                        "Loss at the server is a sign of overload. Resending at once adds to "
+                                        "it; backing off (longer timeouts after each try, with jitter) lets the "
+                                        "server catch up."));
     }
     const auto pick = [&first](const QString &ownFirst, const QString &second) {
         return twoSentences(first.isEmpty() ? ownFirst : first, second);

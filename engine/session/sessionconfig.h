@@ -51,6 +51,13 @@ struct SessionConfig
     // Messages larger than one datagram of this size travel in fragments.
     qsizetype maxDatagram = wire::kDefaultMaxDatagram;
 
+    // Simulation only: how many datagrams per second the server can take in
+    // (0: no limit) and how many wait in its receive queue; more are lost.
+    // A server that cannot keep up loses datagrams, the chapter's sign of
+    // overload that back-off answers.
+    double serverRate = 0.0;
+    int serverQueue = 64;
+
     // Simulation only: the server crashes and restarts at this time, losing
     // its reply cache and taking a new epoch.
     std::optional<core::Duration> serverRestartAt;

@@ -238,6 +238,15 @@ const SessionOption kOptions[] = {
          return e;
      },
      [](const SessionConfig &c) { return QString::number(c.limits.maxMessageBytes); }},
+    // New options go last: a parameter change names its option by its index here.
+    {"server-rate", "PER_S",
+     QT_TRANSLATE_NOOP("SessionOption", "datagrams per second the server can take in (simulation); 0 for no limit"),
+     [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 10'000'000, c.serverRate); },
+     [](const SessionConfig &c) { return number(c.serverRate); }},
+    {"server-queue", "N",
+     QT_TRANSLATE_NOOP("SessionOption", "datagrams waiting for a busy server (simulation); more are lost"),
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 1'000'000, c.serverQueue); },
+     [](const SessionConfig &c) { return QString::number(c.serverQueue); }},
 };
 
 } // namespace

@@ -101,7 +101,8 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     // none (closed loop) keeps running closed until reset.
     const bool rateLive = name == u"call-rate" && m_config.callRate > 0 && m_next.callRate > 0;
     static const QStringList simulationLive = {QStringLiteral("handler-ms"), QStringLiteral("ack-mode"),
-                                               QStringLiteral("checksum"), QStringLiteral("window")};
+                                               QStringLiteral("checksum"), QStringLiteral("window"),
+                                               QStringLiteral("server-rate"), QStringLiteral("server-queue")};
     const bool now = (isNetworkOrRetryOption(name) || simulationLive.contains(name) || rateLive) && m_sim
                      && !m_sim->finished();
     if (live)
@@ -125,6 +126,8 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
         m_sim->setChecksum(m_config.checksum);
     else if (name == u"window")
         m_sim->setWindow(m_config.window);
+    else if (name == u"server-rate" || name == u"server-queue")
+        m_sim->setServerCapacity(m_config.serverRate, m_config.serverQueue);
     m_log.record(paramChangeEvent(name, m_config, m_sim->now()));
     Q_EMIT advanced();
     return {};

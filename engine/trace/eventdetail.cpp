@@ -18,6 +18,7 @@ QString lossCauseName(std::uint32_t cause)
     case netem::LossCause::Random: return QStringLiteral("random");
     case netem::LossCause::Queue: return QStringLiteral("queue");
     case netem::LossCause::Scripted: return QStringLiteral("scripted");
+    case netem::LossCause::ServerBusy: return QStringLiteral("server-busy");
     case netem::LossCause::None: break;
     }
     return QStringLiteral("none");
