@@ -4,6 +4,7 @@
 #include "exportcommand.h"
 #include "netcommands.h"
 #include "sessioncommands.h"
+#include "soakcommand.h"
 #include "sweepcommand.h"
 
 #include <QCoreApplication>
@@ -41,6 +42,8 @@ std::span<const Command> commands()
          runLive},
         {QStringLiteral("sweep"), QStringLiteral("Simulate over a parameter range and print each point as CSV or JSON"),
          runSweep},
+        {QStringLiteral("soak"),
+         QStringLiteral("Simulate thousands of random sessions and count broken promises (the chaos soak)"), runSoak},
         {QStringLiteral("replay"), QStringLiteral("Read a capture and print its session's summary"), runReplay},
         {QStringLiteral("export"),
          QStringLiteral("Write a capture as CSV, JSON Lines, Mermaid, PlantUML, SVG, PNG or PDF"), runExport},
