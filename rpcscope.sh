@@ -42,6 +42,9 @@ Commands:
                new inputs go to build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/TARGET.
                Targets: ${fuzz_targets[*]:0:3}
                         ${fuzz_targets[*]:3}
+  soak [SEEDS] install what is missing, build, and run the chaos soak: SEEDS (default
+               10000) seeded sessions with loss, duplication, reordering, corruption,
+               restarts and overload; prints the invariant counts, exits 1 unless all are 0
   deps         install the missing Debian packages only
   help         show this help
 
@@ -167,6 +170,16 @@ case "$cmd" in
         sed -n 's/^CPack: - package: \(.*\) generated\.$/\1/p' "$build_dir/cpack.log"
         ;;
     fuzz) fuzz "$@" ;;
+    soak)
+        seeds=${1:-10000}
+        if ! [[ $seeds =~ ^[1-9][0-9]*$ ]]; then
+            echo "rpcscope.sh: soak takes a number of seeds, not '$seeds'" >&2
+            exit 2
+        fi
+        build
+        step="soaking ($seeds seeds)"
+        "$build_dir/app/rpcscope-cli" soak --seeds "$seeds"
+        ;;
     deps) deps ;;
     help|-h|--help) usage ;;
     *)

@@ -11,10 +11,26 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <cstdio>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace rpcscope::cli {
 
 namespace {
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_WIN
+    return ::_isatty(::_fileno(stderr));
+#else
+    return ::isatty(::fileno(stderr));
+#endif
+}
 
 const QString kCommand = QStringLiteral("soak");
 // Seeds per batch: progress is reported after each.
@@ -93,6 +109,9 @@ int runSoak(const QStringList &args)
             return soakUsageError(QStringLiteral("--first-seed expects a whole number, not '%1'").arg(parser.value(first)));
     }
 
+    // Progress overwrites one line on a terminal; in a log it would only
+    // run the batches together.
+    const bool progress = !parser.isSet(json) && count > kBatch && stderrIsTerminal();
     QElapsedTimer clock;
     clock.start();
     session::SoakResult total;
@@ -101,13 +120,13 @@ int runSoak(const QStringList &args)
         const session::SoakResult part = session::runSoak(firstSeed + std::uint64_t(done), batch);
         total += part; // batches come in seed order: the same result on any number of threads
         done += batch;
-        if (!parser.isSet(json) && count > kBatch) {
+        if (progress) {
             err() << "\r" << kCommand << ": " << done << " of " << count << " seeds, "
                   << total.broken.total() << " promises broken";
             err().flush();
         }
     }
-    if (!parser.isSet(json) && count > kBatch) {
+    if (progress) {
         err() << '\n';
         err().flush();
     }

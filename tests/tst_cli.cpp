@@ -309,6 +309,71 @@ private slots:
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
     }
 
+    // soak: many seeded sessions, every promise checked in each; the same
+    // counts on every run, and a count of zero for each broken promise.
+    void soakCountsAndRepeats()
+    {
+        const QStringList args{QStringLiteral("soak"), QStringLiteral("--seeds"), QStringLiteral("300"),
+                               QStringLiteral("--first-seed"), QStringLiteral("41"), QStringLiteral("--json")};
+        const Result json = run(args);
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.err.isEmpty(), qPrintable(json.err));
+        QJsonParseError error;
+        QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+        QCOMPARE(o[u"seeds"].toInt(), 300);
+        QCOMPARE(o[u"first_seed"].toString(), QStringLiteral("41"));
+        QCOMPARE(o[u"ok"].toInteger() + o[u"failed"].toInteger(), o[u"calls"].toInteger());
+        QVERIFY(o[u"ok"].toInteger() > 0);
+        QVERIFY(o[u"failed"].toInteger() > 0); // loss up to 50 %: some calls give up
+        QVERIFY(o[u"retransmissions"].toInteger() > 0);
+        QVERIFY(o[u"duplicates_answered"].toInteger() > 0);
+        QVERIFY(o[u"seeds_restarted"].toInt() > 0);
+        QVERIFY(o[u"seeds_overloaded"].toInt() > 0);
+        for (const char16_t *promise : {u"double_executions", u"corrupt_accepted", u"past_deadline", u"ended_twice",
+                                        u"unfinished", u"counter_mismatch", u"wrong_results"}) {
+            QVERIFY2(o.contains(promise), qPrintable(QStringView(promise).toString()));
+            QCOMPARE(o[promise].toInteger(), 0);
+        }
+        QVERIFY(o[u"failing_seeds"].toArray().isEmpty());
+
+        QJsonObject again = QJsonDocument::fromJson(run(args).out.toUtf8()).object();
+        for (const char16_t *clock : {u"seconds", u"seeds_per_second"}) {
+            QVERIFY(o.contains(clock));
+            o.remove(clock);
+            again.remove(clock);
+        }
+        QCOMPARE(again, o);
+
+        const Result text = run(args.mid(0, 5));
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith(QStringLiteral("soak: 300 seeds from 41 in ")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("double executions     0\n")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("calls past deadline   0\n")), qPrintable(text.out));
+    }
+
+    void soakRejectsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no seeds") << QStringList{"--seeds", "0"} << "--seeds expects a whole number from 1";
+        QTest::newRow("word seeds") << QStringList{"--seeds", "many"} << "not 'many'";
+        QTest::newRow("word first seed") << QStringList{"--first-seed", "x"} << "--first-seed expects a whole number";
+        QTest::newRow("unknown option") << QStringList{"--sedes", "3"} << "sedes";
+    }
+
+    void soakRejectsBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        args.prepend(QStringLiteral("soak"));
+        const Result r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: soak: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     // export: the charts as PNG (twice the pixel density) or SVG, all of
     // them or one; the diagram and the events of one call alone.
     void exportChartsAndOneCall()
