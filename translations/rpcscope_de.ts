@@ -1684,6 +1684,14 @@
         <source>Applies when the scenario is reset</source>
         <translation>Gilt nach dem Zurücksetzen des Szenarios</translation>
     </message>
+    <message>
+        <source>Server rate</source>
+        <translation>Serverrate</translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation>Serverwarteschlange</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::DiagramExport</name>

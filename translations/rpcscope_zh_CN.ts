@@ -1684,6 +1684,14 @@
         <source>Applies when the scenario is reset</source>
         <translation>重置场景后生效</translation>
     </message>
+    <message>
+        <source>Server rate</source>
+        <translation>服务器速率</translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation>服务器队列</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::DiagramExport</name>

@@ -83,6 +83,10 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     addNumeric(pf, "window", QT_TR_NOOP("&Window"), 1, 64, 1, 0, nullptr);
     addNumeric(pf, "call-rate", QT_TR_NOOP("Call rate"), 0, 1000, 1, 0, QT_TR_NOOP(" /s"));
     addNumeric(pf, "handler-ms", QT_TR_NOOP("Handler time"), 0, 2000, 1, 0, QT_TR_NOOP(" ms"));
+    // The server's receive capacity (simulation): lower it mid-run to watch
+    // the overload scenario's storm, and back-off calming it.
+    addNumeric(pf, "server-rate", QT_TR_NOOP("Server rate"), 0, 20000, 10, 0, QT_TR_NOOP(" /s"));
+    addNumeric(pf, "server-queue", QT_TR_NOOP("Server queue"), 1, 1000, 1, 0, nullptr);
     layout->addWidget(protocol);
     layout->addStretch(1);
     showConfig(session::SessionConfig{});
