@@ -11,6 +11,18 @@ using core::HostId;
 using core::TimePoint;
 using trace::EventKind;
 
+namespace {
+
+// IPv4-mapped IPv6 senders are the same peer as their IPv4 address.
+QHostAddress plainAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
 UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElapsedTimer *clock,
                            TransportOptions options, QObject *parent)
     : QObject(parent)
@@ -50,24 +62,57 @@ HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId i
 {
     if (m_peers.size() <= id)
         m_peers.resize(std::size_t(id) + 1);
-    m_peers[id] = {address, port};
+    if (m_peers[id].port != 0) // the id is named again: its old holder is forgotten
+        m_peerIds.remove({m_peers[id].address, m_peers[id].port});
+    std::erase(m_freeIds, id);
+    m_peers[id] = {address, port, now()};
     m_peerIds.insert({address, port}, id);
     m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
     return id;
 }
 
-std::optional<HostId> UdpTransport::peerFor(const QHostAddress &address, quint16 port)
+// A sender is remembered only once the core accepts something it sent
+// (readPending), so datagrams that are not RpcScope's, from however many
+// addresses, never fill the table that real clients need.
+std::optional<UdpTransport::Sender> UdpTransport::senderOf(const QHostAddress &address, quint16 port,
+                                                           TimePoint now)
 {
-    // IPv4-mapped IPv6 senders are the same peer as their IPv4 address.
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    const QHostAddress normal = isV4 ? QHostAddress(v4) : address;
-    if (auto it = m_peerIds.constFind({normal, port}); it != m_peerIds.constEnd())
-        return *it;
-    if (!m_options.acceptNewPeers || int(m_peerIds.size()) >= m_options.maxPeers
-        || m_nextPeerId == std::numeric_limits<HostId>::max())
+    if (auto it = m_peerIds.constFind({plainAddress(address), port}); it != m_peerIds.constEnd())
+        return Sender{*it, true};
+    if (!m_options.acceptNewPeers)
         return std::nullopt;
-    return addPeer(normal, port, m_nextPeerId);
+    const bool idsLeft = m_nextPeerId != std::numeric_limits<HostId>::max() || !m_freeIds.empty();
+    if (int(m_peerIds.size()) >= m_options.maxPeers || !idsLeft)
+        forgetIdlePeers(now);
+    if (int(m_peerIds.size()) >= m_options.maxPeers)
+        return std::nullopt;
+    // Fresh ids first: an id reused soon after could still receive a late
+    // reply meant for its previous holder.
+    if (m_nextPeerId != std::numeric_limits<HostId>::max())
+        return Sender{m_nextPeerId, false};
+    if (!m_freeIds.empty())
+        return Sender{m_freeIds.front(), false};
+    return std::nullopt;
+}
+
+void UdpTransport::forgetIdlePeers(TimePoint now)
+{
+    if (now < m_nextForget)
+        return; // nobody is idle long enough yet: a full table costs one comparison
+    TimePoint oldest = now;
+    for (auto it = m_peerIds.begin(); it != m_peerIds.end();) {
+        Peer &peer = m_peers[*it];
+        if (now - peer.lastHeard >= m_options.peerIdle) {
+            m_freeIds.push_back(*it);
+            peer = {};
+            it = m_peerIds.erase(it);
+            ++m_stats.peersForgotten;
+        } else {
+            oldest = std::min(oldest, peer.lastHeard);
+            ++it;
+        }
+    }
+    m_nextForget = oldest + m_options.peerIdle;
 }
 
 void UdpTransport::record(EventKind kind, TimePoint now, HostId from, HostId to, const QByteArray &bytes,
@@ -103,14 +148,23 @@ void UdpTransport::readPending()
         if (n < 0)
             break;
         ++m_stats.received;
-        const std::optional<HostId> from = peerFor(address, port);
+        const std::optional<Sender> from = senderOf(address, port, now);
         if (!from) {
             ++m_stats.fromUnknownPeers;
             continue; // not ours to answer, and no room to remember it
         }
         const QByteArray bytes = QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n));
-        record(EventKind::Deliver, now, *from, m_options.self, bytes);
-        m_core->receive(bytes, *from, now);
+        record(EventKind::Deliver, now, from->id, m_options.self, bytes);
+        const core::Received received = m_core->receive(bytes, from->id, now);
+        if (from->known) {
+            m_peers[from->id].lastHeard = now;
+        } else if (received == core::Received::Accepted) {
+            if (from->id == m_nextPeerId)
+                ++m_nextPeerId;
+            else
+                m_freeIds.pop_front();
+            addPeer(plainAddress(address), port, from->id);
+        }
     }
     m_core->afterActivity(now);
     flushCore(now);

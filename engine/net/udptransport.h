@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUdpSocket>
 
+#include <deque>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -25,6 +26,11 @@ struct TransportOptions
     core::HostId self = 0;           // this end's host id in the trace
     bool acceptNewPeers = false;     // a server learns clients as they write; a client only talks to its server
     int maxPeers = 4096;             // peers remembered; datagrams from more are dropped
+    // When the table is full, a peer silent this long gives its place to a
+    // new one. Forgetting a peer costs nothing but its address: the core
+    // keeps its state by client id, so a peer that writes again is simply
+    // learnt again.
+    core::Duration peerIdle{60'000'000};
     netem::NetemConfig netem;        // applied to everything this end sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 1;
@@ -65,8 +71,10 @@ public:
     struct Stats
     {
         std::uint64_t received = 0, sent = 0, fromUnknownPeers = 0, sendErrors = 0;
+        std::uint64_t peersForgotten = 0; // made room for new ones after peerIdle
     };
     const Stats &stats() const { return m_stats; }
+    int peerCount() const { return int(m_peerIds.size()); }
 
 Q_SIGNALS:
     void socketError(const QString &message);
@@ -76,6 +84,13 @@ private:
     {
         QHostAddress address;
         quint16 port = 0;
+        core::TimePoint lastHeard{};
+    };
+    // Who sent a datagram: a remembered peer, or the id a new one would get.
+    struct Sender
+    {
+        core::HostId id = 0;
+        bool known = false;
     };
     struct Delayed
     {
@@ -93,7 +108,8 @@ private:
     void sendDue(core::TimePoint now);
     void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
     void rearm(core::TimePoint now);
-    std::optional<core::HostId> peerFor(const QHostAddress &address, quint16 port);
+    std::optional<Sender> senderOf(const QHostAddress &address, quint16 port, core::TimePoint now);
+    void forgetIdlePeers(core::TimePoint now);
     void record(trace::EventKind kind, core::TimePoint now, core::HostId from, core::HostId to,
                 const QByteArray &bytes, std::uint32_t detail = 0);
 
@@ -107,6 +123,8 @@ private:
     std::vector<Peer> m_peers;                 // by host id; empty address: unused id
     QHash<std::pair<QHostAddress, quint16>, core::HostId> m_peerIds;
     core::HostId m_nextPeerId = 1;
+    std::deque<core::HostId> m_freeIds;        // of forgotten peers, longest free first
+    core::TimePoint m_nextForget{};            // no remembered peer is idle before this
     std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> m_delayed;
     std::uint64_t m_seq = 0;
     std::vector<netem::Delivery> m_deliveries; // scratch

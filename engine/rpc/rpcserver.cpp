@@ -25,7 +25,25 @@ public:
 
     core::Received receive(QByteArrayView d, core::HostId from, TimePoint now) override
     {
-        return m_core.receive(d, from, now);
+        const core::Received received = m_core.receive(d, from, now);
+        switch (received) {
+        case core::Received::Accepted: ++m_counters.accepted; break;
+        case core::Received::ChecksumFailed: ++m_counters.damaged; break;
+        case core::Received::Malformed: ++m_counters.malformed; break;
+        }
+        notePeaks();
+        return received;
+    }
+
+    ServerCounters counters() const
+    {
+        ServerCounters c = m_counters;
+        const net::UdpTransport::Stats &t = m_transport.stats();
+        c.datagrams = t.received;
+        c.fromUnknownPeers = t.fromUnknownPeers;
+        c.peersForgotten = t.peersForgotten;
+        c.peers = m_transport.peerCount();
+        return c;
     }
     bool pollTransmit(core::Transmit &out) override { return m_core.pollTransmit(out); }
     std::optional<TimePoint> nextTimeout() const override { return m_core.nextTimeout(); }
@@ -52,10 +70,22 @@ public:
             return;
         m_core.handlerFinished(exec.clientId, exec.callId, result.status, result.message, result.result,
                                m_transport.now());
+        notePeaks();
         m_transport.wake();
     }
 
 private:
+    void notePeaks()
+    {
+        ServerCounters &c = m_counters;
+        c.peakPeers = std::max(c.peakPeers, m_transport.peerCount());
+        c.peakInProgress = std::max(c.peakInProgress, m_core.inProgress());
+        c.peakPartialMessages = std::max(c.peakPartialMessages, m_core.partialMessages());
+        c.peakPartialBytes = std::max(c.peakPartialBytes, m_core.partialBytes());
+        c.peakCacheBytes = std::max(c.peakCacheBytes, m_core.replyCache().bytes());
+        c.peakCacheClients = std::max(c.peakCacheClients, m_core.replyCache().clientCount());
+    }
+
     void dispatch(core::Execution exec)
     {
         if (m_stopping)
@@ -106,6 +136,7 @@ private:
         t.self = core::kServerHost;
         t.acceptNewPeers = true;
         t.maxPeers = o.limits.maxClients;
+        t.peerIdle = o.peerIdle;
         t.netem = o.netem;
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 11 : QRandomGenerator::global()->generate64();
@@ -114,6 +145,7 @@ private:
 
     RpcServer *m_server;
     bool m_stopping = false;
+    ServerCounters m_counters;
     core::ServerCore m_core;
     net::UdpTransport m_transport;
 };
@@ -181,11 +213,28 @@ void RpcServer::stop()
     m_engine = nullptr;
     // First no new handlers, then wait for the running ones, then delete:
     // a handler reports back to the engine, which must outlive it.
-    QMetaObject::invokeMethod(engine, [engine] { engine->shutDown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        engine,
+        [this, engine] {
+            engine->shutDown();
+            m_finalCounters = engine->counters();
+        },
+        Qt::BlockingQueuedConnection);
     m_pool.waitForDone();
     QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+ServerCounters RpcServer::counters() const
+{
+    Engine *engine = m_engine;
+    if (!engine)
+        return m_finalCounters;
+    ServerCounters c;
+    QMetaObject::invokeMethod(
+        engine, [&c, engine] { c = engine->counters(); }, Qt::BlockingQueuedConnection);
+    return c;
 }
 
 void RpcServer::nameClient(const QHostAddress &address, quint16 port, core::HostId host)

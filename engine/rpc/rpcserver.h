@@ -28,6 +28,9 @@ struct ServerOptions
     qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger replies go in fragments
     netem::NetemConfig netem = netem::passThrough(); // applied to what the server sends
     std::vector<netem::ScriptedFault> faults;
+    // When limits.maxClients addresses are remembered, one silent this long
+    // makes room for a new client.
+    core::Duration peerIdle{60'000'000};
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
     // Threads running handlers. 0 runs each handler on the network thread
@@ -36,6 +39,26 @@ struct ServerOptions
     int handlerThreads = 4;
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
+};
+
+// What a server has read and what it held at most, to compare with its
+// ServerLimits (the flood test and benchmark read it).
+struct ServerCounters
+{
+    std::uint64_t datagrams = 0;        // read from the socket
+    std::uint64_t accepted = 0;         // RpcScope datagrams the protocol acted on
+    std::uint64_t damaged = 0;          // failed their checksum
+    std::uint64_t malformed = 0;        // not RpcScope datagrams, or nonsense to the protocol
+    std::uint64_t fromUnknownPeers = 0; // dropped: no room to remember their sender
+    std::uint64_t peersForgotten = 0;   // idle senders that made room for new ones
+    int peers = 0;                      // senders remembered now
+    // Peaks over the server's life.
+    int peakPeers = 0;
+    int peakInProgress = 0;
+    int peakPartialMessages = 0;
+    qsizetype peakPartialBytes = 0;
+    std::int64_t peakCacheBytes = 0;
+    qsizetype peakCacheClients = 0;
 };
 
 // Serves procedures over UDP with at-most-once semantics. The protocol runs
@@ -64,6 +87,8 @@ public:
     quint16 port() const { return m_port; }
     std::uint32_t epoch() const { return m_epoch; }
     std::uint64_t executions() const { return m_executions.load(); }
+    // A snapshot, from any thread; after stop(), the last one.
+    ServerCounters counters() const;
 
     // Gives a client's address a fixed trace host id (live sessions in one
     // process number their hosts the same on both ends). Call after start().
@@ -80,6 +105,7 @@ private:
     QHash<QString, Handler> m_handlers;
     std::shared_ptr<services::Service> m_service;
     std::atomic<std::uint64_t> m_executions{0};
+    ServerCounters m_finalCounters;
     QHostAddress m_address;
     quint16 m_port = 0;
     std::uint32_t m_epoch = 0;

@@ -1,0 +1,130 @@
+#pragma once
+
+// A flood of datagrams a server must shrug off, for tst_flood and
+// bench_flood: random bytes, real datagrams cut short or with a bit
+// flipped, headers whose length lies, datagrams sealed with another
+// checksum, and intact datagrams of a kind no client sends. Seeded, so a
+// run sends the same bytes every time; sent to loopback only, bounded in
+// count, and stoppable.
+#include "core/random.h"
+#include "wire/datagram.h"
+
+#include <QHostAddress>
+#include <QThread>
+#include <QUdpSocket>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace rpcscope::testsupport {
+
+class GarbageMaker
+{
+public:
+    explicit GarbageMaker(std::uint64_t seed) : m_random(seed) {}
+
+    QByteArray next()
+    {
+        switch (below(6)) {
+        case 0: { // random bytes, sometimes starting like an RpcScope datagram
+            QByteArray b(qsizetype(below(1'500)), Qt::Uninitialized);
+            for (char &c : b)
+                c = char(below(256));
+            if (b.size() >= 2 && m_random.chance(0.5)) {
+                b[0] = char(wire::kMagic >> 8);
+                b[1] = char(wire::kMagic & 0xff);
+            }
+            return b;
+        }
+        case 1: { // a request cut short
+            const QByteArray b = request();
+            return b.left(qsizetype(below(std::uint64_t(b.size()))));
+        }
+        case 2: { // a request with one bit flipped: the checksum or a field check catches it
+            QByteArray b = request();
+            const auto bit = below(std::uint64_t(b.size()) * 8);
+            b[qsizetype(bit / 8)] = char(b[qsizetype(bit / 8)] ^ (1 << (bit % 8)));
+            return b;
+        }
+        case 3: { // a header whose body length is not the datagram's
+            QByteArray b = request();
+            b[28] = char(below(256));
+            b[31] = char(b[31] + 1 + int(below(200)));
+            return b;
+        }
+        case 4: // intact, but sealed with another checksum than the server's
+            return encode(wire::DatagramKind::Request, wire::ChecksumKind::Sum);
+        default: // intact, of a kind only a server sends
+            return encode(wire::DatagramKind::Reply, wire::ChecksumKind::Crc32c);
+        }
+    }
+
+private:
+    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : m_random.next() % n; }
+    QByteArray request() { return encode(wire::DatagramKind::Request, wire::ChecksumKind::Crc32c); }
+
+    QByteArray encode(wire::DatagramKind kind, wire::ChecksumKind checksum)
+    {
+        wire::Header h;
+        h.kind = kind;
+        h.clientId = std::uint32_t(m_random.next());
+        h.callId = 1 + std::uint32_t(below(1'000));
+        QByteArray body(qsizetype(below(200)), 'x');
+        return wire::encodeDatagram(h, body, checksum);
+    }
+
+    core::Random m_random;
+};
+
+// Sends `count` garbage datagrams to `server` from `sources` sockets in
+// turn, on its own thread, as fast as the sockets take them.
+class Flooder : public QThread
+{
+public:
+    Flooder(QHostAddress server, quint16 port, std::int64_t count, int sources, std::uint64_t seed)
+        : m_server(std::move(server)), m_port(port), m_count(count), m_sources(sources), m_seed(seed)
+    {
+    }
+    ~Flooder() override
+    {
+        stop();
+        wait();
+    }
+
+    void stop() { m_stop = true; }
+    std::int64_t sent() const { return m_sent.load(); }
+
+protected:
+    void run() override
+    {
+        std::vector<std::unique_ptr<QUdpSocket>> sockets;
+        for (int i = 0; i < m_sources; ++i) {
+            sockets.push_back(std::make_unique<QUdpSocket>());
+            sockets.back()->bind(m_server.protocol() == QAbstractSocket::IPv6Protocol
+                                     ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                     : QHostAddress(QHostAddress::LocalHost),
+                                 0);
+        }
+        GarbageMaker garbage(m_seed);
+        for (std::int64_t i = 0; i < m_count && !m_stop; ++i) {
+            const QByteArray d = garbage.next();
+            QUdpSocket &socket = *sockets[std::size_t(i % m_sources)];
+            if (socket.writeDatagram(d, m_server, m_port) < 0)
+                QThread::usleep(50); // the send buffer is full: let the server read
+            else
+                m_sent.fetch_add(1, std::memory_order_relaxed);
+        }
+    }
+
+private:
+    QHostAddress m_server;
+    quint16 m_port;
+    std::int64_t m_count;
+    int m_sources;
+    std::uint64_t m_seed;
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::int64_t> m_sent{0};
+};
+
+} // namespace rpcscope::testsupport
