@@ -42,6 +42,13 @@ UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElap
     connect(&m_timer, &QTimer::timeout, this, &UdpTransport::onTimer);
     connect(&m_socket, &QUdpSocket::readyRead, this, &UdpTransport::readPending);
     connect(&m_socket, &QUdpSocket::errorOccurred, this, &UdpTransport::onSocketError);
+    if (!m_options.key.isEmpty()) {
+        // A child, so it moves to the engine's thread with the transport.
+        m_dtls = std::make_unique<DtlsChannel>(&m_socket, m_options.key, m_options.acceptNewPeers,
+                                               m_options.maxPeers, this);
+        connect(m_dtls.get(), &DtlsChannel::refused, this, &UdpTransport::notice);
+        connect(m_dtls.get(), &DtlsChannel::established, this, &UdpTransport::notice);
+    }
 }
 
 UdpTransport::~UdpTransport() = default;
@@ -148,12 +155,20 @@ void UdpTransport::readPending()
         if (n < 0)
             break;
         ++m_stats.received;
+        QByteArray bytes = QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n));
+        if (m_dtls) {
+            // Only what a holder of the key sent reaches the protocol.
+            std::optional<QByteArray> plain = m_dtls->receive(QByteArray(bytes.constData(), bytes.size()),
+                                                              address, port);
+            if (!plain)
+                continue;
+            bytes = std::move(*plain);
+        }
         const std::optional<Sender> from = senderOf(address, port, now);
         if (!from) {
             ++m_stats.fromUnknownPeers;
             continue; // not ours to answer, and no room to remember it
         }
-        const QByteArray bytes = QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n));
         record(EventKind::Deliver, now, from->id, m_options.self, bytes);
         const core::Received received = m_core->receive(bytes, from->id, now);
         if (from->known) {
@@ -185,6 +200,12 @@ void UdpTransport::wake()
     const TimePoint now = this->now();
     m_core->afterActivity(now);
     flushCore(now);
+}
+
+void UdpTransport::secure(HostId id)
+{
+    if (m_dtls && id < m_peers.size() && m_peers[id].port != 0)
+        m_dtls->connectTo(m_peers[id].address, m_peers[id].port);
 }
 
 void UdpTransport::close()
@@ -238,6 +259,13 @@ void UdpTransport::write(HostId to, const QByteArray &bytes, TimePoint now)
         return;
     }
     const Peer &peer = m_peers[to];
+    if (m_dtls) {
+        if (!m_dtls->send(peer.address, peer.port, bytes))
+            ++m_stats.awaitingHandshake;
+        else
+            ++m_stats.sent;
+        return;
+    }
     if (m_socket.writeDatagram(bytes, peer.address, peer.port) != bytes.size()) {
         ++m_stats.sendErrors;
         record(EventKind::SocketError, now, m_options.self, to, bytes, std::uint32_t(m_socket.error()));

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "drivencore.h"
+#include "dtlschannel.h"
 #include "netem/netem.h"
 #include "trace/event.h"
 
@@ -13,6 +14,7 @@
 #include <QUdpSocket>
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -34,6 +36,9 @@ struct TransportOptions
     netem::NetemConfig netem;        // applied to everything this end sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 1;
+    // Not empty: DTLS with this pre-shared key (DtlsChannel); peers without
+    // it get nothing.
+    QByteArray key;
 };
 
 // Drives one sans-IO core over one QUdpSocket and one QTimer: every datagram
@@ -72,12 +77,20 @@ public:
     {
         std::uint64_t received = 0, sent = 0, fromUnknownPeers = 0, sendErrors = 0;
         std::uint64_t peersForgotten = 0; // made room for new ones after peerIdle
+        std::uint64_t awaitingHandshake = 0; // not sent: no DTLS session yet (the core resends)
     };
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }
 
+    // The DTLS layer, when a key was given.
+    const DtlsChannel *dtls() const { return m_dtls.get(); }
+    // A client with a key: handshake with peer `id` now rather than at the first send.
+    void secure(core::HostId id);
+
 Q_SIGNALS:
     void socketError(const QString &message);
+    // Who was refused and why, sessions established: for a server's log.
+    void notice(const QString &message);
 
 private:
     struct Peer
@@ -130,6 +143,7 @@ private:
     std::vector<netem::Delivery> m_deliveries; // scratch
     QByteArray m_readBuffer;
     Stats m_stats;
+    std::unique_ptr<DtlsChannel> m_dtls;
 };
 
 } // namespace rpcscope::net

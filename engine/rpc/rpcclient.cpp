@@ -30,8 +30,11 @@ public:
         if (!m_transport.bind(error))
             return false;
         m_transport.addPeer(m_server, m_serverPort, core::kServerHost);
+        m_transport.secure(core::kServerHost);
         return true;
     }
+
+    net::UdpTransport &transport() { return m_transport; }
 
     void start(const QString &method, const QByteArray &args, const CallOptions &options,
                std::shared_ptr<QPromise<Reply>> promise)
@@ -135,6 +138,7 @@ private:
         t.netem = o.netem;
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 7 : QRandomGenerator::global()->generate64();
+        t.key = o.key;
         return t;
     }
 
@@ -174,6 +178,7 @@ bool RpcClient::start(QString *error)
     while (clientId == 0)
         clientId = QRandomGenerator::system()->generate();
     m_engine = new Engine(m_options, m_options.clock ? m_options.clock : &m_ownClock, clientId);
+    connect(&m_engine->transport(), &net::UdpTransport::notice, this, &RpcClient::notice);
     m_engine->moveToThread(&m_thread);
     m_thread.start();
     bool bound = false;

@@ -30,6 +30,9 @@ struct ClientOptions
     qsizetype maxMessageBytes = core::kDefaultMaxMessageBytes; // the largest reply accepted
     netem::NetemConfig netem = netem::passThrough(); // applied to what this client sends
     std::vector<netem::ScriptedFault> faults;
+    // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
+    // nothing (and are named in notice()).
+    QByteArray key;
     std::uint64_t seed = 0;      // 0: random
     core::HostId host = 1;       // this client's host id in the trace
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
@@ -65,6 +68,11 @@ public:
 
     quint16 localPort() const;
     std::uint32_t clientId() const;
+
+Q_SIGNALS:
+    // From the engine thread: a peer refused (with the reason: no key, a
+    // different key), a DTLS session established.
+    void notice(const QString &message);
 
 private:
     class Engine;

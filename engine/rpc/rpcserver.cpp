@@ -17,6 +17,7 @@ public:
         , m_core(coreConfig(options), options.trace)
         , m_transport(this, options.trace, clock, transportOptions(options), this)
     {
+        connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice);
     }
 
     bool bind(QString *error) { return m_transport.bind(error); }
@@ -43,6 +44,11 @@ public:
         c.fromUnknownPeers = t.fromUnknownPeers;
         c.peersForgotten = t.peersForgotten;
         c.peers = m_transport.peerCount();
+        if (const net::DtlsChannel *dtls = m_transport.dtls()) {
+            c.dtlsSessions = dtls->stats().sessions;
+            c.dtlsRefused = dtls->stats().refused;
+            c.dtlsDropped = dtls->stats().undecryptable;
+        }
         return c;
     }
     bool pollTransmit(core::Transmit &out) override { return m_core.pollTransmit(out); }
@@ -137,6 +143,7 @@ private:
         t.acceptNewPeers = true;
         t.maxPeers = o.limits.maxClients;
         t.peerIdle = o.peerIdle;
+        t.key = o.key;
         t.netem = o.netem;
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 11 : QRandomGenerator::global()->generate64();

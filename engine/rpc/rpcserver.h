@@ -31,6 +31,9 @@ struct ServerOptions
     // When limits.maxClients addresses are remembered, one silent this long
     // makes room for a new client.
     core::Duration peerIdle{60'000'000};
+    // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
+    // nothing (and are named in notice()).
+    QByteArray key;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
     // Threads running handlers. 0 runs each handler on the network thread
@@ -52,6 +55,11 @@ struct ServerCounters
     std::uint64_t fromUnknownPeers = 0; // dropped: no room to remember their sender
     std::uint64_t peersForgotten = 0;   // idle senders that made room for new ones
     int peers = 0;                      // senders remembered now
+    // With a key (DTLS): sessions established, peers refused (no key or
+    // another key), and records dropped as damaged, forged or replayed.
+    std::uint64_t dtlsSessions = 0;
+    std::uint64_t dtlsRefused = 0;
+    std::uint64_t dtlsDropped = 0;
     // Peaks over the server's life.
     int peakPeers = 0;
     int peakInProgress = 0;
@@ -94,6 +102,11 @@ public:
     // process number their hosts the same on both ends). Call after start().
     void nameClient(const QHostAddress &address, quint16 port, core::HostId host);
     void setNetem(const netem::NetemConfig &netem);
+
+Q_SIGNALS:
+    // From the engine thread: a peer refused (with the reason: no key, a
+    // different key), a DTLS session established.
+    void notice(const QString &message);
 
 private:
     class Engine;

@@ -1,0 +1,244 @@
+// Two ends with a pre-shared key talk DTLS on loopback: calls work as on
+// plain UDP; a peer with another key or none gets nothing and is named in
+// the server's notices; garbage and replayed records reach no handler.
+#include "rpc/rpcclient.h"
+#include "rpc/rpcserver.h"
+#include "services/echoservice.h"
+
+#include "flood.h"
+#include "loopback.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUdpSocket>
+
+using namespace rpcscope;
+using testsupport::clientFor;
+
+namespace {
+
+const QByteArray kKey = QByteArrayLiteral("a classroom secret");
+
+// Long enough for a handshake that is given up (5 s) to be noticed.
+core::RetryConfig patientRetry()
+{
+    core::RetryConfig r;
+    r.timeout = core::Duration(20'000);
+    r.maxTimeout = core::Duration(200'000);
+    r.maxAttempts = 100;
+    r.deadline = core::Duration(8'000'000);
+    return r;
+}
+
+bool anyContains(const QSignalSpy &spy, QStringView text)
+{
+    for (const QList<QVariant> &args : spy)
+        if (args.constFirst().toString().contains(text))
+            return true;
+    return false;
+}
+
+QString joined(const QSignalSpy &spy)
+{
+    QStringList lines;
+    for (const QList<QVariant> &args : spy)
+        lines << args.constFirst().toString();
+    return lines.join(u'\n');
+}
+
+// Sits between a client and its server and sends every datagram from the
+// client twice: a replay of each record, as an attacker on the path could.
+class ReplayingProxy : public QThread
+{
+public:
+    ReplayingProxy(QHostAddress server, quint16 port) : m_server(std::move(server)), m_serverPort(port)
+    {
+        m_socket.bind(QHostAddress::LocalHost, 0);
+        m_port = m_socket.localPort();
+        m_socket.moveToThread(this);
+    }
+    ~ReplayingProxy() override
+    {
+        m_stop = true;
+        wait();
+    }
+    quint16 port() const { return m_port; }
+    std::int64_t replayed() const { return m_replayed.load(); }
+
+protected:
+    void run() override
+    {
+        QHostAddress client;
+        quint16 clientPort = 0;
+        QByteArray buffer(70'000, Qt::Uninitialized);
+        while (!m_stop) {
+            if (!m_socket.waitForReadyRead(20))
+                continue;
+            while (m_socket.hasPendingDatagrams()) {
+                QHostAddress from;
+                quint16 fromPort = 0;
+                const qint64 n = m_socket.readDatagram(buffer.data(), buffer.size(), &from, &fromPort);
+                if (n < 0)
+                    break;
+                const QByteArray d = buffer.left(n);
+                if (fromPort == m_serverPort) {
+                    m_socket.writeDatagram(d, client, clientPort);
+                    continue;
+                }
+                client = from;
+                clientPort = fromPort;
+                m_socket.writeDatagram(d, m_server, m_serverPort);
+                m_socket.writeDatagram(d, m_server, m_serverPort);
+                ++m_replayed;
+            }
+        }
+        m_socket.close();
+    }
+
+private:
+    QUdpSocket m_socket;
+    QHostAddress m_server;
+    quint16 m_serverPort;
+    quint16 m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::int64_t> m_replayed{0};
+};
+
+} // namespace
+
+class TestDtls : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void callsWithTheSameKey_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("IPv4") << QStringLiteral("127.0.0.1");
+        QTest::newRow("IPv6") << QStringLiteral("::1");
+    }
+
+    void callsWithTheSameKey()
+    {
+        QFETCH(QString, address);
+        rpc::ServerOptions so;
+        so.bindAddress = QHostAddress(address);
+        so.key = kKey;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        rpc::ClientOptions co = clientFor(server, patientRetry());
+        co.key = kKey;
+        rpc::RpcClient client(co);
+        QVERIFY2(client.start(&error), qPrintable(error));
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray args = "secret call " + QByteArray::number(i);
+            const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), args);
+            QVERIFY2(reply.ok(), qPrintable(reply.message));
+            QCOMPARE(reply.result, args);
+        }
+        // A reply larger than a datagram crosses in encrypted fragments.
+        const QByteArray large(20'000, 'L');
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), large);
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(reply.result, large);
+
+        QCOMPARE(server.executions(), std::uint64_t(21));
+        const rpc::ServerCounters c = server.counters();
+        QCOMPARE(c.dtlsSessions, std::uint64_t(1));
+        QCOMPARE(c.dtlsRefused, std::uint64_t(0));
+        QTRY_VERIFY(anyContains(serverNotices, u"DTLS session with"));
+    }
+
+    // Another key: the handshake never completes, the call fails, and both
+    // ends say why.
+    void anotherKeyGetsNothing()
+    {
+        rpc::ServerOptions so;
+        so.key = kKey;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        rpc::ClientOptions co = clientFor(server, patientRetry());
+        co.key = QByteArrayLiteral("a guess");
+        rpc::RpcClient client(co);
+        QSignalSpy clientNotices(&client, &rpc::RpcClient::notice);
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "let me in");
+        QVERIFY(!reply.ok());
+        QCOMPARE(server.executions(), std::uint64_t(0));
+        QTRY_VERIFY2(anyContains(serverNotices, u"key differs"), qPrintable(joined(serverNotices)));
+        QTRY_VERIFY2(anyContains(clientNotices, u"key differs"), qPrintable(joined(clientNotices)));
+        QCOMPARE(server.counters().dtlsSessions, std::uint64_t(0));
+    }
+
+    // No key at all: plain datagrams are refused, once, by name.
+    void plainClientIsRefused()
+    {
+        rpc::ServerOptions so;
+        so.key = kKey;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        rpc::RpcClient client(clientFor(server, testsupport::quickRetry(5)));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "plain");
+        QVERIFY(!reply.ok());
+        QCOMPARE(server.executions(), std::uint64_t(0));
+        QTRY_VERIFY2(anyContains(serverNotices, u"this server needs the key"), qPrintable(joined(serverNotices)));
+        QCOMPARE(serverNotices.size(), 1); // five attempts, one line
+        QVERIFY(server.counters().dtlsRefused >= 5);
+    }
+
+    // Every record from the client arrives twice and garbage pours in from
+    // elsewhere: each call still runs exactly once, and the replays are
+    // dropped by DTLS before the protocol sees them.
+    void replaysAndGarbageReachNoHandler()
+    {
+        rpc::ServerOptions so;
+        so.key = kKey;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        ReplayingProxy proxy(server.address(), server.port());
+        proxy.start();
+
+        rpc::ClientOptions co = clientFor(server, patientRetry());
+        co.serverPort = proxy.port();
+        co.key = kKey;
+        rpc::RpcClient client(co);
+        QVERIFY2(client.start(&error), qPrintable(error));
+        testsupport::Flooder flood(server.address(), server.port(), 5'000, 16, 5);
+        flood.start();
+        constexpr int calls = 40;
+        for (int i = 0; i < calls; ++i) {
+            const QByteArray args = QByteArray::number(i);
+            const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), args);
+            QVERIFY2(reply.ok(), qPrintable(reply.message));
+            QCOMPARE(reply.result, args);
+        }
+        QVERIFY(flood.wait(30'000));
+        QCOMPARE(server.executions(), std::uint64_t(calls));
+        const rpc::ServerCounters c = server.counters();
+        QVERIFY(proxy.replayed() >= calls);
+        QVERIFY2(c.dtlsDropped >= std::uint64_t(calls), qPrintable(QString::number(c.dtlsDropped)));
+        QCOMPARE(c.dtlsSessions, std::uint64_t(1));
+        // Nothing unauthenticated reached the protocol: the garbage was
+        // refused as not DTLS, and what the protocol saw it accepted.
+        QCOMPARE(c.damaged + c.malformed, std::uint64_t(0));
+        QVERIFY2(c.dtlsRefused > 1'000, qPrintable(QString::number(c.dtlsRefused)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDtls)
+#include "tst_dtls.moc"
