@@ -7,6 +7,7 @@
 
 #include "callresult.h"
 #include "handlerstatus.h"
+#include "procedure.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 
@@ -85,13 +86,14 @@ CallResult<Response> callUnaryBlocking(rpc::RpcClient &client, const QString &me
     return toCallResult<Response>(client.callBlocking(method, encodeMessage(request), std::move(options)), method);
 }
 
-// The RpcServer handler for one unary procedure: decode the request, run
-// the procedure, encode its response. A request that does not decode is
-// answered with STATUS_INVALID_ARGUMENT naming the method; an exception
-// escaping the procedure becomes STATUS_HANDLER_ERROR rather than ending
-// the server's handler thread.
-template <typename Request, typename Response, typename Procedure>
-rpc::RpcServer::Handler unaryHandler(QString method, Procedure procedure)
+// The handler of one unary procedure, for RpcServer or whatever else calls
+// procedures by name: decode the request, run the procedure, encode its
+// response. A request that does not decode is answered with
+// STATUS_INVALID_ARGUMENT naming the method; an exception escaping the
+// procedure becomes STATUS_HANDLER_ERROR rather than ending the server's
+// handler thread.
+template <typename Request, typename Response, typename Implementation>
+Procedure::Handler unaryHandler(QString method, Implementation procedure)
 {
     return [method = std::move(method), procedure = std::move(procedure)](const QByteArray &args) {
         services::HandlerResult result;

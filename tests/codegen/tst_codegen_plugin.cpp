@@ -159,6 +159,11 @@ private slots:
             << QStringList{QStringLiteral("name_clash.proto: service Store: in class StoreClient, the C++ name "
                                           "GetBlocking of method GetBlocking clashes with the blocking variant of "
                                           "method Get")};
+        QTest::newRow("method named like the server's list of procedures")
+            << QStringLiteral("procedures_clash.proto") << QString()
+            << QStringList{QStringLiteral("procedures_clash.proto: service Queue: in class QueueServer, the C++ "
+                                          "name procedures of method procedures clashes with its list of "
+                                          "procedures")};
         QTest::newRow("class name taken by a message")
             << QStringLiteral("class_clash.proto") << QString()
             << QStringList{QStringLiteral("class_clash.proto: service Thing: its generated class ThingClient has "

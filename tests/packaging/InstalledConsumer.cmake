@@ -27,6 +27,7 @@ foreach(file
         include/rpcscope/codegen/stubs.h
         include/rpcscope/codegen/callresult.h
         include/rpcscope/codegen/handlerstatus.h
+        include/rpcscope/codegen/procedure.h
         include/rpcscope/rpc/rpcclient.h
         include/rpcscope/wire/bodies.pb.h
         include/rpcscope/rpcscope/version.h

@@ -268,7 +268,9 @@ void FileGenerator::checkNames(const ServiceModel &model)
     std::map<std::string, std::string> client = {
         {model.clientClass, "the class itself"}, {"m_client", "its RpcClient member"}};
     std::map<std::string, std::string> server = {
-        {model.serverClass, "the class itself"}, {"registerOn", "its registration method"}};
+        {model.serverClass, "the class itself"},
+        {"registerOn", "its registration method"},
+        {"procedures", "its list of procedures"}};
     auto claim = [&](std::map<std::string, std::string> &members, const std::string &cls, const std::string &name,
                      const std::string &owner) {
         const auto [it, inserted] = members.emplace(name, owner);
@@ -313,9 +315,11 @@ void FileGenerator::writeHeader(gp::io::Printer &printer) const
         "\n"
         "#include \"codegen/callresult.h\"\n"
         "#include \"codegen/handlerstatus.h\"\n"
+        "#include \"codegen/procedure.h\"\n"
         "#include \"rpc/reply.h\"\n"
         "\n"
         "#include <QFuture>\n"
+        "#include <QList>\n"
         "\n"
         "namespace rpcscope::rpc {\n"
         "class RpcClient;\n"
@@ -409,7 +413,13 @@ void FileGenerator::writeServer(gp::io::Printer &printer, const ServiceModel &mo
         "// Call before server.start(); this object must outlive the server's run.\n"
         "// A request that does not decode is answered with\n"
         "// STATUS_INVALID_ARGUMENT naming the method.\n"
-        "void registerOn(::rpcscope::rpc::RpcServer &server);\n");
+        "void registerOn(::rpcscope::rpc::RpcServer &server);\n"
+        "\n"
+        "// The same procedures without a server: each one under its name on the\n"
+        "// wire, as a handler of the serialized request that answers as\n"
+        "// registerOn() would. A simulation in virtual time or a test calls them\n"
+        "// directly. The handlers call into this object, which must outlive them.\n"
+        "::QList<::rpcscope::codegen::Procedure> procedures();\n");
     printer.Outdent();
     printer.Outdent();
     printer.Print("};\n\n");
@@ -465,21 +475,30 @@ void FileGenerator::writeSource(gp::io::Printer &printer) const
                 "}\n"
                 "\n");
         }
-        printer.Print("void $class$::registerOn(::rpcscope::rpc::RpcServer &server)\n{\n", "class",
-                      model.serverClass);
+        printer.Print(
+            "void $class$::registerOn(::rpcscope::rpc::RpcServer &server)\n"
+            "{\n"
+            "    for (::rpcscope::codegen::Procedure &procedure : procedures())\n"
+            "        server.registerHandler(procedure.method, ::std::move(procedure.handler));\n"
+            "}\n"
+            "\n"
+            "::QList<::rpcscope::codegen::Procedure> $class$::procedures()\n"
+            "{\n"
+            "    ::QList<::rpcscope::codegen::Procedure> table;\n",
+            "class", model.serverClass);
         for (const MethodModel &m : model.methods) {
             const Vars vars = {
                 {"name", m.cppName}, {"wire", m.wireName}, {"request", m.request}, {"response", m.response}};
             printer.Print(vars,
-                          "    server.registerHandler(\n"
+                          "    table.append(::rpcscope::codegen::Procedure{\n"
                           "        QStringLiteral(\"$wire$\"),\n"
                           "        ::rpcscope::codegen::unaryHandler<$request$, $response$>(\n"
                           "            QStringLiteral(\"$wire$\"),\n"
                           "            [this](const $request$ &request, $response$ &response) {\n"
                           "                return this->$name$(request, response);\n"
-                          "            }));\n");
+                          "            })});\n");
         }
-        printer.Print("}\n\n");
+        printer.Print("    return table;\n}\n\n");
     }
     closeNamespace(printer);
 }

@@ -101,48 +101,56 @@ GreeterClient::GreeterClient(::rpcscope::rpc::RpcClient &client)
 
 void GreeterServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
-    server.registerHandler(
+    for (::rpcscope::codegen::Procedure &procedure : procedures())
+        server.registerHandler(procedure.method, ::std::move(procedure.handler));
+}
+
+::QList<::rpcscope::codegen::Procedure> GreeterServer::procedures()
+{
+    ::QList<::rpcscope::codegen::Procedure> table;
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/SayHello"),
         ::rpcscope::codegen::unaryHandler<::acme::greeting::v1::HelloRequest, ::acme::greeting::v1::HelloReply>(
             QStringLiteral("acme.greeting.v1.Greeter/SayHello"),
             [this](const ::acme::greeting::v1::HelloRequest &request, ::acme::greeting::v1::HelloReply &response) {
                 return this->SayHello(request, response);
-            }));
-    server.registerHandler(
+            })});
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/sayGoodbye"),
         ::rpcscope::codegen::unaryHandler<::acme::greeting::v1::HelloRequest, ::acme::greeting::v1::HelloReply>(
             QStringLiteral("acme.greeting.v1.Greeter/sayGoodbye"),
             [this](const ::acme::greeting::v1::HelloRequest &request, ::acme::greeting::v1::HelloReply &response) {
                 return this->sayGoodbye(request, response);
-            }));
-    server.registerHandler(
+            })});
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/LIST_FRIENDS"),
         ::rpcscope::codegen::unaryHandler<::google::protobuf::Empty, ::acme::greeting::v1::Roster>(
             QStringLiteral("acme.greeting.v1.Greeter/LIST_FRIENDS"),
             [this](const ::google::protobuf::Empty &request, ::acme::greeting::v1::Roster &response) {
                 return this->LIST_FRIENDS(request, response);
-            }));
-    server.registerHandler(
+            })});
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/delete"),
         ::rpcscope::codegen::unaryHandler<::acme::greeting::v1::Roster_Entry, ::google::protobuf::Empty>(
             QStringLiteral("acme.greeting.v1.Greeter/delete"),
             [this](const ::acme::greeting::v1::Roster_Entry &request, ::google::protobuf::Empty &response) {
                 return this->delete_(request, response);
-            }));
-    server.registerHandler(
+            })});
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/class"),
         ::rpcscope::codegen::unaryHandler<::acme::greeting::v1::Roster_Entry, ::acme::greeting::v1::Roster_Entry>(
             QStringLiteral("acme.greeting.v1.Greeter/class"),
             [this](const ::acme::greeting::v1::Roster_Entry &request, ::acme::greeting::v1::Roster_Entry &response) {
                 return this->class_(request, response);
-            }));
-    server.registerHandler(
+            })});
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Greeter/emit"),
         ::rpcscope::codegen::unaryHandler<::google::protobuf::Empty, ::google::protobuf::Timestamp>(
             QStringLiteral("acme.greeting.v1.Greeter/emit"),
             [this](const ::google::protobuf::Empty &request, ::google::protobuf::Timestamp &response) {
                 return this->emit_(request, response);
-            }));
+            })});
+    return table;
 }
 
 ClockClient::ClockClient(::rpcscope::rpc::RpcClient &client)
@@ -166,13 +174,21 @@ ClockClient::ClockClient(::rpcscope::rpc::RpcClient &client)
 
 void ClockServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
-    server.registerHandler(
+    for (::rpcscope::codegen::Procedure &procedure : procedures())
+        server.registerHandler(procedure.method, ::std::move(procedure.handler));
+}
+
+::QList<::rpcscope::codegen::Procedure> ClockServer::procedures()
+{
+    ::QList<::rpcscope::codegen::Procedure> table;
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.greeting.v1.Clock/Now"),
         ::rpcscope::codegen::unaryHandler<::acme::common::Ping, ::google::protobuf::Timestamp>(
             QStringLiteral("acme.greeting.v1.Clock/Now"),
             [this](const ::acme::common::Ping &request, ::google::protobuf::Timestamp &response) {
                 return this->Now(request, response);
-            }));
+            })});
+    return table;
 }
 
 } // namespace acme::greeting::v1

@@ -29,12 +29,20 @@ StatsClient::StatsClient(::rpcscope::rpc::RpcClient &client)
 
 void StatsServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
-    server.registerHandler(
+    for (::rpcscope::codegen::Procedure &procedure : procedures())
+        server.registerHandler(procedure.method, ::std::move(procedure.handler));
+}
+
+::QList<::rpcscope::codegen::Procedure> StatsServer::procedures()
+{
+    ::QList<::rpcscope::codegen::Procedure> table;
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("Stats/Summarise"),
         ::rpcscope::codegen::unaryHandler<::Sample, ::Summary>(
             QStringLiteral("Stats/Summarise"),
             [this](const ::Sample &request, ::Summary &response) {
                 return this->Summarise(request, response);
-            }));
+            })});
+    return table;
 }
 

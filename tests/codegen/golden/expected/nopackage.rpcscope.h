@@ -6,9 +6,11 @@
 
 #include "codegen/callresult.h"
 #include "codegen/handlerstatus.h"
+#include "codegen/procedure.h"
 #include "rpc/reply.h"
 
 #include <QFuture>
+#include <QList>
 
 namespace rpcscope::rpc {
 class RpcClient;
@@ -56,5 +58,11 @@ public:
     // A request that does not decode is answered with
     // STATUS_INVALID_ARGUMENT naming the method.
     void registerOn(::rpcscope::rpc::RpcServer &server);
+
+    // The same procedures without a server: each one under its name on the
+    // wire, as a handler of the serialized request that answers as
+    // registerOn() would. A simulation in virtual time or a test calls them
+    // directly. The handlers call into this object, which must outlive them.
+    ::QList<::rpcscope::codegen::Procedure> procedures();
 };
 

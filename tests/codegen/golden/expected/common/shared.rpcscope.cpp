@@ -31,13 +31,21 @@ LivenessClient::LivenessClient(::rpcscope::rpc::RpcClient &client)
 
 void LivenessServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
-    server.registerHandler(
+    for (::rpcscope::codegen::Procedure &procedure : procedures())
+        server.registerHandler(procedure.method, ::std::move(procedure.handler));
+}
+
+::QList<::rpcscope::codegen::Procedure> LivenessServer::procedures()
+{
+    ::QList<::rpcscope::codegen::Procedure> table;
+    table.append(::rpcscope::codegen::Procedure{
         QStringLiteral("acme.common.Liveness/Check"),
         ::rpcscope::codegen::unaryHandler<::acme::common::Ping, ::acme::common::Pong>(
             QStringLiteral("acme.common.Liveness/Check"),
             [this](const ::acme::common::Ping &request, ::acme::common::Pong &response) {
                 return this->Check(request, response);
-            }));
+            })});
+    return table;
 }
 
 } // namespace acme::common
