@@ -4,7 +4,6 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
-#include "services/counterserviceprocedures.h"
 #include "services/echoserviceprocedures.h"
 #include "services/protomethod.h"
 #include "services/fileservice.h"
@@ -243,11 +242,12 @@ int runServe(const QStringList &args)
     options.seed = parser.isSet(QStringLiteral("seed")) ? parsed.seed : 0;
     rpc::RpcServer server(options);
     // The plain methods are the hand-written service's; the generated
-    // skeletons beside them act on that same service, so `add` and
-    // rpcscope.services.Counter/Add count into one total.
+    // skeletons beside them act on that same service, so `echo` and
+    // rpcscope.services.Echo/Echo answer alike. The counter is generated
+    // code itself and answers `add` and rpcscope.services.Counter/Add
+    // from one total.
     std::shared_ptr<services::Service> service; // null for slowjob
     std::unique_ptr<services::EchoServiceProcedures> echo;
-    std::unique_ptr<services::CounterServiceProcedures> counter;
     std::unique_ptr<services::FileTransferProcedures> file;
     std::unique_ptr<services::SlowJobProcedures> slowJobs;
     QStringList wireNames;
@@ -264,8 +264,6 @@ int runServe(const QStringList &args)
             echo->registerOn(server);
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Echo"));
         } else if (config.service == u"counter") {
-            counter = std::make_unique<services::CounterServiceProcedures>(timed);
-            counter->registerOn(server);
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Counter"));
         } else if (config.service == u"file") {
             file = std::make_unique<services::FileTransferProcedures>(

@@ -157,6 +157,77 @@ private slots:
         QCOMPARE(counter->total(), 1);
     }
 
+    // The counter of the at-most-once scenarios is the generated Counter:
+    // every request names rpcscope.services.Counter/Add and carries an
+    // AddRequest, every reply is checked to decode as a CounterValue
+    // (SimNetwork's wrongResults), and under loss and duplication the total
+    // is exactly the calls that succeeded, each run once.
+    void counterScenarioRunsTheGeneratedCounter_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::newRow("dropped-reply") << QStringLiteral("dropped-reply");
+        QTest::newRow("lossy") << QStringLiteral("lossy");
+        QTest::newRow("many-clients") << QStringLiteral("many-clients");
+    }
+
+    void counterScenarioRunsTheGeneratedCounter()
+    {
+        QFETCH(QString, scenario);
+        std::int64_t duplicated = 0; // over all seeds: one call may see none
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+            session::SessionConfig config = scenarioConfig(scenario);
+            config.seed = seed;
+            config.toServer.duplicate = config.toClient.duplicate = 0.2;
+            // Enough attempts and time that every call gets through.
+            config.retry.maxAttempts = 60;
+            config.retry.deadline = core::Duration(600'000'000);
+            trace::TraceLog log;
+            net::SimNetwork sim(config, &log);
+            sim.run();
+            auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
+            QVERIFY(counter);
+            QCOMPARE(counter->sampleMethod(), QStringLiteral("rpcscope.services.Counter/Add"));
+            QVERIFY(counter->methods().contains(counter->sampleMethod()));
+
+            std::int64_t ok = 0, failed = 0, executions = 0, answeredAgain = 0;
+            for (const trace::Event &e : eventsOf(log)) {
+                ok += e.kind == EventKind::CallOk;
+                failed += e.kind == EventKind::CallFailed;
+                executions += e.kind == EventKind::HandlerStart;
+                duplicated += e.kind == EventKind::Duplicated;
+                answeredAgain += e.kind == EventKind::CachedReplyResent || e.kind == EventKind::DuplicateSuppressed;
+            }
+            const QByteArray where = QStringLiteral("%1, seed %2").arg(scenario).arg(seed).toUtf8();
+            QVERIFY2(failed == 0 && ok == config.calls, where);
+            QVERIFY2(answeredAgain > 0, where);
+            QVERIFY2(counter->total() == ok, where);
+            QVERIFY2(executions == ok && std::int64_t(counter->adds()) == ok, where);
+            QVERIFY2(sim.wrongResults() == 0, where);
+            const QString problem = testsupport::checkInvariants(log.view(), config, counter->total());
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("%1, %2").arg(problem, QString::fromUtf8(where))));
+        }
+        QVERIFY(duplicated > 0);
+    }
+
+    // A reply cache that forgets too soon: the lost reply's call is run
+    // again when the resend arrives, the generated counter counts it twice,
+    // and the invariant checker says so.
+    void forgottenReplyIsExecutedTwiceAndCaught()
+    {
+        session::SessionConfig config = scenarioConfig("dropped-reply");
+        config.limits.maxEntryAge = core::Duration(1'000);
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
+        QVERIFY(counter);
+        QCOMPARE(counter->total(), 2);
+        const session::InvariantCheck check = session::checkInvariants(log.view(), config, counter->total());
+        QCOMPARE(check.broken.doubleExecutions, 1);
+        QCOMPARE(check.broken.counterMismatch, 0); // the total counts both executions
+        QVERIFY2(check.firstProblem.contains(u"executed twice"), qPrintable(check.firstProblem));
+    }
+
     // A handler slower than the timeout: "working" stops the resends; the
     // client probes instead, and the call runs once.
     void longCallProbesInsteadOfResending()

@@ -4,8 +4,6 @@
 #include "echoservice.h"
 #include "fileservice.h"
 
-#include <QtEndian>
-
 namespace rpcscope::services {
 
 QStringList serviceNames()
@@ -24,13 +22,11 @@ std::unique_ptr<Service> makeService(QStringView name)
     return nullptr;
 }
 
-namespace {
 HandlerResult unknownMethod(const QString &service, const QString &method)
 {
     return {wire::STATUS_UNKNOWN_METHOD,
             QStringLiteral("service '%1' has no method '%2'").arg(service, method), {}};
 }
-} // namespace
 
 HandlerResult EchoService::handle(const QString &method, const QByteArray &args)
 {
@@ -50,39 +46,6 @@ QByteArray EchoService::sampleArgs(std::uint64_t index, int argBytes) const
             m_alphabet[i] = char('a' + i % 26);
     }
     return QByteArray(m_alphabet.constData() + index % 26, size);
-}
-
-QByteArray CounterService::encode(std::int64_t value)
-{
-    QByteArray bytes(8, Qt::Uninitialized);
-    qToBigEndian(value, bytes.data());
-    return bytes;
-}
-
-std::optional<std::int64_t> CounterService::decode(const QByteArray &bytes)
-{
-    if (bytes.size() != 8)
-        return std::nullopt;
-    return qFromBigEndian<std::int64_t>(bytes.constData());
-}
-
-HandlerResult CounterService::handle(const QString &method, const QByteArray &args)
-{
-    if (method == u"add") {
-        const auto amount = decode(args);
-        if (!amount)
-            return {wire::STATUS_INVALID_ARGUMENT,
-                    QStringLiteral("add takes one 8-byte integer, got %1 bytes").arg(args.size()), {}};
-        return {wire::STATUS_OK, {}, encode(m_total.fetch_add(*amount) + *amount)};
-    }
-    if (method == u"get")
-        return {wire::STATUS_OK, {}, encode(m_total.load())};
-    return unknownMethod(name(), method);
-}
-
-QByteArray CounterService::sampleArgs(std::uint64_t, int) const
-{
-    return encode(1);
 }
 
 } // namespace rpcscope::services

@@ -57,6 +57,8 @@ public:
 };
 
 QStringList serviceNames(); // echo, counter, file
+// STATUS_UNKNOWN_METHOD, saying which service lacks which method.
+HandlerResult unknownMethod(const QString &service, const QString &method);
 std::unique_ptr<Service> makeService(QStringView name); // null for an unknown name
 
 } // namespace rpcscope::services

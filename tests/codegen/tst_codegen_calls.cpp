@@ -12,6 +12,7 @@
 #include "services/fileservice.h"
 #include "services/filetransferprocedures.h"
 #include "services/counterprocedures.h"
+#include "services/counterservice.h"
 #include "services/echoprocedures.h"
 #include "services/slowjobprocedures.h"
 
@@ -350,6 +351,92 @@ private slots:
         QCOMPARE(thrown.status, wire::STATUS_HANDLER_ERROR);
         QVERIFY2(thrown.message.contains(u"acme.greeting.v1.Greeter/sayGoodbye failed: asked to throw"),
                  qPrintable(thrown.message));
+    }
+
+    // The skeleton's procedures called directly, with no server and no
+    // socket (what a simulation in virtual time does): one per method, in
+    // the .proto's order, under its wire name, answering as registerOn()
+    // would, failures and exceptions included.
+    void proceduresRunWithoutAServer()
+    {
+        Greeter greeter;
+        const QList<codegen::Procedure> procedures = greeter.procedures();
+        QStringList methods;
+        for (const codegen::Procedure &procedure : procedures)
+            methods << procedure.method;
+        const QString prefix = QStringLiteral("acme.greeting.v1.Greeter/");
+        QStringList expected;
+        for (const char *name : {"SayHello", "sayGoodbye", "LIST_FRIENDS", "delete", "class", "emit"})
+            expected << prefix + QLatin1String(name);
+        QCOMPARE(methods, expected);
+
+        acme::greeting::v1::HelloRequest hello;
+        hello.set_name("Ada");
+        const services::HandlerResult said = procedures[0].handler(codegen::encodeMessage(hello));
+        QCOMPARE(said.status, wire::STATUS_OK);
+        acme::greeting::v1::HelloReply reply;
+        QVERIFY(codegen::decodeMessage(said.result, reply));
+        QCOMPARE(reply.message(), std::string("Hello, Ada"));
+
+        const services::HandlerResult refused = procedures[1].handler(codegen::encodeMessage(hello));
+        QCOMPARE(refused.status, wire::STATUS_HANDLER_ERROR);
+        QCOMPARE(refused.message, QStringLiteral("no goodbyes for Ada"));
+        hello.set_name("throw");
+        const services::HandlerResult thrown = procedures[1].handler(codegen::encodeMessage(hello));
+        QCOMPARE(thrown.status, wire::STATUS_HANDLER_ERROR);
+        QVERIFY2(thrown.message.contains(u"asked to throw"), qPrintable(thrown.message));
+
+        const services::HandlerResult garbled = procedures[0].handler(QByteArray("\x0a\x05" "ab", 4));
+        QCOMPARE(garbled.status, wire::STATUS_INVALID_ARGUMENT);
+        QVERIFY2(garbled.message.contains(prefix + QStringLiteral("SayHello")), qPrintable(garbled.message));
+
+        acme::greeting::v1::Roster_Entry entry;
+        entry.set_name("bob");
+        QCOMPARE(procedures[3].handler(codegen::encodeMessage(entry)).status, wire::STATUS_OK);
+        QCOMPARE(greeter.deleted, std::vector<std::string>{"bob"});
+    }
+
+    // The counter the scenarios run is the generated Counter: its wire names
+    // reach the generated procedures, and the plain `add` with 8-byte
+    // integers adds to the same total.
+    void counterServiceIsTheGeneratedCounter()
+    {
+        services::CounterService counter;
+        const QString add = QStringLiteral("rpcscope.services.Counter/Add");
+        QCOMPARE(counter.methods(), (QStringList{add, QStringLiteral("rpcscope.services.Counter/Get")}));
+        QCOMPARE(counter.sampleMethod(), add);
+        services::AddRequest sample;
+        QVERIFY(codegen::decodeMessage(counter.sampleArgs(0, 0), sample));
+        QCOMPARE(sample.amount(), 1);
+
+        services::AddRequest five;
+        five.set_amount(5);
+        const services::HandlerResult added = counter.handle(add, codegen::encodeMessage(five));
+        QCOMPARE(added.status, wire::STATUS_OK);
+        services::CounterValue value;
+        QVERIFY(codegen::decodeMessage(added.result, value));
+        QCOMPARE(value.total(), 5);
+        QVERIFY(counter.resultMatches(0, 0, added.result));
+        QVERIFY(!counter.resultMatches(0, 0, services::CounterService::encode(5)));
+
+        const services::HandlerResult plain = counter.handle(QStringLiteral("add"), services::CounterService::encode(2));
+        QCOMPARE(plain.status, wire::STATUS_OK);
+        QCOMPARE(services::CounterService::decode(plain.result), 7);
+        QCOMPARE(counter.total(), 7);
+        QCOMPARE(counter.adds(), 2u);
+        QCOMPARE(counter.report().value(u"counter_total").toInteger(), 7);
+
+        const services::HandlerResult got =
+            counter.handle(QStringLiteral("rpcscope.services.Counter/Get"), codegen::encodeMessage(
+                                                                               google::protobuf::Empty()));
+        QVERIFY(codegen::decodeMessage(got.result, value));
+        QCOMPARE(value.total(), 7);
+
+        QCOMPARE(counter.handle(QStringLiteral("rpcscope.services.Counter/Reset"), {}).status,
+                 wire::STATUS_UNKNOWN_METHOD);
+        QCOMPARE(counter.handle(add, QByteArray("\x08", 1)).status, wire::STATUS_INVALID_ARGUMENT);
+        QCOMPARE(counter.handle(QStringLiteral("add"), QByteArray(3, 'x')).status, wire::STATUS_INVALID_ARGUMENT);
+        QCOMPARE(counter.total(), 7);
     }
 
     // Bytes that are not the request message: an error naming the method.
