@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,10 +23,47 @@
 
 #include <atomic>
 #include <csignal>
+#include <optional>
 
 namespace rpcscope::cli {
 
 namespace {
+
+// The DTLS pre-shared key options serve and call share.
+struct KeyOptions
+{
+    QCommandLineOption key{QStringLiteral("key"),
+                           QStringLiteral("DTLS pre-shared key: only a peer with the same key is heard, "
+                                          "and everything on the wire is encrypted [default: none, plain UDP]"),
+                           QStringLiteral("TEXT")};
+    QCommandLineOption keyFile{QStringLiteral("key-file"),
+                               QStringLiteral("read the DTLS key from the first line of FILE (kept out of "
+                                              "the process list)"),
+                               QStringLiteral("FILE")};
+};
+
+// The key given by --key or --key-file, empty for none; on a bad option a
+// usage error is printed and its exit code returned.
+std::optional<int> readKey(const QCommandLineParser &parser, const KeyOptions &o, const QString &command,
+                           QByteArray &key)
+{
+    if (parser.isSet(o.key) && parser.isSet(o.keyFile))
+        return usageError(QStringLiteral("%1: give the key by --key or by --key-file, not both").arg(command));
+    if (parser.isSet(o.key)) {
+        key = parser.value(o.key).toUtf8();
+    } else if (parser.isSet(o.keyFile)) {
+        QFile file(parser.value(o.keyFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return usageError(QStringLiteral("%1: cannot read --key-file '%2': %3")
+                                  .arg(command, parser.value(o.keyFile), file.errorString()));
+        key = file.readLine(4096).trimmed();
+    } else {
+        return std::nullopt;
+    }
+    if (key.isEmpty())
+        return usageError(QStringLiteral("%1: the DTLS key is empty").arg(command));
+    return std::nullopt;
+}
 
 struct HostPort
 {
@@ -189,7 +227,8 @@ int runServe(const QStringList &args)
     const QCommandLineOption maxSeconds(QStringLiteral("max-seconds"),
                                         QStringLiteral("stop after this many seconds [default: run until stopped]"),
                                         QStringLiteral("S"));
-    parser.addOptions({bind, serviceOption, handlerMs, maxSeconds});
+    const KeyOptions keyOptions;
+    parser.addOptions({bind, serviceOption, handlerMs, maxSeconds, keyOptions.key, keyOptions.keyFile});
     addSessionOptions(parser, {kEndOptions}, {std::size(kEndOptions)});
     if (!parser.parse(args))
         return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
@@ -223,6 +262,9 @@ int runServe(const QStringList &args)
             return usageError(QStringLiteral("%1: invalid value '%2' for --max-seconds: expected a positive number")
                                   .arg(command, parser.value(maxSeconds)));
     }
+    QByteArray key;
+    if (const std::optional<int> code = readKey(parser, keyOptions, command, key))
+        return *code;
     session::SessionConfig parsed = config;
     parsed.toClient = session::SessionConfig::defaultNetem();
     parsed.toClient.delay = core::Duration(0);
@@ -240,7 +282,13 @@ int runServe(const QStringList &args)
     if (!parser.isSet(QStringLiteral("delay-ms")))
         options.netem.delay = core::Duration(0);
     options.seed = parser.isSet(QStringLiteral("seed")) ? parsed.seed : 0;
+    options.key = key;
     rpc::RpcServer server(options);
+    // Who was refused and why, sessions established: the server's log.
+    QObject::connect(&server, &rpc::RpcServer::notice, &server, [](const QString &message) {
+        err() << "rpcscope-cli serve: " << message << '\n';
+        err().flush();
+    });
     // The plain methods are the hand-written service's; the generated
     // skeletons beside them act on that same service, so `echo` and
     // rpcscope.services.Echo/Echo answer alike. The counter is generated
@@ -279,7 +327,8 @@ int runServe(const QStringList &args)
         return ExitFailure;
     }
     out() << "serving " << (service ? service->name() : kSlowJob) << " on " << server.address().toString() << ':'
-          << server.port() << " (epoch " << server.epoch() << ")\n";
+          << server.port() << " (epoch " << server.epoch() << (key.isEmpty() ? ")" : ", DTLS with a pre-shared key)")
+          << '\n';
     if (!wireNames.isEmpty())
         out() << "methods by wire name: " << wireNames.join(QStringLiteral(", ")) << '\n';
     out().flush();
@@ -330,7 +379,8 @@ int runCall(const QStringList &args)
         QStringLiteral("list-methods"),
         QStringLiteral("list the .proto methods --encoding proto can call, with their request and response "
                        "types, and exit"));
-    parser.addOptions({to, encodingOption, json, listMethods});
+    const KeyOptions keyOptions;
+    parser.addOptions({to, encodingOption, json, listMethods, keyOptions.key, keyOptions.keyFile});
     addSessionOptions(parser, {kEndOptions, kCallOptions}, {std::size(kEndOptions), std::size(kCallOptions)});
     parser.addPositionalArgument(QStringLiteral("METHOD"), QStringLiteral("the procedure to call"));
     parser.addPositionalArgument(QStringLiteral("ARGS"), QStringLiteral("its arguments"), QStringLiteral("[ARGS]"));
@@ -397,9 +447,13 @@ int runCall(const QStringList &args)
     }
     }
 
+    QByteArray key;
+    if (const std::optional<int> code = readKey(parser, keyOptions, command, key))
+        return *code;
     rpc::ClientOptions options;
     options.serverAddress = where.address;
     options.serverPort = where.port;
+    options.key = key;
     if (where.address != QHostAddress::LocalHost && where.address != QHostAddress::LocalHostIPv6)
         options.bindAddress = where.address.protocol() == QAbstractSocket::IPv6Protocol
                                   ? QHostAddress(QHostAddress::AnyIPv6)
@@ -410,6 +464,11 @@ int runCall(const QStringList &args)
     options.netem = config.toServer;
     options.seed = parser.isSet(QStringLiteral("seed")) ? config.seed : 0;
     rpc::RpcClient client(options);
+    // Printed from the engine thread: this one waits in callBlocking().
+    QObject::connect(&client, &rpc::RpcClient::notice, [](const QString &message) {
+        err() << "rpcscope-cli call: " << message << '\n';
+        err().flush();
+    });
     QString error;
     if (!client.start(&error)) {
         err() << "rpcscope-cli call: " << error << '\n';

@@ -52,7 +52,8 @@ class TestCli : public QObject
             return {};
         const QString banner = QString::fromUtf8(serve.readLine());
         const QRegularExpressionMatch m =
-            QRegularExpression(QStringLiteral("^serving \\S+ on 127\\.0\\.0\\.1:(\\d+) \\(epoch \\d+\\)\n$"))
+            QRegularExpression(QStringLiteral(
+                "^serving \\S+ on 127\\.0\\.0\\.1:(\\d+) \\(epoch \\d+(, DTLS with a pre-shared key)?\\)\n$"))
                 .match(banner);
         return m.hasMatch() ? QStringLiteral("127.0.0.1:") + m.captured(1) : QString();
     }
@@ -478,6 +479,72 @@ private slots:
 
     // The generated Counter skeleton and the plain `add`/`get` on one
     // server act on one total: each spelling sees what the other added.
+    // serve and call with a DTLS key: the same key calls, none is refused,
+    // and the server's log says who was refused and why.
+    void dtlsKeyServeAndCall()
+    {
+        QTemporaryDir dir;
+        QFile keyFile(dir.filePath(QStringLiteral("key")));
+        QVERIFY(keyFile.open(QIODevice::WriteOnly));
+        keyFile.write("open sesame\n");
+        keyFile.close();
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("counter"),
+                                              QStringLiteral("--key"), QStringLiteral("open sesame")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        const QStringList add{QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--encoding"),
+                              QStringLiteral("int64"), QStringLiteral("add")};
+
+        Result r = run(add + QStringList{QStringLiteral("--key"), QStringLiteral("open sesame"), QStringLiteral("5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("5\n"));
+        r = run(add + QStringList{QStringLiteral("--key-file"), keyFile.fileName(), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("7\n"));
+
+        // No key: nothing back, and the server names the refusal.
+        r = run(add + QStringList{QStringLiteral("--max-attempts"), QStringLiteral("3"), QStringLiteral("--timeout-ms"),
+                                  QStringLiteral("20"), QStringLiteral("100")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no reply after 3 attempts")), qPrintable(r.err));
+
+        const QString stopped = stopServe(serve);
+        QVERIFY2(stopped.contains(QStringLiteral("stopped after 2 handler executions, counter total 7\n")),
+                 qPrintable(stopped));
+        const QString log = QString::fromUtf8(serve.readAllStandardError());
+        QCOMPARE(log.count(QStringLiteral("DTLS session with 127.0.0.1:")), 2);
+        QVERIFY2(log.contains(QStringLiteral("sent a datagram that is not DTLS: this server needs the key\n")),
+                 qPrintable(log));
+    }
+
+    void dtlsKeyBadOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("both") << QStringList{"--key", "a", "--key-file", "k"} << "not both";
+        QTest::newRow("no file") << QStringList{"--key-file", "/nonexistent/key"}
+                                 << "cannot read --key-file '/nonexistent/key'";
+        QTest::newRow("empty") << QStringList{"--key", ""} << "the DTLS key is empty";
+    }
+
+    void dtlsKeyBadOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        for (const QString &command : {QStringLiteral("serve"), QStringLiteral("call")}) {
+            QStringList all{command};
+            all << args;
+            if (command == u"call")
+                all << QStringLiteral("--to") << QStringLiteral("127.0.0.1:9") << QStringLiteral("echo");
+            else
+                all << QStringLiteral("--max-seconds") << QStringLiteral("1");
+            const Result r = run(all);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: %1: ").arg(command)), qPrintable(r.err));
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        }
+    }
+
     void protoCounterSharesTotalWithPlainMethods()
     {
         QProcess serve;

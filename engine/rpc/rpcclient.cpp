@@ -178,7 +178,7 @@ bool RpcClient::start(QString *error)
     while (clientId == 0)
         clientId = QRandomGenerator::system()->generate();
     m_engine = new Engine(m_options, m_options.clock ? m_options.clock : &m_ownClock, clientId);
-    connect(&m_engine->transport(), &net::UdpTransport::notice, this, &RpcClient::notice);
+    connect(&m_engine->transport(), &net::UdpTransport::notice, this, &RpcClient::notice, Qt::DirectConnection);
     m_engine->moveToThread(&m_thread);
     m_thread.start();
     bool bound = false;

@@ -17,7 +17,7 @@ public:
         , m_core(coreConfig(options), options.trace)
         , m_transport(this, options.trace, clock, transportOptions(options), this)
     {
-        connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice);
+        connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice, Qt::DirectConnection);
     }
 
     bool bind(QString *error) { return m_transport.bind(error); }
