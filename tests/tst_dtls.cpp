@@ -22,12 +22,18 @@ const QByteArray kKey = QByteArrayLiteral("a classroom secret");
 // Long enough for a handshake that is given up (5 s) to be noticed.
 core::RetryConfig patientRetry()
 {
-    core::RetryConfig r;
-    r.timeout = core::Duration(20'000);
-    r.maxTimeout = core::Duration(200'000);
-    r.maxAttempts = 100;
-    r.deadline = core::Duration(8'000'000);
-    return r;
+    return testsupport::quickRetry(100, core::Duration(8'000'000));
+}
+
+// An echo server that speaks DTLS with kKey, not yet started.
+std::unique_ptr<rpc::RpcServer> keyedEchoServer(const QString &address = QStringLiteral("127.0.0.1"))
+{
+    rpc::ServerOptions so;
+    so.bindAddress = QHostAddress(address);
+    so.key = kKey;
+    auto server = std::make_unique<rpc::RpcServer>(so);
+    server->setService(std::make_shared<services::EchoService>());
+    return server;
 }
 
 bool anyContains(const QSignalSpy &spy, QStringView text)
@@ -121,16 +127,12 @@ private slots:
     void callsWithTheSameKey()
     {
         QFETCH(QString, address);
-        rpc::ServerOptions so;
-        so.bindAddress = QHostAddress(address);
-        so.key = kKey;
-        rpc::RpcServer server(so);
-        server.setService(std::make_shared<services::EchoService>());
-        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        const auto server = keyedEchoServer(address);
+        QSignalSpy serverNotices(server.get(), &rpc::RpcServer::notice);
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
 
-        rpc::ClientOptions co = clientFor(server, patientRetry());
+        rpc::ClientOptions co = clientFor(*server, patientRetry());
         co.key = kKey;
         rpc::RpcClient client(co);
         QVERIFY2(client.start(&error), qPrintable(error));
@@ -146,8 +148,8 @@ private slots:
         QVERIFY2(reply.ok(), qPrintable(reply.message));
         QCOMPARE(reply.result, large);
 
-        QCOMPARE(server.executions(), std::uint64_t(21));
-        const rpc::ServerCounters c = server.counters();
+        QCOMPARE(server->executions(), std::uint64_t(21));
+        const rpc::ServerCounters c = server->counters();
         QCOMPARE(c.dtlsSessions, std::uint64_t(1));
         QCOMPARE(c.dtlsRefused, std::uint64_t(0));
         QTRY_VERIFY(anyContains(serverNotices, u"DTLS session with"));
@@ -157,46 +159,40 @@ private slots:
     // ends say why.
     void anotherKeyGetsNothing()
     {
-        rpc::ServerOptions so;
-        so.key = kKey;
-        rpc::RpcServer server(so);
-        server.setService(std::make_shared<services::EchoService>());
-        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        const auto server = keyedEchoServer();
+        QSignalSpy serverNotices(server.get(), &rpc::RpcServer::notice);
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
 
-        rpc::ClientOptions co = clientFor(server, patientRetry());
+        rpc::ClientOptions co = clientFor(*server, patientRetry());
         co.key = QByteArrayLiteral("a guess");
         rpc::RpcClient client(co);
         QSignalSpy clientNotices(&client, &rpc::RpcClient::notice);
         QVERIFY2(client.start(&error), qPrintable(error));
         const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "let me in");
         QVERIFY(!reply.ok());
-        QCOMPARE(server.executions(), std::uint64_t(0));
+        QCOMPARE(server->executions(), std::uint64_t(0));
         QTRY_VERIFY2(anyContains(serverNotices, u"key differs"), qPrintable(joined(serverNotices)));
         QTRY_VERIFY2(anyContains(clientNotices, u"key differs"), qPrintable(joined(clientNotices)));
-        QCOMPARE(server.counters().dtlsSessions, std::uint64_t(0));
+        QCOMPARE(server->counters().dtlsSessions, std::uint64_t(0));
     }
 
     // No key at all: plain datagrams are refused, once, by name.
     void plainClientIsRefused()
     {
-        rpc::ServerOptions so;
-        so.key = kKey;
-        rpc::RpcServer server(so);
-        server.setService(std::make_shared<services::EchoService>());
-        QSignalSpy serverNotices(&server, &rpc::RpcServer::notice);
+        const auto server = keyedEchoServer();
+        QSignalSpy serverNotices(server.get(), &rpc::RpcServer::notice);
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY2(server->start(&error), qPrintable(error));
 
-        rpc::RpcClient client(clientFor(server, testsupport::quickRetry(5)));
+        rpc::RpcClient client(clientFor(*server, testsupport::quickRetry(5)));
         QVERIFY2(client.start(&error), qPrintable(error));
         const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "plain");
         QVERIFY(!reply.ok());
-        QCOMPARE(server.executions(), std::uint64_t(0));
+        QCOMPARE(server->executions(), std::uint64_t(0));
         QTRY_VERIFY2(anyContains(serverNotices, u"this server needs the key"), qPrintable(joined(serverNotices)));
         QCOMPARE(serverNotices.size(), 1); // five attempts, one line
-        QVERIFY(server.counters().dtlsRefused >= 5);
+        QVERIFY(server->counters().dtlsRefused >= 5);
     }
 
     // Every record from the client arrives twice and garbage pours in from
@@ -204,21 +200,18 @@ private slots:
     // dropped by DTLS before the protocol sees them.
     void replaysAndGarbageReachNoHandler()
     {
-        rpc::ServerOptions so;
-        so.key = kKey;
-        rpc::RpcServer server(so);
-        server.setService(std::make_shared<services::EchoService>());
+        const auto server = keyedEchoServer();
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        ReplayingProxy proxy(server.address(), server.port());
+        QVERIFY2(server->start(&error), qPrintable(error));
+        ReplayingProxy proxy(server->address(), server->port());
         proxy.start();
 
-        rpc::ClientOptions co = clientFor(server, patientRetry());
+        rpc::ClientOptions co = clientFor(*server, patientRetry());
         co.serverPort = proxy.port();
         co.key = kKey;
         rpc::RpcClient client(co);
         QVERIFY2(client.start(&error), qPrintable(error));
-        testsupport::Flooder flood(server.address(), server.port(), 5'000, 16, 5);
+        testsupport::Flooder flood(server->address(), server->port(), 5'000, 16, 5);
         flood.start();
         constexpr int calls = 40;
         for (int i = 0; i < calls; ++i) {
@@ -228,8 +221,8 @@ private slots:
             QCOMPARE(reply.result, args);
         }
         QVERIFY(flood.wait(30'000));
-        QCOMPARE(server.executions(), std::uint64_t(calls));
-        const rpc::ServerCounters c = server.counters();
+        QCOMPARE(server->executions(), std::uint64_t(calls));
+        const rpc::ServerCounters c = server->counters();
         QVERIFY(proxy.replayed() >= calls);
         QVERIFY2(c.dtlsDropped >= std::uint64_t(calls), qPrintable(QString::number(c.dtlsDropped)));
         QCOMPARE(c.dtlsSessions, std::uint64_t(1));

@@ -25,12 +25,7 @@ std::int64_t g_datagrams = 100'000;
 // Patient enough to ride out a full socket buffer; every call still ends.
 core::RetryConfig floodRetry()
 {
-    core::RetryConfig r;
-    r.timeout = core::Duration(20'000);
-    r.maxTimeout = core::Duration(200'000);
-    r.maxAttempts = 60;
-    r.deadline = core::Duration(15'000'000);
-    return r;
+    return testsupport::quickRetry(60, core::Duration(15'000'000));
 }
 
 QString describe(const rpc::ServerCounters &c)

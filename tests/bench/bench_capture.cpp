@@ -13,6 +13,7 @@
 #include "session/scenario.h"
 #include "session/summary.h"
 #include "trace/tracelog.h"
+#include "benchfigures.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -30,14 +31,9 @@
 #include <memory>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
-
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
 
 double elapsedMs(const QElapsedTimer &timer)
 {

@@ -7,6 +7,7 @@
 #include "net/simnetwork.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
+#include "benchfigures.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -20,14 +21,9 @@
 #include <cstdio>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
-
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
 
 session::SessionConfig lossyConfig(int calls)
 {

@@ -13,6 +13,7 @@
 #include "services/echoservice.h"
 
 #include "flood.h"
+#include "benchfigures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,38 +26,9 @@
 #include <vector>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
-
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-// Resident and peak resident memory in KiB from /proc (Linux); 0 elsewhere.
-struct Memory
-{
-    qint64 rssKiB = 0, peakKiB = 0;
-};
-
-Memory memory()
-{
-    Memory m;
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return m;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        const QList<QByteArray> parts = line.simplified().split(' ');
-        if (parts.size() < 2)
-            continue;
-        if (parts[0] == "VmRSS:")
-            m.rssKiB = parts[1].toLongLong();
-        else if (parts[0] == "VmHWM:")
-            m.peakKiB = parts[1].toLongLong();
-    }
-    return m;
-}
 
 struct Calls
 {
@@ -131,7 +103,7 @@ int main(int argc, char *argv[])
     printFigure({{"figure", "baseline: echo calls, no flood"}, {"calls", quiet.count},
                  {"median_us", quiet.medianUs}, {"p99_us", quiet.p99Us}});
 
-    const Memory before = memory();
+    const bench::Memory before = bench::memory();
     testsupport::Flooder flood(server.address(), server.port(), datagrams, sources, 1);
     QElapsedTimer clock;
     clock.start();
@@ -140,7 +112,7 @@ int main(int argc, char *argv[])
     flood.wait();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const Calls after = callWhile(client, 200, [] { return false; });
-    const Memory end = memory();
+    const bench::Memory end = bench::memory();
     const rpc::ServerCounters c = server.counters();
 
     printFigure({{"figure", "flood"}, {"sent", qint64(flood.sent())}, {"sources", sources},

@@ -7,6 +7,7 @@
 #include "trace/tracelog.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
+#include "benchfigures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,25 +18,15 @@
 #include <cstdio>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
 
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-// Peak resident memory in MiB (Linux); -1 where /proc is not there.
+// Peak resident memory in MiB; -1 where the system does not say.
 double peakRssMiB()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
+    const qint64 kib = bench::memory().peakKiB;
+    return kib < 0 ? -1 : double(kib) / 1024.0;
 }
 
 // One call's marshaling with nothing else: what any RPC over UDP must pay.

@@ -9,6 +9,7 @@
 // runs is reported, as the machine's noise only ever slows a run down.
 #include "services/fileservice.h"
 #include "session/livesession.h"
+#include "benchfigures.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -23,16 +24,11 @@
 #include <cstdio>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
 
 constexpr int kChunk = 64 * 1024;
-
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
 
 QByteArray makeFile(qsizetype bytes)
 {

@@ -7,6 +7,7 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/echoservice.h"
+#include "benchfigures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,14 +23,9 @@
 #include <vector>
 
 using namespace rpcscope;
+using bench::printFigure;
 
 namespace {
-
-void printFigure(const QJsonObject &figure)
-{
-    std::printf("%s\n", QJsonDocument(figure).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
 
 struct Latencies
 {
