@@ -4,7 +4,6 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
-#include "services/echoserviceprocedures.h"
 #include "services/protomethod.h"
 #include "services/fileservice.h"
 #include "services/filetransferprocedures.h"
@@ -289,13 +288,12 @@ int runServe(const QStringList &args)
         err() << "rpcscope-cli serve: " << message << '\n';
         err().flush();
     });
-    // The plain methods are the hand-written service's; the generated
-    // skeletons beside them act on that same service, so `echo` and
-    // rpcscope.services.Echo/Echo answer alike. The counter is generated
-    // code itself and answers `add` and rpcscope.services.Counter/Add
-    // from one total.
+    // The echo and the counter are generated code themselves: `echo` and
+    // rpcscope.services.Echo/Echo run one procedure, and `add` and
+    // rpcscope.services.Counter/Add count into one total. The file service
+    // is hand-written; the generated FileTransfer skeleton beside it acts
+    // on that same service.
     std::shared_ptr<services::Service> service; // null for slowjob
-    std::unique_ptr<services::EchoServiceProcedures> echo;
     std::unique_ptr<services::FileTransferProcedures> file;
     std::unique_ptr<services::SlowJobProcedures> slowJobs;
     QStringList wireNames;
@@ -308,8 +306,6 @@ int runServe(const QStringList &args)
         auto timed = std::make_shared<services::TimedService>(service, config.handlerTime);
         server.setService(timed);
         if (config.service == u"echo") {
-            echo = std::make_unique<services::EchoServiceProcedures>(timed);
-            echo->registerOn(server);
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Echo"));
         } else if (config.service == u"counter") {
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Counter"));

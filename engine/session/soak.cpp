@@ -93,7 +93,10 @@ SoakSeedResult soakSeed(std::uint64_t seed)
     const Summary s = SummaryBuilder::fromTrace(log.view());
     result.retransmissions = s.retransmissions;
     result.duplicatesAnswered = s.duplicatesSuppressed + s.cachedRepliesResent;
-    result.fragmented = config.argBytes + 64 > config.maxDatagram;
+    // Counted from what happened, not guessed from the sizes configured.
+    const auto view = log.view();
+    for (qsizetype i = 0; i < view.size() && !result.fragmented; ++i)
+        result.fragmented = view.at(i).kind == trace::EventKind::Reassembled;
     result.restarted = config.serverRestartAt.has_value();
     result.overloaded = sim.serverBacklogPeak() >= config.serverQueue && config.serverRate > 0;
     return result;

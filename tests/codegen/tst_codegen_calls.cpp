@@ -14,6 +14,7 @@
 #include "services/counterprocedures.h"
 #include "services/counterservice.h"
 #include "services/echoprocedures.h"
+#include "services/echoservice.h"
 #include "services/slowjobprocedures.h"
 
 #include "../loopback.h"
@@ -437,6 +438,47 @@ private slots:
         QCOMPARE(counter.handle(add, QByteArray("\x08", 1)).status, wire::STATUS_INVALID_ARGUMENT);
         QCOMPARE(counter.handle(QStringLiteral("add"), QByteArray(3, 'x')).status, wire::STATUS_INVALID_ARGUMENT);
         QCOMPARE(counter.total(), 7);
+    }
+
+    // The echo the scenarios run is the generated Echo: its wire name
+    // reaches the generated procedure, the plain `echo` on raw bytes runs
+    // that same procedure, and a result counts as right only if it decodes
+    // as an EchoReply carrying exactly the payload of the call it answers.
+    void echoServiceIsTheGeneratedEcho()
+    {
+        services::EchoService echo;
+        const QString wireName = QStringLiteral("rpcscope.services.Echo/Echo");
+        QCOMPARE(echo.methods(), QStringList{wireName});
+        QCOMPARE(echo.sampleMethod(), wireName);
+        services::EchoRequest sample;
+        QVERIFY(codegen::decodeMessage(echo.sampleArgs(1, 5), sample));
+        QCOMPARE(sample.payload(), std::string("bcdef"));
+
+        const services::HandlerResult echoed = echo.handle(wireName, echo.sampleArgs(1, 5));
+        QCOMPARE(echoed.status, wire::STATUS_OK);
+        services::EchoReply reply;
+        QVERIFY(codegen::decodeMessage(echoed.result, reply));
+        QCOMPARE(reply.payload(), sample.payload());
+        QVERIFY(echo.resultMatches(1, 5, echoed.result));
+        QVERIFY(!echo.resultMatches(2, 5, echoed.result)); // another call's payload
+        QVERIFY(!echo.resultMatches(1, 6, echoed.result)); // cut short
+        QVERIFY(!echo.resultMatches(1, 5, QByteArray("bcdef"))); // raw bytes, not an EchoReply
+        QVERIFY(!echo.resultMatches(1, 5, QByteArray("\x0a\x05" "bc", 4))); // does not decode
+
+        // 20 KB, as the soak sends in fragments, and the empty payload.
+        const QByteArray large = echo.sampleArgs(7, 20'000);
+        QVERIFY(echo.resultMatches(7, 20'000, echo.handle(wireName, large).result));
+        QVERIFY(echo.resultMatches(3, 0, echo.handle(wireName, echo.sampleArgs(3, 0)).result));
+
+        const QByteArray raw("hello\0world", 11);
+        const services::HandlerResult plain = echo.handle(QStringLiteral("echo"), raw);
+        QCOMPARE(plain.status, wire::STATUS_OK);
+        QCOMPARE(plain.result, raw);
+        QCOMPARE(echo.echoes(), 4u);
+
+        QCOMPARE(echo.handle(QStringLiteral("rpcscope.services.Echo/Shout"), {}).status, wire::STATUS_UNKNOWN_METHOD);
+        QCOMPARE(echo.handle(wireName, QByteArray("\x0a\x05" "ab", 4)).status, wire::STATUS_INVALID_ARGUMENT);
+        QCOMPARE(echo.echoes(), 4u);
     }
 
     // Bytes that are not the request message: an error naming the method.
