@@ -1,6 +1,8 @@
 #include "netcommands.h"
 
 #include "clicommand.h"
+#include "rpc/hostport.h"
+#include "rpc/keyfile.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
@@ -14,7 +16,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,47 +52,14 @@ std::optional<int> readKey(const QCommandLineParser &parser, const KeyOptions &o
     if (parser.isSet(o.key)) {
         key = parser.value(o.key).toUtf8();
     } else if (parser.isSet(o.keyFile)) {
-        QFile file(parser.value(o.keyFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return usageError(QStringLiteral("%1: cannot read --key-file '%2': %3")
-                                  .arg(command, parser.value(o.keyFile), file.errorString()));
-        key = file.readLine(4096).trimmed();
+        if (const QString e = rpc::readKeyFile(parser.value(o.keyFile), key); !e.isEmpty())
+            return usageError(QStringLiteral("%1: --key-file: %2").arg(command, e));
     } else {
         return std::nullopt;
     }
     if (key.isEmpty())
         return usageError(QStringLiteral("%1: the DTLS key is empty").arg(command));
     return std::nullopt;
-}
-
-struct HostPort
-{
-    QHostAddress address;
-    quint16 port = 0;
-};
-
-// "127.0.0.1:7000", "[::1]:7000", "localhost:7000". Empty error on success.
-QString parseHostPort(const QString &text, bool allowPortZero, HostPort &out)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    if (colon <= 0)
-        return QStringLiteral("expected HOST:PORT");
-    QString host = text.left(colon);
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
-    bool ok = false;
-    const uint port = text.mid(colon + 1).toUInt(&ok);
-    if (!ok || port > 65535 || (port == 0 && !allowPortZero))
-        return QStringLiteral("the port must be a number from %1 to 65535").arg(allowPortZero ? 0 : 1);
-    QHostAddress address(host);
-    if (address.isNull()) {
-        const QHostInfo info = QHostInfo::fromName(host);
-        if (info.addresses().isEmpty())
-            return QStringLiteral("cannot resolve host '%1'").arg(host);
-        address = info.addresses().constFirst();
-    }
-    out = {address, quint16(port)};
-    return {};
 }
 
 // The protocol options serve and call share with the session commands, by
@@ -238,8 +206,8 @@ int runServe(const QStringList &args)
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("%1: unexpected argument '%2'").arg(command, parser.positionalArguments().constFirst()));
 
-    HostPort where;
-    if (QString e = parseHostPort(parser.value(bind), true, where); !e.isEmpty())
+    rpc::HostPort where;
+    if (QString e = rpc::parseHostPort(parser.value(bind), true, where); !e.isEmpty())
         return usageError(QStringLiteral("%1: invalid value '%2' for --bind: %3").arg(command, parser.value(bind), e));
     session::SessionConfig config;
     config.toClient.delay = core::Duration(0);
@@ -397,8 +365,8 @@ int runCall(const QStringList &args)
         return usageError(QStringLiteral("%1: expected METHOD and at most one ARGS").arg(command));
     if (!parser.isSet(to))
         return usageError(QStringLiteral("%1: --to HOST:PORT is required").arg(command));
-    HostPort where;
-    if (QString e = parseHostPort(parser.value(to), false, where); !e.isEmpty())
+    rpc::HostPort where;
+    if (QString e = rpc::parseHostPort(parser.value(to), false, where); !e.isEmpty())
         return usageError(QStringLiteral("%1: invalid value '%2' for --to: %3").arg(command, parser.value(to), e));
     const std::optional<Encoding> encoding = encodingFromName(parser.value(encodingOption));
     if (!encoding)
@@ -450,10 +418,7 @@ int runCall(const QStringList &args)
     options.serverAddress = where.address;
     options.serverPort = where.port;
     options.key = key;
-    if (where.address != QHostAddress::LocalHost && where.address != QHostAddress::LocalHostIPv6)
-        options.bindAddress = where.address.protocol() == QAbstractSocket::IPv6Protocol
-                                  ? QHostAddress(QHostAddress::AnyIPv6)
-                                  : QHostAddress(QHostAddress::AnyIPv4);
+    options.bindAddress = rpc::clientBindAddressFor(where.address);
     options.retry = config.retry;
     options.ackMode = config.ackMode;
     options.checksum = config.checksum;

@@ -523,7 +523,7 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("both") << QStringList{"--key", "a", "--key-file", "k"} << "not both";
         QTest::newRow("no file") << QStringList{"--key-file", "/nonexistent/key"}
-                                 << "cannot read --key-file '/nonexistent/key'";
+                                 << "--key-file: cannot read '/nonexistent/key'";
         QTest::newRow("empty") << QStringList{"--key", ""} << "the DTLS key is empty";
     }
 

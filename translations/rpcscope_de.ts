@@ -1404,6 +1404,28 @@
     </message>
 </context>
 <context>
+    <name>rpcscope::remote::RemoteFeed</name>
+    <message>
+        <source>The server&apos;s trace could not be read: %1</source>
+        <translation>Der Trace des Servers konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server restarted (epoch %1); reading its trace from the start</source>
+        <translation>Der Server wurde neu gestartet (Epoche %1); sein Trace wird von vorn gelesen</translation>
+    </message>
+    <message>
+        <source>its events do not decode: %1</source>
+        <translation>seine Ereignisse lassen sich nicht dekodieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::session::LivePlayer</name>
+    <message>
+        <source>The server&apos;s trace cannot be read: %1</source>
+        <translation>Der Trace des Servers kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ChartsView</name>
     <message>
         <source>Charts</source>
@@ -1568,6 +1590,83 @@
     <message>
         <source>The chart was not exported: %1</source>
         <translation>Das Diagramm wurde nicht exportiert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ConnectDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;The scenario&apos;s service must be the one the server offers.</source>
+        <translation>Ruft ein &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; auf einem anderen Rechner mit dem Szenario dieses Fensters auf. Starten Sie es dort zum Beispiel mit:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;Der Dienst des Szenarios muss der sein, den der Server anbietet.</translation>
+    </message>
+    <message>
+        <source>host:port, for example 192.168.1.20:7000</source>
+        <translation>Host:Port, zum Beispiel 192.168.1.20:7000</translation>
+    </message>
+    <message>
+        <source>none: show the clients&apos; side only</source>
+        <translation>keiner: nur die Seite der Clients zeigen</translation>
+    </message>
+    <message>
+        <source>The port given to serve&apos;s --trace-port. The server&apos;s own events then appear in its lane, on this machine&apos;s clock.</source>
+        <translation>Der Port, der bei serve mit --trace-port angegeben wurde. Die Ereignisse des Servers erscheinen dann in seiner Spur, auf der Uhr dieses Rechners.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s --key; empty: no encryption</source>
+        <translation>der --key des Servers; leer: keine Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>From File…</source>
+        <translation>Aus Datei…</translation>
+    </message>
+    <message>
+        <source>Remember the key on this computer (stored unencrypted)</source>
+        <translation>Schlüssel auf diesem Rechner merken (unverschlüsselt gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Trace port:</source>
+        <translation>&amp;Trace-Port:</translation>
+    </message>
+    <message>
+        <source>DTLS &amp;key:</source>
+        <translation>DTLS-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Trace port: the feed has a port of its own, not the server&apos;s %1</source>
+        <translation>Trace-Port: Der Trace hat einen eigenen Port, nicht den Port %1 des Servers</translation>
+    </message>
+    <message>
+        <source>Trace port: the server shares its trace only over DTLS; enter its key</source>
+        <translation>Trace-Port: Der Server gibt seinen Trace nur über DTLS heraus; geben Sie seinen Schlüssel ein</translation>
+    </message>
+    <message>
+        <source>Read Key</source>
+        <translation>Schlüssel lesen</translation>
+    </message>
+    <message>
+        <source>The key was not read: %1</source>
+        <translation>Der Schlüssel wurde nicht gelesen: %1</translation>
+    </message>
+    <message>
+        <source>The clients will bind to all of this computer&apos;s addresses instead of loopback, so that the server&apos;s replies can reach them. The status bar shows this while connected.
+The network settings on the Controls panel then shape what the clients send; what the server sends is shaped where it runs (serve --loss, --delay-ms).</source>
+        <translation>Die Clients binden sich dann an alle Adressen dieses Rechners statt an Loopback, damit die Antworten des Servers sie erreichen. Die Statusleiste zeigt das, solange die Verbindung besteht.
+Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was der Server sendet, wird dort eingestellt, wo er läuft (serve --loss, --delay-ms).</translation>
     </message>
 </context>
 <context>
@@ -1966,12 +2065,6 @@
         <translation>Echte Sockets (Loopback)</translation>
     </message>
     <message>
-        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
-Real sockets: the same scenario over UDP on 127.0.0.1, in real time.</source>
-        <translation>Simuliert: alle Hosts in virtueller Zeit, aus dem Startwert reproduzierbar, in jeder Geschwindigkeit.
-Echte Sockets: dasselbe Szenario über UDP auf 127.0.0.1, in Echtzeit.</translation>
-    </message>
-    <message>
         <source> Speed </source>
         <translation> Tempo </translation>
     </message>
@@ -2202,6 +2295,62 @@ Echte Sockets: dasselbe Szenario über UDP auf 127.0.0.1, in Echtzeit.</translat
     <message>
         <source>no call is selected: click a datagram in the diagram first</source>
         <translation>kein Aufruf ausgewählt: zuerst im Diagramm auf ein Datagramm klicken</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Run the scenario&apos;s clients against rpcscope-cli serve on another machine</source>
+        <translation>Die Clients des Szenarios gegen rpcscope-cli serve auf einem anderen Rechner laufen lassen</translation>
+    </message>
+    <message>
+        <source>Remote server…</source>
+        <translation>Entfernter Server…</translation>
+    </message>
+    <message>
+        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
+Real sockets: the same scenario over UDP on 127.0.0.1, in real time.
+Remote server: the clients call rpcscope-cli serve on another machine.</source>
+        <translation>Simuliert: jeder Host in virtueller Zeit, aus dem Seed reproduzierbar, in jeder Geschwindigkeit.
+Echte Sockets: dasselbe Szenario über UDP auf 127.0.0.1, in Echtzeit.
+Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechner auf.</translation>
+    </message>
+    <message>
+        <source>remote server %1:%2</source>
+        <translation>entfernter Server %1:%2</translation>
+    </message>
+    <message>
+        <source>clients on %1</source>
+        <translation>Clients auf %1</translation>
+    </message>
+    <message>
+        <source>clients bound to %1, not loopback</source>
+        <translation>Clients an %1 gebunden, nicht an Loopback</translation>
+    </message>
+    <message>
+        <source>the server does not share its trace</source>
+        <translation>der Server gibt seinen Trace nicht heraus</translation>
+    </message>
+    <message>
+        <source>server trace: %1</source>
+        <translation>Server-Trace: %1</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s trace…</source>
+        <translation>Trace des Servers wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Remote server %1 (%2) · %3</source>
+        <translation>Entfernter Server %1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
+        <translation>Serveruhr %1 ms ± %2 ms (Cristian, beste der letzten %3 Umläufe)</translation>
+    </message>
+    <message>
+        <source>%1 · other clients&apos; events hidden: %2</source>
+        <translation>%1 · ausgeblendete Ereignisse anderer Clients: %2</translation>
     </message>
 </context>
 <context>

@@ -1404,6 +1404,28 @@
     </message>
 </context>
 <context>
+    <name>rpcscope::remote::RemoteFeed</name>
+    <message>
+        <source>The server&apos;s trace could not be read: %1</source>
+        <translation>无法读取服务器的跟踪：%1</translation>
+    </message>
+    <message>
+        <source>The server restarted (epoch %1); reading its trace from the start</source>
+        <translation>服务器已重启（纪元 %1）；从头读取其跟踪</translation>
+    </message>
+    <message>
+        <source>its events do not decode: %1</source>
+        <translation>其事件无法解码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::session::LivePlayer</name>
+    <message>
+        <source>The server&apos;s trace cannot be read: %1</source>
+        <translation>无法读取服务器的跟踪：%1</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ChartsView</name>
     <message>
         <source>Charts</source>
@@ -1568,6 +1590,83 @@
     <message>
         <source>The chart was not exported: %1</source>
         <translation>图表未导出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ConnectDialog</name>
+    <message>
+        <source>Connect to Server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;The scenario&apos;s service must be the one the server offers.</source>
+        <translation>用本窗口的场景调用另一台机器上的 &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt;。例如在那台机器上这样启动它：&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;场景的服务必须是服务器提供的服务。</translation>
+    </message>
+    <message>
+        <source>host:port, for example 192.168.1.20:7000</source>
+        <translation>主机:端口，例如 192.168.1.20:7000</translation>
+    </message>
+    <message>
+        <source>none: show the clients&apos; side only</source>
+        <translation>无：只显示客户端一侧</translation>
+    </message>
+    <message>
+        <source>The port given to serve&apos;s --trace-port. The server&apos;s own events then appear in its lane, on this machine&apos;s clock.</source>
+        <translation>serve 的 --trace-port 所给的端口。服务器自己的事件随后会按本机的时钟显示在它的泳道中。</translation>
+    </message>
+    <message>
+        <source>the server&apos;s --key; empty: no encryption</source>
+        <translation>服务器的 --key；留空：不加密</translation>
+    </message>
+    <message>
+        <source>From File…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>Remember the key on this computer (stored unencrypted)</source>
+        <translation>在这台计算机上记住密钥（以未加密方式保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trace port:</source>
+        <translation>跟踪端口(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>DTLS &amp;key:</source>
+        <translation>DTLS 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Trace port: the feed has a port of its own, not the server&apos;s %1</source>
+        <translation>跟踪端口：跟踪有自己的端口，不能用服务器的 %1</translation>
+    </message>
+    <message>
+        <source>Trace port: the server shares its trace only over DTLS; enter its key</source>
+        <translation>跟踪端口：服务器只通过 DTLS 提供跟踪；请输入它的密钥</translation>
+    </message>
+    <message>
+        <source>Read Key</source>
+        <translation>读取密钥</translation>
+    </message>
+    <message>
+        <source>The key was not read: %1</source>
+        <translation>未读取密钥：%1</translation>
+    </message>
+    <message>
+        <source>The clients will bind to all of this computer&apos;s addresses instead of loopback, so that the server&apos;s replies can reach them. The status bar shows this while connected.
+The network settings on the Controls panel then shape what the clients send; what the server sends is shaped where it runs (serve --loss, --delay-ms).</source>
+        <translation>客户端将绑定到这台计算机的所有地址而不是回环地址，以便服务器的回复能到达它们。连接期间状态栏会显示这一点。
+此时控制面板上的网络设置只影响客户端发送的内容；服务器发送的内容在服务器运行处设置（serve --loss、--delay-ms）。</translation>
     </message>
 </context>
 <context>
@@ -1966,12 +2065,6 @@
         <translation>真实套接字（回环）</translation>
     </message>
     <message>
-        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
-Real sockets: the same scenario over UDP on 127.0.0.1, in real time.</source>
-        <translation>仿真：所有主机都运行在虚拟时间中，可由种子精确重现，速度任意调节。
-真实套接字：同一场景通过 127.0.0.1 上的 UDP 以真实时间运行。</translation>
-    </message>
-    <message>
         <source> Speed </source>
         <translation> 速度 </translation>
     </message>
@@ -2202,6 +2295,62 @@ Real sockets: the same scenario over UDP on 127.0.0.1, in real time.</source>
     <message>
         <source>no call is selected: click a datagram in the diagram first</source>
         <translation>没有选中调用：请先在序列图中点击一个数据报</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Server…</source>
+        <translation>连接到服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Run the scenario&apos;s clients against rpcscope-cli serve on another machine</source>
+        <translation>让场景的客户端调用另一台机器上的 rpcscope-cli serve</translation>
+    </message>
+    <message>
+        <source>Remote server…</source>
+        <translation>远程服务器…</translation>
+    </message>
+    <message>
+        <source>Simulated: every host in virtual time, reproducible from the seed, at any speed.
+Real sockets: the same scenario over UDP on 127.0.0.1, in real time.
+Remote server: the clients call rpcscope-cli serve on another machine.</source>
+        <translation>模拟：所有主机都在虚拟时间中运行，可由种子重现，速度任意。
+真实套接字：同一场景在 127.0.0.1 上经 UDP 实时运行。
+远程服务器：客户端调用另一台机器上的 rpcscope-cli serve。</translation>
+    </message>
+    <message>
+        <source>remote server %1:%2</source>
+        <translation>远程服务器 %1:%2</translation>
+    </message>
+    <message>
+        <source>clients on %1</source>
+        <translation>客户端在 %1</translation>
+    </message>
+    <message>
+        <source>clients bound to %1, not loopback</source>
+        <translation>客户端绑定到 %1，而非回环地址</translation>
+    </message>
+    <message>
+        <source>the server does not share its trace</source>
+        <translation>服务器不提供其跟踪</translation>
+    </message>
+    <message>
+        <source>server trace: %1</source>
+        <translation>服务器跟踪：%1</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s trace…</source>
+        <translation>正在读取服务器的跟踪…</translation>
+    </message>
+    <message>
+        <source>Remote server %1 (%2) · %3</source>
+        <translation>远程服务器 %1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
+        <translation>服务器时钟 %1 ms ± %2 ms（Cristian 算法，取最近 %3 次往返中最好的一次）</translation>
+    </message>
+    <message>
+        <source>%1 · other clients&apos; events hidden: %2</source>
+        <translation>%1 · 已隐藏其他客户端的事件：%2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "buildinfo.h"
 #include "chartsview.h"
+#include "connectdialog.h"
 #include "controlspanel.h"
 #include "displaynames.h"
 #include "language.h"
@@ -72,6 +73,10 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
 
     m_clock = new QLabel(this);
+    m_connection = new QLabel(this);
+    m_connection->setObjectName(QStringLiteral("connectionStatus"));
+    m_connection->hide();
+    statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(m_clock);
 
     connectPlayer();
@@ -314,6 +319,14 @@ void MainWindow::createActions()
     exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
     m_i18n.add([exportAction] { exportAction->setText(tr("&Export…")); });
     file->addSeparator();
+    QAction *connectAction = file->addAction(QString(), this, &MainWindow::showConnectDialog);
+    connectAction->setObjectName(QStringLiteral("connectToServer"));
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_i18n.add([connectAction] {
+        connectAction->setText(tr("Connect to &Server…"));
+        connectAction->setStatusTip(tr("Run the scenario's clients against rpcscope-cli serve on another machine"));
+    });
+    file->addSeparator();
     QAction *quit = file->addAction(QString(), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     m_i18n.add([quit] { quit->setText(tr("&Quit")); });
@@ -349,14 +362,22 @@ void MainWindow::createActions()
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_mode->addItem(QString());
     m_mode->addItem(QString());
+    m_mode->addItem(QString());
     m_i18n.add([this] {
         m_mode->setAccessibleName(tr("Mode"));
         m_mode->setItemText(0, tr("Simulated (virtual time)"));
         m_mode->setItemText(1, tr("Real sockets (loopback)"));
+        m_mode->setItemText(2, tr("Remote server…"));
         m_mode->setToolTip(tr("Simulated: every host in virtual time, reproducible from the seed, at any speed.\n"
-                              "Real sockets: the same scenario over UDP on 127.0.0.1, in real time."));
+                              "Real sockets: the same scenario over UDP on 127.0.0.1, in real time.\n"
+                              "Remote server: the clients call rpcscope-cli serve on another machine."));
     });
-    connect(m_mode, &QComboBox::activated, this, [this](int i) { setRealSockets(i == 1); });
+    connect(m_mode, &QComboBox::activated, this, [this](int i) {
+        if (i == 2)
+            showConnectDialog();
+        else
+            setRealSockets(i == 1);
+    });
     playback->addWidget(m_mode);
     auto *speedLabel = new QLabel(this);
     playback->addWidget(speedLabel);
@@ -466,20 +487,10 @@ void MainWindow::startScenario(const QString &name)
         return;
     if (m_replaying) {
         // Leaving a capture for a running session again.
-        m_table->setLog(nullptr);
-        m_diagram->setLog(nullptr, 1);
-        const double speed = m_player->speed();
-        if (m_real)
-            m_player = std::make_unique<session::LivePlayer>();
-        else
-            m_player = std::make_unique<session::SimulationPlayer>();
-        m_player->setSpeed(speed);
-        connectPlayer();
         m_replaying = false;
+        switchPlayer();
         m_controls->setEnabled(true);
         m_mode->setEnabled(true);
-        m_stepAction->setEnabled(!m_real);
-        m_speed->setEnabled(!m_real);
     }
     m_scenario = name;
     session::SessionConfig config;
@@ -543,6 +554,7 @@ bool MainWindow::openCapture(const QString &path, QString *error)
     replay->setSpeed(m_player->speed());
     m_player = std::move(replay);
     m_replaying = true;
+    m_connection->hide();
     connectPlayer();
     const session::SessionConfig &config = m_player->config();
     m_scenario = config.scenario;
@@ -686,6 +698,8 @@ void MainWindow::updateCaption()
         parts << tr("loss %1 %").arg(c.toServer.loss * 100);
     if (m_replaying)
         parts << tr("replaying a capture");
+    else if (m_remote)
+        parts << tr("remote server %1:%2").arg(m_remote->address.toString()).arg(m_remote->port);
     else if (m_real)
         parts << tr("real sockets");
     m_diagram->setCaption(scenario ? scenario->displayTitle() : QString(), parts.join(QStringLiteral(" · ")));
@@ -699,22 +713,88 @@ void MainWindow::connectPlayer()
 
 void MainWindow::setRealSockets(bool real)
 {
-    if (real == m_real)
+    if (real == m_real && !m_remote)
         return;
     m_real = real;
+    m_remote.reset();
+    switchPlayer();
+    startScenario(m_scenario);
+}
+
+void MainWindow::connectToServer(const remote::RemoteServer &server)
+{
+    m_real = true;
+    m_remote = server;
+    switchPlayer();
+    startScenario(m_scenario);
+}
+
+void MainWindow::showConnectDialog()
+{
+    ConnectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && dialog.server())
+        connectToServer(*dialog.server());
+    else
+        m_mode->setCurrentIndex(m_remote ? 2 : m_real ? 1 : 0);
+}
+
+std::unique_ptr<session::Player> MainWindow::makePlayer() const
+{
+    if (!m_real)
+        return std::make_unique<session::SimulationPlayer>();
+    auto live = std::make_unique<session::LivePlayer>();
+    live->setRemote(m_remote);
+    return live;
+}
+
+// Replaces the player by one for the mode chosen; the views let go of the
+// old trace first.
+void MainWindow::switchPlayer()
+{
     const double speed = m_player->speed();
     m_table->setLog(nullptr);
     m_diagram->setLog(nullptr, 1);
-    if (real)
-        m_player = std::make_unique<session::LivePlayer>();
-    else
-        m_player = std::make_unique<session::SimulationPlayer>();
+    m_player = makePlayer();
     m_player->setSpeed(speed);
     connectPlayer();
-    m_mode->setCurrentIndex(real ? 1 : 0);
-    m_stepAction->setEnabled(!real);
-    m_speed->setEnabled(!real);
-    startScenario(m_scenario);
+    if (auto *live = qobject_cast<session::LivePlayer *>(m_player.get()))
+        connect(live, &session::LivePlayer::notice, this,
+                [this](const QString &message) { statusBar()->showMessage(message, 10000); });
+    m_mode->setCurrentIndex(m_remote ? 2 : m_real ? 1 : 0);
+    m_stepAction->setEnabled(!m_real);
+    m_speed->setEnabled(!m_real);
+    m_connection->setVisible(m_remote.has_value());
+    m_connection->setText(connectionText());
+}
+
+QString MainWindow::connectionText() const
+{
+    const auto *live = qobject_cast<const session::LivePlayer *>(m_player.get());
+    if (!m_remote || !live || m_replaying)
+        return {};
+    const QString server = QStringLiteral("%1:%2").arg(m_remote->address.toString()).arg(m_remote->port);
+    const QHostAddress bound = live->clientBindAddress();
+    // Anything but loopback can be reached from other machines: say so.
+    const QString binding = bound.isLoopback() ? tr("clients on %1").arg(bound.toString())
+                                               : tr("clients bound to %1, not loopback").arg(bound.toString());
+    QString feed;
+    if (m_remote->tracePort == 0) {
+        feed = tr("the server does not share its trace");
+    } else if (const remote::RemoteFeed *f = live->feed(); f && f->clock().isKnown()) {
+        // Cristian's algorithm: the offset, within half the fastest round trip;
+        // the server's events are drawn at their time minus this offset.
+        feed = tr("server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)")
+                   .arg(double(f->clock().offset().count()) / 1000.0, 0, 'f', 3)
+                   .arg(double(f->clock().uncertainty().count()) / 1000.0, 0, 'f', 3)
+                   .arg(std::min<std::uint64_t>(f->clock().samples(), remote::ClockOffset::kWindow));
+        if (f->stats().otherClients > 0)
+            feed = tr("%1 · other clients' events hidden: %2").arg(feed).arg(f->stats().otherClients);
+    } else if (f && !f->lastError().isEmpty()) {
+        feed = tr("server trace: %1").arg(f->lastError());
+    } else {
+        feed = tr("reading the server's trace…");
+    }
+    return tr("Remote server %1 (%2) · %3").arg(server, binding, feed);
 }
 
 void MainWindow::setSpeed(double speed)
@@ -772,6 +852,11 @@ void MainWindow::refreshViews()
                          .arg(s.latency.p50, 0, 'f', 1)
                          .arg(s.latency.p99, 0, 'f', 1)
                          + serviceLine(m_player->serviceReport()));
+    }
+    if (m_remote) {
+        const QString connection = connectionText();
+        if (m_connection->text() != connection)
+            m_connection->setText(connection);
     }
     m_clock->setText(tr("t = %1 ms  %2")
                          .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "remote/remoteserver.h"
 #include "session/player.h"
 #include "retranslator.h"
 #include "session/summary.h"
@@ -61,6 +62,17 @@ public:
     // Simulated (virtual time) or real sockets on loopback; restarts the scenario.
     void setRealSockets(bool real);
     bool realSockets() const { return m_real; }
+    // Remote classroom mode: the scenario's clients call `server` on another
+    // machine, and its own trace joins theirs when it shares it. Restarts
+    // the scenario; setRealSockets() returns to a server on loopback.
+    void connectToServer(const remote::RemoteServer &server);
+    std::optional<remote::RemoteServer> remoteServer() const { return m_remote; }
+    // Opens File > Connect to Server…, and connects when it is accepted.
+    void showConnectDialog();
+    // What the status bar says about the connection: where the clients are
+    // bound and, with a trace feed, how the server's clock was estimated.
+    // Empty when the session runs on loopback.
+    QString connectionText() const;
     SequenceDiagramView *diagram() const { return m_diagram; }
     ChartsView *charts() const { return m_charts; }
     EventTableModel *eventTable() const { return m_table; }
@@ -91,10 +103,14 @@ private:
     void updateCaption();
 
     void connectPlayer();
+    // A player for the mode chosen: simulated, real on loopback, or remote.
+    std::unique_ptr<session::Player> makePlayer() const;
+    void switchPlayer();
 
     std::unique_ptr<session::Player> m_player;
     session::SessionConfig m_pending; // the next start's config: the scenario plus edits
     bool m_real = false;
+    std::optional<remote::RemoteServer> m_remote; // set: m_real, calling this server
     bool m_replaying = false; // m_player is a ReplayPlayer
     SequenceDiagramView *m_diagram = nullptr;
     ChartsView *m_charts = nullptr;
@@ -104,6 +120,7 @@ private:
     QLabel *m_narration = nullptr;
     QLabel *m_stats = nullptr;
     QLabel *m_clock = nullptr;
+    QLabel *m_connection = nullptr; // the remote server and the clients' binding, in the status bar
     QComboBox *m_speed = nullptr;
     QComboBox *m_hostFilter = nullptr;
     QAction *m_playAction = nullptr;

@@ -13,9 +13,26 @@ LivePlayer::LivePlayer(QObject *parent)
 
 LivePlayer::~LivePlayer() = default;
 
+namespace {
+// Client events are stamped before they are recorded, on several threads:
+// the merged trace waits this long for stragglers.
+constexpr core::Duration kLocalSlack{20'000};
+// A feed that has not answered for this long is not waited for: the
+// clients' side goes on showing, and the server's events that come later
+// are placed at the time already shown (and counted as late).
+constexpr core::Duration kFeedPatience{2'000'000};
+} // namespace
+
 const trace::TraceLog &LivePlayer::log() const
 {
+    if (m_feed)
+        return m_merged;
     return m_session ? m_session->log() : m_empty;
+}
+
+QHostAddress LivePlayer::clientBindAddress() const
+{
+    return m_session ? m_session->clientBindAddress() : QHostAddress(QHostAddress::LocalHost);
 }
 
 core::TimePoint LivePlayer::now() const
@@ -26,16 +43,38 @@ core::TimePoint LivePlayer::now() const
 void LivePlayer::reset(const SessionConfig &config)
 {
     m_timer.stop();
+    m_feed.reset();
     m_session.reset(); // stops the old one
+    m_merged.clear();
+    m_merger = remote::TraceMerger(&m_merged);
+    m_localMerged = 0;
+    m_feedOpen = false;
+    m_endedAt.reset();
     m_config = config;
     m_next = config;
     m_paused = false;
     m_error.clear();
     m_session = std::make_unique<LiveSession>(config);
-    if (!m_session->start(&m_error))
+    if (m_remote)
+        m_session->setRemote(*m_remote);
+    if (!m_session->start(&m_error)) {
         m_session.reset();
-    else
+    } else {
+        if (m_remote && m_remote->tracePort != 0) {
+            m_feed = std::make_unique<remote::RemoteFeed>(*m_remote, &m_session->clock());
+            connect(m_feed.get(), &remote::RemoteFeed::notice, this, &LivePlayer::notice);
+            for (const auto &[port, host] : m_session->clientPorts())
+                m_feed->addClient(port, host);
+            QString feedError;
+            if (m_feed->start(&feedError)) {
+                m_feedOpen = true;
+            } else {
+                m_feed.reset();
+                Q_EMIT notice(tr("The server's trace cannot be read: %1").arg(feedError));
+            }
+        }
         m_timer.start();
+    }
     Q_EMIT advanced();
     Q_EMIT stateChanged();
 }
@@ -61,12 +100,49 @@ void LivePlayer::pause()
 
 void LivePlayer::tick()
 {
-    Q_EMIT advanced();
-    if (m_session && m_session->isFinished()) {
-        m_timer.stop();
+    if (m_session && m_session->isFinished() && !m_endedAt) {
         m_session->stop();
+        m_endedAt = m_session->now();
+    }
+    if (m_feed)
+        merge();
+    Q_EMIT advanced();
+    if (m_session && isFinished()) {
+        m_timer.stop();
         Q_EMIT advanced();
         Q_EMIT stateChanged();
+    }
+}
+
+void LivePlayer::merge()
+{
+    const trace::TraceLog::View local = m_session->log().view();
+    for (; m_localMerged < local.size(); ++m_localMerged)
+        m_merger.addLocal(local.at(m_localMerged));
+    for (const trace::Event &e : m_feed->take())
+        m_merger.addRemote(e);
+
+    const core::TimePoint now = m_session->now();
+    // Everything before this has arrived from both sides.
+    core::TimePoint watermark = now - kLocalSlack;
+    const std::optional<core::TimePoint> answered = m_feed->lastAnswer();
+    const bool quiet = answered ? now - *answered > kFeedPatience : now > kFeedPatience;
+    if (!quiet)
+        watermark = std::min(watermark, m_feed->complete().value_or(core::TimePoint(-1)));
+    else
+        watermark = std::min(watermark, now - kFeedPatience);
+    if (!m_feedOpen) {
+        m_merger.flush();
+        return;
+    }
+    m_merger.release(watermark);
+    // The calls have ended: the server's side is complete once its clock has
+    // passed the end (its last acks and cache evictions follow soon after),
+    // or once the feed has gone quiet.
+    if (m_endedAt && (m_merger.released() >= *m_endedAt || quiet)) {
+        m_feed->stop();
+        m_merger.flush();
+        m_feedOpen = false;
     }
 }
 

@@ -2,6 +2,9 @@
 
 #include "livesession.h"
 #include "player.h"
+#include "remote/remotefeed.h"
+#include "remote/remoteserver.h"
+#include "remote/tracemerger.h"
 
 #include <QTimer>
 
@@ -12,6 +15,11 @@ namespace rpcscope::session {
 // Plays a session on real sockets on loopback for the GUI: the same
 // scenarios as the simulation, in real time (no stepping, no speed).
 // Pausing stops new calls; network and retry changes reach calls in flight.
+//
+// With a remote server (remote classroom mode) the clients call it instead,
+// and when it shares its trace, the trace shown is the clients' events and
+// the server's merged on this machine's clock, a little behind real time
+// (TraceMerger waits until both sides have reported).
 class LivePlayer : public Player
 {
     Q_OBJECT
@@ -24,8 +32,9 @@ public:
     QJsonObject serviceReport() const override;
     const SessionConfig &config() const override { return m_config; }
     core::TimePoint now() const override;
-    bool isPlaying() const override { return m_session && !m_paused && !m_session->isFinished(); }
-    bool isFinished() const override { return !m_session || m_session->isFinished(); }
+    bool isPlaying() const override { return m_session && !m_paused && !isFinished(); }
+    // With a trace feed, once the server's last events are in as well.
+    bool isFinished() const override { return !m_session || (m_session->isFinished() && !m_feedOpen); }
     QString errorString() const override { return m_error; }
 
     void reset(const SessionConfig &config) override;
@@ -33,8 +42,23 @@ public:
     void pause() override;
     QString setOption(const QString &name, const QString &value, bool *live = nullptr) override;
 
+    // Sessions from the next reset() on call `server`; nullopt: a server of
+    // their own on loopback again.
+    void setRemote(std::optional<remote::RemoteServer> server) { m_remote = std::move(server); }
+    const std::optional<remote::RemoteServer> &remote() const { return m_remote; }
+    // The remote server's trace feed, while one is read.
+    const remote::RemoteFeed *feed() const { return m_feed.get(); }
+    // Where the clients' sockets are bound: loopback, unless calling a remote server.
+    QHostAddress clientBindAddress() const;
+
+Q_SIGNALS:
+    // Something about the remote server a person should know.
+    void notice(const QString &message);
+
 private:
     void tick();
+    // Moves what the clients and the server's feed recorded into the merged trace.
+    void merge();
 
     SessionConfig m_config;
     SessionConfig m_next;
@@ -43,6 +67,14 @@ private:
     QTimer m_timer;
     QString m_error;
     bool m_paused = false;
+
+    std::optional<remote::RemoteServer> m_remote;
+    std::unique_ptr<remote::RemoteFeed> m_feed;
+    trace::TraceLog m_merged;
+    remote::TraceMerger m_merger{&m_merged};
+    qsizetype m_localMerged = 0;       // the session's events already handed to the merger
+    bool m_feedOpen = false; // the feed is read; after the calls end, until the server's last events are in
+    std::optional<core::TimePoint> m_endedAt; // when the calls ended
 };
 
 } // namespace rpcscope::session

@@ -1,5 +1,6 @@
 #include "livesession.h"
 
+#include "rpc/hostport.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
@@ -78,28 +79,16 @@ bool LiveSession::start(QString *error)
     }
     m_service->prepare({m_config.calls, m_config.argBytes, m_config.seed});
 
-    rpc::ServerOptions so;
-    so.ackMode = m_config.ackMode;
-    so.ackDelay = m_config.ackDelay;
-    so.checksum = m_config.checksum;
-    so.limits = m_config.limits;
-    so.maxDatagram = m_config.maxDatagram;
-    so.netem = m_config.toClient;
-    so.faults = m_config.toClientFaults;
-    so.seed = m_config.seed * 2 + 1;
-    so.handlerThreads = std::max(4, m_config.clients * m_config.window);
-    so.trace = &m_sink;
-    so.clock = &m_clock;
-    m_server = std::make_unique<rpc::RpcServer>(so);
-    m_server->setService(std::make_shared<services::TimedService>(m_service, m_config.handlerTime));
-    if (!m_server->start(error))
+    if (!isRemote() && !startServer(error))
         return false;
 
     const int clients = std::max(1, m_config.clients);
     for (int i = 0; i < clients; ++i) {
         rpc::ClientOptions co;
-        co.serverAddress = m_server->address();
-        co.serverPort = m_server->port();
+        co.serverAddress = isRemote() ? m_remote.address : m_server->address();
+        co.serverPort = isRemote() ? m_remote.port : m_server->port();
+        co.bindAddress = clientBindAddress();
+        co.key = m_remote.key;
         co.retry = m_config.retry;
         co.window = m_config.window;
         co.ackMode = m_config.ackMode;
@@ -116,7 +105,8 @@ bool LiveSession::start(QString *error)
         auto client = std::make_unique<rpc::RpcClient>(co);
         if (!client->start(error))
             return false;
-        m_server->nameClient(co.serverAddress, client->localPort(), co.host);
+        if (m_server)
+            m_server->nameClient(co.serverAddress, client->localPort(), co.host);
         auto w = std::make_unique<Workload>();
         w->session = this;
         w->client = client.get();
@@ -132,6 +122,38 @@ bool LiveSession::start(QString *error)
         for (int k = 0; k < m_config.window; ++k)
             w->next();
     return true;
+}
+
+bool LiveSession::startServer(QString *error)
+{
+    rpc::ServerOptions so;
+    so.ackMode = m_config.ackMode;
+    so.ackDelay = m_config.ackDelay;
+    so.checksum = m_config.checksum;
+    so.limits = m_config.limits;
+    so.maxDatagram = m_config.maxDatagram;
+    so.netem = m_config.toClient;
+    so.faults = m_config.toClientFaults;
+    so.seed = m_config.seed * 2 + 1;
+    so.handlerThreads = std::max(4, m_config.clients * m_config.window);
+    so.trace = &m_sink;
+    so.clock = &m_clock;
+    m_server = std::make_unique<rpc::RpcServer>(so);
+    m_server->setService(std::make_shared<services::TimedService>(m_service, m_config.handlerTime));
+    return m_server->start(error);
+}
+
+QHostAddress LiveSession::clientBindAddress() const
+{
+    return rpc::clientBindAddressFor(isRemote() ? m_remote.address : QHostAddress(QHostAddress::LocalHost));
+}
+
+std::vector<std::pair<quint16, core::HostId>> LiveSession::clientPorts() const
+{
+    std::vector<std::pair<quint16, core::HostId>> ports;
+    for (std::size_t i = 0; i < m_clients.size(); ++i)
+        ports.emplace_back(m_clients[i]->localPort(), core::HostId(i + 1));
+    return ports;
 }
 
 bool LiveSession::isFinished() const
@@ -173,9 +195,12 @@ void LiveSession::stop()
     m_summary = SummaryBuilder::fromTrace(m_log.view());
     m_summary.seed = m_config.seed;
     m_summary.wallMs = wallMs;
-    if (auto *counter = dynamic_cast<services::CounterService *>(m_service.get()))
-        m_summary.counterTotal = counter->total();
-    m_summary.service = m_service->report();
+    // A remote server's counter and file are its own; ours only made the requests.
+    if (!isRemote()) {
+        if (auto *counter = dynamic_cast<services::CounterService *>(m_service.get()))
+            m_summary.counterTotal = counter->total();
+        m_summary.service = m_service->report();
+    }
 }
 
 void LiveSession::setPaused(bool paused)
@@ -223,7 +248,7 @@ namespace rpcscope::session {
 
 QJsonObject LiveSession::serviceReport() const
 {
-    return m_service ? m_service->report() : QJsonObject();
+    return m_service && !isRemote() ? m_service->report() : QJsonObject();
 }
 
 } // namespace rpcscope::session

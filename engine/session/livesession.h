@@ -2,6 +2,7 @@
 
 #include "core/retrypolicy.h"
 #include "netem/netemconfig.h"
+#include "remote/remoteserver.h"
 #include "sessionconfig.h"
 #include "summary.h"
 #include "trace/sharedsink.h"
@@ -32,6 +33,10 @@ namespace rpcscope::session {
 // The same workload as the simulation — each client keeps `window` calls in
 // flight until its share of `calls` is made — in real time, into one trace
 // that other threads (the GUI) may read while it grows.
+//
+// With a remote server (setRemote), the clients call that server instead,
+// from this machine's addresses rather than loopback, and the trace holds
+// the clients' side of each call only; RemoteFeed brings the server's.
 class LiveSession
 {
 public:
@@ -43,6 +48,14 @@ public:
     // Runs every call to its end (each ends by its deadline at the latest)
     // and stops. False, and why, if the sockets could not be set up.
     bool run(QString *error);
+
+    // Calls `server` instead of a server of its own; set before start().
+    void setRemote(const remote::RemoteServer &server) { m_remote = server; }
+    bool isRemote() const { return m_remote.isValid(); }
+    // Where the clients' sockets are bound (loopback unless the server is remote).
+    QHostAddress clientBindAddress() const;
+    // Each client's local port and host id, once started.
+    std::vector<std::pair<quint16, core::HostId>> clientPorts() const;
 
     // The same in steps, for a GUI: start() returns once the calls are going.
     bool start(QString *error);
@@ -65,6 +78,7 @@ public:
     void setRecorder(trace::EventSink *recorder) { m_sink.setAlso(recorder); }
 
     core::TimePoint now() const { return core::TimePoint(m_clock.nsecsElapsed() / 1000); }
+    const QElapsedTimer &clock() const { return m_clock; }
     const SessionConfig &config() const { return m_config; }
     const trace::TraceLog &log() const { return m_log; }
     Summary summary() const { return m_summary; }
@@ -73,8 +87,10 @@ public:
 
 private:
     struct Workload;
+    bool startServer(QString *error);
 
     SessionConfig m_config;
+    remote::RemoteServer m_remote;
     trace::TraceLog m_log;
     trace::SharedSink m_sink{&m_log};
     QElapsedTimer m_clock;
