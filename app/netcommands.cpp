@@ -1,6 +1,8 @@
 #include "netcommands.h"
 
 #include "clicommand.h"
+#include "remote/tracefeedservice.h"
+#include "remote/tracering.h"
 #include "rpc/hostport.h"
 #include "rpc/keyfile.h"
 #include "rpc/rpcclient.h"
@@ -15,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -194,8 +197,14 @@ int runServe(const QStringList &args)
     const QCommandLineOption maxSeconds(QStringLiteral("max-seconds"),
                                         QStringLiteral("stop after this many seconds [default: run until stopped]"),
                                         QStringLiteral("S"));
+    const QCommandLineOption tracePort(
+        QStringLiteral("trace-port"),
+        QStringLiteral("also serve this server's own trace (rpcscope.remote.TraceFeed) on PORT of the --bind "
+                       "address, 0 for a free one, to a GUI showing the server's side of its calls; needs "
+                       "--key or --key-file, which the feed takes too"),
+        QStringLiteral("PORT"));
     const KeyOptions keyOptions;
-    parser.addOptions({bind, serviceOption, handlerMs, maxSeconds, keyOptions.key, keyOptions.keyFile});
+    parser.addOptions({bind, serviceOption, handlerMs, maxSeconds, tracePort, keyOptions.key, keyOptions.keyFile});
     addSessionOptions(parser, {kEndOptions}, {std::size(kEndOptions)});
     if (!parser.parse(args))
         return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
@@ -232,6 +241,21 @@ int runServe(const QStringList &args)
     QByteArray key;
     if (const std::optional<int> code = readKey(parser, keyOptions, command, key))
         return *code;
+    std::optional<quint16> feedPort;
+    if (parser.isSet(tracePort)) {
+        bool ok = false;
+        const uint port = parser.value(tracePort).toUInt(&ok);
+        if (!ok || port > 65535)
+            return usageError(QStringLiteral("%1: invalid value '%2' for --trace-port: expected a port from 0 to 65535")
+                                  .arg(command, parser.value(tracePort)));
+        // The feed shows every client's calls, arguments' sizes and
+        // addresses: without a key anyone who finds the port could read them.
+        if (key.isEmpty())
+            return usageError(QStringLiteral("%1: --trace-port needs --key or --key-file: the trace feed shows every "
+                                             "client's traffic, so only holders of the key may read it")
+                                  .arg(command));
+        feedPort = quint16(port);
+    }
     session::SessionConfig parsed = config;
     parsed.toClient = session::SessionConfig::defaultNetem();
     parsed.toClient.delay = core::Duration(0);
@@ -250,6 +274,17 @@ int runServe(const QStringList &args)
         options.netem.delay = core::Duration(0);
     options.seed = parser.isSet(QStringLiteral("seed")) ? parsed.seed : 0;
     options.key = key;
+    // With a trace feed the server records into a bounded ring, on a clock
+    // the feed reads too, so the feed's "now" and the events' times are on
+    // one scale. Declared before the server, which records into them until
+    // it stops.
+    QElapsedTimer clock;
+    clock.start();
+    remote::TraceRing ring;
+    if (feedPort) {
+        options.trace = &ring;
+        options.clock = &clock;
+    }
     rpc::RpcServer server(options);
     // Who was refused and why, sessions established: the server's log.
     QObject::connect(&server, &rpc::RpcServer::notice, &server, [](const QString &message) {
@@ -290,9 +325,40 @@ int runServe(const QStringList &args)
         err().flush();
         return ExitFailure;
     }
+    // The feed has a server of its own, on its own port and untraced: its
+    // Pull calls are not the traced service's traffic, and recorded into
+    // the ring they read they would make every Pull find new events.
+    std::unique_ptr<remote::TraceFeedService> feed;
+    std::unique_ptr<rpc::RpcServer> feedServer;
+    if (feedPort) {
+        remote::TraceFeedSource source;
+        source.ring = &ring;
+        source.now = [&clock] { return core::TimePoint(clock.nsecsElapsed() / 1000); };
+        source.peers = [&server] { return server.peers(); };
+        source.epoch = server.epoch();
+        feed = std::make_unique<remote::TraceFeedService>(std::move(source));
+        rpc::ServerOptions feedOptions;
+        feedOptions.bindAddress = where.address;
+        feedOptions.port = *feedPort;
+        feedOptions.key = key;
+        feedServer = std::make_unique<rpc::RpcServer>(feedOptions);
+        QObject::connect(feedServer.get(), &rpc::RpcServer::notice, feedServer.get(), [](const QString &message) {
+            err() << "rpcscope-cli serve: trace feed: " << message << '\n';
+            err().flush();
+        });
+        feed->registerOn(*feedServer);
+        if (!feedServer->start(&error)) {
+            err() << "rpcscope-cli serve: trace feed: " << error << '\n';
+            err().flush();
+            server.stop();
+            return ExitFailure;
+        }
+    }
     out() << "serving " << (service ? service->name() : kSlowJob) << " on " << server.address().toString() << ':'
           << server.port() << " (epoch " << server.epoch() << (key.isEmpty() ? ")" : ", DTLS with a pre-shared key)")
           << '\n';
+    if (feedServer)
+        out() << "trace feed on " << feedServer->address().toString() << ':' << feedServer->port() << " (same key)\n";
     if (!wireNames.isEmpty())
         out() << "methods by wire name: " << wireNames.join(QStringLiteral(", ")) << '\n';
     out().flush();
@@ -310,6 +376,8 @@ int runServe(const QStringList &args)
     QCoreApplication::exec();
     if (slowJobs)
         slowJobs->release(); // jobs still working end now, so stopping need not wait them out
+    if (feedServer)
+        feedServer->stop(); // first: a Pull under way asks the main server for its peers
     server.stop();
     out() << "stopped after " << server.executions() << " handler executions";
     if (auto *counterService = dynamic_cast<services::CounterService *>(service.get()))

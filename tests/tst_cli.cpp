@@ -1,6 +1,9 @@
 // The command line's contract: versions, help, and exit code 2 with a clear
 // message for anything it does not understand; serve and call as two
 // processes on loopback, the .proto services by their wire names among them.
+#include "capture/captureformat.h"
+#include "remote/tracefeed.rpcscope.h"
+#include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "rpcscope/version.h"
 
@@ -13,6 +16,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class TestCli : public QObject
 {
@@ -543,6 +548,92 @@ private slots:
             QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: %1: ").arg(command)), qPrintable(r.err));
             QVERIFY2(r.err.contains(message), qPrintable(r.err));
         }
+    }
+
+    // The trace feed shows every client's traffic: serve refuses to offer
+    // it without a key, before it binds anything.
+    void traceFeedNeedsKey_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no key") << QStringList{"--trace-port", "0"}
+                                << "--trace-port needs --key or --key-file: the trace feed shows every client's traffic";
+        QTest::newRow("not a port") << QStringList{"--trace-port", "70000", "--key", "k"}
+                                    << "invalid value '70000' for --trace-port";
+        QTest::newRow("not a number") << QStringList{"--trace-port", "feed", "--key", "k"}
+                                      << "invalid value 'feed' for --trace-port";
+    }
+
+    void traceFeedNeedsKey()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = run(QStringList{QStringLiteral("serve"), QStringLiteral("--max-seconds"), QStringLiteral("1")}
+                             + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: serve: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    // serve --trace-port with a key: the line after the banner names the
+    // feed, and a client with the key pulls from it the handler the call
+    // ran, on the server's epoch and clock.
+    void traceFeedServesTheServersTrace()
+    {
+        const QString key = QStringLiteral("open sesame");
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--key"), key, QStringLiteral("--trace-port"),
+                                              QStringLiteral("0")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        while (!serve.canReadLine() && serve.waitForReadyRead(10'000)) {
+        }
+        const QString feedLine = QString::fromUtf8(serve.readLine());
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^trace feed on 127\\.0\\.0\\.1:(\\d+) \\(same key\\)\n$"))
+                .match(feedLine);
+        QVERIFY2(m.hasMatch(), qPrintable(feedLine));
+        const quint16 feedPort = quint16(m.captured(1).toUInt());
+        QVERIFY(feedPort != 0);
+        QVERIFY(QStringLiteral("127.0.0.1:%1").arg(feedPort) != to);
+
+        const Result r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--key"), key,
+                              QStringLiteral("echo"), QStringLiteral("watched")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        rpcscope::rpc::ClientOptions co;
+        co.serverAddress = QHostAddress(QHostAddress::LocalHost);
+        co.serverPort = feedPort;
+        co.key = key.toUtf8();
+        co.retry.deadline = std::chrono::seconds(10);
+        rpcscope::rpc::RpcClient client(co);
+        QString error;
+        QVERIFY2(client.start(&error), qPrintable(error));
+        rpcscope::remote::TraceFeedClient feed(client);
+        const auto result = feed.PullBlocking(rpcscope::remote::PullRequest());
+        QVERIFY2(result.ok(), qPrintable(result.message));
+        const rpcscope::remote::PullReply &reply = result.response;
+        std::vector<rpcscope::trace::Event> events;
+        QVERIFY(rpcscope::capture::unpackEvents(QByteArrayView(reply.events().data(),
+                                                               qsizetype(reply.events().size())),
+                                                reply.event_count(), reply.first_time_us(), events)
+                    .isEmpty());
+        QCOMPARE(reply.first_sequence(), std::uint64_t(0));
+        QVERIFY(!events.empty());
+        const auto starts = std::count_if(events.begin(), events.end(), [](const rpcscope::trace::Event &e) {
+            return e.kind == rpcscope::trace::EventKind::HandlerStart;
+        });
+        QCOMPARE(starts, 1);
+        QVERIFY(reply.server_now_us() >= events.back().timeUs);
+        QCOMPARE(reply.peers_size(), 1);
+        QCOMPARE(reply.peers(0).address(), std::string("127.0.0.1"));
+        client.stop();
+
+        const QString stopped = stopServe(serve);
+        QVERIFY2(stopped.contains(QStringLiteral("stopped after 1 handler executions")), qPrintable(stopped));
+        const QString log = QString::fromUtf8(serve.readAllStandardError());
+        QVERIFY2(log.contains(QStringLiteral("rpcscope-cli serve: trace feed: DTLS session with 127.0.0.1:")),
+                 qPrintable(log));
     }
 
     void protoCounterSharesTotalWithPlainMethods()

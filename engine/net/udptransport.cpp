@@ -78,6 +78,16 @@ HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId i
     return id;
 }
 
+std::vector<UdpTransport::KnownPeer> UdpTransport::peers() const
+{
+    std::vector<KnownPeer> known;
+    known.reserve(m_peerIds.size());
+    for (std::size_t id = 0; id < m_peers.size(); ++id)
+        if (m_peers[id].port != 0) // a forgotten or never used id has no port
+            known.push_back({HostId(id), m_peers[id].address, m_peers[id].port});
+    return known;
+}
+
 // A sender is remembered only once the core accepts something it sent
 // (readPending), so datagrams that are not RpcScope's, from however many
 // addresses, never fill the table that real clients need.

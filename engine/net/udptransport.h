@@ -82,6 +82,17 @@ public:
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }
 
+    // A peer remembered now: who a host id in the trace is.
+    struct KnownPeer
+    {
+        core::HostId host = 0;
+        QHostAddress address;
+        quint16 port = 0;
+    };
+    // Every peer remembered now, by host id. An id forgotten after
+    // peerIdle is missing, and may later name another address.
+    std::vector<KnownPeer> peers() const;
+
     // The DTLS layer, when a key was given.
     const DtlsChannel *dtls() const { return m_dtls.get(); }
     // A client with a key: handshake with peer `id` now rather than at the first send.

@@ -146,9 +146,14 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
     }
     m_epoch = reply.epoch();
     // Karn's rule: a round trip through a resend does not say which send the
-    // answer was for, so it gives no sample, unless there is none yet.
-    if (!retransmitted || !m_clock.isKnown())
+    // answer was for, so it gives no sample. (The first pull is often one:
+    // it waits for the DTLS handshake.)
+    if (!retransmitted)
         m_clock.addSample(sent, core::TimePoint(reply.server_now_us()), received);
+    if (!m_clock.isKnown()) {
+        pull();
+        return; // nothing can be placed on our clock yet
+    }
     m_lastAnswer = received;
 
     for (const Peer &peer : reply.peers()) {
@@ -193,8 +198,9 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
         ++m_stats.events;
     }
     m_complete = m_clock.toLocal(core::TimePoint(reply.server_now_us()));
-    // Behind: more is waiting on the server; ask at once rather than at the next poll.
-    if (reply.event_count() >= kEventsPerPull)
+    // Behind (more is waiting on the server) or still estimating the clock:
+    // ask at once rather than at the next poll.
+    if (reply.event_count() >= kEventsPerPull || !isWarm())
         pull();
 }
 

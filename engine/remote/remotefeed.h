@@ -40,6 +40,10 @@ class RemoteFeed : public QObject
 public:
     static constexpr int kPollIntervalMs = 100;
     static constexpr std::uint32_t kEventsPerPull = 2048; // a full answer means more is waiting
+    // Round trips taken back to back at the start, before the first poll
+    // interval: enough that the fastest of them bounds the clocks' offset
+    // tightly before there is anything to draw.
+    static constexpr std::uint64_t kWarmupSamples = 8;
 
     // `clock` is the session's: event times and our side of the round trips.
     RemoteFeed(RemoteServer server, const QElapsedTimer *clock, QObject *parent = nullptr);
@@ -62,6 +66,8 @@ public:
     std::optional<core::TimePoint> lastAnswer() const { return m_lastAnswer; }
 
     const ClockOffset &clock() const { return m_clock; }
+    // The clock is estimated from kWarmupSamples round trips.
+    bool isWarm() const { return m_clock.samples() >= kWarmupSamples; }
 
     struct Stats
     {

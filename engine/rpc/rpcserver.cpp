@@ -51,6 +51,14 @@ public:
         }
         return c;
     }
+    QList<PeerAddress> peers() const
+    {
+        QList<PeerAddress> peers;
+        for (const net::UdpTransport::KnownPeer &p : m_transport.peers())
+            peers.append({p.host, p.address, p.port});
+        return peers;
+    }
+
     bool pollTransmit(core::Transmit &out) override { return m_core.pollTransmit(out); }
     std::optional<TimePoint> nextTimeout() const override { return m_core.nextTimeout(); }
     void handleTimeout(TimePoint now) override { m_core.handleTimeout(now); }
@@ -250,6 +258,22 @@ void RpcServer::nameClient(const QHostAddress &address, quint16 port, core::Host
         QMetaObject::invokeMethod(
             engine, [engine, address, port, host] { engine->transport().addPeer(address, port, host); },
             Qt::BlockingQueuedConnection);
+}
+
+QList<PeerAddress> RpcServer::peers() const
+{
+    Engine *engine = m_engine;
+    if (!engine)
+        return {};
+    // The table belongs to the engine thread. On that thread itself (a
+    // handler run inline), read it directly: a blocking call to the
+    // thread one is on would wait forever.
+    if (QThread::currentThread() == &m_thread)
+        return engine->peers();
+    QList<PeerAddress> peers;
+    QMetaObject::invokeMethod(
+        engine, [&peers, engine] { peers = engine->peers(); }, Qt::BlockingQueuedConnection);
+    return peers;
 }
 
 void RpcServer::setNetem(const netem::NetemConfig &netem)

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QThread>
 #include <QThreadPool>
@@ -42,6 +43,15 @@ struct ServerOptions
     int handlerThreads = 4;
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
+};
+
+// A client the server has heard from, as its trace names it: the host id
+// in its events (from, to, client) and the address and port it wrote from.
+struct PeerAddress
+{
+    core::HostId host = 0;
+    QHostAddress address;
+    quint16 port = 0;
 };
 
 // What a server has read and what it held at most, to compare with its
@@ -101,6 +111,11 @@ public:
     // Gives a client's address a fixed trace host id (live sessions in one
     // process number their hosts the same on both ends). Call after start().
     void nameClient(const QHostAddress &address, quint16 port, core::HostId host);
+    // The clients remembered now, by host id: who the host ids in this
+    // server's trace are. Empty when the server is not running. Any thread,
+    // the handler threads of another server among them (TraceFeed serves
+    // it); the server must not be stopped while a call is under way.
+    QList<PeerAddress> peers() const;
     void setNetem(const netem::NetemConfig &netem);
 
 Q_SIGNALS:

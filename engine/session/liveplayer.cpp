@@ -21,6 +21,9 @@ constexpr core::Duration kLocalSlack{20'000};
 // clients' side goes on showing, and the server's events that come later
 // are placed at the time already shown (and counted as late).
 constexpr core::Duration kFeedPatience{2'000'000};
+// After the last call ends the server still has a little to say (the
+// clients' last acks arriving, replies leaving its cache): read on this far.
+constexpr core::Duration kServerTail{300'000};
 } // namespace
 
 const trace::TraceLog &LivePlayer::log() const
@@ -55,8 +58,14 @@ void LivePlayer::reset(const SessionConfig &config)
     m_paused = false;
     m_error.clear();
     m_session = std::make_unique<LiveSession>(config);
+    const bool feed = m_remote && m_remote->tracePort != 0;
     if (m_remote)
         m_session->setRemote(*m_remote);
+    // With a trace feed, the calls wait until the server's clock is known
+    // (RemoteFeed::isWarm), so the server's side of the first call is drawn
+    // as surely as the last's.
+    m_warming = feed;
+    m_session->setPaused(m_warming);
     if (!m_session->start(&m_error)) {
         m_session.reset();
     } else {
@@ -70,6 +79,8 @@ void LivePlayer::reset(const SessionConfig &config)
                 m_feedOpen = true;
             } else {
                 m_feed.reset();
+                m_warming = false;
+                m_session->setPaused(false);
                 Q_EMIT notice(tr("The server's trace cannot be read: %1").arg(feedError));
             }
         }
@@ -84,7 +95,8 @@ void LivePlayer::play()
     if (!m_session || !m_paused)
         return;
     m_paused = false;
-    m_session->setPaused(false);
+    if (!m_warming)
+        m_session->setPaused(false);
     m_timer.start();
     Q_EMIT stateChanged();
 }
@@ -100,6 +112,12 @@ void LivePlayer::pause()
 
 void LivePlayer::tick()
 {
+    // The calls start once the feed knows the server's clock, or once it
+    // has had its chance: a feed that cannot be read does not hold them up.
+    if (m_warming && (m_feed->isWarm() || m_session->now() > kFeedPatience)) {
+        m_warming = false;
+        m_session->setPaused(m_paused);
+    }
     if (m_session && m_session->isFinished() && !m_endedAt) {
         m_session->stop();
         m_endedAt = m_session->now();
@@ -139,7 +157,7 @@ void LivePlayer::merge()
     // The calls have ended: the server's side is complete once its clock has
     // passed the end (its last acks and cache evictions follow soon after),
     // or once the feed has gone quiet.
-    if (m_endedAt && (m_merger.released() >= *m_endedAt || quiet)) {
+    if (m_endedAt && (m_merger.released() >= *m_endedAt + kServerTail || quiet)) {
         m_feed->stop();
         m_merger.flush();
         m_feedOpen = false;

@@ -73,6 +73,7 @@ private:
     trace::TraceLog m_merged;
     remote::TraceMerger m_merger{&m_merged};
     qsizetype m_localMerged = 0;       // the session's events already handed to the merger
+    bool m_warming = false;  // the calls wait for the feed to know the server's clock
     bool m_feedOpen = false; // the feed is read; after the calls end, until the server's last events are in
     std::optional<core::TimePoint> m_endedAt; // when the calls ended
 };
