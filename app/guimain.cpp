@@ -1,6 +1,8 @@
 #include "buildinfo.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "rpc/hostport.h"
+#include "rpc/keyfile.h"
 #include "session/scenario.h"
 
 #include <QApplication>
@@ -44,7 +46,20 @@ int main(int argc, char *argv[])
                                         "View > Language, else the system's]")
             .arg(rpcscope::widgets::Language::available().join(QStringLiteral(", "))),
         QStringLiteral("CODE"));
-    parser.addOptions({scenario, speed, languageOption});
+    const QCommandLineOption connect(
+        QStringLiteral("connect"),
+        QApplication::translate("main", "Call rpcscope-cli serve at this address instead of a server on loopback "
+                                        "(File > Connect to Server…)"),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tracePort(
+        QStringLiteral("trace-port"),
+        QApplication::translate("main", "With --connect: the port of the server's trace feed (serve --trace-port)"),
+        QStringLiteral("PORT"));
+    const QCommandLineOption keyFile(
+        QStringLiteral("key-file"),
+        QApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
+        QStringLiteral("FILE"));
+    parser.addOptions({scenario, speed, languageOption, connect, tracePort, keyFile});
     parser.addPositionalArgument(QStringLiteral("capture"),
                                  QApplication::translate("main", "A capture (.rpcscope) to open"),
                                  QStringLiteral("[capture]"));
@@ -83,6 +98,39 @@ int main(int argc, char *argv[])
             return 2;
         }
         window.setSpeed(x);
+    }
+    if (parser.isSet(connect)) {
+        rpcscope::rpc::HostPort where;
+        if (const QString e = rpcscope::rpc::parseHostPort(parser.value(connect), false, where); !e.isEmpty()) {
+            QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(connect) << "' for --connect: " << e << '\n';
+            return 2;
+        }
+        rpcscope::remote::RemoteServer server{where.address, where.port, 0, {}};
+        if (parser.isSet(tracePort)) {
+            bool ok = false;
+            const uint port = parser.value(tracePort).toUInt(&ok);
+            if (!ok || port == 0 || port > 65535) {
+                QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(tracePort)
+                                    << "' for --trace-port: expected a port from 1 to 65535\n";
+                return 2;
+            }
+            server.tracePort = quint16(port);
+        }
+        if (parser.isSet(keyFile)) {
+            if (const QString e = rpcscope::rpc::readKeyFile(parser.value(keyFile), server.key); !e.isEmpty()) {
+                QTextStream(stderr) << "rpcscope: --key-file: " << e << '\n';
+                return 2;
+            }
+        }
+        if (server.tracePort != 0 && server.key.isEmpty()) {
+            QTextStream(stderr) << "rpcscope: --trace-port needs --key-file: the server shares its trace only "
+                                   "with holders of its key\n";
+            return 2;
+        }
+        window.connectToServer(server);
+    } else if (parser.isSet(tracePort) || parser.isSet(keyFile)) {
+        QTextStream(stderr) << "rpcscope: --trace-port and --key-file go with --connect\n";
+        return 2;
     }
     window.show();
     return app.exec();

@@ -155,6 +155,28 @@ private slots:
         QTRY_VERIFY(anyContains(serverNotices, u"DTLS session with"));
     }
 
+    // The first call, made while the handshake is still under way, waits
+    // for the session and goes in one attempt: it does not pay a timeout
+    // (ten seconds here) for the handshake.
+    void firstCallWaitsForTheHandshake()
+    {
+        const auto server = keyedEchoServer(QStringLiteral("127.0.0.1"));
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error));
+        core::RetryConfig slow = patientRetry();
+        slow.timeout = core::Duration(10'000'000);
+        slow.maxTimeout = slow.timeout;
+        slow.deadline = core::Duration(60'000'000);
+        rpc::ClientOptions co = clientFor(*server, slow);
+        co.key = kKey;
+        rpc::RpcClient client(co);
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "first");
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(reply.attempts, 1);
+        QCOMPARE(reply.result, QByteArray("first"));
+    }
+
     // Another key: the handshake never completes, the call fails, and both
     // ends say why.
     void anotherKeyGetsNothing()

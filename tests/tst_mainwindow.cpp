@@ -1,12 +1,20 @@
 // The main window constructs, draws something, and remembers its geometry.
 #include "mainwindow.h"
+#include "connectdialog.h"
 #include "capture/capturewriter.h"
 #include "net/simnetwork.h"
 #include "session/scenario.h"
 #include "chartsview.h"
 #include "sequencediagramview.h"
 
+#include "remotefixture.h"
+
+#include <QComboBox>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QImage>
 #include <QMenuBar>
 #include <QSettings>
@@ -159,6 +167,87 @@ private slots:
         QCOMPARE(range->first, from);
         QCOMPARE(range->second, to);
         QVERIFY(to > from);
+    }
+
+    // Remote classroom mode as a user sees it: connected to a server with a
+    // clock of its own, the diagram's trace holds the server's side of the
+    // call, the mode box says so, and the status bar says where the clients
+    // are bound and how far the server's clock is from ours. Back on
+    // loopback, the status bar no longer speaks of a server.
+    void connectsToARemoteServer()
+    {
+        using namespace rpcscope;
+        testsupport::RemoteFixture remote(testsupport::kKey, services::makeService(u"echo"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startScenario(QStringLiteral("message-ack"));
+        window.connectToServer(remote.address());
+        QVERIFY(window.remoteServer().has_value());
+        QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("modeCombo"))->currentIndex(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 30'000);
+
+        std::int64_t executions = 0, ok = 0;
+        const auto view = window.player().log().view();
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            executions += view.at(i).kind == trace::EventKind::HandlerStart && view.at(i).from == 0;
+            ok += view.at(i).kind == trace::EventKind::CallOk;
+        }
+        QCOMPARE(ok, 1);
+        QCOMPARE(executions, 1);
+        auto *status = window.findChild<QLabel *>(QStringLiteral("connectionStatus"));
+        QTRY_VERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("Remote server 127.0.0.1:%1").arg(remote.server->port())),
+                 qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("clients on 127.0.0.1")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("server clock")), qPrintable(status->text()));
+
+        window.setRealSockets(true);
+        QVERIFY(!window.remoteServer());
+        QVERIFY(window.connectionText().isEmpty());
+        QVERIFY(!status->isVisible());
+        QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("modeCombo"))->currentIndex(), 1);
+    }
+
+    // The Connect dialog refuses what cannot work, saying which field and
+    // why, follows the server's port with the feed's, and keeps the key
+    // only when asked to.
+    void connectDialogChecksWhatItIsGiven()
+    {
+        using rpcscope::widgets::ConnectDialog;
+        QSettings().remove(QStringLiteral("remote"));
+        ConnectDialog dialog;
+        auto *address = dialog.findChild<QLineEdit *>(QStringLiteral("serverAddress"));
+        auto *tracePort = dialog.findChild<QSpinBox *>(QStringLiteral("tracePort"));
+        auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("key"));
+        QVERIFY(address && tracePort && key);
+        rpcscope::remote::RemoteServer server;
+
+        QVERIFY(dialog.validate(&server).startsWith(QStringLiteral("Server: expected HOST:PORT")));
+        address->setText(QStringLiteral("127.0.0.1:0"));
+        QVERIFY(dialog.validate(&server).contains(QStringLiteral("from 1 to 65535")));
+        address->clear();
+        QTest::keyClicks(address, QStringLiteral("127.0.0.1:7100"));
+        QCOMPARE(tracePort->value(), 7101); // follows the server's port
+        QVERIFY(dialog.validate(&server).contains(QStringLiteral("only over DTLS")));
+        tracePort->setValue(7100);
+        QVERIFY(dialog.validate(&server).contains(QStringLiteral("a port of its own")));
+        tracePort->setValue(7101);
+        key->setText(QStringLiteral("classroom key"));
+        QVERIFY(dialog.validate(&server).isEmpty());
+        QCOMPARE(server.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(server.port, quint16(7100));
+        QCOMPARE(server.tracePort, quint16(7101));
+        QCOMPARE(server.key, QByteArray("classroom key"));
+
+        dialog.accept();
+        QVERIFY(dialog.server().has_value());
+        QCOMPARE(QSettings().value(QStringLiteral("remote/server")).toString(), QStringLiteral("127.0.0.1:7100"));
+        QVERIFY(!QSettings().contains(QStringLiteral("remote/key"))); // not asked to remember it
+        ConnectDialog again;
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverAddress"))->text(), QStringLiteral("127.0.0.1:7100"));
+        QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("tracePort"))->value(), 7101);
+        QVERIFY(again.findChild<QLineEdit *>(QStringLiteral("key"))->text().isEmpty());
     }
 
     void restoresGeometryFromSettings()

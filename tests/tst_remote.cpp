@@ -4,14 +4,11 @@
 // `rpcscope-cli serve --trace-port` runs it), reads the server's trace, and
 // shows both sides in one trace on its own clock.
 #include "remote/remotefeed.h"
-#include "remote/tracefeedservice.h"
-#include "remote/tracering.h"
 #include "rpc/rpcclient.h"
-#include "rpc/rpcserver.h"
-#include "services/counterservice.h"
 #include "session/liveplayer.h"
 
 #include "loopback.h"
+#include "remotefixture.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -24,56 +21,8 @@ using trace::EventKind;
 
 namespace {
 
-const QByteArray kKey("classroom key");
-
-// What `rpcscope-cli serve --service counter --key K --trace-port 0` sets up.
-struct Remote
-{
-    QElapsedTimer clock;
-    remote::TraceRing ring;
-    std::shared_ptr<services::CounterService> counter = std::make_shared<services::CounterService>();
-    std::unique_ptr<rpc::RpcServer> server;
-    std::unique_ptr<remote::TraceFeedService> feedService;
-    std::unique_ptr<rpc::RpcServer> feed;
-
-    explicit Remote(const QByteArray &key = kKey)
-    {
-        clock.start();
-        rpc::ServerOptions so;
-        so.key = key;
-        so.trace = &ring;
-        so.clock = &clock;
-        so.seed = 11;
-        server = std::make_unique<rpc::RpcServer>(so);
-        server->setService(counter);
-        QString error;
-        if (!server->start(&error))
-            qFatal("server: %s", qPrintable(error));
-        remote::TraceFeedSource source;
-        source.ring = &ring;
-        source.now = [this] { return core::TimePoint(clock.nsecsElapsed() / 1000); };
-        source.peers = [this] { return server->peers(); };
-        source.epoch = server->epoch();
-        feedService = std::make_unique<remote::TraceFeedService>(source);
-        rpc::ServerOptions fo;
-        fo.key = key;
-        fo.seed = 12;
-        feed = std::make_unique<rpc::RpcServer>(fo);
-        feedService->registerOn(*feed);
-        if (!feed->start(&error))
-            qFatal("feed: %s", qPrintable(error));
-    }
-    ~Remote()
-    {
-        feed->stop();
-        server->stop();
-    }
-
-    remote::RemoteServer address(const QByteArray &key = kKey, bool withFeed = true) const
-    {
-        return {server->address(), server->port(), withFeed ? feed->port() : quint16(0), key};
-    }
-};
+using testsupport::kKey;
+using Remote = testsupport::RemoteFixture;
 
 session::SessionConfig counterSession(int calls, int clients)
 {

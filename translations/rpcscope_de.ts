@@ -1402,6 +1402,18 @@
         <source>A capture (.rpcscope) to open</source>
         <translation>Eine Aufzeichnung (.rpcscope), die geöffnet wird</translation>
     </message>
+    <message>
+        <source>Call rpcscope-cli serve at this address instead of a server on loopback (File &gt; Connect to Server…)</source>
+        <translation>rpcscope-cli serve unter dieser Adresse aufrufen statt eines Servers auf Loopback (Datei &gt; Mit Server verbinden…)</translation>
+    </message>
+    <message>
+        <source>With --connect: the port of the server&apos;s trace feed (serve --trace-port)</source>
+        <translation>Mit --connect: der Port, auf dem der Server seinen Trace herausgibt (serve --trace-port)</translation>
+    </message>
+    <message>
+        <source>With --connect: the DTLS key, the first line of this file</source>
+        <translation>Mit --connect: der DTLS-Schlüssel, die erste Zeile dieser Datei</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::remote::RemoteFeed</name>
@@ -2351,6 +2363,10 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
     <message>
         <source>%1 · other clients&apos; events hidden: %2</source>
         <translation>%1 · ausgeblendete Ereignisse anderer Clients: %2</translation>
+    </message>
+    <message>
+        <source>server clock %1 ± %2 ms</source>
+        <translation>Serveruhr %1 ± %2 ms</translation>
     </message>
 </context>
 <context>

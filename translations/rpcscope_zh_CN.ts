@@ -1402,6 +1402,18 @@
         <source>A capture (.rpcscope) to open</source>
         <translation>要打开的捕获文件 (.rpcscope)</translation>
     </message>
+    <message>
+        <source>Call rpcscope-cli serve at this address instead of a server on loopback (File &gt; Connect to Server…)</source>
+        <translation>调用此地址上的 rpcscope-cli serve，而不是回环地址上的服务器（文件 &gt; 连接到服务器…）</translation>
+    </message>
+    <message>
+        <source>With --connect: the port of the server&apos;s trace feed (serve --trace-port)</source>
+        <translation>与 --connect 一起使用：服务器提供跟踪的端口（serve --trace-port）</translation>
+    </message>
+    <message>
+        <source>With --connect: the DTLS key, the first line of this file</source>
+        <translation>与 --connect 一起使用：DTLS 密钥，即此文件的第一行</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::remote::RemoteFeed</name>
@@ -2351,6 +2363,10 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
     <message>
         <source>%1 · other clients&apos; events hidden: %2</source>
         <translation>%1 · 已隐藏其他客户端的事件：%2</translation>
+    </message>
+    <message>
+        <source>server clock %1 ± %2 ms</source>
+        <translation>服务器时钟 %1 ± %2 ms</translation>
     </message>
 </context>
 <context>

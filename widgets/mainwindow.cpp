@@ -698,8 +698,8 @@ void MainWindow::updateCaption()
         parts << tr("loss %1 %").arg(c.toServer.loss * 100);
     if (m_replaying)
         parts << tr("replaying a capture");
-    else if (m_remote)
-        parts << tr("remote server %1:%2").arg(m_remote->address.toString()).arg(m_remote->port);
+    else if (m_remote) // first: where the calls went matters more than any setting
+        parts = remoteCaption() + parts;
     else if (m_real)
         parts << tr("real sockets");
     m_diagram->setCaption(scenario ? scenario->displayTitle() : QString(), parts.join(QStringLiteral(" · ")));
@@ -765,6 +765,19 @@ void MainWindow::switchPlayer()
     m_speed->setEnabled(!m_real);
     m_connection->setVisible(m_remote.has_value());
     m_connection->setText(connectionText());
+}
+
+// The remote server, and once known the server clock's offset that its
+// events were placed by, for the diagram's caption (and so its exports).
+QStringList MainWindow::remoteCaption() const
+{
+    QStringList parts{tr("remote server %1:%2").arg(m_remote->address.toString()).arg(m_remote->port)};
+    const auto *live = qobject_cast<const session::LivePlayer *>(m_player.get());
+    if (const remote::RemoteFeed *f = live ? live->feed() : nullptr; f && f->clock().isKnown())
+        parts << tr("server clock %1 ± %2 ms")
+                     .arg(double(f->clock().offset().count()) / 1000.0, 0, 'f', 3)
+                     .arg(double(f->clock().uncertainty().count()) / 1000.0, 0, 'f', 3);
+    return parts;
 }
 
 QString MainWindow::connectionText() const
@@ -853,10 +866,12 @@ void MainWindow::refreshViews()
                          .arg(s.latency.p99, 0, 'f', 1)
                          + serviceLine(m_player->serviceReport()));
     }
-    if (m_remote) {
+    if (m_remote && !m_replaying) {
         const QString connection = connectionText();
-        if (m_connection->text() != connection)
+        if (m_connection->text() != connection) {
             m_connection->setText(connection);
+            updateCaption(); // the clock estimate in it, too
+        }
     }
     m_clock->setText(tr("t = %1 ms  %2")
                          .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)

@@ -101,6 +101,7 @@ private:
     void setPresentationMode(bool on);
     void updatePlayState();
     void updateCaption();
+    QStringList remoteCaption() const;
 
     void connectPlayer();
     // A player for the mode chosen: simulated, real on loopback, or remote.

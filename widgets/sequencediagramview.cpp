@@ -812,9 +812,27 @@ void SequenceDiagramView::render(QPainter &p, const QRect &target)
         subtle.setAlpha(170);
         p.setPen(subtle);
         const QFontMetricsF fs(sub);
-        const QString wrapped = m_subtitle;
-        p.drawText(QRectF(12, 8 + ft.height(), room, kHeader - 10 - ft.height()),
-                   Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, wrapped);
+        // As many of the subtitle's " · " parts as fit in the header, the
+        // rest cut to "…", rather than a line drawn over the time ruler.
+        const QRectF area(12, 8 + ft.height(), room, kHeader - 10 - ft.height());
+        const auto fits = [&](const QString &candidate) {
+            return fs.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::AlignLeft | Qt::TextWordWrap, candidate)
+                       .height() <= area.height() + 0.5;
+        };
+        QString shown = m_subtitle;
+        if (!fits(shown)) {
+            const QString separator = QStringLiteral(" · ");
+            const QStringList parts = m_subtitle.split(separator);
+            shown.clear();
+            for (const QString &part : parts) {
+                const QString next = shown.isEmpty() ? part : shown + separator + part;
+                if (!fits(next + QStringLiteral(" …")))
+                    break;
+                shown = next;
+            }
+            shown += QStringLiteral(" …");
+        }
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
     }
     p.setFont(font());
 }

@@ -127,6 +127,8 @@ void DtlsChannel::handshakeStep(const Key &key, Session &session, const QByteArr
         m_toldOff.remove(key);
         Q_EMIT established(QStringLiteral("DTLS session with %1 (%2)")
                                .arg(peerName(key.first, key.second), session.dtls->sessionCipher().name()));
+        for (const QByteArray &plain : std::exchange(session.waiting, {}))
+            session.dtls->writeDatagramEncrypted(m_socket, plain);
     }
 }
 
@@ -148,8 +150,15 @@ bool DtlsChannel::send(const QHostAddress &address, quint16 port, const QByteArr
     const Key key{address, port};
     connectTo(address, port); // a client whose handshake was given up tries again
     const std::shared_ptr<Session> session = m_sessions.value(key);
-    if (!session || !session->dtls->isConnectionEncrypted())
+    if (!session)
         return false;
+    if (!session->dtls->isConnectionEncrypted()) {
+        if (session->waiting.size() >= std::size_t(kMaxWaiting))
+            return false;
+        session->waiting.push_back(plain);
+        ++m_stats.waited;
+        return true;
+    }
     return session->dtls->writeDatagramEncrypted(m_socket, plain) == plain.size();
 }
 

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 #include <optional>
 
 class QUdpSocket;
@@ -44,16 +45,20 @@ public:
     // A client: starts the handshake with its server (again, if one was
     // given up), so the first call need not wait for it.
     void connectTo(const QHostAddress &address, quint16 port);
-    // Encrypts and sends; false if there is no session with the peer yet. A
-    // client starts its handshake here; the protocol's resends go through
-    // once it completes.
+    // Encrypts and sends. During a handshake the datagram waits and goes as
+    // soon as the session is up (a few, kMaxWaiting; past that the
+    // protocol's resends go through once it completes), so a first call does
+    // not pay a timeout for the handshake. False if it was neither sent nor
+    // kept. A client starts its handshake here.
     bool send(const QHostAddress &address, quint16 port, const QByteArray &plain);
+    static constexpr int kMaxWaiting = 32;
 
     struct Stats
     {
         std::uint64_t sessions = 0;     // handshakes completed
         std::uint64_t refused = 0;      // handshakes abandoned or plain datagrams from strangers
         std::uint64_t undecryptable = 0; // from a session, but damaged, replayed or forged
+        std::uint64_t waited = 0;        // datagrams held until their session was up
     };
     const Stats &stats() const { return m_stats; }
     bool isEstablished(const QHostAddress &address, quint16 port) const;
@@ -70,6 +75,7 @@ private:
         std::unique_ptr<QDtls> dtls;
         QElapsedTimer started;
         QElapsedTimer lastHeard;
+        std::vector<QByteArray> waiting; // sent during the handshake, to go when it completes
     };
 
     std::shared_ptr<Session> startSession(const Key &key);

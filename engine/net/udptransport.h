@@ -77,7 +77,7 @@ public:
     {
         std::uint64_t received = 0, sent = 0, fromUnknownPeers = 0, sendErrors = 0;
         std::uint64_t peersForgotten = 0; // made room for new ones after peerIdle
-        std::uint64_t awaitingHandshake = 0; // not sent: no DTLS session yet (the core resends)
+        std::uint64_t awaitingHandshake = 0; // not sent: no DTLS session yet and too many waiting (the core resends)
     };
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }

@@ -40,7 +40,17 @@ QHostAddress LivePlayer::clientBindAddress() const
 
 core::TimePoint LivePlayer::now() const
 {
-    return m_session ? m_session->now() : core::TimePoint(0);
+    if (!m_session)
+        return core::TimePoint(0);
+    // A session that has ended ends at its last event, not at whenever the
+    // sockets closed or the server's last events came in: the view that
+    // follows the live edge keeps the story in sight.
+    if (isFinished()) {
+        const trace::TraceLog::View view = log().view();
+        if (!view.isEmpty())
+            return std::min(m_session->now(), view.at(view.size() - 1).time());
+    }
+    return m_session->now();
 }
 
 void LivePlayer::reset(const SessionConfig &config)
