@@ -244,6 +244,9 @@ private slots:
         QCOMPARE(some.next_sequence(), std::uint64_t(7));
         QCOMPARE(some.first_time_us(), eventNumber(4).timeUs);
         QCOMPARE(eventsOf(some), eventsNumbered(4, 7));
+        // Where the present is, whatever part was asked for.
+        QCOMPARE(all.end_sequence(), std::uint64_t(10));
+        QCOMPARE(some.end_sequence(), std::uint64_t(10));
 
         // Up to date: no events, and first_time_us 0 as the contract says.
         const PullReply none = pull(service, 10, 0);

@@ -144,7 +144,18 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
         pull();
         return;
     }
-    m_epoch = reply.epoch();
+    if (!m_epoch) {
+        // The first answer: what the server did before this session is none
+        // of its business (our calls wait for the clock estimate, so none of
+        // theirs is among it). Read from the server's present on.
+        m_next = reply.end_sequence();
+        m_epoch = reply.epoch();
+        if (!retransmitted)
+            m_clock.addSample(sent, core::TimePoint(reply.server_now_us()), received);
+        m_lastAnswer = received;
+        pull();
+        return;
+    }
     // Karn's rule: a round trip through a resend does not say which send the
     // answer was for, so it gives no sample. (The first pull is often one:
     // it waits for the DTLS handshake.)

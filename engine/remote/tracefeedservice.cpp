@@ -23,6 +23,7 @@ codegen::HandlerStatus TraceFeedService::Pull(const PullRequest &request, PullRe
     // than server_now_us: the client takes that time as the middle of its
     // own send and receive times to estimate the clocks' offset.
     response.set_server_now_us(m_source.now().count());
+    response.set_end_sequence(std::max(m_source.ring->next(), slice.first + slice.events.size()));
     response.set_first_sequence(slice.first);
     response.set_next_sequence(slice.first + slice.events.size());
     response.set_event_count(std::uint32_t(slice.events.size()));
