@@ -44,6 +44,17 @@ class TestCli : public QObject
                 QString::fromUtf8(process.readAllStandardError())};
     }
 
+    // `rpcscope-cli COMMAND ARGS` is a usage error (exit 2, nothing on
+    // standard output) whose message names the command and says `message`.
+    static void verifyUsageError(const QString &command, const QStringList &args, const QString &message)
+    {
+        const Result r = run(QStringList{command} + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: %1: ").arg(command)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
     // Starts `rpcscope-cli serve ARGS` on a free loopback port, bounded in
     // time should the test never stop it; returns "127.0.0.1:PORT", empty if
     // it did not come up.
@@ -237,12 +248,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        args.prepend(QStringLiteral("simulate"));
-        const Result r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: simulate: ")), qPrintable(r.err));
-        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        verifyUsageError(QStringLiteral("simulate"), args, message);
     }
 
     // A sweep over the shared session options: rows = steps x compared
@@ -307,12 +313,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        args.prepend(QStringLiteral("sweep"));
-        const Result r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: sweep: ")), qPrintable(r.err));
-        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        verifyUsageError(QStringLiteral("sweep"), args, message);
     }
 
     // soak: many seeded sessions, every promise checked in each; the same
@@ -372,12 +373,7 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        args.prepend(QStringLiteral("soak"));
-        const Result r = run(args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: soak: ")), qPrintable(r.err));
-        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        verifyUsageError(QStringLiteral("soak"), args, message);
     }
 
     // export: the charts as PNG (twice the pixel density) or SVG, all of
@@ -537,16 +533,14 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         for (const QString &command : {QStringLiteral("serve"), QStringLiteral("call")}) {
-            QStringList all{command};
-            all << args;
+            QStringList all = args;
             if (command == u"call")
                 all << QStringLiteral("--to") << QStringLiteral("127.0.0.1:9") << QStringLiteral("echo");
             else
                 all << QStringLiteral("--max-seconds") << QStringLiteral("1");
-            const Result r = run(all);
-            QCOMPARE(r.exitCode, 2);
-            QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: %1: ").arg(command)), qPrintable(r.err));
-            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            verifyUsageError(command, all, message);
+            if (QTest::currentTestFailed())
+                return;
         }
     }
 
@@ -568,12 +562,8 @@ private slots:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Result r = run(QStringList{QStringLiteral("serve"), QStringLiteral("--max-seconds"), QStringLiteral("1")}
-                             + args);
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.startsWith(QStringLiteral("rpcscope-cli: serve: ")), qPrintable(r.err));
-        QVERIFY2(r.err.contains(message), qPrintable(r.err));
-        QVERIFY(r.out.isEmpty());
+        verifyUsageError(QStringLiteral("serve"), QStringList{QStringLiteral("--max-seconds"), QStringLiteral("1")} + args,
+                         message);
     }
 
     // serve --trace-port with a key: the line after the banner names the

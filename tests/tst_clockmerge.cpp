@@ -4,10 +4,12 @@
 #include "remote/clockoffset.h"
 #include "remote/tracemerger.h"
 #include "trace/tracelog.h"
+#include "traceevents.h"
 
 #include <QTest>
 
 using namespace rpcscope;
+using testsupport::eventsOf;
 using core::Duration;
 using core::TimePoint;
 using trace::EventKind;
@@ -21,15 +23,6 @@ trace::Event at(std::int64_t timeUs, EventKind kind, std::uint32_t callId = 1)
     e.kind = kind;
     e.callId = callId;
     return e;
-}
-
-std::vector<trace::Event> eventsOf(const trace::TraceLog &log)
-{
-    std::vector<trace::Event> events;
-    const auto view = log.view();
-    for (qsizetype i = 0; i < view.size(); ++i)
-        events.push_back(view.at(i));
-    return events;
 }
 
 } // namespace

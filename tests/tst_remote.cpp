@@ -9,6 +9,7 @@
 
 #include "loopback.h"
 #include "remotefixture.h"
+#include "traceevents.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -17,6 +18,7 @@
 #include <set>
 
 using namespace rpcscope;
+using testsupport::eventsOf;
 using trace::EventKind;
 
 namespace {
@@ -38,15 +40,6 @@ session::SessionConfig counterSession(int calls, int clients)
     c.toClient = netem::passThrough();
     c.retry = testsupport::quickRetry(30, core::Duration(10'000'000));
     return c;
-}
-
-std::vector<trace::Event> eventsOf(const trace::TraceLog &log)
-{
-    std::vector<trace::Event> events;
-    const auto view = log.view();
-    for (qsizetype i = 0; i < view.size(); ++i)
-        events.push_back(view.at(i));
-    return events;
 }
 
 } // namespace

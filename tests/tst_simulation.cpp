@@ -5,6 +5,7 @@
 // runs the property test over N seeds (default 500) starting at S; a failing
 // seed is printed with the config, so `--seeds 1 --first-seed S` replays it.
 #include "net/simnetwork.h"
+#include "traceevents.h"
 #include "services/counterservice.h"
 #include "services/echoservice.h"
 #include "session/scenario.h"
@@ -23,23 +24,21 @@
 #include <set>
 
 using namespace rpcscope;
+using testsupport::eventsOf;
 using trace::EventKind;
 using wire::DatagramKind;
 
 namespace {
 
+// Enough attempts and time that every call gets through.
+void retryUntilThrough(session::SessionConfig &config)
+{
+    config.retry.maxAttempts = 60;
+    config.retry.deadline = core::Duration(600'000'000);
+}
+
 int g_seeds = 500;
 std::uint64_t g_firstSeed = 1;
-
-std::vector<trace::Event> eventsOf(const trace::TraceLog &log)
-{
-    const auto view = log.view();
-    std::vector<trace::Event> events;
-    events.reserve(std::size_t(view.size()));
-    for (qsizetype i = 0; i < view.size(); ++i)
-        events.push_back(view.at(i));
-    return events;
-}
 
 std::vector<trace::Event> runScenario(session::SessionConfig config)
 {
@@ -179,9 +178,7 @@ private slots:
             session::SessionConfig config = scenarioConfig(scenario);
             config.seed = seed;
             config.toServer.duplicate = config.toClient.duplicate = 0.2;
-            // Enough attempts and time that every call gets through.
-            config.retry.maxAttempts = 60;
-            config.retry.deadline = core::Duration(600'000'000);
+            retryUntilThrough(config);
             trace::TraceLog log;
             net::SimNetwork sim(config, &log);
             sim.run();
@@ -246,9 +243,7 @@ private slots:
                 config.maxDatagram = maxDatagram;
             config.toServer.loss = config.toClient.loss = 0.1;
             config.toServer.duplicate = config.toClient.duplicate = 0.2;
-            // Enough attempts and time that every call gets through.
-            config.retry.maxAttempts = 60;
-            config.retry.deadline = core::Duration(600'000'000);
+            retryUntilThrough(config);
             trace::TraceLog log;
             net::SimNetwork sim(config, &log);
             sim.run();
