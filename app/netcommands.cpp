@@ -9,8 +9,6 @@
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
 #include "services/protomethod.h"
-#include "services/fileservice.h"
-#include "services/filetransferprocedures.h"
 #include "services/slowjobprocedures.h"
 #include "services/timedservice.h"
 #include "session/sessionoptions.h"
@@ -291,13 +289,11 @@ int runServe(const QStringList &args)
         err() << "rpcscope-cli serve: " << message << '\n';
         err().flush();
     });
-    // The echo and the counter are generated code themselves: `echo` and
-    // rpcscope.services.Echo/Echo run one procedure, and `add` and
-    // rpcscope.services.Counter/Add count into one total. The file service
-    // is hand-written; the generated FileTransfer skeleton beside it acts
-    // on that same service.
+    // The services are generated code themselves: `echo` and
+    // rpcscope.services.Echo/Echo run one procedure, `add` and
+    // rpcscope.services.Counter/Add count into one total, and `put` and
+    // rpcscope.services.FileTransfer/Put store into one file.
     std::shared_ptr<services::Service> service; // null for slowjob
-    std::unique_ptr<services::FileTransferProcedures> file;
     std::unique_ptr<services::SlowJobProcedures> slowJobs;
     QStringList wireNames;
     if (slowJob) {
@@ -313,9 +309,6 @@ int runServe(const QStringList &args)
         } else if (config.service == u"counter") {
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.Counter"));
         } else if (config.service == u"file") {
-            file = std::make_unique<services::FileTransferProcedures>(
-                timed, std::dynamic_pointer_cast<const services::FileService>(service));
-            file->registerOn(server);
             wireNames = wireNamesOf(QStringLiteral("rpcscope.services.FileTransfer"));
         }
     }

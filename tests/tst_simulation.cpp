@@ -507,6 +507,10 @@ private slots:
         QCOMPARE(report.value(u"received_bytes").toInteger(), 4 * 1024 * 1024);
         QCOMPARE(report.value(u"sha256_received").toString(), report.value(u"sha256_sent").toString());
         QVERIFY(report.value(u"verified").toBool());
+        // Through the generated FileTransfer: every chunk a FileChunk under
+        // its wire name, every answer a FileProgress about this file.
+        QCOMPARE(sim.service().sampleMethod(), QStringLiteral("rpcscope.services.FileTransfer/Put"));
+        QCOMPARE(sim.wrongResults(), 0);
 
         std::int64_t requestSends = 0, requestLost = 0;
         for (qsizetype i = 0; i < log.view().size(); ++i) {
@@ -516,7 +520,7 @@ private slots:
                 requestLost += e.kind == EventKind::Lost;
             }
         }
-        const std::int64_t needed = config.calls * 49; // 64 KiB + 48 bytes of header in 1,364-byte pieces
+        const std::int64_t needed = config.calls * 49; // a FileChunk of 64 KiB and its fields, in 1,364-byte pieces
         QVERIFY2(requestLost > 0, "the link must lose fragments for this test to mean anything");
         // Every resend replaces a loss, give or take a few whose selective ack was lost.
         QVERIFY2(requestSends - needed <= requestLost + needed / 50,

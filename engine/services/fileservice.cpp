@@ -1,5 +1,6 @@
 #include "fileservice.h"
 
+#include "codegen/stubs.h"
 #include "core/random.h"
 
 #include <QCryptographicHash>
@@ -9,17 +10,14 @@
 
 namespace rpcscope::services {
 
-QByteArray FileService::encodeChunk(std::int64_t offset, std::int64_t fileSize, QByteArrayView sha256,
-                                    QByteArrayView data)
+FileService::FileService()
 {
-    QByteArray args(kHeaderBytes + data.size(), Qt::Uninitialized);
-    qToBigEndian<std::int64_t>(offset, args.data());
-    qToBigEndian<std::int64_t>(fileSize, args.data() + 8);
-    std::memset(args.data() + 16, 0, 32);
-    std::memcpy(args.data() + 16, sha256.data(), std::size_t(std::min<qsizetype>(32, sha256.size())));
-    if (!data.isEmpty())
-        std::memcpy(args.data() + kHeaderBytes, data.data(), std::size_t(data.size()));
-    return args;
+    offer(m_procedures.procedures());
+}
+
+QString FileService::sampleMethod() const
+{
+    return QStringLiteral("rpcscope.services.FileTransfer/Put");
 }
 
 void FileService::prepare(const Workload &workload)
@@ -37,84 +35,50 @@ void FileService::prepare(const Workload &workload)
 
 QByteArray FileService::sampleArgs(std::uint64_t index, int) const
 {
-    if (m_file.isEmpty())
-        return encodeChunk(0, 0, {}, {});
-    const qsizetype chunks = m_file.size() / m_chunkBytes;
-    const qsizetype offset = qsizetype(index % std::uint64_t(chunks)) * m_chunkBytes;
-    return encodeChunk(offset, m_file.size(), m_fileSha256, QByteArrayView(m_file).sliced(offset, m_chunkBytes));
+    FileChunk chunk;
+    if (!m_file.isEmpty()) {
+        const qsizetype chunks = m_file.size() / m_chunkBytes;
+        const qsizetype offset = qsizetype(index % std::uint64_t(chunks)) * m_chunkBytes;
+        chunk.set_offset(offset);
+        chunk.set_file_size(m_file.size());
+        chunk.set_file_sha256(m_fileSha256.constData(), std::size_t(m_fileSha256.size()));
+        chunk.set_data(m_file.constData() + offset, std::size_t(m_chunkBytes));
+    }
+    return codegen::encodeMessage(chunk);
+}
+
+bool FileService::resultMatches(std::uint64_t, int, const QByteArray &result) const
+{
+    FileProgress progress;
+    return codegen::decodeMessage(result, progress) && progress.file_size() == m_file.size()
+           && progress.received_bytes() >= m_chunkBytes;
 }
 
 HandlerResult FileService::handle(const QString &method, const QByteArray &args)
 {
     if (method != u"put")
-        return {wire::STATUS_UNKNOWN_METHOD,
-                QStringLiteral("service 'file' has no method '%1'").arg(method), {}};
+        return GeneratedService::handle(method, args);
     if (args.size() < kHeaderBytes)
         return {wire::STATUS_INVALID_ARGUMENT,
                 QStringLiteral("put takes at least %1 bytes, got %2").arg(kHeaderBytes).arg(args.size()), {}};
-    const auto offset = qFromBigEndian<std::int64_t>(args.constData());
-    const auto fileSize = qFromBigEndian<std::int64_t>(args.constData() + 8);
-    const QByteArray sha256 = args.mid(16, 32);
-    const QByteArrayView data = QByteArrayView(args).sliced(kHeaderBytes);
-    if (fileSize <= 0 || fileSize > kMaxFileBytes)
-        return {wire::STATUS_INVALID_ARGUMENT,
-                QStringLiteral("file size %1 is outside 1 to %2 bytes").arg(fileSize).arg(kMaxFileBytes), {}};
-    if (offset < 0 || offset > fileSize - data.size())
-        return {wire::STATUS_INVALID_ARGUMENT,
-                QStringLiteral("chunk of %1 bytes at offset %2 lies outside a file of %3 bytes")
-                    .arg(data.size())
-                    .arg(offset)
-                    .arg(fileSize),
-                {}};
-
-    QMutexLocker lock(&m_mutex);
-    if (m_status.fileBytes == 0) {
-        m_status.fileBytes = fileSize;
-        m_status.sentSha256 = sha256;
-    } else if (fileSize != m_status.fileBytes || sha256 != m_status.sentSha256) {
-        return {wire::STATUS_INVALID_ARGUMENT,
-                QStringLiteral("chunk at offset %1 belongs to a different file").arg(offset), {}};
-    }
-    if (!data.isEmpty() && !m_chunks.contains(offset)) {
-        // A chunk may not overlap its neighbours: the pieces must tile the file.
-        const auto next = m_chunks.lower_bound(offset);
-        const bool overlapsNext = next != m_chunks.end() && next->first < offset + data.size();
-        const bool overlapsPrevious = next != m_chunks.begin()
-                                      && std::prev(next)->first + std::prev(next)->second.size() > offset;
-        if (overlapsNext || overlapsPrevious)
-            return {wire::STATUS_INVALID_ARGUMENT,
-                    QStringLiteral("chunk of %1 bytes at offset %2 overlaps one already stored")
-                        .arg(data.size())
-                        .arg(offset),
-                    {}};
-        m_chunks.emplace(offset, data.toByteArray());
-        m_status.receivedBytes += data.size();
-    }
-    if (!m_status.complete() || !m_status.receivedSha256.isEmpty())
+    FileChunk chunk;
+    chunk.set_offset(qFromBigEndian<std::int64_t>(args.constData()));
+    chunk.set_file_size(qFromBigEndian<std::int64_t>(args.constData() + 8));
+    chunk.set_file_sha256(args.constData() + 16, 32);
+    chunk.set_data(args.constData() + kHeaderBytes, std::size_t(args.size() - kHeaderBytes));
+    FileProgress progress;
+    const codegen::HandlerStatus status = m_procedures.Put(chunk, progress);
+    if (!status.ok())
+        return {status.code, status.message, {}};
+    if (!progress.verified())
         return {wire::STATUS_OK, {},
-                QStringLiteral("%1 of %2 bytes").arg(m_status.receivedBytes).arg(m_status.fileBytes).toUtf8()};
-    // The chunks tile the whole file: hash them in order.
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const auto &[at, chunk] : m_chunks)
-        hash.addData(chunk);
-    m_status.receivedSha256 = hash.result();
-    if (!m_status.verified())
-        return {wire::STATUS_HANDLER_ERROR,
-                QStringLiteral("end-to-end check failed: the file's SHA-256 is %1, the sender's %2")
-                    .arg(QString::fromLatin1(m_status.receivedSha256.toHex()),
-                         QString::fromLatin1(m_status.sentSha256.toHex())),
-                {}};
+                QStringLiteral("%1 of %2 bytes").arg(progress.received_bytes()).arg(progress.file_size()).toUtf8()};
+    const std::string &digest = progress.received_sha256();
     return {wire::STATUS_OK, {},
             QStringLiteral("file complete: %1 bytes, SHA-256 %2 matches")
-                .arg(m_status.fileBytes)
-                .arg(QString::fromLatin1(m_status.receivedSha256.toHex()))
+                .arg(progress.file_size())
+                .arg(QString::fromLatin1(QByteArray(digest.data(), qsizetype(digest.size())).toHex()))
                 .toUtf8()};
-}
-
-FileService::Status FileService::status() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_status;
 }
 
 QJsonObject FileService::report() const

@@ -21,6 +21,9 @@
 
 #include <QCryptographicHash>
 #include <QTest>
+#include <QtEndian>
+
+#include <cstring>
 #include <QUdpSocket>
 
 #include <stdexcept>
@@ -161,9 +164,8 @@ private slots:
     {
         for (const bool honest : {true, false}) {
             rpc::RpcServer server({});
-            auto file = std::make_shared<services::FileService>();
-            services::FileTransferProcedures procedures(file, file);
-            procedures.registerOn(server);
+            services::FileTransferProcedures file;
+            file.registerOn(server);
             QString error;
             QVERIFY2(server.start(&error), qPrintable(error));
             rpc::RpcClient client(clientFor(server));
@@ -195,7 +197,7 @@ private slots:
                 QCOMPARE(result.response.received_bytes(), std::min<qsizetype>(at + kChunk, bytes.size()));
                 QCOMPARE(result.response.verified(), last);
             }
-            QCOMPARE(file->status().verified(), honest);
+            QCOMPARE(file.status().verified(), honest);
         }
     }
 
@@ -479,6 +481,65 @@ private slots:
         QCOMPARE(echo.handle(QStringLiteral("rpcscope.services.Echo/Shout"), {}).status, wire::STATUS_UNKNOWN_METHOD);
         QCOMPARE(echo.handle(wireName, QByteArray("\x0a\x05" "ab", 4)).status, wire::STATUS_INVALID_ARGUMENT);
         QCOMPARE(echo.echoes(), 4u);
+    }
+
+    // The file transfer the scenarios run is the generated FileTransfer:
+    // each sample is a FileChunk of the prepared file under its wire name,
+    // the generated procedure stores it, the plain `put` on raw bytes stores
+    // into the same file, and the chunk that completes the file checks its
+    // SHA-256 end to end.
+    void fileServiceIsTheGeneratedFileTransfer()
+    {
+        services::FileService file;
+        const QString wireName = QStringLiteral("rpcscope.services.FileTransfer/Put");
+        QCOMPARE(file.methods(), QStringList{wireName});
+        QCOMPARE(file.sampleMethod(), wireName);
+        file.prepare({4, 1000, 7}); // four chunks of 1,000 bytes
+        services::FileChunk first;
+        QVERIFY(codegen::decodeMessage(file.sampleArgs(0, 1000), first));
+        QCOMPARE(first.offset(), 0);
+        QCOMPARE(first.file_size(), 4000);
+        QCOMPARE(first.data().size(), std::size_t(1000));
+        QCOMPARE(first.file_sha256().size(), std::size_t(32));
+
+        // Chunks 0 and 1 by wire name, chunk 2 by the plain method, chunk 3 by wire name.
+        for (const std::uint64_t i : {0u, 1u}) {
+            const services::HandlerResult r = file.handle(wireName, file.sampleArgs(i, 1000));
+            QCOMPARE(r.status, wire::STATUS_OK);
+            QVERIFY(file.resultMatches(i, 1000, r.result));
+            services::FileProgress progress;
+            QVERIFY(codegen::decodeMessage(r.result, progress));
+            QCOMPARE(progress.received_bytes(), std::int64_t(1000 * (i + 1)));
+            QVERIFY(!progress.verified());
+        }
+        services::FileChunk third;
+        QVERIFY(codegen::decodeMessage(file.sampleArgs(2, 1000), third));
+        QByteArray plain(services::FileService::kHeaderBytes, '\0');
+        qToBigEndian<std::int64_t>(third.offset(), plain.data());
+        qToBigEndian<std::int64_t>(third.file_size(), plain.data() + 8);
+        std::memcpy(plain.data() + 16, third.file_sha256().data(), 32);
+        plain.append(third.data().data(), qsizetype(third.data().size()));
+        const services::HandlerResult viaPut = file.handle(QStringLiteral("put"), plain);
+        QCOMPARE(viaPut.status, wire::STATUS_OK);
+        QCOMPARE(viaPut.result, QByteArray("3000 of 4000 bytes"));
+        QVERIFY(!file.resultMatches(2, 1000, viaPut.result)); // words, not a FileProgress
+
+        const services::HandlerResult last = file.handle(wireName, file.sampleArgs(3, 1000));
+        QCOMPARE(last.status, wire::STATUS_OK);
+        services::FileProgress done;
+        QVERIFY(codegen::decodeMessage(last.result, done));
+        QVERIFY(done.verified());
+        QCOMPARE(done.received_sha256(), first.file_sha256());
+        QVERIFY(file.status().verified());
+        QCOMPARE(file.report().value(QStringLiteral("verified")).toBool(), true);
+
+        // What the procedure refuses, by either spelling.
+        QCOMPARE(file.handle(QStringLiteral("put"), QByteArray(10, 'x')).status, wire::STATUS_INVALID_ARGUMENT);
+        services::FileChunk outside = first;
+        outside.set_offset(3500);
+        QCOMPARE(file.handle(wireName, codegen::encodeMessage(outside)).status, wire::STATUS_INVALID_ARGUMENT);
+        QCOMPARE(file.handle(QStringLiteral("rpcscope.services.FileTransfer/Get"), {}).status,
+                 wire::STATUS_UNKNOWN_METHOD);
     }
 
     // Bytes that are not the request message: an error naming the method.
