@@ -109,14 +109,10 @@ extern "C" void onStopSignal(int signal)
     g_stopSignal.store(signal);
 }
 
-// A service serve offers only through its generated skeleton: it has no
-// hand-written counterpart, and each request says how long it works.
+// The service whose requests say how long each works: serve answers it with
+// procedures that wait themselves, where a session's driver spends the time.
 const QString kSlowJob = QStringLiteral("slowjob");
 
-QStringList serveServiceNames()
-{
-    return services::serviceNames() << kSlowJob;
-}
 
 // The wire names of the generated service `service` ("rpcscope.services.Counter").
 QStringList wireNamesOf(const QString &service)
@@ -220,9 +216,9 @@ int runServe(const QStringList &args)
     config.toClient.delay = core::Duration(0);
     const QString serviceName = parser.value(serviceOption);
     const bool slowJob = serviceName == kSlowJob;
-    if (!slowJob && !session::findSessionOption(u"service")->apply(config, serviceName).isEmpty())
+    if (!session::findSessionOption(u"service")->apply(config, serviceName).isEmpty())
         return usageError(QStringLiteral("%1: invalid value '%2' for --service: expected one of %3")
-                              .arg(command, serviceName, serveServiceNames().join(QStringLiteral(", "))));
+                              .arg(command, serviceName, services::serviceNames().join(QStringLiteral(", "))));
     if (slowJob && parser.isSet(handlerMs))
         return usageError(QStringLiteral("%1: --handler-ms does not apply to --service slowjob: each request "
                                          "says how long it works (duration_ms)").arg(command));

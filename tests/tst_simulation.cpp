@@ -8,6 +8,8 @@
 #include "traceevents.h"
 #include "services/counterservice.h"
 #include "services/echoservice.h"
+#include "services/slowjobservice.h"
+#include "codegen/stubs.h"
 #include "session/scenario.h"
 #include "session/summary.h"
 #include "trace/jsonlines.h"
@@ -316,6 +318,25 @@ private slots:
         QVERIFY(probes >= 2);
         QCOMPARE(handlers, 1);
         QCOMPARE(ok, 1);
+
+        // The call is the generated SlowJob's Run, asked for the handler's
+        // 650 ms, and its JobReply says it worked that long.
+        const session::SessionConfig config = scenarioConfig("long-call");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        auto *jobs = dynamic_cast<services::SlowJobService *>(&sim.service());
+        QVERIFY(jobs);
+        QCOMPARE(jobs->sampleMethod(), QStringLiteral("rpcscope.services.SlowJob/Run"));
+        services::JobRequest request;
+        QVERIFY(codegen::decodeMessage(jobs->sampleArgs(0, config.argBytes), request));
+        QCOMPARE(request.duration_ms(), 650u);
+        QCOMPARE(jobs->runs(), 1u);
+        QCOMPARE(sim.wrongResults(), 0);
+        services::JobReply other;
+        other.set_label("job 1");
+        other.set_duration_ms(650);
+        QVERIFY(!jobs->resultMatches(0, 0, codegen::encodeMessage(other))); // another job's reply
     }
 
     // The crash loses the reply cache; the epoch keeps the resend from

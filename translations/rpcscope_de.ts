@@ -1245,10 +1245,6 @@
         <translation>Aufrufe, die jeder Client pro Sekunde startet, als Poisson-Ankünfte (Simulation); 0: ein neuer Aufruf, sobald einer endet</translation>
     </message>
     <message>
-        <source>service the server offers (echo, counter)</source>
-        <translation>Dienst, den der Server anbietet (echo, counter)</translation>
-    </message>
-    <message>
         <source>time the server&apos;s handler takes per call</source>
         <translation>Zeit, die der Handler des Servers je Aufruf braucht</translation>
     </message>
@@ -1339,6 +1335,10 @@
     <message>
         <source>datagrams waiting for a busy server (simulation); more are lost</source>
         <translation>Datagramme, die auf einen ausgelasteten Server warten (Simulation); weitere gehen verloren</translation>
+    </message>
+    <message>
+        <source>service the server offers (echo, counter, file, slowjob)</source>
+        <translation>Dienst, den der Server anbietet (echo, counter, file, slowjob)</translation>
     </message>
 </context>
 <context>

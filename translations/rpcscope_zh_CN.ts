@@ -1245,10 +1245,6 @@
         <translation>每个客户端每秒发起的调用数，按泊松到达（仿真）；0 表示一个调用结束就立即发起下一个</translation>
     </message>
     <message>
-        <source>service the server offers (echo, counter)</source>
-        <translation>服务器提供的服务（echo、counter）</translation>
-    </message>
-    <message>
         <source>time the server&apos;s handler takes per call</source>
         <translation>服务器处理程序处理每个调用所需的时间</translation>
     </message>
@@ -1339,6 +1335,10 @@
     <message>
         <source>datagrams waiting for a busy server (simulation); more are lost</source>
         <translation>排队等待繁忙服务器的数据报数（仿真）；超出的会丢失</translation>
+    </message>
+    <message>
+        <source>service the server offers (echo, counter, file, slowjob)</source>
+        <translation>服务器提供的服务（echo、counter、file、slowjob）</translation>
     </message>
 </context>
 <context>

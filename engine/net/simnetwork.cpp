@@ -16,7 +16,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
     , m_service(services::makeService(config.service))
 {
     Q_ASSERT_X(m_service, "SimNetwork", "unknown service; validate the config first");
-    m_service->prepare({config.calls, config.argBytes, config.seed});
+    m_service->prepare({config.calls, config.argBytes, config.seed, config.handlerTime});
     // Every generator is seeded from the session seed, one stream each.
     core::Random seeds(config.seed);
     m_toServer = netem::Netem(config.toServer, seeds.next());

@@ -3,12 +3,13 @@
 #include "counterservice.h"
 #include "echoservice.h"
 #include "fileservice.h"
+#include "slowjobservice.h"
 
 namespace rpcscope::services {
 
 QStringList serviceNames()
 {
-    return {QStringLiteral("echo"), QStringLiteral("counter"), QStringLiteral("file")};
+    return {QStringLiteral("echo"), QStringLiteral("counter"), QStringLiteral("file"), QStringLiteral("slowjob")};
 }
 
 std::unique_ptr<Service> makeService(QStringView name)
@@ -19,6 +20,8 @@ std::unique_ptr<Service> makeService(QStringView name)
         return std::make_unique<CounterService>();
     if (name == u"file")
         return std::make_unique<FileService>();
+    if (name == u"slowjob")
+        return std::make_unique<SlowJobService>();
     return nullptr;
 }
 

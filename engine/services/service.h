@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/clock.h"
+
 #include "wire/bodies.pb.h"
 
 #include <QByteArray>
@@ -27,6 +29,7 @@ struct Workload
     int calls = 0;
     int argBytes = 0;
     std::uint64_t seed = 1;
+    core::Duration handlerTime{0}; // what the session's handler spends on each call
 };
 
 class Service

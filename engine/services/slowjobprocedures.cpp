@@ -11,7 +11,7 @@ codegen::HandlerStatus SlowJobProcedures::Run(const JobRequest &request, JobRepl
             QStringLiteral("duration_ms %1 is over the limit of %2").arg(request.duration_ms()).arg(kMaxDurationMs),
             wire::STATUS_INVALID_ARGUMENT);
     m_runs.fetch_add(1);
-    const QDeadlineTimer deadline(std::chrono::milliseconds(request.duration_ms()));
+    const QDeadlineTimer deadline(std::chrono::milliseconds(m_waiting == Waiting::Here ? request.duration_ms() : 0));
     {
         QMutexLocker lock(&m_mutex);
         // A wait can end early (spurious wake-up, someone else's release); the deadline decides.

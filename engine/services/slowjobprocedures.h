@@ -10,13 +10,20 @@
 
 namespace rpcscope::services {
 
-// The procedures of the generated SlowJob service: Run waits for the time
-// asked, so a server can be shown busy with a long call. release() ends the
-// jobs that are waiting, so a server stopping need not wait them out.
+// The procedures of the generated SlowJob service: Run takes the time its
+// request asks, so a server can be shown busy with a long call. On a real
+// server it waits that long itself (Waiting::Here); in a session the driver
+// spends the time (Waiting::ByTheDriver: the simulation's virtual handler
+// time, a live session's TimedService), and Run answers at once.
+// release() ends the jobs that are waiting, so a server stopping need not
+// wait them out.
 class SlowJobProcedures final : public SlowJobServer
 {
 public:
     static constexpr std::uint32_t kMaxDurationMs = 10 * 60 * 1000;
+    enum class Waiting { Here, ByTheDriver };
+
+    explicit SlowJobProcedures(Waiting waiting = Waiting::Here) : m_waiting(waiting) {}
 
     codegen::HandlerStatus Run(const JobRequest &request, JobReply &response) override;
 
@@ -26,6 +33,7 @@ public:
     std::uint64_t runs() const { return m_runs.load(); } // Run executions
 
 private:
+    const Waiting m_waiting;
     QMutex m_mutex;
     QWaitCondition m_released;
     bool m_releasing = false; // guarded by m_mutex

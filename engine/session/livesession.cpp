@@ -77,7 +77,7 @@ bool LiveSession::start(QString *error)
         *error = QStringLiteral("unknown service '%1'").arg(m_config.service);
         return false;
     }
-    m_service->prepare({m_config.calls, m_config.argBytes, m_config.seed});
+    m_service->prepare({m_config.calls, m_config.argBytes, m_config.seed, m_config.handlerTime});
 
     if (!isRemote() && !startServer(error))
         return false;

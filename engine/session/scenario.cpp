@@ -56,6 +56,8 @@ void droppedReply(SessionConfig &c)
 void longCall(SessionConfig &c)
 {
     figureBase(c);
+    // The generated SlowJob, asked to work for the handler time.
+    c.service = QStringLiteral("slowjob");
     c.ackMode = core::AckMode::Implicit;
     c.handlerTime = core::Duration(650'000);
     c.ackDelay = core::Duration(100'000);

@@ -114,7 +114,7 @@ const SessionOption kOptions[] = {
      QT_TRANSLATE_NOOP("SessionOption", "calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends"),
      [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 1'000'000, c.callRate); },
      [](const SessionConfig &c) { return number(c.callRate); }},
-    {"service", "NAME", QT_TRANSLATE_NOOP("SessionOption", "service the server offers (echo, counter)"),
+    {"service", "NAME", QT_TRANSLATE_NOOP("SessionOption", "service the server offers (echo, counter, file, slowjob)"),
      [](SessionConfig &c, const QString &v) -> QString {
          if (!services::serviceNames().contains(v))
              return QStringLiteral("expected one of %1").arg(services::serviceNames().join(QStringLiteral(", ")));
