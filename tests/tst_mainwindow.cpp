@@ -216,7 +216,11 @@ private slots:
     {
         using rpcscope::widgets::ConnectDialog;
         QSettings().remove(QStringLiteral("remote"));
-        ConnectDialog dialog;
+        ConnectDialog dialog(QStringLiteral("echo"));
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel *l) {
+            return l->text().contains(QStringLiteral("--service echo --key-file"));
+        }));
         auto *address = dialog.findChild<QLineEdit *>(QStringLiteral("serverAddress"));
         auto *tracePort = dialog.findChild<QSpinBox *>(QStringLiteral("tracePort"));
         auto *key = dialog.findChild<QLineEdit *>(QStringLiteral("key"));
@@ -244,7 +248,7 @@ private slots:
         QVERIFY(dialog.server().has_value());
         QCOMPARE(QSettings().value(QStringLiteral("remote/server")).toString(), QStringLiteral("127.0.0.1:7100"));
         QVERIFY(!QSettings().contains(QStringLiteral("remote/key"))); // not asked to remember it
-        ConnectDialog again;
+        ConnectDialog again(QStringLiteral("counter"));
         QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverAddress"))->text(), QStringLiteral("127.0.0.1:7100"));
         QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("tracePort"))->value(), 7101);
         QVERIFY(again.findChild<QLineEdit *>(QStringLiteral("key"))->text().isEmpty());

@@ -1611,10 +1611,6 @@
         <translation>Mit Server verbinden</translation>
     </message>
     <message>
-        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;The scenario&apos;s service must be the one the server offers.</source>
-        <translation>Ruft ein &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; auf einem anderen Rechner mit dem Szenario dieses Fensters auf. Starten Sie es dort zum Beispiel mit:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;Der Dienst des Szenarios muss der sein, den der Server anbietet.</translation>
-    </message>
-    <message>
         <source>host:port, for example 192.168.1.20:7000</source>
         <translation>Host:Port, zum Beispiel 192.168.1.20:7000</translation>
     </message>
@@ -1679,6 +1675,10 @@
 The network settings on the Controls panel then shape what the clients send; what the server sends is shaped where it runs (serve --loss, --delay-ms).</source>
         <translation>Die Clients binden sich dann an alle Adressen dieses Rechners statt an Loopback, damit die Antworten des Servers sie erreichen. Die Statusleiste zeigt das, solange die Verbindung besteht.
 Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was der Server sendet, wird dort eingestellt, wo er läuft (serve --loss, --delay-ms).</translation>
+    </message>
+    <message>
+        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario, whose service is %1. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service %1 --key-file class.key --trace-port 7001&lt;/tt&gt;</source>
+        <translation>Ruft ein &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; auf einem anderen Rechner mit dem Szenario dieses Fensters auf, dessen Dienst %1 ist. Starten Sie es dort zum Beispiel mit:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service %1 --key-file class.key --trace-port 7001&lt;/tt&gt;</translation>
     </message>
 </context>
 <context>

@@ -1611,10 +1611,6 @@
         <translation>连接到服务器</translation>
     </message>
     <message>
-        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;The scenario&apos;s service must be the one the server offers.</source>
-        <translation>用本窗口的场景调用另一台机器上的 &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt;。例如在那台机器上这样启动它：&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key --trace-port 7001&lt;/tt&gt;&lt;br&gt;场景的服务必须是服务器提供的服务。</translation>
-    </message>
-    <message>
         <source>host:port, for example 192.168.1.20:7000</source>
         <translation>主机:端口，例如 192.168.1.20:7000</translation>
     </message>
@@ -1679,6 +1675,10 @@
 The network settings on the Controls panel then shape what the clients send; what the server sends is shaped where it runs (serve --loss, --delay-ms).</source>
         <translation>客户端将绑定到这台计算机的所有地址而不是回环地址，以便服务器的回复能到达它们。连接期间状态栏会显示这一点。
 此时控制面板上的网络设置只影响客户端发送的内容；服务器发送的内容在服务器运行处设置（serve --loss、--delay-ms）。</translation>
+    </message>
+    <message>
+        <source>Call an &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt; on another machine with this window&apos;s scenario, whose service is %1. Start it there with, for example:&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service %1 --key-file class.key --trace-port 7001&lt;/tt&gt;</source>
+        <translation>用本窗口的场景调用另一台机器上的 &lt;tt&gt;rpcscope-cli serve&lt;/tt&gt;，该场景的服务是 %1。例如在那台机器上这样启动它：&lt;br&gt;&lt;tt&gt;rpcscope-cli serve --bind 0.0.0.0:7000 --service %1 --key-file class.key --trace-port 7001&lt;/tt&gt;</translation>
     </message>
 </context>
 <context>

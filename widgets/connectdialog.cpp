@@ -23,7 +23,7 @@ const auto kTracePortKey = QStringLiteral("remote/tracePort");
 const auto kKeyKey = QStringLiteral("remote/key");
 } // namespace
 
-ConnectDialog::ConnectDialog(QWidget *parent)
+ConnectDialog::ConnectDialog(const QString &service, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("connectDialog"));
@@ -31,11 +31,11 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     const QSettings settings;
 
     auto *intro = new QLabel(
-        tr("Call an <tt>rpcscope-cli serve</tt> on another machine with this window's scenario. "
-           "Start it there with, for example:<br>"
-           "<tt>rpcscope-cli serve --bind 0.0.0.0:7000 --service counter --key-file class.key "
-           "--trace-port 7001</tt><br>"
-           "The scenario's service must be the one the server offers."),
+        tr("Call an <tt>rpcscope-cli serve</tt> on another machine with this window's scenario, whose "
+           "service is %1. Start it there with, for example:<br>"
+           "<tt>rpcscope-cli serve --bind 0.0.0.0:7000 --service %1 --key-file class.key "
+           "--trace-port 7001</tt>")
+            .arg(service.toHtmlEscaped()),
         this);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::RichText);
@@ -78,7 +78,10 @@ ConnectDialog::ConnectDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Server:"), m_address);
     form->addRow(tr("&Trace port:"), m_tracePort);
-    form->addRow(tr("DTLS &key:"), keyRow);
+    // A row holding a layout gets no buddy of its own: name the line edit.
+    auto *keyLabel = new QLabel(tr("DTLS &key:"), this);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
     form->addRow(QString(), m_rememberKey);
 
     auto *binding = new QLabel(tr("The clients will bind to all of this computer's addresses instead of "

@@ -24,7 +24,9 @@ class ConnectDialog : public QDialog
     Q_OBJECT
 
 public:
-    explicit ConnectDialog(QWidget *parent = nullptr);
+    // `service`: the scenario's, which the server must offer (the example
+    // command line names it).
+    explicit ConnectDialog(const QString &service, QWidget *parent = nullptr);
 
     // What to connect to; set once accepted.
     std::optional<remote::RemoteServer> server() const { return m_server; }

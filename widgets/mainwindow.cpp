@@ -731,7 +731,7 @@ void MainWindow::connectToServer(const remote::RemoteServer &server)
 
 void MainWindow::showConnectDialog()
 {
-    ConnectDialog dialog(this);
+    ConnectDialog dialog(m_player->config().service, this);
     if (dialog.exec() == QDialog::Accepted && dialog.server())
         connectToServer(*dialog.server());
     else
