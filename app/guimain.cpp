@@ -72,6 +72,11 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (parser.isSet(connect) && !parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << "rpcscope: --connect runs a session against a server; a capture is opened "
+                               "without one: give one or the other\n";
+        return 2;
+    }
     rpcscope::widgets::MainWindow window;
     if (!parser.positionalArguments().isEmpty()) {
         QString error;
@@ -115,6 +120,11 @@ int main(int argc, char *argv[])
                 return 2;
             }
             server.tracePort = quint16(port);
+            if (server.tracePort == server.port) {
+                QTextStream(stderr) << "rpcscope: --trace-port " << port
+                                    << " is the server's own port: the trace feed has one of its own\n";
+                return 2;
+            }
         }
         if (parser.isSet(keyFile)) {
             if (const QString e = rpcscope::rpc::readKeyFile(parser.value(keyFile), server.key); !e.isEmpty()) {

@@ -791,9 +791,14 @@ QString MainWindow::connectionText() const
     const QString binding = bound.isLoopback() ? tr("clients on %1").arg(bound.toString())
                                                : tr("clients bound to %1, not loopback").arg(bound.toString());
     QString feed;
+    const remote::RemoteFeed *f = live->feed();
     if (m_remote->tracePort == 0) {
         feed = tr("the server does not share its trace");
-    } else if (const remote::RemoteFeed *f = live->feed(); f && f->clock().isKnown()) {
+    } else if (!live->feedError().isEmpty()) {
+        feed = live->feedError();
+    } else if (f && !f->lastError().isEmpty()) {
+        feed = tr("server trace: %1").arg(f->lastError());
+    } else if (f && f->clock().isKnown()) {
         // Cristian's algorithm: the offset, within half the fastest round trip;
         // the server's events are drawn at their time minus this offset.
         feed = tr("server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)")
@@ -802,8 +807,6 @@ QString MainWindow::connectionText() const
                    .arg(std::min<std::uint64_t>(f->clock().samples(), remote::ClockOffset::kWindow));
         if (f->stats().otherClients > 0)
             feed = tr("%1 · other clients' events hidden: %2").arg(feed).arg(f->stats().otherClients);
-    } else if (f && !f->lastError().isEmpty()) {
-        feed = tr("server trace: %1").arg(f->lastError());
     } else {
         feed = tr("reading the server's trace…");
     }

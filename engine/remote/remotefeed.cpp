@@ -132,7 +132,6 @@ void RemoteFeed::onFailure(const QString &message)
 void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool retransmitted,
                          const PullReply &reply)
 {
-    m_lastError.clear();
     if (m_epoch && *m_epoch != reply.epoch()) {
         // A new run of the server: its clock and its numbering began again.
         ++m_stats.restarts;
@@ -146,9 +145,12 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
     }
     if (!m_epoch) {
         // The first answer: what the server did before this session is none
-        // of its business (our calls wait for the clock estimate, so none of
-        // theirs is among it). Read from the server's present on.
-        m_next = reply.end_sequence();
+        // of its business, so read from the server's present on, unless our
+        // calls are already under way (the feed answered only after the
+        // player stopped waiting for it): then from the oldest event the
+        // server still holds, and the time filter below drops the rest.
+        m_next = m_callsStarted ? reply.first_sequence() : reply.end_sequence();
+        m_lastError.clear();
         m_epoch = reply.epoch();
         if (!retransmitted)
             m_clock.addSample(sent, core::TimePoint(reply.server_now_us()), received);
@@ -165,7 +167,6 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
         pull();
         return; // nothing can be placed on our clock yet
     }
-    m_lastAnswer = received;
 
     for (const Peer &peer : reply.peers()) {
         const core::HostId serverHost = core::HostId(peer.host());
@@ -179,15 +180,21 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
 
     if (reply.first_sequence() > m_next)
         m_stats.missed += reply.first_sequence() - m_next;
+    m_next = std::max(m_next, reply.next_sequence());
     std::vector<trace::Event> events;
     if (const QString e = capture::unpackEvents(
             QByteArrayView(reply.events().data(), qsizetype(reply.events().size())), reply.event_count(),
             reply.first_time_us(), events);
         !e.isEmpty()) {
+        // Skip the batch rather than ask for it again and again: the trace
+        // goes on (with a gap, counted), and the reason stays on show.
+        m_stats.missed += reply.event_count();
         onFailure(tr("its events do not decode: %1").arg(e));
+        pull();
         return;
     }
-    m_next = reply.next_sequence();
+    m_lastError.clear();
+    m_lastAnswer = received;
     for (trace::Event e : events) {
         bool ours = true;
         for (core::HostId *host : {&e.from, &e.to, &e.client}) {
@@ -207,11 +214,20 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
         }
         m_arrived.push_back(e);
         ++m_stats.events;
+        m_stats.widestBound = std::max(m_stats.widestBound, m_clock.uncertainty());
     }
-    m_complete = m_clock.toLocal(core::TimePoint(reply.server_now_us()));
-    // Behind (more is waiting on the server) or still estimating the clock:
-    // ask at once rather than at the next poll.
-    if (reply.event_count() >= kEventsPerPull || !isWarm())
+    // Everything the server stamped before its clock read is in, give or
+    // take the events of a batch its engine was still recording (stamped
+    // before, recorded after): kServerSlack covers those. When more is
+    // waiting, only up to the last event handed out.
+    const bool behind = reply.next_sequence() < reply.end_sequence();
+    const core::TimePoint upTo = behind && !events.empty()
+                                     ? events.back().time()
+                                     : core::TimePoint(reply.server_now_us()) - kServerSlack;
+    if (!behind || !events.empty())
+        m_complete = std::max(m_complete.value_or(core::TimePoint(-1)), m_clock.toLocal(upTo));
+    // Behind or still estimating the clock: ask at once rather than at the next poll.
+    if (behind || !isWarm())
         pull();
 }
 

@@ -44,6 +44,10 @@ public:
     // interval: enough that the fastest of them bounds the clocks' offset
     // tightly before there is anything to draw.
     static constexpr std::uint64_t kWarmupSamples = 8;
+    // A server stamps a batch of datagrams with one reading of its clock and
+    // records their events as it works through them: that long after its
+    // clock read, an event stamped before it may still be on its way in.
+    static constexpr core::Duration kServerSlack{20'000};
 
     // `clock` is the session's: event times and our side of the round trips.
     RemoteFeed(RemoteServer server, const QElapsedTimer *clock, QObject *parent = nullptr);
@@ -55,6 +59,9 @@ public:
 
     // One of our clients: the port it calls from and its host id in our trace.
     void addClient(quint16 localPort, core::HostId host);
+    // Our clients have started calling: from now on, none of the server's
+    // events may be skipped as history.
+    void setCallsStarted() { m_callsStarted = true; }
 
     // The server's events that arrived since the last take, on our clock,
     // oldest first.
@@ -77,6 +84,9 @@ public:
         std::uint64_t otherClients = 0; // about another client of the server: left out
         std::uint64_t missed = 0;       // overwritten on the server before they were read
         std::uint64_t restarts = 0;     // the server came back with a new epoch
+        // The widest bound of the clock estimates events were placed by: each
+        // event is within this of where a perfect clock would have put it.
+        core::Duration widestBound{0};
     };
     const Stats &stats() const { return m_stats; }
     // Why the last pull failed, if it did; empty once one succeeds again.
@@ -101,6 +111,7 @@ private:
     QTimer m_poll;
     bool m_pulling = false;
     bool m_stopped = false;
+    bool m_callsStarted = false;
 
     QList<QHostAddress> m_ourAddresses;
     QHash<quint16, core::HostId> m_ourPorts;         // local port -> our host id

@@ -51,7 +51,8 @@ void TraceMerger::flush()
     for (const Stream *s : {&m_local, &m_remote})
         if (!s->empty())
             last = std::max(last, s->back().timeUs);
-    release(core::TimePoint(last));
+    // One past the last: an event held exactly at the watermark goes too.
+    release(core::TimePoint(last + 1));
 }
 
 } // namespace rpcscope::remote

@@ -2,6 +2,8 @@
 
 #include <QHostInfo>
 
+#include <algorithm>
+
 namespace rpcscope::rpc {
 
 QString parseHostPort(const QString &text, bool allowPortZero, HostPort &out)
@@ -19,9 +21,15 @@ QString parseHostPort(const QString &text, bool allowPortZero, HostPort &out)
     QHostAddress address(host);
     if (address.isNull()) {
         const QHostInfo info = QHostInfo::fromName(host);
-        if (info.addresses().isEmpty())
+        const QList<QHostAddress> found = info.addresses();
+        if (found.isEmpty())
             return QStringLiteral("cannot resolve host '%1'").arg(host);
-        address = info.addresses().constFirst();
+        // IPv4 first where the name has both: a server bound as the examples
+        // bind it (0.0.0.0) answers on IPv4 only.
+        const auto v4 = std::find_if(found.begin(), found.end(), [](const QHostAddress &a) {
+            return a.protocol() == QAbstractSocket::IPv4Protocol;
+        });
+        address = v4 != found.end() ? *v4 : found.constFirst();
     }
     out = {address, quint16(port)};
     return {};

@@ -12,8 +12,8 @@ struct HostPort
 };
 
 // "127.0.0.1:7000", "[::1]:7000", "localhost:7000", "lab-pc-3:7000" (names
-// are resolved, blocking, to their first address). Empty on success, else
-// what is wrong with `text`.
+// are resolved, blocking, to their first IPv4 address, else their first).
+// Empty on success, else what is wrong with `text`.
 QString parseHostPort(const QString &text, bool allowPortZero, HostPort &out);
 
 // Where a client of `server` binds: loopback for a server on loopback, so

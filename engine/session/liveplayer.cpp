@@ -16,7 +16,7 @@ LivePlayer::~LivePlayer() = default;
 namespace {
 // Client events are stamped before they are recorded, on several threads:
 // the merged trace waits this long for stragglers.
-constexpr core::Duration kLocalSlack{20'000};
+constexpr core::Duration kLocalSlack{50'000};
 // A feed that has not answered for this long is not waited for: the
 // clients' side goes on showing, and the server's events that come later
 // are placed at the time already shown (and counted as late).
@@ -62,6 +62,7 @@ void LivePlayer::reset(const SessionConfig &config)
     m_merger = remote::TraceMerger(&m_merged);
     m_localMerged = 0;
     m_feedOpen = false;
+    m_feedError.clear();
     m_endedAt.reset();
     m_config = config;
     m_next = config;
@@ -69,8 +70,22 @@ void LivePlayer::reset(const SessionConfig &config)
     m_error.clear();
     m_session = std::make_unique<LiveSession>(config);
     const bool feed = m_remote && m_remote->tracePort != 0;
-    if (m_remote)
+    if (m_remote) {
         m_session->setRemote(*m_remote);
+        // The clients' own refusals ("no DTLS session ... its key differs")
+        // come from their engine threads; each is said once.
+        m_session->setNoticeHandler([this](const QString &message) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, message] {
+                    if (!m_noticesSaid.contains(message)) {
+                        m_noticesSaid.insert(message);
+                        Q_EMIT notice(message);
+                    }
+                },
+                Qt::QueuedConnection);
+        });
+    }
     // With a trace feed, the calls wait until the server's clock is known
     // (RemoteFeed::isWarm), so the server's side of the first call is drawn
     // as surely as the last's.
@@ -91,7 +106,8 @@ void LivePlayer::reset(const SessionConfig &config)
                 m_feed.reset();
                 m_warming = false;
                 m_session->setPaused(false);
-                Q_EMIT notice(tr("The server's trace cannot be read: %1").arg(feedError));
+                m_feedError = tr("The server's trace cannot be read: %1").arg(feedError);
+                Q_EMIT notice(m_feedError);
             }
         }
         m_timer.start();
@@ -126,6 +142,7 @@ void LivePlayer::tick()
     // has had its chance: a feed that cannot be read does not hold them up.
     if (m_warming && (m_feed->isWarm() || m_session->now() > kFeedPatience)) {
         m_warming = false;
+        m_feed->setCallsStarted();
         m_session->setPaused(m_paused);
     }
     if (m_session && m_session->isFinished() && !m_endedAt) {

@@ -6,6 +6,7 @@
 #include "remote/remoteserver.h"
 #include "remote/tracemerger.h"
 
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -48,6 +49,14 @@ public:
     const std::optional<remote::RemoteServer> &remote() const { return m_remote; }
     // The remote server's trace feed, while one is read.
     const remote::RemoteFeed *feed() const { return m_feed.get(); }
+    // Events that arrived after their time had been shown (a straggler from
+    // a busy client thread, a server event beyond the clock estimate's
+    // reach): placed at the time shown instead, so the trace stays in order.
+    std::uint64_t lateEvents() const { return m_merger.late(); }
+    // Why the feed could not even start, if it could not.
+    QString feedError() const { return m_feedError; }
+    // The session's clock, which its events' times count from; null before a session starts.
+    const QElapsedTimer *sessionClock() const { return m_session ? &m_session->clock() : nullptr; }
     // Where the clients' sockets are bound: loopback, unless calling a remote server.
     QHostAddress clientBindAddress() const;
 
@@ -74,6 +83,8 @@ private:
     remote::TraceMerger m_merger{&m_merged};
     qsizetype m_localMerged = 0;       // the session's events already handed to the merger
     bool m_warming = false;  // the calls wait for the feed to know the server's clock
+    QString m_feedError;
+    QSet<QString> m_noticesSaid;
     bool m_feedOpen = false; // the feed is read; after the calls end, until the server's last events are in
     std::optional<core::TimePoint> m_endedAt; // when the calls ended
 };

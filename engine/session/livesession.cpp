@@ -103,6 +103,9 @@ bool LiveSession::start(QString *error)
         co.trace = &m_sink;
         co.clock = &m_clock;
         auto client = std::make_unique<rpc::RpcClient>(co);
+        if (m_notice)
+            QObject::connect(client.get(), &rpc::RpcClient::notice, client.get(), m_notice,
+                             Qt::DirectConnection);
         if (!client->start(error))
             return false;
         if (m_server)

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,10 @@ public:
     // and stops. False, and why, if the sockets could not be set up.
     bool run(QString *error);
 
+    // Receives what the clients' transports say a person should know (a
+    // peer refused, a DTLS session established), on their engine threads;
+    // set before start().
+    void setNoticeHandler(std::function<void(const QString &)> handler) { m_notice = std::move(handler); }
     // Calls `server` instead of a server of its own; set before start().
     void setRemote(const remote::RemoteServer &server) { m_remote = server; }
     bool isRemote() const { return m_remote.isValid(); }
@@ -91,6 +96,7 @@ private:
 
     SessionConfig m_config;
     remote::RemoteServer m_remote;
+    std::function<void(const QString &)> m_notice;
     trace::TraceLog m_log;
     trace::SharedSink m_sink{&m_log};
     QElapsedTimer m_clock;
