@@ -20,6 +20,16 @@ bool looksLikeDtls(const QByteArray &datagram)
            && quint8(datagram[1]) == 0xFE;
 }
 
+// A ClientHello opening a new association: a handshake record (22) of
+// epoch 0 whose message is a client_hello (1). From a peer the server holds
+// a session with, it means the peer started over (it restarted, or lost
+// its session when this server restarted), as RFC 6347, 4.2.8 describes.
+bool looksLikeNewClientHello(const QByteArray &datagram)
+{
+    return looksLikeDtls(datagram) && quint8(datagram[0]) == 22 && datagram[3] == 0 && datagram[4] == 0
+           && quint8(datagram[13]) == 1;
+}
+
 QString peerName(const QHostAddress &address, quint16 port)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol
@@ -97,7 +107,21 @@ std::optional<QByteArray> DtlsChannel::receive(const QByteArray &datagram, const
         if (!session)
             return std::nullopt;
     }
+    if (m_server && session->dtls->isConnectionEncrypted() && datagram.size() > 13
+        && looksLikeNewClientHello(datagram) && session->lastHeard.hasExpired(kQuietBeforeRestartMs)) {
+        // The peer starts over: the old session gives way once the new
+        // contact has proved its address with a cookie. Only a session
+        // that has gone quiet: a ClientHello of the handshake just done,
+        // delayed or replayed, must not tear down a session in use.
+        if (!m_verifier.verifyClient(m_socket, datagram, address, port))
+            return std::nullopt;
+        m_sessions.remove(key);
+        session = startSession(key);
+        if (!session)
+            return std::nullopt;
+    }
     session->lastHeard.start();
+    session->unanswered.invalidate();
     if (!session->dtls->isConnectionEncrypted()) {
         handshakeStep(key, *session, datagram);
         return std::nullopt;
@@ -148,10 +172,21 @@ void DtlsChannel::connectTo(const QHostAddress &address, quint16 port)
 bool DtlsChannel::send(const QHostAddress &address, quint16 port, const QByteArray &plain)
 {
     const Key key{address, port};
+    if (!m_server) {
+        // Sending and hearing nothing back for this long: the server has
+        // most likely restarted and lost this session. Start over; what is
+        // sent meanwhile waits for the new one.
+        const std::shared_ptr<Session> current = m_sessions.value(key);
+        if (current && current->dtls->isConnectionEncrypted() && current->unanswered.isValid()
+            && current->unanswered.hasExpired(kSilenceLimitMs))
+            m_sessions.remove(key);
+    }
     connectTo(address, port); // a client whose handshake was given up tries again
     const std::shared_ptr<Session> session = m_sessions.value(key);
     if (!session)
         return false;
+    if (!session->unanswered.isValid())
+        session->unanswered.start();
     if (!session->dtls->isConnectionEncrypted()) {
         if (session->waiting.size() >= std::size_t(kMaxWaiting))
             return false;

@@ -52,6 +52,12 @@ public:
     // kept. A client starts its handshake here.
     bool send(const QHostAddress &address, quint16 port, const QByteArray &plain);
     static constexpr int kMaxWaiting = 32;
+    // A client that has been sending this long without hearing from its
+    // server handshakes again: a restarted server knows nothing of the old
+    // session, and would otherwise drop everything sent under it. A server
+    // accepts a fresh ClientHello from a peer it holds a session with.
+    static constexpr int kSilenceLimitMs = 3000;
+    static constexpr int kQuietBeforeRestartMs = 1000;
 
     struct Stats
     {
@@ -76,6 +82,7 @@ private:
         QElapsedTimer started;
         QElapsedTimer lastHeard;
         std::vector<QByteArray> waiting; // sent during the handshake, to go when it completes
+        QElapsedTimer unanswered;        // since the first send after the peer was last heard
     };
 
     std::shared_ptr<Session> startSession(const Key &key);
