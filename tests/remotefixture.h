@@ -4,11 +4,13 @@
 // loopback: what `rpcscope-cli serve --service counter --key K
 // --trace-port 0` sets up, in this process but with a clock, a key and a
 // host numbering of its own.
+#include "loopback.h"
 #include "remote/remoteserver.h"
 #include "remote/tracefeedservice.h"
 #include "remote/tracering.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
+#include "session/sessionconfig.h"
 
 #include <QElapsedTimer>
 
@@ -67,5 +69,23 @@ struct RemoteFixture
         return {server->address(), server->port(), withFeed ? feed->port() : quint16(0), key};
     }
 };
+
+// Counter calls to a remote server: `loss` on what the clients send (the
+// server's side is its own), patient retries so every call gets through.
+inline session::SessionConfig remoteCounterSession(int calls, int clients, int window, double loss)
+{
+    session::SessionConfig c;
+    c.scenario = QStringLiteral("remote");
+    c.service = QStringLiteral("counter");
+    c.calls = calls;
+    c.clients = clients;
+    c.window = window;
+    c.seed = 5;
+    c.toServer = netem::passThrough();
+    c.toServer.loss = loss;
+    c.toClient = netem::passThrough();
+    c.retry = quickRetry(30, core::Duration(20'000'000));
+    return c;
+}
 
 } // namespace rpcscope::testsupport

@@ -103,18 +103,7 @@ private:
 
 session::SessionConfig counterSession(int calls, int clients)
 {
-    session::SessionConfig c;
-    c.scenario = QStringLiteral("remote");
-    c.service = QStringLiteral("counter");
-    c.calls = calls;
-    c.clients = clients;
-    c.window = 2;
-    c.seed = 5;
-    c.toServer = netem::passThrough();
-    c.toServer.loss = 0.2; // what the clients send; the server's side is its own
-    c.toClient = netem::passThrough();
-    c.retry = testsupport::quickRetry(30, core::Duration(10'000'000));
-    return c;
+    return testsupport::remoteCounterSession(calls, clients, 2, 0.2);
 }
 
 } // namespace

@@ -39,20 +39,6 @@ struct Run
     std::uint64_t clockSamples = 0;
 };
 
-session::SessionConfig workload(int calls, int clients)
-{
-    session::SessionConfig c;
-    c.scenario = QStringLiteral("bench-remote");
-    c.service = QStringLiteral("counter");
-    c.calls = calls;
-    c.clients = clients;
-    c.window = 4;
-    c.toServer = netem::passThrough();
-    c.toClient = netem::passThrough();
-    c.retry = testsupport::quickRetry(20, core::Duration(20'000'000));
-    return c;
-}
-
 Run run(int calls, int clients, bool withFeed)
 {
     testsupport::RemoteFixture remote;
@@ -60,7 +46,7 @@ Run run(int calls, int clients, bool withFeed)
     player.setRemote(remote.address(testsupport::kKey, withFeed));
     QElapsedTimer wall;
     wall.start();
-    player.reset(workload(calls, clients));
+    player.reset(testsupport::remoteCounterSession(calls, clients, 4, 0.0));
     if (!player.errorString().isEmpty())
         qFatal("the session did not start: %s", qPrintable(player.errorString()));
     Run r;
