@@ -30,50 +30,69 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
                                                wire::STATUS_INVALID_ARGUMENT);
 
     QMutexLocker lock(&m_mutex);
-    if (m_status.fileBytes == 0) {
-        m_status.fileBytes = fileSize;
-        m_status.sentSha256 = sha256;
-    } else if (fileSize != m_status.fileBytes || sha256 != m_status.sentSha256) {
-        return codegen::HandlerStatus::failure(QStringLiteral("chunk at offset %1 belongs to a different file").arg(offset),
-                                               wire::STATUS_INVALID_ARGUMENT);
+    auto found = m_files.find(sha256);
+    if (found == m_files.end()) {
+        if (m_files.size() >= kMaxFiles) {
+            // The file no chunk has come for longest gives way.
+            const auto stalest = std::min_element(m_files.begin(), m_files.end(), [](const auto &a, const auto &b) {
+                return a.second.touched < b.second.touched;
+            });
+            m_files.erase(stalest);
+        }
+        found = m_files.emplace(sha256, File{}).first;
+        found->second.status.fileBytes = fileSize;
+        found->second.status.sentSha256 = sha256;
+    } else if (fileSize != found->second.status.fileBytes) {
+        return codegen::HandlerStatus::failure(
+            QStringLiteral("chunk at offset %1 says the file has %2 bytes; its earlier chunks said %3")
+                .arg(offset)
+                .arg(fileSize)
+                .arg(found->second.status.fileBytes),
+            wire::STATUS_INVALID_ARGUMENT);
     }
-    if (dataBytes > 0 && !m_chunks.contains(offset)) {
+    File &file = found->second;
+    file.touched = ++m_arrivals;
+    m_latest = sha256;
+    std::map<std::int64_t, QByteArray> &chunks = file.chunks;
+    Status &got = file.status;
+    if (dataBytes > 0 && !chunks.contains(offset)) {
         // A chunk may not overlap its neighbours: the pieces must tile the file.
-        const auto next = m_chunks.lower_bound(offset);
-        const bool overlapsNext = next != m_chunks.end() && next->first < offset + dataBytes;
+        const auto next = chunks.lower_bound(offset);
+        const bool overlapsNext = next != chunks.end() && next->first < offset + dataBytes;
         const bool overlapsPrevious =
-            next != m_chunks.begin() && std::prev(next)->first + std::prev(next)->second.size() > offset;
+            next != chunks.begin() && std::prev(next)->first + std::prev(next)->second.size() > offset;
         if (overlapsNext || overlapsPrevious)
             return codegen::HandlerStatus::failure(
                 QStringLiteral("chunk of %1 bytes at offset %2 overlaps one already stored").arg(dataBytes).arg(offset),
                 wire::STATUS_INVALID_ARGUMENT);
-        m_chunks.emplace(offset, bytesOf(data));
-        m_status.receivedBytes += dataBytes;
+        chunks.emplace(offset, bytesOf(data));
+        got.receivedBytes += dataBytes;
     }
-    if (m_status.complete() && m_status.receivedSha256.isEmpty()) {
+    if (got.complete() && got.receivedSha256.isEmpty()) {
         // The chunks tile the whole file: hash them in order.
         QCryptographicHash hash(QCryptographicHash::Sha256);
-        for (const auto &[at, chunk] : m_chunks)
+        for (const auto &[at, chunk] : chunks)
             hash.addData(chunk);
-        m_status.receivedSha256 = hash.result();
-        if (!m_status.verified())
+        got.receivedSha256 = hash.result();
+        if (!got.verified())
             return codegen::HandlerStatus::failure(
                 QStringLiteral("end-to-end check failed: the file's SHA-256 is %1, the sender's %2")
-                    .arg(QString::fromLatin1(m_status.receivedSha256.toHex()),
-                         QString::fromLatin1(m_status.sentSha256.toHex())),
+                    .arg(QString::fromLatin1(got.receivedSha256.toHex()),
+                         QString::fromLatin1(got.sentSha256.toHex())),
                 wire::STATUS_HANDLER_ERROR);
     }
-    response.set_received_bytes(m_status.receivedBytes);
-    response.set_file_size(m_status.fileBytes);
-    response.set_verified(m_status.verified());
-    response.set_received_sha256(m_status.receivedSha256.constData(), std::size_t(m_status.receivedSha256.size()));
+    response.set_received_bytes(got.receivedBytes);
+    response.set_file_size(got.fileBytes);
+    response.set_verified(got.verified());
+    response.set_received_sha256(got.receivedSha256.constData(), std::size_t(got.receivedSha256.size()));
     return {};
 }
 
 FileTransferProcedures::Status FileTransferProcedures::status() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_status;
+    const auto it = m_files.find(m_latest);
+    return it == m_files.end() ? Status{} : it->second.status;
 }
 
 } // namespace rpcscope::services

@@ -17,10 +17,14 @@ namespace rpcscope::services {
 // Whatever the transport did (lost, resent, fragmented, damaged datagrams a
 // weak checksum let through), this is what says whether the file arrived
 // intact. Handlers run on several threads; the state is guarded.
+//
+// Files are told apart by the sender's SHA-256, so one server receives from
+// a class of senders at once; it keeps the kMaxFiles touched most recently.
 class FileTransferProcedures final : public FileTransferServer
 {
 public:
     static constexpr std::int64_t kMaxFileBytes = 1024LL * 1024 * 1024; // the receiver's cap
+    static constexpr std::size_t kMaxFiles = 16;
 
     codegen::HandlerStatus Put(const FileChunk &request, FileProgress &response) override;
 
@@ -33,14 +37,23 @@ public:
         bool complete() const { return fileBytes > 0 && receivedBytes == fileBytes; }
         bool verified() const { return complete() && sentSha256 == receivedSha256; }
     };
+    // The file a chunk arrived for most recently.
     Status status() const;
 
 private:
-    // Chunks are kept as they come, by offset, so memory follows what
-    // arrived rather than what the sender claims the file's size to be.
+    struct File
+    {
+        // Chunks are kept as they come, by offset, so memory follows what
+        // arrived rather than what the sender claims the file's size to be.
+        std::map<std::int64_t, QByteArray> chunks;
+        Status status;
+        std::uint64_t touched = 0; // when a chunk last arrived, in arrivals
+    };
+
     mutable QMutex m_mutex;
-    std::map<std::int64_t, QByteArray> m_chunks;
-    Status m_status;
+    std::map<QByteArray, File> m_files; // by the sender's SHA-256
+    std::uint64_t m_arrivals = 0;
+    QByteArray m_latest; // the file touched last
 };
 
 } // namespace rpcscope::services

@@ -542,6 +542,46 @@ private slots:
                  wire::STATUS_UNKNOWN_METHOD);
     }
 
+    // One server, a class of senders: files told apart by their SHA-256,
+    // their chunks interleaved, each checked end to end on its own; and a
+    // chunk that disagrees with its file's size is refused, naming both.
+    void severalFilesAtOnce()
+    {
+        services::FileTransferProcedures receiver;
+        const QByteArray a(3000, 'a'), b(2000, 'b');
+        const QByteArray digestA = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
+        const QByteArray digestB = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
+        const auto put = [&](const QByteArray &file, const QByteArray &digest, qsizetype at) {
+            services::FileChunk chunk;
+            chunk.set_offset(at);
+            chunk.set_file_size(file.size());
+            chunk.set_file_sha256(digest.constData(), std::size_t(digest.size()));
+            chunk.set_data(file.constData() + at, 1000);
+            services::FileProgress progress;
+            const codegen::HandlerStatus status = receiver.Put(chunk, progress);
+            return std::make_pair(status, progress);
+        };
+        for (qsizetype at : {0, 1000}) {
+            QVERIFY(put(a, digestA, at).first.ok());
+            QVERIFY(put(b, digestB, at).first.ok());
+        }
+        QVERIFY(put(b, digestB, 0).second.verified()); // b was complete with its second chunk
+        const auto lastOfA = put(a, digestA, 2000);
+        QVERIFY(lastOfA.first.ok());
+        QVERIFY(lastOfA.second.verified());
+        QCOMPARE(lastOfA.second.received_bytes(), 3000);
+        QVERIFY(receiver.status().verified());
+
+        services::FileChunk liar;
+        liar.set_offset(0);
+        liar.set_file_size(5000);
+        liar.set_file_sha256(digestA.constData(), std::size_t(digestA.size()));
+        services::FileProgress ignored;
+        const codegen::HandlerStatus refused = receiver.Put(liar, ignored);
+        QCOMPARE(refused.code, wire::STATUS_INVALID_ARGUMENT);
+        QVERIFY2(refused.message.contains(u"5000") && refused.message.contains(u"3000"), qPrintable(refused.message));
+    }
+
     // Bytes that are not the request message: an error naming the method.
     // A method the server does not have: RpcServer's own answer.
     void badRequestsAreAnswered()
