@@ -244,6 +244,23 @@ private slots:
         QCOMPARE(server.tracePort, quint16(7101));
         QCOMPARE(server.key, QByteArray("classroom key"));
 
+        // A key file is used byte for byte, as serve --key-file reads it,
+        // even bytes that are not UTF-8; one that cannot be read is named.
+        QTemporaryDir keys;
+        QFile binary(keys.filePath(QStringLiteral("class.key")));
+        QVERIFY(binary.open(QIODevice::WriteOnly));
+        const QByteArray raw("\x9f\x01k\xff" "ey", 6);
+        binary.write(raw + "\n");
+        binary.close();
+        QVERIFY(dialog.readKeyFile(binary.fileName()));
+        QVERIFY(dialog.validate(&server).isEmpty());
+        QCOMPARE(server.key, raw);
+        QVERIFY(!dialog.readKeyFile(keys.filePath(QStringLiteral("missing.key"))));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("connectError"))->text().contains(u"missing.key"));
+        key->setText(QStringLiteral("classroom key")); // typed over: the typed key counts
+        QVERIFY(dialog.validate(&server).isEmpty());
+        QCOMPARE(server.key, QByteArray("classroom key"));
+
         dialog.accept();
         QVERIFY(dialog.server().has_value());
         QCOMPARE(QSettings().value(QStringLiteral("remote/server")).toString(), QStringLiteral("127.0.0.1:7100"));

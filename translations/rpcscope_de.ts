@@ -2368,6 +2368,14 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
         <source>server clock %1 ± %2 ms</source>
         <translation>Serveruhr %1 ± %2 ms</translation>
     </message>
+    <message>
+        <source>%1 · events placed late: %2</source>
+        <translation>%1 · verspätet eingeordnete Ereignisse: %2</translation>
+    </message>
+    <message>
+        <source>%1 · server events missed: %2</source>
+        <translation>%1 · verpasste Server-Ereignisse: %2</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

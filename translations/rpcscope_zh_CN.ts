@@ -2368,6 +2368,14 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
         <source>server clock %1 ± %2 ms</source>
         <translation>服务器时钟 %1 ± %2 ms</translation>
     </message>
+    <message>
+        <source>%1 · events placed late: %2</source>
+        <translation>%1 · 延迟放置的事件：%2</translation>
+    </message>
+    <message>
+        <source>%1 · server events missed: %2</source>
+        <translation>%1 · 漏掉的服务器事件：%2</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

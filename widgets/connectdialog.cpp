@@ -67,7 +67,11 @@ ConnectDialog::ConnectDialog(const QString &service, QWidget *parent)
     m_key->setEchoMode(QLineEdit::Password);
     m_key->setPlaceholderText(tr("the server's --key; empty: no encryption"));
     auto *keyFile = new QPushButton(tr("From File…"), this);
-    connect(keyFile, &QPushButton::clicked, this, &ConnectDialog::readKeyFile);
+    connect(keyFile, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Read Key"));
+        if (!path.isEmpty())
+            readKeyFile(path);
+    });
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(keyFile);
@@ -118,7 +122,10 @@ QString ConnectDialog::validate(remote::RemoteServer *server) const
     rpc::HostPort where;
     if (const QString e = rpc::parseHostPort(m_address->text().trimmed(), false, where); !e.isEmpty())
         return tr("Server: %1").arg(e);
-    const QByteArray key = m_key->text().toUtf8();
+    // A key read from a file is used byte for byte, as serve --key-file
+    // reads it, unless it was edited since; a typed key is its UTF-8.
+    const QByteArray key = !m_keyFromFile.isEmpty() && m_key->text() == m_keyFileText ? m_keyFromFile
+                                                                                      : m_key->text().toUtf8();
     const quint16 tracePort = quint16(m_tracePort->value());
     if (tracePort == where.port)
         return tr("Trace port: the feed has a port of its own, not the server's %1").arg(where.port);
@@ -152,19 +159,19 @@ void ConnectDialog::accept()
     QDialog::accept();
 }
 
-void ConnectDialog::readKeyFile()
+bool ConnectDialog::readKeyFile(const QString &path)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Read Key"));
-    if (path.isEmpty())
-        return;
     QByteArray key;
     if (const QString e = rpc::readKeyFile(path, key); !e.isEmpty()) {
         m_error->setText(tr("The key was not read: %1").arg(e));
         m_error->show();
-        return;
+        return false;
     }
-    m_key->setText(QString::fromUtf8(key));
+    m_keyFromFile = key;
+    m_keyFileText = QString::fromUtf8(key);
+    m_key->setText(m_keyFileText);
     m_error->hide();
+    return true;
 }
 
 } // namespace rpcscope::widgets

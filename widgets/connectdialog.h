@@ -35,15 +35,18 @@ public:
     QString validate(remote::RemoteServer *server) const;
 
     void accept() override;
+    // The key button's work: the key from `path`, kept byte for byte as
+    // serve --key-file reads it. False (and why, in the dialog) if unread.
+    bool readKeyFile(const QString &path);
 
 private:
-    void readKeyFile();
-
     QLineEdit *m_address;
     QSpinBox *m_tracePort;
     QLineEdit *m_key;
     QCheckBox *m_rememberKey;
     QLabel *m_error;
+    QByteArray m_keyFromFile; // the bytes of a key read from a file
+    QString m_keyFileText;    // as the key field showed them
     std::optional<remote::RemoteServer> m_server;
 };
 

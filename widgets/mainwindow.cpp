@@ -807,6 +807,11 @@ QString MainWindow::connectionText() const
                    .arg(std::min<std::uint64_t>(f->clock().samples(), remote::ClockOffset::kWindow));
         if (f->stats().otherClients > 0)
             feed = tr("%1 · other clients' events hidden: %2").arg(feed).arg(f->stats().otherClients);
+        // Drawn at the time already shown rather than their own: say how many.
+        if (live->lateEvents() > 0)
+            feed = tr("%1 · events placed late: %2").arg(feed).arg(live->lateEvents());
+        if (f->stats().missed > 0)
+            feed = tr("%1 · server events missed: %2").arg(feed).arg(f->stats().missed);
     } else {
         feed = tr("reading the server's trace…");
     }
