@@ -94,7 +94,7 @@ void LivePlayer::reset(const SessionConfig &config)
     if (!m_session->start(&m_error)) {
         m_session.reset();
     } else {
-        if (m_remote && m_remote->tracePort != 0) {
+        if (feed) {
             m_feed = std::make_unique<remote::RemoteFeed>(*m_remote, &m_session->clock());
             connect(m_feed.get(), &remote::RemoteFeed::notice, this, &LivePlayer::notice);
             for (const auto &[port, host] : m_session->clientPorts())
