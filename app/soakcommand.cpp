@@ -50,7 +50,8 @@ void printText(const session::SoakResult &r, std::uint64_t first, double seconds
           << r.executions << ", retransmissions " << r.retransmissions << ", duplicates answered without running "
           << r.duplicatesAnswered << '\n'
           << "  sessions with fragments " << r.fragmentedSeeds << ", with a server restart " << r.restartedSeeds
-          << ", with the server overloaded " << r.overloadedSeeds << '\n'
+          << ", with the server overloaded " << r.overloadedSeeds
+          << ", with calls outliving the reply cache " << r.outlivedSeeds << '\n'
           << "promises broken (each must be 0):\n";
     const std::pair<const char *, std::int64_t> rows[] = {
         {"double executions", r.broken.doubleExecutions}, {"corrupt accepted", r.broken.corruptAccepted},

@@ -79,8 +79,9 @@ private slots:
     }
 
     // A full table makes room by forgetting the peer silent longest, once
-    // it has been silent for peerIdle (and the core forgets a client whose
-    // replies have aged out): a server that has seen maxClients clients
+    // it has been silent for peerIdle (and a client whose replies have aged
+    // out no longer counts against maxClients; the core keeps only its
+    // sequence marks): a server that has seen maxClients clients
     // come and go still takes new ones, and never holds more than its limit.
     void idlePeersMakeRoomForNewClients()
     {

@@ -60,6 +60,9 @@ private slots:
     void tombstoneThenExpires();
     void agingQueueStaysBoundedWithAckBelow();
     void agingQueueStaysBoundedWithExplicitAcks();
+    void ageRaisesTheForgottenMark();
+    void idleClientsKeepTheirMarksUntilAgeOrCrowding();
+    void activeClientsAreCountedPerHost();
 };
 
 void TestReplyCache::insertAndFind()
@@ -289,7 +292,9 @@ void TestReplyCache::expireExactlyAtMaxAge()
     QVERIFY(!cache.find(kClient, 1));
     QCOMPARE(cache.size(), 0);
     QCOMPARE(cache.bytes(), 0);
-    QVERIFY(!cache.nextExpiry());
+    // What is left is the client's marks, which have an age limit of their own.
+    QCOMPARE(cache.forgottenBelow(kClient), 2u);
+    QCOMPARE(cache.nextExpiry().value(), at(11'000) + cache.limits().maxIdleAge);
 }
 
 void TestReplyCache::expireTakesEveryFinishedStateQuietlyExceptDone()
@@ -359,7 +364,8 @@ void TestReplyCache::nextExpiryFollowsCompletionOrder()
     cache.expire(at(800), evicted);
     QCOMPARE(evicted.size(), std::size_t(3));
     QCOMPARE(evicted[2].callId, 1u);
-    QVERIFY(!cache.nextExpiry());
+    // Then only the client's idle record, dated when its last entry left.
+    QCOMPARE(cache.nextExpiry().value(), at(800) + cache.limits().maxIdleAge);
     QCOMPARE(cache.size(), 0);
 }
 
@@ -500,6 +506,96 @@ void TestReplyCache::agingQueueStaysBoundedWithExplicitAcks()
     QCOMPARE(evicted.size(), std::size_t(cycles));
     for (const auto &e : evicted)
         QCOMPARE(e.reason, EvictReason::Acked);
+}
+
+void TestReplyCache::ageRaisesTheForgottenMark()
+{
+    // Only age raises it: what the client acknowledged is covered by its
+    // ack-below, and a reply evicted for bytes leaves a tombstone.
+    ReplyCache cache(limits(1 << 20, 1'000));
+    Evictions evicted;
+    for (std::uint32_t id = 1; id <= 4; ++id)
+        cache.insert(kClient, id, kHost);
+    cache.complete(kClient, 2, QByteArray("2"), at(10), evicted);
+    cache.complete(kClient, 3, QByteArray("3"), at(20), evicted);
+    QVERIFY(cache.acknowledge(kClient, 3, evicted));
+    QCOMPARE(cache.forgottenBelow(kClient), 0u);
+    cache.expire(at(1'015), evicted);
+    QCOMPARE(cache.forgottenBelow(kClient), 3u);
+    cache.expire(at(1'020), evicted);
+    QCOMPARE(cache.forgottenBelow(kClient), 4u);
+    // 1 and 4 are running: still there, and the client still active.
+    QVERIFY(cache.find(kClient, 1));
+    QVERIFY(cache.find(kClient, 4));
+    QVERIFY(cache.isActive(kClient));
+    QCOMPARE(cache.forgottenBelow(kClient + 1), 0u);
+}
+
+void TestReplyCache::idleClientsKeepTheirMarksUntilAgeOrCrowding()
+{
+    ReplyCache::Limits l = limits(1 << 20, 1'000);
+    l.maxIdleClients = 3;
+    l.maxIdleAge = Duration(10'000);
+    ReplyCache cache(l);
+    Evictions evicted;
+    // Five clients, each done at a later time, all aged out together.
+    for (std::uint32_t client = 1; client <= 5; ++client) {
+        cache.insert(client, 7, kHost);
+        cache.complete(client, 7, QByteArray("r"), at(client), evicted);
+    }
+    QCOMPARE(cache.activeClientCount(), 5);
+    cache.expire(at(2'000), evicted);
+    QCOMPARE(cache.activeClientCount(), 0);
+    QCOMPARE(cache.activeClientsOn(kHost), 0);
+    // Crowding: the two that went idle first are gone with their marks.
+    QCOMPARE(cache.idleClientCount(), 3);
+    QVERIFY(!cache.knowsClient(1));
+    QVERIFY(!cache.knowsClient(2));
+    for (std::uint32_t client = 3; client <= 5; ++client) {
+        QVERIFY(cache.knowsClient(client));
+        QVERIFY(!cache.isActive(client));
+        QCOMPARE(cache.forgottenBelow(client), 8u);
+    }
+    // A client that calls again is active, not idle, and is not crowded out.
+    cache.insert(3, 8, kHost);
+    QCOMPARE(cache.idleClientCount(), 2);
+    QCOMPARE(cache.forgottenBelow(3), 8u);
+    // Age: the idle records go at 2,000 + 10,000; the active one stays.
+    QCOMPARE(cache.nextExpiry().value(), at(12'000));
+    cache.expire(at(11'999), evicted);
+    QCOMPARE(cache.idleClientCount(), 2);
+    cache.expire(at(12'000), evicted);
+    QCOMPARE(cache.idleClientCount(), 0);
+    QCOMPARE(cache.clientCount(), 1);
+    QVERIFY(cache.isActive(3));
+}
+
+void TestReplyCache::activeClientsAreCountedPerHost()
+{
+    ReplyCache cache;
+    Evictions evicted;
+    cache.insert(1, 1, 4);
+    cache.insert(1, 2, 4); // the same client again: counted once
+    cache.insert(2, 1, 4);
+    cache.insert(3, 1, 5);
+    QCOMPARE(cache.activeClientCount(), 3);
+    QCOMPARE(cache.activeClientsOn(4), 2);
+    QCOMPARE(cache.activeClientsOn(5), 1);
+    cache.complete(2, 1, QByteArray("r"), at(1), evicted);
+    cache.acknowledgeBelow(2, 2, evicted);
+    QCOMPARE(cache.activeClientsOn(4), 1);
+    QCOMPARE(cache.activeClientCount(), 2);
+    // A refused newcomer leaves nothing behind; release forgets any client
+    // without entries, an idle one with its marks.
+    cache.acknowledgeBelow(9, 1, evicted);
+    cache.releaseIfEmpty(9);
+    QVERIFY(!cache.knowsClient(9));
+    QCOMPARE(cache.idleClientCount(), 1);
+    cache.releaseIfEmpty(1);
+    QVERIFY(cache.knowsClient(1)); // it has entries
+    cache.releaseIfEmpty(2);
+    QVERIFY(!cache.knowsClient(2));
+    QCOMPARE(cache.idleClientCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestReplyCache)

@@ -200,7 +200,11 @@ private slots:
     void oversizedReplyBecomesTooLarge();
     void tinyCacheLeavesTombstoneAndNeverRunsAgain();
     void entriesExpireByAgeAtNextTimeout();
-    void clientRecordsDoNotOutliveTheirEntries();
+    void idleClientRecordsAreBoundedAndDoNotCountAsClients();
+    void resendAfterTheAnswerAgedOutIsRefusedNotRun();
+    void forgottenMarkCoversEveryOlderCall();
+    void oneSenderCannotFillTheClientTable();
+    void oneSenderCannotFillThePartialTable();
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
     void fragmentCountBeyondOneAckIsNotAnswered();
@@ -775,10 +779,12 @@ void TestServerCore::entriesExpireByAgeAtNextTimeout()
     const TimePoint expiry = ms(10) + config.limits.maxEntryAge;
 
     // Drive the server the way a driver does: wake at nextTimeout(), and only then.
+    // The last wake-up is for the client's idle record, a day later.
+    const TimePoint forgetClient = expiry + config.limits.maxIdleAge;
     int wakeups = 0;
     while (const auto next = s.core.nextTimeout()) {
-        QVERIFY2(++wakeups <= 3, "the server keeps asking to be woken");
-        QVERIFY(*next <= expiry);
+        QVERIFY2(++wakeups <= 4, "the server keeps asking to be woken");
+        QVERIFY(*next <= expiry || *next == forgetClient);
         if (*next == expiry) {
             s.core.handleTimeout(expiry - Duration(1));
             QCOMPARE(s.sink.count(EventKind::CacheEvict), 0);
@@ -794,16 +800,22 @@ void TestServerCore::entriesExpireByAgeAtNextTimeout()
     QCOMPARE(evicted[0].client, kClientHost);
     QCOMPARE(s.core.replyCache().size(), 0);
     QCOMPARE(s.core.replyCache().bytes(), 0);
+    QCOMPARE(s.core.replyCache().clientCount(), 0);
 }
 
-void TestServerCore::clientRecordsDoNotOutliveTheirEntries()
+void TestServerCore::idleClientRecordsAreBoundedAndDoNotCountAsClients()
 {
     // Every client incarnation has its own id. Once all that a client left in
-    // the cache has aged out, the server must not keep a record of it, or the
-    // table grows with every client that ever called (and maxClients would
-    // count clients that are long gone).
+    // the cache has aged out, only its marks are kept (so a late copy cannot
+    // run again), and those records neither count against maxClients nor
+    // grow with every client that ever called: they are capped in number and
+    // in age.
     ServerConfig config = baseConfig();
     config.limits.maxEntryAge = Duration(1'000'000);
+    config.limits.maxClients = 8;
+    config.limits.maxClientsPerHost = 8;
+    config.limits.maxIdleClients = 600;
+    config.limits.maxIdleAge = Duration(50'000'000);
     Server s(config);
     constexpr std::uint32_t clients = 1000;
     for (std::uint32_t client = 1; client <= clients; ++client) {
@@ -815,13 +827,166 @@ void TestServerCore::clientRecordsDoNotOutliveTheirEntries()
         d.ackBelow = 2;
         s.receive(d.encode(), kT0, 1);
         s.finish(2, QByteArray("r"), kT0, client);
+        // Age the last client's answer out before the next one comes, so
+        // maxClients (8) is never reached by active clients.
+        s.core.handleTimeout(kT0 + config.limits.maxEntryAge);
     }
     QCOMPARE(s.executions().size(), std::size_t(2 * clients));
-    QCOMPARE(s.core.replyCache().size(), qsizetype(clients));
-    s.core.handleTimeout(kT0 + config.limits.maxEntryAge);
     QCOMPARE(s.core.replyCache().size(), 0);
     QCOMPARE(s.core.replyCache().bytes(), 0);
+    QCOMPARE(s.core.replyCache().activeClientCount(), 0);
+    QCOMPARE(s.core.replyCache().idleClientCount(), 600);
+    QCOMPARE(s.core.replyCache().clientCount(), 600);
+    // The newest records are the ones kept.
+    QVERIFY(s.core.replyCache().knowsClient(clients));
+    QVERIFY(!s.core.replyCache().knowsClient(clients - 600));
+
+    // They go by age too.
+    s.core.handleTimeout(kT0 + config.limits.maxEntryAge + config.limits.maxIdleAge);
     QCOMPARE(s.core.replyCache().clientCount(), 0);
+}
+
+// Issue: at-most-once broke once a call outlived the reply cache. A client
+// whose deadline is longer than the cache's age limit (or an attacker
+// replaying a captured request) resent call 1 after its answer aged out, and
+// the server ran it a second time.
+void TestServerCore::resendAfterTheAnswerAgedOutIsRefusedNotRun()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxEntryAge = Duration(120'000'000);
+    Server s(config);
+    QCOMPARE(s.receive(request(1), kT0), Received::Accepted);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    s.finish(1, QByteArray("once"), ms(5));
+    s.transmits();
+    s.core.handleTimeout(ms(5) + config.limits.maxEntryAge);
+    QCOMPARE(s.core.replyCache().size(), 0);
+    s.sink.events.clear();
+
+    // The resend 171 s later, and a probe: refused, not run.
+    QCOMPARE(s.receive(request(1, 9), ms(171'000)), Received::Accepted);
+    QCOMPARE(s.receive(control(DatagramKind::Probe, 1, 9), ms(171'001)), Received::Accepted);
+    QCOMPARE(s.executions().size(), std::size_t(0));
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(2));
+    for (const Transmit &t : sent) {
+        const Sent e = decode(t);
+        QCOMPARE(e.header.kind, DatagramKind::Error);
+        QCOMPARE(e.header.callId, 1u);
+        QCOMPARE(e.reply.status(), wire::STATUS_RESULT_FORGOTTEN);
+        QVERIFY(!e.reply.message().empty());
+    }
+    QCOMPARE(s.sink.events.front().kind, EventKind::Rejected);
+    QCOMPARE(s.sink.events.front().detail, std::uint32_t(wire::STATUS_RESULT_FORGOTTEN));
+
+    // Still so an hour later: the mark outlives the entry.
+    QCOMPARE(s.receive(request(1, 30), ms(3'600'000)), Received::Accepted);
+    QCOMPARE(s.executions().size(), std::size_t(0));
+
+    // The client's next call is new and runs.
+    QCOMPARE(s.receive(request(2, 1, 1), ms(3'600'001)), Received::Accepted);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+void TestServerCore::forgottenMarkCoversEveryOlderCall()
+{
+    // Calls 1..3 run; 2 and 3 age out while 1 is still running. A copy of 2
+    // or 3 is refused; 1 finishes and is answered as usual; a call below the
+    // mark that never arrived is refused too (it may be a replay of one that
+    // ran and left already), never run.
+    ServerConfig config = baseConfig();
+    config.limits.maxEntryAge = Duration(1'000'000);
+    Server s(config);
+    for (std::uint32_t id = 1; id <= 3; ++id)
+        s.receive(request(id), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(3));
+    s.finish(2, QByteArray("2"), kT0);
+    s.finish(3, QByteArray("3"), kT0);
+    s.core.handleTimeout(kT0 + config.limits.maxEntryAge);
+    s.transmits(); // the replies, and "working" for call 1
+    QCOMPARE(s.core.replyCache().forgottenBelow(kClientId), 4u);
+    QCOMPARE(s.core.replyCache().size(), 1);
+
+    s.receive(request(3, 2), ms(1'500));
+    s.receive(request(2, 2), ms(1'500));
+    QCOMPARE(s.executions().size(), std::size_t(0));
+    for (const Transmit &t : s.transmits())
+        QCOMPARE(decode(t).reply.status(), wire::STATUS_RESULT_FORGOTTEN);
+
+    // Call 1 is still running: a copy is a duplicate in progress, not forgotten.
+    s.receive(request(1, 2), ms(1'600));
+    auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(decode(sent[0]).header.kind, DatagramKind::Working);
+    s.finish(1, QByteArray("1"), ms(1'700));
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(decode(sent[0]).reply.result(), std::string("1"));
+    QCOMPARE(s.executions().size(), std::size_t(0));
+}
+
+// Issue: about 4,100 requests with made-up client ids from one source port
+// filled the 4,096-client table, and every new client was refused for 120 s.
+void TestServerCore::oneSenderCannotFillTheClientTable()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxClients = 64;
+    config.limits.maxClientsPerHost = 8;
+    Server s(config);
+    constexpr core::HostId attacker = 9;
+    for (std::uint32_t client = 1; client <= 4'100; ++client) {
+        ClientDatagram d;
+        d.clientId = 0x10000 + client;
+        s.receive(d.encode(), ms(client), attacker);
+    }
+    QCOMPARE(s.executions().size(), std::size_t(8));
+    QCOMPARE(s.core.replyCache().activeClientCount(), 8);
+    const auto refusals = s.transmits();
+    QCOMPARE(refusals.size(), std::size_t(4'100 - 8));
+    for (const Transmit &t : refusals) {
+        QCOMPARE(t.to, attacker);
+        QCOMPARE(decode(t).reply.status(), wire::STATUS_BUSY);
+    }
+    // Nobody else is locked out: 56 clients from elsewhere still get in.
+    for (core::HostId host = 20; host < 20 + 56; ++host) {
+        ClientDatagram d;
+        d.clientId = host;
+        s.receive(d.encode(), ms(5'000), host);
+    }
+    QCOMPARE(s.executions().size(), std::size_t(56));
+    // The global limit still holds.
+    ClientDatagram late;
+    late.clientId = 999;
+    s.receive(late.encode(), ms(5'001), 200);
+    QCOMPARE(s.executions().size(), std::size_t(0));
+    auto sent = s.transmits();
+    QCOMPARE(decode(sent.back()).reply.status(), wire::STATUS_BUSY);
+}
+
+// Issue: 1,024 first fragments, each under a made-up client id, filled the
+// table of partial messages and every fragmented request failed for 60 s.
+void TestServerCore::oneSenderCannotFillThePartialTable()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxPartialsTotal = 256;
+    config.limits.maxPartialsPerHost = 32;
+    Server s(config);
+    const auto firstFragment = [](std::uint32_t clientId) {
+        wire::Header h;
+        h.clientId = clientId;
+        h.callId = 1;
+        h.ackBelow = 1;
+        h.fragmentIndex = 0;
+        h.fragmentCount = 4;
+        return wire::encodeDatagram(h, QByteArray(100, 'f'), kChecksum);
+    };
+    constexpr core::HostId attacker = 9;
+    for (std::uint32_t client = 1; client <= 1'024; ++client)
+        s.receive(firstFragment(0x20000 + client), ms(client), attacker);
+    QCOMPARE(s.core.partialMessages(), 32);
+    // Another sender's fragmented request still finds room.
+    s.receive(firstFragment(77), ms(2'000), 10);
+    QCOMPARE(s.core.partialMessages(), 33);
 }
 
 void TestServerCore::garbageChangesNothing()

@@ -14,6 +14,7 @@
 #include "session/summary.h"
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
+#include "wire/bodies.pb.h"
 
 #include "invariants.h"
 #include "session/soak.h"
@@ -276,10 +277,11 @@ private slots:
         QCOMPARE(reassembled > 0, fragmented);
     }
 
-    // A reply cache that forgets too soon: the lost reply's call is run
-    // again when the resend arrives, the generated counter counts it twice,
-    // and the invariant checker says so.
-    void forgottenReplyIsExecutedTwiceAndCaught()
+    // A reply cache that forgets too soon: the resend after the lost reply
+    // finds no entry. Before the forgotten-below mark, the server ran the
+    // call again and the counter counted it twice; now the client's sequence
+    // counter shows the call is not new, and it is refused instead.
+    void forgottenReplyIsRefusedNotRunTwice()
     {
         session::SessionConfig config = scenarioConfig("dropped-reply");
         config.limits.maxEntryAge = core::Duration(1'000);
@@ -288,8 +290,36 @@ private slots:
         sim.run();
         auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
         QVERIFY(counter);
-        QCOMPARE(counter->total(), 2);
+        QCOMPARE(counter->total(), 1);
+        int forgotten = 0, failed = 0;
+        for (const trace::Event &e : eventsOf(log)) {
+            forgotten += e.kind == EventKind::Rejected && e.detail == wire::STATUS_RESULT_FORGOTTEN;
+            failed += e.kind == EventKind::CallFailed;
+        }
+        QVERIFY(forgotten >= 1);
+        QCOMPARE(failed, 1); // the call ends, with the server's reason
         const session::InvariantCheck check = session::checkInvariants(log.view(), config, counter->total());
+        QCOMPARE(check.broken.total(), 0);
+    }
+
+    // The checker the soak relies on sees a second execution of one call.
+    void invariantCheckerCatchesADoubleExecution()
+    {
+        const session::SessionConfig config = scenarioConfig("dropped-reply");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        trace::TraceLog twice;
+        bool doubled = false;
+        for (const trace::Event &e : eventsOf(log)) {
+            twice.record(e);
+            if (e.kind == EventKind::HandlerStart && !doubled) {
+                twice.record(e);
+                doubled = true;
+            }
+        }
+        QVERIFY(doubled);
+        const session::InvariantCheck check = session::checkInvariants(twice.view(), config, 2);
         QCOMPARE(check.broken.doubleExecutions, 1);
         QCOMPARE(check.broken.counterMismatch, 0); // the total counts both executions
         QVERIFY2(check.firstProblem.contains(u"executed twice"), qPrintable(check.firstProblem));
@@ -602,10 +632,10 @@ private slots:
             total.add(r);
         }
         qInfo("%d seeds from %llu: %lld calls, %lld failed, %lld retransmissions, %lld duplicates answered "
-              "without running; %d fragmented, %d restarted, %d overloaded",
+              "without running; %d fragmented, %d restarted, %d overloaded, %d outliving the cache",
               total.seeds, qulonglong(g_firstSeed), qlonglong(total.calls), qlonglong(total.failed),
               qlonglong(total.retransmissions), qlonglong(total.duplicatesAnswered), total.fragmentedSeeds,
-              total.restartedSeeds, total.overloadedSeeds);
+              total.restartedSeeds, total.overloadedSeeds, total.outlivedSeeds);
         QCOMPARE(total.broken.total(), 0);
         // The random configs must actually exercise retries, duplicates,
         // fragments, restarts and overload.
@@ -615,6 +645,8 @@ private slots:
             QVERIFY(total.fragmentedSeeds > g_seeds / 10);
             QVERIFY(total.restartedSeeds > g_seeds / 10);
             QVERIFY(total.overloadedSeeds > g_seeds / 40);
+            // Calls resent after their answer aged out, and refused.
+            QVERIFY(total.outlivedSeeds > g_seeds / 100);
         }
     }
 

@@ -1011,10 +1011,6 @@
         <translation>Die Antwort auf Aufruf %1 lag länger als die Altersgrenze von %2 im Cache des Servers, also hat der Server sie gelöscht.</translation>
     </message>
     <message>
-        <source>That is longer than any client keeps retrying a call, so no resend can still need it.</source>
-        <translation>Das ist länger, als irgendein Client einen Aufruf wiederholt, also kann keine Wiederholung sie noch brauchen.</translation>
-    </message>
-    <message>
         <source>The reply cache was over its byte limit, so the server dropped its oldest reply, the one to call %1.</source>
         <translation>Der Antwort-Cache war über seiner Bytegrenze, also hat der Server seine älteste Antwort gelöscht, die auf Aufruf %1.</translation>
     </message>
@@ -1125,6 +1121,14 @@
     <message>
         <source>Something happened that this version cannot describe (event %1).</source>
         <translation>Etwas ist geschehen, das diese Version nicht beschreiben kann (Ereignis %1).</translation>
+    </message>
+    <message>
+        <source>Should %1 still resend it, the server&apos;s sequence counter for %1 shows the call is not new, and the server refuses it rather than run it again.</source>
+        <translation>Sollte %1 ihn trotzdem noch einmal senden, zeigt der Sequenzzähler des Servers für %1, dass der Aufruf nicht neu ist, und der Server lehnt ihn ab, statt ihn noch einmal auszuführen.</translation>
+    </message>
+    <message>
+        <source>The server no longer remembers call %1: its answer left the cache by age. %2&apos;s sequence counter shows the call is not new, so the server refuses it rather than run it a second time: at-most-once, whatever the client&apos;s deadline.</source>
+        <translation>Der Server erinnert sich nicht mehr an Aufruf %1: seine Antwort hat den Cache wegen ihres Alters verlassen. Der Sequenzzähler von %2 zeigt, dass der Aufruf nicht neu ist, also lehnt der Server ihn ab, statt ihn ein zweites Mal auszuführen: höchstens einmal, wie lang die Frist des Clients auch ist.</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1382,10 @@
     <message>
         <source>reply-not-cached</source>
         <translation>Antwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>result-forgotten</source>
+        <translation>Ergebnis vergessen</translation>
     </message>
 </context>
 <context>

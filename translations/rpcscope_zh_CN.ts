@@ -1011,10 +1011,6 @@
         <translation>调用 %1 的应答在服务器缓存中存放的时间超过了 %2 的期限，所以服务器把它删除了。</translation>
     </message>
     <message>
-        <source>That is longer than any client keeps retrying a call, so no resend can still need it.</source>
-        <translation>这比任何客户端重试一个调用的时间都长，所以不会再有重传需要它。</translation>
-    </message>
-    <message>
         <source>The reply cache was over its byte limit, so the server dropped its oldest reply, the one to call %1.</source>
         <translation>应答缓存超出了字节上限，所以服务器删除了最旧的应答，也就是调用 %1 的应答。</translation>
     </message>
@@ -1125,6 +1121,14 @@
     <message>
         <source>Something happened that this version cannot describe (event %1).</source>
         <translation>发生了本版本无法描述的事件（事件 %1）。</translation>
+    </message>
+    <message>
+        <source>Should %1 still resend it, the server&apos;s sequence counter for %1 shows the call is not new, and the server refuses it rather than run it again.</source>
+        <translation>如果%1仍然重发它，服务器为%1记下的序号计数器表明这个调用不是新的，服务器会拒绝它，而不是再执行一次。</translation>
+    </message>
+    <message>
+        <source>The server no longer remembers call %1: its answer left the cache by age. %2&apos;s sequence counter shows the call is not new, so the server refuses it rather than run it a second time: at-most-once, whatever the client&apos;s deadline.</source>
+        <translation>服务器已经不再记得调用 %1：它的应答因为过期离开了缓存。%2的序号计数器表明这个调用不是新的，所以服务器拒绝它，而不是第二次执行它：至多一次，无论客户端的截止时间有多长。</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +1382,10 @@
     <message>
         <source>reply-not-cached</source>
         <translation>应答未缓存</translation>
+    </message>
+    <message>
+        <source>result-forgotten</source>
+        <translation>结果已遗忘</translation>
     </message>
 </context>
 <context>

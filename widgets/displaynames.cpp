@@ -49,7 +49,7 @@ static_assert(std::size(kCallErrors) == trace::kCallErrorCount, "a new call erro
     QT_TRANSLATE_NOOP("Status", "invalid-argument"), QT_TRANSLATE_NOOP("Status", "busy"),
     QT_TRANSLATE_NOOP("Status", "too-large"), QT_TRANSLATE_NOOP("Status", "server-restarted"),
     QT_TRANSLATE_NOOP("Status", "unknown-call"), QT_TRANSLATE_NOOP("Status", "handler-error"),
-    QT_TRANSLATE_NOOP("Status", "reply-not-cached"),
+    QT_TRANSLATE_NOOP("Status", "reply-not-cached"), QT_TRANSLATE_NOOP("Status", "result-forgotten"),
     QT_TRANSLATE_NOOP("Choice", "fixed"), QT_TRANSLATE_NOOP("Choice", "exponential"),
     QT_TRANSLATE_NOOP("Choice", "full-jitter"), QT_TRANSLATE_NOOP("Choice", "equal-jitter"),
     QT_TRANSLATE_NOOP("Choice", "decorrelated-jitter"), QT_TRANSLATE_NOOP("Choice", "adaptive"),

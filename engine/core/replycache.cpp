@@ -1,5 +1,7 @@
 #include "replycache.h"
 
+#include <algorithm>
+
 namespace rpcscope::core {
 
 // What an entry is charged against the byte cap: its reply plus a fixed
@@ -18,9 +20,62 @@ ReplyCache::Entry *ReplyCache::find(std::uint32_t clientId, std::uint32_t callId
     return e == c->second.entries.end() ? nullptr : &e->second;
 }
 
+bool ReplyCache::isActive(std::uint32_t clientId) const
+{
+    auto c = m_clients.find(clientId);
+    return c != m_clients.end() && !c->second.entries.empty();
+}
+
+int ReplyCache::activeClientsOn(HostId host) const
+{
+    auto it = m_activeByHost.find(host);
+    return it == m_activeByHost.end() ? 0 : it->second;
+}
+
+void ReplyCache::becomeActive(std::uint32_t, Client &client, HostId host)
+{
+    if (client.idle) {
+        m_idle.erase(client.idlePos);
+        client.idle = false;
+    }
+    client.host = host;
+    ++m_activeClients;
+    ++m_activeByHost[host];
+}
+
+// The client's last entry left: from now on only its marks remember it.
+void ReplyCache::becomeIdle(std::uint32_t clientId, Client &client)
+{
+    --m_activeClients;
+    if (auto it = m_activeByHost.find(client.host); it != m_activeByHost.end() && --it->second <= 0)
+        m_activeByHost.erase(it);
+    client.idle = true;
+    client.idleSince = m_now;
+    client.idlePos = m_idle.insert(m_idle.end(), clientId);
+}
+
+// Idle records past their age go, and the least recently active go when
+// there are too many. Run at the end of an operation, never while a caller
+// holds a reference into m_clients.
+void ReplyCache::expireIdle(TimePoint now)
+{
+    while (!m_idle.empty()) {
+        const auto c = m_clients.find(m_idle.front());
+        Q_ASSERT(c != m_clients.end() && c->second.idle);
+        const bool old = c->second.idleSince + m_limits.maxIdleAge <= now;
+        if (!old && qsizetype(m_idle.size()) <= m_limits.maxIdleClients)
+            break;
+        m_idle.pop_front();
+        m_clients.erase(c);
+    }
+}
+
 ReplyCache::Entry &ReplyCache::insert(std::uint32_t clientId, std::uint32_t callId, HostId host)
 {
-    Entry &entry = m_clients[clientId].entries[callId];
+    Client &client = m_clients[clientId];
+    if (client.entries.empty())
+        becomeActive(clientId, client, host);
+    Entry &entry = client.entries[callId];
     entry = Entry{};
     entry.host = host;
     m_bytes += cost(entry);
@@ -38,6 +93,7 @@ void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArr
     if (e == c->second.entries.end() || e->second.state != State::InProgress)
         return;
     Entry &entry = e->second;
+    m_now = std::max(m_now, now);
     m_bytes -= cost(entry);
     entry.state = State::Done;
     entry.reply = std::move(reply);
@@ -79,6 +135,8 @@ void ReplyCache::erase(std::uint32_t clientId, Client &client,
     m_bytes -= cost(it->second);
     --m_size;
     client.entries.erase(it);
+    if (client.entries.empty())
+        becomeIdle(clientId, client);
 }
 
 bool ReplyCache::acknowledge(std::uint32_t clientId, std::uint32_t callId,
@@ -108,18 +166,29 @@ void ReplyCache::acknowledgeBelow(std::uint32_t clientId, std::uint32_t below,
             erase(clientId, client, it, trace::EvictReason::Acked, evicted);
         it = next;
     }
+    expireIdle(m_now);
 }
 
 void ReplyCache::releaseIfEmpty(std::uint32_t clientId)
 {
-    if (auto c = m_clients.find(clientId); c != m_clients.end() && c->second.entries.empty())
-        m_clients.erase(c);
+    auto c = m_clients.find(clientId);
+    if (c == m_clients.end() || !c->second.entries.empty())
+        return;
+    if (c->second.idle)
+        m_idle.erase(c->second.idlePos);
+    m_clients.erase(c);
 }
 
 std::uint32_t ReplyCache::ackBelow(std::uint32_t clientId) const
 {
     auto c = m_clients.find(clientId);
     return c == m_clients.end() ? 0 : c->second.ackBelow;
+}
+
+std::uint32_t ReplyCache::forgottenBelow(std::uint32_t clientId) const
+{
+    auto c = m_clients.find(clientId);
+    return c == m_clients.end() ? 0 : c->second.forgottenBelow;
 }
 
 // Drops a finished entry's reply, keeping the record (Acked or Tombstone).
@@ -148,6 +217,7 @@ void ReplyCache::enforceBytes(std::vector<Eviction> &evicted)
 
 void ReplyCache::expire(TimePoint now, std::vector<Eviction> &evicted)
 {
+    m_now = std::max(m_now, now);
     while (!m_aging.empty() && m_aging.front().doneAt + m_limits.maxAge <= now) {
         const Aging a = m_aging.front();
         m_aging.pop_front();
@@ -158,20 +228,27 @@ void ReplyCache::expire(TimePoint now, std::vector<Eviction> &evicted)
             continue;
         auto e = c->second.entries.find(a.callId);
         if (e != c->second.entries.end() && e->second.state != State::InProgress
-            && e->second.doneAt == a.doneAt)
+            && e->second.doneAt == a.doneAt) {
+            // The sequence counter: from now on this call, and every older
+            // one without an entry, is recognised as forgotten, not new.
+            c->second.forgottenBelow = std::max(c->second.forgottenBelow, a.callId + 1);
             erase(a.clientId, c->second, e, trace::EvictReason::Age, evicted);
-        // A client with nothing left has been quiet for the age limit: its
-        // ack-below no longer protects anything a deadline-bound resend could reach.
-        if (c->second.entries.empty())
-            m_clients.erase(c);
+        }
     }
+    expireIdle(now);
 }
 
 std::optional<TimePoint> ReplyCache::nextExpiry() const
 {
-    if (m_aging.empty())
-        return std::nullopt;
-    return m_aging.front().doneAt + m_limits.maxAge;
+    std::optional<TimePoint> next;
+    if (!m_aging.empty())
+        next = m_aging.front().doneAt + m_limits.maxAge;
+    if (!m_idle.empty()) {
+        const TimePoint idle = m_clients.at(m_idle.front()).idleSince + m_limits.maxIdleAge;
+        if (!next || idle < *next)
+            next = idle;
+    }
+    return next;
 }
 
 } // namespace rpcscope::core

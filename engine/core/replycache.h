@@ -5,8 +5,10 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <list>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -18,6 +20,13 @@ struct ReplyCacheLimits
 {
     std::int64_t maxBytes = 16 * 1024 * 1024;
     Duration maxAge{120'000'000};
+    // A client with nothing left in the cache is still remembered by its
+    // marks (ack-below, forgotten-below) for this long, or until this many
+    // such clients crowd it out, least recently active first. The age is the
+    // longest deadline a client may set (a day), so no resend a client can
+    // still make finds its client forgotten unless the table overflowed.
+    qsizetype maxIdleClients = 65536;
+    Duration maxIdleAge{86'400'000'000};
 };
 
 // At-most-once memory of the server: one entry per (client id, call id) it
@@ -32,6 +41,14 @@ struct ReplyCacheLimits
 // again. An explicit ack likewise keeps a small record until ack-below passes
 // the call: a delayed copy of the request must find it. Everything finished
 // goes by age; in-progress entries are never evicted.
+//
+// Forgetting a reply must never let its call run again, whatever deadline
+// the client chose. So each client keeps two marks, the chapter's sequence
+// counters: ack-below (every call below it has ended at the client) and
+// forgotten-below (every call below it that has no entry was forgotten by
+// age). A call below either mark is never admitted as new. The marks outlive
+// the entries: a client whose entries are all gone stays as an idle record
+// until maxIdleAge, or until maxIdleClients newer idle records push it out.
 class ReplyCache
 {
 public:
@@ -76,26 +93,47 @@ public:
     bool acknowledge(std::uint32_t clientId, std::uint32_t callId, std::vector<Eviction> &evicted);
     // The client says every call below `below` has ended: finished entries below it go.
     void acknowledgeBelow(std::uint32_t clientId, std::uint32_t below, std::vector<Eviction> &evicted);
+    // The cache learns the time: idle records are dated by it.
+    void passTime(TimePoint now) { m_now = std::max(m_now, now); }
     // Drops entries older than the age limit.
     void expire(TimePoint now, std::vector<Eviction> &evicted);
     std::optional<TimePoint> nextExpiry() const;
 
+    // Any record of the client: entries, or marks alone.
     bool knowsClient(std::uint32_t clientId) const { return m_clients.contains(clientId); }
-    // Forgets a client that holds no entries (one whose only request was refused).
+    // The client holds entries (calls in progress or answers kept for resends).
+    bool isActive(std::uint32_t clientId) const;
+    // Forgets a client that holds no entries and was not known before (one
+    // whose only request was refused): it leaves no marks behind.
     void releaseIfEmpty(std::uint32_t clientId);
 
     // Highest ack-below the client has sent; calls below it are over.
     std::uint32_t ackBelow(std::uint32_t clientId) const;
+    // Every call of the client below this that has no entry was forgotten by
+    // age: it may have run, and must not run again.
+    std::uint32_t forgottenBelow(std::uint32_t clientId) const;
 
     std::int64_t bytes() const { return m_bytes; }
     qsizetype size() const { return m_size; }
     qsizetype clientCount() const { return qsizetype(m_clients.size()); }
+    // Clients holding entries, in all and from one host (where each was when
+    // it last became active): what the admission limits count.
+    qsizetype activeClientCount() const { return m_activeClients; }
+    int activeClientsOn(HostId host) const;
+    // Clients remembered only by their marks.
+    qsizetype idleClientCount() const { return qsizetype(m_idle.size()); }
 
 private:
     struct Client
     {
         std::uint32_t ackBelow = 0;
+        std::uint32_t forgottenBelow = 0;
         std::map<std::uint32_t, Entry> entries; // by call id, ordered for ack-below
+        HostId host = 0;                        // where it was when it last became active
+        // Idle (no entries): its place in m_idle and when it got there.
+        std::list<std::uint32_t>::iterator idlePos;
+        TimePoint idleSince{0};
+        bool idle = false;
     };
     struct Aging
     {
@@ -108,6 +146,9 @@ private:
     void erase(std::uint32_t clientId, Client &client, std::map<std::uint32_t, Entry>::iterator it,
                trace::EvictReason reason, std::vector<Eviction> &evicted);
     void enforceBytes(std::vector<Eviction> &evicted);
+    void becomeActive(std::uint32_t clientId, Client &client, HostId host);
+    void becomeIdle(std::uint32_t clientId, Client &client);
+    void expireIdle(TimePoint now);
     void dropReply(Entry &entry, State state);
     void compactAging();
 
@@ -117,6 +158,10 @@ private:
     std::size_t m_bytesCursor = 0; // m_aging before this holds no cached reply
     std::int64_t m_bytes = 0;
     qsizetype m_size = 0;
+    qsizetype m_activeClients = 0;
+    std::unordered_map<HostId, int> m_activeByHost;
+    std::list<std::uint32_t> m_idle; // idle clients, least recently active first
+    TimePoint m_now{0};              // the latest time the cache was told of
 };
 
 } // namespace rpcscope::core

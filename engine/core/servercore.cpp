@@ -10,7 +10,12 @@ using wire::DatagramKind;
 namespace {
 ReplyCache::Limits cacheLimits(const ServerLimits &limits)
 {
-    return {limits.maxCacheBytes, limits.maxEntryAge};
+    ReplyCache::Limits l;
+    l.maxBytes = limits.maxCacheBytes;
+    l.maxAge = limits.maxEntryAge;
+    l.maxIdleClients = limits.maxIdleClients;
+    l.maxIdleAge = limits.maxIdleAge;
+    return l;
 }
 } // namespace
 
@@ -186,18 +191,12 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     }
 
     // A client the server has no record of: a probe can only be answered
-    // "unknown", and a request must fit under the client limit.
+    // "unknown". (A request must fit under the client limits: roomForClient.)
+    m_cache.passTime(now);
     const bool knownClient = m_cache.knowsClient(h.clientId);
-    if (!knownClient) {
-        if (h.kind == DatagramKind::Probe) {
-            refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
-            return Received::Accepted;
-        }
-        if (m_cache.clientCount() >= m_config.limits.maxClients) {
-            refuse(h, from, wire::STATUS_BUSY,
-                   QStringLiteral("too many clients (%1)").arg(m_config.limits.maxClients), now);
-            return Received::Accepted;
-        }
+    if (!knownClient && h.kind == DatagramKind::Probe) {
+        refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
+        return Received::Accepted;
     }
 
     m_cache.acknowledgeBelow(h.clientId, h.ackBelow, m_evicted);
@@ -253,11 +252,30 @@ Received ServerCore::onProbe(const wire::Header &h, QByteArrayView body, HostId 
 {
     if (ReplyCache::Entry *entry = m_cache.find(h.clientId, h.callId))
         answerDuplicate(h, body, *entry, from, now);
-    else if (h.callId < m_cache.ackBelow(h.clientId))
-        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
-    else
+    else if (!answerForgotten(h, from, now))
         refuse(h, from, wire::STATUS_UNKNOWN_CALL, QStringLiteral("no record of this call"), now);
     return Received::Accepted;
+}
+
+bool ServerCore::answerForgotten(const wire::Header &h, HostId from, TimePoint now)
+{
+    // The client has already seen this call end: a late copy, not a new call.
+    if (h.callId < m_cache.ackBelow(h.clientId)) {
+        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
+        return true;
+    }
+    // Its answer was forgotten by age while the client could still ask
+    // (a long deadline, or a copy replayed later): it may have run, so it
+    // must not run now. The sequence counter says so without the entry.
+    if (h.callId < m_cache.forgottenBelow(h.clientId)) {
+        refuse(h, from, wire::STATUS_RESULT_FORGOTTEN,
+               QStringLiteral("call %1 is older than what the server remembers of this client; "
+                              "it was not run again, and may have run before")
+                   .arg(h.callId),
+               now);
+        return true;
+    }
+    return false;
 }
 
 Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
@@ -282,11 +300,8 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
         }
         return Received::Accepted;
     }
-    // The client has already seen this call end: a late copy, not a new call.
-    if (h.callId < m_cache.ackBelow(h.clientId)) {
-        record(EventKind::StaleDropped, now, from, h.callId, h.attempt);
+    if (answerForgotten(h, from, now))
         return Received::Accepted;
-    }
     const ServerLimits &limits = m_config.limits;
     if (size > limits.maxDatagramBytes) {
         refuse(h, from, wire::STATUS_TOO_LARGE,
@@ -330,17 +345,22 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     const std::uint64_t key = partialKey(h.clientId, h.callId);
     auto it = m_partials.find(key);
     if (it == m_partials.end()) {
-        int &open = m_partialsByClient[h.clientId];
-        if (open >= limits.maxPartialsPerClient || int(m_partials.size()) >= limits.maxPartialsTotal) {
-            if (open == 0)
-                m_partialsByClient.erase(h.clientId);
+        if (!roomForClient(h, from, now))
+            return Received::Accepted;
+        const auto byClient = m_partialsByClient.find(h.clientId);
+        const auto byHost = m_partialsByHost.find(from);
+        if ((byClient != m_partialsByClient.end() && byClient->second >= limits.maxPartialsPerClient)
+            || (byHost != m_partialsByHost.end() && byHost->second >= limits.maxPartialsPerHost)
+            || int(m_partials.size()) >= limits.maxPartialsTotal) {
             // Not refused: the client resends, and by then others may be done.
             record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                    std::uint32_t(ProtocolDrop::ReassemblyFull));
             return Received::Accepted;
         }
-        ++open;
-        it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now}).first;
+        ++m_partialsByClient[h.clientId];
+        ++m_partialsByHost[from];
+        it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now, from})
+                 .first;
         notePartialAge(now, key);
     }
     if (it->second.refused) {
@@ -445,6 +465,8 @@ void ServerCore::erasePartial(std::map<std::uint64_t, Partial>::iterator it)
     const auto clientId = std::uint32_t(it->first >> 32);
     if (auto c = m_partialsByClient.find(clientId); c != m_partialsByClient.end() && --c->second <= 0)
         m_partialsByClient.erase(c);
+    if (auto h = m_partialsByHost.find(it->second.host); h != m_partialsByHost.end() && --h->second <= 0)
+        m_partialsByHost.erase(h);
     m_partials.erase(it);
 }
 
@@ -483,8 +505,30 @@ Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, H
     return Received::Accepted;
 }
 
+bool ServerCore::roomForClient(const wire::Header &h, HostId from, TimePoint now)
+{
+    if (m_cache.isActive(h.clientId))
+        return true;
+    const ServerLimits &limits = m_config.limits;
+    if (m_cache.activeClientCount() >= limits.maxClients) {
+        refuse(h, from, wire::STATUS_BUSY, QStringLiteral("too many clients (%1)").arg(limits.maxClients), now);
+        return false;
+    }
+    // One sender cannot take the table from everyone else, whatever client
+    // ids it makes up.
+    if (m_cache.activeClientsOn(from) >= limits.maxClientsPerHost) {
+        refuse(h, from, wire::STATUS_BUSY,
+               QStringLiteral("too many clients from this address and port (%1)").arg(limits.maxClientsPerHost),
+               now);
+        return false;
+    }
+    return true;
+}
+
 Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
 {
+    if (!roomForClient(h, from, now))
+        return Received::Accepted;
     const ServerLimits &limits = m_config.limits;
     const auto running = m_inProgressByClient.find(h.clientId);
     const int clientInProgress = running == m_inProgressByClient.end() ? 0 : running->second;

@@ -29,9 +29,21 @@ struct ServerLimits
     int maxInProgressPerClient = 64;
     int maxInProgressTotal = 1024;
     int maxClients = 4096;
+    // Fair admission: one sender (address and port) may hold at most this
+    // many clients with calls or answers in the cache, and this many partial
+    // messages, so a few thousand datagrams from one place cannot fill the
+    // tables every other client needs. The driver limits the senders one
+    // address may be (TransportOptions::maxPeersPerAddress).
+    int maxClientsPerHost = 8;
+    int maxPartialsPerHost = 32;
     std::int64_t maxCacheBytes = 16 * 1024 * 1024;
-    // Longer than any client deadline, so no legitimate resend outlives its entry.
+    // How long a finished call's answer is kept for resends. A client may
+    // resend for longer (its deadline can be a day): past this, the reply
+    // cache's forgotten-below mark refuses the call instead of running it.
     Duration maxEntryAge{120'000'000};
+    // Clients remembered by their marks alone once their entries are gone.
+    int maxIdleClients = 65536;
+    Duration maxIdleAge{86'400'000'000};
     // Fragmented requests: the largest message reassembled, how many partial
     // messages one client and all clients may have open, the bytes they may
     // hold in all, and how long one may stay incomplete.
@@ -114,6 +126,7 @@ private:
     {
         Reassembly message;
         TimePoint started;
+        HostId host = 0; // who sent its first fragment
         // Refused as too large: the rest of its fragments, already on the
         // way, are dropped quietly instead of refused one by one.
         bool refused = false;
@@ -123,8 +136,13 @@ private:
                        TimePoint now);
     Received onRequestFragment(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
     Received admit(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    // A client without entries may start a call only under the client limits.
+    bool roomForClient(const wire::Header &h, HostId from, TimePoint now);
     Received onProbe(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
     Received onFragmentAck(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    // A request or probe for a call with no entry that the client's marks
+    // show is not new: dropped as stale or refused as forgotten. True if so.
+    bool answerForgotten(const wire::Header &h, HostId from, TimePoint now);
     void answerDuplicate(const wire::Header &h, QByteArrayView body, ReplyCache::Entry &entry,
                          HostId from, TimePoint now);
     void sendEmpty(wire::DatagramKind kind, const wire::Header &request, HostId to);
@@ -163,6 +181,7 @@ private:
     // ordered, so a client's ack-below drops those it gave up on in one range.
     std::map<std::uint64_t, Partial> m_partials;
     std::unordered_map<std::uint32_t, int> m_partialsByClient;
+    std::unordered_map<HostId, int> m_partialsByHost;
     qsizetype m_partialBytes = 0;
     std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
 };

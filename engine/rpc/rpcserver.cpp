@@ -97,7 +97,8 @@ private:
         c.peakPartialMessages = std::max(c.peakPartialMessages, m_core.partialMessages());
         c.peakPartialBytes = std::max(c.peakPartialBytes, m_core.partialBytes());
         c.peakCacheBytes = std::max(c.peakCacheBytes, m_core.replyCache().bytes());
-        c.peakCacheClients = std::max(c.peakCacheClients, m_core.replyCache().clientCount());
+        c.peakCacheClients = std::max(c.peakCacheClients, m_core.replyCache().activeClientCount());
+        c.peakIdleClients = std::max(c.peakIdleClients, m_core.replyCache().idleClientCount());
     }
 
     void dispatch(core::Execution exec)

@@ -76,7 +76,8 @@ struct ServerCounters
     int peakPartialMessages = 0;
     qsizetype peakPartialBytes = 0;
     std::int64_t peakCacheBytes = 0;
-    qsizetype peakCacheClients = 0;
+    qsizetype peakCacheClients = 0;     // with calls or answers in the cache: what maxClients limits
+    qsizetype peakIdleClients = 0;      // remembered by their sequence marks alone
 };
 
 // Serves procedures over UDP with at-most-once semantics. The protocol runs

@@ -1186,8 +1186,10 @@ QString cacheEvict(const Story &s)
                                                         "dropped it.")
                                 .arg(s.call(), duration(s.config.limits.maxEntryAge.count())),
                             QCoreApplication::translate("Narration",
-                                                        "That is longer than any client keeps retrying a "
-                                                        "call, so no resend can still need it."));
+                                                        "Should %1 still resend it, the server's sequence "
+                                                        "counter for %1 shows the call is not new, and the "
+                                                        "server refuses it rather than run it again.")
+                                .arg(s.client()));
     case EvictReason::Bytes:
         return twoSentences(QCoreApplication::translate("Narration",
                                                         "The reply cache was over its byte limit, so the "
@@ -1235,6 +1237,13 @@ QString rejected(const Story &s)
                                            "so the server answers with an error rather than run the call "
                                            "again: at-most-once.")
             .arg(call);
+    case wire::STATUS_RESULT_FORGOTTEN:
+        return QCoreApplication::translate("Narration",
+                                           "The server no longer remembers call %1: its answer left the "
+                                           "cache by age. %2's sequence counter shows the call is not new, "
+                                           "so the server refuses it rather than run it a second time: "
+                                           "at-most-once, whatever the client's deadline.")
+            .arg(call, s.client());
     default:
         break;
     }

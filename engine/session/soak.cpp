@@ -5,6 +5,7 @@
 #include "services/counterservice.h"
 #include "summary.h"
 #include "trace/tracelog.h"
+#include "wire/bodies.pb.h"
 
 #include <QJsonArray>
 #include <QThreadPool>
@@ -68,6 +69,17 @@ SessionConfig soakConfig(std::uint64_t seed)
         c.serverRate = double(r.between(100, 2'000));
         c.serverQueue = int(r.between(1, 32));
     }
+    // Some calls outlive the server's memory of them: deadlines far longer
+    // than the reply cache's age limit, under heavy loss. A resend that comes
+    // after the answer aged out must be refused, never run again.
+    if (r.chance(0.15)) {
+        c.limits.maxEntryAge = core::Duration(r.between(20'000, 400'000));
+        c.retry.deadline = core::Duration(r.between(2'000'000, 20'000'000));
+        c.retry.maxAttempts = int(r.between(20, 200));
+        c.retry.maxTimeout = core::Duration(r.between(200'000, 2'000'000));
+        c.toClient.loss = 0.5 + r.uniform() * 0.3;
+        c.calls = int(r.between(3, 20));
+    }
     return c;
 }
 
@@ -95,8 +107,11 @@ SoakSeedResult soakSeed(std::uint64_t seed)
     result.duplicatesAnswered = s.duplicatesSuppressed + s.cachedRepliesResent;
     // Counted from what happened, not guessed from the sizes configured.
     const auto view = log.view();
-    for (qsizetype i = 0; i < view.size() && !result.fragmented; ++i)
-        result.fragmented = view.at(i).kind == trace::EventKind::Reassembled;
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const trace::Event &e = view.at(i);
+        result.fragmented |= e.kind == trace::EventKind::Reassembled;
+        result.outlived |= e.kind == trace::EventKind::Rejected && e.detail == wire::STATUS_RESULT_FORGOTTEN;
+    }
     result.restarted = config.serverRestartAt.has_value();
     result.overloaded = sim.serverBacklogPeak() >= config.serverQueue && config.serverRate > 0;
     return result;
@@ -114,6 +129,7 @@ void SoakResult::add(const SoakSeedResult &r)
     fragmentedSeeds += r.fragmented;
     restartedSeeds += r.restarted;
     overloadedSeeds += r.overloaded;
+    outlivedSeeds += r.outlived;
     broken += r.check.broken;
     if (!r.check.firstProblem.isEmpty() && failures.size() < kMaxFailuresListed)
         failures.emplace_back(r.seed, r.check.firstProblem);
@@ -131,6 +147,7 @@ SoakResult &SoakResult::operator+=(const SoakResult &later)
     fragmentedSeeds += later.fragmentedSeeds;
     restartedSeeds += later.restartedSeeds;
     overloadedSeeds += later.overloadedSeeds;
+    outlivedSeeds += later.outlivedSeeds;
     broken += later.broken;
     for (const auto &f : later.failures)
         if (failures.size() < kMaxFailuresListed)
@@ -155,6 +172,7 @@ QJsonObject SoakResult::toJson() const
         {QStringLiteral("seeds_fragmented"), fragmentedSeeds},
         {QStringLiteral("seeds_restarted"), restartedSeeds},
         {QStringLiteral("seeds_overloaded"), overloadedSeeds},
+        {QStringLiteral("seeds_outlived_cache"), outlivedSeeds},
         {QStringLiteral("double_executions"), qint64(broken.doubleExecutions)},
         {QStringLiteral("corrupt_accepted"), qint64(broken.corruptAccepted)},
         {QStringLiteral("past_deadline"), qint64(broken.pastDeadline)},

@@ -31,6 +31,7 @@ struct SoakSeedResult
     bool fragmented = false;             // messages larger than a datagram
     bool restarted = false;              // the server crashed and came back
     bool overloaded = false;             // the server's receive queue dropped datagrams
+    bool outlived = false;               // a call was resent after its answer aged out, and refused
 };
 
 // Runs one seed's session to the end and checks it.
@@ -41,7 +42,7 @@ struct SoakResult
     int seeds = 0;
     std::int64_t calls = 0, ok = 0, failed = 0, executions = 0;
     std::int64_t retransmissions = 0, duplicatesAnswered = 0;
-    int fragmentedSeeds = 0, restartedSeeds = 0, overloadedSeeds = 0;
+    int fragmentedSeeds = 0, restartedSeeds = 0, overloadedSeeds = 0, outlivedSeeds = 0;
     InvariantCounts broken;
     // The seeds where a promise broke, in seed order (at most 20), with what broke.
     std::vector<std::pair<std::uint64_t, QString>> failures;

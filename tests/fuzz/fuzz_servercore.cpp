@@ -122,7 +122,9 @@ struct Harness
         RPCSCOPE_FUZZ_CHECK(server.partialBytes()
                             <= l.maxPartialBytes + server.partialMessages() * qsizetype(0xFFFF));
         const core::ReplyCache &cache = server.replyCache();
-        RPCSCOPE_FUZZ_CHECK(cache.clientCount() <= l.maxClients);
+        RPCSCOPE_FUZZ_CHECK(cache.activeClientCount() <= l.maxClients);
+        RPCSCOPE_FUZZ_CHECK(cache.idleClientCount() <= l.maxIdleClients);
+        RPCSCOPE_FUZZ_CHECK(cache.clientCount() == cache.activeClientCount() + cache.idleClientCount());
         RPCSCOPE_FUZZ_CHECK(cache.size() >= 0 && cache.bytes() >= 64 * std::int64_t(cache.size()));
         // The cached replies themselves (each entry's cost less its fixed 64) stay under the cap.
         RPCSCOPE_FUZZ_CHECK(cache.bytes() - 64 * std::int64_t(cache.size()) <= l.maxCacheBytes);
