@@ -135,6 +135,8 @@ class TestClientCore : public QObject
 
 private slots:
     void startCallSendsFirstRequest();
+    void echoesTheLatestAddressToken();
+    void challengeIsAnsweredAtOnceWithAProbe();
     void handleTimeoutBeforeTimerDoesNothing();
     void timeoutResendsWithNextAttempt();
     void maxAttemptsFailsAfterLastTimeout();
@@ -396,6 +398,72 @@ void TestClientCore::duplicateReplyIsDroppedAsLate()
     QCOMPARE(late.datagram, std::uint8_t(DatagramKind::Reply));
     QVERIFY(c.completions().empty());
     QCOMPARE(c.sink.count(EventKind::CallOk), 1);
+    QVERIFY(c.transmits().empty());
+}
+
+QByteArray withToken(const QByteArray &datagram, std::uint64_t token)
+{
+    wire::Decoded d;
+    if (wire::decodeDatagram(datagram, kChecksum, d) != wire::DecodeError::None)
+        qFatal("withToken: not a datagram");
+    wire::Header h = d.header;
+    h.token = token;
+    return wire::encodeDatagram(h, d.body, kChecksum);
+}
+
+wire::Header headerOf(const Transmit &t)
+{
+    wire::Decoded d;
+    if (wire::decodeDatagram(t.bytes, kChecksum, d) != wire::DecodeError::None)
+        qFatal("the client sent an undecodable datagram");
+    return d.header;
+}
+
+// The server's address validation: whatever token it last sent is in
+// everything the client sends from then on; before any, none.
+void TestClientCore::echoesTheLatestAddressToken()
+{
+    Client c;
+    c.core.startCall(QStringLiteral("echo"), QByteArray(), kT0);
+    auto sent = c.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(headerOf(sent[0]).token, 0u);
+    c.core.receive(withToken(reply(1, QByteArray("a")), 0xAB), core::kServerHost, ms(1));
+    c.core.startCall(QStringLiteral("echo"), QByteArray(), ms(2));
+    sent = c.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(headerOf(sent[0]).token, 0xABu);
+    // A later datagram without a token leaves it; a new one replaces it.
+    c.core.receive(serverDatagram(DatagramKind::Working, 2), core::kServerHost, ms(3));
+    c.core.receive(withToken(serverDatagram(DatagramKind::Working, 2), 0xCD), core::kServerHost, ms(4));
+    c.core.handleTimeout(ms(4) + Duration(1'000'000));
+    sent = c.transmits();
+    QVERIFY(!sent.empty());
+    for (const Transmit &t : sent)
+        QCOMPARE(headerOf(t).token, 0xCDu);
+}
+
+// A "working" that asks for an answer is the server holding a reply back
+// until this address shows it receives: probe now, not at the poll interval.
+void TestClientCore::challengeIsAnsweredAtOnceWithAProbe()
+{
+    Client c;
+    c.core.startCall(QStringLiteral("echo"), QByteArray(), kT0);
+    c.transmits();
+    wire::Header h;
+    h.kind = DatagramKind::Working;
+    h.epoch = kEpoch;
+    h.clientId = kClientId;
+    h.callId = 1;
+    h.ackRequested = true;
+    h.token = 0x5EED;
+    c.core.receive(wire::encodeDatagram(h, {}, kChecksum), core::kServerHost, ms(7));
+    const auto sent = c.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Probe);
+    QCOMPARE(headerOf(sent[0]).token, 0x5EEDu);
+    // A plain "working" does not: the client waits for its poll interval.
+    c.core.receive(serverDatagram(DatagramKind::Working, 1), core::kServerHost, ms(8));
     QVERIFY(c.transmits().empty());
 }
 

@@ -62,7 +62,7 @@ struct Pair
         core::ClientConfig c;
         c.clientId = 0x1234;
         c.host = 1;
-        c.maxDatagram = 236; // 200-byte fragments
+        c.maxDatagram = 236; // 192-byte fragments (room left for an address token)
         c.retry.timeout = Duration(100'000);
         c.retry.backoff = core::Backoff::Fixed;
         return c;
@@ -352,18 +352,43 @@ private slots:
         QCOMPARE(p.executions, 1);
     }
 
+    // A new client's small request and a large reply: more than three times
+    // the bytes the server has heard from it. The server asks first (a
+    // "working" that wants an answer, with the address token), the client
+    // probes at once with the token, and the whole reply follows.
+    void aLargeReplyToANewClientWaitsForItsToken()
+    {
+        Pair p;
+        p.reply = [](const QByteArray &) { return pattern(20'000); };
+        p.client.startCall(QStringLiteral("echo"), QByteArray("x"), p.now);
+        const auto done = p.run();
+        QCOMPARE(done.size(), std::size_t(1));
+        QCOMPARE(done[0].error, trace::CallError::None);
+        QCOMPARE(done[0].result, pattern(20'000));
+        QCOMPARE(p.executions, 1);
+        QCOMPARE(p.server.amplification().challenges, 1u);
+        QCOMPARE(p.server.amplification().validated, 1u);
+        QVERIFY(p.server.isValidated(1));
+        // request, working (the challenge), probe, then the reply's fragments
+        QVERIFY(p.sent.size() > 4);
+        QCOMPARE(p.sent[0].kind, DatagramKind::Request);
+        QCOMPARE(p.sent[1].kind, DatagramKind::Working);
+        QCOMPARE(p.sent[2].kind, DatagramKind::Probe);
+        QCOMPARE(p.sent[3].kind, DatagramKind::Reply);
+    }
+
     // 16-bit fragment numbers must not wrap: a request needing more
     // fragments than a selective ack can list fails at once, unsent.
     void aRequestNeedingTooManyFragmentsFailsAtOnce()
     {
         core::ClientConfig config = Pair::clientDefaults();
-        config.maxDatagram = 128; // 92-byte fragments: at most 736 of them
+        config.maxDatagram = 128; // 84-byte fragments (room left for an address token): at most 672 of them
         Pair p(config);
         p.client.startCall(QStringLiteral("echo"), pattern(100'000), p.now);
         const auto done = p.run();
         QCOMPARE(done.size(), std::size_t(1));
         QCOMPARE(done[0].error, trace::CallError::TooLarge);
-        QVERIFY2(done[0].message.contains(u"736 fragments"), qPrintable(done[0].message));
+        QVERIFY2(done[0].message.contains(u"672 fragments"), qPrintable(done[0].message));
         QVERIFY(p.sent.empty());
     }
 

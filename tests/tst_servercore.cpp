@@ -99,11 +99,13 @@ struct ClientDatagram
     std::uint32_t clientId = kClientId;
     QString method = QStringLiteral("echo");
     QByteArray args = QByteArray("hi");
+    std::uint64_t token = 0;
 
     QByteArray encode() const
     {
         wire::Header h;
         h.kind = kind;
+        h.token = token;
         h.attempt = attempt;
         h.epoch = epoch;
         h.clientId = clientId;
@@ -164,8 +166,9 @@ Sent decode(const Transmit &t)
     if (error != wire::DecodeError::None)
         qFatal("the server sent an undecodable datagram: %s", qPrintable(wire::decodeErrorName(error)));
     Sent s{d.header, d.body.toByteArray(), {}};
+    // A fragment of a reply is not a whole body: only whole ones are parsed.
     if ((s.header.kind == DatagramKind::Reply || s.header.kind == DatagramKind::Error)
-        && !s.reply.ParseFromArray(s.body.constData(), int(s.body.size())))
+        && s.header.fragmentCount == 1 && !s.reply.ParseFromArray(s.body.constData(), int(s.body.size())))
         qFatal("the server sent an unparsable reply body");
     return s;
 }
@@ -205,6 +208,9 @@ private slots:
     void forgottenMarkCoversEveryOlderCall();
     void oneSenderCannotFillTheClientTable();
     void oneSenderCannotFillThePartialTable();
+    void unvalidatedSenderGetsAtMostThreeTimesItsBytes();
+    void onlyItsOwnTokenValidatesASender();
+    void forgottenHostStartsUnvalidated();
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
     void fragmentCountBeyondOneAckIsNotAnswered();
@@ -1145,11 +1151,123 @@ void TestServerCore::fragmentCountBeyondOneAckIsNotAnswered()
     QCOMPARE(s.core.partialMessages(), 0);
 
     // The largest count one ack can list is still taken in.
-    const auto largest = std::uint16_t(core::maxFragments(maxDatagram - wire::kOverhead));
+    const auto largest = std::uint16_t(core::maxFragments(maxDatagram - wire::kMaxOverhead));
     QCOMPARE(s.receive(fragment(3, largest - 1, largest), ms(3)), Received::Accepted);
     QCOMPARE(s.core.partialMessages(), 1);
     for (const Transmit &t : s.transmits())
         QVERIFY(t.bytes.size() <= maxDatagram);
+}
+
+namespace {
+std::int64_t bytesOf(const std::vector<Transmit> &sent)
+{
+    std::int64_t n = 0;
+    for (const Transmit &t : sent)
+        n += t.bytes.size();
+    return n;
+}
+} // namespace
+
+// Issue: a 36-byte duplicate naming a finished call with a 60 KB reply got
+// the whole reply back, 61,660 bytes (x1,713), to whatever address it
+// claimed to come from. Now an address that has not echoed its token gets
+// at most three times what it sent, and the reply only once it does.
+void TestServerCore::unvalidatedSenderGetsAtMostThreeTimesItsBytes()
+{
+    Server s;
+    constexpr core::HostId victim = 7;
+    const QByteArray first = request(1);
+    std::int64_t received = first.size();
+    s.receive(first, kT0, victim);
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    s.finish(1, QByteArray(60'000, 'R'), ms(1));
+    auto sent = s.transmits();
+    // Not the reply: one short "working" that asks for an answer and carries the token.
+    QCOMPARE(sent.size(), std::size_t(1));
+    const Sent challenge = decode(sent[0]);
+    QCOMPARE(challenge.header.kind, DatagramKind::Working);
+    QVERIFY(challenge.header.ackRequested);
+    QVERIFY(challenge.header.token != 0);
+    std::int64_t returned = bytesOf(sent);
+
+    // A thousand duplicates from the forged address: never more than 3x back.
+    for (std::uint16_t attempt = 2; attempt < 1'002; ++attempt) {
+        const QByteArray copy = request(1, attempt);
+        received += copy.size();
+        s.receive(copy, ms(attempt), victim);
+        returned += bytesOf(s.transmits());
+        QVERIFY2(returned <= 3 * received, qPrintable(QStringLiteral("%1 bytes back for %2").arg(returned).arg(received)));
+    }
+    QCOMPARE(s.executions().size(), std::size_t(0));
+    QVERIFY(s.core.amplification().heldBack >= 1'000);
+    QVERIFY(!s.core.isValidated(victim));
+
+    // The real client echoes the token in a probe: the whole reply follows.
+    ClientDatagram probe;
+    probe.kind = DatagramKind::Probe;
+    probe.token = challenge.header.token;
+    s.receive(probe.encode(), ms(2'000), victim);
+    QVERIFY(s.core.isValidated(victim));
+    sent = s.transmits();
+    QVERIFY(bytesOf(sent) > 60'000);
+    for (const Transmit &t : sent)
+        QCOMPARE(decode(t).header.kind, DatagramKind::Reply);
+    QCOMPARE(s.core.amplification().validated, 1u);
+}
+
+void TestServerCore::onlyItsOwnTokenValidatesASender()
+{
+    Server s;
+    ClientDatagram other;
+    other.clientId = kClientId + 1;
+    s.receive(request(1), kT0, 4);
+    s.receive(other.encode(), kT0, 5);
+    s.finish(1, QByteArray("r"), ms(1));
+    s.finish(1, QByteArray("r"), ms(1), other.clientId);
+    std::uint64_t tokenOf4 = 0, tokenOf5 = 0;
+    for (const Transmit &t : s.transmits())
+        (t.to == 4 ? tokenOf4 : tokenOf5) = decode(t).header.token;
+    QVERIFY(tokenOf4 != 0);
+    QVERIFY(tokenOf5 != 0);
+    QVERIFY(tokenOf4 != tokenOf5);
+    // Host 5 cannot use host 4's token, nor a made-up one.
+    ClientDatagram d;
+    d.kind = DatagramKind::Probe;
+    d.token = tokenOf4;
+    s.receive(d.encode(), ms(2), 5);
+    QVERIFY(!s.core.isValidated(5));
+    d.token = tokenOf4 ^ 0x100;
+    s.receive(d.encode(), ms(3), 4);
+    QVERIFY(!s.core.isValidated(4));
+    s.transmits();
+    d.token = tokenOf4;
+    s.receive(d.encode(), ms(4), 4);
+    QVERIFY(s.core.isValidated(4));
+    // Once validated, datagrams carry no token any more.
+    const auto after = s.transmits();
+    QVERIFY(!after.empty());
+    for (const Transmit &t : after) {
+        QCOMPARE(t.to, core::HostId(4));
+        QCOMPARE(decode(t).header.token, 0u);
+    }
+}
+
+void TestServerCore::forgottenHostStartsUnvalidated()
+{
+    Server s;
+    s.receive(request(1), kT0, 4);
+    s.finish(1, QByteArray("r"), ms(1));
+    const Sent reply = decode(s.transmits().back());
+    ClientDatagram d;
+    d.kind = DatagramKind::Probe;
+    d.token = reply.header.token;
+    s.receive(d.encode(), ms(2), 4);
+    QVERIFY(s.core.isValidated(4));
+    // The driver forgets the address; the id's next holder must prove itself.
+    s.core.forgetHost(4);
+    QVERIFY(!s.core.isValidated(4));
+    s.receive(d.encode(), ms(3), 4); // the old token is not this holder's
+    QVERIFY(!s.core.isValidated(4));
 }
 
 QTEST_GUILESS_MAIN(TestServerCore)

@@ -99,6 +99,12 @@ void resign(QByteArray &datagram, ChecksumKind kind)
 
 } // namespace
 
+static wire::Header withToken(wire::Header h)
+{
+    h.token = 0x1718191A1B1C1D1EULL;
+    return h;
+}
+
 class TestWire : public QObject
 {
     Q_OBJECT
@@ -339,6 +345,8 @@ private slots:
             {"largest", largest, QByteArray("payload")},
             {"distinct", distinct, QByteArray(1000, '\xA5')},
             {"sample", sampleHeader(), bytes({0x00, 0xFF, 0x00})},
+            {"with a token", withToken(distinct), QByteArray(100, '\x5A')},
+            {"with a token, empty body", withToken(smallest), QByteArray()},
         };
         for (int k = 1; k < wire::kDatagramKindLimit; ++k) {
             for (ChecksumKind checksum : kAllChecksums) {
@@ -360,14 +368,15 @@ private slots:
         QFETCH(ChecksumKind, checksum);
 
         const QByteArray datagram = wire::encodeDatagram(header, body, checksum);
-        QCOMPARE(datagram.size(), wire::kOverhead + body.size());
+        const qsizetype token = header.token != 0 ? wire::kTokenSize : 0;
+        QCOMPARE(datagram.size(), wire::kOverhead + token + body.size());
 
         wire::Decoded decoded;
         QCOMPARE(wire::decodeDatagram(datagram, checksum, decoded), DecodeError::None);
         QVERIFY(decoded.header == header);
         QCOMPARE(decoded.body.toByteArray(), body);
         // No copy: the body is a window on the datagram.
-        QCOMPARE(decoded.body.data(), datagram.constData() + wire::kHeaderSize);
+        QCOMPARE(decoded.body.data(), datagram.constData() + wire::kHeaderSize + token);
 
         wire::Header peeked;
         QVERIFY(wire::peekHeader(datagram, peeked));
@@ -419,6 +428,32 @@ private slots:
         QCOMPARE(wire::encodeDatagram(header, "hi", ChecksumKind::Sum), asked);
         QCOMPARE(wire::decodeDatagram(asked, ChecksumKind::Sum, decoded), DecodeError::None);
         QVERIFY(decoded.header.ackRequested);
+
+        // An address token sets flag bit 4 and sits between header and body;
+        // the sum grows by 0x10 and by the token's bytes (0x17 + ... + 0x1e = 212).
+        header.ackRequested = false;
+        header.token = 0x1718191A1B1C1D1EULL;
+        QByteArray withToken = expected.left(wire::kHeaderSize) + QByteArray::fromHex("1718191a1b1c1d1e")
+                               + QByteArray("hi") + QByteArray::fromHex("0000035d");
+        withToken[4] = char(0x11);
+        QCOMPARE(wire::encodeDatagram(header, "hi", ChecksumKind::Sum), withToken);
+        QCOMPARE(wire::decodeDatagram(withToken, ChecksumKind::Sum, decoded), DecodeError::None);
+        QCOMPARE(decoded.header.token, header.token);
+        QCOMPARE(decoded.body.toByteArray(), QByteArray("hi"));
+    }
+
+    // The token flag with a zero token is not a token: refused, not read as "none".
+    void zeroTokenIsRefused()
+    {
+        wire::Header header = sampleHeader();
+        header.token = 1;
+        QByteArray datagram = wire::encodeDatagram(header, "x", ChecksumKind::Crc32c);
+        datagram[wire::kHeaderSize + 7] = 0; // the token's last byte: now all zero
+        const qsizetype checksumAt = datagram.size() - wire::kTrailerSize;
+        qToBigEndian<quint32>(wire::computeChecksum(ChecksumKind::Crc32c, QByteArrayView(datagram).first(checksumAt)),
+                              datagram.data() + checksumAt);
+        wire::Decoded decoded;
+        QCOMPARE(wire::decodeDatagram(datagram, ChecksumKind::Crc32c, decoded), DecodeError::BadFlags);
     }
 
     // Damage to a header field the checksum covers is reported as damage,
@@ -501,7 +536,11 @@ private slots:
         QTest::newRow("kind 8") << withByte(3, 8) << crc << DecodeError::BadKind;
         QTest::newRow("kind 255") << withByte(3, 255) << crc << DecodeError::BadKind;
         QTest::newRow("flags bit 3 (ack requested)") << withByte(4, int(crc) | 0x08) << crc << DecodeError::None;
-        for (int bit = 4; bit < 8; ++bit) {
+        // Bit 4 says an address token follows the header: without its eight
+        // bytes the body length no longer fits.
+        QTest::newRow("flags bit 4 (token) with no token") << withByte(4, int(crc) | 0x10) << crc
+                                                           << DecodeError::BadLength;
+        for (int bit = 5; bit < 8; ++bit) {
             QTest::addRow("flags bit %d", bit)
                 << withByte(4, int(crc) | (1 << bit)) << crc << DecodeError::BadFlags;
         }

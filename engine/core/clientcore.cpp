@@ -83,7 +83,7 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     body.set_args(args.constData(), std::size_t(args.size()));
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
-    const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
+    const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
     const qsizetype bytes = call.body.size();
     if (bytes > payload)
         call.out = std::make_unique<OutgoingMessage>(std::exchange(call.body, {}), payload);
@@ -149,6 +149,7 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body, 
     h.clientId = m_config.clientId;
     h.callId = call.id;
     h.ackBelow = ackBelow();
+    h.token = m_token; // shows the server this address receives what it sends
     Transmit t;
     t.to = m_config.server;
     t.bytes = wire::encodeDatagram(h, body, m_config.checksum);
@@ -387,6 +388,8 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         record(EventKind::MalformedDropped, now, nullptr, std::uint32_t(ProtocolDrop::WrongClient));
         return Received::Malformed;
     }
+    if (h.token != 0)
+        m_token = h.token; // the latest the server gave: echoed from now on
     switch (h.kind) {
     case DatagramKind::Reply:
     case DatagramKind::Error:
@@ -410,6 +413,10 @@ Received ClientCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         Call &call = it->second;
         record(h.kind == DatagramKind::Ack ? EventKind::Ack : EventKind::Working, now, &call, 0, h.kind);
         startProbing(call, now);
+        // The server holds an answer back until this address shows it
+        // receives: the probe carries the token it just sent.
+        if (h.kind == DatagramKind::Working && h.ackRequested)
+            sendProbe(call, now);
         return Received::Accepted;
     }
     case DatagramKind::Request:
@@ -476,7 +483,7 @@ Received ClientCore::onReplyFragment(const wire::Header &h, QByteArrayView body,
     // Acks and probes list the fragments held in one datagram: a reply of
     // more fragments could be neither acknowledged nor asked for (and each
     // ack would be many times the size of the fragment that asked for it).
-    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kOverhead)) {
+    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kMaxOverhead)) {
         fail(it, CallError::TooLarge,
              QStringLiteral("reply of %1 fragments is more than a selective ack of %2 bytes can list")
                  .arg(h.fragmentCount)

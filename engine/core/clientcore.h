@@ -161,6 +161,7 @@ private:
     RetryPolicy m_policy;
     std::uint32_t m_nextCallId = 1;
     std::uint32_t m_epoch = 0;
+    std::uint64_t m_token = 0;               // the server's latest address token, echoed in every datagram
     bool m_filling = false; // inside fillWindow()
     std::map<std::uint32_t, Call> m_calls;   // in flight, by id (ordered: the lowest gives ack-below)
     std::deque<Call> m_queue;                // waiting for room in the window

@@ -1,6 +1,9 @@
 #include "servercore.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
+#include <cstring>
 
 namespace rpcscope::core {
 
@@ -65,10 +68,51 @@ void ServerCore::record(EventKind kind, TimePoint now, HostId client, std::uint3
     m_sink->record(e);
 }
 
+bool ServerCore::isValidated(HostId host) const
+{
+    const auto it = m_senders.find(host);
+    return !m_config.validateAddresses || (it != m_senders.end() && it->second.validated);
+}
+
+ServerCore::Sender &ServerCore::senderFor(HostId host)
+{
+    Sender &sender = m_senders[host];
+    if (sender.token == 0) {
+        // A keyed hash of a counter: unpredictable without the secret, never
+        // repeated, so one sender's token says nothing about another's.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(m_config.tokenSecret);
+        const std::uint64_t n = ++m_tokensIssued;
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        std::memcpy(&sender.token, hash.result().constData(), sizeof sender.token);
+        sender.token |= 1; // tokens are never 0
+        sender.validated = !m_config.validateAddresses;
+    }
+    return sender;
+}
+
+// Over the limit: not sent. The first answer held back after a datagram
+// from the sender is replaced by a short "working" asking for a probe at
+// once; the probe carries the token, and the answer follows.
+void ServerCore::holdBack(Sender &sender, const wire::Header &request, qsizetype bytes, HostId to)
+{
+    ++m_amplification.heldBack;
+    m_amplification.heldBackBytes += bytes;
+    sender.holding = true;
+    if (!sender.mayChallenge)
+        return;
+    sender.mayChallenge = false;
+    ++m_amplification.challenges;
+    sender.holding = false; // the challenge alone may pass, within the limit
+    sendReply(DatagramKind::Working, request, {}, to, 0, 1, true);
+    sender.holding = true;
+}
+
 void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByteArrayView body,
                            HostId to, std::uint16_t fragmentIndex, std::uint16_t fragmentCount,
                            bool ackRequested)
 {
+    Sender &sender = senderFor(to);
     wire::Header h;
     h.kind = kind;
     h.fragmentIndex = fragmentIndex;
@@ -78,9 +122,18 @@ void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByte
     h.epoch = m_config.epoch;
     h.clientId = request.clientId;
     h.callId = request.callId;
+    if (!sender.validated)
+        h.token = sender.token; // so the sender can echo it
     Transmit t;
     t.to = to;
     t.bytes = wire::encodeDatagram(h, body, m_config.checksum);
+    if (!sender.validated) {
+        if (sender.holding || sender.sent + t.bytes.size() > kAmplificationFactor * sender.received) {
+            holdBack(sender, request, t.bytes.size(), to);
+            return;
+        }
+        sender.sent += t.bytes.size();
+    }
     t.kind = kind;
     t.callId = request.callId;
     t.attempt = request.attempt;
@@ -155,6 +208,14 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
         return checksum ? Received::ChecksumFailed : Received::Malformed;
     }
     const wire::Header &h = d.header;
+    Sender &sender = senderFor(from);
+    sender.received += datagram.size();
+    sender.mayChallenge = true;
+    sender.holding = false;
+    if (!sender.validated && h.token == sender.token) {
+        sender.validated = true;
+        ++m_amplification.validated;
+    }
     switch (h.kind) {
     case DatagramKind::Request:
     case DatagramKind::Probe:
@@ -289,7 +350,7 @@ Received ServerCore::onRequest(const wire::Header &h, QByteArrayView body, qsize
             record(EventKind::FragmentDuplicate, now, from, h.callId, h.attempt, 0, h.kind);
             // Only for a count one selective ack can list: a bitmap sized by
             // whatever count a datagram claims would make 40 bytes draw 8 KB.
-            if (h.ackRequested && h.fragmentCount <= maxFragments(m_config.maxDatagram - wire::kOverhead)) {
+            if (h.ackRequested && h.fragmentCount <= maxFragments(m_config.maxDatagram - wire::kMaxOverhead)) {
                 FragmentBitmap all(h.fragmentCount);
                 for (int i = 0; i < h.fragmentCount; ++i)
                     all.set(i);
@@ -329,7 +390,7 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     // Its selective acks must fit one of this server's datagrams. A message
     // of more fragments cannot be acked (and, answered anyway, 40 bytes
     // would draw 8 KB): refused once per round, the rest dropped.
-    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kOverhead)) {
+    if (h.fragmentCount > maxFragments(m_config.maxDatagram - wire::kMaxOverhead)) {
         if (!h.ackRequested) {
             record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                    std::uint32_t(ProtocolDrop::BadFragment));
@@ -604,7 +665,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
         const std::string s = tooLarge.SerializeAsString();
         bytes = QByteArray(s.data(), qsizetype(s.size()));
     }
-    const qsizetype payload = m_config.maxDatagram - wire::kOverhead;
+    const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
     if (bytes.size() > payload && OutgoingMessage::countFor(bytes.size(), payload) > maxFragments(payload)) {
         wire::ReplyBody tooMany;
         tooMany.set_status(wire::STATUS_TOO_LARGE);

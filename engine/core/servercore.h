@@ -65,6 +65,21 @@ struct ServerConfig
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     ServerLimits limits;
     qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger replies go in fragments
+    // Address validation (wire/datagram.h): until a sender echoes the token
+    // it was given, it is sent at most three times the bytes it sent.
+    bool validateAddresses = true;
+    // Keys the tokens; a real server draws it at random, so no sender can
+    // work out another's token from its own.
+    QByteArray tokenSecret = QByteArrayLiteral("rpcscope");
+};
+
+// What the anti-amplification limit has held back.
+struct AmplificationStats
+{
+    std::uint64_t heldBack = 0;      // datagrams not sent to an address that had not shown it receives
+    std::int64_t heldBackBytes = 0;
+    std::uint64_t challenges = 0;    // short "working, answer me" datagrams sent instead, carrying the token
+    std::uint64_t validated = 0;     // senders that echoed their token
 };
 
 // A handler the driver must run: the core does not run handlers itself.
@@ -107,11 +122,18 @@ public:
                          const QString &message, const QByteArray &result, TimePoint now);
     std::optional<TimePoint> nextTimeout() const;
     void handleTimeout(TimePoint now);
+    // The driver no longer knows who `host` is (it forgot the address, or
+    // never remembered it): what this core knew of that sender goes too, so
+    // the id's next holder starts unvalidated.
+    void forgetHost(HostId host) { m_senders.erase(host); }
 
     int inProgress() const { return m_inProgressTotal; }
     int partialMessages() const { return int(m_partials.size()); }
     qsizetype partialBytes() const { return m_partialBytes; }
     const ReplyCache &replyCache() const { return m_cache; }
+    const AmplificationStats &amplification() const { return m_amplification; }
+    // Whether `host` has echoed its address token.
+    bool isValidated(HostId host) const;
 
 private:
     struct AckTimer
@@ -120,6 +142,22 @@ private:
         std::uint32_t clientId;
         std::uint32_t callId;
         bool operator>(const AckTimer &o) const { return at > o.at; }
+    };
+
+    // QUIC's anti-amplification limit (RFC 9000 §8.1), per sender.
+    static constexpr int kAmplificationFactor = 3;
+    struct Sender
+    {
+        std::uint64_t token = 0;
+        std::int64_t received = 0; // bytes of decodable datagrams from it
+        std::int64_t sent = 0;     // bytes sent to it while unvalidated
+        bool validated = false;
+        // One challenge per datagram received: a held-back answer is
+        // replaced by a short one the sender can answer with its token.
+        bool mayChallenge = false;
+        // Something was held back since the sender was last heard: the rest
+        // of that answer waits too, rather than go out in scattered pieces.
+        bool holding = false;
     };
 
     struct Partial
@@ -145,6 +183,8 @@ private:
     bool answerForgotten(const wire::Header &h, HostId from, TimePoint now);
     void answerDuplicate(const wire::Header &h, QByteArrayView body, ReplyCache::Entry &entry,
                          HostId from, TimePoint now);
+    Sender &senderFor(HostId host);
+    void holdBack(Sender &sender, const wire::Header &request, qsizetype bytes, HostId to);
     void sendEmpty(wire::DatagramKind kind, const wire::Header &request, HostId to);
     void sendReply(wire::DatagramKind kind, const wire::Header &request, QByteArrayView body, HostId to,
                    std::uint16_t fragmentIndex = 0, std::uint16_t fragmentCount = 1,
@@ -184,6 +224,10 @@ private:
     std::unordered_map<HostId, int> m_partialsByHost;
     qsizetype m_partialBytes = 0;
     std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
+
+    std::unordered_map<HostId, Sender> m_senders;
+    std::uint64_t m_tokensIssued = 0;
+    AmplificationStats m_amplification;
 };
 
 } // namespace rpcscope::core

@@ -69,13 +69,23 @@ HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId i
 {
     if (m_peers.size() <= id)
         m_peers.resize(std::size_t(id) + 1);
-    if (m_peers[id].port != 0) // the id is named again: its old holder is forgotten
+    if (m_peers[id].port != 0) { // the id is named again: its old holder is forgotten
         m_peerIds.remove({m_peers[id].address, m_peers[id].port});
+        uncountAddress(m_peers[id].address);
+        m_core->forgetHost(id);
+    }
     std::erase(m_freeIds, id);
     m_peers[id] = {address, port, now()};
     m_peerIds.insert({address, port}, id);
+    ++m_peersPerAddress[address];
     m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
     return id;
+}
+
+void UdpTransport::uncountAddress(const QHostAddress &address)
+{
+    if (auto n = m_peersPerAddress.find(address); n != m_peersPerAddress.end() && --*n <= 0)
+        m_peersPerAddress.erase(n);
 }
 
 std::vector<UdpTransport::KnownPeer> UdpTransport::peers() const
@@ -103,6 +113,12 @@ std::optional<UdpTransport::Sender> UdpTransport::senderOf(const QHostAddress &a
         forgetIdlePeers(now);
     if (int(m_peerIds.size()) >= m_options.maxPeers)
         return std::nullopt;
+    // One host cannot take the table from everyone else by sending from
+    // thousands of ports.
+    if (m_peersPerAddress.value(plainAddress(address)) >= m_options.maxPeersPerAddress) {
+        ++m_stats.overAddressLimit;
+        return std::nullopt;
+    }
     // Fresh ids first: an id reused soon after could still receive a late
     // reply meant for its previous holder.
     if (m_nextPeerId != std::numeric_limits<HostId>::max())
@@ -121,6 +137,8 @@ void UdpTransport::forgetIdlePeers(TimePoint now)
         Peer &peer = m_peers[*it];
         if (now - peer.lastHeard >= m_options.peerIdle) {
             m_freeIds.push_back(*it);
+            m_core->forgetHost(*it);
+            uncountAddress(peer.address);
             peer = {};
             it = m_peerIds.erase(it);
             ++m_stats.peersForgotten;
@@ -189,7 +207,13 @@ void UdpTransport::readPending()
             else
                 m_freeIds.pop_front();
             addPeer(plainAddress(address), port, from->id);
+        } else {
+            m_core->forgetHost(from->id); // not remembered: the id's next holder starts afresh
         }
+        // Answer each datagram before reading the next: a burst of
+        // duplicates, each drawing a cached reply, must not pile up in the
+        // core while the socket still holds thousands more.
+        drainCore(now);
     }
     m_core->afterActivity(now);
     flushCore(now);
@@ -226,6 +250,14 @@ void UdpTransport::close()
 
 void UdpTransport::flushCore(TimePoint now)
 {
+    drainCore(now);
+    rearm(now);
+}
+
+// Everything the core has queued goes through the emulator and out (or into
+// the delayed queue, within its byte cap).
+void UdpTransport::drainCore(TimePoint now)
+{
     core::Transmit t;
     while (m_core->pollTransmit(t)) {
         const HostId to = t.to;
@@ -242,11 +274,18 @@ void UdpTransport::flushCore(TimePoint now)
             record(EventKind::Reordered, now, m_options.self, to, t.bytes);
         if (outcome.duplicated)
             record(EventKind::Duplicated, now, m_options.self, to, t.bytes);
-        for (netem::Delivery &d : m_deliveries)
+        for (netem::Delivery &d : m_deliveries) {
+            if (m_delayedBytes + d.bytes.size() > m_options.maxDelayedBytes) {
+                ++m_stats.delayedDropped;
+                record(EventKind::Lost, now, m_options.self, to, d.bytes, std::uint32_t(netem::LossCause::Queue));
+                continue;
+            }
+            m_delayedBytes += d.bytes.size();
+            m_stats.peakDelayedBytes = std::max(m_stats.peakDelayedBytes, m_delayedBytes);
             m_delayed.push({d.at, m_seq++, to, std::move(d.bytes)});
+        }
     }
     sendDue(now);
-    rearm(now);
 }
 
 // The emulated delay is spent here, before the datagram is written; the
@@ -256,6 +295,7 @@ void UdpTransport::sendDue(TimePoint now)
     while (!m_delayed.empty() && m_delayed.top().at <= now) {
         Delayed d = std::move(const_cast<Delayed &>(m_delayed.top()));
         m_delayed.pop();
+        m_delayedBytes -= d.bytes.size();
         write(d.to, d.bytes, now);
     }
 }

@@ -28,6 +28,12 @@ struct TransportOptions
     core::HostId self = 0;           // this end's host id in the trace
     bool acceptNewPeers = false;     // a server learns clients as they write; a client only talks to its server
     int maxPeers = 4096;             // peers remembered; datagrams from more are dropped
+    // Peers one address may be (one per source port), so a single host
+    // sending from thousands of ports cannot fill the table.
+    int maxPeersPerAddress = 64;
+    // Bytes waiting out the emulated delay; past it a send is dropped and
+    // counted, so a flood of duplicates cannot grow the queue without bound.
+    qsizetype maxDelayedBytes = 16 * 1024 * 1024;
     // When the table is full, a peer silent this long gives its place to a
     // new one. Forgetting a peer costs nothing but its address: the core
     // keeps its state by client id, so a peer that writes again is simply
@@ -78,6 +84,9 @@ public:
         std::uint64_t received = 0, sent = 0, fromUnknownPeers = 0, sendErrors = 0;
         std::uint64_t peersForgotten = 0; // made room for new ones after peerIdle
         std::uint64_t awaitingHandshake = 0; // not sent: no DTLS session yet and too many waiting (the core resends)
+        std::uint64_t overAddressLimit = 0;  // not heard: the sender's address already has maxPeersPerAddress ports
+        std::uint64_t delayedDropped = 0;    // not sent: the delayed-send queue was at maxDelayedBytes
+        qsizetype peakDelayedBytes = 0;
     };
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }
@@ -129,11 +138,13 @@ private:
     void onTimer();
     void onSocketError(QAbstractSocket::SocketError error);
     void flushCore(core::TimePoint now);
+    void drainCore(core::TimePoint now);
     void sendDue(core::TimePoint now);
     void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
     void rearm(core::TimePoint now);
     std::optional<Sender> senderOf(const QHostAddress &address, quint16 port, core::TimePoint now);
     void forgetIdlePeers(core::TimePoint now);
+    void uncountAddress(const QHostAddress &address);
     void record(trace::EventKind kind, core::TimePoint now, core::HostId from, core::HostId to,
                 const QByteArray &bytes, std::uint32_t detail = 0);
 
@@ -146,10 +157,12 @@ private:
     netem::Netem m_netem;
     std::vector<Peer> m_peers;                 // by host id; empty address: unused id
     QHash<std::pair<QHostAddress, quint16>, core::HostId> m_peerIds;
+    QHash<QHostAddress, int> m_peersPerAddress;
     core::HostId m_nextPeerId = 1;
     std::deque<core::HostId> m_freeIds;        // of forgotten peers, longest free first
     core::TimePoint m_nextForget{};            // no remembered peer is idle before this
     std::priority_queue<Delayed, std::vector<Delayed>, std::greater<>> m_delayed;
+    qsizetype m_delayedBytes = 0;
     std::uint64_t m_seq = 0;
     std::vector<netem::Delivery> m_deliveries; // scratch
     QByteArray m_readBuffer;

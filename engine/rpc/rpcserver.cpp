@@ -24,6 +24,8 @@ public:
     net::UdpTransport &transport() { return m_transport; }
     std::uint32_t epoch() const { return m_core.config().epoch; }
 
+    void forgetHost(core::HostId host) override { m_core.forgetHost(host); }
+
     core::Received receive(QByteArrayView d, core::HostId from, TimePoint now) override
     {
         const core::Received received = m_core.receive(d, from, now);
@@ -43,6 +45,10 @@ public:
         c.datagrams = t.received;
         c.fromUnknownPeers = t.fromUnknownPeers;
         c.peersForgotten = t.peersForgotten;
+        c.overAddressLimit = t.overAddressLimit;
+        c.sendsDropped = t.delayedDropped;
+        c.peakDelayedBytes = t.peakDelayedBytes;
+        c.amplification = m_core.amplification();
         c.peers = m_transport.peerCount();
         if (const net::DtlsChannel *dtls = m_transport.dtls()) {
             c.dtlsSessions = dtls->stats().sessions;
@@ -140,6 +146,9 @@ private:
         c.checksum = o.checksum;
         c.limits = o.limits;
         c.maxDatagram = o.maxDatagram;
+        // Address tokens keyed by a secret no sender can learn.
+        c.tokenSecret.resize(32);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(c.tokenSecret.data()), 8);
         return c;
     }
 

@@ -64,6 +64,8 @@ struct ServerCounters
     std::uint64_t malformed = 0;        // not RpcScope datagrams, or nonsense to the protocol
     std::uint64_t fromUnknownPeers = 0; // dropped: no room to remember their sender
     std::uint64_t peersForgotten = 0;   // idle senders that made room for new ones
+    std::uint64_t overAddressLimit = 0; // dropped: their address already had its share of ports
+    std::uint64_t sendsDropped = 0;     // answers dropped because the delayed-send queue was full
     int peers = 0;                      // senders remembered now
     // With a key (DTLS): sessions established, peers refused (no key or
     // another key), and records dropped as damaged, forged or replayed.
@@ -78,6 +80,9 @@ struct ServerCounters
     std::int64_t peakCacheBytes = 0;
     qsizetype peakCacheClients = 0;     // with calls or answers in the cache: what maxClients limits
     qsizetype peakIdleClients = 0;      // remembered by their sequence marks alone
+    qsizetype peakDelayedBytes = 0;     // waiting out an emulated delay (--delay-ms)
+    // Held back from addresses that had not echoed their token.
+    core::AmplificationStats amplification;
 };
 
 // Serves procedures over UDP with at-most-once semantics. The protocol runs

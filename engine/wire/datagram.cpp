@@ -29,7 +29,13 @@ static_assert(BodyLengthAt + 4 == kHeaderSize);
 
 constexpr std::uint8_t kChecksumBits = 0x07;
 constexpr std::uint8_t kAckRequestedBit = 0x08;
-constexpr std::uint8_t kKnownFlags = kChecksumBits | kAckRequestedBit;
+constexpr std::uint8_t kTokenBit = 0x10;
+constexpr std::uint8_t kKnownFlags = kChecksumBits | kAckRequestedBit | kTokenBit;
+
+qsizetype tokenBytes(uchar flags)
+{
+    return (flags & kTokenBit) ? kTokenSize : 0;
+}
 
 template<typename T>
 T load(const uchar *p, qsizetype offset)
@@ -51,6 +57,13 @@ Header readHeader(const uchar *p)
     h.fragmentCount = load<quint16>(p, FragmentCountAt);
     h.ackBelow = load<quint32>(p, AckBelowAt);
     return h;
+}
+
+// The token, where the flags say one follows the header; the caller has
+// checked there are bytes for it.
+std::uint64_t readToken(const uchar *p)
+{
+    return (p[FlagsAt] & kTokenBit) ? load<quint64>(p, kHeaderSize) : 0;
 }
 
 constexpr std::array<const char *, kDatagramKindLimit> kKindNames = {
@@ -87,18 +100,21 @@ QString decodeErrorName(DecodeError error)
 
 QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKind checksum)
 {
-    Q_ASSERT_X(body.size() <= kMaxDatagramSize - kOverhead, "encodeDatagram",
+    const qsizetype token = header.token != 0 ? kTokenSize : 0;
+    Q_ASSERT_X(body.size() <= kMaxDatagramSize - kOverhead - token, "encodeDatagram",
                "body too large for one datagram; fragment it first");
     Q_ASSERT_X(int(checksum) < kChecksumKindCount, "encodeDatagram", "not a ChecksumKind");
 
-    const qsizetype checksumAt = kHeaderSize + body.size();
+    const qsizetype bodyAt = kHeaderSize + token;
+    const qsizetype checksumAt = bodyAt + body.size();
     QByteArray datagram(checksumAt + kTrailerSize, Qt::Uninitialized);
     auto *p = reinterpret_cast<uchar *>(datagram.data());
 
     qToBigEndian<quint16>(kMagic, p + MagicAt);
     p[VersionAt] = kVersion;
     p[KindAt] = uchar(header.kind);
-    p[FlagsAt] = uchar((uchar(checksum) & kChecksumBits) | (header.ackRequested ? kAckRequestedBit : 0));
+    p[FlagsAt] = uchar((uchar(checksum) & kChecksumBits) | (header.ackRequested ? kAckRequestedBit : 0)
+                       | (token ? kTokenBit : 0));
     p[ReservedAt] = 0;
     qToBigEndian<quint16>(header.attempt, p + AttemptAt);
     qToBigEndian<quint32>(header.epoch, p + EpochAt);
@@ -108,8 +124,10 @@ QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKin
     qToBigEndian<quint16>(header.fragmentCount, p + FragmentCountAt);
     qToBigEndian<quint32>(header.ackBelow, p + AckBelowAt);
     qToBigEndian<quint32>(quint32(body.size()), p + BodyLengthAt);
+    if (token)
+        qToBigEndian<quint64>(header.token, p + kHeaderSize);
     if (!body.isEmpty()) // memcpy from a null view is undefined even for 0 bytes
-        std::memcpy(p + kHeaderSize, body.data(), size_t(body.size()));
+        std::memcpy(p + bodyAt, body.data(), size_t(body.size()));
 
     const quint32 sum = computeChecksum(checksum, QByteArrayView(datagram.constData(), checksumAt));
     qToBigEndian<quint32>(sum, p + checksumAt);
@@ -125,16 +143,22 @@ DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decod
 
     if (load<quint16>(p, MagicAt) != kMagic)
         return DecodeError::BadMagic;
-    // Compared in 64 bits: a hostile length near 2^32 must not wrap.
-    const qsizetype bodySize = size - kOverhead;
-    if (quint64(load<quint32>(p, BodyLengthAt)) != quint64(bodySize))
+    // Compared in 64 bits: a hostile length near 2^32 must not wrap. A length
+    // that fits only with the token bit the other way is a flipped bit, left
+    // for the checksum to name as damage.
+    const uchar flags = p[FlagsAt];
+    const qsizetype bodyAt = kHeaderSize + tokenBytes(flags);
+    const qsizetype bodySize = size - kOverhead - tokenBytes(flags);
+    const quint64 declared = load<quint32>(p, BodyLengthAt);
+    const bool lengthFits = bodySize >= 0 && declared == quint64(bodySize);
+    const qsizetype otherSize = size - kOverhead - tokenBytes(flags ^ kTokenBit);
+    if (!lengthFits && !(otherSize >= 0 && declared == quint64(otherSize)))
         return DecodeError::BadLength;
 
     // The checksum comes before the other field checks so that damage is
     // reported as damage (checksum-mismatch), not as whichever field it hit.
     // Only a short, foreign (bad magic) or truncated (bad length) datagram is
     // named first.
-    const uchar flags = p[FlagsAt];
     const uchar checksumBits = flags & kChecksumBits;
     const qsizetype checksumAt = size - kTrailerSize;
     if (computeChecksum(expected, datagram.first(checksumAt)) != load<quint32>(p, checksumAt)) {
@@ -152,13 +176,18 @@ DecodeError decodeDatagram(QByteArrayView datagram, ChecksumKind expected, Decod
         return DecodeError::BadFlags;
     if (checksumBits != uchar(expected))
         return DecodeError::ChecksumKindMismatch;
+    if (!lengthFits) // a weak checksum let the flipped token bit through
+        return DecodeError::BadLength;
 
-    const Header header = readHeader(p);
+    Header header = readHeader(p);
+    header.token = readToken(p);
+    if ((flags & kTokenBit) && header.token == 0)
+        return DecodeError::BadFlags;
     if (header.fragmentCount == 0 || header.fragmentIndex >= header.fragmentCount)
         return DecodeError::BadFragment;
 
     out.header = header;
-    out.body = datagram.sliced(kHeaderSize, bodySize);
+    out.body = datagram.sliced(bodyAt, bodySize);
     return DecodeError::None;
 }
 
@@ -170,6 +199,7 @@ bool peekHeader(QByteArrayView datagram, Header &out)
     if (load<quint16>(p, MagicAt) != kMagic)
         return false;
     out = readHeader(p);
+    out.token = datagram.size() >= kOverhead + tokenBytes(p[FlagsAt]) ? readToken(p) : 0;
     return true;
 }
 

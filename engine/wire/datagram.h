@@ -37,7 +37,8 @@ QString datagramKindName(DatagramKind kind);
 //   0     2    magic 0x5253 ("RS")
 //   2     1    version (1)
 //   3     1    kind (DatagramKind)
-//   4     1    flags: bits 0-2 checksum kind, bit 3 ack requested, bits 4-7 zero
+//   4     1    flags: bits 0-2 checksum kind, bit 3 ack requested, bit 4 address
+//                token follows the header, bits 5-7 zero
 //   5     1    reserved, zero
 //   6     2    attempt (1 for the first send of a request)
 //   8     4    epoch of the server (0 from a client that has not heard one yet)
@@ -47,8 +48,16 @@ QString datagramKindName(DatagramKind kind);
 //  22     2    fragment count (>= 1)
 //  24     4    ack-below: every call id below this has ended at the client
 //  28     4    body length
-//  32     n    body (protobuf)
-//  32+n   4    checksum
+// (32     8    address token, only with flag bit 4)
+//  32/40  n    body (protobuf)
+//  ...    4    checksum
+//
+// The address token is QUIC's address validation (RFC 9000 §8) in eight
+// bytes: the server puts an unpredictable token in what it sends to an
+// address that has not yet shown it receives, the client echoes the latest
+// token it heard in everything it sends, and until the echo comes back the
+// server sends that address at most three times the bytes it received from
+// it. So a forged source address cannot turn the server into an amplifier.
 struct Header
 {
     DatagramKind kind = DatagramKind::Request;
@@ -63,6 +72,8 @@ struct Header
     // it at once with a FragmentAck, so the sender learns of gaps without
     // waiting for its timer.
     bool ackRequested = false;
+    // The address token (0: none). Tokens are never 0.
+    std::uint64_t token = 0;
 
     friend bool operator==(const Header &, const Header &) = default;
 };
@@ -72,6 +83,10 @@ inline constexpr std::uint8_t kVersion = 1;
 inline constexpr qsizetype kHeaderSize = 32;
 inline constexpr qsizetype kTrailerSize = 4;
 inline constexpr qsizetype kOverhead = kHeaderSize + kTrailerSize;
+inline constexpr qsizetype kTokenSize = 8;
+// What a sender leaves room for in every datagram it sizes (fragments):
+// header, trailer and an address token, present or not.
+inline constexpr qsizetype kMaxOverhead = kOverhead + kTokenSize;
 // The largest UDP payload over IPv4.
 inline constexpr qsizetype kMaxDatagramSize = 65507;
 // What the cores send by default: fits a 1500-byte Ethernet MTU under IPv6

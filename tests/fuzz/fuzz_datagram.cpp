@@ -24,8 +24,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             continue;
         RPCSCOPE_FUZZ_CHECK(peekable && peeked == d.header);
         RPCSCOPE_FUZZ_CHECK(d.header.fragmentCount >= 1 && d.header.fragmentIndex < d.header.fragmentCount);
-        RPCSCOPE_FUZZ_CHECK(d.body.size() == datagram.size() - wire::kOverhead);
-        RPCSCOPE_FUZZ_CHECK(d.body.data() == datagram.data() + wire::kHeaderSize);
+        const qsizetype token = d.header.token != 0 ? wire::kTokenSize : 0;
+        RPCSCOPE_FUZZ_CHECK(d.body.size() == datagram.size() - wire::kOverhead - token);
+        RPCSCOPE_FUZZ_CHECK(d.body.data() == datagram.data() + wire::kHeaderSize + token);
         RPCSCOPE_FUZZ_CHECK(!wire::datagramKindName(d.header.kind).isEmpty());
         // Accepted means canonical: encoding the decoded fields gives the input back.
         RPCSCOPE_FUZZ_CHECK(wire::encodeDatagram(d.header, d.body, checksum) == datagram);
@@ -49,8 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         h.fragmentCount = std::max<std::uint16_t>(1, in.u16());
         h.fragmentIndex = in.u16() % h.fragmentCount;
         h.ackBelow = in.u32();
+        if (in.flag())
+            h.token = in.u32() | (std::uint64_t(in.u32()) << 32) | 1;
         const auto checksum = wire::ChecksumKind(in.u8() % wire::kChecksumKindCount);
-        const QByteArrayView body = in.bytes(std::size_t(wire::kMaxDatagramSize - wire::kOverhead));
+        const QByteArrayView body = in.bytes(std::size_t(wire::kMaxDatagramSize - wire::kMaxOverhead));
         const QByteArray encoded = wire::encodeDatagram(h, body, checksum);
         wire::Decoded d;
         RPCSCOPE_FUZZ_CHECK(wire::decodeDatagram(encoded, checksum, d) == wire::DecodeError::None);
