@@ -127,4 +127,44 @@ private:
     std::atomic<std::int64_t> m_sent{0};
 };
 
+// A hand-made client on one loopback socket: it sends whatever datagrams
+// a test builds (forged, duplicated, with or without the address token) and
+// counts what comes back. Its reads wait at most the time given.
+class RawPeer
+{
+public:
+    explicit RawPeer(const QHostAddress &bindTo = QHostAddress(QHostAddress::LocalHost))
+    {
+        m_socket.bind(bindTo, 0);
+    }
+    bool bound() const { return m_socket.state() == QAbstractSocket::BoundState; }
+
+    void send(const QByteArray &datagram, const QHostAddress &server, quint16 port)
+    {
+        if (m_socket.writeDatagram(datagram, server, port) == datagram.size())
+            m_bytesSent += datagram.size();
+    }
+    // Reads until nothing more arrives for `quietMs`; returns what came.
+    std::vector<QByteArray> receive(int quietMs)
+    {
+        std::vector<QByteArray> got;
+        while (m_socket.hasPendingDatagrams() || m_socket.waitForReadyRead(quietMs)) {
+            while (m_socket.hasPendingDatagrams()) {
+                QByteArray d(qsizetype(m_socket.pendingDatagramSize()), Qt::Uninitialized);
+                m_socket.readDatagram(d.data(), d.size());
+                m_bytesReceived += d.size();
+                got.push_back(std::move(d));
+            }
+        }
+        return got;
+    }
+    std::int64_t bytesSent() const { return m_bytesSent; }
+    std::int64_t bytesReceived() const { return m_bytesReceived; }
+
+private:
+    QUdpSocket m_socket;
+    std::int64_t m_bytesSent = 0;
+    std::int64_t m_bytesReceived = 0;
+};
+
 } // namespace rpcscope::testsupport

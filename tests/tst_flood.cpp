@@ -9,6 +9,8 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/echoservice.h"
+#include "wire/bodies.pb.h"
+#include "wire/datagram.h"
 
 #include "flood.h"
 #include "loopback.h"
@@ -39,6 +41,46 @@ QString describe(const rpc::ServerCounters &c)
         .arg(c.fromUnknownPeers)
         .arg(c.peers)
         .arg(c.peakPeers);
+}
+
+// Datagrams a hostile sender makes by hand: a request for METHOD under a
+// made-up client id, or a probe, with or without an address token.
+QByteArray forged(wire::DatagramKind kind, std::uint32_t clientId, std::uint16_t attempt, const QString &method,
+                  std::uint64_t token = 0)
+{
+    wire::Header h;
+    h.kind = kind;
+    h.clientId = clientId;
+    h.callId = 1;
+    h.ackBelow = 1;
+    h.attempt = attempt;
+    h.token = token;
+    if (kind != wire::DatagramKind::Request)
+        return wire::encodeDatagram(h, {}, wire::ChecksumKind::Crc32c);
+    wire::RequestBody body;
+    body.set_method(method.toStdString());
+    const std::string b = body.SerializeAsString();
+    return wire::encodeDatagram(h, QByteArrayView(b.data(), qsizetype(b.size())), wire::ChecksumKind::Crc32c);
+}
+
+// The address token in the first datagram that carries one.
+std::uint64_t tokenIn(const std::vector<QByteArray> &datagrams)
+{
+    for (const QByteArray &d : datagrams) {
+        wire::Header h;
+        if (wire::peekHeader(d, h) && h.token != 0)
+            return h.token;
+    }
+    return 0;
+}
+
+constexpr qsizetype kBigReply = 60'000;
+
+void registerBig(rpc::RpcServer &server)
+{
+    server.registerHandler(QStringLiteral("big"), [](const QByteArray &) {
+        return services::HandlerResult{wire::STATUS_OK, {}, QByteArray(kBigReply, 'R')};
+    });
 }
 
 } // namespace
@@ -115,6 +157,110 @@ private slots:
         const rpc::ServerCounters c = server.counters();
         QVERIFY2(c.peakPeers <= 2 && c.peakCacheClients <= 2, qPrintable(describe(c)));
         QVERIFY2(c.peersForgotten >= 3, qPrintable(describe(c)));
+    }
+
+    // Issue: a 36-byte duplicate naming a finished call with a 60 KB reply
+    // drew the whole reply, x1,713, to whatever address it claimed. Forged
+    // duplicates now get back at most three times their bytes, while a real
+    // client, which echoes its token, still gets the whole reply.
+    void forgedDuplicatesAreNotAmplified()
+    {
+        rpc::RpcServer server(rpc::ServerOptions{});
+        registerBig(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        testsupport::RawPeer forger;
+        QVERIFY(forger.bound());
+        forger.send(forged(wire::DatagramKind::Request, 0xF00D, 1, QStringLiteral("big")), server.address(),
+                    server.port());
+        forger.receive(300);
+        for (std::uint16_t attempt = 2; attempt <= 501; ++attempt) {
+            forger.send(forged(wire::DatagramKind::Request, 0xF00D, attempt, QStringLiteral("big")),
+                        server.address(), server.port());
+            if (attempt % 50 == 0)
+                forger.receive(20);
+        }
+        forger.receive(300);
+        const rpc::ServerCounters c = server.counters();
+        qInfo("forger sent %lld bytes, got %lld back (x%.2f); %llu datagrams held back, %llu challenges",
+              qlonglong(forger.bytesSent()), qlonglong(forger.bytesReceived()),
+              double(forger.bytesReceived()) / double(forger.bytesSent()),
+              qulonglong(c.amplification.heldBack), qulonglong(c.amplification.challenges));
+        QVERIFY(forger.bytesReceived() > 0);
+        QVERIFY2(forger.bytesReceived() <= 3 * forger.bytesSent(),
+                 qPrintable(QStringLiteral("%1 bytes back for %2").arg(forger.bytesReceived()).arg(forger.bytesSent())));
+        QVERIFY(c.amplification.heldBack >= 500);
+        QCOMPARE(server.executions(), std::uint64_t(1));
+
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("big"), {});
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(reply.result.size(), kBigReply);
+    }
+
+    // Issue: 4,096 probes from as many ports of one host filled the peer
+    // table, and new peers were dropped for a minute. One address now has at
+    // most 64 places; a client elsewhere is still heard.
+    void oneAddressCannotTakeEveryPort()
+    {
+        rpc::ServerOptions so;
+        so.limits.maxClients = 256;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        constexpr int ports = 300;
+        std::vector<std::unique_ptr<testsupport::RawPeer>> peers;
+        for (int i = 0; i < ports; ++i) {
+            peers.push_back(std::make_unique<testsupport::RawPeer>(QHostAddress(QStringLiteral("127.0.0.2"))));
+            QVERIFY2(peers.back()->bound(), "cannot bind 127.0.0.2");
+            peers.back()->send(forged(wire::DatagramKind::Probe, 0xBAD0000 + std::uint32_t(i), 1, {}),
+                               server.address(), server.port());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(server.counters().datagrams >= std::uint64_t(ports), 10'000);
+        const rpc::ServerCounters c = server.counters();
+        QVERIFY2(c.peers <= 64, qPrintable(describe(c)));
+        QCOMPARE(c.overAddressLimit, std::uint64_t(ports - 64));
+
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "still heard");
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+    }
+
+    // Issue: duplicates of a large reply against a server with an emulated
+    // delay grew its send queue by 200-250 MB/s. Even from a sender that has
+    // shown it receives (it echoes its token), the queue stays under its cap;
+    // what does not fit is dropped and counted.
+    void delayedSendsStayWithinTheirCap()
+    {
+        rpc::ServerOptions so;
+        so.netem.delay = core::Duration(200'000);
+        so.maxDelayedBytes = 256 * 1024;
+        rpc::RpcServer server(so);
+        registerBig(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+
+        testsupport::RawPeer peer;
+        peer.send(forged(wire::DatagramKind::Request, 0xC0DE, 1, QStringLiteral("big")), server.address(),
+                  server.port());
+        const std::uint64_t token = tokenIn(peer.receive(600));
+        QVERIFY(token != 0);
+        for (std::uint16_t attempt = 2; attempt <= 201; ++attempt)
+            peer.send(forged(wire::DatagramKind::Request, 0xC0DE, attempt, QStringLiteral("big"), token),
+                      server.address(), server.port());
+        QTRY_VERIFY_WITH_TIMEOUT(server.counters().sendsDropped > 0, 10'000);
+        peer.receive(600);
+        const rpc::ServerCounters c = server.counters();
+        qInfo("peak delayed %lld bytes (cap %lld), %llu sends dropped", qlonglong(c.peakDelayedBytes),
+              qlonglong(so.maxDelayedBytes), qulonglong(c.sendsDropped));
+        QVERIFY(c.peakDelayedBytes <= so.maxDelayedBytes);
+        QCOMPARE(c.amplification.validated, 1u);
+        QCOMPARE(server.executions(), std::uint64_t(1));
     }
 
     // The flood proper: garbage from many addresses while a client keeps

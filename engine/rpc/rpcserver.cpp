@@ -161,6 +161,7 @@ private:
         t.acceptNewPeers = true;
         t.maxPeers = o.limits.maxClients;
         t.peerIdle = o.peerIdle;
+        t.maxDelayedBytes = o.maxDelayedBytes;
         t.key = o.key;
         t.netem = o.netem;
         t.faults = o.faults;

@@ -32,6 +32,9 @@ struct ServerOptions
     // When limits.maxClients addresses are remembered, one silent this long
     // makes room for a new client.
     core::Duration peerIdle{60'000'000};
+    // Answers waiting out an emulated delay (netem), in bytes; past it they
+    // are dropped and counted (ServerCounters::sendsDropped).
+    qsizetype maxDelayedBytes = 16 * 1024 * 1024;
     // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
     // nothing (and are named in notice()).
     QByteArray key;
