@@ -6,6 +6,8 @@
 #include "core/random.h"
 #include "net/simnetwork.h"
 #include "session/scenario.h"
+#include "session/sessionoptions.h"
+#include "session/soak.h"
 #include "trace/sharedsink.h"
 #include "trace/tracelog.h"
 #include "wire/checksum.h"
@@ -15,6 +17,8 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <cmath>
+#include <functional>
 #include <limits>
 
 using namespace rpcscope;
@@ -326,6 +330,109 @@ private slots:
         QCOMPARE(l.status, LoadStatus::Partial);
         QCOMPARE(l.events.size(), std::size_t(2 * capture::kChunkEvents));
         QVERIFY(l.capture.stopped.contains(u"did not finish"));
+    }
+
+    // A header is as untrusted as a command line. A capture whose CRCs all
+    // check out but whose header names an unknown service, or asks for more
+    // than the options allow (2^31 calls ran away to 2 GB; an unknown
+    // service crashed replay --rerun), is refused before anything runs,
+    // with the setting and its value named, as the command line names them.
+    void headerSettingsAreHeldToTheOptionsRanges_data()
+    {
+        QTest::addColumn<std::function<void(capture::Session &)>>("tamper");
+        QTest::addColumn<QString>("message");
+        using Tamper = std::function<void(capture::Session &)>;
+        QTest::newRow("unknown service") << Tamper([](capture::Session &s) { s.set_service("bogus"); })
+                                         << "service 'bogus': expected one of echo, counter, file, slowjob";
+        QTest::newRow("2^31 - 1 calls") << Tamper([](capture::Session &s) { s.set_calls(2147483647); })
+                                        << "calls '2147483647': expected a whole number from 0 to 100000000";
+        QTest::newRow("arguments past the option's 4 MiB")
+            << Tamper([](capture::Session &s) { s.set_arg_bytes(256 * 1024 * 1024); }) << "arg-bytes '268435456'";
+        QTest::newRow("infinite link rate")
+            << Tamper([](capture::Session &s) { s.mutable_to_server()->set_rate_kbps(HUGE_VAL); }) << "rate-kbps 'inf'";
+        QTest::newRow("server to client loss not a number")
+            << Tamper([](capture::Session &s) { s.mutable_to_client()->set_loss(std::nan("")); })
+            << "loss (server to client) 'nan'";
+        QTest::newRow("100000 attempts")
+            << Tamper([](capture::Session &s) { s.mutable_retry()->set_max_attempts(100'000); })
+            << "max-attempts '100000'";
+        QTest::newRow("no first timeout")
+            << Tamper([](capture::Session &s) { s.mutable_retry()->set_timeout_us(0); }) << "timeout-ms '0'";
+        QTest::newRow("negative server queue")
+            << Tamper([](capture::Session &s) { s.set_server_queue(-5); }) << "server-queue '-5'";
+        QTest::newRow("unknown back-off")
+            << Tamper([](capture::Session &s) { s.mutable_retry()->set_backoff(99); }) << "unknown back-off 99";
+    }
+
+    void headerSettingsAreHeldToTheOptionsRanges()
+    {
+        QFETCH(std::function<void(capture::Session &)>, tamper);
+        QFETCH(QString, message);
+        capture::Header header = capture::makeHeader(lossyConfig(), {true, 3});
+        tamper(*header.mutable_session());
+        QByteArray bytes(capture::kMagic, sizeof capture::kMagic);
+        bytes += capture::frameRecord(capture::RecordType::Header, header);
+        bytes += capture::frameRecord(capture::RecordType::Footer, capture::makeFooter(0, 0, {}));
+        const Loaded l = load(bytes);
+        QCOMPARE(l.status, LoadStatus::NotACapture);
+        QVERIFY2(l.error.contains(u"settings this program cannot use"), qPrintable(l.error));
+        QVERIFY2(l.error.contains(message), qPrintable(l.error));
+    }
+
+    // What the program itself writes always reads back: every scenario's
+    // preset and the soak's random sessions are within the options' ranges.
+    void everySessionThisProgramMakesPassesTheCheck()
+    {
+        for (const session::Scenario &scenario : session::scenarios()) {
+            session::SessionConfig config;
+            scenario.apply(config);
+            QVERIFY2(session::checkSessionConfig(config).isEmpty(),
+                     qPrintable(scenario.name + QStringLiteral(": ") + session::checkSessionConfig(config)));
+            session::SessionConfig again;
+            QVERIFY2(capture::fromProto(capture::toProto(config), again).isEmpty(), qPrintable(scenario.name));
+        }
+        for (std::uint64_t seed = 1; seed <= 2000; ++seed) {
+            const session::SessionConfig config = session::soakConfig(seed);
+            QVERIFY2(session::checkSessionConfig(config).isEmpty(),
+                     qPrintable(QStringLiteral("soak seed %1: %2").arg(seed).arg(session::checkSessionConfig(config))));
+        }
+    }
+
+    // Values the options' ten-digit display would round into range are
+    // still caught: the check reads back exactly what the config holds.
+    void theCheckSeesPastRounding()
+    {
+        session::SessionConfig config;
+        config.toServer.delay = config.toClient.delay = core::Duration(86'400'000'001); // a day and a microsecond
+        QVERIFY2(session::checkSessionConfig(config).contains(u"delay-ms '86400000.001'"),
+                 qPrintable(session::checkSessionConfig(config)));
+        config = {};
+        config.toClient.loss = 1.0000000000000002;
+        QVERIFY2(session::checkSessionConfig(config).contains(u"loss (server to client)"),
+                 qPrintable(session::checkSessionConfig(config)));
+    }
+
+    // The format version says what the settings mean: none at all is no
+    // capture, and a newer one is shown but not run again as if it were ours.
+    void formatVersionsThatCannotBeRunAgain()
+    {
+        capture::Header header = capture::makeHeader(lossyConfig(), {true, 3});
+        header.set_format_version(0);
+        QByteArray bytes(capture::kMagic, sizeof capture::kMagic);
+        bytes += capture::frameRecord(capture::RecordType::Header, header);
+        bytes += capture::frameRecord(capture::RecordType::Footer, capture::makeFooter(0, 0, {}));
+        Loaded l = load(bytes);
+        QCOMPARE(l.status, LoadStatus::NotACapture);
+        QVERIFY2(l.error.contains(u"format version"), qPrintable(l.error));
+
+        header.set_format_version(capture::kFormatVersion + 1);
+        bytes = QByteArray(capture::kMagic, sizeof capture::kMagic);
+        bytes += capture::frameRecord(capture::RecordType::Header, header);
+        bytes += capture::frameRecord(capture::RecordType::Footer, capture::makeFooter(0, 0, {}));
+        l = load(bytes);
+        QCOMPARE(l.status, LoadStatus::Complete);
+        QVERIFY2(l.capture.whyNotRerun().contains(u"format 2"), qPrintable(l.capture.whyNotRerun()));
+        QVERIFY(load(m_recorded.bytes).capture.whyNotRerun().isEmpty());
     }
 
     void packingIsCompact()

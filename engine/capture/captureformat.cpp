@@ -1,6 +1,7 @@
 #include "captureformat.h"
 
 #include "core/retrypolicy.h"
+#include "session/sessionoptions.h"
 #include "wire/checksum.h"
 #include "wire/datagram.h"
 
@@ -89,16 +90,13 @@ Netem toProto(const netem::NetemConfig &n)
     return p;
 }
 
-bool probability(double p)
-{
-    return p >= 0.0 && p <= 1.0;
-}
-
 bool duration(std::int64_t us)
 {
     return us >= 0 && us <= 24LL * 3600 * 1'000'000;
 }
 
+// Only what no session option sets is checked here; the rest is held to the
+// options' own ranges by session::checkSessionConfig.
 QString fromProto(const Netem &p, const char *which, netem::NetemConfig &n)
 {
     const QString where = QString::fromLatin1(which);
@@ -106,14 +104,10 @@ QString fromProto(const Netem &p, const char *which, netem::NetemConfig &n)
         return where + QStringLiteral(": unknown loss model %1").arg(p.loss_model());
     if (p.corruption_mode() > 3)
         return where + QStringLiteral(": unknown corruption mode %1").arg(p.corruption_mode());
-    if (!probability(p.loss()) || !probability(p.duplicate()) || !probability(p.reorder())
-        || !probability(p.corrupt()))
-        return where + QStringLiteral(": a probability outside 0 to 1");
-    if (!duration(p.delay_us()) || !duration(p.jitter_us()) || !duration(p.reorder_hold_us()))
-        return where + QStringLiteral(": a delay outside 0 to 24 hours");
-    if (!(p.gilbert_burst_length() >= 1.0 && p.gilbert_burst_length() <= 1e6) || !(p.rate_kbps() >= 0.0)
-        || p.queue_limit_bytes() < 0)
-        return where + QStringLiteral(": burst length, rate or queue limit out of range");
+    if (!duration(p.reorder_hold_us()))
+        return where + QStringLiteral(": reorder hold %1 us is outside 0 to 24 hours").arg(p.reorder_hold_us());
+    if (!(p.gilbert_burst_length() >= 1.0 && p.gilbert_burst_length() <= 1e6) || p.queue_limit_bytes() < 0)
+        return where + QStringLiteral(": burst length or queue limit out of range");
     n.lossModel = netem::LossModel(p.loss_model());
     n.loss = p.loss();
     n.gilbertBurstLength = p.gilbert_burst_length();
@@ -304,17 +298,11 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     session::SessionConfig out;
     out.scenario = QString::fromStdString(p.scenario());
     out.seed = p.seed();
-    if (p.calls() < 0 || p.clients() < 1 || p.clients() > 10'000 || p.window() < 1 || p.window() > 4096)
-        return QStringLiteral("calls, clients or window out of range");
     out.calls = p.calls();
     out.clients = p.clients();
     out.window = p.window();
-    if (!(p.call_rate() >= 0.0 && p.call_rate() <= 1e7))
-        return QStringLiteral("call rate out of range");
     out.callRate = p.call_rate();
     out.service = QString::fromStdString(p.service());
-    if (!duration(p.handler_time_us()) || p.arg_bytes() < 0 || p.arg_bytes() > 256 * 1024 * 1024)
-        return QStringLiteral("handler time or argument size out of range");
     out.handlerTime = Duration(p.handler_time_us());
     out.argBytes = p.arg_bytes();
     if (QString e = fromProto(p.to_server(), "to_server", out.toServer); !e.isEmpty())
@@ -340,9 +328,8 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     const Retry &r = p.retry();
     if (r.backoff() >= std::uint32_t(core::kBackoffCount))
         return QStringLiteral("unknown back-off %1").arg(r.backoff());
-    if (!duration(r.timeout_us()) || !duration(r.max_timeout_us()) || !duration(r.min_timeout_us())
-        || !duration(r.deadline_us()) || r.max_attempts() < 1 || !(r.factor() >= 1.0 && r.factor() <= 100.0))
-        return QStringLiteral("retry settings out of range");
+    if (!duration(r.min_timeout_us()))
+        return QStringLiteral("minimum timeout %1 us is outside 0 to 24 hours").arg(r.min_timeout_us());
     out.retry.backoff = core::Backoff(r.backoff());
     out.retry.timeout = Duration(r.timeout_us());
     out.retry.factor = r.factor();
@@ -354,8 +341,8 @@ QString fromProto(const Session &p, session::SessionConfig &c)
         return QStringLiteral("unknown ack mode %1").arg(p.ack_mode());
     if (p.checksum() >= std::uint32_t(wire::kChecksumKindCount))
         return QStringLiteral("unknown checksum %1").arg(p.checksum());
-    if (!duration(p.ack_delay_us()) || !duration(p.poll_interval_us()))
-        return QStringLiteral("ack delay or poll interval out of range");
+    if (!duration(p.poll_interval_us()))
+        return QStringLiteral("poll interval %1 us is outside 0 to 24 hours").arg(p.poll_interval_us());
     out.ackMode = core::AckMode(p.ack_mode());
     out.ackDelay = Duration(p.ack_delay_us());
     out.pollInterval = Duration(p.poll_interval_us());
@@ -363,7 +350,7 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     const Limits &l = p.limits();
     if (l.max_datagram_bytes() < 1 || l.max_in_progress_per_client() < 1 || l.max_in_progress_total() < 1
         || l.max_clients() < 1 || l.max_cache_bytes() < 0 || !duration(l.max_entry_age_us())
-        || l.max_message_bytes() < 1 || l.max_partials_per_client() < 0 || l.max_partials_total() < 0
+        || l.max_partials_per_client() < 0 || l.max_partials_total() < 0
         || l.max_partial_bytes() < 0 || !duration(l.max_partial_age_us()))
         return QStringLiteral("server limits out of range");
     out.limits.maxDatagramBytes = l.max_datagram_bytes();
@@ -377,19 +364,20 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     out.limits.maxPartialsTotal = l.max_partials_total();
     out.limits.maxPartialBytes = l.max_partial_bytes();
     out.limits.maxPartialAge = Duration(l.max_partial_age_us());
-    if (p.max_datagram() < wire::kMinMaxDatagram || p.max_datagram() > wire::kMaxDatagramSize)
-        return QStringLiteral("max datagram %1 out of range").arg(p.max_datagram());
     out.maxDatagram = p.max_datagram();
-    if (!(p.server_rate() >= 0.0 && p.server_rate() <= 1e7) || p.server_queue() < 0 || p.server_queue() > 1'000'000)
-        return QStringLiteral("server rate or queue out of range");
     out.serverRate = p.server_rate();
-    if (p.server_queue() > 0)
+    if (p.server_queue() != 0) // 0 in older captures: the default
         out.serverQueue = p.server_queue();
     if (p.has_server_restart_at_us()) {
         if (!duration(p.server_restart_at_us()))
             return QStringLiteral("server restart time out of range");
         out.serverRestartAt = Duration(p.server_restart_at_us());
     }
+    // Every setting the command line takes, by the command line's own ranges:
+    // a header is as untrusted as an argument, and what runs from it
+    // (replay --rerun, the GUI) must be what the options could have set.
+    if (QString e = session::checkSessionConfig(out); !e.isEmpty())
+        return e;
     c = out;
     return {};
 }

@@ -25,6 +25,17 @@ session::Summary LoadedCapture::summary(const session::Summary &fromEvents) cons
     return s;
 }
 
+QString LoadedCapture::whyNotRerun() const
+{
+    if (!header.simulated())
+        return QStringLiteral("a live session cannot be run again event for event");
+    if (header.format_version() != kFormatVersion)
+        return QStringLiteral("written in capture format %1; this version runs again only format %2")
+            .arg(header.format_version())
+            .arg(kFormatVersion);
+    return {};
+}
+
 namespace {
 
 struct Record
@@ -82,6 +93,10 @@ LoadStatus loadCapture(QIODevice &device, trace::EventSink &sink, LoadedCapture 
         *error = QStringLiteral("the capture's header is unreadable: %1")
                      .arg(!why.isEmpty() ? why : end ? QStringLiteral("the file ends after the signature")
                                                      : QStringLiteral("the first record is not a valid header"));
+        return LoadStatus::NotACapture;
+    }
+    if (out.header.format_version() == 0) {
+        *error = QStringLiteral("the capture's header gives no format version (0); every RpcScope capture has one");
         return LoadStatus::NotACapture;
     }
     if (QString why = fromProto(out.header.session(), out.config); !why.isEmpty()) {

@@ -30,6 +30,10 @@ struct LoadedCapture
     // The summary the session that made the capture printed: from the events,
     // plus what only the footer knows.
     session::Summary summary(const session::Summary &fromEvents) const;
+    // Why the session cannot be run again from its settings and seed to the
+    // same events, or an empty string: a live one ran in real time, and a
+    // newer format's settings may not mean here what they meant there.
+    QString whyNotRerun() const;
 };
 
 // Reads a capture, handing its events to `sink` in order. A damaged or

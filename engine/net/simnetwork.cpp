@@ -3,6 +3,7 @@
 #include "core/random.h"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace rpcscope::net {
 
@@ -15,7 +16,12 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
     , m_sink(sink)
     , m_service(services::makeService(config.service))
 {
-    Q_ASSERT_X(m_service, "SimNetwork", "unknown service; validate the config first");
+    // Misuse, not bad input: configs from outside pass session::checkSessionConfig
+    // first. Thrown rather than asserted so a release build cannot run on
+    // without a service.
+    if (!m_service)
+        throw std::invalid_argument("SimNetwork: unknown service '" + config.service.toStdString()
+                                    + "'; check the config with session::checkSessionConfig first");
     m_service->prepare({config.calls, config.argBytes, config.seed, config.handlerTime});
     // Every generator is seeded from the session seed, one stream each.
     core::Random seeds(config.seed);

@@ -3,6 +3,8 @@
 #include "scenario.h"
 #include "services/service.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -13,10 +15,39 @@ namespace {
 
 using core::Duration;
 
+// Ten digits read well; a value they do not carry exactly gets as many as
+// it needs, so that apply(current()) gives back the very value it read.
 QString number(double value)
 {
-    return QString::number(value, 'g', 10);
+    const QString shown = QString::number(value, 'g', 10);
+    if (shown.toDouble() == value || !std::isfinite(value))
+        return shown;
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
+
+} // namespace
+
+QString parseWholeNumber(const QString &text, qint64 min, qint64 max, qint64 &out)
+{
+    bool ok = false;
+    const qlonglong v = text.toLongLong(&ok); // fails rather than wraps past 64 bits
+    if (!ok || v < min || v > max)
+        return QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max);
+    out = v;
+    return {};
+}
+
+QString parseNumber(const QString &text, double min, double max, double &out)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok); // takes "inf" and "nan" too: isfinite refuses them
+    if (!ok || !std::isfinite(v) || v < min || v > max)
+        return QStringLiteral("expected a number from %1 to %2").arg(number(min), number(max));
+    out = v;
+    return {};
+}
+
+namespace {
 
 QString milliseconds(Duration d)
 {
@@ -26,10 +57,9 @@ QString milliseconds(Duration d)
 // Each parser returns the error text, or empty on success.
 QString parseInt(const QString &text, int min, int max, int &out)
 {
-    bool ok = false;
-    const qlonglong v = text.toLongLong(&ok);
-    if (!ok || v < min || v > max)
-        return QStringLiteral("expected a whole number from %1 to %2").arg(min).arg(max);
+    qint64 v = 0;
+    if (QString e = parseWholeNumber(text, min, max, v); !e.isEmpty())
+        return e;
     out = int(v);
     return {};
 }
@@ -44,21 +74,11 @@ QString parseProbability(const QString &text, double &out)
     return {};
 }
 
-QString parseDouble(const QString &text, double min, double max, double &out)
-{
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < min || v > max)
-        return QStringLiteral("expected a number from %1 to %2").arg(number(min), number(max));
-    out = v;
-    return {};
-}
-
 // Milliseconds, fractions allowed, stored in microseconds.
 QString parseMs(const QString &text, double min, double max, Duration &out)
 {
     double v = 0;
-    if (QString e = parseDouble(text, min, max, v); !e.isEmpty())
+    if (QString e = parseNumber(text, min, max, v); !e.isEmpty())
         return QStringLiteral("expected milliseconds from %1 to %2").arg(number(min), number(max));
     out = Duration(std::llround(v * 1000.0));
     return {};
@@ -112,7 +132,7 @@ const SessionOption kOptions[] = {
      [](const SessionConfig &c) { return QString::number(c.window); }},
     {"call-rate", "PER_S",
      QT_TRANSLATE_NOOP("SessionOption", "calls each client starts per second, as Poisson arrivals (simulation); 0: a new call as soon as one ends"),
-     [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 1'000'000, c.callRate); },
+     [](SessionConfig &c, const QString &v) { return parseNumber(v, 0, 1'000'000, c.callRate); },
      [](const SessionConfig &c) { return number(c.callRate); }},
     {"service", "NAME", QT_TRANSLATE_NOOP("SessionOption", "service the server offers (echo, counter, file, slowjob)"),
      [](SessionConfig &c, const QString &v) -> QString {
@@ -179,7 +199,7 @@ const SessionOption kOptions[] = {
      [](const SessionConfig &c) { return number(c.toServer.corrupt); }},
     {"rate-kbps", "KBPS", QT_TRANSLATE_NOOP("SessionOption", "link rate each way in kilobits per second; 0 for unlimited"),
      [](SessionConfig &c, const QString &v) {
-         QString e = parseDouble(v, 0, 100'000'000, c.toServer.rateKbps);
+         QString e = parseNumber(v, 0, 100'000'000, c.toServer.rateKbps);
          c.toClient.rateKbps = c.toServer.rateKbps;
          return e;
      },
@@ -196,7 +216,7 @@ const SessionOption kOptions[] = {
      },
      [](const SessionConfig &c) { return core::backoffName(c.retry.backoff); }},
     {"backoff-factor", "X", QT_TRANSLATE_NOOP("SessionOption", "growth of the timeout per attempt"),
-     [](SessionConfig &c, const QString &v) { return parseDouble(v, 1.0, 100.0, c.retry.factor); },
+     [](SessionConfig &c, const QString &v) { return parseNumber(v, 1.0, 100.0, c.retry.factor); },
      [](const SessionConfig &c) { return number(c.retry.factor); }},
     {"max-timeout-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "cap on any single timeout"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.maxTimeout); },
@@ -241,7 +261,7 @@ const SessionOption kOptions[] = {
     // New options go last: a parameter change names its option by its index here.
     {"server-rate", "PER_S",
      QT_TRANSLATE_NOOP("SessionOption", "datagrams per second the server can take in (simulation); 0 for no limit"),
-     [](SessionConfig &c, const QString &v) { return parseDouble(v, 0, 10'000'000, c.serverRate); },
+     [](SessionConfig &c, const QString &v) { return parseNumber(v, 0, 10'000'000, c.serverRate); },
      [](const SessionConfig &c) { return number(c.serverRate); }},
     {"server-queue", "N",
      QT_TRANSLATE_NOOP("SessionOption", "datagrams waiting for a busy server (simulation); more are lost"),
@@ -300,6 +320,27 @@ QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value)
     const QStringList choices = choicesOf(option.name);
     const QString shown = choices.isEmpty() ? number(double(value) / 1000.0) : choices.value(int(value / 1000));
     return QStringLiteral("%1 → %2").arg(QLatin1StringView(option.name), shown);
+}
+
+QString checkSessionConfig(const SessionConfig &config)
+{
+    // The network options set both directions and read back the client to
+    // server one; the other is checked through a copy that holds it there.
+    SessionConfig serverToClient = config;
+    serverToClient.toServer = config.toClient;
+    const std::pair<const SessionConfig *, QString> sides[] = {
+        {&config, QString()}, {&serverToClient, QStringLiteral(" (server to client)")}};
+    for (const SessionOption &o : kOptions) {
+        if (QLatin1StringView(o.name) == "scenario")
+            continue;
+        for (const auto &[side, which] : sides) {
+            SessionConfig probe = *side;
+            const QString value = o.current(*side);
+            if (QString e = o.apply(probe, value); !e.isEmpty())
+                return QStringLiteral("%1%2 '%3': %4").arg(QLatin1StringView(o.name), which, value, e);
+        }
+    }
+    return {};
 }
 
 const SessionOption *findSessionOption(QStringView name)

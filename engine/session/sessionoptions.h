@@ -21,8 +21,24 @@ struct SessionOption
     QString (*current)(const SessionConfig &config);
 };
 
+// How every option reads a number, for the other numbers a command takes
+// too: finite, within [min, max], and never wrapped. Each returns what is
+// wrong with `text` ("expected a number from 0 to 86400"), or an empty
+// string and the value in `out`.
+QString parseWholeNumber(const QString &text, qint64 min, qint64 max, qint64 &out);
+QString parseNumber(const QString &text, double min, double max, double &out);
+
 std::span<const SessionOption> sessionOptions();
 const SessionOption *findSessionOption(QStringView name);
+
+// What is wrong with `config` by the ranges its options accept, naming the
+// first setting out of range and its value ("calls '2147483647': expected a
+// whole number from 0 to 100000000"), or an empty string. Settings that come
+// from elsewhere than the command line (a capture's header) pass through
+// this, so they are held to the very ranges the command line is. The
+// scenario is not checked: a complete config does not depend on it, and
+// sessions that are no preset (a soak, a remote server) name themselves.
+QString checkSessionConfig(const SessionConfig &config);
 
 // A ParamChange event holds the option's index in sessionOptions() (detail)
 // and its new value (size): numbers in thousandths of their unit, choices as
