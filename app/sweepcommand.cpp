@@ -84,22 +84,26 @@ int runSweep(const QStringList &args)
             return QStringLiteral("--%1 expects a number, not '%2'").arg(option.names().constFirst(), text);
         return {};
     };
-    const auto readCount = [&](const QCommandLineOption &option, int &outValue) -> QString {
+    // The sweep's own rule for the count, under the option's name.
+    const auto readCount = [&](const QCommandLineOption &option, QString (*check)(int), int &outValue) -> QString {
         bool ok = false;
         const QString text = parser.value(option);
+        const QString name = option.names().constFirst();
         outValue = text.toInt(&ok);
         if (!ok)
-            return QStringLiteral("--%1 expects a whole number, not '%2'").arg(option.names().constFirst(), text);
+            return QStringLiteral("--%1 expects a whole number, not '%2'").arg(name, text);
+        if (QString e = check(outValue); !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --%2: %3").arg(text, name, e);
         return {};
     };
     if (QString e = readNumber(from, sweep.from); !e.isEmpty())
         return sweepUsageError(e);
     if (QString e = readNumber(to, sweep.to); !e.isEmpty())
         return sweepUsageError(e);
-    if (QString e = readCount(steps, sweep.steps); !e.isEmpty())
+    if (QString e = readCount(steps, &session::Sweep::checkSteps, sweep.steps); !e.isEmpty())
         return sweepUsageError(e);
     if (parser.isSet(runs))
-        if (QString e = readCount(runs, sweep.runs); !e.isEmpty())
+        if (QString e = readCount(runs, &session::Sweep::checkRuns, sweep.runs); !e.isEmpty())
             return sweepUsageError(e);
     if (parser.isSet(compare))
         if (QString e = sweep.setCompare(parser.value(compare)); !e.isEmpty())

@@ -134,6 +134,20 @@ QString Sweep::setCompare(const QString &spec)
     return {};
 }
 
+QString Sweep::checkSteps(int steps)
+{
+    if (steps < 2)
+        return QStringLiteral("expected at least 2 steps, not %1").arg(steps);
+    return {};
+}
+
+QString Sweep::checkRuns(int runs)
+{
+    if (runs < 1)
+        return QStringLiteral("expected at least 1 run, not %1").arg(runs);
+    return {};
+}
+
 QString Sweep::check(const SessionConfig &base) const
 {
     const SessionOption *option = findSessionOption(param);
@@ -147,10 +161,21 @@ QString Sweep::check(const SessionConfig &base) const
     }
     if (!std::isfinite(from) || !std::isfinite(to))
         return QStringLiteral("the range must be finite numbers");
-    if (steps < 2)
-        return QStringLiteral("expected at least 2 steps, not %1").arg(steps);
-    if (runs < 1)
-        return QStringLiteral("expected at least 1 run, not %1").arg(runs);
+    if (QString e = checkSteps(steps); !e.isEmpty())
+        return e;
+    if (QString e = checkRuns(runs); !e.isEmpty())
+        return e;
+    // Before anything is applied per point: a billion steps must be refused
+    // at once, not checked one by one.
+    // In doubles, which hold the product of three such counts without wrapping.
+    const qsizetype values = compareOption.isEmpty() ? 1 : std::max<qsizetype>(1, compareValues.size());
+    if (double(steps) * double(values) * double(runs) > double(kMaxSimulations))
+        return QStringLiteral("%1 steps x %2 compared values x %3 runs are more simulations than the %4 a sweep "
+                              "runs at most")
+            .arg(steps)
+            .arg(values)
+            .arg(runs)
+            .arg(kMaxSimulations);
     if (!compareOption.isEmpty()) {
         if (!findSessionOption(compareOption))
             return QStringLiteral("unknown option '%1' to compare").arg(compareOption);

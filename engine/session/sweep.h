@@ -28,12 +28,22 @@ struct Sweep
     QStringList compareValues;
     int runs = 1;
 
+    // A sweep runs at most this many simulations (points x compared values x
+    // runs): each is set up before the first starts and keeps its figures
+    // until the last ends, so the count decides the memory a sweep takes.
+    static constexpr std::int64_t kMaxSimulations = 100'000;
+    // What is wrong with a count of steps or runs on its own ("expected at
+    // least 1 run, not 0"), or an empty string; check() applies them too.
+    static QString checkSteps(int steps);
+    static QString checkRuns(int runs);
+
     // Reads "OPTION=v1,v2,..." into compareOption and compareValues;
     // returns what is wrong with it, or an empty string.
     QString setCompare(const QString &spec);
     // What is wrong with this sweep on top of `base`, or an empty string:
-    // unknown or non-numeric parameter, too few steps or runs, a value an
-    // option refuses (in the option's own words).
+    // unknown or non-numeric parameter, too few steps or runs, more than
+    // kMaxSimulations in all, a value an option refuses (in the option's own
+    // words).
     QString check(const SessionConfig &base) const;
     // The parameter's value at `point` (0 to steps - 1), as text its option
     // takes: linear from `from` to `to`, rounded if the option counts.
