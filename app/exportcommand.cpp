@@ -7,12 +7,15 @@
 #include "diagramexport.h"
 #include "export/textexport.h"
 #include "session/scenario.h"
+#include "session/sessionoptions.h"
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <cmath>
 
 namespace rpcscope::cli {
 
@@ -40,14 +43,14 @@ std::optional<core::TimePoint> milliseconds(const QCommandLineParser &parser, co
 {
     if (!parser.isSet(name))
         return std::nullopt;
-    bool ok = false;
-    const double ms = parser.value(name).toDouble(&ok);
-    if (!ok || ms < 0) {
-        *error = QStringLiteral("invalid value '%1' for --%2: expected milliseconds, 0 or more")
-                     .arg(parser.value(name), name);
+    // Far beyond any session, and well inside the microseconds a time point counts.
+    constexpr double kMaxMs = 1e12;
+    double ms = 0;
+    if (QString e = session::parseNumber(parser.value(name), 0, kMaxMs, ms); !e.isEmpty()) {
+        *error = QStringLiteral("invalid value '%1' for --%2: %3").arg(parser.value(name), name, e);
         return std::nullopt;
     }
-    return core::TimePoint(std::int64_t(ms * 1000.0));
+    return core::TimePoint(std::llround(ms * 1000.0));
 }
 
 } // namespace

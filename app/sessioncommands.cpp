@@ -266,8 +266,8 @@ int runReplay(const QStringList &args)
     err().flush();
 
     if (parser.isSet(rerun)) {
-        if (!loaded.header.simulated()) {
-            err() << "rpcscope-cli replay: " << path << ": a live session cannot be run again event for event\n";
+        if (const QString why = loaded.whyNotRerun(); !why.isEmpty()) {
+            err() << "rpcscope-cli replay: " << path << ": " << why << '\n';
             err().flush();
             return ExitFailure;
         }
@@ -344,6 +344,11 @@ int runLive(const QStringList &args)
                                             "path. Same options and summary as simulate, in real time."));
         code >= 0)
         return code;
+    if (const int most = session::LiveSession::maxClients(cmd.config); cmd.config.clients > most)
+        return usageError(QStringLiteral("live: invalid value '%1' for --clients: a live session runs at most %2 "
+                                         "clients, each with a thread and a socket of its own")
+                              .arg(cmd.config.clients)
+                              .arg(most));
     if (int code = cmd.openRecording(QStringLiteral("live"), false); code >= 0)
         return code;
     session::LiveSession live(cmd.config);

@@ -9,6 +9,8 @@
 #include <QMutex>
 #include <QThread>
 
+#include <algorithm>
+
 namespace rpcscope::session {
 
 // One client's closed loop: whenever a call ends, start the next, until its
@@ -48,6 +50,11 @@ struct LiveSession::Workload
 
 };
 
+int LiveSession::maxClients(const SessionConfig &config)
+{
+    return std::min(kMaxClients, config.limits.maxClients);
+}
+
 LiveSession::LiveSession(SessionConfig config)
     : m_config(std::move(config))
 {
@@ -72,6 +79,14 @@ bool LiveSession::start(QString *error)
 {
     Q_ASSERT_X(!m_started, "LiveSession::start", "a session starts once");
     m_started = true;
+    if (m_config.clients > maxClients(m_config)) {
+        *error = QStringLiteral("%1 clients: a live session runs at most %2 (each has a thread and a socket, and "
+                                "the server remembers %3 clients)")
+                     .arg(m_config.clients)
+                     .arg(maxClients(m_config))
+                     .arg(m_config.limits.maxClients);
+        return false;
+    }
     m_service = services::makeService(m_config.service);
     if (!m_service) {
         *error = QStringLiteral("unknown service '%1'").arg(m_config.service);
@@ -138,7 +153,11 @@ bool LiveSession::startServer(QString *error)
     so.netem = m_config.toClient;
     so.faults = m_config.toClientFaults;
     so.seed = m_config.seed * 2 + 1;
-    so.handlerThreads = std::max(4, m_config.clients * m_config.window);
+    // One thread per call that can be in progress at once, and no more:
+    // the server refuses calls past maxInProgressTotal, so threads beyond it
+    // would never run (clients x window alone can reach millions).
+    so.handlerThreads = std::max(4, int(std::min<std::int64_t>(std::int64_t(m_config.clients) * m_config.window,
+                                                               m_config.limits.maxInProgressTotal)));
     so.trace = &m_sink;
     so.clock = &m_clock;
     m_server = std::make_unique<rpc::RpcServer>(so);

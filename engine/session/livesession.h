@@ -41,6 +41,12 @@ namespace rpcscope::session {
 class LiveSession
 {
 public:
+    // The most clients a live session runs: each has a thread and a socket
+    // of its own, and the session's own server must remember every one
+    // (limits.maxClients), or it would refuse some of its own clients.
+    static constexpr int kMaxClients = 1000;
+    static int maxClients(const SessionConfig &config);
+
     explicit LiveSession(SessionConfig config);
     ~LiveSession();
     LiveSession(const LiveSession &) = delete;
