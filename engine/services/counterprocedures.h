@@ -8,7 +8,8 @@
 namespace rpcscope::services {
 
 // The procedures of the generated Counter service: Add is not idempotent,
-// so the total counts every execution.
+// so the total counts every execution. An Add that would take the total past
+// a signed 64-bit integer fails (STATUS_HANDLER_ERROR) and leaves it as it was.
 class CounterProcedures final : public CounterServer
 {
 public:

@@ -30,13 +30,26 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
                                                wire::STATUS_INVALID_ARGUMENT);
 
     QMutexLocker lock(&m_mutex);
+    const auto overCap = [&] {
+        return codegen::HandlerStatus::failure(
+            QStringLiteral("the receiver holds %1 bytes of unfinished files; a chunk of %2 more would pass its cap "
+                           "of %3")
+                .arg(m_heldBytes)
+                .arg(dataBytes)
+                .arg(m_maxHeldBytes),
+            wire::STATUS_BUSY);
+    };
     auto found = m_files.find(sha256);
     if (found == m_files.end()) {
+        // Refused before a file is made for it, so that no other file gives way for nothing.
+        if (dataBytes > m_maxHeldBytes - m_heldBytes)
+            return overCap();
         if (m_files.size() >= kMaxFiles) {
             // The file no chunk has come for longest gives way.
             const auto stalest = std::min_element(m_files.begin(), m_files.end(), [](const auto &a, const auto &b) {
                 return a.second.touched < b.second.touched;
             });
+            m_heldBytes -= heldBy(stalest->second);
             m_files.erase(stalest);
         }
         found = m_files.emplace(sha256, File{}).first;
@@ -55,7 +68,9 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
     m_latest = sha256;
     std::map<std::int64_t, QByteArray> &chunks = file.chunks;
     Status &got = file.status;
-    if (dataBytes > 0 && !chunks.contains(offset)) {
+    // A hashed file takes nothing more: its chunks are gone, and what it
+    // holds is known. (A chunk sent again after that gets the status.)
+    if (dataBytes > 0 && got.receivedSha256.isEmpty() && !chunks.contains(offset)) {
         // A chunk may not overlap its neighbours: the pieces must tile the file.
         const auto next = chunks.lower_bound(offset);
         const bool overlapsNext = next != chunks.end() && next->first < offset + dataBytes;
@@ -65,15 +80,21 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
             return codegen::HandlerStatus::failure(
                 QStringLiteral("chunk of %1 bytes at offset %2 overlaps one already stored").arg(dataBytes).arg(offset),
                 wire::STATUS_INVALID_ARGUMENT);
+        if (dataBytes > m_maxHeldBytes - m_heldBytes)
+            return overCap();
         chunks.emplace(offset, bytesOf(data));
         got.receivedBytes += dataBytes;
+        m_heldBytes += dataBytes;
     }
     if (got.complete() && got.receivedSha256.isEmpty()) {
-        // The chunks tile the whole file: hash them in order.
+        // The chunks tile the whole file: hash them in order, then let them
+        // go; the digest is all the check needs from here on.
         QCryptographicHash hash(QCryptographicHash::Sha256);
         for (const auto &[at, chunk] : chunks)
             hash.addData(chunk);
         got.receivedSha256 = hash.result();
+        m_heldBytes -= heldBy(file);
+        chunks.clear();
         if (!got.verified())
             return codegen::HandlerStatus::failure(
                 QStringLiteral("end-to-end check failed: the file's SHA-256 is %1, the sender's %2")
@@ -86,6 +107,12 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
     response.set_verified(got.verified());
     response.set_received_sha256(got.receivedSha256.constData(), std::size_t(got.receivedSha256.size()));
     return {};
+}
+
+std::int64_t FileTransferProcedures::heldBytes() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_heldBytes;
 }
 
 FileTransferProcedures::Status FileTransferProcedures::status() const

@@ -20,11 +20,23 @@ namespace rpcscope::services {
 //
 // Files are told apart by the sender's SHA-256, so one server receives from
 // a class of senders at once; it keeps the kMaxFiles touched most recently.
+// What the chunks of unfinished files hold together is capped (kMaxHeldBytes
+// unless told otherwise):
+// past it a chunk is refused with STATUS_BUSY, so no sender can make the
+// server hold kMaxFiles largest files at once. A file's chunks are let go as
+// soon as it has been hashed; its status stays.
 class FileTransferProcedures final : public FileTransferServer
 {
 public:
     static constexpr std::int64_t kMaxFileBytes = 1024LL * 1024 * 1024; // the receiver's cap
     static constexpr std::size_t kMaxFiles = 16;
+    // One largest file's worth across every file in progress.
+    static constexpr std::int64_t kMaxHeldBytes = kMaxFileBytes;
+
+    explicit FileTransferProcedures(std::int64_t maxHeldBytes = kMaxHeldBytes)
+        : m_maxHeldBytes(maxHeldBytes)
+    {
+    }
 
     codegen::HandlerStatus Put(const FileChunk &request, FileProgress &response) override;
 
@@ -39,20 +51,27 @@ public:
     };
     // The file a chunk arrived for most recently.
     Status status() const;
+    // Bytes of chunks held now, across every file.
+    std::int64_t heldBytes() const;
 
 private:
     struct File
     {
         // Chunks are kept as they come, by offset, so memory follows what
         // arrived rather than what the sender claims the file's size to be.
-        std::map<std::int64_t, QByteArray> chunks;
+        std::map<std::int64_t, QByteArray> chunks; // emptied once the file is hashed
         Status status;
         std::uint64_t touched = 0; // when a chunk last arrived, in arrivals
     };
 
+    // What a file's chunks hold: all it received until it is hashed, then nothing.
+    static std::int64_t heldBy(const File &file) { return file.chunks.empty() ? 0 : file.status.receivedBytes; }
+
     mutable QMutex m_mutex;
     std::map<QByteArray, File> m_files; // by the sender's SHA-256
     std::uint64_t m_arrivals = 0;
+    const std::int64_t m_maxHeldBytes;
+    std::int64_t m_heldBytes = 0; // in every file's chunks
     QByteArray m_latest; // the file touched last
 };
 

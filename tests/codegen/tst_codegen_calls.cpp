@@ -24,6 +24,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <limits>
 #include <QUdpSocket>
 
 #include <stdexcept>
@@ -580,6 +581,88 @@ private slots:
         const codegen::HandlerStatus refused = receiver.Put(liar, ignored);
         QCOMPARE(refused.code, wire::STATUS_INVALID_ARGUMENT);
         QVERIFY2(refused.message.contains(u"5000") && refused.message.contains(u"3000"), qPrintable(refused.message));
+    }
+
+    // The chunks of unfinished files are capped in all, so no sender can make
+    // the receiver hold kMaxFiles largest files: past the cap a chunk is
+    // refused (busy), naming the cap. A file lets its chunks go once it is
+    // hashed, which makes room again; its status stays.
+    void fileReceiverHoldsBoundedBytes()
+    {
+        QCOMPARE(services::FileTransferProcedures::kMaxHeldBytes, services::FileTransferProcedures::kMaxFileBytes);
+        services::FileTransferProcedures receiver(5000);
+        const QByteArray a(4000, 'a'), b(4000, 'b');
+        const QByteArray digestA = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
+        const QByteArray digestB = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
+        const auto put = [&](const QByteArray &file, const QByteArray &digest, qsizetype at, qsizetype bytes) {
+            services::FileChunk chunk;
+            chunk.set_offset(at);
+            chunk.set_file_size(file.size());
+            chunk.set_file_sha256(digest.constData(), std::size_t(digest.size()));
+            chunk.set_data(file.constData() + at, std::size_t(bytes));
+            services::FileProgress progress;
+            const codegen::HandlerStatus status = receiver.Put(chunk, progress);
+            return std::make_pair(status, progress);
+        };
+        QVERIFY(put(a, digestA, 0, 3000).first.ok());
+        QCOMPARE(receiver.heldBytes(), 3000);
+        const auto refused = put(b, digestB, 0, 3000);
+        QCOMPARE(refused.first.code, wire::STATUS_BUSY);
+        QVERIFY2(refused.first.message.contains(u"3000") && refused.first.message.contains(u"5000"),
+                 qPrintable(refused.first.message));
+        QCOMPARE(receiver.heldBytes(), 3000);
+
+        const auto lastOfA = put(a, digestA, 3000, 1000);
+        QVERIFY2(lastOfA.first.ok(), qPrintable(lastOfA.first.message));
+        QVERIFY(lastOfA.second.verified());
+        QCOMPARE(receiver.heldBytes(), 0); // verified: its buffers are gone
+
+        // A's chunk again: nothing stored, the status as it was.
+        const auto again = put(a, digestA, 0, 3000);
+        QVERIFY(again.first.ok());
+        QVERIFY(again.second.verified());
+        QCOMPARE(again.second.received_bytes(), 4000);
+        QCOMPARE(receiver.heldBytes(), 0);
+
+        QVERIFY(put(b, digestB, 0, 3000).first.ok()); // room again
+        QVERIFY(put(b, digestB, 3000, 1000).second.verified());
+        QCOMPARE(receiver.heldBytes(), 0);
+    }
+
+    // Add would take the total past a signed 64-bit integer (undefined
+    // behaviour, and a wrapped total is a lie): refused with a status that
+    // says so, the total unchanged; up to either end it adds.
+    void counterAddRefusesToOverflow()
+    {
+        constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+        constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+        services::CounterProcedures counter;
+        services::AddRequest add;
+        services::CounterValue value;
+        add.set_amount(kMax);
+        QVERIFY(counter.Add(add, value).ok());
+        QCOMPARE(value.total(), kMax);
+        add.set_amount(1);
+        codegen::HandlerStatus over = counter.Add(add, value);
+        QCOMPARE(over.code, wire::STATUS_HANDLER_ERROR);
+        QVERIFY2(over.message.contains(u"9223372036854775807") && over.message.contains(u"unchanged"),
+                 qPrintable(over.message));
+        QCOMPARE(counter.total(), kMax);
+        add.set_amount(kMin);
+        QVERIFY(counter.Add(add, value).ok());
+        QCOMPARE(value.total(), -1);
+        over = counter.Add(add, value); // -1 + INT64_MIN
+        QCOMPARE(over.code, wire::STATUS_HANDLER_ERROR);
+        QCOMPARE(counter.total(), -1);
+        QCOMPARE(counter.adds(), 4u); // every execution counts, refused or not
+
+        // Through the plain method too, as `call --encoding int64 add` sends it.
+        services::CounterService service;
+        QCOMPARE(service.handle(QStringLiteral("add"), services::CounterService::encode(kMax)).status, wire::STATUS_OK);
+        const services::HandlerResult refused =
+            service.handle(QStringLiteral("add"), services::CounterService::encode(kMax));
+        QCOMPARE(refused.status, wire::STATUS_HANDLER_ERROR);
+        QCOMPARE(service.total(), kMax);
     }
 
     // Bytes that are not the request message: an error naming the method.
