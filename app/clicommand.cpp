@@ -33,6 +33,26 @@ int usageError(const QString &message)
     return ExitUsage;
 }
 
+QString terminalSafe(QStringView text)
+{
+    QString safe;
+    safe.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        // Bidirectional embeddings, overrides and isolates reorder what a
+        // terminal shows ("Trojan Source"); the others act on the terminal.
+        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+        const bool acts = c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line
+                          || c.category() == QChar::Separator_Paragraph;
+        if (bidi || acts)
+            safe += u < 0x100 ? QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'))
+                              : QStringLiteral("\\u{%1}").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            safe += c;
+    }
+    return safe;
+}
+
 std::span<const Command> commands()
 {
     static const Command table[] = {

@@ -34,4 +34,10 @@ QTextStream &err();
 // Prints "rpcscope-cli: MESSAGE" and a pointer to --help on stderr; returns ExitUsage.
 int usageError(const QString &message);
 
+// Text this program did not write (a server's result or error message), made
+// safe to print on a terminal: control characters, line separators and
+// bidirectional overrides become \xNN or \u{NNNN}, so the text cannot move
+// the cursor, rewrite what was printed before it, or hide its own end.
+QString terminalSafe(QStringView text);
+
 } // namespace rpcscope::cli

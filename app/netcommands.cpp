@@ -23,6 +23,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <optional>
 
@@ -70,9 +71,19 @@ const char *const kEndOptions[] = {"ack-mode", "checksum", "loss", "delay-ms", "
 const char *const kCallOptions[] = {"timeout-ms", "backoff", "backoff-factor", "max-timeout-ms",
                                     "max-attempts", "deadline-ms"};
 
+// serve and call add no delay of their own unless asked: between two
+// processes or machines the network has its own. --help shows these.
+session::SessionConfig endDefaults()
+{
+    session::SessionConfig config;
+    config.toServer.delay = config.toClient.delay = core::Duration(0);
+    return config;
+}
+
 void addSessionOptions(QCommandLineParser &parser, std::initializer_list<const char *const *> groups,
                        std::initializer_list<std::size_t> sizes)
 {
+    const session::SessionConfig defaults = endDefaults();
     auto size = sizes.begin();
     for (const char *const *group : groups) {
         for (std::size_t i = 0; i < *size; ++i) {
@@ -80,7 +91,7 @@ void addSessionOptions(QCommandLineParser &parser, std::initializer_list<const c
             parser.addOption(QCommandLineOption(QString::fromLatin1(o->name),
                                                 QStringLiteral("%1 [default: %2]")
                                                     .arg(QString::fromLatin1(o->description),
-                                                         o->current(session::SessionConfig{})),
+                                                         o->current(defaults)),
                                                 QString::fromLatin1(o->valueName)));
         }
         ++size;
@@ -101,6 +112,8 @@ int applySessionOptions(const QCommandLineParser &parser, const QString &command
     }
     return -1;
 }
+
+constexpr double kMaxServeSeconds = 7 * 24 * 3600;
 
 std::atomic<int> g_stopSignal{0};
 
@@ -212,8 +225,7 @@ int runServe(const QStringList &args)
     rpc::HostPort where;
     if (QString e = rpc::parseHostPort(parser.value(bind), true, where); !e.isEmpty())
         return usageError(QStringLiteral("%1: invalid value '%2' for --bind: %3").arg(command, parser.value(bind), e));
-    session::SessionConfig config;
-    config.toClient.delay = core::Duration(0);
+    session::SessionConfig config = endDefaults();
     const QString serviceName = parser.value(serviceOption);
     const bool slowJob = serviceName == kSlowJob;
     if (!session::findSessionOption(u"service")->apply(config, serviceName).isEmpty())
@@ -226,11 +238,12 @@ int runServe(const QStringList &args)
         return usageError(QStringLiteral("%1: invalid value '%2' for --handler-ms: %3").arg(command, parser.value(handlerMs), e));
     double seconds = 0;
     if (parser.isSet(maxSeconds)) {
-        bool ok = false;
-        seconds = parser.value(maxSeconds).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            return usageError(QStringLiteral("%1: invalid value '%2' for --max-seconds: expected a positive number")
-                                  .arg(command, parser.value(maxSeconds)));
+        // A millisecond at least, a week at most: QTimer counts milliseconds
+        // in an int, which a longer wait would wrap.
+        if (QString e = session::parseNumber(parser.value(maxSeconds), 0.001, kMaxServeSeconds, seconds);
+            !e.isEmpty())
+            return usageError(QStringLiteral("%1: invalid value '%2' for --max-seconds: %3")
+                                  .arg(command, parser.value(maxSeconds), e));
     }
     QByteArray key;
     if (const std::optional<int> code = readKey(parser, keyOptions, command, key))
@@ -251,8 +264,6 @@ int runServe(const QStringList &args)
         feedPort = quint16(port);
     }
     session::SessionConfig parsed = config;
-    parsed.toClient = session::SessionConfig::defaultNetem();
-    parsed.toClient.delay = core::Duration(0);
     const QStringList readAbove{QStringLiteral("service"), QStringLiteral("handler-ms")};
     if (int code = applySessionOptions(parser, command, parsed, readAbove); code >= 0)
         return code;
@@ -264,8 +275,6 @@ int runServe(const QStringList &args)
     options.checksum = parsed.checksum;
     // The network options given here shape what this server sends.
     options.netem = parsed.toServer;
-    if (!parser.isSet(QStringLiteral("delay-ms")))
-        options.netem.delay = core::Duration(0);
     options.seed = parser.isSet(QStringLiteral("seed")) ? parsed.seed : 0;
     options.key = key;
     // With a trace feed the server records into a bounded ring, on a clock
@@ -361,7 +370,7 @@ int runServe(const QStringList &args)
     });
     poll.start(50);
     if (seconds > 0)
-        QTimer::singleShot(std::chrono::milliseconds(qint64(seconds * 1000)), [] { QCoreApplication::quit(); });
+        QTimer::singleShot(std::chrono::milliseconds(std::llround(seconds * 1000)), [] { QCoreApplication::quit(); });
     QCoreApplication::exec();
     if (slowJobs)
         slowJobs->release(); // jobs still working end now, so stopping need not wait them out
@@ -385,7 +394,9 @@ int runCall(const QStringList &args)
         "With --encoding proto, METHOD is a .proto method's wire name (package.Service/Method) and ARGS its "
         "request in protobuf text format, for example\n"
         "  call --to 127.0.0.1:7000 --encoding proto rpcscope.services.Counter/Add 'amount: 5'\n"
-        "--list-methods lists the methods it knows."));
+        "--list-methods lists the methods it knows.\n"
+        "Control characters in what the server sends are printed as escapes (\\x1b); --json or "
+        "--encoding hex give the text exactly."));
     parser.addHelpOption();
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("the server's address and port"),
                                 QStringLiteral("HOST:PORT"));
@@ -429,8 +440,7 @@ int runCall(const QStringList &args)
     if (!encoding)
         return usageError(QStringLiteral("%1: invalid value '%2' for --encoding: expected one of text, int64, hex")
                               .arg(command, parser.value(encodingOption)));
-    session::SessionConfig config;
-    config.toServer.delay = core::Duration(0);
+    session::SessionConfig config = endDefaults();
     if (int code = applySessionOptions(parser, command, config); code >= 0)
         return code;
 
@@ -549,11 +559,11 @@ int runCall(const QStringList &args)
         }
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
     } else if (ok) {
-        out() << result.toString() << '\n';
+        out() << terminalSafe(result.toString()) << '\n';
     }
     out().flush();
     if (!ok) {
-        err() << "rpcscope-cli call: " << errorName << ": " << errorMessage << '\n';
+        err() << "rpcscope-cli call: " << errorName << ": " << terminalSafe(errorMessage) << '\n';
         err().flush();
         return ExitFailure;
     }

@@ -2,6 +2,7 @@
 // message for anything it does not understand; serve and call as two
 // processes on loopback, the .proto services by their wire names among them.
 #include "capture/captureformat.h"
+#include "capture/capturewriter.h"
 #include "remote/tracefeed.rpcscope.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
@@ -314,6 +315,173 @@ private slots:
         QFETCH(QStringList, args);
         QFETCH(QString, message);
         verifyUsageError(QStringLiteral("sweep"), args, message);
+    }
+
+    // A billion runs aborted with bad_alloc and a billion steps ran for ever:
+    // runs x steps x compared values is bounded, and refused at once. A
+    // count out of range names its option.
+    void sweepBoundsItsSimulations_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList base{"--param", "loss", "--from", "0", "--to", "0.3"};
+        QTest::newRow("a billion runs") << base + QStringList{"--steps", "3", "--runs", "1000000000"}
+                                        << "3 steps x 1 compared values x 1000000000 runs are more simulations "
+                                           "than the 100000 a sweep runs at most";
+        QTest::newRow("a billion steps") << base + QStringList{"--steps", "1000000000"}
+                                         << "1000000000 steps x 1 compared values x 1 runs are more simulations";
+        QTest::newRow("compared values count too")
+            << base + QStringList{"--steps", "1000", "--runs", "50", "--compare", "backoff=fixed,exponential,adaptive"}
+            << "1000 steps x 3 compared values x 50 runs";
+        QTest::newRow("no runs names --runs") << base + QStringList{"--steps", "3", "--runs", "0"}
+                                              << "invalid value '0' for --runs: expected at least 1 run, not 0";
+        QTest::newRow("one step names --steps") << base + QStringList{"--steps", "1"}
+                                                << "invalid value '1' for --steps: expected at least 2 steps";
+        QTest::newRow("runs past an int") << base + QStringList{"--steps", "3", "--runs", "4294967297"}
+                                          << "--runs expects a whole number, not '4294967297'";
+    }
+
+    void sweepBoundsItsSimulations()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        verifyUsageError(QStringLiteral("sweep"), args, message);
+        QVERIFY2(elapsed.elapsed() < 10'000, "refused only after a long while");
+    }
+
+    // Every number the commands take besides the session options: finite,
+    // in range, never wrapped, and an error that names the option. serve
+    // --max-seconds 4294968 stopped after 0.84 s (milliseconds wrapped in an
+    // int), 2147484 and nan never stopped, inf stopped at once; export took
+    // inf and nan as times; live took more clients than its server accepts.
+    void commandNumbersAreRangeChecked_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        for (const char *seconds : {"4294968", "2147484", "nan", "inf", "-inf", "0", "-1", "1e400"})
+            QTest::addRow("serve --max-seconds %s", seconds)
+                << "serve" << QStringList{"--max-seconds", seconds}
+                << QStringLiteral("invalid value '%1' for --max-seconds: expected a number from 0.001 to 604800")
+                       .arg(QLatin1StringView(seconds));
+        const QStringList exportArgs{"capture.rpcscope", "-o", "out.csv"};
+        for (const char *option : {"--from-ms", "--to-ms"})
+            for (const char *ms : {"inf", "nan", "-1", "1e13"})
+                QTest::addRow("export %s %s", option, ms)
+                    << "export" << exportArgs + QStringList{option, ms}
+                    << QStringLiteral("invalid value '%1' for %2: expected a number from 0 to")
+                           .arg(QLatin1StringView(ms), QLatin1StringView(option));
+        QTest::newRow("live --clients 5000")
+            << "live" << QStringList{"--clients", "5000"}
+            << "invalid value '5000' for --clients: a live session runs at most 1000 clients";
+        QTest::newRow("live --clients 1001")
+            << "live" << QStringList{"--clients", "1001"} << "invalid value '1001' for --clients";
+    }
+
+    void commandNumbersAreRangeChecked()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QElapsedTimer elapsed;
+        elapsed.start();
+        // export starts a GUI application, which may warn about its
+        // environment before the message: only the message is checked.
+        const Result r = run(QStringList{command} + args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("rpcscope-cli: %1: %2").arg(command, message)), qPrintable(r.err));
+        QVERIFY2(elapsed.elapsed() < 10'000, "refused only after a long while");
+    }
+
+    // A fraction of a second is a fraction of a second: serve stops on time.
+    void serveStopsAfterMaxSeconds()
+    {
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const Result r = run({QStringLiteral("serve"), QStringLiteral("--max-seconds"), QStringLiteral("0.5")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("stopped after 0 handler executions")), qPrintable(r.out));
+        QVERIFY2(elapsed.elapsed() >= 500, qPrintable(QString::number(elapsed.elapsed())));
+    }
+
+    // A capture is input like any other: one with valid CRCs whose header
+    // names an unknown service crashed replay --rerun (SIGSEGV); one asking
+    // for 2^31 calls ran away. Both are refused before anything runs.
+    void replayRefusesHeadersTheOptionsWouldRefuse_data()
+    {
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<int>("calls");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown service") << "bogus" << 10
+                                         << "service 'bogus': expected one of echo, counter, file, slowjob";
+        QTest::newRow("2^31 - 1 calls") << "echo" << 2147483647
+                                        << "calls '2147483647': expected a whole number from 0 to 100000000";
+    }
+
+    void replayRefusesHeadersTheOptionsWouldRefuse()
+    {
+        QFETCH(QString, service);
+        QFETCH(int, calls);
+        QFETCH(QString, message);
+        rpcscope::session::SessionConfig config;
+        config.calls = 10;
+        rpcscope::capture::Header header = rpcscope::capture::makeHeader(config, {true, 1});
+        header.mutable_session()->set_service(service.toStdString());
+        header.mutable_session()->set_calls(calls);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("crafted.rpcscope"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(rpcscope::capture::kMagic, sizeof rpcscope::capture::kMagic);
+        file.write(rpcscope::capture::frameRecord(rpcscope::capture::RecordType::Header, header));
+        file.write(rpcscope::capture::frameRecord(rpcscope::capture::RecordType::Footer, rpcscope::capture::makeFooter(0, 0, {})));
+        file.close();
+        for (const QStringList &args : {QStringList{QStringLiteral("--rerun"), path}, QStringList{path}}) {
+            const Result r = run(QStringList{QStringLiteral("replay")} + args);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        }
+    }
+
+    // --help says the default each command uses: serve and call add no
+    // delay of their own (help said 10 ms while serve used 0).
+    void serveAndCallHelpShowTheDelayTheyUse()
+    {
+        for (const char *command : {"serve", "call"}) {
+            const Result r = run({QString::fromLatin1(command), QStringLiteral("--help")});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(r.out.contains(QStringLiteral("one-way network delay [default: 0]")), qPrintable(r.out));
+        }
+        const Result simulate = run({QStringLiteral("simulate"), QStringLiteral("--help")});
+        QVERIFY2(simulate.out.contains(QStringLiteral("one-way network delay [default: 10]")), qPrintable(simulate.out));
+    }
+
+    // What the server chose to send (a result, an error message naming what
+    // the client asked for) reaches the terminal with its control characters
+    // escaped: no escape sequence, carriage return or bell gets through raw.
+    void callEscapesControlCharactersFromTheServer()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("echo")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        const QString hostile = QStringLiteral("\x1b[2Jred\r\x07\u202eevil\x9b");
+        Result r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("echo"), hostile});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out, QStringLiteral("\\x1b[2Jred\\x0d\\x07\\u{202e}evil\\x9b\n"));
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("\x1b]0;owned\x07nope")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("\\x1b]0;owned\\x07nope")), qPrintable(r.err));
+        for (const QChar c : r.err)
+            QVERIFY2(c == u'\n' || c.category() != QChar::Other_Control, qPrintable(r.err));
+        // --json gives the text exactly, as JSON escapes it.
+        r = run({QStringLiteral("call"), QStringLiteral("--to"), to, QStringLiteral("--json"), QStringLiteral("echo"),
+                 hostile});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"result"].toString(), hostile);
+        stopServe(serve);
     }
 
     // soak: many seeded sessions, every promise checked in each; the same
