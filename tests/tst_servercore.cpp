@@ -931,68 +931,126 @@ void TestServerCore::forgottenMarkCoversEveryOlderCall()
     QCOMPARE(s.executions().size(), std::size_t(0));
 }
 
+// The token `host` was given, taken from what the server sent it.
+std::uint64_t tokenSentTo(const std::vector<Transmit> &sent, core::HostId host)
+{
+    for (const Transmit &t : sent)
+        if (t.to == host && decode(t).header.token != 0)
+            return decode(t).header.token;
+    return 0;
+}
+
 // Issue: about 4,100 requests with made-up client ids from one source port
 // filled the 4,096-client table, and every new client was refused for 120 s.
 void TestServerCore::oneSenderCannotFillTheClientTable()
 {
-    ServerConfig config = baseConfig();
+    ServerConfig config = baseConfig(core::AckMode::Explicit); // the ack carries the token at once
     config.limits.maxClients = 64;
     config.limits.maxClientsPerHost = 8;
     Server s(config);
-    constexpr core::HostId attacker = 9;
+    // A sender that never shows it receives: one client.
+    constexpr core::HostId forger = 9;
     for (std::uint32_t client = 1; client <= 4'100; ++client) {
         ClientDatagram d;
         d.clientId = 0x10000 + client;
-        s.receive(d.encode(), ms(client), attacker);
+        s.receive(d.encode(), ms(client), forger);
+    }
+    QCOMPARE(s.executions().size(), std::size_t(1));
+    QCOMPARE(s.core.replyCache().activeClientsOn(forger), 1);
+    auto sent = s.transmits();
+    int refusals = 0;
+    for (const Transmit &t : sent) {
+        QCOMPARE(t.to, forger);
+        refusals += decode(t).header.kind == DatagramKind::Error;
+    }
+    QCOMPARE(refusals, 4'100 - 1);
+
+    // A sender that echoes its token: eight.
+    constexpr core::HostId greedy = 10;
+    ClientDatagram first;
+    first.clientId = 0x20000;
+    s.receive(first.encode(), ms(5'000), greedy);
+    const std::uint64_t token = tokenSentTo(s.transmits(), greedy);
+    QVERIFY(token != 0);
+    for (std::uint32_t client = 1; client <= 100; ++client) {
+        ClientDatagram d;
+        d.clientId = 0x20000 + client;
+        d.token = token;
+        s.receive(d.encode(), ms(5'000), greedy);
     }
     QCOMPARE(s.executions().size(), std::size_t(8));
-    QCOMPARE(s.core.replyCache().activeClientCount(), 8);
-    const auto refusals = s.transmits();
-    QCOMPARE(refusals.size(), std::size_t(4'100 - 8));
-    for (const Transmit &t : refusals) {
-        QCOMPARE(t.to, attacker);
-        QCOMPARE(decode(t).reply.status(), wire::STATUS_BUSY);
-    }
-    // Nobody else is locked out: 56 clients from elsewhere still get in.
-    for (core::HostId host = 20; host < 20 + 56; ++host) {
+    QCOMPARE(s.core.replyCache().activeClientsOn(greedy), 8);
+    s.transmits();
+
+    // Nobody else is locked out: 55 clients from elsewhere still get in.
+    for (core::HostId host = 20; host < 20 + 55; ++host) {
         ClientDatagram d;
         d.clientId = host;
-        s.receive(d.encode(), ms(5'000), host);
+        s.receive(d.encode(), ms(6'000), host);
     }
-    QCOMPARE(s.executions().size(), std::size_t(56));
+    QCOMPARE(s.executions().size(), std::size_t(55));
     // The global limit still holds.
     ClientDatagram late;
     late.clientId = 999;
-    s.receive(late.encode(), ms(5'001), 200);
+    s.transmits();
+    s.receive(late.encode(), ms(6'001), 200);
     QCOMPARE(s.executions().size(), std::size_t(0));
-    auto sent = s.transmits();
-    QCOMPARE(decode(sent.back()).reply.status(), wire::STATUS_BUSY);
+    sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(decode(sent[0]).reply.status(), wire::STATUS_BUSY);
 }
 
 // Issue: 1,024 first fragments, each under a made-up client id, filled the
 // table of partial messages and every fragmented request failed for 60 s.
 void TestServerCore::oneSenderCannotFillThePartialTable()
 {
-    ServerConfig config = baseConfig();
+    ServerConfig config = baseConfig(core::AckMode::Explicit);
     config.limits.maxPartialsTotal = 256;
     config.limits.maxPartialsPerHost = 32;
     Server s(config);
-    const auto firstFragment = [](std::uint32_t clientId) {
+    const auto firstFragment = [](std::uint32_t clientId, std::uint64_t token = 0) {
         wire::Header h;
         h.clientId = clientId;
         h.callId = 1;
         h.ackBelow = 1;
         h.fragmentIndex = 0;
         h.fragmentCount = 4;
+        h.token = token;
         return wire::encodeDatagram(h, QByteArray(100, 'f'), kChecksum);
     };
-    constexpr core::HostId attacker = 9;
+    // One forged sender: its own cap, however many client ids it makes up.
+    constexpr core::HostId forger = 9;
     for (std::uint32_t client = 1; client <= 1'024; ++client)
-        s.receive(firstFragment(0x20000 + client), ms(client), attacker);
+        s.receive(firstFragment(0x20000 + client), ms(client), forger);
     QCOMPARE(s.core.partialMessages(), 32);
-    // Another sender's fragmented request still finds room.
-    s.receive(firstFragment(77), ms(2'000), 10);
-    QCOMPARE(s.core.partialMessages(), 33);
+    // Three hundred forged senders: a quarter of the table between them.
+    for (core::HostId host = 100; host < 400; ++host)
+        s.receive(firstFragment(0x30000 + host), ms(2'000), host);
+    QCOMPARE(s.core.partialMessages(), 256 / 4);
+    // A sender that has shown it receives still finds room, up to its own cap.
+    constexpr core::HostId known = 10;
+    s.transmits();
+    s.receive(request(1), ms(3'000), known);
+    std::uint64_t token = tokenSentTo(s.transmits(), known);
+    QVERIFY(token != 0);
+    for (std::uint32_t client = 1; client <= 40; ++client)
+        s.receive(firstFragment(0x40000 + client, token), ms(3'001), known);
+    QCOMPARE(s.core.partialMessages(), 256 / 4 + 32);
+    // A new client that finds the forged quarter full is not locked out: its
+    // dropped fragment is answered with its token (an empty selective ack),
+    // and its resend, carrying the token, is taken in.
+    constexpr core::HostId newcomer = 11;
+    s.receive(firstFragment(0x50000), ms(4'000), newcomer);
+    QCOMPARE(s.core.partialMessages(), 256 / 4 + 32);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    const Sent emptyAck = decode(sent[0]);
+    QCOMPARE(emptyAck.header.kind, DatagramKind::FragmentAck);
+    QCOMPARE(emptyAck.body, QByteArray(1, '\0'));
+    token = emptyAck.header.token;
+    QVERIFY(token != 0);
+    s.receive(firstFragment(0x50000, token), ms(4'100), newcomer);
+    QCOMPARE(s.core.partialMessages(), 256 / 4 + 32 + 1);
 }
 
 void TestServerCore::garbageChangesNothing()

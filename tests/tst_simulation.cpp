@@ -571,7 +571,7 @@ private slots:
                 requestLost += e.kind == EventKind::Lost;
             }
         }
-        const std::int64_t needed = config.calls * 49; // a FileChunk of 64 KiB and its fields, in 1,364-byte pieces
+        const std::int64_t needed = config.calls * 49; // a FileChunk of 64 KiB and its fields, in 1,356-byte pieces
         QVERIFY2(requestLost > 0, "the link must lose fragments for this test to mean anything");
         // Every resend replaces a loss, give or take a few whose selective ack was lost.
         QVERIFY2(requestSends - needed <= requestLost + needed / 50,

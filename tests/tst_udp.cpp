@@ -111,6 +111,27 @@ private slots:
         QVERIFY(s.duplicatesSuppressed + s.cachedRepliesResent > 0);
     }
 
+    // A live session's clients all share 127.0.0.1, one port each. Its server
+    // names them before they call (so the trace's host ids are its own), and
+    // a named peer is not held to the 64 places one address gets otherwise.
+    void liveSessionServesMoreClientsThanOneAddressGets()
+    {
+        session::SessionConfig c;
+        c.service = QStringLiteral("counter");
+        c.clients = 80;
+        c.calls = 160;
+        c.window = 1;
+        c.seed = 3;
+        c.handlerTime = core::Duration(0);
+        c.retry = quickRetry();
+        session::LiveSession live(c);
+        QString error;
+        QVERIFY2(live.run(&error), qPrintable(error));
+        const session::Summary s = live.summary();
+        QCOMPARE(s.ok, 160);
+        QCOMPARE(s.executions, 160);
+    }
+
     // A message far larger than a datagram goes as fragments both ways, through
     // loss, duplication and reordering, and comes back byte for byte.
     void largeMessagesCrossInFragments()

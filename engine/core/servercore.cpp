@@ -122,18 +122,20 @@ void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByte
     h.epoch = m_config.epoch;
     h.clientId = request.clientId;
     h.callId = request.callId;
-    if (!sender.validated)
+    if (!sender.validated) {
         h.token = sender.token; // so the sender can echo it
+        // Decided before encoding: a forged duplicate must not cost the
+        // server a checksum over every fragment it will not send.
+        const qsizetype size = wire::kOverhead + wire::kTokenSize + body.size();
+        if (sender.holding || sender.sent + size > kAmplificationFactor * sender.received) {
+            holdBack(sender, request, size, to);
+            return;
+        }
+        sender.sent += size;
+    }
     Transmit t;
     t.to = to;
     t.bytes = wire::encodeDatagram(h, body, m_config.checksum);
-    if (!sender.validated) {
-        if (sender.holding || sender.sent + t.bytes.size() > kAmplificationFactor * sender.received) {
-            holdBack(sender, request, t.bytes.size(), to);
-            return;
-        }
-        sender.sent += t.bytes.size();
-    }
     t.kind = kind;
     t.callId = request.callId;
     t.attempt = request.attempt;
@@ -410,17 +412,29 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
             return Received::Accepted;
         const auto byClient = m_partialsByClient.find(h.clientId);
         const auto byHost = m_partialsByHost.find(from);
+        // Senders that have not shown they receive hold a quarter of the
+        // table between them: fragments from forged addresses cannot take
+        // the room of clients the server knows.
+        const bool validated = isValidated(from);
         if ((byClient != m_partialsByClient.end() && byClient->second >= limits.maxPartialsPerClient)
             || (byHost != m_partialsByHost.end() && byHost->second >= limits.maxPartialsPerHost)
+            || (!validated && m_unvalidatedPartials >= limits.maxPartialsTotal / 4)
             || int(m_partials.size()) >= limits.maxPartialsTotal) {
             // Not refused: the client resends, and by then others may be done.
             record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                    std::uint32_t(ProtocolDrop::ReassemblyFull));
+            // A new client whose fragments find the unvalidated quarter full
+            // gets its address token in an empty selective ack; its resends
+            // carry it, and then it counts among the clients the server knows.
+            if (!validated)
+                sendFragmentAck(h, FragmentBitmap(h.fragmentCount), from);
             return Received::Accepted;
         }
         ++m_partialsByClient[h.clientId];
         ++m_partialsByHost[from];
-        it = m_partials.emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now, from})
+        m_unvalidatedPartials += !validated;
+        it = m_partials
+                 .emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now, from, !validated})
                  .first;
         notePartialAge(now, key);
     }
@@ -528,6 +542,7 @@ void ServerCore::erasePartial(std::map<std::uint64_t, Partial>::iterator it)
         m_partialsByClient.erase(c);
     if (auto h = m_partialsByHost.find(it->second.host); h != m_partialsByHost.end() && --h->second <= 0)
         m_partialsByHost.erase(h);
+    m_unvalidatedPartials -= it->second.unvalidated;
     m_partials.erase(it);
 }
 
@@ -576,11 +591,11 @@ bool ServerCore::roomForClient(const wire::Header &h, HostId from, TimePoint now
         return false;
     }
     // One sender cannot take the table from everyone else, whatever client
-    // ids it makes up.
-    if (m_cache.activeClientsOn(from) >= limits.maxClientsPerHost) {
+    // ids it makes up; one that has not shown it receives gets one client.
+    const int perHost = isValidated(from) ? limits.maxClientsPerHost : 1;
+    if (m_cache.activeClientsOn(from) >= perHost) {
         refuse(h, from, wire::STATUS_BUSY,
-               QStringLiteral("too many clients from this address and port (%1)").arg(limits.maxClientsPerHost),
-               now);
+               QStringLiteral("too many clients from this address and port (%1)").arg(perHost), now);
         return false;
     }
     return true;

@@ -32,7 +32,9 @@ struct ServerLimits
     // Fair admission: one sender (address and port) may hold at most this
     // many clients with calls or answers in the cache, and this many partial
     // messages, so a few thousand datagrams from one place cannot fill the
-    // tables every other client needs. The driver limits the senders one
+    // tables every other client needs. A sender that has not yet echoed its
+    // address token holds one client, and all such senders together a
+    // quarter of the partial messages. The driver limits the senders one
     // address may be (TransportOptions::maxPeersPerAddress).
     int maxClientsPerHost = 8;
     int maxPartialsPerHost = 32;
@@ -165,6 +167,7 @@ private:
         Reassembly message;
         TimePoint started;
         HostId host = 0; // who sent its first fragment
+        bool unvalidated = false; // ... before echoing its address token
         // Refused as too large: the rest of its fragments, already on the
         // way, are dropped quietly instead of refused one by one.
         bool refused = false;
@@ -222,6 +225,7 @@ private:
     std::map<std::uint64_t, Partial> m_partials;
     std::unordered_map<std::uint32_t, int> m_partialsByClient;
     std::unordered_map<HostId, int> m_partialsByHost;
+    int m_unvalidatedPartials = 0;
     qsizetype m_partialBytes = 0;
     std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
 

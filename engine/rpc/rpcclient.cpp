@@ -181,6 +181,14 @@ bool RpcClient::start(QString *error)
     connect(&m_engine->transport(), &net::UdpTransport::notice, this, &RpcClient::notice, Qt::DirectConnection);
     m_engine->moveToThread(&m_thread);
     m_thread.start();
+    // Out of threads: a blocking call into a thread that never ran would
+    // wait for ever.
+    if (!m_thread.isRunning()) {
+        delete std::exchange(m_engine, nullptr);
+        if (error)
+            *error = QStringLiteral("cannot start the client's network thread (the system has no more threads)");
+        return false;
+    }
     bool bound = false;
     QString why;
     QMetaObject::invokeMethod(

@@ -160,6 +160,7 @@ private:
         t.self = core::kServerHost;
         t.acceptNewPeers = true;
         t.maxPeers = o.limits.maxClients;
+        t.maxPeersPerAddress = o.maxPeersPerAddress;
         t.peerIdle = o.peerIdle;
         t.maxDelayedBytes = o.maxDelayedBytes;
         t.key = o.key;
@@ -210,6 +211,14 @@ bool RpcServer::start(QString *error)
     m_engine = new Engine(this, m_options, m_options.clock ? m_options.clock : &m_ownClock);
     m_engine->moveToThread(&m_thread);
     m_thread.start();
+    // Out of threads: a blocking call into a thread that never ran would
+    // wait for ever.
+    if (!m_thread.isRunning()) {
+        delete std::exchange(m_engine, nullptr);
+        if (error)
+            *error = QStringLiteral("cannot start the server's network thread (the system has no more threads)");
+        return false;
+    }
     bool bound = false;
     QString why;
     Engine *engine = m_engine;

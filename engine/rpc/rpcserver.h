@@ -32,6 +32,11 @@ struct ServerOptions
     // When limits.maxClients addresses are remembered, one silent this long
     // makes room for a new client.
     core::Duration peerIdle{60'000'000};
+    // Source ports one address may hold places with, among the senders the
+    // server learns as they write (not those named with nameClient): a host
+    // sending from thousands of ports cannot fill the table. A class behind
+    // one NAT address of more than 64 may need it raised.
+    int maxPeersPerAddress = 64;
     // Answers waiting out an emulated delay (netem), in bytes; past it they
     // are dropped and counted (ServerCounters::sendsDropped).
     qsizetype maxDelayedBytes = 16 * 1024 * 1024;
