@@ -7,6 +7,7 @@
 // run sends the same bytes every time; sent to loopback only, bounded in
 // count, and stoppable.
 #include "core/random.h"
+#include "wire/bodies.pb.h"
 #include "wire/datagram.h"
 
 #include <QHostAddress>
@@ -77,13 +78,66 @@ private:
     core::Random m_random;
 };
 
-// Sends `count` garbage datagrams to `server` from `sources` sockets in
-// turn, on its own thread, as fast as the sockets take them.
+// What a sender who knows the protocol throws at a server: garbage, forged
+// duplicates of a call whose reply is large (to draw it to a forged
+// address), first fragments under made-up client ids (to fill the table of
+// partial messages), and probes for calls nobody made (each from a sender
+// the server would remember).
+class HostileMaker
+{
+public:
+    HostileMaker(std::uint64_t seed, QString bigMethod)
+        : m_random(seed), m_garbage(seed + 1), m_bigMethod(std::move(bigMethod))
+    {
+    }
+
+    QByteArray next()
+    {
+        wire::Header h;
+        h.clientId = 0xD0000000u + std::uint32_t(m_random.next() % 0x1000000);
+        h.callId = 1;
+        h.ackBelow = 1;
+        switch (m_random.next() % 4) {
+        case 0:
+            return m_garbage.next();
+        case 1: { // a duplicate of one of a few calls with a large reply
+            h.clientId = 0xDD000000u + std::uint32_t(m_random.next() % 16);
+            h.attempt = std::uint16_t(1 + m_random.next() % 1000);
+            wire::RequestBody body;
+            body.set_method(m_bigMethod.toStdString());
+            const std::string b = body.SerializeAsString();
+            return wire::encodeDatagram(h, QByteArrayView(b.data(), qsizetype(b.size())), wire::ChecksumKind::Crc32c);
+        }
+        case 2: // the first of eight fragments of a message that never comes
+            h.fragmentIndex = 0;
+            h.fragmentCount = 8;
+            return wire::encodeDatagram(h, QByteArray(1'000, 'f'), wire::ChecksumKind::Crc32c);
+        default:
+            h.kind = wire::DatagramKind::Probe;
+            return wire::encodeDatagram(h, {}, wire::ChecksumKind::Crc32c);
+        }
+    }
+
+private:
+    core::Random m_random;
+    GarbageMaker m_garbage;
+    QString m_bigMethod;
+};
+
+// Sends `count` datagrams to `server` from `sources` sockets in turn, on
+// its own thread, as fast as the sockets take them: garbage, or with a
+// method name for HostileMaker, a hostile mix.
 class Flooder : public QThread
 {
 public:
-    Flooder(QHostAddress server, quint16 port, std::int64_t count, int sources, std::uint64_t seed)
-        : m_server(std::move(server)), m_port(port), m_count(count), m_sources(sources), m_seed(seed)
+    Flooder(QHostAddress server, quint16 port, std::int64_t count, int sources, std::uint64_t seed,
+            QString hostileBigMethod = {})
+        : m_server(std::move(server))
+        , m_port(port)
+        , m_count(count)
+        , m_sources(sources)
+        , m_seed(seed)
+        , m_bigMethod(std::move(hostileBigMethod))
     {
     }
     ~Flooder() override
@@ -107,8 +161,9 @@ protected:
                                  0);
         }
         GarbageMaker garbage(m_seed);
+        HostileMaker hostile(m_seed, m_bigMethod);
         for (std::int64_t i = 0; i < m_count && !m_stop; ++i) {
-            const QByteArray d = garbage.next();
+            const QByteArray d = m_bigMethod.isEmpty() ? garbage.next() : hostile.next();
             QUdpSocket &socket = *sockets[std::size_t(i % m_sources)];
             if (socket.writeDatagram(d, m_server, m_port) < 0)
                 QThread::usleep(50); // the send buffer is full: let the server read
@@ -123,6 +178,7 @@ private:
     std::int64_t m_count;
     int m_sources;
     std::uint64_t m_seed;
+    QString m_bigMethod;
     std::atomic<bool> m_stop{false};
     std::atomic<std::int64_t> m_sent{0};
 };
