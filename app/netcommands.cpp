@@ -376,11 +376,19 @@ int runServe(const QStringList &args)
         slowJobs->release(); // jobs still working end now, so stopping need not wait them out
     if (feedServer)
         feedServer->stop(); // first: a Pull under way asks the main server for its peers
+    const rpc::ServerCounters c = server.counters();
     server.stop();
     out() << "stopped after " << server.executions() << " handler executions";
     if (auto *counterService = dynamic_cast<services::CounterService *>(service.get()))
         out() << ", counter total " << counterService->total();
     out() << '\n';
+    // What the limits of a server on a hostile network did.
+    out() << "datagrams read " << c.datagrams << " (" << c.damaged << " damaged, " << c.malformed
+          << " malformed); addresses that echoed their token " << c.amplification.validated
+          << "; held back from the others " << c.amplification.heldBack << " datagrams ("
+          << c.amplification.heldBackBytes << " bytes, " << c.amplification.challenges << " challenges sent)"
+          << "; senders over the per-address limit " << c.overAddressLimit << "; delayed sends dropped "
+          << c.sendsDropped << '\n';
     out().flush();
     return ExitOk;
 }

@@ -832,6 +832,10 @@ private slots:
                  qPrintable(stopped));
         QVERIFY2(stopped.contains(QStringLiteral("stopped after 5 handler executions, counter total 10\n")),
                  qPrintable(stopped));
+        // What the hostile-network limits did: nothing to hold back from five well-behaved calls.
+        QVERIFY2(stopped.contains(QStringLiteral("; held back from the others 0 datagrams (0 bytes, 0 challenges sent)"
+                                                 "; senders over the per-address limit 0; delayed sends dropped 0\n")),
+                 qPrintable(stopped));
     }
 
     void protoEchoBesidePlainEcho()
