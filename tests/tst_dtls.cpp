@@ -2,6 +2,7 @@
 // plain UDP; a peer with another key or none gets nothing and is named in
 // the server's notices; garbage and replayed records reach no handler.
 #include "rpc/rpcclient.h"
+#include "net/dtlschannel.h"
 #include "rpc/rpcserver.h"
 #include "services/echoservice.h"
 
@@ -54,10 +55,13 @@ QString joined(const QSignalSpy &spy)
 
 // Sits between a client and its server and sends every datagram from the
 // client twice: a replay of each record, as an attacker on the path could.
+// Or, with replayEverything false, passes them on once and keeps the
+// ClientHellos, to send them again when asked.
 class ReplayingProxy : public QThread
 {
 public:
-    ReplayingProxy(QHostAddress server, quint16 port) : m_server(std::move(server)), m_serverPort(port)
+    ReplayingProxy(QHostAddress server, quint16 port, bool replayEverything = true)
+        : m_server(std::move(server)), m_serverPort(port), m_replayEverything(replayEverything)
     {
         m_socket.bind(QHostAddress::LocalHost, 0);
         m_port = m_socket.localPort();
@@ -70,6 +74,10 @@ public:
     }
     quint16 port() const { return m_port; }
     std::int64_t replayed() const { return m_replayed.load(); }
+    // Sends the ClientHellos seen so far to the server again, from the
+    // client's place (this proxy's port), on the proxy's thread.
+    void replayHellos() { m_replayHellos = true; }
+    int hellosKept() const { return m_hellosKept.load(); }
 
 protected:
     void run() override
@@ -77,7 +85,13 @@ protected:
         QHostAddress client;
         quint16 clientPort = 0;
         QByteArray buffer(70'000, Qt::Uninitialized);
+        std::vector<QByteArray> hellos;
         while (!m_stop) {
+            if (m_replayHellos.exchange(false)) {
+                for (const QByteArray &hello : hellos)
+                    m_socket.writeDatagram(hello, m_server, m_serverPort);
+                m_replayed += std::int64_t(hellos.size());
+            }
             if (!m_socket.waitForReadyRead(20))
                 continue;
             while (m_socket.hasPendingDatagrams()) {
@@ -94,6 +108,14 @@ protected:
                 client = from;
                 clientPort = fromPort;
                 m_socket.writeDatagram(d, m_server, m_serverPort);
+                if (!m_replayEverything) {
+                    // A handshake record (22) of epoch 0 holding a client_hello (1).
+                    if (d.size() > 13 && quint8(d[0]) == 22 && d[3] == 0 && d[4] == 0 && quint8(d[13]) == 1) {
+                        hellos.push_back(d);
+                        m_hellosKept = int(hellos.size());
+                    }
+                    continue;
+                }
                 m_socket.writeDatagram(d, m_server, m_serverPort);
                 ++m_replayed;
             }
@@ -106,7 +128,10 @@ private:
     QHostAddress m_server;
     quint16 m_serverPort;
     quint16 m_port = 0;
+    bool m_replayEverything = true;
     std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_replayHellos{false};
+    std::atomic<int> m_hellosKept{0};
     std::atomic<std::int64_t> m_replayed{0};
 };
 
@@ -257,6 +282,36 @@ private slots:
     // Every record from the client arrives twice and garbage pours in from
     // elsewhere: each call still runs exactly once, and the replays are
     // dropped by DTLS before the protocol sees them.
+    // Issue: after a second of quiet, a replayed ClientHello of the
+    // handshake that opened a session (its cookie still verifies) tore the
+    // session down, and the client heard nothing until it handshook again.
+    void replayedClientHelloLeavesTheSessionInUse()
+    {
+        const auto server = keyedEchoServer();
+        QString error;
+        QVERIFY2(server->start(&error), qPrintable(error));
+        ReplayingProxy proxy(server->address(), server->port(), false);
+        proxy.start();
+        rpc::ClientOptions co = clientFor(*server, patientRetry());
+        co.serverPort = proxy.port();
+        co.key = kKey;
+        rpc::RpcClient client(co);
+        QVERIFY2(client.start(&error), qPrintable(error));
+        rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "before");
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        QCOMPARE(proxy.hellosKept(), 2); // without, then with the cookie
+
+        QTest::qWait(net::DtlsChannel::kQuietBeforeRestartMs + 200);
+        proxy.replayHellos();
+        QTRY_COMPARE(proxy.replayed(), std::int64_t(2));
+        QTest::qWait(100);
+        reply = client.callBlocking(QStringLiteral("echo"), "after");
+        QVERIFY2(reply.ok(), qPrintable(reply.message));
+        // Answered in the session it had, not after a new handshake.
+        QCOMPARE(server->counters().dtlsSessions, std::uint64_t(1));
+        QCOMPARE(reply.attempts, 1);
+    }
+
     void replaysAndGarbageReachNoHandler()
     {
         const auto server = keyedEchoServer();

@@ -4,6 +4,8 @@
 #include <QSslPreSharedKeyAuthenticator>
 #include <QUdpSocket>
 
+#include <algorithm>
+
 namespace rpcscope::net {
 
 namespace {
@@ -29,6 +31,17 @@ bool looksLikeNewClientHello(const QByteArray &datagram)
     return looksLikeDtls(datagram) && quint8(datagram[0]) == 22 && datagram[3] == 0 && datagram[4] == 0
            && quint8(datagram[13]) == 1;
 }
+
+// The 32-byte random of a ClientHello: after the record header (13 bytes),
+// the handshake header (12) and client_version (2). Every handshake draws a
+// new one; both flights of one handshake carry the same.
+QByteArray clientRandom(const QByteArray &hello)
+{
+    constexpr qsizetype at = 13 + 12 + 2;
+    return hello.size() >= at + 32 ? hello.mid(at, 32) : QByteArray();
+}
+
+constexpr std::size_t kHelloRandomsKept = 8;
 
 QString peerName(const QHostAddress &address, quint16 port)
 {
@@ -106,6 +119,7 @@ std::optional<QByteArray> DtlsChannel::receive(const QByteArray &datagram, const
         session = startSession(key);
         if (!session)
             return std::nullopt;
+        session->helloRandoms.push_back(clientRandom(datagram));
     }
     if (m_server && session->dtls->isConnectionEncrypted() && datagram.size() > 13
         && looksLikeNewClientHello(datagram) && session->lastHeard.hasExpired(kQuietBeforeRestartMs)) {
@@ -113,12 +127,25 @@ std::optional<QByteArray> DtlsChannel::receive(const QByteArray &datagram, const
         // contact has proved its address with a cookie. Only a session
         // that has gone quiet: a ClientHello of the handshake just done,
         // delayed or replayed, must not tear down a session in use.
+        // A hello this peer already opened a session with is a replay (its
+        // cookie still verifies): the session in use stays.
+        const QByteArray random = clientRandom(datagram);
+        if (random.isEmpty() || std::find(session->helloRandoms.begin(), session->helloRandoms.end(), random)
+                                    != session->helloRandoms.end()) {
+            ++m_stats.undecryptable;
+            return std::nullopt;
+        }
         if (!m_verifier.verifyClient(m_socket, datagram, address, port))
             return std::nullopt;
+        std::vector<QByteArray> randoms = std::move(session->helloRandoms);
         m_sessions.remove(key);
         session = startSession(key);
         if (!session)
             return std::nullopt;
+        if (randoms.size() >= kHelloRandomsKept)
+            randoms.erase(randoms.begin());
+        randoms.push_back(random);
+        session->helloRandoms = std::move(randoms);
     }
     session->lastHeard.start();
     session->unanswered.invalidate();

@@ -83,6 +83,10 @@ private:
         QElapsedTimer lastHeard;
         std::vector<QByteArray> waiting; // sent during the handshake, to go when it completes
         QElapsedTimer unanswered;        // since the first send after the peer was last heard
+        // The client randoms of the ClientHellos that opened this session
+        // and the ones it replaced (the latest few): a restart must bring a
+        // new one, or it is an old hello replayed.
+        std::vector<QByteArray> helloRandoms;
     };
 
     std::shared_ptr<Session> startSession(const Key &key);
