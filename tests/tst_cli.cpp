@@ -506,8 +506,9 @@ private slots:
         QVERIFY(o[u"seeds_restarted"].toInt() > 0);
         QVERIFY(o[u"seeds_overloaded"].toInt() > 0);
         QVERIFY(o[u"seeds_outlived_cache"].toInt() > 0);
+        QVERIFY(o[u"seeds_flooded"].toInt() > 0);
         for (const char16_t *promise : {u"double_executions", u"corrupt_accepted", u"past_deadline", u"ended_twice",
-                                        u"unfinished", u"counter_mismatch", u"wrong_results"}) {
+                                        u"unfinished", u"counter_mismatch", u"wrong_results", u"amplified"}) {
             QVERIFY2(o.contains(promise), qPrintable(QStringView(promise).toString()));
             QCOMPARE(o[promise].toInteger(), 0);
         }

@@ -632,10 +632,10 @@ private slots:
             total.add(r);
         }
         qInfo("%d seeds from %llu: %lld calls, %lld failed, %lld retransmissions, %lld duplicates answered "
-              "without running; %d fragmented, %d restarted, %d overloaded, %d outliving the cache",
+              "without running; %d fragmented, %d restarted, %d overloaded, %d outliving the cache, %d flooded",
               total.seeds, qulonglong(g_firstSeed), qlonglong(total.calls), qlonglong(total.failed),
               qlonglong(total.retransmissions), qlonglong(total.duplicatesAnswered), total.fragmentedSeeds,
-              total.restartedSeeds, total.overloadedSeeds, total.outlivedSeeds);
+              total.restartedSeeds, total.overloadedSeeds, total.outlivedSeeds, total.floodedSeeds);
         QCOMPARE(total.broken.total(), 0);
         // The random configs must actually exercise retries, duplicates,
         // fragments, restarts and overload.
@@ -647,6 +647,8 @@ private slots:
             QVERIFY(total.overloadedSeeds > g_seeds / 40);
             // Calls resent after their answer aged out, and refused.
             QVERIFY(total.outlivedSeeds > g_seeds / 100);
+            // Forged datagrams from made-up hosts beside the session.
+            QVERIFY(total.floodedSeeds > g_seeds / 10);
         }
     }
 

@@ -1,7 +1,10 @@
 #include "simnetwork.h"
 
 #include "core/random.h"
+#include "wire/bodies.pb.h"
+#include "wire/datagram.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -148,10 +151,63 @@ void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from,
     m_sink->record(e);
 }
 
+void SimNetwork::addFlood(const Flood &flood)
+{
+    core::Random r(flood.seed);
+    const auto firstHost = HostId(m_clients.size() + 1);
+    const int senders = std::clamp(flood.senders, 1, 0xFFFF - int(firstHost));
+    const std::int64_t span = std::max<std::int64_t>(1, (flood.until - flood.from).count());
+    for (int i = 0; i < flood.count; ++i) {
+        wire::Header h;
+        h.clientId = std::uint32_t(r.next()) | 0x80000000u;
+        h.callId = 1 + std::uint32_t(r.next() % 1000);
+        h.ackBelow = h.callId;
+        QByteArray bytes;
+        switch (r.next() % 4) {
+        case 0: { // garbage that starts like a datagram
+            bytes = QByteArray(qsizetype(40 + r.next() % 200), Qt::Uninitialized);
+            for (char &c : bytes)
+                c = char(r.next());
+            bytes[0] = char(wire::kMagic >> 8);
+            bytes[1] = char(wire::kMagic & 0xff);
+            break;
+        }
+        case 1: { // a call to a method nobody serves
+            wire::RequestBody body;
+            body.set_method("rpcscope.soak.Flood/Nothing");
+            const std::string b = body.SerializeAsString();
+            bytes = wire::encodeDatagram(h, QByteArrayView(b.data(), qsizetype(b.size())), m_serverConfig.checksum);
+            break;
+        }
+        case 2:
+            h.kind = wire::DatagramKind::Probe;
+            bytes = wire::encodeDatagram(h, {}, m_serverConfig.checksum);
+            break;
+        default:
+            h.fragmentCount = 4;
+            bytes = wire::encodeDatagram(h, QByteArray(300, 'f'), m_serverConfig.checksum);
+            break;
+        }
+        Pending p;
+        p.at = flood.from + core::Duration(span * i / std::max(1, flood.count));
+        p.sentAt = p.at;
+        p.type = Type::Deliver;
+        p.host = core::kServerHost;
+        p.from = HostId(firstHost + HostId(r.next() % std::uint64_t(senders)));
+        m_floodBytesIn += bytes.size();
+        p.bytes = std::move(bytes);
+        push(std::move(p));
+    }
+}
+
 void SimNetwork::transmit(HostId from, core::Transmit &&t)
 {
     const bool up = from != core::kServerHost;
     const HostId to = up ? core::kServerHost : t.to;
+    if (!up && (to == core::kServerHost || to > m_clients.size())) {
+        m_floodBytesOut += t.bytes.size(); // to a flood's made-up host: nobody is there
+        return;
+    }
     const auto size = std::uint32_t(t.bytes.size());
     record(EventKind::Send, t, from, to, size);
     m_deliveries.clear();

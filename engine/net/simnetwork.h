@@ -53,6 +53,25 @@ public:
     void setCallRate(double perSecond) { m_config.callRate = perSecond; }
     // From the next datagram that reaches the server; those already waiting keep their turn.
     void setServerCapacity(double datagramsPerSecond, int queue);
+    // A hostile sender beside the session's clients (the soak's flood
+    // phase): `count` datagrams spread evenly over [from, until), each from
+    // one of `senders` made-up hosts numbered after the clients, none of
+    // which ever answers: garbage, requests under made-up client ids for a
+    // method nobody serves, probes for calls nobody made, and first
+    // fragments of messages that never come. What the server sends them
+    // goes nowhere, and is counted.
+    struct Flood
+    {
+        int count = 0;
+        int senders = 1;
+        core::TimePoint from{0};
+        core::TimePoint until{0};
+        std::uint64_t seed = 1;
+    };
+    void addFlood(const Flood &flood);
+    std::int64_t floodBytesIn() const { return m_floodBytesIn; }   // what the flood sent the server
+    std::int64_t floodBytesOut() const { return m_floodBytesOut; } // what the server sent the flood's hosts
+
     // Datagrams waiting in the server's receive queue (never more than its size).
     int serverBacklog() const { return m_serverBacklog; }
     int serverBacklogPeak() const { return m_serverBacklogPeak; }
@@ -146,6 +165,8 @@ private:
     core::TimePoint m_serverBusyUntil{0};
     int m_serverBacklog = 0;
     int m_serverBacklogPeak = 0;
+    std::int64_t m_floodBytesIn = 0;
+    std::int64_t m_floodBytesOut = 0;
 };
 
 } // namespace rpcscope::net

@@ -83,6 +83,24 @@ SessionConfig soakConfig(std::uint64_t seed)
     return c;
 }
 
+namespace {
+// The flood beside some seeds' sessions; count 0: none. Drawn apart from
+// soakConfig so that every seed's session stays what it was.
+net::SimNetwork::Flood soakFlood(std::uint64_t seed)
+{
+    core::Random r(seed * 104729 + 3);
+    net::SimNetwork::Flood flood;
+    if (!r.chance(0.2))
+        return flood;
+    flood.count = int(r.between(200, 2'000));
+    flood.senders = int(r.between(1, 64));
+    flood.from = core::TimePoint(r.between(0, 500'000));
+    flood.until = flood.from + core::Duration(r.between(100'000, 2'000'000));
+    flood.seed = r.next();
+    return flood;
+}
+} // namespace
+
 SoakSeedResult soakSeed(std::uint64_t seed)
 {
     SoakSeedResult result;
@@ -90,6 +108,9 @@ SoakSeedResult soakSeed(std::uint64_t seed)
     const SessionConfig config = soakConfig(seed);
     trace::TraceLog log;
     net::SimNetwork sim(config, &log);
+    const net::SimNetwork::Flood flood = soakFlood(seed);
+    if (flood.count > 0)
+        sim.addFlood(flood);
     std::int64_t steps = 0;
     while (sim.step() && ++steps < kMaxSteps) {
     }
@@ -100,6 +121,16 @@ SoakSeedResult soakSeed(std::uint64_t seed)
     result.check.broken.unfinished += !sim.finished() && result.check.broken.unfinished == 0;
     // Every echoed message, reassembled from fragments or not, came back intact.
     result.check.broken.wrongResults = sim.wrongResults();
+    // The flood never echoes an address token: it gets at most three times
+    // what it sent (QUIC's anti-amplification rule).
+    result.flooded = flood.count > 0;
+    if (sim.floodBytesOut() > 3 * sim.floodBytesIn()) {
+        ++result.check.broken.amplified;
+        if (result.check.firstProblem.isEmpty())
+            result.check.firstProblem = QStringLiteral("the flood sent %1 bytes and got %2 back")
+                                            .arg(sim.floodBytesIn())
+                                            .arg(sim.floodBytesOut());
+    }
     if (sim.wrongResults() != 0 && result.check.firstProblem.isEmpty())
         result.check.firstProblem = QStringLiteral("%1 results differ from what was sent").arg(sim.wrongResults());
     const Summary s = SummaryBuilder::fromTrace(log.view());
@@ -130,6 +161,7 @@ void SoakResult::add(const SoakSeedResult &r)
     restartedSeeds += r.restarted;
     overloadedSeeds += r.overloaded;
     outlivedSeeds += r.outlived;
+    floodedSeeds += r.flooded;
     broken += r.check.broken;
     if (!r.check.firstProblem.isEmpty() && failures.size() < kMaxFailuresListed)
         failures.emplace_back(r.seed, r.check.firstProblem);
@@ -148,6 +180,7 @@ SoakResult &SoakResult::operator+=(const SoakResult &later)
     restartedSeeds += later.restartedSeeds;
     overloadedSeeds += later.overloadedSeeds;
     outlivedSeeds += later.outlivedSeeds;
+    floodedSeeds += later.floodedSeeds;
     broken += later.broken;
     for (const auto &f : later.failures)
         if (failures.size() < kMaxFailuresListed)
@@ -173,6 +206,7 @@ QJsonObject SoakResult::toJson() const
         {QStringLiteral("seeds_restarted"), restartedSeeds},
         {QStringLiteral("seeds_overloaded"), overloadedSeeds},
         {QStringLiteral("seeds_outlived_cache"), outlivedSeeds},
+        {QStringLiteral("seeds_flooded"), floodedSeeds},
         {QStringLiteral("double_executions"), qint64(broken.doubleExecutions)},
         {QStringLiteral("corrupt_accepted"), qint64(broken.corruptAccepted)},
         {QStringLiteral("past_deadline"), qint64(broken.pastDeadline)},
@@ -180,6 +214,7 @@ QJsonObject SoakResult::toJson() const
         {QStringLiteral("unfinished"), qint64(broken.unfinished)},
         {QStringLiteral("counter_mismatch"), qint64(broken.counterMismatch)},
         {QStringLiteral("wrong_results"), qint64(broken.wrongResults)},
+        {QStringLiteral("amplified"), qint64(broken.amplified)},
         {QStringLiteral("failing_seeds"), failing},
     };
 }
