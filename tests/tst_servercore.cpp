@@ -211,6 +211,7 @@ private slots:
     void unvalidatedSenderGetsAtMostThreeTimesItsBytes();
     void onlyItsOwnTokenValidatesASender();
     void forgottenHostStartsUnvalidated();
+    void cachedResendsAreCappedInBytesPerSecond();
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
     void fragmentCountBeyondOneAckIsNotAnswered();
@@ -1326,6 +1327,37 @@ void TestServerCore::forgottenHostStartsUnvalidated()
     QVERIFY(!s.core.isValidated(4));
     s.receive(d.encode(), ms(3), 4); // the old token is not this holder's
     QVERIFY(!s.core.isValidated(4));
+}
+
+// Even a client that has shown it receives cannot make the server resend a
+// large cached reply without limit: resends come out of a budget of bytes
+// per second shared by everyone.
+void TestServerCore::cachedResendsAreCappedInBytesPerSecond()
+{
+    ServerConfig config = baseConfig(core::AckMode::Explicit);
+    config.limits.maxResendBytesPerSecond = 6'000; // a resend of this reply is charged 3 x 1,400 bytes
+    Server s(config);
+    s.receive(request(1), kT0);
+    const std::uint64_t token = tokenSentTo(s.transmits(), kClientHost); // the ack carries it
+    QVERIFY(token != 0);
+    s.finish(1, QByteArray(4'000, 'R'), ms(1)); // three fragments of 1,356 bytes
+    s.transmits();
+    ClientDatagram copy;
+    copy.token = token;
+    copy.attempt = 2;
+    // The first resend fits the second's budget; the second, at once, does not.
+    s.receive(copy.encode(), ms(2));
+    QVERIFY(bytesOf(s.transmits()) > 4'000);
+    QVERIFY(s.core.isValidated(kClientHost));
+    copy.attempt = 3;
+    s.receive(copy.encode(), ms(3));
+    QCOMPARE(bytesOf(s.transmits()), 0);
+    QCOMPARE(s.core.amplification().resendsCapped, 1u);
+    // Half a second later the budget has grown back enough (1,800 + 3,000).
+    copy.attempt = 4;
+    s.receive(copy.encode(), ms(503));
+    QVERIFY(bytesOf(s.transmits()) > 4'000);
+    QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
 }
 
 QTEST_GUILESS_MAIN(TestServerCore)

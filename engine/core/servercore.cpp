@@ -144,11 +144,33 @@ void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByte
     m_transmits.push(std::move(t));
 }
 
+// A token bucket: the budget refills at the cap's rate, up to one second's worth.
+bool ServerCore::takeResendBudget(std::int64_t bytes, TimePoint now)
+{
+    const std::int64_t rate = m_config.limits.maxResendBytesPerSecond;
+    if (rate <= 0)
+        return true;
+    if (m_resendBudget < 0) {
+        m_resendBudget = rate;
+    } else if (now > m_resendRefilled) {
+        const std::int64_t us = (now - m_resendRefilled).count();
+        m_resendBudget = us >= 1'000'000 ? rate : std::min(rate, m_resendBudget + rate / 1'000 * us / 1'000);
+    }
+    m_resendRefilled = std::max(m_resendRefilled, now);
+    if (bytes > m_resendBudget) {
+        ++m_amplification.resendsCapped;
+        return false;
+    }
+    m_resendBudget -= bytes;
+    return true;
+}
+
 void ServerCore::sendCachedReply(const wire::Header &request, ReplyCache::Entry &entry,
-                                 const FragmentBitmap *held)
+                                 const FragmentBitmap *held, std::optional<TimePoint> resentAt)
 {
     if (entry.replyPayload == 0) {
-        sendReply(DatagramKind::Reply, request, entry.reply, entry.host);
+        if (!resentAt || takeResendBudget(entry.reply.size() + wire::kMaxOverhead, *resentAt))
+            sendReply(DatagramKind::Reply, request, entry.reply, entry.host);
         return;
     }
     const OutgoingMessage message(entry.reply, entry.replyPayload);
@@ -160,6 +182,9 @@ void ServerCore::sendCachedReply(const wire::Header &request, ReplyCache::Entry 
             missing.push_back(i);
     if (missing.empty())
         return;
+    if (resentAt && !takeResendBudget(std::int64_t(missing.size()) * (entry.replyPayload + wire::kMaxOverhead),
+                                      *resentAt))
+        return; // the client's next probe or selective ack asks again
     // Each round has its own number, so a selective ack names the round it answers.
     if (entry.replyRound < UINT16_MAX)
         ++entry.replyRound;
@@ -297,7 +322,7 @@ void ServerCore::answerDuplicate(const wire::Header &h, QByteArrayView body, Rep
                           && FragmentBitmap::parse(body, OutgoingMessage::countFor(entry.reply.size(),
                                                                                    entry.replyPayload),
                                                    m_bitmapScratch);
-        sendCachedReply(h, entry, held ? &m_bitmapScratch : nullptr);
+        sendCachedReply(h, entry, held ? &m_bitmapScratch : nullptr, now);
         break;
     }
     case ReplyCache::State::Acked:
@@ -577,7 +602,7 @@ Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, H
     // (Where replies go is left to requests and probes: a selective ack
     // alone does not move the client.)
     if (!m_bitmapScratch.complete() && h.attempt == entry->replyRound)
-        sendCachedReply(h, *entry, &m_bitmapScratch);
+        sendCachedReply(h, *entry, &m_bitmapScratch, now);
     return Received::Accepted;
 }
 

@@ -43,6 +43,11 @@ struct ServerLimits
     // resend for longer (its deadline can be a day): past this, the reply
     // cache's forgotten-below mark refuses the call instead of running it.
     Duration maxEntryAge{120'000'000};
+    // Bytes the reply cache may send again per second, to every client
+    // together (a burst of one second's worth): duplicates of large replies,
+    // even from clients that have shown they receive, cannot turn the
+    // server into a firehose. 0: no cap.
+    std::int64_t maxResendBytesPerSecond = 64 * 1024 * 1024;
     // Clients remembered by their marks alone once their entries are gone.
     int maxIdleClients = 65536;
     Duration maxIdleAge{86'400'000'000};
@@ -82,6 +87,7 @@ struct AmplificationStats
     std::int64_t heldBackBytes = 0;
     std::uint64_t challenges = 0;    // short "working, answer me" datagrams sent instead, carrying the token
     std::uint64_t validated = 0;     // senders that echoed their token
+    std::uint64_t resendsCapped = 0; // cached replies not sent again: over maxResendBytesPerSecond
 };
 
 // A handler the driver must run: the core does not run handlers itself.
@@ -194,8 +200,10 @@ private:
                    bool ackRequested = false);
     // Sends the cached reply of `entry`: whole, or the fragments `held` lacks
     // (all of them if `held` is null), as a new round.
+    // A resend (`resentAt` set) comes out of the resend budget, or is not sent.
     void sendCachedReply(const wire::Header &request, ReplyCache::Entry &entry,
-                         const FragmentBitmap *held);
+                         const FragmentBitmap *held, std::optional<TimePoint> resentAt = std::nullopt);
+    bool takeResendBudget(std::int64_t bytes, TimePoint now);
     void sendFragmentAck(const wire::Header &fragment, const FragmentBitmap &held, HostId to);
     void erasePartial(std::map<std::uint64_t, Partial>::iterator it);
     void dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId);
@@ -231,6 +239,8 @@ private:
 
     std::unordered_map<HostId, Sender> m_senders;
     std::uint64_t m_tokensIssued = 0;
+    std::int64_t m_resendBudget = -1; // bytes; -1: full, not yet used
+    TimePoint m_resendRefilled{0};
     AmplificationStats m_amplification;
 };
 
