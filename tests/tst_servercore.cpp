@@ -212,6 +212,7 @@ private slots:
     void onlyItsOwnTokenValidatesASender();
     void forgottenHostStartsUnvalidated();
     void cachedResendsAreCappedInBytesPerSecond();
+    void onlyAValidatedSenderMovesACallsAnswers();
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
     void fragmentCountBeyondOneAckIsNotAnswered();
@@ -1358,6 +1359,38 @@ void TestServerCore::cachedResendsAreCappedInBytesPerSecond()
     s.receive(copy.encode(), ms(503));
     QVERIFY(bytesOf(s.transmits()) > 4'000);
     QCOMPARE(s.sink.count(EventKind::HandlerStart), 1);
+}
+
+// A copy of a call from another address and port: from a sender that has
+// not shown it receives (a forger who guessed the client id), the answers
+// stay where they went; from one that has (the client on a new port), they
+// follow it.
+void TestServerCore::onlyAValidatedSenderMovesACallsAnswers()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.finish(1, QByteArray("mine"), ms(1));
+    s.transmits();
+    constexpr core::HostId elsewhere = 9;
+    s.receive(request(1, 2), ms(2), elsewhere);
+    auto asked = s.transmits();
+    QCOMPARE(asked.size(), std::size_t(1)); // nothing to the client, no reply to the forger
+    QCOMPARE(asked[0].to, elsewhere);
+    const Sent challenge = decode(asked[0]);
+    QCOMPARE(challenge.header.kind, DatagramKind::Working);
+    QVERIFY(challenge.header.ackRequested);
+    const std::uint64_t token = challenge.header.token;
+    QVERIFY(token != 0);
+
+    // The client itself on that new port: it echoes the token it was given there.
+    ClientDatagram probe;
+    probe.kind = DatagramKind::Probe;
+    probe.token = token;
+    s.receive(probe.encode(), ms(4), elsewhere);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].to, elsewhere);
+    QCOMPARE(decode(sent[0]).reply.result(), std::string("mine"));
 }
 
 QTEST_GUILESS_MAIN(TestServerCore)

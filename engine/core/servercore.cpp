@@ -304,7 +304,17 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
 void ServerCore::answerDuplicate(const wire::Header &h, QByteArrayView body, ReplyCache::Entry &entry,
                                  HostId from, TimePoint now)
 {
-    entry.host = from; // the client may have moved (a new port after a restart of its socket)
+    // The client may have moved (a new port after a restart of its socket).
+    // Only a sender that has shown it receives moves where the call's
+    // answers go: a copy from elsewhere (a forger who guessed the client id,
+    // or the client on its new port) is first asked for its token, and
+    // nothing about the call goes anywhere until it answers.
+    if (from != entry.host && !isValidated(from)) {
+        ++m_amplification.challenges;
+        sendReply(DatagramKind::Working, h, {}, from, 0, 1, true);
+        return;
+    }
+    entry.host = from;
     entry.attempt = h.attempt;
     switch (entry.state) {
     case ReplyCache::State::InProgress:
