@@ -192,7 +192,14 @@ private slots:
         // a loaded machine may cause; then only the order is promised.
         if (player.lateEvents() == 0) {
             for (const auto &[call, count] : executions) {
-                QVERIFY2(firstSend[call] <= executed[call] + slack, "executed after its request left");
+                QVERIFY2(firstSend[call] <= executed[call] + slack,
+                         qPrintable(QStringLiteral("call %1 of client %2 executed at %3 µs, before its request "
+                                                   "left at %4 µs (bound %5 µs)")
+                                        .arg(call.second)
+                                        .arg(call.first)
+                                        .arg(executed[call])
+                                        .arg(firstSend[call])
+                                        .arg(slack)));
                 QVERIFY2(executed[call] <= ended[call] + slack, "executed before its reply arrived");
             }
         } else {
