@@ -135,6 +135,15 @@ private:
     std::atomic<std::int64_t> m_replayed{0};
 };
 
+// A client with the key that reaches `server` through `proxy`.
+rpc::ClientOptions keyedThrough(const ReplayingProxy &proxy, const rpc::RpcServer &server)
+{
+    rpc::ClientOptions co = clientFor(server, patientRetry());
+    co.serverPort = proxy.port();
+    co.key = kKey;
+    return co;
+}
+
 } // namespace
 
 class TestDtls : public QObject
@@ -292,10 +301,7 @@ private slots:
         QVERIFY2(server->start(&error), qPrintable(error));
         ReplayingProxy proxy(server->address(), server->port(), false);
         proxy.start();
-        rpc::ClientOptions co = clientFor(*server, patientRetry());
-        co.serverPort = proxy.port();
-        co.key = kKey;
-        rpc::RpcClient client(co);
+        rpc::RpcClient client(keyedThrough(proxy, *server));
         QVERIFY2(client.start(&error), qPrintable(error));
         rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "before");
         QVERIFY2(reply.ok(), qPrintable(reply.message));
@@ -320,10 +326,7 @@ private slots:
         ReplayingProxy proxy(server->address(), server->port());
         proxy.start();
 
-        rpc::ClientOptions co = clientFor(*server, patientRetry());
-        co.serverPort = proxy.port();
-        co.key = kKey;
-        rpc::RpcClient client(co);
+        rpc::RpcClient client(keyedThrough(proxy, *server));
         QVERIFY2(client.start(&error), qPrintable(error));
         testsupport::Flooder flood(server->address(), server->port(), 5'000, 16, 5);
         flood.start();

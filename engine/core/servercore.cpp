@@ -102,10 +102,17 @@ void ServerCore::holdBack(Sender &sender, const wire::Header &request, qsizetype
     if (!sender.mayChallenge)
         return;
     sender.mayChallenge = false;
-    ++m_amplification.challenges;
     sender.holding = false; // the challenge alone may pass, within the limit
-    sendReply(DatagramKind::Working, request, {}, to, 0, 1, true);
+    challenge(request, to);
     sender.holding = true;
+}
+
+// A short "working" that asks for an answer at once, carrying the sender's
+// token (it is unvalidated): its probe in reply shows it receives here.
+void ServerCore::challenge(const wire::Header &request, HostId to)
+{
+    ++m_amplification.challenges;
+    sendReply(DatagramKind::Working, request, {}, to, 0, 1, true);
 }
 
 void ServerCore::sendReply(DatagramKind kind, const wire::Header &request, QByteArrayView body,
@@ -310,8 +317,7 @@ void ServerCore::answerDuplicate(const wire::Header &h, QByteArrayView body, Rep
     // or the client on its new port) is first asked for its token, and
     // nothing about the call goes anywhere until it answers.
     if (from != entry.host && !isValidated(from)) {
-        ++m_amplification.challenges;
-        sendReply(DatagramKind::Working, h, {}, from, 0, 1, true);
+        challenge(h, from);
         return;
     }
     entry.host = from;

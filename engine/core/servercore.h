@@ -194,6 +194,7 @@ private:
                          HostId from, TimePoint now);
     Sender &senderFor(HostId host);
     void holdBack(Sender &sender, const wire::Header &request, qsizetype bytes, HostId to);
+    void challenge(const wire::Header &request, HostId to);
     void sendEmpty(wire::DatagramKind kind, const wire::Header &request, HostId to);
     void sendReply(wire::DatagramKind kind, const wire::Header &request, QByteArrayView body, HostId to,
                    std::uint16_t fragmentIndex = 0, std::uint16_t fragmentCount = 1,
