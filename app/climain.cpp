@@ -3,6 +3,7 @@
 #include "clicommand.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 
 #include <algorithm>
 #include <memory>
@@ -28,13 +29,26 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    // Exporting pictures draws the diagram, which needs a GUI application;
-    // without a display it draws offscreen. Everything else stays headless.
+    // Exporting pictures draws: the diagram needs fonts and QPainter from a
+    // QGuiApplication (no widgets), the charts are Qt Charts, which need a
+    // QApplication. Without a display both draw offscreen; everything else
+    // stays headless.
     const bool draws = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    bool charts = false;
+    for (int i = 2; draws && i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        charts = charts || arg == "--chart" || arg.startsWith("--chart=") || arg.startsWith("chart-")
+                 || arg.startsWith("--format=chart-");
+    }
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app = draws ? std::make_unique<QApplication>(argc, argv)
-                                                  : std::make_unique<QCoreApplication>(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (charts)
+        app = std::make_unique<QApplication>(argc, argv);
+    else if (draws)
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("RpcScope"));
     QCoreApplication::setApplicationName(QStringLiteral("rpcscope-cli"));
     QCoreApplication::setApplicationVersion(BuildInfo::programVersion());

@@ -4,7 +4,7 @@
 #include "chartexport.h"
 #include "chartsview.h"
 #include "clicommand.h"
-#include "diagramexport.h"
+#include "export.h"
 #include "export/textexport.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
@@ -104,8 +104,8 @@ int runExport(const QStringList &args)
     const bool isChart = kind.startsWith(u"chart-");
     const std::optional<widgets::ChartFormat> chartPicture =
         isChart ? widgets::chartFormatFromName(kind) : std::nullopt;
-    const std::optional<widgets::DiagramFormat> picture =
-        isChart ? std::nullopt : widgets::diagramFormatFromName(kind);
+    const std::optional<diagram::DiagramFormat> picture =
+        isChart ? std::nullopt : diagram::diagramFormatFromName(kind);
     if (!picture && !chartPicture && !kTextFormats.contains(kind))
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
@@ -169,7 +169,7 @@ int runExport(const QStringList &args)
 
     bool written = false;
     if (picture) {
-        widgets::DiagramExport what;
+        diagram::DiagramExport what;
         what.log = &log;
         what.clients = loaded.config.clients;
         const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
@@ -179,7 +179,7 @@ int runExport(const QStringList &args)
         what.to = range.to;
         what.call = range.call;
         what.width = pixels;
-        written = widgets::exportDiagram(what, *picture, path, &error);
+        written = diagram::exportDiagram(what, *picture, path, &error);
     } else if (chartPicture) {
         // The charts the window's dock draws, over the whole capture or the range given.
         widgets::ChartsView view;

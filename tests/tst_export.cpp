@@ -1,7 +1,7 @@
 // Exports open in the programs people use: CSV with a fixed column count,
 // Mermaid and PlantUML sequence text that follows their syntax, SVG that
 // parses as XML, PNG that loads as an image, PDF with its signature.
-#include "diagramexport.h"
+#include "export.h"
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 #include "capture/capturewriter.h"
@@ -178,13 +178,13 @@ private slots:
     void picturesOpen()
     {
         QTemporaryDir dir;
-        widgets::DiagramExport what;
+        diagram::DiagramExport what;
         what.log = &m_figure;
         what.title = QStringLiteral("Dropped reply");
         QString error;
 
         const QString svg = dir.filePath(QStringLiteral("figure.svg"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, svg, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Svg, svg, &error), qPrintable(error));
         QFile svgFile(svg);
         QVERIFY(svgFile.open(QIODevice::ReadOnly));
         QXmlStreamReader xml(&svgFile);
@@ -201,7 +201,7 @@ private slots:
         QVERIFY(texts > 5); // lane titles, labels, the ruler
 
         const QString png = dir.filePath(QStringLiteral("figure.png"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Png, png, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Png, png, &error), qPrintable(error));
         const QImage image(png);
         QVERIFY(!image.isNull());
         QCOMPARE(image.width(), 2 * 1400);
@@ -212,14 +212,14 @@ private slots:
         QVERIFY(colours.size() > 10); // arrows, labels, badges: not a blank page
 
         const QString pdf = dir.filePath(QStringLiteral("figure.pdf"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Pdf, pdf, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Pdf, pdf, &error), qPrintable(error));
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         const QByteArray bytes = pdfFile.readAll();
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
 
-        QVERIFY(!widgets::exportDiagram(what, widgets::DiagramFormat::Svg, dir.filePath(QStringLiteral("no/such/dir.svg")),
+        QVERIFY(!diagram::exportDiagram(what, diagram::DiagramFormat::Svg, dir.filePath(QStringLiteral("no/such/dir.svg")),
                                         &error));
         QVERIFY(error.contains(u"cannot write"));
     }
@@ -237,30 +237,30 @@ private slots:
         QTemporaryDir dir;
         const std::pair call{core::HostId(2), std::uint32_t(2)};
 
-        widgets::DiagramExport what;
+        diagram::DiagramExport what;
         what.log = &log;
         what.clients = 2;
         what.title = QStringLiteral("Lossy");
         QString error;
         const QString whole = dir.filePath(QStringLiteral("whole.svg"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, whole, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Svg, whole, &error), qPrintable(error));
         const QSet<int> shown = callNumbersIn(svgTexts(whole));
         QVERIFY(shown.size() > 1);
         QVERIFY(shown.contains(2));
 
         what.call = call;
         const QString one = dir.filePath(QStringLiteral("call.svg"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Svg, one, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Svg, one, &error), qPrintable(error));
         const QStringList texts = svgTexts(one);
         QCOMPARE(callNumbersIn(texts), QSet<int>{2});
         QVERIFY2(texts.contains(QStringLiteral("client 2 · call 2")), qPrintable(texts.join(u'|')));
 
         const QString png = dir.filePath(QStringLiteral("call.png"));
-        QVERIFY2(widgets::exportDiagram(what, widgets::DiagramFormat::Png, png, &error), qPrintable(error));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Png, png, &error), qPrintable(error));
         QVERIFY(!QImage(png).isNull());
 
         what.call = std::pair{core::HostId(2), std::uint32_t(999)};
-        QVERIFY(!widgets::exportDiagram(what, widgets::DiagramFormat::Svg, one, &error));
+        QVERIFY(!diagram::exportDiagram(what, diagram::DiagramFormat::Svg, one, &error));
         QVERIFY2(error.contains(QStringLiteral("no events of call 2:999")), qPrintable(error));
     }
 

@@ -1346,6 +1346,97 @@
     </message>
 </context>
 <context>
+    <name>SettingWord</name>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Loss model</source>
+        <translation>Verlustmodell</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Verdoppeln</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>Umsortieren</translation>
+    </message>
+    <message>
+        <source>Corrupt</source>
+        <translation>Beschädigen</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Back-off</source>
+        <translation>Backoff</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>Max timeout</source>
+        <translation>Max. Timeout</translation>
+    </message>
+    <message>
+        <source>Max attempts</source>
+        <translation>Max. Versuche</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Ack mode</source>
+        <translation>Bestätigungsmodus</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Call rate</source>
+        <translation>Aufrufrate</translation>
+    </message>
+    <message>
+        <source>Handler time</source>
+        <translation>Handler-Zeit</translation>
+    </message>
+    <message>
+        <source>Server rate</source>
+        <translation>Serverrate</translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation>Serverwarteschlange</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>ok</source>
@@ -1421,6 +1512,168 @@
     <message>
         <source>With --connect: the DTLS key, the first line of this file</source>
         <translation>Mit --connect: der DTLS-Schlüssel, die erste Zeile dieser Datei</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::DiagramExport</name>
+    <message>
+        <source>client %1 · call %2</source>
+        <translation>Client %1 · Aufruf %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::SceneBuilder</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>c%1</source>
+        <translation>C%1</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3 · round %4</source>
+        <translation>%1 #%2 Frag. %3 · Runde %4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3</source>
+        <translation>%1 #%2 Frag. %3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3 · retry #%4</source>
+        <translation>%1 #%2 V%3 · Wiederholung #%4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3</source>
+        <translation>%1 #%2 V%3</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>server queue full → dropped</source>
+        <translation>Empfangswarteschlange des Servers voll → verworfen</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>im Netz verloren</translation>
+    </message>
+    <message>
+        <source>run handler for #%1</source>
+        <translation>Handler für #%1 läuft</translation>
+    </message>
+    <message>
+        <source>timeout
+no answer after %1 ms</source>
+        <translation>Timeout
+keine Antwort nach %1 ms</translation>
+    </message>
+    <message>
+        <source>call #%1 failed: %2</source>
+        <translation>Aufruf #%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · 1 attempt</source>
+        <translation>Aufruf #%1 ok · %2 ms · 1 Versuch</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · %3 attempts</source>
+        <translation>Aufruf #%1 ok · %2 ms · %3 Versuche</translation>
+    </message>
+    <message>
+        <source>duplicate of running call #%1
+→ not run again</source>
+        <translation>Duplikat des laufenden Aufrufs #%1
+→ nicht noch einmal ausgeführt</translation>
+    </message>
+    <message>
+        <source>duplicate of done call #%1
+→ cached reply, not re-run</source>
+        <translation>Duplikat des erledigten Aufrufs #%1
+→ gespeicherte Antwort, nicht neu ausgeführt</translation>
+    </message>
+    <message>
+        <source>late copy of call #%1
+→ dropped</source>
+        <translation>verspätete Kopie von Aufruf #%1
+→ verworfen</translation>
+    </message>
+    <message>
+        <source>call #%1 refused</source>
+        <translation>Aufruf #%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>checksum caught a damaged datagram</source>
+        <translation>Prüfsumme erkennt beschädigtes Datagramm</translation>
+    </message>
+    <message>
+        <source>damaged datagram ACCEPTED:
+the checksum missed it</source>
+        <translation>beschädigtes Datagramm ANGENOMMEN:
+die Prüfsumme hat es übersehen</translation>
+    </message>
+    <message>
+        <source>malformed datagram dropped</source>
+        <translation>fehlerhaftes Datagramm verworfen</translation>
+    </message>
+    <message>
+        <source>all %1 fragments held</source>
+        <translation>alle %1 Fragmente vorhanden</translation>
+    </message>
+    <message>
+        <source>peer holds %1 of %2 fragments
+→ resend the rest</source>
+        <translation>Gegenseite hat %1 von %2 Fragmenten
+→ den Rest erneut senden</translation>
+    </message>
+    <message>
+        <source>duplicate fragment → dropped</source>
+        <translation>doppeltes Fragment → verworfen</translation>
+    </message>
+    <message>
+        <source>call #%1 reassembled
+%2 fragments, %3 bytes</source>
+        <translation>Aufruf #%1 zusammengesetzt
+%2 Fragmente, %3 Byte</translation>
+    </message>
+    <message>
+        <source>evict #%1 from reply cache (%2)</source>
+        <translation>#%1 aus dem Antwort-Cache entfernt (%2)</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <source>×2</source>
+        <translation>×2</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>zurückgehalten</translation>
+    </message>
+    <message>
+        <source>server crashes and restarts
+reply cache lost, new epoch</source>
+        <translation>Server stürzt ab und startet neu
+Antwort-Cache verloren, neue Epoche</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Client %1</translation>
     </message>
 </context>
 <context>
@@ -1810,13 +2063,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
     <message>
         <source>Server queue</source>
         <translation>Serverwarteschlange</translation>
-    </message>
-</context>
-<context>
-    <name>rpcscope::widgets::DiagramExport</name>
-    <message>
-        <source>client %1 · call %2</source>
-        <translation>Client %1 · Aufruf %2</translation>
     </message>
 </context>
 <context>
@@ -2388,162 +2634,12 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>
     <message>
-        <source>%1 #%2 frag %3 · round %4</source>
-        <translation>%1 #%2 Frag. %3 · Runde %4</translation>
-    </message>
-    <message>
-        <source>%1 #%2 frag %3</source>
-        <translation>%1 #%2 Frag. %3</translation>
-    </message>
-    <message>
-        <source>%1 #%2 a%3 · retry #%4</source>
-        <translation>%1 #%2 V%3 · Wiederholung #%4</translation>
-    </message>
-    <message>
-        <source>%1 #%2 a%3</source>
-        <translation>%1 #%2 V%3</translation>
-    </message>
-    <message>
-        <source>%1 #%2</source>
-        <translation>%1 #%2</translation>
-    </message>
-    <message>
         <source>Sequence diagram</source>
         <translation>Sequenzdiagramm</translation>
     </message>
     <message>
         <source>Datagrams between the client and server lanes, time running down. Plus and minus zoom, F fits the session, End follows the live edge, N and P select the next and the previous event, Escape clears the selection.</source>
         <translation>Datagramme zwischen den Bahnen von Client und Server, die Zeit läuft nach unten. Plus und Minus zoomen, F zeigt die ganze Sitzung, Ende folgt dem Live-Rand, N und P wählen das nächste und das vorige Ereignis, Escape hebt die Auswahl auf.</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>client %1</source>
-        <translation>Client %1</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>lost in the network</source>
-        <translation>im Netz verloren</translation>
-    </message>
-    <message>
-        <source>run handler for #%1</source>
-        <translation>Handler für #%1 läuft</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>Timeout</translation>
-    </message>
-    <message>
-        <source>no answer after %1 ms</source>
-        <translation>keine Antwort nach %1 ms</translation>
-    </message>
-    <message>
-        <source>call #%1 failed: %2</source>
-        <translation>Aufruf #%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>call #%1 ok · %2 ms · 1 attempt</source>
-        <translation>Aufruf #%1 ok · %2 ms · 1 Versuch</translation>
-    </message>
-    <message>
-        <source>call #%1 ok · %2 ms · %3 attempts</source>
-        <translation>Aufruf #%1 ok · %2 ms · %3 Versuche</translation>
-    </message>
-    <message>
-        <source>duplicate of running call #%1
-→ not run again</source>
-        <translation>Duplikat des laufenden Aufrufs #%1
-→ nicht noch einmal ausgeführt</translation>
-    </message>
-    <message>
-        <source>duplicate of done call #%1
-→ cached reply, not re-run</source>
-        <translation>Duplikat des erledigten Aufrufs #%1
-→ gespeicherte Antwort, nicht neu ausgeführt</translation>
-    </message>
-    <message>
-        <source>late copy of call #%1
-→ dropped</source>
-        <translation>verspätete Kopie von Aufruf #%1
-→ verworfen</translation>
-    </message>
-    <message>
-        <source>call #%1 refused</source>
-        <translation>Aufruf #%1 abgelehnt</translation>
-    </message>
-    <message>
-        <source>checksum caught a damaged datagram</source>
-        <translation>Prüfsumme erkennt beschädigtes Datagramm</translation>
-    </message>
-    <message>
-        <source>damaged datagram ACCEPTED:
-the checksum missed it</source>
-        <translation>beschädigtes Datagramm ANGENOMMEN:
-die Prüfsumme hat es übersehen</translation>
-    </message>
-    <message>
-        <source>malformed datagram dropped</source>
-        <translation>fehlerhaftes Datagramm verworfen</translation>
-    </message>
-    <message>
-        <source>all %1 fragments held</source>
-        <translation>alle %1 Fragmente vorhanden</translation>
-    </message>
-    <message>
-        <source>peer holds %1 of %2 fragments
-→ resend the rest</source>
-        <translation>Gegenseite hat %1 von %2 Fragmenten
-→ den Rest erneut senden</translation>
-    </message>
-    <message>
-        <source>duplicate fragment → dropped</source>
-        <translation>doppeltes Fragment → verworfen</translation>
-    </message>
-    <message>
-        <source>call #%1 reassembled
-%2 fragments, %3 bytes</source>
-        <translation>Aufruf #%1 zusammengesetzt
-%2 Fragmente, %3 Byte</translation>
-    </message>
-    <message>
-        <source>evict #%1 from reply cache (%2)</source>
-        <translation>#%1 aus dem Antwort-Cache entfernt (%2)</translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation>beschädigt</translation>
-    </message>
-    <message>
-        <source>×2</source>
-        <translation>×2</translation>
-    </message>
-    <message>
-        <source>held back</source>
-        <translation>zurückgehalten</translation>
-    </message>
-    <message>
-        <source>server crashes and restarts
-reply cache lost, new epoch</source>
-        <translation>Server stürzt ab und startet neu
-Antwort-Cache verloren, neue Epoche</translation>
-    </message>
-    <message>
-        <source>c%1</source>
-        <translation>C%1</translation>
     </message>
 </context>
 <context>

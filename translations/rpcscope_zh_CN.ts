@@ -1346,6 +1346,97 @@
     </message>
 </context>
 <context>
+    <name>SettingWord</name>
+    <message>
+        <source>Loss</source>
+        <translation>丢包率(L)</translation>
+    </message>
+    <message>
+        <source>Loss model</source>
+        <translation>丢包模型(M)</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延迟(D)</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>抖动(J)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重复(U)</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>乱序(R)</translation>
+    </message>
+    <message>
+        <source>Corrupt</source>
+        <translation>损坏(C)</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时(T)</translation>
+    </message>
+    <message>
+        <source>Back-off</source>
+        <translation>退避策略(B)</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>退避因子(O)</translation>
+    </message>
+    <message>
+        <source>Max timeout</source>
+        <translation>最大超时(X)</translation>
+    </message>
+    <message>
+        <source>Max attempts</source>
+        <translation>最大尝试次数(P)</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>截止时间(I)</translation>
+    </message>
+    <message>
+        <source>Ack mode</source>
+        <translation>确认模式(K)</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和(E)</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端数(N)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数(A)</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口(W)</translation>
+    </message>
+    <message>
+        <source>Call rate</source>
+        <translation>调用速率</translation>
+    </message>
+    <message>
+        <source>Handler time</source>
+        <translation>处理时间</translation>
+    </message>
+    <message>
+        <source>Server rate</source>
+        <translation>服务器速率</translation>
+    </message>
+    <message>
+        <source>Server queue</source>
+        <translation>服务器队列</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>ok</source>
@@ -1421,6 +1512,168 @@
     <message>
         <source>With --connect: the DTLS key, the first line of this file</source>
         <translation>与 --connect 一起使用：DTLS 密钥，即此文件的第一行</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::DiagramExport</name>
+    <message>
+        <source>client %1 · call %2</source>
+        <translation>客户端 %1 · 调用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::SceneBuilder</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>c%1</source>
+        <translation>客%1</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3 · round %4</source>
+        <translation>%1 #%2 分片 %3 · 第 %4 轮</translation>
+    </message>
+    <message>
+        <source>%1 #%2 frag %3</source>
+        <translation>%1 #%2 分片 %3</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3 · retry #%4</source>
+        <translation>%1 #%2 第%3次 · 重试 #%4</translation>
+    </message>
+    <message>
+        <source>%1 #%2 a%3</source>
+        <translation>%1 #%2 第%3次</translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>server queue full → dropped</source>
+        <translation>服务器接收队列已满 → 丢弃</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>在网络中丢失</translation>
+    </message>
+    <message>
+        <source>run handler for #%1</source>
+        <translation>为 #%1 运行处理程序</translation>
+    </message>
+    <message>
+        <source>timeout
+no answer after %1 ms</source>
+        <translation>超时
+%1 毫秒后仍无应答</translation>
+    </message>
+    <message>
+        <source>call #%1 failed: %2</source>
+        <translation>调用 #%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · 1 attempt</source>
+        <translation>调用 #%1 成功 · %2 毫秒 · 1 次尝试</translation>
+    </message>
+    <message>
+        <source>call #%1 ok · %2 ms · %3 attempts</source>
+        <translation>调用 #%1 成功 · %2 毫秒 · %3 次尝试</translation>
+    </message>
+    <message>
+        <source>duplicate of running call #%1
+→ not run again</source>
+        <translation>正在执行的调用 #%1 的重复请求
+→ 不再执行</translation>
+    </message>
+    <message>
+        <source>duplicate of done call #%1
+→ cached reply, not re-run</source>
+        <translation>已完成调用 #%1 的重复请求
+→ 发送缓存的应答，不重新执行</translation>
+    </message>
+    <message>
+        <source>late copy of call #%1
+→ dropped</source>
+        <translation>调用 #%1 的迟到副本
+→ 丢弃</translation>
+    </message>
+    <message>
+        <source>call #%1 refused</source>
+        <translation>调用 #%1 被拒绝</translation>
+    </message>
+    <message>
+        <source>checksum caught a damaged datagram</source>
+        <translation>校验和发现了损坏的数据报</translation>
+    </message>
+    <message>
+        <source>damaged datagram ACCEPTED:
+the checksum missed it</source>
+        <translation>损坏的数据报被接受了：
+校验和没有发现</translation>
+    </message>
+    <message>
+        <source>malformed datagram dropped</source>
+        <translation>格式错误的数据报被丢弃</translation>
+    </message>
+    <message>
+        <source>all %1 fragments held</source>
+        <translation>已收齐全部 %1 个分片</translation>
+    </message>
+    <message>
+        <source>peer holds %1 of %2 fragments
+→ resend the rest</source>
+        <translation>对方已收到 %1/%2 个分片
+→ 重发其余分片</translation>
+    </message>
+    <message>
+        <source>duplicate fragment → dropped</source>
+        <translation>重复分片 → 丢弃</translation>
+    </message>
+    <message>
+        <source>call #%1 reassembled
+%2 fragments, %3 bytes</source>
+        <translation>调用 #%1 已重组
+%2 个分片，%3 字节</translation>
+    </message>
+    <message>
+        <source>evict #%1 from reply cache (%2)</source>
+        <translation>将 #%1 移出应答缓存（%2）</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>×2</source>
+        <translation>×2</translation>
+    </message>
+    <message>
+        <source>held back</source>
+        <translation>被扣留</translation>
+    </message>
+    <message>
+        <source>server crashes and restarts
+reply cache lost, new epoch</source>
+        <translation>服务器崩溃并重启
+应答缓存丢失，新纪元</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>客户端 %1</translation>
     </message>
 </context>
 <context>
@@ -1810,13 +2063,6 @@ The network settings on the Controls panel then shape what the clients send; wha
     <message>
         <source>Server queue</source>
         <translation>服务器队列</translation>
-    </message>
-</context>
-<context>
-    <name>rpcscope::widgets::DiagramExport</name>
-    <message>
-        <source>client %1 · call %2</source>
-        <translation>客户端 %1 · 调用 %2</translation>
     </message>
 </context>
 <context>
@@ -2388,162 +2634,12 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>
     <message>
-        <source>%1 #%2 frag %3 · round %4</source>
-        <translation>%1 #%2 分片 %3 · 第 %4 轮</translation>
-    </message>
-    <message>
-        <source>%1 #%2 frag %3</source>
-        <translation>%1 #%2 分片 %3</translation>
-    </message>
-    <message>
-        <source>%1 #%2 a%3 · retry #%4</source>
-        <translation>%1 #%2 第%3次 · 重试 #%4</translation>
-    </message>
-    <message>
-        <source>%1 #%2 a%3</source>
-        <translation>%1 #%2 第%3次</translation>
-    </message>
-    <message>
-        <source>%1 #%2</source>
-        <translation>%1 #%2</translation>
-    </message>
-    <message>
         <source>Sequence diagram</source>
         <translation>序列图</translation>
     </message>
     <message>
         <source>Datagrams between the client and server lanes, time running down. Plus and minus zoom, F fits the session, End follows the live edge, N and P select the next and the previous event, Escape clears the selection.</source>
         <translation>客户端与服务器泳道之间的数据报，时间自上而下。加号和减号缩放，F 显示整个会话，End 跟随最新事件，N 和 P 选择下一个和上一个事件，Esc 取消选择。</translation>
-    </message>
-    <message>
-        <source>server</source>
-        <translation>服务器</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>客户端</translation>
-    </message>
-    <message>
-        <source>client %1</source>
-        <translation>客户端 %1</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 毫秒</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>lost in the network</source>
-        <translation>在网络中丢失</translation>
-    </message>
-    <message>
-        <source>run handler for #%1</source>
-        <translation>为 #%1 运行处理程序</translation>
-    </message>
-    <message>
-        <source>timeout</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>no answer after %1 ms</source>
-        <translation>%1 毫秒后仍无应答</translation>
-    </message>
-    <message>
-        <source>call #%1 failed: %2</source>
-        <translation>调用 #%1 失败：%2</translation>
-    </message>
-    <message>
-        <source>call #%1 ok · %2 ms · 1 attempt</source>
-        <translation>调用 #%1 成功 · %2 毫秒 · 1 次尝试</translation>
-    </message>
-    <message>
-        <source>call #%1 ok · %2 ms · %3 attempts</source>
-        <translation>调用 #%1 成功 · %2 毫秒 · %3 次尝试</translation>
-    </message>
-    <message>
-        <source>duplicate of running call #%1
-→ not run again</source>
-        <translation>正在执行的调用 #%1 的重复请求
-→ 不再执行</translation>
-    </message>
-    <message>
-        <source>duplicate of done call #%1
-→ cached reply, not re-run</source>
-        <translation>已完成调用 #%1 的重复请求
-→ 发送缓存的应答，不重新执行</translation>
-    </message>
-    <message>
-        <source>late copy of call #%1
-→ dropped</source>
-        <translation>调用 #%1 的迟到副本
-→ 丢弃</translation>
-    </message>
-    <message>
-        <source>call #%1 refused</source>
-        <translation>调用 #%1 被拒绝</translation>
-    </message>
-    <message>
-        <source>checksum caught a damaged datagram</source>
-        <translation>校验和发现了损坏的数据报</translation>
-    </message>
-    <message>
-        <source>damaged datagram ACCEPTED:
-the checksum missed it</source>
-        <translation>损坏的数据报被接受了：
-校验和没有发现</translation>
-    </message>
-    <message>
-        <source>malformed datagram dropped</source>
-        <translation>格式错误的数据报被丢弃</translation>
-    </message>
-    <message>
-        <source>all %1 fragments held</source>
-        <translation>已收齐全部 %1 个分片</translation>
-    </message>
-    <message>
-        <source>peer holds %1 of %2 fragments
-→ resend the rest</source>
-        <translation>对方已收到 %1/%2 个分片
-→ 重发其余分片</translation>
-    </message>
-    <message>
-        <source>duplicate fragment → dropped</source>
-        <translation>重复分片 → 丢弃</translation>
-    </message>
-    <message>
-        <source>call #%1 reassembled
-%2 fragments, %3 bytes</source>
-        <translation>调用 #%1 已重组
-%2 个分片，%3 字节</translation>
-    </message>
-    <message>
-        <source>evict #%1 from reply cache (%2)</source>
-        <translation>将 #%1 移出应答缓存（%2）</translation>
-    </message>
-    <message>
-        <source>damaged</source>
-        <translation>已损坏</translation>
-    </message>
-    <message>
-        <source>×2</source>
-        <translation>×2</translation>
-    </message>
-    <message>
-        <source>held back</source>
-        <translation>被扣留</translation>
-    </message>
-    <message>
-        <source>server crashes and restarts
-reply cache lost, new epoch</source>
-        <translation>服务器崩溃并重启
-应答缓存丢失，新纪元</translation>
-    </message>
-    <message>
-        <source>c%1</source>
-        <translation>客%1</translation>
     </message>
 </context>
 <context>

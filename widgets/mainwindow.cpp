@@ -10,7 +10,7 @@
 #include "sequencediagramview.h"
 #include "sweepdialog.h"
 #include "capture/capturewriter.h"
-#include "diagramexport.h"
+#include "export.h"
 #include "export/textexport.h"
 #include "trace/jsonlines.h"
 #include "session/liveplayer.h"
@@ -623,8 +623,8 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
             return false;
         }
     }
-    if (const auto picture = diagramFormatFromName(suffix)) {
-        DiagramExport what;
+    if (const auto picture = diagram::diagramFormatFromName(suffix)) {
+        diagram::DiagramExport what;
         what.log = &m_player->log();
         what.clients = config.clients;
         const session::Scenario *scenario = session::findScenario(m_scenario);
@@ -632,11 +632,12 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
         if (range.call) {
             what.call = range.call;
         } else {
-            const auto [from, to] = m_diagram->visibleRange();
-            what.from = from;
-            what.to = to;
+            // Exactly what is in view, through the same layout and painter.
+            what.geometry = m_diagram->geometry();
+            what.now = m_diagram->now();
+            what.selectedCall = m_diagram->selectedCall();
         }
-        return exportDiagram(what, *picture, path, error);
+        return diagram::exportDiagram(what, *picture, path, error);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -1,25 +1,23 @@
 #pragma once
 
 #include "core/clock.h"
+#include "geometry.h"
+#include "items.h"
+#include "scene.h"
 #include "trace/event.h"
 #include "trace/tracelog.h"
 
 #include <QAbstractScrollArea>
-#include <QLineF>
-#include <QRectF>
 
 #include <optional>
 #include <tuple>
-#include <vector>
 
 namespace rpcscope::widgets {
 
-// The sequence diagram: one lane per host, time running down, an arrow per
-// datagram from its send to its delivery, a ✗ where one was lost, a clock
-// at each timeout, badges where the server suppressed a duplicate or resent
-// a cached reply. It paints only the visible time range straight from the
-// trace (no copy of the events), so a frame costs the same at any session
-// length.
+// The sequence diagram in the window: one lane per host, time running down.
+// What is drawn is decided by diagram::SceneBuilder and painted by
+// diagram::paintFrame, the same pipeline the exports and the command line
+// use; this view only scrolls, zooms, selects and handles keys.
 //
 // Wheel scrolls, Ctrl+wheel (or + / -) zooms around the cursor, F fits the
 // session, End follows the live edge, Home goes to the start; scrolling back
@@ -36,7 +34,9 @@ public:
     void setLog(const trace::TraceLog *log, int clients);
     // A title and a line of settings shown at the top left, as on a slide.
     void setCaption(const QString &title, const QString &subtitle);
-    // Takes in new events and the clock; call at most once per frame.
+    // Takes in new events and the playback clock; call at most once per frame.
+    // Nothing after `now` is drawn; datagrams sent before it and not yet
+    // arrived are drawn in flight.
     void refresh(core::TimePoint now);
 
     // Vertical scale.
@@ -44,6 +44,9 @@ public:
     void setPixelsPerMs(double scale);
     void zoomBy(double factor, std::optional<int> anchorY = std::nullopt);
     void fitToSession();
+    // Presentation: text, marks and margins grow by `scale` (1 is normal).
+    void setPresentationScale(double scale);
+    double presentationScale() const { return m_scale; }
 
     bool followsLive() const { return m_follow; }
     void setFollowLive(bool follow);
@@ -57,24 +60,21 @@ public:
     // The event under a viewport point, if any (for hover and tests).
     std::optional<qsizetype> eventAt(QPoint viewportPos) const;
     // Where a host's lane is drawn, in viewport x.
-    double laneX(core::HostId host) const;
+    double laneX(core::HostId host) const { return geometry().laneX(host); }
     // Viewport y of a time.
-    double yForTime(core::TimePoint time) const;
+    double yForTime(core::TimePoint time) const { return geometry().yForTime(time); }
     // The times at the top and the bottom of what is in view.
-    std::pair<core::TimePoint, core::TimePoint> visibleRange() const;
+    std::pair<core::TimePoint, core::TimePoint> visibleRange() const { return geometry().visibleRange(); }
+    // The frame as it stands: size, scale and scroll (for exports of the view).
+    diagram::Geometry geometry() const;
+    core::TimePoint now() const { return m_now; }
+    std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall() const { return m_selectedCall; }
 
-    // Renders the visible part into `painter` (used by paintEvent and exports).
+    // Renders the visible part into `painter` (used by paintEvent and tests).
     void render(QPainter &painter, const QRect &target);
 
-    // Painting statistics of the last frame, for benchmarks and tests.
-    struct FrameStats
-    {
-        qsizetype eventsVisited = 0;
-        qsizetype arrowsDrawn = 0;
-        qsizetype markersDrawn = 0;
-        bool summarised = false; // too many events: drawn as density, not one by one
-    };
-    const FrameStats &lastFrame() const { return m_stats; }
+    // The last frame drawn: its items, placed labels and what it cost.
+    const diagram::Frame &lastFrame() const { return m_frame; }
 
 Q_SIGNALS:
     void eventSelected(qsizetype index);
@@ -96,41 +96,27 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    // Something drawn that the pointer can hit.
-    // Kept small and allocation-free: thousands are recorded per frame.
-    struct Hit
-    {
-        QLineF line;  // an arrow (hit within a few pixels of it) ...
-        QRectF rect;  // ... or a marker's rectangle
-        qsizetype index;
-    };
-
     void updateScrollRange();
     void retranslate();
-    core::TimePoint timeForY(double y) const;
-    double contentHeight() const;
-    std::optional<core::TimePoint> sendTimeOf(const trace::TraceLog::View &view, qsizetype deliver) const;
-    bool dimmed(const trace::Event &e) const;
-    QString hostLabel(core::HostId host) const;
+    // The end of the story: the clock, or the last event if that is later.
+    core::TimePoint end() const;
 
     const trace::TraceLog *m_log = nullptr;
     QString m_title;
     QString m_subtitle;
     trace::TraceLog::View m_view;
+    diagram::TraceDigest m_digest;
     int m_clients = 1;
     core::TimePoint m_now{0};
-    core::TimePoint m_end{0};            // latest time in the trace or the clock
-    core::Duration m_maxFlight{100'000}; // longest send→deliver seen: how far back arrows reach
-    qsizetype m_scanned = 0;             // events looked at for m_maxFlight
     double m_pixelsPerMs = 1.6;
+    double m_scale = 1.0;
     bool m_follow = true;
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
     std::optional<std::pair<core::HostId, std::uint32_t>> m_selectedCall;
-    std::vector<Hit> m_hits;
     std::optional<QPoint> m_dragFrom;
     int m_dragScroll = 0;
-    FrameStats m_stats;
+    diagram::Frame m_frame;
     std::tuple<qint64, qint64, bool> m_announcedRange{-1, -1, false}; // last visibleRangeChanged
 };
 

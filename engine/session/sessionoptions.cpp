@@ -312,14 +312,22 @@ std::uint32_t encodeOptionValue(const SessionOption &option, const SessionConfig
     return ok ? std::uint32_t(std::clamp(std::llround(v * 1000.0), 0LL, 0xFFFFFFFFLL)) : 0;
 }
 
-QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value)
+std::pair<QString, QString> paramChangeParts(std::uint32_t optionIndex, std::uint32_t value)
 {
     if (optionIndex >= sessionOptions().size())
-        return QStringLiteral("?");
+        return {};
     const SessionOption &option = sessionOptions()[optionIndex];
     const QStringList choices = choicesOf(option.name);
     const QString shown = choices.isEmpty() ? number(double(value) / 1000.0) : choices.value(int(value / 1000));
-    return QStringLiteral("%1 → %2").arg(QLatin1StringView(option.name), shown);
+    return {QString::fromLatin1(option.name), shown};
+}
+
+QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value)
+{
+    const auto [name, shown] = paramChangeParts(optionIndex, value);
+    if (name.isEmpty())
+        return QStringLiteral("?");
+    return QStringLiteral("%1 → %2").arg(name, shown);
 }
 
 QString checkSessionConfig(const SessionConfig &config)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <span>
+#include <utility>
 
 namespace rpcscope::session {
 
@@ -46,5 +47,9 @@ QString checkSessionConfig(const SessionConfig &config);
 std::uint32_t encodeOptionValue(const SessionOption &option, const SessionConfig &config);
 // "loss → 0.3", "backoff → full-jitter": what a ParamChange event says.
 QString describeParamChange(std::uint32_t optionIndex, std::uint32_t value);
+// The same in parts, for views that say it in their own words: the
+// option's name ("loss") and its new value as the command line writes it
+// ("0.3", "full-jitter"); both empty for an index no option has.
+std::pair<QString, QString> paramChangeParts(std::uint32_t optionIndex, std::uint32_t value);
 
 } // namespace rpcscope::session

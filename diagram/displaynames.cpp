@@ -7,7 +7,7 @@
 
 #include <iterator>
 
-namespace rpcscope::widgets::displaynames {
+namespace rpcscope::diagram::displaynames {
 
 namespace {
 
@@ -105,4 +105,4 @@ QString choice(const QString &value)
     return translate("Choice", value);
 }
 
-} // namespace rpcscope::widgets::displaynames
+} // namespace rpcscope::diagram::displaynames

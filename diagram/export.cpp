@@ -1,19 +1,20 @@
-#include "diagramexport.h"
+#include "export.h"
 
-#include "sequencediagramview.h"
+#include "painter.h"
+#include "scene.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QScrollBar>
 #include <QSvgGenerator>
 
 #include <algorithm>
 
-namespace rpcscope::widgets {
+namespace rpcscope::diagram {
 
 std::optional<DiagramFormat> diagramFormatFromName(QStringView name)
 {
@@ -26,6 +27,37 @@ std::optional<DiagramFormat> diagramFormatFromName(QStringView name)
     return std::nullopt;
 }
 
+namespace {
+
+// A figure-sized range at the window's own scale; a long one squeezed into
+// a tall page, where it is drawn as bands like a zoomed-out view.
+Geometry fitted(const DiagramExport &what, core::TimePoint from, core::TimePoint to)
+{
+    Geometry g;
+    g.clients = std::max(1, what.clients);
+    g.width = std::clamp(what.width, 600, 8'000);
+    const double ms = std::max(1.0, double((to - from).count()) / 1000.0);
+    const double chrome = g.header() + g.topPad() + g.bottomPad();
+    g.height = std::clamp(ms * 1.6 + chrome, 600.0, 16'000.0);
+    g.pixelsPerMs = (g.height - chrome) / ms;
+    g.scroll = double(from.count()) / 1000.0 * g.pixelsPerMs;
+    return g;
+}
+
+} // namespace
+
+Geometry exportGeometry(const DiagramExport &what, const trace::TraceLog &log)
+{
+    if (what.geometry)
+        return *what.geometry;
+    const trace::TraceLog::View view = log.view();
+    const core::TimePoint end = view.isEmpty() ? core::TimePoint(0) : view.at(view.size() - 1).time();
+    const core::TimePoint start = what.call && !view.isEmpty() ? view.at(0).time() : core::TimePoint(0);
+    const core::TimePoint from = std::clamp(what.from.value_or(start), core::TimePoint(0), end);
+    const core::TimePoint to = std::clamp(what.to.value_or(end), from, end);
+    return fitted(what, from, to);
+}
+
 bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error)
 {
     if (!what.log) {
@@ -36,7 +68,6 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     // crosses its lanes; its time range is its own.
     const trace::TraceLog *log = what.log;
     trace::TraceLog callEvents;
-    std::optional<core::TimePoint> callStart;
     QString subtitle = what.subtitle;
     if (what.call) {
         const trace::TraceLog::View all = what.log->view();
@@ -50,39 +81,28 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
             return false;
         }
         log = &callEvents;
-        callStart = callEvents.view().at(0).time();
-        const QString which = QCoreApplication::translate("rpcscope::widgets::DiagramExport", "client %1 · call %2")
+        const QString which = QCoreApplication::translate("rpcscope::diagram::DiagramExport", "client %1 · call %2")
                                   .arg(what.call->first)
                                   .arg(what.call->second);
         subtitle = subtitle.isEmpty() ? which : subtitle + QStringLiteral(" · ") + which;
     }
-    const trace::TraceLog::View view = log->view();
-    const core::TimePoint end = view.isEmpty() ? core::TimePoint(0) : view.at(view.size() - 1).time();
-    const core::TimePoint from =
-        std::clamp(what.from.value_or(callStart.value_or(core::TimePoint(0))), core::TimePoint(0), end);
-    const core::TimePoint to = std::clamp(what.to.value_or(end), from, end);
-    const double ms = std::max(1.0, double((to - from).count()) / 1000.0);
-
-    // A figure-sized range at the window's own scale; a long one squeezed
-    // into a tall page, where it is drawn as density like a zoomed-out view.
-    constexpr int kChrome = 56 + 24 + 80; // lane titles, top padding, room below
-    const int height = int(std::clamp(ms * 1.6 + kChrome, 600.0, 16'000.0));
-    const int width = std::clamp(what.width, 600, 8'000);
-
-    SequenceDiagramView diagram;
-    diagram.setAttribute(Qt::WA_DontShowOnScreen);
-    diagram.setFrameShape(QFrame::NoFrame);
-    diagram.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    diagram.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    diagram.resize(width, height);
-    diagram.show(); // lays out the viewport at the size asked for
-    diagram.setLog(log, what.clients);
-    diagram.setCaption(what.title, subtitle);
-    diagram.setFollowLive(false);
-    diagram.refresh(end);
-    diagram.setPixelsPerMs(double(height - kChrome) / ms);
-    diagram.verticalScrollBar()->setValue(int(double(from.count()) / 1000.0 * diagram.pixelsPerMs()));
-    const QRect target(0, 0, diagram.viewport()->width(), diagram.viewport()->height());
+    const Geometry g = exportGeometry(what, *log);
+    TraceDigest digest;
+    SceneInput in;
+    in.view = log->view();
+    digest.update(in.view);
+    in.digest = &digest;
+    in.geometry = g;
+    in.now = what.now.value_or(digest.lastEvent()); // by default everything has happened: every fate shows
+    in.selectedCall = what.call ? std::nullopt : what.selectedCall;
+    in.font = diagramFont(QGuiApplication::font(), g.scale);
+    const Frame frame = SceneBuilder::build(in);
+    PaintStyle style;
+    style.font = in.font;
+    style.showNow = false;
+    style.title = what.title;
+    style.subtitle = subtitle;
+    const QSize size(int(std::ceil(g.width)), int(std::ceil(g.height)));
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
@@ -90,19 +110,19 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     case DiagramFormat::Svg: {
         QSvgGenerator svg;
         svg.setOutputDevice(&buffer);
-        svg.setSize(target.size());
-        svg.setViewBox(target);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
         svg.setTitle(what.title.isEmpty() ? QStringLiteral("RpcScope sequence diagram") : what.title);
         svg.setDescription(subtitle);
         QPainter painter(&svg);
-        diagram.render(painter, target);
+        paintFrame(painter, frame, g, style);
         break;
     }
     case DiagramFormat::Png: {
-        QImage image(target.size() * 2, QImage::Format_ARGB32_Premultiplied);
+        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
         image.setDevicePixelRatio(2); // sharp on slides and high-density screens
         QPainter painter(&image);
-        diagram.render(painter, target);
+        paintFrame(painter, frame, g, style);
         painter.end();
         image.save(&buffer, "PNG");
         break;
@@ -110,12 +130,12 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     case DiagramFormat::Pdf: {
         QPdfWriter pdf(&buffer);
         pdf.setResolution(72);
-        pdf.setPageSize(QPageSize(QSizeF(target.size()), QPageSize::Point));
+        pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setTitle(what.title);
         pdf.setCreator(QStringLiteral("RpcScope"));
         QPainter painter(&pdf);
-        diagram.render(painter, target);
+        paintFrame(painter, frame, g, style);
         break;
     }
     }
@@ -129,4 +149,4 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     return true;
 }
 
-} // namespace rpcscope::widgets
+} // namespace rpcscope::diagram

@@ -1,13 +1,14 @@
 #pragma once
 
 #include "core/clock.h"
+#include "geometry.h"
 #include "trace/tracelog.h"
 
 #include <QString>
 
 #include <optional>
 
-namespace rpcscope::widgets {
+namespace rpcscope::diagram {
 
 enum class DiagramFormat { Svg, Png, Pdf };
 
@@ -26,11 +27,21 @@ struct DiagramExport
     // One call (client host, call id) only: its datagrams and what the server
     // did for it, from its first event to its last unless from/to say otherwise.
     std::optional<std::pair<core::HostId, std::uint32_t>> call;
+    // Exactly this frame (the window's view as it is), instead of a frame
+    // fitted to from/to: an export then shows what the screen shows.
+    std::optional<Geometry> geometry;
+    std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall; // dims the others, as on screen
+    std::optional<core::TimePoint> now; // the playback clock; none: the last event (every fate shown)
 };
 
-// Draws the sequence diagram of a time range into an SVG, PNG or PDF file,
-// the way the window draws it, and writes the file through QSaveFile.
-// Needs a QApplication (any platform, offscreen included).
+// Draws the sequence diagram of a time range into an SVG, PNG or PDF file
+// through the same layout and painter as the window, without the playback
+// clock's line, and writes the file through QSaveFile. Needs a
+// QGuiApplication (any platform, offscreen included), not a QApplication.
 bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error);
 
-} // namespace rpcscope::widgets
+// The geometry exportDiagram() uses for `what` (for tests and callers that
+// want to know where an event will land).
+Geometry exportGeometry(const DiagramExport &what, const trace::TraceLog &log);
+
+} // namespace rpcscope::diagram

@@ -1,0 +1,344 @@
+#include "painter.h"
+
+#include "scene.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rpcscope::diagram {
+
+namespace {
+
+const QColor kLossRed(0xd0, 0x34, 0x2c);
+const QColor kTimeoutAmber(0xb2, 0x6a, 0x00);
+const QColor kHandlerOrange(0xf0, 0xae, 0x3c);
+const QColor kCorruptMagenta(0xc0, 0x1c, 0x9c);
+
+QColor faded(QColor c, bool dim)
+{
+    if (dim)
+        c.setAlpha(55);
+    return c;
+}
+
+void drawArrowHead(QPainter &p, QPointF from, QPointF to, const QColor &colour, double size)
+{
+    const QLineF line(from, to);
+    if (line.length() < 1)
+        return;
+    const double angle = std::atan2(to.y() - from.y(), to.x() - from.x());
+    const QPointF a = to - QPointF(std::cos(angle - 0.4) * size, std::sin(angle - 0.4) * size);
+    const QPointF b = to - QPointF(std::cos(angle + 0.4) * size, std::sin(angle + 0.4) * size);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawPolygon(QPolygonF{to, a, b});
+    p.setBrush(Qt::NoBrush);
+}
+
+void drawClock(QPainter &p, QPointF c, const QColor &colour)
+{
+    p.setPen(QPen(colour, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawEllipse(c, 9, 9);
+    p.drawLine(c, c + QPointF(0, -6));
+    p.drawLine(c, c + QPointF(4.5, 2));
+}
+
+void paintRuler(QPainter &p, const Geometry &g, const PaintStyle &style, const QColor &faint)
+{
+    // A step that keeps labels at least 60 px apart.
+    double stepMs = 1;
+    for (const double s : {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0,
+                           1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 60000.0, 120000.0, 300000.0, 600000.0,
+                           1800000.0, 3600000.0}) {
+        stepMs = s;
+        if (s * g.pixelsPerMs >= 60 * g.scale)
+            break;
+    }
+    QFont small = style.font;
+    small.setPixelSize(std::max(8, int(style.font.pixelSize() * 0.9)));
+    p.setFont(small);
+    const auto [tTop, tBottom] = g.visibleRange();
+    const double firstMs = std::max(0.0, std::floor(double(tTop.count()) / 1000.0 / stepMs) * stepMs);
+    const double ruler = g.ruler();
+    for (double ms = firstMs; ms <= double(tBottom.count()) / 1000.0 + stepMs; ms += stepMs) {
+        const double y = g.yForTime(core::TimePoint(std::int64_t(std::llround(ms * 1000))));
+        if (y < g.header() || y > g.height)
+            continue;
+        p.setPen(faint);
+        p.drawLine(QPointF(ruler - 14, y), QPointF(ruler - 4, y));
+        p.setPen(style.text);
+        const QString label = stepMs < 1 ? SceneBuilder::tr("%1 ms").arg(ms, 0, 'f', 2)
+                              : ms >= 10000 ? SceneBuilder::tr("%1 s").arg(ms / 1000.0, 0, 'g', 6)
+                                            : SceneBuilder::tr("%1 ms").arg(ms, 0, 'f', 0);
+        p.drawText(QRectF(0, y - 10 * g.scale, ruler - 18, 20 * g.scale), Qt::AlignRight | Qt::AlignVCenter, label);
+    }
+}
+
+void paintHeader(QPainter &p, const Geometry &g, const PaintStyle &style)
+{
+    p.fillRect(QRectF(0, 0, g.width, g.header()), style.base);
+    QFont header = style.font;
+    header.setPixelSize(int(std::lround(style.font.pixelSize() * 1.15)));
+    const double spacing = g.clients > 1 ? std::abs(g.laneX(2) - g.laneX(1)) : 200.0 * g.scale;
+    if (spacing < 80 * g.scale)
+        header.setPixelSize(int(std::lround(style.font.pixelSize() * 0.85)));
+    p.setFont(header);
+    const QFontMetricsF fh(header);
+    const int hosts = g.clients + 1;
+    for (int h = 0; h < hosts; ++h) {
+        const double x = g.laneX(core::HostId(h));
+        // Narrow lanes get short names: c7 instead of client 7.
+        QString name = hostTitle(core::HostId(h), g.clients);
+        if (h != 0 && spacing < 80 * g.scale)
+            name = spacing < 34 * g.scale ? QString::number(h) : SceneBuilder::tr("c%1").arg(h);
+        double w = std::max(90.0 * g.scale, fh.horizontalAdvance(name) + 24);
+        if (h != 0 && spacing < 100 * g.scale)
+            w = std::max(12.0, std::min(w, spacing - 4));
+        const QRectF box(x - w / 2, 10 * g.scale, w, g.header() - 18 * g.scale);
+        p.setPen(Qt::NoPen);
+        p.setBrush(style.dark() ? QColor(0x4a, 0x5a, 0x70) : QColor(0x2c, 0x3e, 0x50));
+        p.drawRoundedRect(box, 6, 6);
+        p.setPen(Qt::white);
+        p.drawText(box, Qt::AlignCenter, name);
+    }
+    p.setBrush(Qt::NoBrush);
+    // The caption, where the lanes leave room for it.
+    const double room = g.laneX(1) - 70 * g.scale - 16;
+    if (style.title.isEmpty() || room <= 160)
+        return;
+    QFont title = style.font;
+    title.setBold(true);
+    p.setFont(title);
+    p.setPen(style.text);
+    const QFontMetricsF ft(title);
+    p.drawText(QRectF(12, 6, room, ft.height()), Qt::AlignLeft | Qt::AlignVCenter,
+               ft.elidedText(style.title, Qt::ElideRight, room));
+    QFont sub = style.font;
+    sub.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.85))));
+    p.setFont(sub);
+    QColor subtle = style.text;
+    subtle.setAlpha(170);
+    p.setPen(subtle);
+    const QFontMetricsF fs(sub);
+    // As many of the subtitle's " · " parts as fit in the header, the rest
+    // cut to "…", rather than a line drawn over the time ruler.
+    const QRectF area(12, 8 + ft.height(), room, g.header() - 10 - ft.height());
+    const auto fits = [&](const QString &candidate) {
+        return fs.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::AlignLeft | Qt::TextWordWrap, candidate).height()
+               <= area.height() + 0.5;
+    };
+    QString shown = style.subtitle;
+    if (!fits(shown)) {
+        const QString separator = QStringLiteral(" · ");
+        const QStringList parts = style.subtitle.split(separator);
+        shown.clear();
+        for (const QString &part : parts) {
+            const QString next = shown.isEmpty() ? part : shown + separator + part;
+            if (!fits(next + QStringLiteral(" …")))
+                break;
+            shown = next;
+        }
+        shown += QStringLiteral(" …");
+    }
+    p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
+}
+
+void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFont &regular, const QFont &bold)
+{
+    const QColor colour = faded(toneColour(l.tone, style), l.dimmed);
+    QRectF r = l.rect;
+    if (l.boxed) {
+        if (l.leader) {
+            QColor line = colour;
+            line.setAlpha(120);
+            p.setPen(QPen(line, 1));
+            const QPointF edge(std::clamp(l.anchor.x(), r.left(), r.right()), std::clamp(l.anchor.y(), r.top(), r.bottom()));
+            p.drawLine(l.anchor, edge);
+        }
+        QColor fill = colour;
+        fill.setAlpha(style.dark() ? 70 : 38);
+        p.setPen(QPen(colour, 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(r, 5, 5);
+        p.setBrush(Qt::NoBrush);
+        r = r.adjusted(8, 4, -8, -4);
+        p.setPen(faded(style.text, l.dimmed));
+    } else {
+        p.setPen(colour);
+    }
+    const QStringList lines = l.text.split(u'\n');
+    const QFontMetricsF fm(regular);
+    // Right-aligned when the label sits left of what it names.
+    const bool right = !l.boxed && r.right() <= l.anchor.x() + 0.5;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        p.setFont(l.bold && i == 0 ? bold : regular);
+        const QRectF line(r.left(), r.top() + i * fm.height(), r.width(), fm.height());
+        p.drawText(line, (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, lines.at(i));
+    }
+}
+
+} // namespace
+
+QColor toneColour(Tone tone, const PaintStyle &style)
+{
+    const bool dark = style.dark();
+    switch (tone) {
+    case Tone::Request: return dark ? QColor(0x56, 0xb4, 0xe9) : QColor(0x00, 0x72, 0xb2);     // blue
+    case Tone::Reply: return dark ? QColor(0x2c, 0xc2, 0x96) : QColor(0x00, 0x9e, 0x73);       // bluish green
+    case Tone::Ack: return dark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x70, 0x70, 0x70);         // grey
+    case Tone::Working: return QColor(0xe6, 0x9f, 0x00);                                       // orange
+    case Tone::Probe: return dark ? QColor(0xe0, 0x9c, 0xc4) : QColor(0xcc, 0x79, 0xa7);       // reddish purple
+    case Tone::Error: return QColor(0xd5, 0x5e, 0x00);                                         // vermillion
+    case Tone::FragmentAck: return dark ? QColor(0x9a, 0xd4, 0xf4) : QColor(0x3a, 0x8e, 0xbf); // sky blue
+    case Tone::Loss: return kLossRed;
+    case Tone::Timeout: return dark ? kHandlerOrange : kTimeoutAmber;
+    case Tone::Handler: return kHandlerOrange;
+    case Tone::Corrupt: return kCorruptMagenta;
+    case Tone::Faint: {
+        QColor c = style.text;
+        c.setAlpha(110);
+        return c;
+    }
+    case Tone::Text: return style.text;
+    case Tone::Accent: return style.highlight;
+    }
+    return style.text;
+}
+
+Qt::PenStyle toneLine(Tone tone)
+{
+    switch (tone) {
+    case Tone::Ack: return Qt::DotLine;
+    case Tone::Working: return Qt::DashDotLine;
+    case Tone::Probe: return Qt::DashDotDotLine;
+    case Tone::FragmentAck: return Qt::DashLine;
+    default: return Qt::SolidLine;
+    }
+}
+
+void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintStyle &style)
+{
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(QRectF(0, 0, g.width, g.height), style.base);
+    QColor faint = style.text;
+    faint.setAlpha(90);
+    paintRuler(p, g, style, faint);
+
+    // Lanes.
+    for (int h = 0; h <= g.clients; ++h) {
+        const double x = g.laneX(core::HostId(h));
+        p.setPen(QPen(faint, 1.2, Qt::DashLine));
+        p.drawLine(QPointF(x, g.header()), QPointF(x, g.height));
+    }
+    p.setClipRect(QRectF(0, g.header(), g.width, g.height - g.header()));
+
+    // Thousands of smooth lines cost more than a frame, and at that
+    // density nobody sees the edges.
+    const bool smooth = frame.arrowsDrawn <= 400 && !frame.summarised;
+    p.setRenderHint(QPainter::Antialiasing, smooth);
+
+    // Under everything: bands, bars, rules.
+    for (const Item &item : frame.items) {
+        const bool dim = item.flags & Dimmed;
+        const QColor c = faded(toneColour(item.tone, style), dim);
+        switch (item.kind) {
+        case ItemKind::Band: p.fillRect(item.rect, c); break;
+        case ItemKind::Bar: p.fillRect(item.rect, c); break;
+        case ItemKind::Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(item.line); break;
+        case ItemKind::Tick: p.setPen(QPen(c, 1)); p.drawLine(item.line); break;
+        default: break;
+        }
+    }
+    // The event in focus: a halo under it, wide enough to see from the back of a room.
+    for (const Item &item : frame.items) {
+        if (!(item.flags & Halo))
+            continue;
+        QColor halo = style.highlight;
+        halo.setAlpha(110);
+        p.setPen(QPen(halo, 14, Qt::SolidLine, Qt::RoundCap));
+        p.setBrush(Qt::NoBrush);
+        if (item.line.isNull())
+            p.drawRoundedRect(item.rect.adjusted(-6, -6, 6, 6), 6, 6);
+        else
+            p.drawLine(item.line);
+    }
+    // Arrows.
+    p.setRenderHint(QPainter::Antialiasing, smooth);
+    for (const Item &item : frame.items) {
+        if (item.kind != ItemKind::Arrow && item.kind != ItemKind::Stroke)
+            continue;
+        const bool dim = item.flags & Dimmed;
+        const QColor c = faded(toneColour(item.tone, style), dim);
+        QPen pen(c, (item.flags & Selected) ? 3.2 : 2.2, (item.flags & Retry) ? Qt::DashLine : toneLine(item.tone));
+        p.setPen(pen);
+        p.drawLine(item.line);
+        if (item.kind == ItemKind::Arrow)
+            drawArrowHead(p, item.line.p1(), item.line.p2(), c, smooth ? 10 : 6);
+        if (item.flags & InFlight) {
+            // Its tip, where the datagram is now.
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(item.line.p2(), 4.5, 4.5);
+            p.setBrush(Qt::NoBrush);
+        }
+    }
+    // Marks over the arrows.
+    p.setRenderHint(QPainter::Antialiasing, true);
+    for (const Item &item : frame.items) {
+        const bool dim = item.flags & Dimmed;
+        const QColor c = faded(toneColour(item.tone, style), dim);
+        const QPointF centre = item.rect.center();
+        switch (item.kind) {
+        case ItemKind::Cross:
+            p.setPen(QPen(c, 3.2));
+            p.drawLine(centre + QPointF(-7, -7), centre + QPointF(7, 7));
+            p.drawLine(centre + QPointF(-7, 7), centre + QPointF(7, -7));
+            break;
+        case ItemKind::Clock: drawClock(p, centre, c); break;
+        case ItemKind::Dot:
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(centre, 6.5, 6.5);
+            p.setBrush(Qt::NoBrush);
+            break;
+        case ItemKind::BadgeMark: p.fillRect(item.rect, c); break;
+        case ItemKind::Cut: p.setPen(QPen(c, 4)); p.drawLine(item.line); break;
+        default: break;
+        }
+    }
+    // Labels where the placer put them.
+    QFont bold = style.font;
+    bold.setBold(true);
+    for (const Label &l : frame.labels)
+        if (l.placed)
+            paintLabel(p, l, style, style.font, bold);
+
+    if (style.showNow && frame.nowY >= 0) {
+        QColor edge = style.highlight;
+        edge.setAlpha(110);
+        p.setPen(QPen(edge, 1, Qt::DashLine));
+        p.drawLine(QPointF(g.ruler(), frame.nowY), QPointF(g.width, frame.nowY));
+    }
+    p.setClipping(false);
+    // Lane titles last, over anything scrolled beneath them.
+    paintHeader(p, g, style);
+    p.restore();
+}
+
+} // namespace rpcscope::diagram
+
+namespace rpcscope::diagram {
+QFont diagramFont(const QFont &base, double scale)
+{
+    QFont f = base;
+    const double px = base.pixelSize() > 0 ? base.pixelSize() : base.pointSizeF() * 96.0 / 72.0;
+    f.setPixelSize(std::max(6, int(std::lround(px * scale))));
+    return f;
+}
+} // namespace rpcscope::diagram

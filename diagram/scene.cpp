@@ -1,0 +1,673 @@
+#include "scene.h"
+
+#include "displaynames.h"
+#include "placer.h"
+#include "settingwords.h"
+#include "netem/netem.h"
+#include "wire/datagram.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace rpcscope::diagram {
+
+using core::Duration;
+using core::HostId;
+using core::TimePoint;
+using trace::Event;
+using trace::EventKind;
+using wire::DatagramKind;
+
+namespace {
+
+constexpr qsizetype kDetailLimit = 5'000;     // more events than this in view: bands
+constexpr qsizetype kBandSamples = 40'000;    // events looked at to draw bands
+constexpr int kLabelLimit = 400;              // more arrows than this: only labels that matter most
+constexpr double kBandHeight = 6;             // pixels per band bucket
+
+Tone toneOf(std::uint8_t datagram)
+{
+    if (datagram >= 1 && datagram <= 7)
+        return Tone(datagram - 1);
+    return Tone::Faint;
+}
+
+// The same datagram's events share these: its Send, its Deliver(s), its Lost.
+struct DatagramKey
+{
+    std::uint32_t callId;
+    std::uint16_t attempt, fragment;
+    HostId from, to, client;
+    std::uint8_t datagram;
+    bool operator==(const DatagramKey &) const = default;
+};
+struct DatagramKeyHash
+{
+    std::size_t operator()(const DatagramKey &k) const
+    {
+        std::uint64_t h = k.callId;
+        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.attempt) << 16 | k.fragment);
+        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.from) << 32 | std::uint64_t(k.to) << 16 | k.client);
+        h = h * 0x9e3779b97f4a7c15ULL + k.datagram;
+        return std::size_t(h ^ (h >> 29));
+    }
+};
+DatagramKey keyOf(const Event &e)
+{
+    return {e.callId, e.attempt, e.fragment, e.from, e.to, e.client, e.datagram};
+}
+
+bool lostOnTheWay(const Event &e)
+{
+    return e.kind == EventKind::Lost && e.detail != std::uint32_t(netem::LossCause::ServerBusy);
+}
+
+// Builds one frame; a struct so the helpers share the frame's state.
+struct Builder
+{
+    Q_DECLARE_TR_FUNCTIONS(rpcscope::diagram::SceneBuilder)
+
+public:
+    const SceneInput &in;
+    const Geometry &g;
+    Frame f;
+    QFont bold;
+    QFontMetricsF fm, fb;
+    double top, bottom;
+    bool labels = true;
+    bool onlyUrgentLabels = false;
+
+    explicit Builder(const SceneInput &input)
+        : in(input)
+        , g(input.geometry)
+        , bold(boldOf(input.font))
+        , fm(input.font)
+        , fb(bold)
+        , top(input.geometry.header())
+        , bottom(input.geometry.height)
+    {
+    }
+    static QFont boldOf(QFont font)
+    {
+        font.setBold(true);
+        return font;
+    }
+
+    double y(TimePoint t) const { return g.yForTime(t); }
+    Duration flight(const Event &e) const { return in.digest->typicalFlight(e.to == core::kServerHost); }
+
+    std::uint8_t flagsOf(const Event &e, qsizetype index) const
+    {
+        std::uint8_t flags = 0;
+        if (in.selectedCall) {
+            const bool mine = e.client == in.selectedCall->first && e.callId == in.selectedCall->second;
+            flags |= mine ? Selected : Dimmed;
+        }
+        if (in.focus && *in.focus == index)
+            flags |= Halo;
+        return flags;
+    }
+
+    QSizeF measure(const QString &text, bool isBold) const
+    {
+        const QStringList lines = text.split(u'\n');
+        double w = 0;
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            w = std::max(w, (isBold && i == 0 ? fb : fm).horizontalAdvance(lines.at(i)));
+        return {std::ceil(w) + 2, std::ceil(fm.height() * lines.size())};
+    }
+
+    bool wants(int priority) const { return labels && (!onlyUrgentLabels || priority >= priority::Timeout); }
+
+    Label &label(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF anchor,
+                 bool isBold = false, bool boxed = false)
+    {
+        Label l;
+        l.text = text;
+        l.tone = tone;
+        l.priority = prio;
+        l.bold = isBold;
+        l.boxed = boxed;
+        l.dimmed = flags & Dimmed;
+        l.anchor = anchor;
+        l.event = event;
+        f.labels.push_back(std::move(l));
+        return f.labels.back();
+    }
+
+    // Places along an arrow, never on its stroke: the placer checks that.
+    void arrowLabel(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF a, QPointF b)
+    {
+        if (!wants(prio))
+            return;
+        const QSizeF s = measure(text, true);
+        Label &l = label(text, tone, prio, event, flags, (a + b) / 2, true);
+        // Above or below the stroke, lifted by the slope so no corner touches it.
+        const double dx = std::abs(b.x() - a.x());
+        const double rise = dx > 1 ? std::abs(b.y() - a.y()) / dx * s.width() / 2 : 1e9;
+        if (rise < 4 * s.height()) {
+            for (const double t : {0.5, 0.35, 0.65, 0.2, 0.8}) {
+                const QPointF m = a + t * (b - a);
+                l.candidates.push_back(
+                    QRectF(m.x() - s.width() / 2, m.y() - rise - s.height() - 3, s.width(), s.height()));
+                l.candidates.push_back(QRectF(m.x() - s.width() / 2, m.y() + rise + 3, s.width(), s.height()));
+            }
+        }
+        for (const double t : {0.5, 0.3, 0.7}) {
+            const QPointF m = a + t * (b - a);
+            l.candidates.push_back(QRectF(m.x() + 8, m.y() - s.height() / 2, s.width(), s.height()));
+            l.candidates.push_back(QRectF(m.x() - 8 - s.width(), m.y() - s.height() / 2, s.width(), s.height()));
+        }
+    }
+
+    // Beside a point on a lane, on the preferred side first, then moving
+    // down or up by whole lines, then the other side.
+    void sideLabel(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF anchor,
+                   bool leftFirst, double gap, bool isBold = false, bool boxed = false, double dy0 = 0)
+    {
+        if (!wants(prio))
+            return;
+        QSizeF s = measure(text, isBold);
+        if (boxed)
+            s += QSizeF(16, 8);
+        Label &l = label(text, tone, prio, event, flags, anchor, isBold, boxed);
+        const auto at = [&](bool left, int k) {
+            const double x = left ? anchor.x() - gap - s.width() : anchor.x() + gap;
+            return QRectF(x, anchor.y() + dy0 - s.height() / 2 + k * (s.height() + 4), s.width(), s.height());
+        };
+        for (const auto &[left, k] : std::initializer_list<std::pair<bool, int>>{
+                 {leftFirst, 0}, {leftFirst, 1}, {leftFirst, -1}, {!leftFirst, 0}, {leftFirst, 2},
+                 {leftFirst, -2}, {!leftFirst, 1}, {!leftFirst, -1}, {leftFirst, 3}, {!leftFirst, 2}})
+            l.candidates.push_back(at(left, k));
+    }
+
+    void add(ItemKind kind, Tone tone, std::uint8_t flags, QLineF line, QRectF rect, qsizetype event)
+    {
+        f.items.push_back({kind, tone, flags, line, rect, event});
+        switch (kind) {
+        case ItemKind::Arrow:
+        case ItemKind::Stroke: ++f.arrowsDrawn; break;
+        case ItemKind::Cross:
+        case ItemKind::Clock:
+        case ItemKind::Dot:
+        case ItemKind::BadgeMark:
+        case ItemKind::Rule:
+        case ItemKind::Cut: ++f.markersDrawn; break;
+        default: break;
+        }
+    }
+
+    std::optional<TimePoint> sendTimeOf(qsizetype deliver) const
+    {
+        const Event &d = in.view.at(deliver);
+        if (d.detail)
+            return d.time() - Duration(d.detail);
+        // A live trace does not know the flight time: find the send.
+        const DatagramKey key = keyOf(d);
+        const qsizetype stop = std::max<qsizetype>(0, deliver - 4096);
+        for (qsizetype i = deliver - 1; i >= stop; --i) {
+            const Event &s = in.view.at(i);
+            if (s.kind == EventKind::Send && keyOf(s) == key)
+                return s.time();
+        }
+        return std::nullopt;
+    }
+
+    // A datagram still travelling: from its send point towards its
+    // destination, its tip at the clock, at the pace datagrams go that way.
+    void inFlight(const Event &e, qsizetype index)
+    {
+        const TimePoint sent = e.time();
+        const double y0 = y(sent), y1 = y(in.now);
+        if (y0 > bottom || y1 < top)
+            return;
+        const double pace = double(std::max<std::int64_t>(1, flight(e).count()));
+        const double along = std::min(0.96, double((in.now - sent).count()) / pace);
+        const double x0 = g.laneX(e.from), x1 = g.laneX(e.to);
+        std::uint8_t flags = flagsOf(e, index) | InFlight;
+        if (DatagramKind(e.datagram) == DatagramKind::Request && e.attempt > 1)
+            flags |= Retry;
+        add(ItemKind::Arrow, toneOf(e.datagram), flags, QLineF(x0, y0, x0 + (x1 - x0) * along, y1), {}, index);
+        ++f.inFlight;
+    }
+
+    void build();
+    void detail(qsizetype first, qsizetype last);
+    void bands(qsizetype first, qsizetype last);
+    void landmarks();
+    void event(const Event &e, qsizetype i);
+};
+
+QString arrowText(const Event &e)
+{
+    const auto kind = DatagramKind(e.datagram);
+    const QString name = wire::datagramKindName(kind);
+    if (e.fragment > 0) {
+        if (e.attempt > 1)
+            return SceneBuilder::tr("%1 #%2 frag %3 · round %4").arg(name).arg(e.callId).arg(e.fragment).arg(e.attempt);
+        return SceneBuilder::tr("%1 #%2 frag %3").arg(name).arg(e.callId).arg(e.fragment);
+    }
+    if (kind == DatagramKind::Request) {
+        if (e.attempt > 1)
+            return SceneBuilder::tr("%1 #%2 a%3 · retry #%4").arg(name).arg(e.callId).arg(e.attempt).arg(e.attempt - 1);
+        return SceneBuilder::tr("%1 #%2 a%3").arg(name).arg(e.callId).arg(e.attempt);
+    }
+    return SceneBuilder::tr("%1 #%2").arg(name).arg(e.callId);
+}
+
+void Builder::build()
+{
+    const auto [tTop, tBottom] = g.visibleRange();
+    f.nowY = in.now.count() > 0 && y(in.now) > top && y(in.now) < bottom ? y(in.now) : -1;
+    const Duration reach = in.digest->maxFlight() + Duration(1000);
+    const trace::TraceLog::View &view = in.view;
+    // Nothing after the clock: a replay's trace may hold the future.
+    const TimePoint until = std::min(tBottom + reach, in.now);
+    const qsizetype first = view.lowerBound(tTop - reach);
+    const qsizetype last = std::max(first, view.lowerBound(until + Duration(1)));
+    f.eventsVisited = last - first;
+    if (last - first > kDetailLimit)
+        bands(first, last);
+    else
+        detail(first, last);
+    landmarks();
+    if (labels)
+        placeLabels(f, QRectF(g.ruler(), top, g.width - g.ruler(), bottom - top));
+}
+
+void Builder::detail(qsizetype first, qsizetype last)
+{
+    const trace::TraceLog::View &view = in.view;
+    int arrows = 0;
+    for (qsizetype i = first; i < last; ++i) {
+        const EventKind k = view.at(i).kind;
+        arrows += k == EventKind::Deliver || k == EventKind::Lost;
+    }
+    onlyUrgentLabels = arrows > kLabelLimit;
+
+    // Datagrams sent and not yet delivered or lost at the clock: their
+    // sends, by key, from the window a flight can span before the clock.
+    const Duration reach = in.digest->maxFlight() + Duration(1000);
+    const qsizetype from = view.lowerBound(in.now - reach);
+    const qsizetype to = view.lowerBound(in.now + Duration(1));
+    if (to > from && to - from <= 4 * kDetailLimit && y(in.now - reach) < bottom && y(in.now) > top) {
+        std::unordered_map<DatagramKey, std::vector<qsizetype>, DatagramKeyHash> pending;
+        for (qsizetype i = from; i < to; ++i) {
+            const Event &e = view.at(i);
+            if (e.kind == EventKind::Send) {
+                pending[keyOf(e)].push_back(i);
+            } else if (e.kind == EventKind::Deliver || lostOnTheWay(e)
+                       || (e.kind == EventKind::Lost && e.detail == std::uint32_t(netem::LossCause::ServerBusy))) {
+                auto it = pending.find(keyOf(e));
+                if (it != pending.end() && !it->second.empty())
+                    it->second.erase(it->second.begin());
+                // A loss the clock has not reached yet still flies.
+                if (lostOnTheWay(e) && e.time() + Duration(std::int64_t(flight(e).count() * SceneBuilder::kLossPoint)) > in.now)
+                    inFlight(e, i);
+            }
+        }
+        for (const auto &[key, sends] : pending)
+            for (const qsizetype i : sends)
+                inFlight(view.at(i), i);
+    }
+
+    // Arrows and bars under the marks: two passes over the same range.
+    for (qsizetype i = first; i < last; ++i) {
+        const Event &e = view.at(i);
+        if (e.kind == EventKind::Deliver || e.kind == EventKind::Lost || e.kind == EventKind::HandlerStart)
+            event(e, i);
+    }
+    for (qsizetype i = first; i < last; ++i) {
+        const Event &e = view.at(i);
+        if (e.kind != EventKind::Deliver && e.kind != EventKind::Lost && e.kind != EventKind::HandlerStart
+            && e.kind != EventKind::ParamChange && e.kind != EventKind::ServerRestart)
+            event(e, i);
+    }
+}
+
+void Builder::event(const Event &e, qsizetype i)
+{
+    const std::uint8_t flags = flagsOf(e, i);
+    const double ey = y(e.time());
+    const bool inView = ey >= top - 2 && ey <= bottom + 2;
+    const QPointF lane(g.laneX(e.from), ey);
+    const bool onServer = e.from == core::kServerHost;
+    const Tone tone = toneOf(e.datagram);
+
+    switch (e.kind) {
+    case EventKind::Deliver: {
+        const std::optional<TimePoint> sent = sendTimeOf(i);
+        if (!sent)
+            return;
+        const double y0 = y(*sent);
+        if (y0 > bottom || ey < top)
+            return;
+        const QPointF a(g.laneX(e.from), y0), b(g.laneX(e.to), ey);
+        std::uint8_t fl = flags;
+        const bool retry = DatagramKind(e.datagram) == DatagramKind::Request && e.attempt > 1;
+        if (retry)
+            fl |= Retry;
+        add(ItemKind::Arrow, tone, fl, QLineF(a, b), {}, i);
+        arrowLabel(arrowText(e), tone, retry || e.attempt > 1 ? priority::Retry : priority::Kind, i, flags, a, b);
+        return;
+    }
+    case EventKind::Lost: {
+        if (!lostOnTheWay(e)) {
+            // Turned away at the server's full receive queue: it arrived.
+            const qsizetype s = i;
+            std::optional<TimePoint> sent;
+            for (qsizetype j = s - 1; j >= std::max<qsizetype>(0, s - 4096); --j) {
+                const Event &c = in.view.at(j);
+                if (c.kind == EventKind::Send && keyOf(c) == keyOf(e)) {
+                    sent = c.time();
+                    break;
+                }
+            }
+            const QPointF b(g.laneX(e.to), ey);
+            const QPointF a(g.laneX(e.from), sent ? y(*sent) : ey);
+            if (a.y() > bottom || ey < top)
+                return;
+            add(ItemKind::Stroke, tone, flags, QLineF(a, b), {}, i);
+            add(ItemKind::Cross, Tone::Loss, flags, {}, QRectF(b.x() - 7, b.y() - 7, 14, 14), i);
+            sideLabel(tr("server queue full → dropped"), Tone::Loss, priority::Loss, i, flags, b,
+                      e.to != core::kServerHost, 14);
+            return;
+        }
+        const Duration toLoss(std::int64_t(flight(e).count() * SceneBuilder::kLossPoint));
+        if (e.time() + toLoss > in.now)
+            return; // still in flight: drawn growing, its fate unknown
+        const QPointF a(lane.x(), ey);
+        const double towards = g.laneX(e.to);
+        const QPointF b(a.x() + (towards - a.x()) * SceneBuilder::kLossPoint, y(e.time() + toLoss));
+        if (a.y() > bottom || b.y() < top)
+            return;
+        add(ItemKind::Stroke, tone, flags, QLineF(a, b), {}, i);
+        add(ItemKind::Cross, Tone::Loss, flags, {}, QRectF(b.x() - 7, b.y() - 7, 14, 14), i);
+        arrowLabel(arrowText(e), tone, priority::Kind, i, flags, a, b);
+        sideLabel(tr("lost in the network"), Tone::Loss, priority::Loss, i, flags, b, towards < a.x(), 14);
+        return;
+    }
+    case EventKind::HandlerStart: {
+        // The handler's run: a bar on the server lane until it ends, or on
+        // to the clock while it runs.
+        TimePoint end = in.now;
+        for (qsizetype j = i + 1; j < in.view.size() && j < i + 20000; ++j) {
+            const Event &c = in.view.at(j);
+            if (c.time() > in.now)
+                break;
+            const bool ended = c.kind == EventKind::HandlerEnd && c.callId == e.callId && c.client == e.client;
+            // A crash ends every handler that was running.
+            if (ended || c.kind == EventKind::ServerRestart) {
+                end = c.time();
+                break;
+            }
+        }
+        const double y1 = y(std::max(end, e.time()));
+        if (y1 < top || ey > bottom)
+            return;
+        const QRectF bar(lane.x() - 6, ey, 12, std::max(3.0, y1 - ey));
+        add(ItemKind::Bar, Tone::Handler, flags, {}, bar, i);
+        sideLabel(tr("run handler for #%1").arg(e.callId), Tone::Handler, priority::Handler, i, flags,
+                  QPointF(bar.right(), std::clamp((bar.top() + bar.bottom()) / 2, top + 10, bottom - 10)),
+                  false, 8);
+        return;
+    }
+    default:
+        break;
+    }
+    if (!inView)
+        return;
+
+    // Badges: what a host decided, on a tinted box beside its lane.
+    const auto badge = [&](const QString &text, Tone t, int prio, QPointF at, bool left) {
+        add(ItemKind::BadgeMark, t, flags, {}, QRectF(at.x() + (left ? -14 : 6), at.y() - 4, 8, 8), i);
+        sideLabel(text, t, prio, i, flags, at, left, 18, false, true);
+    };
+    // Something the network did to a datagram in flight shows when the
+    // clock reaches the middle of that flight, beside it.
+    const auto midFlight = [&](const QString &text, Tone t) {
+        const Duration half(flight(e).count() / 2);
+        if (e.time() + half > in.now)
+            return;
+        const double x0 = g.laneX(e.from), x1 = g.laneX(e.to);
+        const QPointF at(x0 + (x1 - x0) / 2, y(e.time() + half));
+        sideLabel(text, t, priority::Note, i, flags, at, x1 < x0, 6);
+    };
+
+    switch (e.kind) {
+    case EventKind::Timeout:
+        add(ItemKind::Clock, Tone::Timeout, flags, {}, QRectF(lane.x() - 10, ey - 10, 20, 20), i);
+        sideLabel(tr("timeout\nno answer after %1 ms").arg(double(e.detail) / 1000.0), Tone::Timeout,
+                  priority::Timeout, i, flags, lane, !onServer, 14, true);
+        break;
+    case EventKind::CallOk:
+    case EventKind::CallFailed: {
+        const bool ok = e.kind == EventKind::CallOk;
+        add(ItemKind::Dot, ok ? Tone::Reply : Tone::Loss, flags, {}, QRectF(lane.x() - 7, ey - 7, 14, 14), i);
+        const double ms = double(e.detail) / 1000.0;
+        QString t;
+        if (!ok)
+            t = tr("call #%1 failed: %2").arg(e.callId).arg(displaynames::callError(trace::CallError(e.detail)));
+        else if (e.attempt == 1)
+            t = tr("call #%1 ok · %2 ms · 1 attempt").arg(e.callId).arg(ms, 0, 'f', 1);
+        else
+            t = tr("call #%1 ok · %2 ms · %3 attempts").arg(e.callId).arg(ms, 0, 'f', 1).arg(e.attempt);
+        sideLabel(t, ok ? Tone::Reply : Tone::Loss, ok ? priority::CallEnd : priority::Loss, i, flags, lane,
+                  !onServer, 12, true, false, fm.height() * 0.9);
+        break;
+    }
+    case EventKind::DuplicateSuppressed:
+        badge(tr("duplicate of running call #%1\n→ not run again").arg(e.callId), Tone::Handler, priority::Badge, lane,
+              !onServer);
+        break;
+    case EventKind::CachedReplyResent:
+        badge(tr("duplicate of done call #%1\n→ cached reply, not re-run").arg(e.callId), Tone::Handler,
+              priority::Badge, lane, !onServer);
+        break;
+    case EventKind::StaleDropped:
+        badge(tr("late copy of call #%1\n→ dropped").arg(e.callId), Tone::Faint, priority::Badge, lane, !onServer);
+        break;
+    case EventKind::Rejected:
+        badge(tr("call #%1 refused").arg(e.callId), Tone::Loss, priority::Badge, lane, !onServer);
+        break;
+    case EventKind::ChecksumFail:
+        badge(tr("checksum caught a damaged datagram"), Tone::Loss, priority::Corruption, QPointF(g.laneX(e.from), ey),
+              e.from != core::kServerHost);
+        break;
+    case EventKind::CorruptAccepted:
+        badge(tr("damaged datagram ACCEPTED:\nthe checksum missed it"), Tone::Corrupt, priority::Corruption,
+              QPointF(g.laneX(e.to), ey), e.to != core::kServerHost);
+        break;
+    case EventKind::MalformedDropped:
+        badge(tr("malformed datagram dropped"), Tone::Faint, priority::Badge, lane, !onServer);
+        break;
+    case EventKind::FragmentAck:
+        badge(e.detail == e.size ? tr("all %1 fragments held").arg(e.size)
+                                 : tr("peer holds %1 of %2 fragments\n→ resend the rest").arg(e.detail).arg(e.size),
+              Tone::FragmentAck, priority::Badge, lane, !onServer);
+        break;
+    case EventKind::FragmentDuplicate:
+        sideLabel(tr("duplicate fragment → dropped"), Tone::Faint, priority::Note, i, flags, lane, onServer, 12);
+        break;
+    case EventKind::Reassembled:
+        badge(tr("call #%1 reassembled\n%2 fragments, %3 bytes").arg(e.callId).arg(e.size).arg(e.detail),
+              Tone::FragmentAck, priority::Badge, lane, !onServer);
+        break;
+    case EventKind::CacheEvict:
+        sideLabel(tr("evict #%1 from reply cache (%2)")
+                      .arg(e.callId)
+                      .arg(displaynames::evictReason(trace::EvictReason(e.detail))),
+                  Tone::Faint, priority::Note, i, flags, lane, !onServer, 12);
+        break;
+    case EventKind::Corrupted: midFlight(tr("damaged"), Tone::Corrupt); break;
+    case EventKind::Duplicated: midFlight(tr("×2"), Tone::Text); break;
+    case EventKind::Reordered: midFlight(tr("held back"), Tone::Text); break;
+    default: break;
+    }
+}
+
+// Setting changes and crashes: at every density, so a dense run keeps
+// its turning points.
+void Builder::landmarks()
+{
+    const std::vector<qsizetype> &marks = in.digest->landmarks();
+    const auto [tTop, tBottom] = g.visibleRange();
+    auto it = std::lower_bound(marks.begin(), marks.end(), tTop, [&](qsizetype i, TimePoint t) {
+        return i < in.view.size() && in.view.at(i).time() < t;
+    });
+    for (; it != marks.end() && *it < in.view.size(); ++it) {
+        const Event &e = in.view.at(*it);
+        if (e.time() > tBottom || e.time() > in.now)
+            break;
+        const double ey = y(e.time());
+        const std::uint8_t flags = flagsOf(e, *it) & ~Dimmed;
+        if (e.kind == EventKind::ParamChange) {
+            add(ItemKind::Rule, Tone::Accent, flags, QLineF(g.ruler(), ey, g.width - 8, ey), {}, *it);
+            if (labels) {
+                const QString text = describeChange(e.detail, e.size);
+                const QSizeF s = measure(text, true);
+                Label &l = label(text, Tone::Accent, priority::Change, *it, flags, QPointF(g.width - 8, ey), true);
+                // Above the line at the right, else below it, else further in.
+                for (const double x : {g.width - 12 - s.width(), g.width * 0.62 - s.width() / 2, g.ruler() + 8.0}) {
+                    l.candidates.push_back(QRectF(x, ey - s.height() - 2, s.width(), s.height()));
+                    l.candidates.push_back(QRectF(x, ey + 2, s.width(), s.height()));
+                }
+            }
+        } else if (e.kind == EventKind::ServerRestart) {
+            // The crash: the server's lane is cut, its memory gone.
+            const double x = g.laneX(core::kServerHost);
+            add(ItemKind::Cut, Tone::Loss, flags, QLineF(x - 28, ey, x + 28, ey), {}, *it);
+            if (labels)
+                sideLabel(tr("server crashes and restarts\nreply cache lost, new epoch"), Tone::Loss, priority::Crash,
+                          *it, flags, QPointF(x, ey), false, 32, false, true);
+        }
+    }
+}
+
+// Between arrows and ticks: per lane and time bucket, how many datagrams
+// left it and what went wrong, as bars growing towards where they went.
+void Builder::bands(qsizetype first, qsizetype last)
+{
+    f.summarised = true;
+    labels = true; // landmarks and the legend-like counts still speak
+    onlyUrgentLabels = true;
+    const int hosts = g.clients + 1;
+    const double areaTop = std::max(top, y(TimePoint(0)));
+    const int buckets = std::max(1, int(std::ceil((bottom - areaTop) / kBandHeight)));
+    std::vector<BandCounts> counts(std::size_t(hosts) * std::size_t(buckets));
+    const qsizetype stride = (last - first) / kBandSamples + 1;
+    for (qsizetype i = first; i < last; i += stride) {
+        const Event &e = in.view.at(i);
+        const double ey = y(e.time());
+        if (ey < areaTop || ey >= bottom || e.from >= hosts)
+            continue;
+        BandCounts &c = counts[std::size_t(e.from) * buckets + std::size_t((ey - areaTop) / kBandHeight)];
+        switch (e.kind) {
+        case EventKind::Send: c.sent += int(stride); break;
+        case EventKind::Lost: c.lost += int(stride); break;
+        case EventKind::Retransmit: c.retried += int(stride); break;
+        case EventKind::Timeout: c.timeouts += int(stride); break;
+        case EventKind::CachedReplyResent:
+        case EventKind::DuplicateSuppressed: c.cached += int(stride); break;
+        default: break;
+        }
+    }
+    int peak = 1;
+    for (const BandCounts &c : counts)
+        peak = std::max(peak, c.sent);
+    const double room = std::max(8.0, std::min(g.laneSpacing() * 0.8, 180.0));
+    for (int h = 0; h < hosts; ++h) {
+        const double x = g.laneX(HostId(h));
+        const double dir = h == core::kServerHost ? -1 : 1; // towards the server, or back to the clients
+        for (int b = 0; b < buckets; ++b) {
+            const BandCounts &c = counts[std::size_t(h) * buckets + b];
+            if (c.sent == 0 && c.lost == 0 && c.timeouts == 0)
+                continue;
+            const double by = areaTop + b * kBandHeight;
+            const double len = room * std::sqrt(double(c.sent) / peak);
+            const auto bar = [&](double from, double length, Tone tone) {
+                const double x0 = x + dir * from, x1 = x + dir * (from + length);
+                add(ItemKind::Band, tone, 0, {}, QRectF(QPointF(std::min(x0, x1), by), QPointF(std::max(x0, x1), by + kBandHeight - 1)), -1);
+            };
+            // Sent, of which the share lost in red and retried in amber, from the lane out.
+            const double lostLen = c.sent ? len * std::min(1.0, double(c.lost) / c.sent) : 0;
+            const double retryLen = c.sent ? len * std::min(1.0, double(c.retried) / c.sent) : 0;
+            bar(0, len, h == core::kServerHost ? Tone::Reply : Tone::Request);
+            if (retryLen > 0.5)
+                bar(0, retryLen, Tone::Timeout);
+            if (lostLen > 0.5)
+                bar(len - lostLen, lostLen, Tone::Loss);
+            else if (c.lost > 0)
+                bar(len, 3, Tone::Loss);
+            if (c.cached > 0)
+                bar(-4, 3, Tone::Handler);
+        }
+    }
+}
+
+} // namespace
+
+Frame SceneBuilder::build(const SceneInput &in)
+{
+    Builder b(in);
+    b.build();
+    return std::move(b.f);
+}
+
+void TraceDigest::update(const trace::TraceLog::View &view)
+{
+    if (view.size() < m_scanned)
+        clear();
+    for (; m_scanned < view.size(); ++m_scanned) {
+        const Event &e = view.at(m_scanned);
+        m_last = std::max(m_last, e.time());
+        if (e.kind == EventKind::Deliver && e.detail) {
+            const Duration d(e.detail);
+            m_maxFlight = std::max(m_maxFlight, d);
+            // A running average keeps a datagram in flight moving at the
+            // pace the others went, without one slow outlier ruling it.
+            Duration &typical = m_flight[e.to == core::kServerHost ? 0 : 1];
+            typical = Duration((typical.count() * 7 + d.count()) / 8);
+        } else if (e.kind == EventKind::ParamChange || e.kind == EventKind::ServerRestart) {
+            m_landmarks.push_back(m_scanned);
+        }
+    }
+}
+
+bool drawnAsItsOwn(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::Deliver:
+    case EventKind::Lost:
+    case EventKind::Timeout:
+    case EventKind::HandlerStart:
+    case EventKind::CallOk:
+    case EventKind::CallFailed:
+    case EventKind::DuplicateSuppressed:
+    case EventKind::CachedReplyResent:
+    case EventKind::StaleDropped:
+    case EventKind::Rejected:
+    case EventKind::ChecksumFail:
+    case EventKind::CorruptAccepted:
+    case EventKind::MalformedDropped:
+    case EventKind::FragmentAck:
+    case EventKind::Reassembled:
+    case EventKind::ServerRestart:
+    case EventKind::ParamChange:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString hostTitle(HostId host, int clients)
+{
+    if (host == core::kServerHost)
+        return SceneBuilder::tr("server");
+    return clients == 1 ? SceneBuilder::tr("client") : SceneBuilder::tr("client %1").arg(host);
+}
+
+} // namespace rpcscope::diagram
