@@ -58,47 +58,60 @@ Geometry exportGeometry(const DiagramExport &what, const trace::TraceLog &log)
     return fitted(what, from, to);
 }
 
-bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error)
+std::optional<ExportFrame> exportFrame(const DiagramExport &what, QString *error)
 {
     if (!what.log) {
         *error = QStringLiteral("nothing to draw");
-        return false;
+        return std::nullopt;
     }
+    ExportFrame out;
     // A call alone is drawn from a trace of its own events, so nothing else
     // crosses its lanes; its time range is its own.
     const trace::TraceLog *log = what.log;
-    trace::TraceLog callEvents;
-    QString subtitle = what.subtitle;
+    out.subtitle = what.subtitle;
     if (what.call) {
         const trace::TraceLog::View all = what.log->view();
+        out.callEvents = std::make_shared<trace::TraceLog>();
         for (qsizetype i = 0; i < all.size(); ++i) {
             const trace::Event &e = all.at(i);
             if (e.client == what.call->first && e.callId == what.call->second)
-                callEvents.record(e);
+                out.callEvents->record(e);
         }
-        if (callEvents.size() == 0) {
+        if (out.callEvents->size() == 0) {
             *error = QStringLiteral("no events of call %1:%2").arg(what.call->first).arg(what.call->second);
-            return false;
+            return std::nullopt;
         }
-        log = &callEvents;
+        log = out.callEvents.get();
         const QString which = QCoreApplication::translate("rpcscope::diagram::DiagramExport", "client %1 · call %2")
                                   .arg(what.call->first)
                                   .arg(what.call->second);
-        subtitle = subtitle.isEmpty() ? which : subtitle + QStringLiteral(" · ") + which;
+        out.subtitle = out.subtitle.isEmpty() ? which : out.subtitle + QStringLiteral(" · ") + which;
     }
-    const Geometry g = exportGeometry(what, *log);
+    out.geometry = exportGeometry(what, *log);
     TraceDigest digest;
     SceneInput in;
     in.view = log->view();
     digest.update(in.view);
     in.digest = &digest;
-    in.geometry = g;
+    in.geometry = out.geometry;
     in.now = what.now.value_or(digest.lastEvent()); // by default everything has happened: every fate shows
     in.selectedCall = what.call ? std::nullopt : what.selectedCall;
-    in.font = diagramFont(QGuiApplication::font(), g.scale);
-    const Frame frame = SceneBuilder::build(in);
+    in.font = diagramFont(QGuiApplication::font(), out.geometry.scale);
+    out.font = in.font;
+    out.frame = SceneBuilder::build(in);
+    return out;
+}
+
+bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error)
+{
+    const std::optional<ExportFrame> made = exportFrame(what, error);
+    if (!made)
+        return false;
+    const Frame &frame = made->frame;
+    const Geometry &g = made->geometry;
+    const QString &subtitle = made->subtitle;
     PaintStyle style;
-    style.font = in.font;
+    style.font = made->font;
     style.showNow = false;
     style.title = what.title;
     style.subtitle = subtitle;

@@ -2,9 +2,13 @@
 
 #include "core/clock.h"
 #include "geometry.h"
+#include "items.h"
 #include "trace/tracelog.h"
 
+#include <QFont>
 #include <QString>
+
+#include <memory>
 
 #include <optional>
 
@@ -39,6 +43,18 @@ struct DiagramExport
 // clock's line, and writes the file through QSaveFile. Needs a
 // QGuiApplication (any platform, offscreen included), not a QApplication.
 bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error);
+
+// The frame exportDiagram() paints for `what`, and where: for tests and for
+// callers that want to know where an event lands.
+struct ExportFrame
+{
+    Frame frame;
+    Geometry geometry;
+    QFont font;
+    QString subtitle;
+    std::shared_ptr<trace::TraceLog> callEvents; // the one call's trace, when one call is drawn
+};
+std::optional<ExportFrame> exportFrame(const DiagramExport &what, QString *error);
 
 // The geometry exportDiagram() uses for `what` (for tests and callers that
 // want to know where an event will land).

@@ -288,30 +288,39 @@ void Builder::detail(qsizetype first, qsizetype last)
     }
     onlyUrgentLabels = arrows > kLabelLimit;
 
-    // Datagrams sent and not yet delivered or lost at the clock: their
-    // sends, by key, from the window a flight can span before the clock.
+    // Datagrams sent and not yet delivered or lost at the clock. When the
+    // clock is at or past the trace's end (live, or a replay fed as it
+    // plays), the digest knows them exactly; a clock inside a finished trace
+    // (an export of a moment) pairs sends and arrivals in the flight window.
     const Duration reach = in.digest->maxFlight() + Duration(1000);
     const qsizetype from = view.lowerBound(in.now - reach);
     const qsizetype to = view.lowerBound(in.now + Duration(1));
-    if (to > from && to - from <= 4 * kDetailLimit && y(in.now - reach) < bottom && y(in.now) > top) {
+    const bool nearClock = y(in.now - reach * 4) < bottom && y(in.now) > top;
+    if (nearClock && in.now >= in.digest->lastEvent()) {
+        for (const auto &[key, sent] : in.digest->pending())
+            if (sent.index < view.size() && in.now - sent.sent <= reach * 4)
+                inFlight(view.at(sent.index), sent.index);
+    } else if (nearClock && to > from && to - from <= 4 * kDetailLimit) {
         std::unordered_map<DatagramKey, std::vector<qsizetype>, DatagramKeyHash> pending;
         for (qsizetype i = from; i < to; ++i) {
             const Event &e = view.at(i);
             if (e.kind == EventKind::Send) {
                 pending[keyOf(e)].push_back(i);
-            } else if (e.kind == EventKind::Deliver || lostOnTheWay(e)
-                       || (e.kind == EventKind::Lost && e.detail == std::uint32_t(netem::LossCause::ServerBusy))) {
+            } else if (e.kind == EventKind::Deliver || e.kind == EventKind::Lost) {
                 auto it = pending.find(keyOf(e));
                 if (it != pending.end() && !it->second.empty())
                     it->second.erase(it->second.begin());
-                // A loss the clock has not reached yet still flies.
-                if (lostOnTheWay(e) && e.time() + Duration(std::int64_t(flight(e).count() * SceneBuilder::kLossPoint)) > in.now)
-                    inFlight(e, i);
             }
         }
         for (const auto &[key, sends] : pending)
             for (const qsizetype i : sends)
                 inFlight(view.at(i), i);
+    }
+    // A loss the clock has not reached yet still flies.
+    for (qsizetype i = from; nearClock && i < to; ++i) {
+        const Event &e = view.at(i);
+        if (lostOnTheWay(e) && revealTime(e, *in.digest) > in.now)
+            inFlight(e, i);
     }
 
     // Arrows and bars under the marks: two passes over the same range.
@@ -376,12 +385,12 @@ void Builder::event(const Event &e, qsizetype i)
                       e.to != core::kServerHost, 14);
             return;
         }
-        const Duration toLoss(std::int64_t(flight(e).count() * SceneBuilder::kLossPoint));
-        if (e.time() + toLoss > in.now)
+        const TimePoint vanished = revealTime(e, *in.digest);
+        if (vanished > in.now)
             return; // still in flight: drawn growing, its fate unknown
         const QPointF a(lane.x(), ey);
         const double towards = g.laneX(e.to);
-        const QPointF b(a.x() + (towards - a.x()) * SceneBuilder::kLossPoint, y(e.time() + toLoss));
+        const QPointF b(a.x() + (towards - a.x()) * SceneBuilder::kLossPoint, y(vanished));
         if (a.y() > bottom || b.y() < top)
             return;
         add(ItemKind::Stroke, tone, flags, QLineF(a, b), {}, i);
@@ -429,11 +438,11 @@ void Builder::event(const Event &e, qsizetype i)
     // Something the network did to a datagram in flight shows when the
     // clock reaches the middle of that flight, beside it.
     const auto midFlight = [&](const QString &text, Tone t) {
-        const Duration half(flight(e).count() / 2);
-        if (e.time() + half > in.now)
+        const TimePoint half = revealTime(e, *in.digest);
+        if (half > in.now)
             return;
         const double x0 = g.laneX(e.from), x1 = g.laneX(e.to);
-        const QPointF at(x0 + (x1 - x0) / 2, y(e.time() + half));
+        const QPointF at(x0 + (x1 - x0) / 2, y(half));
         sideLabel(text, t, priority::Note, i, flags, at, x1 < x0, 6);
     };
 
@@ -624,6 +633,24 @@ void TraceDigest::update(const trace::TraceLog::View &view)
     for (; m_scanned < view.size(); ++m_scanned) {
         const Event &e = view.at(m_scanned);
         m_last = std::max(m_last, e.time());
+        if (e.kind == EventKind::Send) {
+            // Bounded: a trace with datagrams that never arrive anywhere
+            // (a flood, a crash) forgets the oldest guesses wholesale.
+            if (m_sent.size() > 65'536)
+                m_sent.clear();
+            m_sent.emplace(keyOf(e), Pending{e.time(), m_scanned});
+        } else if (e.kind == EventKind::Deliver || e.kind == EventKind::Lost) {
+            // The earliest copy sent arrives first.
+            auto [it, end] = m_sent.equal_range(keyOf(e));
+            auto earliest = it;
+            for (; it != end; ++it)
+                if (it->second.sent < earliest->second.sent)
+                    earliest = it;
+            if (earliest != end) {
+                m_maxFlight = std::max(m_maxFlight, e.time() - earliest->second.sent);
+                m_sent.erase(earliest);
+            }
+        }
         if (e.kind == EventKind::Deliver && e.detail) {
             const Duration d(e.detail);
             m_maxFlight = std::max(m_maxFlight, d);
@@ -635,6 +662,36 @@ void TraceDigest::update(const trace::TraceLog::View &view)
             m_landmarks.push_back(m_scanned);
         }
     }
+}
+
+TimePoint revealTime(const Event &e, const TraceDigest &digest)
+{
+    const Duration flight = digest.typicalFlight(e.to == core::kServerHost);
+    if (lostOnTheWay(e))
+        return e.time() + Duration(std::int64_t(double(flight.count()) * SceneBuilder::kLossPoint));
+    if (e.kind == EventKind::Corrupted || e.kind == EventKind::Duplicated || e.kind == EventKind::Reordered)
+        return e.time() + flight / 2;
+    return e.time();
+}
+
+std::optional<qsizetype> latestShown(const trace::TraceLog::View &view, const TraceDigest &digest, TimePoint now)
+{
+    // Anything held back is at most a flight old: look back that far.
+    const TimePoint horizon = now - digest.maxFlight() - Duration(1000);
+    for (qsizetype i = std::min(view.size(), view.lowerBound(now + Duration(1))) - 1; i >= 0; --i) {
+        const Event &e = view.at(i);
+        if (revealTime(e, digest) <= now)
+            return i;
+        if (e.time() < horizon)
+            break;
+    }
+    return std::nullopt;
+}
+
+TraceDigest::Key TraceDigest::keyOf(const Event &e)
+{
+    return {std::uint64_t(e.callId) << 32 | std::uint64_t(e.attempt) << 16 | e.fragment,
+            std::uint64_t(e.from) << 40 | std::uint64_t(e.to) << 24 | std::uint64_t(e.client) << 8 | e.datagram};
 }
 
 bool drawnAsItsOwn(EventKind kind)

@@ -8,6 +8,7 @@
 #include <QFont>
 
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,6 +25,9 @@ public:
     // Takes in the events added since the last call (all of them after a clear).
     void update(const trace::TraceLog::View &view);
 
+    // The longest a datagram has taken from its send to its delivery (a
+    // wait in the sender's link queue included): how far back from the
+    // clock a datagram may still be on its way, and how far an arrow reaches.
     core::Duration maxFlight() const { return m_maxFlight; }
     // Typical flight to the server (towardsServer) or to a client.
     core::Duration typicalFlight(bool towardsServer) const { return m_flight[towardsServer ? 0 : 1]; }
@@ -31,6 +35,30 @@ public:
     core::TimePoint lastEvent() const { return m_last; }
 
 private:
+    // Sends not yet delivered or lost, by datagram, to learn send → deliver
+    // times that include queueing (a delivery's own figure does not).
+    struct Key
+    {
+        std::uint64_t a, b;
+        bool operator==(const Key &) const = default;
+    };
+    struct KeyHash
+    {
+        std::size_t operator()(const Key &k) const { return std::size_t(k.a * 0x9e3779b97f4a7c15ULL ^ k.b); }
+    };
+public:
+    // A datagram sent and, as of the last event taken in, neither delivered
+    // nor lost: in flight if the clock is at or after that event.
+    struct Pending
+    {
+        core::TimePoint sent;
+        qsizetype index;
+    };
+    const std::unordered_multimap<Key, Pending, KeyHash> &pending() const { return m_sent; }
+
+private:
+    static Key keyOf(const trace::Event &e);
+    std::unordered_multimap<Key, Pending, KeyHash> m_sent;
     qsizetype m_scanned = 0;
     core::Duration m_maxFlight{100'000};
     core::Duration m_flight[2]{core::Duration(40'000), core::Duration(40'000)};
@@ -66,6 +94,15 @@ public:
     // Where a lost datagram vanishes: this far along its flight.
     static constexpr double kLossPoint = 0.45;
 };
+
+// When the diagram shows `e`: a loss on the way when the clock reaches the
+// point where the datagram vanished, what the network did to a datagram
+// (damaged, duplicated, held back) half-way through its flight, anything
+// else at its own time. The narration and the keyboard follow the same
+// times, so no words spoil what the picture has not shown yet.
+core::TimePoint revealTime(const trace::Event &e, const TraceDigest &digest);
+// The latest event shown at `now` (the newest the narration may speak of).
+std::optional<qsizetype> latestShown(const trace::TraceLog::View &view, const TraceDigest &digest, core::TimePoint now);
 
 // Events the diagram draws as an arrow or a mark of their own: what the
 // keyboard steps through.

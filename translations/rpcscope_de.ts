@@ -2630,6 +2630,18 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
         <source>%1 · server events missed: %2</source>
         <translation>%1 · verpasste Server-Ereignisse: %2</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>The lesson: %1
+
+Click an event, or press N and P, for its own story.</source>
+        <translation>Die Lehre: %1
+
+Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschichte zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

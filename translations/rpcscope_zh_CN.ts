@@ -2630,6 +2630,18 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
         <source>%1 · server events missed: %2</source>
         <translation>%1 · 漏掉的服务器事件：%2</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>The lesson: %1
+
+Click an event, or press N and P, for its own story.</source>
+        <translation>要点：%1
+
+点击一个事件，或按 N 和 P，查看它自己的经过。</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

@@ -146,7 +146,20 @@ void MainWindow::createDocks()
     narrationLayout->setContentsMargins(0, 0, 0, 0);
     narrationLayout->setSpacing(0);
     narrationLayout->addWidget(m_stats);
-    narrationLayout->addWidget(m_narration, 1);
+    // What happens now on the left; the scenario's story beside it, so the
+    // status bar keeps only the clock.
+    m_story = new QLabel(this);
+    m_story->setObjectName(QStringLiteral("scenarioStory"));
+    m_story->setWordWrap(true);
+    m_story->setMargin(12);
+    m_story->setTextFormat(Qt::RichText);
+    m_story->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_story->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *narrationRow = new QHBoxLayout;
+    narrationRow->setSpacing(0);
+    narrationRow->addWidget(m_narration, 3);
+    narrationRow->addWidget(m_story, 2);
+    narrationLayout->addLayout(narrationRow, 1);
     auto *narrationDock = new QDockWidget(this);
     m_i18n.add([this, narrationDock] {
         narrationDock->setWindowTitle(tr("Narration"));
@@ -517,7 +530,9 @@ void MainWindow::startScenario(const QString &name)
         a->setChecked(a->data().toString() == name);
     setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
     updateCaption();
-    statusBar()->showMessage(scenario->displayDescription(), 8000);
+    m_story->setText(tr("<b>%1</b><br>%2").arg(scenario->displayTitle().toHtmlEscaped(),
+                                               scenario->displayDescription().toHtmlEscaped()));
+    m_sawFinish = false;
     m_player->play();
 }
 
@@ -885,8 +900,24 @@ void MainWindow::refreshViews()
     m_clock->setText(tr("t = %1 ms  %2")
                          .arg(double(m_player->now().count()) / 1000.0, 0, 'f', 1)
                          .arg(m_player->isFinished() ? tr("(finished)") : QString()));
-    if (!m_selected)
-        showNarration(view.isEmpty() ? std::nullopt : std::optional<qsizetype>(view.size() - 1));
+    // The end of the story: the whole of it in view, and its lesson in words.
+    const bool finished = m_player->isFinished() && !view.isEmpty();
+    if (finished && !m_sawFinish && m_diagram->followsLive() && m_player->hasVirtualTime()) {
+        m_diagram->fitToSession();
+        m_diagram->setFollowLive(false);
+    }
+    const bool justFinished = finished && !m_sawFinish;
+    m_sawFinish = finished;
+    if (m_selected)
+        return;
+    const session::Scenario *scenario = session::findScenario(m_scenario);
+    if (finished && scenario && !m_replaying) {
+        if (justFinished)
+            m_narration->setText(tr("The lesson: %1\n\nClick an event, or press N and P, for its own story.")
+                                     .arg(scenario->displayDescription()));
+        return;
+    }
+    showNarration(m_diagram->latestShownEvent());
 }
 
 void MainWindow::showNarration(std::optional<qsizetype> index)

@@ -119,6 +119,8 @@ private:
     EventTableModel *m_table = nullptr;
     QTableView *m_tableView = nullptr;
     QLabel *m_narration = nullptr;
+    QLabel *m_story = nullptr;      // the scenario's title and story, beside the narration
+    bool m_sawFinish = false;       // the session's end was shown (fitted, lesson told)
     QLabel *m_stats = nullptr;
     QLabel *m_clock = nullptr;
     QLabel *m_connection = nullptr; // the remote server and the clients' binding, in the status bar

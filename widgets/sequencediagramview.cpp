@@ -102,6 +102,11 @@ void SequenceDiagramView::refresh(TimePoint now)
     viewport()->update();
 }
 
+std::optional<qsizetype> SequenceDiagramView::latestShownEvent() const
+{
+    return diagram::latestShown(m_view, m_digest, m_now);
+}
+
 TimePoint SequenceDiagramView::end() const
 {
     return std::max(m_now, m_digest.lastEvent());
@@ -316,7 +321,7 @@ void SequenceDiagramView::selectAdjacentEvent(int direction)
     else
         i = std::min(m_view.size(), m_view.lowerBound(visibleRange().second)) - 1;
     for (; i >= 0 && i < m_view.size(); i += direction) {
-        if (!diagram::drawnAsItsOwn(m_view.at(i).kind) || m_view.at(i).time() > m_now)
+        if (!diagram::drawnAsItsOwn(m_view.at(i).kind) || diagram::revealTime(m_view.at(i), m_digest) > m_now)
             continue;
         selectEvent(i);
         // Keep it in view, a little away from the edges.

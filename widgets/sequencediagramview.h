@@ -68,6 +68,9 @@ public:
     // The frame as it stands: size, scale and scroll (for exports of the view).
     diagram::Geometry geometry() const;
     core::TimePoint now() const { return m_now; }
+    // The newest event the diagram shows at its clock: a loss only once its
+    // ✗ is drawn. What the narration may speak of.
+    std::optional<qsizetype> latestShownEvent() const;
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall() const { return m_selectedCall; }
 
     // Renders the visible part into `painter` (used by paintEvent and tests).

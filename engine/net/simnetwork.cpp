@@ -447,7 +447,10 @@ void SimNetwork::runUntil(TimePoint time)
 {
     while (!finished() && !m_queue.empty() && m_queue.top().at <= time)
         step();
-    m_now = std::max(m_now, time);
+    // A finished session's clock stays at its last event: a view playing it
+    // fast never shows time after the story ends.
+    if (!finished())
+        m_now = std::max(m_now, time);
 }
 
 void SimNetwork::setNetem(const netem::NetemConfig &toServer, const netem::NetemConfig &toClient)

@@ -1,0 +1,335 @@
+// The diagram's pipeline, trace → items → placed labels → painter, without
+// a widget in sight: what a class sees at each moment of playback, that
+// labels never collide, and that exports are drawn from the same frame.
+#include "export.h"
+#include "net/simnetwork.h"
+#include "painter.h"
+#include "placer.h"
+#include "scene.h"
+#include "session/scenario.h"
+#include "session/sessionoptions.h"
+#include "settingwords.h"
+#include "wire/datagram.h"
+
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace rpcscope;
+using diagram::ItemKind;
+using trace::EventKind;
+
+namespace {
+
+session::SessionConfig scenario(QStringView name)
+{
+    session::SessionConfig c;
+    c.scenario = name.toString();
+    session::findScenario(c.scenario)->apply(c);
+    return c;
+}
+
+// A frame of `log` at clock `now`, the session fitted into 1000×900.
+struct Framed
+{
+    diagram::TraceDigest digest;
+    diagram::Frame frame;
+    diagram::Geometry geometry;
+};
+
+Framed frameOf(const trace::TraceLog &log, int clients, core::TimePoint now, core::TimePoint end,
+               double zoom = 1.0, double centreMs = 0)
+{
+    Framed f;
+    diagram::SceneInput in;
+    in.view = log.view();
+    f.digest.update(in.view);
+    in.digest = &f.digest;
+    in.geometry.width = 1000;
+    in.geometry.height = 900;
+    in.geometry.clients = clients;
+    in.geometry.pixelsPerMs = in.geometry.fitScale(end) * zoom;
+    if (zoom > 1)
+        in.geometry.scroll = std::max(0.0, centreMs * in.geometry.pixelsPerMs - 400);
+    in.now = now;
+    in.font = diagram::diagramFont(QGuiApplication::font());
+    f.geometry = in.geometry;
+    f.frame = diagram::SceneBuilder::build(in);
+    return f;
+}
+
+bool isDatagram(const diagram::Item &item)
+{
+    return item.kind == ItemKind::Arrow || item.kind == ItemKind::Stroke;
+}
+
+QString describe(const QRectF &r)
+{
+    return QStringLiteral("(%1,%2 %3×%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+} // namespace
+
+class TestDiagram : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Played 1 ms at a time: every datagram sent by the clock is drawn
+    // (delivered, in flight or lost), none reaches below the clock, and a
+    // loss shows its ✗ only once the clock has reached where it vanished.
+    void nothingPastTheClockAndNothingMissingBeforeIt()
+    {
+        for (const char *name : {"dropped-reply", "dropped-request", "corruption", "fragmentation"}) {
+            session::SessionConfig config = scenario(QString::fromLatin1(name));
+            config.calls = std::min(config.calls, 4);
+            trace::TraceLog log;
+            net::SimNetwork sim(config, &log);
+            trace::TraceLog whole;
+            {
+                net::SimNetwork all(config, &whole);
+                all.run();
+            }
+            const core::TimePoint end = whole.view().at(whole.size() - 1).time();
+            int sawInFlight = 0, sawLossHidden = 0;
+            const core::Duration step(std::max<std::int64_t>(1000, end.count() / 1500));
+            for (core::TimePoint t(0); t <= end; t += step) {
+                sim.runUntil(t);
+                const Framed f = frameOf(log, config.clients, t, end);
+                const double clockY = f.geometry.yForTime(t);
+                qsizetype sends = 0, crosses = 0, revealed = 0;
+                const trace::TraceLog::View view = log.view();
+                for (qsizetype i = 0; i < view.size(); ++i) {
+                    const trace::Event &e = view.at(i);
+                    if (e.kind == EventKind::Send)
+                        ++sends;
+                    if (e.kind == EventKind::Deliver && e.detail == 0)
+                        QFAIL("a simulated delivery knows its flight");
+                    if (e.kind == EventKind::Lost) {
+                        const bool shown = diagram::revealTime(e, f.digest) <= t;
+                        revealed += shown;
+                        sawLossHidden += !shown;
+                    }
+                    if (e.kind == EventKind::Duplicated)
+                        ++sends; // two arrows for one send
+                }
+                qsizetype drawn = 0;
+                for (const diagram::Item &item : f.frame.items) {
+                    if (isDatagram(item)) {
+                        ++drawn;
+                        QVERIFY2(std::max(item.line.y1(), item.line.y2()) <= clockY + 0.5,
+                                 qPrintable(QStringLiteral("%1 at t=%2 µs: an arrow reaches below the clock")
+                                                .arg(QLatin1StringView(name)).arg(t.count())));
+                    }
+                    crosses += item.kind == ItemKind::Cross;
+                }
+                sawInFlight += f.frame.inFlight;
+                QVERIFY2(drawn == sends, qPrintable(QStringLiteral("%1 at t=%2 µs: %3 datagrams sent, %4 drawn")
+                                                        .arg(QLatin1StringView(name)).arg(t.count()).arg(sends).arg(drawn)));
+                QCOMPARE(crosses, revealed);
+            }
+            QVERIFY2(sawInFlight > 0, name);
+            if (QByteArrayView(name).startsWith("dropped"))
+                QVERIFY2(sawLossHidden > 0, "the loss was never hidden while its datagram flew");
+        }
+    }
+
+    // The lost reply of Fig. 48.5 flies first, then vanishes 45 % of the way.
+    void aLossIsRevealedWhereAndWhenItHappens()
+    {
+        const session::SessionConfig config = scenario(u"dropped-reply");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        const trace::TraceLog::View view = log.view();
+        qsizetype lost = -1;
+        for (qsizetype i = 0; i < view.size() && lost < 0; ++i)
+            if (view.at(i).kind == EventKind::Lost)
+                lost = i;
+        QVERIFY(lost >= 0);
+        const trace::Event &e = view.at(lost);
+        const core::TimePoint end = view.at(view.size() - 1).time();
+        diagram::TraceDigest digest;
+        digest.update(view);
+        const core::TimePoint vanish = diagram::revealTime(e, digest);
+        QVERIFY(vanish > e.time());
+
+        const Framed before = frameOf(log, 1, vanish - core::Duration(1000), end);
+        const auto inFlight = std::find_if(before.frame.items.begin(), before.frame.items.end(),
+                                           [&](const diagram::Item &i) { return i.event == lost; });
+        QVERIFY(inFlight != before.frame.items.end());
+        QCOMPARE(inFlight->kind, ItemKind::Arrow);
+        QVERIFY(inFlight->flags & diagram::InFlight);
+        for (const diagram::Label &l : before.frame.labels)
+            QVERIFY2(!(l.placed && l.text.contains(QStringLiteral("lost"))), "the loss is told before it happens");
+
+        const Framed after = frameOf(log, 1, vanish, end);
+        const auto cross = std::find_if(after.frame.items.begin(), after.frame.items.end(),
+                                        [&](const diagram::Item &i) { return i.event == lost && i.kind == ItemKind::Cross; });
+        QVERIFY(cross != after.frame.items.end());
+        const double x0 = after.geometry.laneX(core::kServerHost), x1 = after.geometry.laneX(1);
+        QCOMPARE(cross->rect.center().x(), x0 + (x1 - x0) * diagram::SceneBuilder::kLossPoint);
+        QCOMPARE(cross->rect.center().y(), after.geometry.yForTime(vanish));
+    }
+
+    // In every scenario, at Fit and zoomed in twice: no two labels overlap,
+    // and none lies on an arrow or a mark.
+    void labelsNeverCollide()
+    {
+        int placed = 0;
+        for (const session::Scenario &s : session::scenarios()) {
+            session::SessionConfig config = scenario(s.name);
+            config.calls = std::min(config.calls, 300);
+            trace::TraceLog log;
+            net::SimNetwork sim(config, &log);
+            sim.run();
+            const trace::TraceLog::View view = log.view();
+            const core::TimePoint end = view.at(view.size() - 1).time();
+            const double middleMs = double(end.count()) / 2000.0;
+            for (const double zoom : {1.0, 4.0, 16.0}) {
+                const Framed f = frameOf(log, config.clients, end, end, zoom, middleMs);
+                const QString where = QStringLiteral("%1 at zoom %2").arg(s.name).arg(zoom);
+                std::vector<const diagram::Label *> shown;
+                for (const diagram::Label &l : f.frame.labels)
+                    if (l.placed)
+                        shown.push_back(&l);
+                placed += int(shown.size());
+                for (std::size_t a = 0; a < shown.size(); ++a) {
+                    for (std::size_t b = a + 1; b < shown.size(); ++b)
+                        QVERIFY2(!shown[a]->rect.intersects(shown[b]->rect),
+                                 qPrintable(where + QStringLiteral(": '%1' %2 overlaps '%3' %4")
+                                                        .arg(shown[a]->text, describe(shown[a]->rect), shown[b]->text,
+                                                             describe(shown[b]->rect))));
+                    for (const diagram::Item &item : f.frame.items) {
+                        const bool crosses = isDatagram(item) ? diagram::segmentHitsRect(item.line, shown[a]->rect)
+                                             : item.kind == ItemKind::Cross || item.kind == ItemKind::Clock
+                                                     || item.kind == ItemKind::Dot || item.kind == ItemKind::BadgeMark
+                                                 ? item.rect.intersects(shown[a]->rect)
+                                                 : false;
+                        QVERIFY2(!crosses, qPrintable(where + QStringLiteral(": '%1' lies on an item of event %2")
+                                                                  .arg(shown[a]->text).arg(item.event)));
+                    }
+                }
+            }
+        }
+        QVERIFY(placed > 100);
+    }
+
+    // Setting changes show at every density, in the controls' words.
+    void changesSpeakTheControlsWords()
+    {
+        const auto indexOf = [](const char *name) {
+            const auto options = session::sessionOptions();
+            for (std::size_t i = 0; i < options.size(); ++i)
+                if (QByteArrayView(options[i].name) == name)
+                    return std::uint32_t(i);
+            return std::uint32_t(0);
+        };
+        QCOMPARE(diagram::describeChange(indexOf("loss"), 350), QStringLiteral("Loss → 35 %"));
+        QCOMPARE(diagram::describeChange(indexOf("timeout-ms"), 400'000), QStringLiteral("Timeout → 400 ms"));
+        QCOMPARE(diagram::describeChange(indexOf("backoff"), 2000), QStringLiteral("Back-off → full jitter"));
+
+        // A dense run with a change half-way: bands, and the change's rule and words.
+        session::SessionConfig config = scenario(u"many-clients");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.runUntil(core::TimePoint(2'000'000));
+        trace::Event change;
+        change.kind = EventKind::ParamChange;
+        change.timeUs = sim.now().count();
+        change.detail = indexOf("loss");
+        change.size = 350;
+        log.record(change);
+        sim.run();
+        const core::TimePoint end = log.view().at(log.size() - 1).time();
+        const Framed f = frameOf(log, config.clients, end, end);
+        QVERIFY(f.frame.summarised);
+        QVERIFY(std::any_of(f.frame.items.begin(), f.frame.items.end(),
+                            [](const diagram::Item &i) { return i.kind == ItemKind::Band && i.tone == diagram::Tone::Loss; }));
+        QVERIFY(std::any_of(f.frame.items.begin(), f.frame.items.end(),
+                            [](const diagram::Item &i) { return i.kind == ItemKind::Rule; }));
+        QVERIFY(std::any_of(f.frame.labels.begin(), f.frame.labels.end(), [](const diagram::Label &l) {
+            return l.placed && l.text == QStringLiteral("Loss → 35 %");
+        }));
+    }
+
+    // An SVG export writes each label where the frame placed it, and has no clock line.
+    void svgExportKeepsTheFramesPlaces()
+    {
+        const session::SessionConfig config = scenario(u"dropped-reply");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        diagram::DiagramExport what;
+        what.log = &log;
+        what.clients = 1;
+        QString error;
+        const std::optional<diagram::ExportFrame> made = diagram::exportFrame(what, &error);
+        QVERIFY2(made, qPrintable(error));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.svg"));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Svg, path, &error), qPrintable(error));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString svg = QString::fromUtf8(file.readAll());
+        // Every placed label's words are in the picture.
+        int checked = 0;
+        for (const diagram::Label &l : made->frame.labels) {
+            if (!l.placed)
+                continue;
+            for (const QString &line : l.text.split(u'\n')) {
+                QVERIFY2(svg.contains(line.toHtmlEscaped()), qPrintable(line));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 6);
+
+        // Right-aligned text ends at its box's right edge in the file too:
+        // the SVG drawn back into an image has the timeout's words end
+        // where the frame says, as in an image drawn directly.
+        const diagram::Label *timeout = nullptr;
+        for (const diagram::Label &l : made->frame.labels)
+            if (l.placed && l.text.startsWith(QStringLiteral("timeout")))
+                timeout = &l;
+        QVERIFY(timeout);
+        QVERIFY(timeout->rect.right() <= timeout->anchor.x()); // left of the clock: right-aligned
+        const QSize size(int(made->geometry.width), int(made->geometry.height));
+        QImage direct(size, QImage::Format_ARGB32);
+        direct.fill(Qt::white);
+        diagram::PaintStyle style;
+        style.font = made->font;
+        style.showNow = false;
+        {
+            QPainter p(&direct);
+            diagram::paintFrame(p, made->frame, made->geometry, style);
+        }
+        QImage fromSvg(size, QImage::Format_ARGB32);
+        fromSvg.fill(Qt::white);
+        {
+            QSvgRenderer renderer(path);
+            QVERIFY(renderer.isValid());
+            QPainter p(&fromSvg);
+            renderer.render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+        }
+        // The rightmost ink of the label's rows, up to the clock.
+        const auto inkEnd = [&](const QImage &image) {
+            const QRect box = timeout->rect.toAlignedRect();
+            int right = -1;
+            for (int y = box.top(); y <= box.bottom(); ++y)
+                for (int x = box.left(); x <= box.right() + 2; ++x)
+                    if (image.pixelColor(x, y).lightness() < 200)
+                        right = std::max(right, x);
+            return right;
+        };
+        const int drawn = inkEnd(direct);
+        QVERIFY2(std::abs(drawn - timeout->rect.right()) <= 3, qPrintable(QString::number(drawn)));
+        QVERIFY2(std::abs(inkEnd(fromSvg) - drawn) <= 2, qPrintable(QStringLiteral("svg %1, image %2").arg(inkEnd(fromSvg)).arg(drawn)));
+    }
+};
+
+QTEST_MAIN(TestDiagram)
+#include "tst_diagram.moc"
