@@ -171,7 +171,7 @@ private slots:
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(r.out));
         for (const char *key : {"seed", "calls", "ok", "failed", "executions", "duplicates_suppressed",
-                                "cached_replies_resent", "retransmissions", "datagrams", "latency_ms",
+                                "cached_replies_resent", "retransmissions", "probes", "datagrams", "latency_ms",
                                 "virtual_ms", "wall_ms", "counter_total"})
             QVERIFY2(s.contains(QLatin1StringView(key)), key);
         for (const char *key : {"sent", "delivered", "lost", "duplicated", "corrupted",
@@ -186,6 +186,22 @@ private slots:
         QCOMPARE(s[u"cached_replies_resent"].toInt(), 1);
         QCOMPARE(s[u"datagrams"].toObject()[u"lost"].toInt(), 1);
         QCOMPARE(s[u"latency_ms"].toObject()[u"max"].toDouble(), 280.0);
+    }
+
+    // The long call waits by probing: its summary counts the probes, and no
+    // retransmission, in JSON and in words.
+    void simulateCountsProbesApart()
+    {
+        Result r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("long-call"),
+                        QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(s[u"retransmissions"].toInt(), 0);
+        QVERIFY2(s[u"probes"].toInt() >= 2, qPrintable(r.out));
+        r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("long-call")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("retransmissions 0, probes %1\n").arg(s[u"probes"].toInt())),
+                 qPrintable(r.out));
     }
 
     void simulateOptionsOverrideScenario()
