@@ -118,6 +118,79 @@ private slots:
         QVERIFY(r.err.isEmpty());
     }
 
+    // The environment of the window's program, its settings kept in `config`.
+    static QProcessEnvironment guiEnvironment(const QString &config)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        return env;
+    }
+
+    // A terminal over ssh, a packaging check: no display at all.
+    static QProcessEnvironment withoutDisplay(QProcessEnvironment env)
+    {
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        return env;
+    }
+
+    void guiAnswersHelpAndVersionWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::newRow("--help") << QStringLiteral("--help");
+        QTest::newRow("-h") << QStringLiteral("-h");
+        QTest::newRow("--version") << QStringLiteral("--version");
+        QTest::newRow("-v") << QStringLiteral("-v");
+    }
+
+    // rpcscope --help and --version only print, so they need no display.
+    void guiAnswersHelpAndVersionWithoutADisplay()
+    {
+        QFETCH(QString, option);
+        QTemporaryDir config;
+        QProcess gui;
+        gui.setProcessEnvironment(withoutDisplay(guiEnvironment(config.path())));
+        gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {option});
+        QVERIFY(gui.waitForFinished(30'000));
+        const QString out = QString::fromUtf8(gui.readAllStandardOutput());
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        QVERIFY2(gui.exitStatus() == QProcess::NormalExit, qPrintable(err));
+        QCOMPARE(gui.exitCode(), 0);
+        if (option.startsWith(QStringLiteral("-v")) || option == u"--version") {
+            QCOMPARE(out, QStringLiteral("RpcScope " RPCSCOPE_VERSION_STRING "\n"));
+        } else {
+            for (const char *listed : {"--scenario", "--speed", "--language", "--connect", "[capture]"})
+                QVERIFY2(out.contains(QLatin1StringView(listed)), qPrintable(out));
+        }
+    }
+
+    // A file that is no capture, given on the command line or by the file
+    // manager, is reported in the window's own dialog: the program stays up
+    // rather than exiting with a line on a terminal nobody sees.
+    void guiStaysUpForAFileThatIsNoCapture()
+    {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath(QStringLiteral("junk.rpcscope")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a capture at all");
+        junk.close();
+        QProcessEnvironment env = guiEnvironment(dir.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess gui;
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {junk.fileName()});
+        QVERIFY(gui.waitForStarted());
+        // It exited at once when it gave up; up, it waits for the dialog.
+        const bool exited = gui.waitForFinished(5'000);
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        if (!exited) {
+            gui.kill();
+            gui.waitForFinished();
+        }
+        QVERIFY2(!exited, qPrintable(QStringLiteral("exit code %1: %2").arg(gui.exitCode()).arg(err)));
+        QVERIFY2(!err.contains(QStringLiteral("not an RpcScope capture")), qPrintable(err));
+    }
+
     void versionCommandNamesLibraries()
     {
         const Result r = run({QStringLiteral("version")});
