@@ -295,7 +295,7 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *exportCall = file->addAction(tr("Export Selected &Call…"), this, [this] {
+    QAction *exportCall = file->addAction(QString(), this, [this] {
         QString error;
         if (!selectedCall()) {
             QMessageBox::information(this, tr("RpcScope"),
@@ -316,8 +316,11 @@ void MainWindow::createActions()
     });
     exportCall->setObjectName(QStringLiteral("exportSelectedCall"));
     exportCall->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
-    m_i18n.add([exportAction] { exportAction->setText(tr("&Export…")); });
+    m_i18n.add([exportAction, exportCall] {
+        exportAction->setText(tr("&Export…"));
+        exportCall->setText(tr("Export Selected &Call…"));
+        exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
+    });
     file->addSeparator();
     QAction *connectAction = file->addAction(QString(), this, &MainWindow::showConnectDialog);
     connectAction->setObjectName(QStringLiteral("connectToServer"));
@@ -460,12 +463,16 @@ void MainWindow::createActions()
     }
     scenarioMenu->setToolTipsVisible(true);
 
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QMenu *tools = menuBar()->addMenu(QString());
     tools->setObjectName(QStringLiteral("toolsMenu"));
-    QAction *sweep = tools->addAction(tr("Parameter &Sweep…"), this, &MainWindow::showSweepDialog);
+    QAction *sweep = tools->addAction(QString(), this, &MainWindow::showSweepDialog);
     sweep->setObjectName(QStringLiteral("parameterSweep"));
     sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+    m_i18n.add([tools, sweep] {
+        tools->setTitle(tr("&Tools"));
+        sweep->setText(tr("Parameter &Sweep…"));
+        sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+    });
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
