@@ -2245,10 +2245,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation> · Zähler %1</translation>
     </message>
     <message>
-        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
-        <translation>Aufrufe %1 · ok %2 · fehlgeschlagen %3 · Wiederholungen %4 · aus dem Gedächtnis beantwortete Duplikate %5 · Latenz p50 %6 ms · p99 %7 ms</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 ms  %2</translation>
     </message>
@@ -2383,6 +2379,55 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
     <message>
         <source>%1 · server events missed: %2</source>
         <translation>%1 · verpasste Server-Ereignisse: %2</translation>
+    </message>
+    <message>
+        <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
+        <translation>Zurücksetzen verwirft den angezeigten Mitschnitt und startet sein Szenario mit den aktuellen Einstellungen neu.</translation>
+    </message>
+    <message>
+        <source>calls %1</source>
+        <translation>Aufrufe %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>ok %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>fehlgeschlagen %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>Wiederholungen %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>Nachfragen %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>aus dem Gedächtnis beantwortete Duplikate %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>beschädigte Datagramme %1: von der Prüfsumme erkannt %2, beschädigt angenommen %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>Latenz p50 %1 ms · p99 %2 ms</translation>
     </message>
 </context>
 <context>

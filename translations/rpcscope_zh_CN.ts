@@ -2245,10 +2245,6 @@ The network settings on the Controls panel then shape what the clients send; wha
         <translation> · 计数器 %1</translation>
     </message>
     <message>
-        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
-        <translation>调用 %1 · 成功 %2 · 失败 %3 · 重传 %4 · 凭记录应答的重复请求 %5 · 延迟 p50 %6 毫秒 · p99 %7 毫秒</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 毫秒  %2</translation>
     </message>
@@ -2383,6 +2379,55 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
     <message>
         <source>%1 · server events missed: %2</source>
         <translation>%1 · 漏掉的服务器事件：%2</translation>
+    </message>
+    <message>
+        <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
+        <translation>重置会丢弃当前显示的捕获，并以当前设置重新开始其场景。</translation>
+    </message>
+    <message>
+        <source>calls %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>成功 %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>失败 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>失败 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>重传 %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>探询 %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>凭记录应答的重复请求 %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>损坏的数据报 %1：校验和拦下 %2，损坏后仍被接受 %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>延迟 p50 %1 毫秒 · p99 %2 毫秒</translation>
     </message>
 </context>
 <context>
