@@ -2877,5 +2877,54 @@ Antwort-Cache verloren, neue Epoche</translation>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>verglichen</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>mean latency</source>
+        <translation>mittlere Latenz</translation>
+    </message>
+    <message>
+        <source>lowest run</source>
+        <translation>niedrigster Lauf</translation>
+    </message>
+    <message>
+        <source>highest run</source>
+        <translation>höchster Lauf</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>median (p50)</source>
+        <translation>Median (p50)</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>ok calls</source>
+        <translation>erfolgreiche Aufrufe</translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation>fehlgeschlagene Aufrufe</translation>
+    </message>
 </context>
 </TS>

@@ -2877,5 +2877,54 @@ reply cache lost, new epoch</source>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>对比项</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>mean latency</source>
+        <translation>平均延迟</translation>
+    </message>
+    <message>
+        <source>lowest run</source>
+        <translation>最低一次</translation>
+    </message>
+    <message>
+        <source>highest run</source>
+        <translation>最高一次</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>median (p50)</source>
+        <translation>中位数 (p50)</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>ok calls</source>
+        <translation>成功的调用</translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation>失败的调用</translation>
+    </message>
 </context>
 </TS>
