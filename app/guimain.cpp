@@ -10,12 +10,92 @@
 #include <QIcon>
 #include <QTextStream>
 
+#include <string_view>
+
+namespace {
+
+// The options, described in the language loaded before they are made.
+struct GuiOptions
+{
+    QCommandLineOption scenario{QStringLiteral("scenario"),
+                                QCoreApplication::translate("main", "Scenario to open with [default: dropped-reply]"),
+                                QStringLiteral("NAME")};
+    QCommandLineOption speed{QStringLiteral("speed"),
+                             QCoreApplication::translate("main",
+                                                         "Playback speed, virtual time per real time [default: 0.1]"),
+                             QStringLiteral("X")};
+    QCommandLineOption language{
+        QStringLiteral("language"),
+        QCoreApplication::translate("main", "Language for this run, not remembered: en, %1 [default: as chosen in "
+                                            "View > Language, else the system's]")
+            .arg(rpcscope::widgets::Language::available().join(QStringLiteral(", "))),
+        QStringLiteral("CODE")};
+    QCommandLineOption connect{
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main", "Call rpcscope-cli serve at this address instead of a server on loopback "
+                                            "(File > Connect to Server…)"),
+        QStringLiteral("HOST:PORT")};
+    QCommandLineOption tracePort{
+        QStringLiteral("trace-port"),
+        QCoreApplication::translate("main",
+                                    "With --connect: the port of the server's trace feed (serve --trace-port)"),
+        QStringLiteral("PORT")};
+    QCommandLineOption keyFile{
+        QStringLiteral("key-file"),
+        QCoreApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
+        QStringLiteral("FILE")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile});
+        parser.addPositionalArgument(QStringLiteral("capture"),
+                                     QCoreApplication::translate("main", "A capture (.rpcscope) to open"),
+                                     QStringLiteral("[capture]"));
+    }
+};
+
+void nameTheProgram()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("RpcScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("RpcScope"));
+    QCoreApplication::setApplicationVersion(rpcscope::BuildInfo::programVersion());
+}
+
+// --help and --version only print: they need no display, and QApplication
+// would abort without one (a terminal over ssh, a packaging check).
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameTheProgram();
+        rpcscope::widgets::Language::instance().restore(); // --help speaks the language the window would
+        QCommandLineParser parser;
+        GuiOptions().addTo(parser);
+        parser.process(app); // prints, and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("RpcScope"));
-    QApplication::setApplicationName(QStringLiteral("RpcScope"));
-    QApplication::setApplicationVersion(rpcscope::BuildInfo::programVersion());
+    nameTheProgram();
     QApplication::setDesktopFileName(QStringLiteral(RPCSCOPE_APP_ID));
     QIcon icon(QStringLiteral(":/icons/rpcscope.svg"));
     // The PNGs are rendered ahead of time: small sizes look right even where
@@ -25,44 +105,19 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(icon);
 
     // The language remembered from View > Language, else the system's;
-    // loaded before the options so that --help speaks it too.
+    // loaded before the options so that their descriptions speak it too.
     rpcscope::widgets::Language &language = rpcscope::widgets::Language::instance();
     language.restore();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption scenario(QStringLiteral("scenario"),
-                                      QApplication::translate("main", "Scenario to open with [default: dropped-reply]"),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption speed(QStringLiteral("speed"),
-                                   QApplication::translate("main", "Playback speed, virtual time per real time [default: 0.1]"),
-                                   QStringLiteral("X"));
-    const QCommandLineOption languageOption(
-        QStringLiteral("language"),
-        QApplication::translate("main", "Language for this run, not remembered: en, %1 [default: as chosen in "
-                                        "View > Language, else the system's]")
-            .arg(rpcscope::widgets::Language::available().join(QStringLiteral(", "))),
-        QStringLiteral("CODE"));
-    const QCommandLineOption connect(
-        QStringLiteral("connect"),
-        QApplication::translate("main", "Call rpcscope-cli serve at this address instead of a server on loopback "
-                                        "(File > Connect to Server…)"),
-        QStringLiteral("HOST:PORT"));
-    const QCommandLineOption tracePort(
-        QStringLiteral("trace-port"),
-        QApplication::translate("main", "With --connect: the port of the server's trace feed (serve --trace-port)"),
-        QStringLiteral("PORT"));
-    const QCommandLineOption keyFile(
-        QStringLiteral("key-file"),
-        QApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
-        QStringLiteral("FILE"));
-    parser.addOptions({scenario, speed, languageOption, connect, tracePort, keyFile});
-    parser.addPositionalArgument(QStringLiteral("capture"),
-                                 QApplication::translate("main", "A capture (.rpcscope) to open"),
-                                 QStringLiteral("[capture]"));
+    const GuiOptions options;
+    options.addTo(parser);
+    const QCommandLineOption &scenario = options.scenario;
+    const QCommandLineOption &speed = options.speed;
+    const QCommandLineOption &languageOption = options.language;
+    const QCommandLineOption &connect = options.connect;
+    const QCommandLineOption &tracePort = options.tracePort;
+    const QCommandLineOption &keyFile = options.keyFile;
     parser.process(app);
 
     if (parser.isSet(languageOption) && !language.select(parser.value(languageOption))) {
@@ -78,14 +133,11 @@ int main(int argc, char *argv[])
         return 2;
     }
     rpcscope::widgets::MainWindow window;
-    if (!parser.positionalArguments().isEmpty()) {
-        QString error;
-        if (!window.openCapture(parser.positionalArguments().constFirst(), &error)
-            && !error.isEmpty()) {
-            QTextStream(stderr) << "rpcscope: " << parser.positionalArguments().constFirst() << ": " << error << '\n';
-            return 1;
-        }
-    }
+    // A file that is no capture (damaged, or something else opened from the
+    // file manager) is reported as File > Open reports it, and the window
+    // goes on with the scenario it opened with.
+    if (!parser.positionalArguments().isEmpty())
+        window.openCapture(parser.positionalArguments().constFirst());
     if (parser.isSet(scenario)) {
         const QString name = parser.value(scenario);
         if (!rpcscope::session::findScenario(name)) {

@@ -76,7 +76,7 @@ void printHuman(const session::Summary &s, const session::SessionConfig &config)
     o << '\n'
       << "handler executions " << s.executions << ", duplicates suppressed " << s.duplicatesSuppressed
       << ", cached replies resent " << s.cachedRepliesResent << ", retransmissions "
-      << s.retransmissions << '\n'
+      << s.retransmissions << ", probes " << s.probes << '\n'
       << "datagrams sent " << s.datagrams.sent << ", delivered " << s.datagrams.delivered
       << ", lost " << s.datagrams.lost << ", duplicated " << s.datagrams.duplicated
       << ", corrupted " << s.datagrams.corrupted << " (checksum caught "

@@ -118,6 +118,79 @@ private slots:
         QVERIFY(r.err.isEmpty());
     }
 
+    // The environment of the window's program, its settings kept in `config`.
+    static QProcessEnvironment guiEnvironment(const QString &config)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        return env;
+    }
+
+    // A terminal over ssh, a packaging check: no display at all.
+    static QProcessEnvironment withoutDisplay(QProcessEnvironment env)
+    {
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+        return env;
+    }
+
+    void guiAnswersHelpAndVersionWithoutADisplay_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::newRow("--help") << QStringLiteral("--help");
+        QTest::newRow("-h") << QStringLiteral("-h");
+        QTest::newRow("--version") << QStringLiteral("--version");
+        QTest::newRow("-v") << QStringLiteral("-v");
+    }
+
+    // rpcscope --help and --version only print, so they need no display.
+    void guiAnswersHelpAndVersionWithoutADisplay()
+    {
+        QFETCH(QString, option);
+        QTemporaryDir config;
+        QProcess gui;
+        gui.setProcessEnvironment(withoutDisplay(guiEnvironment(config.path())));
+        gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {option});
+        QVERIFY(gui.waitForFinished(30'000));
+        const QString out = QString::fromUtf8(gui.readAllStandardOutput());
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        QVERIFY2(gui.exitStatus() == QProcess::NormalExit, qPrintable(err));
+        QCOMPARE(gui.exitCode(), 0);
+        if (option.startsWith(QStringLiteral("-v")) || option == u"--version") {
+            QCOMPARE(out, QStringLiteral("RpcScope " RPCSCOPE_VERSION_STRING "\n"));
+        } else {
+            for (const char *listed : {"--scenario", "--speed", "--language", "--connect", "[capture]"})
+                QVERIFY2(out.contains(QLatin1StringView(listed)), qPrintable(out));
+        }
+    }
+
+    // A file that is no capture, given on the command line or by the file
+    // manager, is reported in the window's own dialog: the program stays up
+    // rather than exiting with a line on a terminal nobody sees.
+    void guiStaysUpForAFileThatIsNoCapture()
+    {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath(QStringLiteral("junk.rpcscope")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a capture at all");
+        junk.close();
+        QProcessEnvironment env = guiEnvironment(dir.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        QProcess gui;
+        gui.setProcessEnvironment(env);
+        gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {junk.fileName()});
+        QVERIFY(gui.waitForStarted());
+        // It exited at once when it gave up; up, it waits for the dialog.
+        const bool exited = gui.waitForFinished(5'000);
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        if (!exited) {
+            gui.kill();
+            gui.waitForFinished();
+        }
+        QVERIFY2(!exited, qPrintable(QStringLiteral("exit code %1: %2").arg(gui.exitCode()).arg(err)));
+        QVERIFY2(!err.contains(QStringLiteral("not an RpcScope capture")), qPrintable(err));
+    }
+
     void versionCommandNamesLibraries()
     {
         const Result r = run({QStringLiteral("version")});
@@ -171,7 +244,7 @@ private slots:
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(r.out));
         for (const char *key : {"seed", "calls", "ok", "failed", "executions", "duplicates_suppressed",
-                                "cached_replies_resent", "retransmissions", "datagrams", "latency_ms",
+                                "cached_replies_resent", "retransmissions", "probes", "datagrams", "latency_ms",
                                 "virtual_ms", "wall_ms", "counter_total"})
             QVERIFY2(s.contains(QLatin1StringView(key)), key);
         for (const char *key : {"sent", "delivered", "lost", "duplicated", "corrupted",
@@ -186,6 +259,22 @@ private slots:
         QCOMPARE(s[u"cached_replies_resent"].toInt(), 1);
         QCOMPARE(s[u"datagrams"].toObject()[u"lost"].toInt(), 1);
         QCOMPARE(s[u"latency_ms"].toObject()[u"max"].toDouble(), 280.0);
+    }
+
+    // The long call waits by probing: its summary counts the probes, and no
+    // retransmission, in JSON and in words.
+    void simulateCountsProbesApart()
+    {
+        Result r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("long-call"),
+                        QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(s[u"retransmissions"].toInt(), 0);
+        QVERIFY2(s[u"probes"].toInt() >= 2, qPrintable(r.out));
+        r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("long-call")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("retransmissions 0, probes %1\n").arg(s[u"probes"].toInt())),
+                 qPrintable(r.out));
     }
 
     void simulateOptionsOverrideScenario()

@@ -9,9 +9,14 @@
 
 #include "remotefixture.h"
 
+#include "session/summary.h"
+
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -22,6 +27,46 @@
 #include <QTest>
 
 using rpcscope::widgets::MainWindow;
+
+namespace {
+
+// Answers the next message box as a person would, by clicking `button`, and
+// keeps what it said: for the boxes a window opens itself.
+class MessageBoxAnswer
+{
+public:
+    explicit MessageBoxAnswer(QMessageBox::StandardButton button)
+    {
+        QObject::connect(&m_poll, &QTimer::timeout, [this, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            m_poll.stop();
+            m_text = box->text();
+            box->button(button)->click();
+        });
+        m_poll.start(10);
+    }
+    QString text() const { return m_text; }
+
+private:
+    QTimer m_poll;
+    QString m_text;
+};
+
+// The dropped-reply figure, simulated and saved as a capture at `path`.
+bool writeFigureCapture(const QString &path, QString *error)
+{
+    rpcscope::session::SessionConfig config;
+    config.scenario = QStringLiteral("dropped-reply");
+    rpcscope::session::findScenario(config.scenario)->apply(config);
+    rpcscope::trace::TraceLog log;
+    rpcscope::net::SimNetwork sim(config, &log);
+    sim.run();
+    return rpcscope::capture::CaptureWriter::save(path, config, {true, 1}, log.view(), {}, error);
+}
+
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -143,6 +188,97 @@ private slots:
         window.startScenario(QStringLiteral("message-ack"));
         QVERIFY(!window.replaying());
         QVERIFY(window.player().setOption(QStringLiteral("loss"), QStringLiteral("0.5")).isEmpty());
+    }
+
+    // A file that is no capture is reported in the dialog File > Open
+    // shows, and the window goes on with the scenario it opened with.
+    void aFileThatIsNoCaptureLeavesTheScenarioRunning()
+    {
+        QFile junk(m_settingsDir.filePath(QStringLiteral("not-a-capture.rpcscope")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a capture at all");
+        junk.close();
+        MainWindow window;
+        window.setSpeed(1000);
+        const MessageBoxAnswer answer(QMessageBox::Ok);
+        QVERIFY(!window.openCapture(junk.fileName()));
+        QVERIFY2(answer.text().contains(QStringLiteral("not an RpcScope capture")), qPrintable(answer.text()));
+        QVERIFY(!window.replaying());
+        QCOMPARE(window.player().config().scenario, QStringLiteral("dropped-reply"));
+        QTRY_VERIFY(window.player().isFinished());
+        QVERIFY(window.player().log().size() > 0);
+    }
+
+    // Reset starts the scenario over; with a capture shown it asks first,
+    // and Cancel keeps the capture.
+    void resetAsksBeforeDiscardingACapture()
+    {
+        const QString path = m_settingsDir.filePath(QStringLiteral("keep.rpcscope"));
+        QString error;
+        QVERIFY2(writeFigureCapture(path, &error), qPrintable(error));
+        MainWindow window;
+        auto *reset = window.findChild<QAction *>(QStringLiteral("resetAction"));
+        QVERIFY(reset);
+        QCOMPARE(reset->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY2(window.openCapture(path, &error), qPrintable(error));
+        const qsizetype events = window.player().log().size();
+
+        {
+            const MessageBoxAnswer answer(QMessageBox::Cancel); // the box a person sees
+            reset->trigger();
+            QVERIFY2(answer.text().contains(QStringLiteral("discards the capture")), qPrintable(answer.text()));
+        }
+        QVERIFY(window.replaying());
+        QCOMPARE(window.player().log().size(), events);
+
+        int asked = 0;
+        window.setDiscardCaptureQuestion([&asked] { return ++asked, false; });
+        reset->trigger();
+        QCOMPARE(asked, 1);
+        QVERIFY(window.replaying());
+        window.setDiscardCaptureQuestion([&asked] { return ++asked, true; });
+        reset->trigger();
+        QCOMPARE(asked, 2);
+        QVERIFY(!window.replaying());
+        QCOMPARE(window.player().config().scenario, QStringLiteral("dropped-reply"));
+        // A running scenario has nothing to lose: no question.
+        QVERIFY(window.reset());
+        QCOMPARE(asked, 2);
+    }
+
+    // The statistics line says what the command line's summary says: why
+    // calls failed, the damaged datagrams caught and let through, and a
+    // long call's probes apart from retransmissions.
+    void statisticsSayWhyCallsFailed()
+    {
+        MainWindow window;
+        auto *stats = window.findChild<QLabel *>(QStringLiteral("statistics"));
+        QVERIFY(stats);
+        window.startScenario(QStringLiteral("corruption"));
+        // A byte sum lets damage through: the counter's calls then fail.
+        auto *checksum = window.findChild<QComboBox *>(QStringLiteral("checksumCombo"));
+        QVERIFY(checksum);
+        checksum->setCurrentIndex(checksum->findData(QStringLiteral("sum")));
+        window.reset();
+        QCOMPARE(window.player().config().checksum, rpcscope::wire::ChecksumKind::Sum);
+        window.setSpeed(1000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 30'000);
+        rpcscope::session::Summary s = rpcscope::session::SummaryBuilder::fromTrace(window.player().log().view());
+        QVERIFY(s.datagrams.corruptAccepted > 0);
+        QTRY_VERIFY2(stats->text().contains(QStringLiteral("checksum caught %1, corrupt accepted %2")
+                                            .arg(s.datagrams.checksumRejected)
+                                            .arg(s.datagrams.corruptAccepted)),
+                 qPrintable(stats->text()));
+        QVERIFY(s.failedTotal() > 0);
+        for (const auto &[reason, count] : s.failed)
+            QVERIFY2(stats->text().contains(QStringLiteral("%1 %2").arg(reason).arg(count)), qPrintable(stats->text()));
+
+        window.startScenario(QStringLiteral("long-call"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 30'000);
+        s = rpcscope::session::SummaryBuilder::fromTrace(window.player().log().view());
+        QVERIFY(s.probes > 0);
+        QTRY_VERIFY2(stats->text().contains(QStringLiteral("retransmissions 0 · probes %1").arg(s.probes)),
+                 qPrintable(stats->text()));
     }
 
     // Scrolled or zoomed to a part of the session, the charts show that

@@ -369,6 +369,35 @@ private slots:
         QVERIFY(!jobs->resultMatches(0, 0, codegen::encodeMessage(other))); // another job's reply
     }
 
+    // A long call's probes are the protocol waiting, not attempts lost: the
+    // summary counts them apart from retransmissions, as the call's end
+    // says "1 attempt".
+    void longCallCountsProbesApartFromRetransmissions()
+    {
+        const auto events = runScenario(scenarioConfig("long-call"));
+        std::int64_t probesSent = 0;
+        session::SummaryBuilder builder;
+        for (const trace::Event &e : events) {
+            builder.record(e);
+            probesSent += e.kind == EventKind::Retransmit && DatagramKind(e.datagram) == DatagramKind::Probe;
+        }
+        const session::Summary s = builder.finish();
+        QVERIFY(probesSent >= 2);
+        QCOMPARE(s.probes, probesSent);
+        QCOMPARE(s.retransmissions, 0);
+        QCOMPARE(s.ok, 1);
+        const QJsonObject json = s.toJson();
+        QCOMPARE(json.value(u"probes").toInteger(), probesSent);
+        QCOMPARE(json.value(u"retransmissions").toInteger(), 0);
+
+        // A lost request is still a retransmission, and no probe.
+        trace::TraceLog droppedRequest;
+        net::SimNetwork(scenarioConfig("dropped-request"), &droppedRequest).run();
+        const session::Summary dropped = session::SummaryBuilder::fromTrace(droppedRequest.view());
+        QCOMPARE(dropped.retransmissions, 1);
+        QCOMPARE(dropped.probes, 0);
+    }
+
     // The crash loses the reply cache; the epoch keeps the resend from
     // running call 2 again.
     void serverRestartFailsTheInterruptedCallOnly()

@@ -18,7 +18,13 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLocale>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -73,6 +79,11 @@ class TestSweepDialog : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale::c()); // the table's numbers as this test writes them
+    }
+
     void runsASweepAndDrawsALinePerValue()
     {
         SweepDialog dialog(smallBase());
@@ -140,10 +151,11 @@ private slots:
         QCOMPARE(dialog.meanSeries()[0]->at(2).y(), expected[4].retransmissions.mean);
         QVERIFY(dialog.chart()->axes(Qt::Vertical).value(0)->titleText().startsWith(QStringLiteral("retransmissions")));
 
-        // The table holds the command line's CSV.
+        // The table holds the command line's rows, formatted to be read.
         auto *table = child<QTableWidget>(dialog, "sweepTable");
         QCOMPARE(table->rowCount(), 6);
         QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("loss"));
+        QCOMPARE(table->item(5, 0)->text(), QStringLiteral("20 %"));
         QCOMPARE(table->item(5, 1)->text(), QStringLiteral("exponential"));
 
         QTemporaryDir dir;
@@ -172,6 +184,59 @@ private slots:
         QVERIFY(paths > 0);
         QVERIFY(!dialog.exportChart(dir.filePath(QStringLiteral("sweep.bmp")), &error));
         QVERIFY(error.contains(QStringLiteral(".png")));
+    }
+
+    // Every back-off policy compared: the legend names each in full, and
+    // the table reads as numbers do (0.1666666667 is 16.7 %, a latency has
+    // one decimal), not as the CSV's floating point.
+    void legendAndTableAreReadable()
+    {
+        SweepDialog dialog(smallBase());
+        setUpSmallSweep(dialog);
+        child<QDoubleSpinBox>(dialog, "sweepTo")->setValue(0.5);
+        child<QSpinBox>(dialog, "sweepSteps")->setValue(4);
+        child<QSpinBox>(dialog, "sweepRuns")->setValue(1);
+        auto *compare = child<QComboBox>(dialog, "sweepCompareOption");
+        compare->setCurrentIndex(compare->findData(QString()));
+        compare->setCurrentIndex(compare->findData(QStringLiteral("backoff"))); // offers every policy
+        QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy ended(&dialog, &SweepDialog::sweepEnded);
+        QVERIFY(dialog.start());
+        QVERIFY(ended.wait(60'000));
+        QVERIFY(dialog.meanSeries().size() >= 5);
+        QCoreApplication::processEvents();
+
+        // What the legend draws, against the names it was given.
+        QGraphicsScene *scene = dialog.chart()->scene();
+        QVERIFY(scene);
+        QStringList drawn;
+        for (QGraphicsItem *item : scene->items()) {
+            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+            if (text && text->isVisible() && dialog.chart()->legend()->isAncestorOf(text))
+                drawn << text->toPlainText();
+        }
+        for (const QLineSeries *mean : dialog.meanSeries())
+            QVERIFY2(drawn.contains(mean->name()),
+                     qPrintable(QStringLiteral("%1 not among %2").arg(mean->name(), drawn.join(u'|'))));
+
+        auto *table = child<QTableWidget>(dialog, "sweepTable");
+        QCOMPARE(table->rowCount(), 4 * int(dialog.meanSeries().size()));
+        const int values = int(dialog.meanSeries().size());
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("0 %"));
+        QCOMPARE(table->item(values, 0)->text(), QStringLiteral("16.7 %"));
+        QCOMPARE(table->item(2 * values, 0)->text(), QStringLiteral("33.3 %"));
+        QCOMPARE(table->item(3 * values, 0)->text(), QStringLiteral("50 %"));
+        static const QRegularExpression readable(QStringLiteral("^(\\d+(\\.\\d)?( ms| %)?)?$"));
+        for (int r = 0; r < table->rowCount(); ++r)
+            for (int c = 0; c < table->columnCount(); ++c)
+                if (c != 1)
+                    QVERIFY2(readable.match(table->item(r, c)->text()).hasMatch(),
+                             qPrintable(QStringLiteral("row %1, %2: %3")
+                                            .arg(r)
+                                            .arg(table->horizontalHeaderItem(c)->text(), table->item(r, c)->text())));
+        QVERIFY(table->item(0, 3)->text().endsWith(QStringLiteral(" ms")));
     }
 
     void withoutComparisonOneLine()

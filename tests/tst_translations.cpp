@@ -5,7 +5,19 @@
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAction>
+#include <QBarSet>
+#include <QAbstractBarSeries>
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTabBar>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -118,6 +130,75 @@ void switchTo(const QString &code)
     // Qt posts QEvent::LanguageChange; let it reach the widgets.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     QCoreApplication::processEvents();
+}
+
+// Every text of the window a person reads or hears (a screen reader), in
+// the order its widgets and actions are found, each with where it is.
+QList<std::pair<QString, QString>> textsOf(const QWidget &window)
+{
+    QList<std::pair<QString, QString>> out;
+    // Empty texts too, so that the same text is at the same place in any language.
+    const auto add = [&out](const QObject *o, const char *what, const QString &text) {
+        out.append({QStringLiteral("%1 %2 %3").arg(QLatin1StringView(o->metaObject()->className()),
+                                                       o->objectName(), QLatin1StringView(what)),
+                        text});
+    };
+    for (const QAction *a : window.findChildren<QAction *>()) {
+        if (a->isSeparator())
+            continue;
+        add(a, "text", a->text());
+        add(a, "toolTip", a->toolTip());
+        add(a, "statusTip", a->statusTip());
+    }
+    for (const QWidget *w : window.findChildren<QWidget *>()) {
+        add(w, "windowTitle", w->windowTitle());
+        add(w, "toolTip", w->toolTip());
+        add(w, "statusTip", w->statusTip());
+        add(w, "accessibleName", w->accessibleName());
+        add(w, "accessibleDescription", w->accessibleDescription());
+        if (const auto *menu = qobject_cast<const QMenu *>(w))
+            add(w, "title", menu->title());
+        if (const auto *label = qobject_cast<const QLabel *>(w))
+            add(w, "text", label->text());
+        if (const auto *button = qobject_cast<const QAbstractButton *>(w))
+            add(w, "text", button->text());
+        if (const auto *box = qobject_cast<const QGroupBox *>(w))
+            add(w, "title", box->title());
+        if (const auto *edit = qobject_cast<const QLineEdit *>(w))
+            add(w, "placeholderText", edit->placeholderText());
+        if (const auto *spin = qobject_cast<const QSpinBox *>(w)) {
+            add(w, "prefix", spin->prefix());
+            add(w, "suffix", spin->suffix());
+            add(w, "specialValueText", spin->specialValueText());
+        }
+        if (const auto *spin = qobject_cast<const QDoubleSpinBox *>(w)) {
+            add(w, "prefix", spin->prefix());
+            add(w, "suffix", spin->suffix());
+            add(w, "specialValueText", spin->specialValueText());
+        }
+        if (const auto *combo = qobject_cast<const QComboBox *>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                add(w, "item", combo->itemText(i));
+        if (const auto *tabs = qobject_cast<const QTabBar *>(w))
+            for (int i = 0; i < tabs->count(); ++i)
+                add(w, "tab", tabs->tabText(i));
+        if (const auto *view = qobject_cast<const QAbstractItemView *>(w); view && view->model())
+            for (int c = 0; c < view->model()->columnCount(); ++c)
+                add(w, "column", view->model()->headerData(c, Qt::Horizontal).toString());
+        if (const auto *chartView = qobject_cast<const QChartView *>(w); chartView && chartView->chart()) {
+            const QChart *chart = chartView->chart();
+            add(chart, "title", chart->title());
+            for (const QAbstractAxis *axis : chart->axes())
+                add(axis, "title", axis->titleText());
+            for (const QAbstractSeries *series : chart->series()) {
+                add(series, "name", series->name());
+                if (const auto *bars = qobject_cast<const QAbstractBarSeries *>(series))
+                    for (const QBarSet *set : bars->barSets())
+                        add(set, "label", set->label());
+            }
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -279,6 +360,49 @@ private slots:
         QCOMPARE(dockTitle(window, "controlsDock"), QStringLiteral("Controls"));
         QCOMPARE(lossLabel->text(), QStringLiteral("&Loss"));
         QCOMPARE(backoff->itemText(backoff->findData(QStringLiteral("exponential"))), QStringLiteral("exponential"));
+    }
+
+    // Switched to German, no text of the window that has a German
+    // translation stays English: every menu, action, dock, button, label,
+    // list item and chart text is set again, not only those a test names.
+    void everyTextOfTheWindowFollowsTheLanguage()
+    {
+        // The English texts the German file translates into something else.
+        QSet<QString> translated, kept;
+        for (const QString &ts : tsFiles()) {
+            if (!ts.endsWith(QStringLiteral("_de.ts")))
+                continue;
+            const Catalogue german = readTs(ts);
+            for (auto it = german.cbegin(); it != german.cend(); ++it) {
+                const QString source = it.key().section(u'\x1f', 1, 1);
+                (it->numerus || it->translation == source ? kept : translated).insert(source);
+            }
+        }
+        QVERIFY(translated.size() > 300);
+        translated -= kept; // the same words kept in another context ("OK", "%1 ms")
+
+        switchTo(QStringLiteral("en"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QList<std::pair<QString, QString>> english = textsOf(window);
+        QVERIFY(english.size() > 100);
+        int checked = 0;
+        for (const auto &[where, text] : english)
+            checked += translated.contains(text);
+        QVERIFY2(checked > 80, qPrintable(QString::number(checked)));
+
+        switchTo(QStringLiteral("de"));
+        const QList<std::pair<QString, QString>> german = textsOf(window);
+        switchTo(QStringLiteral("en"));
+        QCOMPARE(german.size(), english.size());
+        QStringList stayedEnglish;
+        for (qsizetype i = 0; i < english.size(); ++i) {
+            QCOMPARE(german[i].first, english[i].first);
+            if (translated.contains(english[i].second) && german[i].second == english[i].second)
+                stayedEnglish << QStringLiteral("%1: \"%2\"").arg(english[i].first, english[i].second);
+        }
+        QVERIFY2(stayedEnglish.isEmpty(), qPrintable(stayedEnglish.join(u'\n')));
     }
 
     void languageMenuRemembersTheChoice()

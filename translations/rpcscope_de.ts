@@ -2491,10 +2491,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation> · Zähler %1</translation>
     </message>
     <message>
-        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
-        <translation>Aufrufe %1 · ok %2 · fehlgeschlagen %3 · Wiederholungen %4 · aus dem Gedächtnis beantwortete Duplikate %5 · Latenz p50 %6 ms · p99 %7 ms</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 ms  %2</translation>
     </message>
@@ -2641,6 +2637,55 @@ Click an event, or press N and P, for its own story.</source>
         <translation>Die Lehre: %1
 
 Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschichte zu lesen.</translation>
+    </message>
+    <message>
+        <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
+        <translation>Zurücksetzen verwirft den angezeigten Mitschnitt und startet sein Szenario mit den aktuellen Einstellungen neu.</translation>
+    </message>
+    <message>
+        <source>calls %1</source>
+        <translation>Aufrufe %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>ok %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>fehlgeschlagen %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>Wiederholungen %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>Nachfragen %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>aus dem Gedächtnis beantwortete Duplikate %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>beschädigte Datagramme %1: von der Prüfsumme erkannt %2, beschädigt angenommen %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>Latenz p50 %1 ms · p99 %2 ms</translation>
     </message>
 </context>
 <context>
@@ -2939,6 +2984,55 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>verglichen</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>mean latency</source>
+        <translation>mittlere Latenz</translation>
+    </message>
+    <message>
+        <source>lowest run</source>
+        <translation>niedrigster Lauf</translation>
+    </message>
+    <message>
+        <source>highest run</source>
+        <translation>höchster Lauf</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>median (p50)</source>
+        <translation>Median (p50)</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>ok calls</source>
+        <translation>erfolgreiche Aufrufe</translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation>fehlgeschlagene Aufrufe</translation>
     </message>
 </context>
 </TS>

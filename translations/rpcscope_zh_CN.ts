@@ -2491,10 +2491,6 @@ The network settings on the Controls panel then shape what the clients send; wha
         <translation> · 计数器 %1</translation>
     </message>
     <message>
-        <source>calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · latency p50 %6 ms · p99 %7 ms</source>
-        <translation>调用 %1 · 成功 %2 · 失败 %3 · 重传 %4 · 凭记录应答的重复请求 %5 · 延迟 p50 %6 毫秒 · p99 %7 毫秒</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 毫秒  %2</translation>
     </message>
@@ -2641,6 +2637,55 @@ Click an event, or press N and P, for its own story.</source>
         <translation>要点：%1
 
 点击一个事件，或按 N 和 P，查看它自己的经过。</translation>
+    </message>
+    <message>
+        <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
+        <translation>重置会丢弃当前显示的捕获，并以当前设置重新开始其场景。</translation>
+    </message>
+    <message>
+        <source>calls %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>成功 %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>失败 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>失败 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>重传 %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>探询 %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>凭记录应答的重复请求 %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>损坏的数据报 %1：校验和拦下 %2，损坏后仍被接受 %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>延迟 p50 %1 毫秒 · p99 %2 毫秒</translation>
     </message>
 </context>
 <context>
@@ -2939,6 +2984,55 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a rate in percent</comment>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>compared</source>
+        <translation>对比项</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>mean latency</source>
+        <translation>平均延迟</translation>
+    </message>
+    <message>
+        <source>lowest run</source>
+        <translation>最低一次</translation>
+    </message>
+    <message>
+        <source>highest run</source>
+        <translation>最高一次</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>median (p50)</source>
+        <translation>中位数 (p50)</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>ok calls</source>
+        <translation>成功的调用</translation>
+    </message>
+    <message>
+        <source>failed calls</source>
+        <translation>失败的调用</translation>
     </message>
 </context>
 </TS>

@@ -160,16 +160,20 @@ ChartsView::ChartsView(QWidget *parent)
     layout->addWidget(m_tabs, 1);
     // Hovered values show beside the tabs, where they take no chart space,
     // and so does the export button.
-    m_exportOne = new QAction(tr("Export This Chart…"), this);
+    m_exportOne = new QAction(this);
     m_exportOne->setObjectName(QStringLiteral("exportChart"));
     connect(m_exportOne, &QAction::triggered, this, [this] { exportFromDialog(false); });
-    m_exportAll = new QAction(tr("Export All Charts…"), this);
+    m_exportAll = new QAction(this);
     m_exportAll->setObjectName(QStringLiteral("exportAllCharts"));
     connect(m_exportAll, &QAction::triggered, this, [this] { exportFromDialog(true); });
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("exportChartsButton"));
-    exportButton->setText(tr("Export Chart…"));
-    exportButton->setToolTip(tr("Save the chart shown, or all of them, as PNG or SVG"));
+    m_i18n.add([this, exportButton] {
+        m_exportOne->setText(tr("Export This Chart…"));
+        m_exportAll->setText(tr("Export All Charts…"));
+        exportButton->setText(tr("Export Chart…"));
+        exportButton->setToolTip(tr("Save the chart shown, or all of them, as PNG or SVG"));
+    });
     exportButton->setAutoRaise(true);
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *exportMenu = new QMenu(exportButton);

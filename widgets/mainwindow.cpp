@@ -36,6 +36,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -308,7 +309,7 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
     });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *exportCall = file->addAction(tr("Export Selected &Call…"), this, [this] {
+    QAction *exportCall = file->addAction(QString(), this, [this] {
         QString error;
         if (!selectedCall()) {
             QMessageBox::information(this, tr("RpcScope"),
@@ -329,8 +330,11 @@ void MainWindow::createActions()
     });
     exportCall->setObjectName(QStringLiteral("exportSelectedCall"));
     exportCall->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
-    m_i18n.add([exportAction] { exportAction->setText(tr("&Export…")); });
+    m_i18n.add([exportAction, exportCall] {
+        exportAction->setText(tr("&Export…"));
+        exportCall->setText(tr("Export Selected &Call…"));
+        exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
+    });
     file->addSeparator();
     QAction *connectAction = file->addAction(QString(), this, &MainWindow::showConnectDialog);
     connectAction->setObjectName(QStringLiteral("connectToServer"));
@@ -364,12 +368,13 @@ void MainWindow::createActions()
     });
     connect(m_stepAction, &QAction::triggered, this, [this] { m_player->step(); });
     QAction *reset = playback->addAction(QString());
+    reset->setObjectName(QStringLiteral("resetAction"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_i18n.add([reset] {
         reset->setText(tr("Reset"));
         reset->setToolTip(tr("Start the scenario over with the current settings (Ctrl+R)"));
     });
-    connect(reset, &QAction::triggered, this, [this] { startScenario(m_scenario); });
+    connect(reset, &QAction::triggered, this, &MainWindow::reset);
     playback->addSeparator();
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
@@ -473,12 +478,16 @@ void MainWindow::createActions()
     }
     scenarioMenu->setToolTipsVisible(true);
 
-    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QMenu *tools = menuBar()->addMenu(QString());
     tools->setObjectName(QStringLiteral("toolsMenu"));
-    QAction *sweep = tools->addAction(tr("Parameter &Sweep…"), this, &MainWindow::showSweepDialog);
+    QAction *sweep = tools->addAction(QString(), this, &MainWindow::showSweepDialog);
     sweep->setObjectName(QStringLiteral("parameterSweep"));
     sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+    m_i18n.add([tools, sweep] {
+        tools->setTitle(tr("&Tools"));
+        sweep->setText(tr("Parameter &Sweep…"));
+        sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+    });
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
@@ -534,6 +543,33 @@ void MainWindow::startScenario(const QString &name)
                                                scenario->displayDescription().toHtmlEscaped()));
     m_sawFinish = false;
     m_player->play();
+}
+
+bool MainWindow::reset()
+{
+    if (!session::findScenario(m_scenario))
+        return false;
+    if (m_replaying && !confirmDiscardCapture())
+        return false;
+    startScenario(m_scenario);
+    return true;
+}
+
+// A capture may be the only copy of a session from another machine or an
+// earlier run: Reset does not throw it away unasked.
+bool MainWindow::confirmDiscardCapture()
+{
+    if (m_askDiscardCapture)
+        return m_askDiscardCapture();
+    QMessageBox box(QMessageBox::Question, tr("Reset"),
+                    tr("Reset discards the capture shown and starts its scenario over with the current settings."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("discardCaptureQuestion"));
+    QPushButton *discard = box.addButton(tr("Reset"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == discard;
 }
 
 // Points the views at the player's trace for a session of `config`.
@@ -868,6 +904,36 @@ QString MainWindow::serviceLine(const QJsonObject &report) const
     return {};
 }
 
+// The session at a glance, with what the command line's summary says too:
+// why calls failed, a long call's probes apart from retransmissions, and
+// how many damaged datagrams the checksum caught and let through.
+QString MainWindow::statisticsLine(const session::Summary &s) const
+{
+    QStringList parts{tr("calls %1").arg(s.calls), tr("ok %1").arg(s.ok)};
+    if (s.failed.empty()) {
+        parts << tr("failed %1").arg(0);
+    } else {
+        QStringList reasons;
+        for (int e = 1; e < trace::kCallErrorCount; ++e) {
+            const auto error = trace::CallError(e);
+            if (const auto it = s.failed.find(trace::callErrorName(error)); it != s.failed.end())
+                reasons << tr("%1 %2", "failure reason and count").arg(displaynames::callError(error)).arg(it->second);
+        }
+        parts << tr("failed %1 (%2)").arg(s.failedTotal()).arg(reasons.join(tr(", ")));
+    }
+    parts << tr("retransmissions %1").arg(s.retransmissions);
+    if (s.probes > 0)
+        parts << tr("probes %1").arg(s.probes);
+    parts << tr("duplicates answered from memory %1").arg(s.duplicatesSuppressed + s.cachedRepliesResent);
+    if (s.datagrams.corrupted > 0 || s.datagrams.corruptAccepted > 0)
+        parts << tr("damaged datagrams %1: checksum caught %2, corrupt accepted %3")
+                     .arg(s.datagrams.corrupted)
+                     .arg(s.datagrams.checksumRejected)
+                     .arg(s.datagrams.corruptAccepted);
+    parts << tr("latency p50 %1 ms · p99 %2 ms").arg(s.latency.p50, 0, 'f', 1).arg(s.latency.p99, 0, 'f', 1);
+    return parts.join(QStringLiteral(" · "));
+}
+
 void MainWindow::refreshViews()
 {
     const trace::TraceLog::View view = m_player->log().view();
@@ -878,17 +944,7 @@ void MainWindow::refreshViews()
     for (; m_summarised < view.size(); ++m_summarised)
         m_summary.record(view.at(m_summarised));
     if (m_summarised != before || m_stats->text().isEmpty()) {
-        const session::Summary s = m_summary.finish();
-        m_stats->setText(tr("calls %1 · ok %2 · failed %3 · retransmissions %4 · duplicates answered from memory %5 · "
-                        "latency p50 %6 ms · p99 %7 ms")
-                         .arg(s.calls)
-                         .arg(s.ok)
-                         .arg(s.failedTotal())
-                         .arg(s.retransmissions)
-                         .arg(s.duplicatesSuppressed + s.cachedRepliesResent)
-                         .arg(s.latency.p50, 0, 'f', 1)
-                         .arg(s.latency.p99, 0, 'f', 1)
-                         + serviceLine(m_player->serviceReport()));
+        m_stats->setText(statisticsLine(m_summary.finish()) + serviceLine(m_player->serviceReport()));
     }
     if (m_remote && !m_replaying) {
         const QString connection = connectionText();

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -40,6 +41,13 @@ public:
 
     // Resets to a scenario's preset and plays it.
     void startScenario(const QString &name);
+    // Playback > Reset: the scenario shown starts over with the current
+    // settings. A capture shown would be discarded, so the person is asked
+    // first; false when they keep it (or there is no scenario to start).
+    bool reset();
+    // What asks whether to discard the capture shown, true to go on: a
+    // question box unless this replaces it (tests answer without one).
+    void setDiscardCaptureQuestion(std::function<bool()> ask) { m_askDiscardCapture = std::move(ask); }
     // Shows a capture whole, ready to replay. Without `error`, problems are
     // shown in a dialog; with it, they are only reported there.
     bool openCapture(const QString &path, QString *error = nullptr);
@@ -91,8 +99,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    bool confirmDiscardCapture();
     void refreshViews();
     void showSession(const session::SessionConfig &config);
+    QString statisticsLine(const session::Summary &summary) const;
     QString serviceLine(const QJsonObject &report) const;
     void showNarration(std::optional<qsizetype> index);
     void onEventSelected(qsizetype index);
@@ -113,6 +123,7 @@ private:
     bool m_real = false;
     std::optional<remote::RemoteServer> m_remote; // set: m_real, calling this server
     bool m_replaying = false; // m_player is a ReplayPlayer
+    std::function<bool()> m_askDiscardCapture; // empty: a question box asks
     SequenceDiagramView *m_diagram = nullptr;
     ChartsView *m_charts = nullptr;
     ControlsPanel *m_controls = nullptr;

@@ -28,6 +28,7 @@
 #include <QLegendMarker>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPromise>
@@ -133,7 +134,10 @@ SweepDialog::SweepDialog(const session::SessionConfig &base, QWidget *parent)
     buildInputs(m_inputs);
 
     m_chart = new QChart;
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // One entry a line beside the plot: below it, in one row, Qt Charts cuts
+    // the names short ("backoff = ful...") once a few values are compared.
+    m_chart->legend()->setAlignment(Qt::AlignRight);
+    m_chart->legend()->setShowToolTips(true);
     m_chart->setBackgroundRoundness(0);
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chartView = new QChartView(m_chart, this);
@@ -679,23 +683,75 @@ void SweepDialog::showHover(int seriesIndex, const QPointF &point)
     QToolTip::showText(QCursor::pos(), m_hoverText, m_chartView);
 }
 
+// The rows as a person reads them: rates in percent, times in milliseconds
+// with one decimal, means of counts with at most one. exportTable() writes
+// the command line's CSV, exact to the thousandth, instead.
 void SweepDialog::fillTable()
 {
-    const QStringList lines = session::sweepCsv(m_shown, m_rows).split(u'\n', Qt::SkipEmptyParts);
     m_table->clear();
-    if (lines.isEmpty())
+    m_table->setRowCount(0);
+    if (m_rows.empty())
         return;
-    const QStringList header = lines.constFirst().split(u',');
+    const QLocale locale;
+    const auto decimal = [&locale](double v, int decimals) {
+        // 20.0 reads as 20, 16.666… as 16.7.
+        const double rounded = std::round(v * std::pow(10.0, decimals)) / std::pow(10.0, decimals);
+        const bool whole = std::abs(rounded - std::round(rounded)) < 1e-9;
+        return locale.toString(rounded, 'f', whole ? 0 : decimals);
+    };
+    const auto ms = [&](double v) { return tr("%1 ms").arg(decimal(v, 1)); };
+    const auto count = [&](double v) { return decimal(v, 1); };
+    const QString param = m_shown.param;
+    const QLatin1StringView unit = valueNameOf(param);
+    const auto paramCell = [&](const QString &value) {
+        const double v = value.toDouble();
+        if (unit == "P")
+            return tr("%1 %", "a rate in percent").arg(decimal(v * 100.0, 1));
+        if (unit == "MS")
+            return ms(v);
+        if (isWhole(param))
+            return locale.toString(qlonglong(std::llround(v)));
+        return decimal(v, 3);
+    };
+
+    const QStringList header{param,
+                             m_shown.compareOption.isEmpty() ? tr("compared") : m_shown.compareOption,
+                             tr("runs"),
+                             tr("mean latency"),
+                             tr("lowest run"),
+                             tr("highest run"),
+                             tr("standard deviation"),
+                             tr("median (p50)"),
+                             tr("p99"),
+                             tr("ok calls"),
+                             tr("failed calls"),
+                             tr("retransmissions"),
+                             tr("datagrams sent")};
     m_table->setColumnCount(int(header.size()));
     m_table->setHorizontalHeaderLabels(header);
-    m_table->setRowCount(int(lines.size() - 1));
-    for (qsizetype r = 1; r < lines.size(); ++r) {
-        const QStringList cells = lines[r].split(u',');
+    m_table->setRowCount(int(m_rows.size()));
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        const SweepRow &row = m_rows[r];
+        // No call succeeded in any run: there is no latency to show.
+        const bool latency = row.latencyMean.count > 0;
+        const QStringList cells{paramCell(row.paramValue),
+                                row.compareValue,
+                                locale.toString(row.runs),
+                                latency ? ms(row.latencyMean.mean) : QString(),
+                                latency ? ms(row.latencyMean.min) : QString(),
+                                latency ? ms(row.latencyMean.max) : QString(),
+                                latency ? ms(row.latencyMean.stddev) : QString(),
+                                latency ? ms(row.latencyP50.mean) : QString(),
+                                latency ? ms(row.latencyP99.mean) : QString(),
+                                count(row.ok.mean),
+                                count(row.failed.mean),
+                                count(row.retransmissions.mean),
+                                count(row.datagramsSent.mean)};
         for (qsizetype c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
-            if (c >= 2)
+            if (c != 1)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_table->setItem(int(r - 1), int(c), item);
+            m_table->setItem(int(r), int(c), item);
         }
     }
     m_table->resizeColumnsToContents();

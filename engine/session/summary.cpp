@@ -1,5 +1,7 @@
 #include "summary.h"
 
+#include "wire/datagram.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -31,6 +33,7 @@ QJsonObject Summary::toJson() const
         {QStringLiteral("duplicates_suppressed"), qint64(duplicatesSuppressed)},
         {QStringLiteral("cached_replies_resent"), qint64(cachedRepliesResent)},
         {QStringLiteral("retransmissions"), qint64(retransmissions)},
+        {QStringLiteral("probes"), qint64(probes)},
         {QStringLiteral("datagrams"),
          QJsonObject{{QStringLiteral("sent"), qint64(datagrams.sent)},
                      {QStringLiteral("delivered"), qint64(datagrams.delivered)},
@@ -69,7 +72,12 @@ void SummaryBuilder::record(const trace::Event &e)
     case EventKind::HandlerStart: ++m_summary.executions; break;
     case EventKind::DuplicateSuppressed: ++m_summary.duplicatesSuppressed; break;
     case EventKind::CachedReplyResent: ++m_summary.cachedRepliesResent; break;
-    case EventKind::Retransmit: ++m_summary.retransmissions; break;
+    case EventKind::Retransmit:
+        if (wire::DatagramKind(e.datagram) == wire::DatagramKind::Probe)
+            ++m_summary.probes;
+        else
+            ++m_summary.retransmissions;
+        break;
     case EventKind::Send: ++d.sent; break;
     case EventKind::Deliver: ++d.delivered; break;
     case EventKind::Lost: ++d.lost; break;

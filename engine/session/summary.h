@@ -23,7 +23,11 @@ struct Summary
     std::int64_t executions = 0;
     std::int64_t duplicatesSuppressed = 0;
     std::int64_t cachedRepliesResent = 0;
+    // A request sent again after its timer fired. A long call's probes
+    // ("how is call N doing?") are counted apart: they are the protocol
+    // waiting as it should, not an attempt lost.
     std::int64_t retransmissions = 0;
+    std::int64_t probes = 0;
     struct Datagrams
     {
         std::int64_t sent = 0, delivered = 0, lost = 0, duplicated = 0, corrupted = 0,
