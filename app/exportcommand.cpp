@@ -82,7 +82,11 @@ int runExport(const QStringList &args)
                                    QStringLiteral("charts: %1, or all (one under another) [default: all]")
                                        .arg(widgets::ChartsView::chartNames().join(QStringLiteral(", "))),
                                    QStringLiteral("NAME"));
-    parser.addOptions({format, output, fromMs, toMs, call, width, chart});
+    const QCommandLineOption legend(QStringLiteral("legend"), QStringLiteral("diagram: add a key to every mark"));
+    const QCommandLineOption tracks(QStringLiteral("tracks"),
+                                    QStringLiteral("diagram: add counter tracks (calls open, sent vs answered, "
+                                                   "dropped vs resent, timeout) on the same time axis"));
+    parser.addOptions({format, output, fromMs, toMs, call, width, chart, legend, tracks});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a capture (.rpcscope)"));
     if (!parser.parse(args))
         return usageError(QStringLiteral("export: %1").arg(parser.errorText()));
@@ -179,6 +183,8 @@ int runExport(const QStringList &args)
         what.to = range.to;
         what.call = range.call;
         what.width = pixels;
+        what.legend = parser.isSet(legend);
+        what.tracks = parser.isSet(tracks);
         written = diagram::exportDiagram(what, *picture, path, &error);
     } else if (chartPicture) {
         // The charts the window's dock draws, over the whole capture or the range given.

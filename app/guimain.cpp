@@ -40,6 +40,9 @@ struct GuiOptions
         QCoreApplication::translate("main",
                                     "With --connect: the port of the server's trace feed (serve --trace-port)"),
         QStringLiteral("PORT")};
+    QCommandLineOption presentation{
+        QStringLiteral("presentation"),
+        QCoreApplication::translate("main", "Start in presentation mode: full screen, everything large, for a projector")};
     QCommandLineOption keyFile{
         QStringLiteral("key-file"),
         QCoreApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
@@ -51,7 +54,7 @@ struct GuiOptions
             QCoreApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile});
+        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation});
         parser.addPositionalArgument(QStringLiteral("capture"),
                                      QCoreApplication::translate("main", "A capture (.rpcscope) to open"),
                                      QStringLiteral("[capture]"));
@@ -195,5 +198,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     window.show();
+    if (parser.isSet(options.presentation))
+        window.present(true);
     return app.exec();
 }

@@ -35,7 +35,8 @@ Geometry fitted(const DiagramExport &what, core::TimePoint from, core::TimePoint
 {
     Geometry g;
     g.clients = std::max(1, what.clients);
-    g.width = std::clamp(what.width, 600, 8'000);
+    g.tracks = what.tracks ? 4 : 0;
+    g.width = std::clamp(what.width, 600, 8'000) + g.tracks * g.trackWidth();
     const double ms = std::max(1.0, double((to - from).count()) / 1000.0);
     const double chrome = g.header() + g.topPad() + g.bottomPad();
     g.height = std::clamp(ms * 1.6 + chrome, 600.0, 16'000.0);
@@ -113,6 +114,7 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     PaintStyle style;
     style.font = made->font;
     style.showNow = false;
+    style.legend = what.legend;
     style.title = what.title;
     style.subtitle = subtitle;
     const QSize size(int(std::ceil(g.width)), int(std::ceil(g.height)));

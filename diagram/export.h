@@ -36,6 +36,8 @@ struct DiagramExport
     std::optional<Geometry> geometry;
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall; // dims the others, as on screen
     std::optional<core::TimePoint> now; // the playback clock; none: the last event (every fate shown)
+    bool legend = false; // a key to every mark
+    bool tracks = false; // counter tracks on the same time axis (when no geometry is given)
 };
 
 // Draws the sequence diagram of a time range into an SVG, PNG or PDF file

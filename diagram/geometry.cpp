@@ -16,7 +16,7 @@ double Geometry::laneX(core::HostId host) const
     if (hosts > 3) {
         // Many clients: they share the left, the server stands apart on the right.
         const double left = ruler() + 40 * scale;
-        const double server = width - 150 * scale;
+        const double server = lanesRight() - 150 * scale;
         const double last = server - std::max(110.0 * scale, (server - left) / hosts);
         if (host == core::kServerHost)
             return server;
@@ -24,8 +24,11 @@ double Geometry::laneX(core::HostId host) const
     }
     // One or two clients: room beside the outer lanes for labels and badges.
     const int index = host == core::kServerHost ? clients : std::min<int>(host, clients) - 1;
-    const double left = ruler() + 230 * scale;
-    const double usable = std::max(120.0, width - left - 270 * scale);
+    // Room beside the outer lanes for their labels, less when the window
+    // (or the counter tracks) leave little.
+    const double room = lanesRight() - ruler();
+    const double left = ruler() + std::clamp(room * 0.3, 60.0 * scale, 230.0 * scale);
+    const double usable = std::max(120.0, lanesRight() - left - std::clamp(room * 0.22, 60.0 * scale, 270.0 * scale));
     const double spacing = std::min(usable / std::max(1, hosts - 1), 560.0 * scale);
     // Centre the lanes in the room they have.
     const double span = spacing * (hosts - 1);

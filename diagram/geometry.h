@@ -20,6 +20,7 @@ struct Geometry
     double pixelsPerMs = 1.6;
     double scroll = 0;  // content pixels above the top of the time area
     double scale = 1.0; // presentation: margins and lane headers grow with the text
+    int tracks = 0;     // counter tracks at the right, on the same time axis
 
     // The bands around the time area.
     double header() const { return 56 * scale; }  // lane titles
@@ -47,6 +48,10 @@ struct Geometry
     }
     // The scale that shows [0, end] in the time area.
     double fitScale(core::TimePoint end) const;
+    double trackWidth() const { return 78 * scale; }
+    // Where the lanes end and the counter tracks begin.
+    double lanesRight() const { return width - tracks * trackWidth(); }
+    double trackLeft(int track) const { return lanesRight() + track * trackWidth(); }
     QRectF timeArea() const { return QRectF(ruler(), header(), width - ruler(), height - header()); }
 
     // Viewport x of a host's lane: clients from the left, the server on the right.

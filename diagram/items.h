@@ -65,6 +65,7 @@ struct Label
     QRectF rect;         // where it went, once placed
     bool placed = false;
     bool leader = false; // drawn away from its first choice: a thin line back to the anchor
+    bool overArrows = false; // a badge that found room only over arrows: drawn opaque
     qsizetype event = -1;
 };
 
@@ -89,8 +90,17 @@ struct BandCounts
     int sent = 0, lost = 0, retried = 0, cached = 0, timeouts = 0;
 };
 
+// A counter track's title and the largest value it shows, for its header.
+struct Track
+{
+    QString title;
+    QString peak;
+    double left = 0, width = 0;
+};
+
 struct Frame
 {
+    std::vector<Track> tracks;
     std::vector<Item> items;
     std::vector<Label> labels;
     double nowY = -1; // the playback clock's line, or -1 when out of view

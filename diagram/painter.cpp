@@ -2,6 +2,7 @@
 
 #include "scene.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -90,7 +91,11 @@ void paintHeader(QPainter &p, const Geometry &g, const PaintStyle &style)
     p.setFont(header);
     const QFontMetricsF fh(header);
     const int hosts = g.clients + 1;
+    // Lanes too narrow for a title each: every n-th client is named.
+    const int every = spacing < 18 * g.scale ? int(std::ceil(18 * g.scale / std::max(1.0, spacing))) : 1;
     for (int h = 0; h < hosts; ++h) {
+        if (h != 0 && every > 1 && (h - 1) % every != 0 && h != hosts - 1)
+            continue;
         const double x = g.laneX(core::HostId(h));
         // Narrow lanes get short names: c7 instead of client 7.
         QString name = hostTitle(core::HostId(h), g.clients);
@@ -98,7 +103,7 @@ void paintHeader(QPainter &p, const Geometry &g, const PaintStyle &style)
             name = spacing < 34 * g.scale ? QString::number(h) : SceneBuilder::tr("c%1").arg(h);
         double w = std::max(90.0 * g.scale, fh.horizontalAdvance(name) + 24);
         if (h != 0 && spacing < 100 * g.scale)
-            w = std::max(12.0, std::min(w, spacing - 4));
+            w = std::max(12.0, std::min(w, spacing * every - 4));
         const QRectF box(x - w / 2, 10 * g.scale, w, g.header() - 18 * g.scale);
         p.setPen(Qt::NoPen);
         p.setBrush(style.dark() ? QColor(0x4a, 0x5a, 0x70) : QColor(0x2c, 0x3e, 0x50));
@@ -160,8 +165,13 @@ void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFon
             const QPointF edge(std::clamp(l.anchor.x(), r.left(), r.right()), std::clamp(l.anchor.y(), r.top(), r.bottom()));
             p.drawLine(l.anchor, edge);
         }
-        QColor fill = colour;
-        fill.setAlpha(style.dark() ? 70 : 38);
+        // Tinted, and opaque: what it covers does not show through its words.
+        const double tint = style.dark() ? 0.27 : 0.15;
+        QColor fill = QColor::fromRgbF(style.base.redF() * (1 - tint) + colour.redF() * tint,
+                                       style.base.greenF() * (1 - tint) + colour.greenF() * tint,
+                                       style.base.blueF() * (1 - tint) + colour.blueF() * tint);
+        if (l.dimmed)
+            fill = style.base;
         p.setPen(QPen(colour, 1));
         p.setBrush(fill);
         p.drawRoundedRect(r, 5, 5);
@@ -181,6 +191,119 @@ void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFon
         p.drawText(line, (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, lines.at(i));
     }
 }
+
+
+class Legend
+{
+    Q_DECLARE_TR_FUNCTIONS(rpcscope::diagram::Legend)
+
+public:
+    // A key to every glyph, drawn with the painter that draws the glyphs.
+    static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
+    {
+        enum Glyph { Line, Dashed, Flying, Cross, Clock, Dot, Bar, Badge, Rule, Cut, Band };
+        struct Entry
+        {
+            Glyph glyph;
+            Tone tone;
+            QString text;
+        };
+        const Entry entries[] = {
+            {Line, Tone::Request, tr("request")},
+            {Dashed, Tone::Request, tr("request sent again (retry)")},
+            {Line, Tone::Reply, tr("reply")},
+            {Line, Tone::Ack, tr("ack")},
+            {Line, Tone::Working, tr("working: still running")},
+            {Line, Tone::Probe, tr("probe: how is my call?")},
+            {Line, Tone::Error, tr("error reply")},
+            {Line, Tone::FragmentAck, tr("fragment ack (SACK)")},
+            {Flying, Tone::Request, tr("in flight now")},
+            {Cross, Tone::Loss, tr("lost in the network")},
+            {Clock, Tone::Timeout, tr("timeout: no answer in time")},
+            {Dot, Tone::Reply, tr("call ended: ok")},
+            {Dot, Tone::Loss, tr("call ended: failed")},
+            {Bar, Tone::Handler, tr("handler running on the server")},
+            {Badge, Tone::Handler, tr("server decision (duplicate, cache…)")},
+            {Rule, Tone::Accent, tr("a setting changed")},
+            {Cut, Tone::Loss, tr("server crash")},
+            {Band, Tone::Request, tr("many datagrams: sent, lost, resent")},
+        };
+        QFont font = style.font;
+        font.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.9))));
+        const QFontMetricsF fm(font);
+        double textWidth = 0;
+        for (const Entry &e : entries)
+            textWidth = std::max(textWidth, fm.horizontalAdvance(e.text));
+        const double row = std::max(18.0, fm.height() + 4);
+        const double glyphWidth = 44;
+        const QRectF box(g.lanesRight() - textWidth - glyphWidth - 34, g.header() + 8, textWidth + glyphWidth + 24,
+                         row * std::size(entries) + 12);
+        QColor fill = style.base;
+        fill.setAlpha(235);
+        QColor frame = style.text;
+        frame.setAlpha(80);
+        p.setPen(QPen(frame, 1));
+        p.setBrush(fill);
+        p.drawRoundedRect(box, 6, 6);
+        p.setBrush(Qt::NoBrush);
+        p.setFont(font);
+        double y = box.top() + 6 + row / 2;
+        for (const Entry &e : entries) {
+            const QColor c = toneColour(e.tone, style);
+            const QPointF a(box.left() + 10, y), b(box.left() + 10 + glyphWidth - 8, y);
+            const QPointF mid = (a + b) / 2;
+            switch (e.glyph) {
+            case Line:
+            case Dashed:
+                p.setPen(QPen(c, 2.2, e.glyph == Dashed ? Qt::DashLine : toneLine(e.tone)));
+                p.drawLine(a, b);
+                drawArrowHead(p, a, b, c, 8);
+                break;
+            case Flying:
+                p.setPen(QPen(c, 2.2));
+                p.drawLine(a, mid);
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawEllipse(mid, 4.5, 4.5);
+                p.setBrush(Qt::NoBrush);
+                break;
+            case Cross:
+                p.setPen(QPen(c, 3));
+                p.drawLine(mid + QPointF(-6, -6), mid + QPointF(6, 6));
+                p.drawLine(mid + QPointF(-6, 6), mid + QPointF(6, -6));
+                break;
+            case Clock: drawClock(p, mid, c); break;
+            case Dot:
+                p.setPen(Qt::NoPen);
+                p.setBrush(c);
+                p.drawEllipse(mid, 6, 6);
+                p.setBrush(Qt::NoBrush);
+                break;
+            case Bar: p.fillRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4), c); break;
+            case Badge: {
+                QColor tint = c;
+                tint.setAlpha(60);
+                p.setPen(QPen(c, 1));
+                p.setBrush(tint);
+                p.drawRoundedRect(QRectF(a.x(), y - row / 2 + 3, b.x() - a.x(), row - 6), 4, 4);
+                p.setBrush(Qt::NoBrush);
+                break;
+            }
+            case Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(a, b); break;
+            case Cut: p.setPen(QPen(c, 4)); p.drawLine(a, b); break;
+            case Band:
+                p.fillRect(QRectF(a.x(), y - 3, 26, 5), toneColour(Tone::Request, style));
+                p.fillRect(QRectF(a.x(), y - 3, 7, 5), toneColour(Tone::Timeout, style));
+                p.fillRect(QRectF(a.x() + 26, y - 3, 8, 5), toneColour(Tone::Loss, style));
+                break;
+            }
+            p.setPen(style.text);
+            p.drawText(QRectF(box.left() + 10 + glyphWidth, y - row / 2, textWidth + 4, row), Qt::AlignLeft | Qt::AlignVCenter,
+                       e.text);
+            y += row;
+        }
+    }
+};
 
 } // namespace
 
@@ -319,6 +442,8 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
         if (l.placed)
             paintLabel(p, l, style, style.font, bold);
 
+    if (style.legend)
+        Legend::paint(p, g, style);
     if (style.showNow && frame.nowY >= 0) {
         QColor edge = style.highlight;
         edge.setAlpha(110);
@@ -328,6 +453,22 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
     p.setClipping(false);
     // Lane titles last, over anything scrolled beneath them.
     paintHeader(p, g, style);
+    // Counter tracks: a rule between them, their titles and peaks in the header.
+    QFont small = style.font;
+    small.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.85))));
+    const QFontMetricsF fs(small);
+    for (const Track &t : frame.tracks) {
+        p.setPen(QPen(faint, 1));
+        p.drawLine(QPointF(t.left, g.header()), QPointF(t.left, g.height));
+        p.setFont(small);
+        p.setPen(style.text);
+        const QRectF titleBox(t.left + 4, 6, t.width - 8, g.header() - 10);
+        p.drawText(titleBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, t.title);
+        QColor subtle = style.text;
+        subtle.setAlpha(160);
+        p.setPen(subtle);
+        p.drawText(titleBox, Qt::AlignRight | Qt::AlignBottom, fs.elidedText(t.peak, Qt::ElideRight, t.width - 8));
+    }
     p.restore();
 }
 

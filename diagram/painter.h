@@ -20,6 +20,7 @@ struct PaintStyle
     QColor text = Qt::black;
     QColor highlight = QColor(0x30, 0x8c, 0xc6);
     bool showNow = true; // the playback clock's line; never in exports
+    bool legend = false; // a key to every mark, in the top right corner
     QString title;       // shown at the top left, as on a slide
     QString subtitle;    // the settings that shape the story
     bool dark() const { return base.lightness() < 128; }

@@ -111,17 +111,30 @@ void placeLabels(Frame &frame, const QRectF &area)
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return frame.labels[a].priority > frame.labels[b].priority;
     });
+    // Arrows only: a badge, drawn opaque over them, may still cross one
+    // when nothing else is free; it never covers a mark or another label.
+    Grid marksAndLabels(area);
+    for (const Item &item : frame.items)
+        if (item.kind == ItemKind::Cross || item.kind == ItemKind::Clock || item.kind == ItemKind::Dot
+            || item.kind == ItemKind::Bar || item.kind == ItemKind::BadgeMark)
+            marksAndLabels.addRect(item.rect.adjusted(-2, -2, 2, 2));
     for (const std::size_t index : order) {
         Label &label = frame.labels[index];
-        for (std::size_t c = 0; c < label.candidates.size(); ++c) {
-            const QRectF &r = label.candidates[c];
-            if (!area.contains(r) || !grid.free(r.adjusted(-1, -1, 1, 1)))
+        for (std::size_t c = 0; c < 2 * label.candidates.size(); ++c) {
+            const bool overArrows = c >= label.candidates.size();
+            if (overArrows && !label.boxed)
+                break;
+            const QRectF &r = label.candidates[c % label.candidates.size()];
+            const QRectF padded = r.adjusted(-1, -1, 1, 1);
+            if (!area.contains(r) || !(overArrows ? marksAndLabels.free(padded) : grid.free(padded)))
                 continue;
             label.rect = r;
             label.placed = true;
             // Moved off its own line: a thin leader back to what it names.
-            label.leader = c > 0 && !r.adjusted(-24, -6, 24, 6).contains(label.anchor);
+            label.leader = c % label.candidates.size() > 0 && !r.adjusted(-24, -6, 24, 6).contains(label.anchor);
+            label.overArrows = overArrows;
             grid.addRect(r);
+            marksAndLabels.addRect(r);
             break;
         }
     }

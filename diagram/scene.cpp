@@ -26,6 +26,7 @@ namespace {
 constexpr qsizetype kDetailLimit = 5'000;     // more events than this in view: bands
 constexpr qsizetype kBandSamples = 40'000;    // events looked at to draw bands
 constexpr int kLabelLimit = 400;              // more arrows than this: only labels that matter most
+constexpr double kArrowSpacing = 5;           // fewer pixels of height per arrow: bands
 constexpr double kBandHeight = 6;             // pixels per band bucket
 
 Tone toneOf(std::uint8_t datagram)
@@ -178,9 +179,21 @@ public:
             const double x = left ? anchor.x() - gap - s.width() : anchor.x() + gap;
             return QRectF(x, anchor.y() + dy0 - s.height() / 2 + k * (s.height() + 4), s.width(), s.height());
         };
+        // Plain words stay level with what they name; a badge may move a
+        // line or two away, tied back to its point by a leader.
+        if (!boxed) {
+            l.candidates.push_back(at(leftFirst, 0));
+            l.candidates.push_back(at(!leftFirst, 0));
+            l.candidates.push_back(at(leftFirst, 1));
+            l.candidates.push_back(at(leftFirst, -1));
+            // Centred under or over its point, where lanes leave no room beside it.
+            l.candidates.push_back(QRectF(anchor.x() - s.width() / 2, anchor.y() + 10, s.width(), s.height()));
+            l.candidates.push_back(QRectF(anchor.x() - s.width() / 2, anchor.y() - 10 - s.height(), s.width(), s.height()));
+            return;
+        }
         for (const auto &[left, k] : std::initializer_list<std::pair<bool, int>>{
                  {leftFirst, 0}, {leftFirst, 1}, {leftFirst, -1}, {!leftFirst, 0}, {leftFirst, 2},
-                 {leftFirst, -2}, {!leftFirst, 1}, {!leftFirst, -1}, {leftFirst, 3}, {!leftFirst, 2}})
+                 {leftFirst, -2}, {!leftFirst, 1}, {!leftFirst, -1}})
             l.candidates.push_back(at(left, k));
     }
 
@@ -238,6 +251,7 @@ public:
     void detail(qsizetype first, qsizetype last);
     void bands(qsizetype first, qsizetype last);
     void landmarks();
+    void counterTracks(qsizetype first, qsizetype last);
     void event(const Event &e, qsizetype i);
 };
 
@@ -269,13 +283,22 @@ void Builder::build()
     const qsizetype first = view.lowerBound(tTop - reach);
     const qsizetype last = std::max(first, view.lowerBound(until + Duration(1)));
     f.eventsVisited = last - first;
-    if (last - first > kDetailLimit)
+    // Arrows closer than a few pixels apart merge into a smear that tells
+    // nothing: bands say the same traffic legibly.
+    qsizetype arrows = 0;
+    for (qsizetype i = first; i < last && last - first <= kDetailLimit; ++i) {
+        const EventKind k = view.at(i).kind;
+        arrows += k == EventKind::Deliver || k == EventKind::Lost;
+    }
+    if (last - first > kDetailLimit || double(arrows) * kArrowSpacing > bottom - top)
         bands(first, last);
     else
         detail(first, last);
     landmarks();
+    if (g.tracks > 0)
+        counterTracks(first, last);
     if (labels)
-        placeLabels(f, QRectF(g.ruler(), top, g.width - g.ruler(), bottom - top));
+        placeLabels(f, QRectF(g.ruler(), top, g.lanesRight() - g.ruler(), bottom - top));
 }
 
 void Builder::detail(qsizetype first, qsizetype last)
@@ -538,9 +561,9 @@ void Builder::landmarks()
             if (labels) {
                 const QString text = describeChange(e.detail, e.size);
                 const QSizeF s = measure(text, true);
-                Label &l = label(text, Tone::Accent, priority::Change, *it, flags, QPointF(g.width - 8, ey), true);
+                Label &l = label(text, Tone::Accent, priority::Change, *it, flags, QPointF(g.lanesRight() - 8, ey), true);
                 // Above the line at the right, else below it, else further in.
-                for (const double x : {g.width - 12 - s.width(), g.width * 0.62 - s.width() / 2, g.ruler() + 8.0}) {
+                for (const double x : {g.lanesRight() - 12 - s.width(), g.lanesRight() * 0.62 - s.width() / 2, g.ruler() + 8.0}) {
                     l.candidates.push_back(QRectF(x, ey - s.height() - 2, s.width(), s.height()));
                     l.candidates.push_back(QRectF(x, ey + 2, s.width(), s.height()));
                 }
@@ -571,9 +594,11 @@ void Builder::bands(qsizetype first, qsizetype last)
     for (qsizetype i = first; i < last; i += stride) {
         const Event &e = in.view.at(i);
         const double ey = y(e.time());
-        if (ey < areaTop || ey >= bottom || e.from >= hosts)
+        // A datagram turned away at the server's full queue is the server's drop.
+        const HostId lane = e.kind == EventKind::Lost && !lostOnTheWay(e) ? e.to : e.from;
+        if (ey < areaTop || ey >= bottom || lane >= hosts)
             continue;
-        BandCounts &c = counts[std::size_t(e.from) * buckets + std::size_t((ey - areaTop) / kBandHeight)];
+        BandCounts &c = counts[std::size_t(lane) * buckets + std::size_t((ey - areaTop) / kBandHeight)];
         switch (e.kind) {
         case EventKind::Send: c.sent += int(stride); break;
         case EventKind::Lost: c.lost += int(stride); break;
@@ -614,6 +639,86 @@ void Builder::bands(qsizetype first, qsizetype last)
             if (c.cached > 0)
                 bar(-4, 3, Tone::Handler);
         }
+    }
+}
+
+
+// Counter tracks, Perfetto-style, on the diagram's own time axis: how many
+// calls are open, datagrams sent against calls answered, what the network
+// and the server dropped against what the clients resent, and the timeout
+// that last expired. Each is scaled to its own peak in view.
+void Builder::counterTracks(qsizetype first, qsizetype last)
+{
+    const double areaTop = std::max(top, y(TimePoint(0)));
+    const double areaBottom = std::min(bottom, y(in.now));
+    if (areaBottom <= areaTop)
+        return;
+    constexpr double kBucket = 4;
+    const int buckets = std::max(1, int(std::ceil((areaBottom - areaTop) / kBucket)));
+    struct Bucket
+    {
+        double sent = 0, ok = 0, dropped = 0, resent = 0;
+        double open = -1;  // calls in flight at the bucket's start
+        double timeout = 0; // ms: the last timeout that expired so far
+    };
+    std::vector<Bucket> b(std::size_t(buckets) + 1);
+    const qsizetype stride = (last - first) / kBandSamples + 1;
+    for (qsizetype i = first; i < last; i += stride) {
+        const Event &e = in.view.at(i);
+        const double ey = y(e.time());
+        if (ey < areaTop || ey >= areaBottom)
+            continue;
+        Bucket &k = b[std::size_t((ey - areaTop) / kBucket)];
+        switch (e.kind) {
+        case EventKind::Send: k.sent += e.from != core::kServerHost ? double(stride) : 0; break;
+        case EventKind::CallOk: k.ok += double(stride); break;
+        case EventKind::Lost: k.dropped += double(stride); break;
+        case EventKind::Retransmit: k.resent += double(stride); break;
+        case EventKind::Timeout: k.timeout = double(e.detail) / 1000.0; break;
+        default: break;
+        }
+    }
+    // Calls in flight at each bucket's start, from the digest's running count.
+    for (int k = 0; k <= buckets; ++k)
+        b[std::size_t(k)].open = double(in.digest->callsOpenAt(in.view, g.timeForY(areaTop + k * kBucket)));
+    double lastTimeout = in.digest->lastTimeoutBefore(in.view, g.timeForY(areaTop));
+    for (Bucket &k : b) {
+        if (k.timeout > 0)
+            lastTimeout = k.timeout;
+        k.timeout = lastTimeout;
+    }
+    // Per second, so a zoom does not change what a bar means.
+    const double bucketSeconds = kBucket / g.pixelsPerMs / 1000.0;
+    double peakOpen = 1, peakRate = 1, peakLoss = 1, peakTimeout = 1;
+    for (const Bucket &k : b) {
+        peakOpen = std::max(peakOpen, k.open);
+        peakRate = std::max({peakRate, k.sent / bucketSeconds, k.ok / bucketSeconds});
+        peakLoss = std::max({peakLoss, k.dropped / bucketSeconds, k.resent / bucketSeconds});
+        peakTimeout = std::max(peakTimeout, k.timeout);
+    }
+    const auto column = [&](int track, const QString &title, const QString &peak) {
+        f.tracks.push_back({title, peak, g.trackLeft(track), g.trackWidth()});
+        return g.trackLeft(track) + 6;
+    };
+    const double w = g.trackWidth() - 12;
+    const auto bar = [&](double left, int k, double value, double peak, Tone tone, double inset = 0) {
+        if (value <= 0)
+            return;
+        const double by = areaTop + k * kBucket;
+        add(ItemKind::Band, tone, 0, {}, QRectF(left, by + inset, std::max(1.0, w * std::min(1.0, value / peak)), kBucket - 2 * inset), -1);
+    };
+    const double x0 = column(0, tr("calls open"), QString::number(peakOpen, 'f', 0));
+    const double x1 = column(1, tr("sent · answered /s"), QString::number(peakRate, 'f', 0));
+    const double x2 = column(2, tr("dropped · resent /s"), QString::number(peakLoss, 'f', 0));
+    const double x3 = column(3, tr("timeout"), tr("%1 ms").arg(peakTimeout, 0, 'f', 0));
+    for (int k = 0; k < buckets; ++k) {
+        const Bucket &c = b[std::size_t(k)];
+        bar(x0, k, c.open, peakOpen, Tone::Request);
+        bar(x1, k, c.sent / bucketSeconds, peakRate, Tone::Request);
+        bar(x1, k, c.ok / bucketSeconds, peakRate, Tone::Reply, 1);
+        bar(x2, k, c.resent / bucketSeconds, peakLoss, Tone::Timeout);
+        bar(x2, k, c.dropped / bucketSeconds, peakLoss, Tone::Loss, 1);
+        bar(x3, k, c.timeout, peakTimeout, Tone::Timeout);
     }
 }
 
@@ -661,6 +766,11 @@ void TraceDigest::update(const trace::TraceLog::View &view)
         } else if (e.kind == EventKind::ParamChange || e.kind == EventKind::ServerRestart) {
             m_landmarks.push_back(m_scanned);
         }
+        m_open += e.kind == EventKind::CallStart ? 1 : e.kind == EventKind::CallOk || e.kind == EventKind::CallFailed ? -1 : 0;
+        if (e.kind == EventKind::Timeout)
+            m_timeout = double(e.detail) / 1000.0;
+        if ((m_scanned + 1) % kCheckpoint == 0)
+            m_checkpoints.push_back({m_open, m_timeout});
     }
 }
 
@@ -686,6 +796,39 @@ std::optional<qsizetype> latestShown(const trace::TraceLog::View &view, const Tr
             break;
     }
     return std::nullopt;
+}
+
+namespace {
+// Replays the count from the checkpoint before `index` up to `index`.
+template<typename F>
+void fromCheckpoint(const trace::TraceLog::View &view, qsizetype index, qsizetype every, F &&f)
+{
+    for (qsizetype i = index / every * every; i < index; ++i)
+        f(view.at(i));
+}
+} // namespace
+
+std::int64_t TraceDigest::callsOpenAt(const trace::TraceLog::View &view, TimePoint time) const
+{
+    const qsizetype index = std::min(view.lowerBound(time), m_scanned);
+    const qsizetype block = index / kCheckpoint;
+    std::int64_t open = block > 0 ? m_checkpoints[std::size_t(block - 1)].open : 0;
+    fromCheckpoint(view, index, kCheckpoint, [&](const Event &e) {
+        open += e.kind == EventKind::CallStart ? 1 : e.kind == EventKind::CallOk || e.kind == EventKind::CallFailed ? -1 : 0;
+    });
+    return std::max<std::int64_t>(0, open);
+}
+
+double TraceDigest::lastTimeoutBefore(const trace::TraceLog::View &view, TimePoint time) const
+{
+    const qsizetype index = std::min(view.lowerBound(time), m_scanned);
+    const qsizetype block = index / kCheckpoint;
+    double timeout = block > 0 ? m_checkpoints[std::size_t(block - 1)].timeout : 0;
+    fromCheckpoint(view, index, kCheckpoint, [&](const Event &e) {
+        if (e.kind == EventKind::Timeout)
+            timeout = double(e.detail) / 1000.0;
+    });
+    return timeout;
 }
 
 TraceDigest::Key TraceDigest::keyOf(const Event &e)

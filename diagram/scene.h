@@ -33,6 +33,11 @@ public:
     core::Duration typicalFlight(bool towardsServer) const { return m_flight[towardsServer ? 0 : 1]; }
     const std::vector<qsizetype> &landmarks() const { return m_landmarks; }
     core::TimePoint lastEvent() const { return m_last; }
+    // Calls started and not yet ended before `time`, and the timeout that
+    // last expired before it (ms, 0 if none): for the counter tracks, read
+    // from checkpoints every few thousand events.
+    std::int64_t callsOpenAt(const trace::TraceLog::View &view, core::TimePoint time) const;
+    double lastTimeoutBefore(const trace::TraceLog::View &view, core::TimePoint time) const;
 
 private:
     // Sends not yet delivered or lost, by datagram, to learn send → deliver
@@ -59,6 +64,15 @@ public:
 private:
     static Key keyOf(const trace::Event &e);
     std::unordered_multimap<Key, Pending, KeyHash> m_sent;
+    static constexpr qsizetype kCheckpoint = 2048;
+    struct Checkpoint
+    {
+        std::int64_t open;
+        double timeout;
+    };
+    std::vector<Checkpoint> m_checkpoints; // after every kCheckpoint events
+    std::int64_t m_open = 0;
+    double m_timeout = 0;
     qsizetype m_scanned = 0;
     core::Duration m_maxFlight{100'000};
     core::Duration m_flight[2]{core::Duration(40'000), core::Duration(40'000)};

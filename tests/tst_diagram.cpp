@@ -205,7 +205,9 @@ private slots:
                                                         .arg(shown[a]->text, describe(shown[a]->rect), shown[b]->text,
                                                              describe(shown[b]->rect))));
                     for (const diagram::Item &item : f.frame.items) {
-                        const bool crosses = isDatagram(item) ? diagram::segmentHitsRect(item.line, shown[a]->rect)
+                        // A badge drawn opaque over arrows is the one exception, and says so.
+                        const bool crosses = isDatagram(item) ? !(shown[a]->boxed && shown[a]->overArrows)
+                                                                    && diagram::segmentHitsRect(item.line, shown[a]->rect)
                                              : item.kind == ItemKind::Cross || item.kind == ItemKind::Clock
                                                      || item.kind == ItemKind::Dot || item.kind == ItemKind::BadgeMark
                                                  ? item.rect.intersects(shown[a]->rect)

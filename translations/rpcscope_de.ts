@@ -1513,12 +1513,91 @@
         <source>With --connect: the DTLS key, the first line of this file</source>
         <translation>Mit --connect: der DTLS-Schlüssel, die erste Zeile dieser Datei</translation>
     </message>
+    <message>
+        <source>Start in presentation mode: full screen, everything large, for a projector</source>
+        <translation>Im Präsentationsmodus starten: Vollbild, alles groß, für einen Beamer</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
     <message>
         <source>client %1 · call %2</source>
         <translation>Client %1 · Aufruf %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::Legend</name>
+    <message>
+        <source>request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>request sent again (retry)</source>
+        <translation>Anfrage erneut gesendet (Wiederholung)</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>Bestätigung (Ack)</translation>
+    </message>
+    <message>
+        <source>working: still running</source>
+        <translation>Working: läuft noch</translation>
+    </message>
+    <message>
+        <source>probe: how is my call?</source>
+        <translation>Probe: wie steht mein Aufruf?</translation>
+    </message>
+    <message>
+        <source>error reply</source>
+        <translation>Fehlerantwort</translation>
+    </message>
+    <message>
+        <source>fragment ack (SACK)</source>
+        <translation>Fragment-Bestätigung (SACK)</translation>
+    </message>
+    <message>
+        <source>in flight now</source>
+        <translation>gerade unterwegs</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>im Netz verloren</translation>
+    </message>
+    <message>
+        <source>timeout: no answer in time</source>
+        <translation>Timeout: keine Antwort rechtzeitig</translation>
+    </message>
+    <message>
+        <source>call ended: ok</source>
+        <translation>Aufruf beendet: ok</translation>
+    </message>
+    <message>
+        <source>call ended: failed</source>
+        <translation>Aufruf beendet: fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>handler running on the server</source>
+        <translation>Handler läuft auf dem Server</translation>
+    </message>
+    <message>
+        <source>server decision (duplicate, cache…)</source>
+        <translation>Entscheidung des Servers (Duplikat, Cache …)</translation>
+    </message>
+    <message>
+        <source>a setting changed</source>
+        <translation>eine Einstellung geändert</translation>
+    </message>
+    <message>
+        <source>server crash</source>
+        <translation>Serverabsturz</translation>
+    </message>
+    <message>
+        <source>many datagrams: sent, lost, resent</source>
+        <translation>viele Datagramme: gesendet, verloren, wiederholt</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1753,22 @@ Antwort-Cache verloren, neue Epoche</translation>
     <message>
         <source>client %1</source>
         <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>calls open</source>
+        <translation>offene Aufrufe</translation>
+    </message>
+    <message>
+        <source>sent · answered /s</source>
+        <translation>gesendet · beantwortet /s</translation>
+    </message>
+    <message>
+        <source>dropped · resent /s</source>
+        <translation>verworfen · wiederholt /s</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Timeout</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2781,22 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>latency p50 %1 ms · p99 %2 ms</source>
         <translation>Latenz p50 %1 ms · p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>Counter &amp;Tracks</source>
+        <translation>&amp;Zählerspuren</translation>
+    </message>
+    <message>
+        <source>L&amp;egend</source>
+        <translation>L&amp;egende</translation>
+    </message>
+    <message>
+        <source>Calls open, sent against answered, dropped against resent, and the timeout, on the diagram&apos;s time axis</source>
+        <translation>Offene Aufrufe, gesendet gegen beantwortet, verworfen gegen wiederholt und der Timeout, auf der Zeitachse des Diagramms</translation>
+    </message>
+    <message>
+        <source>What every mark, line and colour in the diagram means</source>
+        <translation>Was jedes Zeichen, jede Linie und jede Farbe im Diagramm bedeutet</translation>
     </message>
 </context>
 <context>

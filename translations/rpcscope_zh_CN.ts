@@ -1513,12 +1513,91 @@
         <source>With --connect: the DTLS key, the first line of this file</source>
         <translation>与 --connect 一起使用：DTLS 密钥，即此文件的第一行</translation>
     </message>
+    <message>
+        <source>Start in presentation mode: full screen, everything large, for a projector</source>
+        <translation>以演示模式启动：全屏，所有内容放大，适合投影仪</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
     <message>
         <source>client %1 · call %2</source>
         <translation>客户端 %1 · 调用 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::diagram::Legend</name>
+    <message>
+        <source>request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>request sent again (retry)</source>
+        <translation>重新发送的请求（重试）</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>ack</source>
+        <translation>确认 (ack)</translation>
+    </message>
+    <message>
+        <source>working: still running</source>
+        <translation>working：仍在运行</translation>
+    </message>
+    <message>
+        <source>probe: how is my call?</source>
+        <translation>探询：我的调用怎样了？</translation>
+    </message>
+    <message>
+        <source>error reply</source>
+        <translation>错误应答</translation>
+    </message>
+    <message>
+        <source>fragment ack (SACK)</source>
+        <translation>分片确认 (SACK)</translation>
+    </message>
+    <message>
+        <source>in flight now</source>
+        <translation>正在传输中</translation>
+    </message>
+    <message>
+        <source>lost in the network</source>
+        <translation>在网络中丢失</translation>
+    </message>
+    <message>
+        <source>timeout: no answer in time</source>
+        <translation>超时：未及时收到应答</translation>
+    </message>
+    <message>
+        <source>call ended: ok</source>
+        <translation>调用结束：成功</translation>
+    </message>
+    <message>
+        <source>call ended: failed</source>
+        <translation>调用结束：失败</translation>
+    </message>
+    <message>
+        <source>handler running on the server</source>
+        <translation>服务器上正在运行的处理函数</translation>
+    </message>
+    <message>
+        <source>server decision (duplicate, cache…)</source>
+        <translation>服务器的决定（重复、缓存…）</translation>
+    </message>
+    <message>
+        <source>a setting changed</source>
+        <translation>某项设置已更改</translation>
+    </message>
+    <message>
+        <source>server crash</source>
+        <translation>服务器崩溃</translation>
+    </message>
+    <message>
+        <source>many datagrams: sent, lost, resent</source>
+        <translation>大量数据报：发送、丢失、重发</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1753,22 @@ reply cache lost, new epoch</source>
     <message>
         <source>client %1</source>
         <translation>客户端 %1</translation>
+    </message>
+    <message>
+        <source>calls open</source>
+        <translation>进行中的调用</translation>
+    </message>
+    <message>
+        <source>sent · answered /s</source>
+        <translation>发送 · 应答 /秒</translation>
+    </message>
+    <message>
+        <source>dropped · resent /s</source>
+        <translation>丢弃 · 重发 /秒</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
     </message>
 </context>
 <context>
@@ -2686,6 +2781,22 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>latency p50 %1 ms · p99 %2 ms</source>
         <translation>延迟 p50 %1 毫秒 · p99 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>Counter &amp;Tracks</source>
+        <translation>计数轨道(&amp;T)</translation>
+    </message>
+    <message>
+        <source>L&amp;egend</source>
+        <translation>图例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Calls open, sent against answered, dropped against resent, and the timeout, on the diagram&apos;s time axis</source>
+        <translation>进行中的调用、发送与应答、丢弃与重发以及超时，显示在图的时间轴上</translation>
+    </message>
+    <message>
+        <source>What every mark, line and colour in the diagram means</source>
+        <translation>图中每个标记、线条和颜色的含义</translation>
     </message>
 </context>
 <context>

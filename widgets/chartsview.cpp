@@ -727,4 +727,25 @@ void ChartsView::showEvent(QShowEvent *event)
         rebuild();
 }
 
+void ChartsView::setTextScale(double scale)
+{
+    // The theme's sizes are remembered on first use, so scaling is never compounded.
+    const auto scaled = [scale](QObject *owner, const char *key, QFont font) {
+        const QVariant base = owner->property(key);
+        const double points = base.isValid() ? base.toDouble() : font.pointSizeF();
+        owner->setProperty(key, points);
+        font.setPointSizeF(points * scale);
+        return font;
+    };
+    for (QChart *chart : std::as_const(m_charts)) {
+        chart->setTitleFont(scaled(chart, "rpcscopeTitlePt", chart->titleFont()));
+        chart->legend()->setFont(scaled(chart->legend(), "rpcscopeLegendPt", chart->legend()->font()));
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsFont(scaled(axis, "rpcscopeLabelsPt", axis->labelsFont()));
+            axis->setTitleFont(scaled(axis, "rpcscopeAxisTitlePt", axis->titleFont()));
+        }
+    }
+    m_hover->setFont(font());
+}
+
 } // namespace rpcscope::widgets

@@ -61,6 +61,8 @@ public:
     // rtt, retransmissions, latency-cdf, goodput, outstanding.
     static QStringList chartNames();
     QList<QChart *> charts() const { return m_charts; }
+    // Presentation: titles, axis labels and legends grow by `scale` (1 is the theme's size).
+    void setTextScale(double scale);
     QChart *chart(const QString &name) const; // null for a name not in chartNames()
     // Writes the charts named (all of them when `names` is empty) one under
     // another, each `size` large, as PNG or SVG (by default as the file's

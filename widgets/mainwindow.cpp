@@ -46,6 +46,9 @@
 #include <QSpinBox>
 #include <QToolBar>
 #include <QHBoxLayout>
+#include <QScreen>
+#include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace rpcscope::widgets {
@@ -456,6 +459,22 @@ void MainWindow::createActions()
         presentation->setToolTip(tr("Full screen with large type, for a projector"));
     });
     connect(presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    m_presentationAction = presentation;
+    m_tracksAction = view->addAction(QString());
+    m_tracksAction->setObjectName(QStringLiteral("counterTracks"));
+    m_tracksAction->setCheckable(true);
+    connect(m_tracksAction, &QAction::toggled, m_diagram, &SequenceDiagramView::setCounterTracks);
+    QAction *legend = view->addAction(QString());
+    legend->setObjectName(QStringLiteral("legend"));
+    legend->setCheckable(true);
+    connect(legend, &QAction::toggled, m_diagram, &SequenceDiagramView::setLegendShown);
+    m_i18n.add([this, legend] {
+        m_tracksAction->setText(tr("Counter &Tracks"));
+        m_tracksAction->setToolTip(tr("Calls open, sent against answered, dropped against resent, and the timeout, "
+                                      "on the diagram's time axis"));
+        legend->setText(tr("L&egend"));
+        legend->setToolTip(tr("What every mark, line and colour in the diagram means"));
+    });
 
     view->addSeparator();
     createLanguageMenu(view);
@@ -534,6 +553,8 @@ void MainWindow::startScenario(const QString &name)
     // The chapter's figures are single calls: show them large. Statistics
     // scenarios start zoomed out.
     m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
+    // Statistics scenarios tell their story in counts over time as well.
+    m_tracksAction->setChecked(config.calls > 3);
     m_selected.reset();
     for (QAction *a : menuBar()->findChild<QMenu *>(QStringLiteral("scenarioMenu"))->actions())
         a->setChecked(a->data().toString() == name);
@@ -626,6 +647,8 @@ bool MainWindow::openCapture(const QString &path, QString *error)
         m_diagram->fitToSession();
     else
         m_diagram->setPixelsPerMs(config.calls <= 3 ? 1.6 : 0.25);
+    // Statistics scenarios tell their story in counts over time as well.
+    m_tracksAction->setChecked(config.calls > 3);
     refreshViews();
     updatePlayState();
     if (error)
@@ -688,6 +711,8 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
             what.now = m_diagram->now();
             what.selectedCall = m_diagram->selectedCall();
         }
+        what.legend = m_diagram->legendShown();
+        what.tracks = m_diagram->counterTracks();
         return diagram::exportDiagram(what, *picture, path, error);
     }
     QSaveFile file(path);
@@ -1047,14 +1072,51 @@ void MainWindow::setDarkTheme(bool dark)
     QSettings().setValue(kDarkKey, dark);
 }
 
+void MainWindow::present(bool on)
+{
+    m_presentationAction->setChecked(on);
+}
+
 void MainWindow::setPresentationMode(bool on)
 {
+    // Everything a class reads grows by one factor: the diagram draws
+    // itself scaled, every widget's text follows the application's font,
+    // and the few with a font of their own are set from it again.
+    // As large as the screen allows while the diagram keeps room for its
+    // lanes and labels: 1.6 on a 1080p projector, about 1.2 at 1280×720.
+    const QSize screen = this->screen() ? this->screen()->size() : QSize(1920, 1080);
+    const double kScale = std::clamp(std::min(screen.width() / 1000.0, screen.height() / 620.0), 1.15, 1.6);
+    if (on && !m_presenting)
+        m_layoutBeforePresenting = saveState();
+    m_presenting = on;
     QFont f = m_normalFont;
     if (on)
-        f.setPointSizeF(f.pointSizeF() * 1.6);
+        f.setPointSizeF(f.pointSizeF() * kScale);
     QApplication::setFont(f);
-    m_diagram->setFont(f);
+    QToolTip::setFont(f);
+    QFont narration = f;
+    narration.setPointSizeF(f.pointSizeF() * 1.25);
+    m_narration->setFont(narration);
+    m_diagram->setFont(m_normalFont);
+    m_diagram->setPresentationScale(on ? kScale : 1.0);
+    m_charts->setTextScale(on ? kScale : 1.0);
     setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    if (on) {
+        // The narration dock as tall as three lines of its words, the
+        // controls as wide as their widest row; the diagram gets the rest.
+        // After the window has taken the full screen and the new fonts.
+        QTimer::singleShot(300, this, [this, narration] {
+            if (!m_presenting)
+                return;
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("narrationDock")))
+                resizeDocks({dock}, {QFontMetrics(narration).lineSpacing() * 3 + m_stats->sizeHint().height() + 48},
+                            Qt::Vertical);
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("controlsDock")))
+                resizeDocks({dock}, {m_controls->sizeHint().width() + 32}, Qt::Horizontal);
+        });
+    } else if (!m_layoutBeforePresenting.isEmpty()) {
+        restoreState(m_layoutBeforePresenting);
+    }
 }
 
 void MainWindow::restoreSettings()

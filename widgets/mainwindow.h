@@ -66,6 +66,9 @@ public:
     void showSweepDialog();
     bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
+    // View > Presentation Mode, as if chosen from the menu.
+    void present(bool on);
+    bool presenting() const { return m_presenting; }
     session::Player &player() { return *m_player; }
     // Simulated (virtual time) or real sockets on loopback; restarts the scenario.
     void setRealSockets(bool real);
@@ -132,6 +135,10 @@ private:
     QLabel *m_narration = nullptr;
     QLabel *m_story = nullptr;      // the scenario's title and story, beside the narration
     bool m_sawFinish = false;       // the session's end was shown (fitted, lesson told)
+    bool m_presenting = false;
+    QAction *m_tracksAction = nullptr; // View > Counter Tracks
+    QAction *m_presentationAction = nullptr;
+    QByteArray m_layoutBeforePresenting; // docks and toolbars as they were before presentation mode
     QLabel *m_stats = nullptr;
     QLabel *m_clock = nullptr;
     QLabel *m_connection = nullptr; // the remote server and the clients' binding, in the status bar

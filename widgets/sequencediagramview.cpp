@@ -115,12 +115,12 @@ TimePoint SequenceDiagramView::end() const
 diagram::Geometry SequenceDiagramView::geometry() const
 {
     diagram::Geometry g;
-    g.width = viewport()->width();
-    g.height = viewport()->height();
+    g.width = viewport()->width() / m_scale;
+    g.height = viewport()->height() / m_scale;
     g.clients = m_clients;
     g.pixelsPerMs = m_pixelsPerMs;
     g.scroll = verticalScrollBar()->value();
-    g.scale = m_scale;
+    g.tracks = m_tracks ? 4 : 0;
     return g;
 }
 
@@ -148,9 +148,21 @@ void SequenceDiagramView::setPresentationScale(double scale)
     viewport()->update();
 }
 
+void SequenceDiagramView::setLegendShown(bool shown)
+{
+    m_legend = shown;
+    viewport()->update();
+}
+
+void SequenceDiagramView::setCounterTracks(bool shown)
+{
+    m_tracks = shown;
+    viewport()->update();
+}
+
 void SequenceDiagramView::zoomBy(double factor, std::optional<int> anchorY)
 {
-    const int y = anchorY.value_or(viewport()->height() / 2);
+    const double y = anchorY.value_or(viewport()->height() / 2) / m_scale;
     const TimePoint anchor = geometry().timeForY(y);
     setPixelsPerMs(m_pixelsPerMs * factor);
     // Keep the time under the anchor where it was.
@@ -204,8 +216,9 @@ void SequenceDiagramView::selectEvent(std::optional<qsizetype> index)
     viewport()->update();
 }
 
-std::optional<qsizetype> SequenceDiagramView::eventAt(QPoint pos) const
+std::optional<qsizetype> SequenceDiagramView::eventAt(QPoint viewportPos) const
 {
+    const QPointF pos = QPointF(viewportPos) / m_scale;
     // What is painted on top is found first: labels, then marks, then arrows.
     for (auto it = m_frame.labels.rbegin(); it != m_frame.labels.rend(); ++it)
         if (it->placed && it->event >= 0 && it->rect.contains(pos))
@@ -254,12 +267,12 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     in.view = m_view;
     in.digest = &m_digest;
     in.geometry = geometry();
-    in.geometry.width = target.width();
-    in.geometry.height = target.height();
+    in.geometry.width = target.width() / m_scale;
+    in.geometry.height = target.height() / m_scale;
     in.now = m_now;
     in.focus = m_selected;
     in.selectedCall = m_selectedCall;
-    in.font = diagram::diagramFont(font(), m_scale);
+    in.font = diagram::diagramFont(font());
     m_frame = diagram::SceneBuilder::build(in);
 
     diagram::PaintStyle style;
@@ -270,7 +283,11 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     style.highlight = pal.color(QPalette::Highlight);
     style.title = m_title;
     style.subtitle = m_subtitle;
+    style.legend = m_legend;
+    painter.save();
+    painter.scale(m_scale, m_scale);
     diagram::paintFrame(painter, m_frame, in.geometry, style);
+    painter.restore();
 }
 
 void SequenceDiagramView::resizeEvent(QResizeEvent *event)
@@ -325,11 +342,12 @@ void SequenceDiagramView::selectAdjacentEvent(int direction)
             continue;
         selectEvent(i);
         // Keep it in view, a little away from the edges.
-        const double header = geometry().header();
+        const double header = geometry().header() * m_scale;
         const double y = yForTime(m_view.at(i).time());
         if (y < header + 40 || y > viewport()->height() - 40) {
             setFollowLive(false);
-            verticalScrollBar()->setValue(verticalScrollBar()->value() + int(y) - int(header + viewport()->height()) / 2);
+            verticalScrollBar()->setValue(verticalScrollBar()->value()
+                                          + int(std::lround((y - (header + viewport()->height()) / 2) / m_scale)));
         }
         Q_EMIT eventSelected(i);
         return;

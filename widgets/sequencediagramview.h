@@ -44,8 +44,16 @@ public:
     void setPixelsPerMs(double scale);
     void zoomBy(double factor, std::optional<int> anchorY = std::nullopt);
     void fitToSession();
-    // Presentation: text, marks and margins grow by `scale` (1 is normal).
+    // Presentation: everything drawn (text, marks, lines, margins) grows by
+    // `scale`; 1 is normal.
     void setPresentationScale(double scale);
+    // Counter tracks at the right: calls open, sent vs answered, dropped vs
+    // resent, the timeout in force.
+    void setCounterTracks(bool shown);
+    bool counterTracks() const { return m_tracks; }
+    // A key to every mark, line and colour, over the top right corner.
+    void setLegendShown(bool shown);
+    bool legendShown() const { return m_legend; }
     double presentationScale() const { return m_scale; }
 
     bool followsLive() const { return m_follow; }
@@ -60,12 +68,14 @@ public:
     // The event under a viewport point, if any (for hover and tests).
     std::optional<qsizetype> eventAt(QPoint viewportPos) const;
     // Where a host's lane is drawn, in viewport x.
-    double laneX(core::HostId host) const { return geometry().laneX(host); }
+    double laneX(core::HostId host) const { return geometry().laneX(host) * m_scale; }
     // Viewport y of a time.
-    double yForTime(core::TimePoint time) const { return geometry().yForTime(time); }
+    double yForTime(core::TimePoint time) const { return geometry().yForTime(time) * m_scale; }
     // The times at the top and the bottom of what is in view.
     std::pair<core::TimePoint, core::TimePoint> visibleRange() const { return geometry().visibleRange(); }
-    // The frame as it stands: size, scale and scroll (for exports of the view).
+    // The frame as it stands: size, scale and scroll (for exports of the
+    // view), in the diagram's own units: viewport pixels divided by the
+    // presentation scale, which the painter multiplies back.
     diagram::Geometry geometry() const;
     core::TimePoint now() const { return m_now; }
     // The newest event the diagram shows at its clock: a loss only once its
@@ -113,6 +123,8 @@ private:
     core::TimePoint m_now{0};
     double m_pixelsPerMs = 1.6;
     double m_scale = 1.0;
+    bool m_tracks = false;
+    bool m_legend = false;
     bool m_follow = true;
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
