@@ -28,6 +28,7 @@ enum class ItemKind : std::uint8_t {
     Rule,      // a line across all lanes (a setting changed): line
     Cut,       // the server's lane cut by a crash: line
     BadgeMark, // a badge's place when its text does not fit: rect
+    Timer,     // a retransmission timer from arming to firing, or running on to the clock: rect
 };
 
 enum ItemFlag : std::uint8_t {

@@ -201,7 +201,7 @@ public:
     // A key to every glyph, drawn with the painter that draws the glyphs.
     static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
     {
-        enum Glyph { Line, Dashed, Flying, Cross, Clock, Dot, Bar, Badge, Rule, Cut, Band };
+        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, Dot, Bar, Badge, Rule, Cut, Band };
         struct Entry
         {
             Glyph glyph;
@@ -220,6 +220,7 @@ public:
             {Flying, Tone::Request, tr("in flight now")},
             {Cross, Tone::Loss, tr("lost in the network")},
             {Clock, Tone::Timeout, tr("timeout: no answer in time")},
+            {Timer, Tone::Timeout, tr("retransmission timer, armed to fired")},
             {Dot, Tone::Reply, tr("call ended: ok")},
             {Dot, Tone::Loss, tr("call ended: failed")},
             {Bar, Tone::Handler, tr("handler running on the server")},
@@ -273,6 +274,7 @@ public:
                 p.drawLine(mid + QPointF(-6, 6), mid + QPointF(6, -6));
                 break;
             case Clock: drawClock(p, mid, c); break;
+            case Timer: p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), c); break;
             case Dot:
                 p.setPen(Qt::NoPen);
                 p.setBrush(c);
@@ -373,6 +375,13 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
         switch (item.kind) {
         case ItemKind::Band: p.fillRect(item.rect, c); break;
         case ItemKind::Bar: p.fillRect(item.rect, c); break;
+        case ItemKind::Timer: {
+            // Running: striped like a fuse still burning; fired: solid.
+            QColor timer = c;
+            timer.setAlpha(dim ? 40 : 170);
+            p.fillRect(item.rect, (item.flags & InFlight) ? QBrush(timer, Qt::Dense4Pattern) : QBrush(timer));
+            break;
+        }
         case ItemKind::Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(item.line); break;
         case ItemKind::Tick: p.setPen(QPen(c, 1)); p.drawLine(item.line); break;
         default: break;

@@ -251,6 +251,7 @@ public:
     void detail(qsizetype first, qsizetype last);
     void bands(qsizetype first, qsizetype last);
     void landmarks();
+    void timers(qsizetype first, qsizetype last);
     void counterTracks(qsizetype first, qsizetype last);
     void event(const Event &e, qsizetype i);
 };
@@ -345,6 +346,8 @@ void Builder::detail(qsizetype first, qsizetype last)
         if (lostOnTheWay(e) && revealTime(e, *in.digest) > in.now)
             inFlight(e, i);
     }
+
+    timers(first, last);
 
     // Arrows and bars under the marks: two passes over the same range.
     for (qsizetype i = first; i < last; ++i) {
@@ -642,6 +645,47 @@ void Builder::bands(qsizetype first, qsizetype last)
     }
 }
 
+
+// Retransmission timers beside the client's lane: each one that fired, from
+// arming to the clock mark, and each still running, from its request to
+// the playback clock. (One cancelled by the answer ends in the call's dot.)
+void Builder::timers(qsizetype first, qsizetype last)
+{
+    const auto bar = [&](HostId client, TimePoint from, TimePoint to, std::uint8_t flags, qsizetype event) {
+        const double y0 = std::max(top, y(from)), y1 = std::min(bottom, y(to));
+        if (y1 <= y0)
+            return;
+        const double x = g.laneX(client);
+        add(ItemKind::Timer, Tone::Timeout, flags, {}, QRectF(x - 11, y0, 3, y1 - y0), event);
+    };
+    for (qsizetype i = first; i < last; ++i) {
+        const Event &e = in.view.at(i);
+        if (e.kind == EventKind::Timeout && e.detail > 0 && e.from != core::kServerHost)
+            bar(e.from, e.time() - Duration(e.detail), e.time(), flagsOf(e, i), i);
+    }
+    // Running at the clock: calls whose last request or probe has neither
+    // timed out nor been answered yet.
+    const Duration window = std::max(Duration(2'000'000), in.digest->maxFlight() * 8);
+    const qsizetype from = in.view.lowerBound(in.now - window);
+    const qsizetype to = in.view.lowerBound(in.now + Duration(1));
+    if (to - from > 4 * kDetailLimit || y(in.now) < top || y(in.now - window) > bottom)
+        return;
+    std::unordered_map<std::uint64_t, qsizetype> armed; // (client, call) → the send that armed it
+    for (qsizetype i = from; i < to; ++i) {
+        const Event &e = in.view.at(i);
+        const std::uint64_t call = std::uint64_t(e.client) << 32 | e.callId;
+        const auto kind = DatagramKind(e.datagram);
+        if (e.kind == EventKind::Send && e.from != core::kServerHost
+            && (kind == DatagramKind::Request || kind == DatagramKind::Probe))
+            armed[call] = i;
+        else if (e.kind == EventKind::Timeout || e.kind == EventKind::CallOk || e.kind == EventKind::CallFailed)
+            armed.erase(call);
+    }
+    for (const auto &[call, i] : armed) {
+        const Event &e = in.view.at(i);
+        bar(e.from, e.time(), in.now, flagsOf(e, i) | InFlight, i);
+    }
+}
 
 // Counter tracks, Perfetto-style, on the diagram's own time axis: how many
 // calls are open, datagrams sent against calls answered, what the network

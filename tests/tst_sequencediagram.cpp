@@ -2,6 +2,7 @@
 // from send to delivery, a ✗ for a loss, a clock at a timeout, the retry;
 // and the window wires controls, table and diagram to the engine.
 #include "eventtablemodel.h"
+#include "export.h"
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
@@ -9,6 +10,7 @@
 #include "session/simulationplayer.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QImage>
@@ -173,6 +175,95 @@ private slots:
         QCOMPARE(r.player->log().view().at(lost).datagram, std::uint8_t(wire::DatagramKind::Request));
         // 5 datagrams delivered or lost: 1 lost request, 4 arrows after it.
         QCOMPARE(r.view->lastFrame().arrowsDrawn, 5);
+    }
+
+    // At 1000× a whole scenario passes in one frame; the clock still stops
+    // at its last event, not 16 virtual seconds later.
+    void clockStopsAtTheLastEvent()
+    {
+        session::SimulationPlayer player;
+        player.reset(scenario("dropped-reply"));
+        player.setSpeed(1000);
+        player.play();
+        QTRY_VERIFY_WITH_TIMEOUT(player.isFinished(), 20'000);
+        const auto view = player.log().view();
+        QCOMPARE(player.now(), view.at(view.size() - 1).time());
+    }
+
+    // An export of the view is the view's own frame: the same items at
+    // the same places, the same labels where the screen placed them.
+    void exportIsTheScreensFrame()
+    {
+        Rendered r = render("dropped-reply");
+        r.view->zoomBy(1.5);
+        QImage image(r.view->viewport()->size(), QImage::Format_ARGB32);
+        {
+            QPainter painter(&image);
+            r.view->render(painter, image.rect());
+        }
+        const diagram::Frame &screen = r.view->lastFrame();
+        diagram::DiagramExport what;
+        what.log = &r.player->log();
+        what.geometry = r.view->geometry();
+        what.now = r.view->now();
+        QString error;
+        const std::optional<diagram::ExportFrame> exported = diagram::exportFrame(what, &error);
+        QVERIFY2(exported, qPrintable(error));
+        QCOMPARE(exported->frame.items.size(), screen.items.size());
+        for (std::size_t i = 0; i < screen.items.size(); ++i) {
+            QCOMPARE(exported->frame.items[i].kind, screen.items[i].kind);
+            QCOMPARE(exported->frame.items[i].line, screen.items[i].line);
+            QCOMPARE(exported->frame.items[i].rect, screen.items[i].rect);
+        }
+        QCOMPARE(exported->frame.labels.size(), screen.labels.size());
+        int placed = 0;
+        for (std::size_t i = 0; i < screen.labels.size(); ++i) {
+            QCOMPARE(exported->frame.labels[i].placed, screen.labels[i].placed);
+            QCOMPARE(exported->frame.labels[i].rect, screen.labels[i].rect);
+            placed += screen.labels[i].placed;
+        }
+        QVERIFY(placed >= 5);
+    }
+
+    // Step rings what it did, so the back of the room sees which event it was.
+    void stepRingsTheEventItReached()
+    {
+        widgets::MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startScenario(QStringLiteral("dropped-reply"));
+        window.player().pause();
+        auto *step = window.findChild<QAction *>(QStringLiteral("stepAction"));
+        QVERIFY(step);
+        const auto ringed = [&] {
+            QImage image(window.diagram()->viewport()->size(), QImage::Format_ARGB32);
+            QPainter painter(&image);
+            window.diagram()->render(painter, image.rect());
+            for (const diagram::Item &item : window.diagram()->lastFrame().items)
+                if (item.flags & diagram::Halo)
+                    return item.event;
+            return qsizetype(-1);
+        };
+        // Each step's newest event, where it has a mark or an arrow, is ringed.
+        int checked = 0;
+        for (int i = 0; i < 40 && !window.player().isFinished(); ++i) {
+            step->trigger();
+            const auto latest = window.diagram()->latestShownEvent();
+            QVERIFY(latest);
+            const qsizetype halo = ringed();
+            const auto &items = window.diagram()->lastFrame().items;
+            const bool drawn = std::any_of(items.begin(), items.end(),
+                                           [&](const diagram::Item &item) { return item.event == *latest; });
+            if (drawn) {
+                QCOMPARE(halo, *latest);
+                ++checked;
+            }
+        }
+        QVERIFY2(checked >= 4, qPrintable(QString::number(checked)));
+        // Playing again lets go of the ring.
+        window.player().play();
+        window.player().pause();
+        QCOMPARE(ringed(), qsizetype(-1));
     }
 
     void zoomAndFollow()

@@ -28,6 +28,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QImage>
+#include <QPainter>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -365,6 +367,41 @@ private slots:
     // Switched to German, no text of the window that has a German
     // translation stays English: every menu, action, dock, button, label,
     // list item and chart text is set again, not only those a test names.
+    // The diagram paints its own words: after a switch they are German,
+    // not left in English until the next session.
+    void theDiagramSpeaksTheLanguageChosen()
+    {
+        switchTo(QStringLiteral("en"));
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startScenario(QStringLiteral("dropped-reply"));
+        for (int i = 0; i < 1000 && !window.player().isFinished(); ++i)
+            window.player().step();
+        QVERIFY(window.player().isFinished());
+        const auto labels = [&] {
+            window.diagram()->setPixelsPerMs(1.6);
+            window.diagram()->setFollowLive(false);
+            QImage image(window.diagram()->viewport()->size(), QImage::Format_ARGB32);
+            QPainter painter(&image);
+            window.diagram()->render(painter, image.rect());
+            QStringList texts;
+            for (const auto &l : window.diagram()->lastFrame().labels)
+                if (l.placed)
+                    texts << l.text;
+            return texts;
+        };
+        const QStringList english = labels();
+        QVERIFY2(english.contains(QStringLiteral("lost in the network")), qPrintable(english.join(u'|')));
+        switchTo(QStringLiteral("de"));
+        const QStringList german = labels();
+        switchTo(QStringLiteral("en"));
+        QVERIFY2(german.contains(QStringLiteral("im Netz verloren")), qPrintable(german.join(u'|')));
+        for (const QString &text : english)
+            if (!text.startsWith(QStringLiteral("REQ")) && !text.startsWith(QStringLiteral("REPLY")))
+                QVERIFY2(!german.contains(text), qPrintable(QStringLiteral("still English: ") + text));
+    }
+
     void everyTextOfTheWindowFollowsTheLanguage()
     {
         // The English texts the German file translates into something else.

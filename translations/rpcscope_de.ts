@@ -1599,6 +1599,10 @@
         <source>many datagrams: sent, lost, resent</source>
         <translation>viele Datagramme: gesendet, verloren, wiederholt</translation>
     </message>
+    <message>
+        <source>retransmission timer, armed to fired</source>
+        <translation>Wiederholungs-Timer, vom Stellen bis zum Ablauf</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>

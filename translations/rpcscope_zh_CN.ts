@@ -1599,6 +1599,10 @@
         <source>many datagrams: sent, lost, resent</source>
         <translation>大量数据报：发送、丢失、重发</translation>
     </message>
+    <message>
+        <source>retransmission timer, armed to fired</source>
+        <translation>重传计时器，从设定到触发</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>

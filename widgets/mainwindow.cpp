@@ -364,12 +364,17 @@ void MainWindow::createActions()
         m_player->isPlaying() ? m_player->pause() : m_player->play();
     });
     m_stepAction = playback->addAction(QString());
+    m_stepAction->setObjectName(QStringLiteral("stepAction"));
     m_stepAction->setShortcut(Qt::Key_Period);
     m_i18n.add([this] {
         m_stepAction->setText(tr("Step"));
         m_stepAction->setToolTip(tr("Process the next event and pause (.)"));
     });
-    connect(m_stepAction, &QAction::triggered, this, [this] { m_player->step(); });
+    connect(m_stepAction, &QAction::triggered, this, [this] {
+        m_player->step();
+        // What the step did, ringed so the back of the room sees it.
+        m_diagram->setStepped(m_diagram->latestShownEvent());
+    });
     QAction *reset = playback->addAction(QString());
     reset->setObjectName(QStringLiteral("resetAction"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -908,6 +913,8 @@ void MainWindow::setSpeed(double speed)
 void MainWindow::updatePlayState()
 {
     m_playAction->setText(m_player->isPlaying() ? tr("Pause") : tr("Play"));
+    if (m_player->isPlaying())
+        m_diagram->setStepped(std::nullopt);
 }
 
 // What the service says about the session, for the statistics line: the

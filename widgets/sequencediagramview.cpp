@@ -67,6 +67,7 @@ void SequenceDiagramView::setLog(const trace::TraceLog *log, int clients)
     m_digest.clear();
     m_digest.update(m_view);
     m_now = TimePoint(0);
+    m_stepped.reset();
     m_selected.reset();
     m_selectedCall.reset();
     m_follow = true;
@@ -145,6 +146,12 @@ void SequenceDiagramView::setPresentationScale(double scale)
 {
     m_scale = std::clamp(scale, 0.5, 4.0);
     updateScrollRange();
+    viewport()->update();
+}
+
+void SequenceDiagramView::setStepped(std::optional<qsizetype> index)
+{
+    m_stepped = index;
     viewport()->update();
 }
 
@@ -270,7 +277,7 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     in.geometry.width = target.width() / m_scale;
     in.geometry.height = target.height() / m_scale;
     in.now = m_now;
-    in.focus = m_selected;
+    in.focus = m_selected ? m_selected : m_stepped;
     in.selectedCall = m_selectedCall;
     in.font = diagram::diagramFont(font());
     m_frame = diagram::SceneBuilder::build(in);

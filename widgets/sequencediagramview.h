@@ -62,6 +62,9 @@ public:
     // The selected event (by log index) and the call it belongs to.
     std::optional<qsizetype> selectedEvent() const { return m_selected; }
     void selectEvent(std::optional<qsizetype> index);
+    // The event the last Step reached: ringed like a selection, without
+    // dimming the other calls. Cleared by setLog() and by passing nullopt.
+    void setStepped(std::optional<qsizetype> index);
     // Selects the next (+1) or previous (-1) event drawn as an arrow or a
     // mark, scrolls it into view and reports it as a click would.
     void selectAdjacentEvent(int direction);
@@ -128,6 +131,7 @@ private:
     bool m_follow = true;
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
+    std::optional<qsizetype> m_stepped;
     std::optional<std::pair<core::HostId, std::uint32_t>> m_selectedCall;
     std::optional<QPoint> m_dragFrom;
     int m_dragScroll = 0;
