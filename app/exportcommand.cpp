@@ -4,7 +4,7 @@
 #include "chartexport.h"
 #include "chartsview.h"
 #include "clicommand.h"
-#include "export.h"
+#include "diagramexport.h"
 #include "export/textexport.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"

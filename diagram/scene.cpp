@@ -697,7 +697,8 @@ void Builder::counterTracks(qsizetype first, qsizetype last)
     const double areaBottom = std::min(bottom, y(in.now));
     if (areaBottom <= areaTop)
         return;
-    constexpr double kBucket = 4;
+    // Buckets of at least 10 ms: rates over shorter spans are noise.
+    const double kBucket = std::max(4.0, g.pixelsPerMs * 10);
     const int buckets = std::max(1, int(std::ceil((areaBottom - areaTop) / kBucket)));
     struct Bucket
     {

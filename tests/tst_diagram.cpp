@@ -1,7 +1,7 @@
 // The diagram's pipeline, trace → items → placed labels → painter, without
 // a widget in sight: what a class sees at each moment of playback, that
 // labels never collide, and that exports are drawn from the same frame.
-#include "export.h"
+#include "diagramexport.h"
 #include "net/simnetwork.h"
 #include "painter.h"
 #include "placer.h"

@@ -1,7 +1,7 @@
 // Exports open in the programs people use: CSV with a fixed column count,
 // Mermaid and PlantUML sequence text that follows their syntax, SVG that
 // parses as XML, PNG that loads as an image, PDF with its signature.
-#include "export.h"
+#include "diagramexport.h"
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 #include "capture/capturewriter.h"

@@ -2,7 +2,7 @@
 // from send to delivery, a ✗ for a loss, a clock at a timeout, the retry;
 // and the window wires controls, table and diagram to the engine.
 #include "eventtablemodel.h"
-#include "export.h"
+#include "diagramexport.h"
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
@@ -68,6 +68,15 @@ bool colourNear(const QImage &image, QPointF at, QColor colour, int radius = 6)
                 return true;
         }
     return false;
+}
+
+// Paints the view once into an image of its size, as a paint event would.
+QImage paintOnce(SequenceDiagramView &view)
+{
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32);
+    QPainter painter(&image);
+    view.render(painter, image.rect());
+    return image;
 }
 
 struct Rendered
@@ -196,11 +205,7 @@ private slots:
     {
         Rendered r = render("dropped-reply");
         r.view->zoomBy(1.5);
-        QImage image(r.view->viewport()->size(), QImage::Format_ARGB32);
-        {
-            QPainter painter(&image);
-            r.view->render(painter, image.rect());
-        }
+        paintOnce(*r.view);
         const diagram::Frame &screen = r.view->lastFrame();
         diagram::DiagramExport what;
         what.log = &r.player->log();
@@ -236,9 +241,7 @@ private slots:
         auto *step = window.findChild<QAction *>(QStringLiteral("stepAction"));
         QVERIFY(step);
         const auto ringed = [&] {
-            QImage image(window.diagram()->viewport()->size(), QImage::Format_ARGB32);
-            QPainter painter(&image);
-            window.diagram()->render(painter, image.rect());
+            paintOnce(*window.diagram());
             for (const diagram::Item &item : window.diagram()->lastFrame().items)
                 if (item.flags & diagram::Halo)
                     return item.event;

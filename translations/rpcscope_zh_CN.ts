@@ -1225,8 +1225,8 @@
 <context>
     <name>SessionOption</name>
     <message>
-        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients)</source>
-        <translation>要运行的场景（message-ack、dropped-request、dropped-reply、long-call、server-restart、corruption、lossy、many-clients）</translation>
+        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload)</source>
+        <translation>要运行的场景（message-ack、dropped-request、dropped-reply、long-call、server-restart、corruption、lossy、many-clients、fragmentation、file-transfer、overload）</translation>
     </message>
     <message>
         <source>seed for every random choice; the same seed gives the same run</source>

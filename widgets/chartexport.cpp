@@ -1,5 +1,7 @@
 #include "chartexport.h"
 
+#include "export/savefile.h"
+
 #include <QBuffer>
 #include <QChart>
 #include <QCoreApplication>
@@ -7,7 +9,6 @@
 #include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <memory>
@@ -100,12 +101,7 @@ bool exportCharts(const QList<QChart *> &charts, ChartFormat format, const QStri
     }
     buffer.close();
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(buffer.data()) != buffer.data().size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return exporting::saveWhole(path, buffer.data(), error);
 }
 
 } // namespace rpcscope::widgets

@@ -10,7 +10,7 @@
 #include "sequencediagramview.h"
 #include "sweepdialog.h"
 #include "capture/capturewriter.h"
-#include "export.h"
+#include "diagramexport.h"
 #include "export/textexport.h"
 #include "trace/jsonlines.h"
 #include "session/liveplayer.h"
@@ -99,7 +99,12 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_controls, &ControlsPanel::optionChanged, this, &MainWindow::onOptionChanged);
 
-    resize(1400, 900);
+    // Large enough for the diagram and its docks, never larger than the
+    // screen it opens on (a 1024×768 projector included).
+    QSize size(1400, 900);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 48));
+    resize(size);
     restoreSettings();
     startScenario(QStringLiteral("dropped-reply"));
     // Slow motion for a newcomer; a returning user gets the speed they left at.

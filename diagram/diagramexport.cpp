@@ -1,5 +1,6 @@
-#include "export.h"
+#include "diagramexport.h"
 
+#include "export/savefile.h"
 #include "painter.h"
 #include "scene.h"
 
@@ -9,7 +10,6 @@
 #include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -156,12 +156,7 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
     }
     buffer.close();
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(buffer.data()) != buffer.data().size() || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return exporting::saveWhole(path, buffer.data(), error);
 }
 
 } // namespace rpcscope::diagram

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Regenerates the pictures in docs/ from a build: the README's window
+# screenshots, every scenario at its end
+# (fitted) and mid-flight, the window in presentation mode at 1280×720, and
+# the diagram exports of dropped-reply and overload as SVG and PDF together
+# with PNGs rendered from them by rsvg-convert and pdftoppm (other programs
+# than RpcScope, so an export that only RpcScope could read would show).
+#   docs/screenshots.sh [BUILD_DIR]          (default: build/default)
+# Needs xvfb-run, ImageMagick's import, rsvg-convert and pdftoppm
+# (apt-get install xvfb xauth imagemagick librsvg2-bin poppler-utils).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/default}
+gui=$build/app/rpcscope
+cli=$build/app/rpcscope-cli
+out=docs/scenarios
+mkdir -p "$out" docs/exports
+scenarios=(message-ack dropped-request dropped-reply long-call server-restart corruption
+           lossy many-clients fragmentation file-transfer overload)
+
+# shot OUT.png SECONDS WIDTHxHEIGHT -- ARGS: the screen after SECONDS.
+shot() {
+    local png=$1 secs=$2 size=$3
+    shift 4
+    xvfb-run -a -s "-screen 0 ${size}x24" bash -c \
+        '"$0" "${@:3}" & p=$!; sleep "$2"; import -window root "$1"; kill $p; wait $p 2>/dev/null || true' \
+        "$gui" "$png" "$secs" "$@" 2>/dev/null
+}
+
+for s in "${scenarios[@]}"; do
+    # The whole story, fitted at its end, with its lesson in the narration.
+    shot "$out/$s-end.png" 6 1600x1000 -- --scenario "$s" --speed 1000 --language en
+    # Mid-flight: the single-call figures in slow motion, the statistics ones faster.
+    case $s in
+        lossy|many-clients|file-transfer|overload) speed=0.5 ;;
+        long-call|server-restart) speed=0.2 ;;
+        *) speed=0.05 ;;
+    esac
+    shot "$out/$s-live.png" 3.5 1600x1000 -- --scenario "$s" --speed "$speed" --language en
+done
+# The README's pictures: the window as it opens on a 1400×900 screen.
+shot docs/screenshot.png 6 1400x900 -- --scenario dropped-reply --speed 1000 --language en
+for s in message-ack dropped-request dropped-reply; do
+    shot "docs/$s.png" 6 1400x900 -- --scenario "$s" --speed 1000 --language en
+done
+shot docs/screenshot-zh_CN.png 6 1600x1000 -- --scenario dropped-reply --speed 1000 --language zh_CN
+shot docs/presentation-1280x720.png 5 1280x720 -- --scenario dropped-reply --speed 0.1 --presentation --language en
+shot docs/window-1024x768.png 5 1024x768 -- --scenario dropped-reply --speed 0.1 --language en
+
+# Exports through the command line, no display needed.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for s in dropped-reply overload; do
+    "$cli" simulate --scenario "$s" --record "$tmp/$s.rpcscope" >/dev/null
+    extra=()
+    [ "$s" = overload ] && extra=(--tracks --legend)
+    "$cli" export "$tmp/$s.rpcscope" -o "docs/exports/$s.svg" "${extra[@]}"
+    "$cli" export "$tmp/$s.rpcscope" -o "docs/exports/$s.pdf" "${extra[@]}"
+    rsvg-convert -o "docs/exports/$s-svg.png" "docs/exports/$s.svg"
+    pdftoppm -png -r 72 -singlefile "docs/exports/$s.pdf" "docs/exports/$s-pdf"
+done
+echo "pictures written under docs/"
