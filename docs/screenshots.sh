@@ -34,6 +34,7 @@ for s in "${scenarios[@]}"; do
     case $s in
         lossy|many-clients|file-transfer|overload) speed=0.5 ;;
         long-call|server-restart) speed=0.2 ;;
+        message-ack) speed=0.02 ;;
         *) speed=0.05 ;;
     esac
     shot "$out/$s-live.png" 3.5 1600x1000 -- --scenario "$s" --speed "$speed" --language en
@@ -53,7 +54,8 @@ trap 'rm -rf "$tmp"' EXIT
 for s in dropped-reply overload; do
     "$cli" simulate --scenario "$s" --record "$tmp/$s.rpcscope" >/dev/null
     extra=()
-    [ "$s" = overload ] && extra=(--tracks --legend)
+    # The storm's first 800 ms, with the key and the counter tracks.
+    [ "$s" = overload ] && extra=(--tracks --legend --to-ms 800)
     "$cli" export "$tmp/$s.rpcscope" -o "docs/exports/$s.svg" "${extra[@]}"
     "$cli" export "$tmp/$s.rpcscope" -o "docs/exports/$s.pdf" "${extra[@]}"
     rsvg-convert -o "docs/exports/$s-svg.png" "docs/exports/$s.svg"
