@@ -8,6 +8,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace rpcscope::diagram {
@@ -18,6 +19,14 @@ const QColor kLossRed(0xd0, 0x34, 0x2c);
 const QColor kTimeoutAmber(0xb2, 0x6a, 0x00);
 const QColor kHandlerOrange(0xf0, 0xae, 0x3c);
 const QColor kCorruptMagenta(0xc0, 0x1c, 0x9c);
+
+// `over` laid on `base` at `amount` (0 to 1), as one opaque colour.
+QColor mixed(const QColor &base, const QColor &over, double amount)
+{
+    return QColor::fromRgbF(base.redF() * (1 - amount) + over.redF() * amount,
+                            base.greenF() * (1 - amount) + over.greenF() * amount,
+                            base.blueF() * (1 - amount) + over.blueF() * amount);
+}
 
 QColor faded(QColor c, bool dim)
 {
@@ -166,10 +175,7 @@ void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFon
             p.drawLine(l.anchor, edge);
         }
         // Tinted, and opaque: what it covers does not show through its words.
-        const double tint = style.dark() ? 0.27 : 0.15;
-        QColor fill = QColor::fromRgbF(style.base.redF() * (1 - tint) + colour.redF() * tint,
-                                       style.base.greenF() * (1 - tint) + colour.greenF() * tint,
-                                       style.base.blueF() * (1 - tint) + colour.blueF() * tint);
+        QColor fill = mixed(style.base, colour, style.dark() ? 0.27 : 0.15);
         if (l.dimmed)
             fill = style.base;
         p.setPen(QPen(colour, 1));
@@ -363,23 +369,39 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
     }
     p.setClipRect(QRectF(0, g.header(), g.width, g.height - g.header()));
 
+    // Each tone's colour once per frame, not once per item.
+    std::array<QColor, std::size_t(Tone::Accent) + 1> colours;
+    for (std::size_t t = 0; t < colours.size(); ++t)
+        colours[t] = toneColour(Tone(t), style);
+    const auto colourOf = [&](const Item &item) { return faded(colours[std::size_t(item.tone)], item.flags & Dimmed); };
+
     // Thousands of smooth lines cost more than a frame, and at that
     // density nobody sees the edges.
-    const bool smooth = frame.arrowsDrawn <= 400 && !frame.summarised;
+    // (Past about a hundred long arrows, antialiasing alone costs a frame.)
+    const bool smooth = frame.arrowsDrawn <= 120 && !frame.summarised;
     p.setRenderHint(QPainter::Antialiasing, smooth);
 
-    // Under everything: bands, bars, rules.
+    // Under everything: bands, bars, rules. Axis-aligned, so without
+    // antialiasing, which would also send tall shapes through Qt's threaded
+    // rasterizer at a cost of a frame for a few dozen timer bars.
+    p.setRenderHint(QPainter::Antialiasing, false);
     for (const Item &item : frame.items) {
-        const bool dim = item.flags & Dimmed;
-        const QColor c = faded(toneColour(item.tone, style), dim);
+        const QColor c = colourOf(item);
         switch (item.kind) {
         case ItemKind::Band: p.fillRect(item.rect, c); break;
         case ItemKind::Bar: p.fillRect(item.rect, c); break;
         case ItemKind::Timer: {
-            // Running: striped like a fuse still burning; fired: solid.
-            QColor timer = c;
-            timer.setAlpha(dim ? 40 : 170);
-            p.fillRect(item.rect, (item.flags & InFlight) ? QBrush(timer, Qt::Dense4Pattern) : QBrush(timer));
+            // Running: pale with a bright tip where it burns now; fired: solid.
+            // Opaque, mixed with the background: translucent tall shapes go
+            // through Qt's threaded blending at the cost of a frame for a
+            // few dozen bars.
+            const bool running = item.flags & InFlight;
+            const QColor timer = mixed(style.base, colours[std::size_t(Tone::Timeout)],
+                                       (item.flags & Dimmed) ? 0.15 : running ? 0.35 : 0.65);
+            p.fillRect(item.rect.toAlignedRect(), timer);
+            if (running)
+                p.fillRect(QRectF(item.rect.left() - 1, item.rect.bottom() - 4, item.rect.width() + 2, 4).toAlignedRect(),
+                           colours[std::size_t(Tone::Timeout)]);
             break;
         }
         case ItemKind::Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(item.line); break;
@@ -405,8 +427,7 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
     for (const Item &item : frame.items) {
         if (item.kind != ItemKind::Arrow && item.kind != ItemKind::Stroke)
             continue;
-        const bool dim = item.flags & Dimmed;
-        const QColor c = faded(toneColour(item.tone, style), dim);
+        const QColor c = colourOf(item);
         QPen pen(c, (item.flags & Selected) ? 3.2 : 2.2, (item.flags & Retry) ? Qt::DashLine : toneLine(item.tone));
         p.setPen(pen);
         p.drawLine(item.line);
@@ -423,8 +444,7 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
     // Marks over the arrows.
     p.setRenderHint(QPainter::Antialiasing, true);
     for (const Item &item : frame.items) {
-        const bool dim = item.flags & Dimmed;
-        const QColor c = faded(toneColour(item.tone, style), dim);
+        const QColor c = colourOf(item);
         const QPointF centre = item.rect.center();
         switch (item.kind) {
         case ItemKind::Cross:

@@ -25,7 +25,7 @@ namespace {
 
 constexpr qsizetype kDetailLimit = 5'000;     // more events than this in view: bands
 constexpr qsizetype kBandSamples = 40'000;    // events looked at to draw bands
-constexpr int kLabelLimit = 400;              // more arrows than this: only labels that matter most
+constexpr int kLabelLimit = 150;              // more arrows than this: no labels of single events
 constexpr double kArrowSpacing = 5;           // fewer pixels of height per arrow: bands
 constexpr double kBandHeight = 6;             // pixels per band bucket
 
@@ -80,6 +80,7 @@ public:
     double top, bottom;
     bool labels = true;
     bool onlyUrgentLabels = false;
+    bool labelEvents = true;
 
     explicit Builder(const SceneInput &input)
         : in(input)
@@ -121,7 +122,11 @@ public:
         return {std::ceil(w) + 2, std::ceil(fm.height() * lines.size())};
     }
 
-    bool wants(int priority) const { return labels && (!onlyUrgentLabels || priority >= priority::Timeout); }
+    bool wants(int priority) const
+    {
+        return labels && (labelEvents || priority >= priority::Change)
+               && (!onlyUrgentLabels || priority >= priority::Timeout);
+    }
 
     Label &label(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF anchor,
                  bool isBold = false, bool boxed = false)
@@ -288,8 +293,8 @@ void Builder::build()
     // nothing: bands say the same traffic legibly.
     qsizetype arrows = 0;
     for (qsizetype i = first; i < last && last - first <= kDetailLimit; ++i) {
-        const EventKind k = view.at(i).kind;
-        arrows += k == EventKind::Deliver || k == EventKind::Lost;
+        const Event &e = view.at(i);
+        arrows += (e.kind == EventKind::Deliver || e.kind == EventKind::Lost) && e.time() >= tTop && e.time() <= tBottom;
     }
     if (last - first > kDetailLimit || double(arrows) * kArrowSpacing > bottom - top)
         bands(first, last);
@@ -310,7 +315,11 @@ void Builder::detail(qsizetype first, qsizetype last)
         const EventKind k = view.at(i).kind;
         arrows += k == EventKind::Deliver || k == EventKind::Lost;
     }
-    onlyUrgentLabels = arrows > kLabelLimit;
+    // So many arrows that words would be placed among hundreds of strokes
+    // (and cost a frame to place): their marks speak, hover tells the rest;
+    // setting changes and crashes keep their words.
+    labelEvents = arrows <= kLabelLimit;
+    onlyUrgentLabels = arrows > kLabelLimit / 2;
 
     // Datagrams sent and not yet delivered or lost at the clock. When the
     // clock is at or past the trace's end (live, or a replay fed as it

@@ -64,7 +64,7 @@ public:
 private:
     static Key keyOf(const trace::Event &e);
     std::unordered_multimap<Key, Pending, KeyHash> m_sent;
-    static constexpr qsizetype kCheckpoint = 2048;
+    static constexpr qsizetype kCheckpoint = 256;
     struct Checkpoint
     {
         std::int64_t open;

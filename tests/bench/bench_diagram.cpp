@@ -1,7 +1,8 @@
 // Diagram painting cost: one frame with ~1,000,000 events in the trace at
-// several zoom levels, and the frame time while a live simulation feeds
-// 100,000 events per second into the trace, table and diagram. Baseline in
-// the same run: filling the same frame with the background alone.
+// several zoom levels, with and without the counter tracks, and the frame
+// time while a live simulation feeds 100,000 events per second into the
+// trace, table and diagram. Baseline in the same run: filling the same
+// frame with the background alone.
 //   bench_diagram [--events N]
 #include "eventtablemodel.h"
 #include "net/simnetwork.h"
@@ -72,7 +73,11 @@ int main(int argc, char *argv[])
     const double baselineMs = double(t.nsecsElapsed()) / 1e6 / baselineFrames;
 
     const double sessionMs = double(sim.now().count()) / 1000.0;
+    // Each zoom without and with the counter tracks, which read every event
+    // in view (sampled beyond 40,000) and the digest's checkpoints.
+    for (const bool tracks : {false, true})
     for (const double visibleMs : {sessionMs, sessionMs / 10, 2000.0, 200.0, 20.0}) {
+        view.setCounterTracks(tracks);
         view.setPixelsPerMs((900.0 - 100) / visibleMs);
         view.setFollowLive(false);
         view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum() / 2);
@@ -87,6 +92,7 @@ int main(int argc, char *argv[])
             worst = std::max(worst, ms);
         }
         printFigure({{"bench", "diagram-frame"}, {"events", qint64(log.size())}, {"visible_ms", visibleMs},
+                     {"counter_tracks", tracks},
                      {"events_in_view", qint64(view.lastFrame().eventsVisited)},
                      {"summarised", view.lastFrame().summarised}, {"mean_ms", total / frames},
                      {"max_ms", worst}, {"baseline_fill_ms", baselineMs}});
