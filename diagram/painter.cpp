@@ -103,7 +103,7 @@ void paintHeader(QPainter &p, const Geometry &g, const PaintStyle &style)
     // Lanes too narrow for a title each: every n-th client is named.
     const int every = spacing < 18 * g.scale ? int(std::ceil(18 * g.scale / std::max(1.0, spacing))) : 1;
     for (int h = 0; h < hosts; ++h) {
-        if (h != 0 && every > 1 && (h - 1) % every != 0 && h != hosts - 1)
+        if (h != 0 && every > 1 && (h - 1) % every != 0)
             continue;
         const double x = g.laneX(core::HostId(h));
         // Narrow lanes get short names: c7 instead of client 7.

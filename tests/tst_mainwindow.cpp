@@ -12,6 +12,7 @@
 #include "session/summary.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
@@ -83,6 +84,35 @@ private slots:
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
         QCoreApplication::setOrganizationName(QStringLiteral("RpcScopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    // Presentation mode scales the diagram, the narration and the fonts
+    // together, gives the controls the width their rows need, and leaving
+    // it restores the layout as it was.
+    void presentationScalesAndRestores()
+    {
+        MainWindow window;
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startScenario(QStringLiteral("dropped-reply"));
+        auto *narration = window.findChild<QLabel *>(QStringLiteral("narration"));
+        auto *controls = window.findChild<QWidget *>(QStringLiteral("controlsPanel"));
+        auto *controlsDock = window.findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+        QVERIFY(narration && controls && controlsDock);
+        const double narrationPoints = narration->font().pointSizeF();
+        const QByteArray layout = window.saveState();
+        window.present(true);
+        QVERIFY(window.presenting());
+        QVERIFY(window.diagram()->presentationScale() > 1.1);
+        QVERIFY(narration->font().pointSizeF() > narrationPoints * 1.1);
+        QTRY_VERIFY2(controlsDock->width() >= controls->sizeHint().width(),
+                     qPrintable(QStringLiteral("controls dock %1 px for rows of %2 px")
+                                    .arg(controlsDock->width()).arg(controls->sizeHint().width())));
+        window.present(false);
+        QCOMPARE(window.diagram()->presentationScale(), 1.0);
+        QCOMPARE(narration->font().pointSizeF(), narrationPoints);
+        QCOMPARE(window.saveState(), layout);
     }
 
     void hasTheDesignsMenus()

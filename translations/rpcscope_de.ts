@@ -1221,6 +1221,138 @@
         <source>40 clients keep three calls each in flight against a server that can take in 1,000 datagrams a second. With a fixed 30 ms timeout every slow answer brings another copy, the server&apos;s queue overflows and drops most of them, and many calls run out of attempts. Switch the back-off to full jitter while it runs: the resends thin out, the server catches up and every call completes.</source>
         <translation>40 Clients halten je drei Aufrufe gleichzeitig offen, gegen einen Server, der 1000 Datagramme pro Sekunde annehmen kann. Mit einem festen Timeout von 30 ms bringt jede langsame Antwort eine weitere Kopie, die Warteschlange des Servers läuft über und verwirft die meisten, und viele Aufrufe schöpfen ihre Versuche aus. Schalten Sie den Backoff im Lauf auf vollen Jitter: Die Wiederholungen dünnen aus, der Server holt auf, und jeder Aufruf wird fertig.</translation>
     </message>
+    <message>
+        <source>How a request and its reply are each acknowledged, so both ends know when to stop resending and when to forget.</source>
+        <translation>Wie eine Anfrage und ihre Antwort jeweils bestätigt werden, damit beide Seiten wissen, wann sie nicht mehr erneut senden müssen und wann sie vergessen dürfen.</translation>
+    </message>
+    <message>
+        <source>Which ack tells the server it may drop its copy of the reply?
+What would the client do if the request&apos;s ack never came?
+When is an explicit ack worth its extra datagram, and when does the reply serve as one?</source>
+        <translation>Welche Bestätigung sagt dem Server, dass er seine Kopie der Antwort verwerfen darf?
+Was würde der Client tun, wenn die Bestätigung der Anfrage nie käme?
+Wann lohnt sich eine ausdrückliche Bestätigung mit ihrem zusätzlichen Datagramm, und wann dient die Antwort selbst als Bestätigung?</translation>
+    </message>
+    <message>
+        <source>A lost request is noticed only by its absence: the client&apos;s timer, not the network, says something went wrong.</source>
+        <translation>Eine verlorene Anfrage fällt nur durch ihr Ausbleiben auf: Der Timer des Clients, nicht das Netz, meldet, dass etwas schiefging.</translation>
+    </message>
+    <message>
+        <source>How does the client know the request was lost?
+What should the timeout be, compared with a round trip?
+Did the server run the call more than once here?</source>
+        <translation>Woher weiß der Client, dass die Anfrage verloren ging?
+Wie lang sollte der Timeout im Vergleich zu einer Umlaufzeit sein?
+Hat der Server den Aufruf hier mehr als einmal ausgeführt?</translation>
+    </message>
+    <message>
+        <source>A lost reply looks to the client exactly like a lost request; the server&apos;s memory of answered calls is what keeps a retry from running the call twice (at-most-once).</source>
+        <translation>Eine verlorene Antwort sieht für den Client genau wie eine verlorene Anfrage aus; das Gedächtnis des Servers für beantwortete Aufrufe verhindert, dass eine Wiederholung den Aufruf zweimal ausführt (höchstens einmal).</translation>
+    </message>
+    <message>
+        <source>From where the client stands, can it tell this apart from a dropped request?
+What would happen to the counter if the server had no reply cache?
+When may the server forget the reply it keeps?</source>
+        <translation>Kann der Client dies von einer verlorenen Anfrage unterscheiden?
+Was geschähe mit dem Zähler, wenn der Server keinen Antwort-Cache hätte?
+Wann darf der Server die aufbewahrte Antwort vergessen?</translation>
+    </message>
+    <message>
+        <source>A call longer than the timeout is not a failure: the server says it is still working, and the client probes instead of resending the request.</source>
+        <translation>Ein Aufruf, der länger dauert als der Timeout, ist kein Fehler: Der Server meldet, dass er noch arbeitet, und der Client fragt nach, statt die Anfrage erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>What would happen without the working notice?
+Why probe at all, instead of simply waiting?
+How would you choose the time between probes?</source>
+        <translation>Was geschähe ohne die Working-Meldung?
+Warum überhaupt nachfragen, statt einfach zu warten?
+Wie würden Sie den Abstand zwischen den Nachfragen wählen?</translation>
+    </message>
+    <message>
+        <source>After a crash the server cannot know which calls it ran; an epoch lets it refuse old retries rather than run them twice, so the client learns the call may or may not have run.</source>
+        <translation>Nach einem Absturz kann der Server nicht wissen, welche Aufrufe er ausgeführt hat; eine Epoche lässt ihn alte Wiederholungen ablehnen, statt sie zweimal auszuführen, und der Client erfährt, dass der Aufruf vielleicht lief, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <source>Why refuse call 2&apos;s retry rather than run it?
+What can the client tell its caller about call 2?
+Which calls could safely be run again after a restart?</source>
+        <translation>Warum die Wiederholung von Aufruf 2 ablehnen, statt ihn auszuführen?
+Was kann der Client seinem Aufrufer über Aufruf 2 sagen?
+Welche Aufrufe dürfte man nach einem Neustart gefahrlos erneut ausführen?</translation>
+    </message>
+    <message>
+        <source>Checksums catch damage, but weak ones let some through; only a check at the ends of the whole transfer proves the data arrived intact.</source>
+        <translation>Prüfsummen erkennen Schäden, schwache lassen aber manche durch; nur eine Prüfung an den Enden der ganzen Übertragung beweist, dass die Daten unversehrt ankamen.</translation>
+    </message>
+    <message>
+        <source>Which checksum let damaged datagrams through, and why?
+Where must a check sit to guarantee what the application receives?
+What does a stronger checksum cost?</source>
+        <translation>Welche Prüfsumme ließ beschädigte Datagramme durch, und warum?
+Wo muss eine Prüfung sitzen, um zu garantieren, was die Anwendung erhält?
+Was kostet eine stärkere Prüfsumme?</translation>
+    </message>
+    <message>
+        <source>At scale, loss shows as timeouts, retries and duplicates answered from the cache, and as a long tail in latency.</source>
+        <translation>Im Großen zeigt sich Verlust als Timeouts, Wiederholungen und aus dem Cache beantwortete Duplikate, und als langer Schwanz der Latenz.</translation>
+    </message>
+    <message>
+        <source>Why is the 99th percentile so much longer than the median?
+How many duplicates reached the server, and how many ran?
+What happens to the tail if you raise the loss?</source>
+        <translation>Warum ist das 99. Perzentil so viel länger als der Median?
+Wie viele Duplikate erreichten den Server, und wie viele wurden ausgeführt?
+Was geschieht mit dem Schwanz, wenn Sie den Verlust erhöhen?</translation>
+    </message>
+    <message>
+        <source>Clients that back off with jitter spread their retries out instead of arriving together and overwhelming the server.</source>
+        <translation>Clients, die mit Zufall (Jitter) zurückweichen, verteilen ihre Wiederholungen, statt gemeinsam anzukommen und den Server zu überlasten.</translation>
+    </message>
+    <message>
+        <source>What would happen if every client retried at the same moment?
+Compare fixed, exponential and full-jitter back-off: which finishes first?
+Why add randomness at all?</source>
+        <translation>Was geschähe, wenn jeder Client im selben Moment wiederholte?
+Vergleichen Sie festes, exponentielles und Full-Jitter-Back-off: Was ist zuerst fertig?
+Warum überhaupt Zufall hinzufügen?</translation>
+    </message>
+    <message>
+        <source>A message larger than a datagram travels in fragments; a selective ack lets the receiver ask for just the missing pieces.</source>
+        <translation>Eine Nachricht, größer als ein Datagramm, reist in Fragmenten; eine selektive Bestätigung lässt den Empfänger nur die fehlenden Stücke anfordern.</translation>
+    </message>
+    <message>
+        <source>Why not resend the whole message when one fragment is lost?
+How does the sender learn which fragments arrived?
+What sets the largest fragment size?</source>
+        <translation>Warum nicht die ganze Nachricht erneut senden, wenn ein Fragment verloren geht?
+Wie erfährt der Sender, welche Fragmente ankamen?
+Was bestimmt die größte Fragmentgröße?</translation>
+    </message>
+    <message>
+        <source>Reliable chunks are not enough: only the receiver&apos;s hash of the whole file, compared with the sender&apos;s, shows the transfer is correct end to end.</source>
+        <translation>Zuverlässige Blöcke genügen nicht: Erst der Hash der ganzen Datei beim Empfänger, verglichen mit dem des Senders, zeigt, dass die Übertragung Ende zu Ende korrekt ist.</translation>
+    </message>
+    <message>
+        <source>Which check would catch a bug in the receiver&apos;s disk code?
+What happens with checksum none and some corruption?
+How does the chunk size change the goodput under loss?</source>
+        <translation>Welche Prüfung würde einen Fehler im Plattencode des Empfängers erkennen?
+Was geschieht mit Prüfsumme none und etwas Beschädigung?
+Wie ändert die Blockgröße den Nutzdurchsatz bei Verlust?</translation>
+    </message>
+    <message>
+        <source>Retries that come too fast feed an overloaded server more work than it can take; back-off with jitter drains the queue and lets every call complete.</source>
+        <translation>Zu schnelle Wiederholungen geben einem überlasteten Server mehr Arbeit, als er aufnehmen kann; Back-off mit Jitter leert die Warteschlange, und jeder Aufruf wird fertig.</translation>
+    </message>
+    <message>
+        <source>Why does a short fixed timeout make overload worse?
+Watch the counter tracks: what happens to drops and resends after switching to full jitter?
+How could the server help clients back off?</source>
+        <translation>Warum macht ein kurzer fester Timeout die Überlast schlimmer?
+Beobachten Sie die Zählerspuren: Was geschieht mit Verwerfungen und Wiederholungen nach dem Wechsel zu Full Jitter?
+Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
+    </message>
 </context>
 <context>
     <name>SessionOption</name>
@@ -2726,10 +2858,6 @@ Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechne
         <translation>%1 · verpasste Server-Ereignisse: %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
-    </message>
-    <message>
         <source>The lesson: %1
 
 Click an event, or press N and P, for its own story.</source>
@@ -2801,6 +2929,10 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>What every mark, line and colour in the diagram means</source>
         <translation>Was jedes Zeichen, jede Linie und jede Farbe im Diagramm bedeutet</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;Was es zeigt:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fragen an die Klasse:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

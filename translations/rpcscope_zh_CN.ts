@@ -1221,6 +1221,138 @@
         <source>40 clients keep three calls each in flight against a server that can take in 1,000 datagrams a second. With a fixed 30 ms timeout every slow answer brings another copy, the server&apos;s queue overflows and drops most of them, and many calls run out of attempts. Switch the back-off to full jitter while it runs: the resends thin out, the server catches up and every call completes.</source>
         <translation>40 个客户端各保持三个在途调用，而服务器每秒只能接收 1000 个数据报。使用固定的 30 毫秒超时，每个慢一点的回复都会招来又一份副本，服务器队列溢出并丢掉其中大部分，许多调用用完了尝试次数。在运行中把退避策略切换为完全抖动：重传变得稀疏，服务器缓过来，所有调用都能完成。</translation>
     </message>
+    <message>
+        <source>How a request and its reply are each acknowledged, so both ends know when to stop resending and when to forget.</source>
+        <translation>请求及其应答如何各自被确认，使双方都知道何时停止重发、何时可以遗忘。</translation>
+    </message>
+    <message>
+        <source>Which ack tells the server it may drop its copy of the reply?
+What would the client do if the request&apos;s ack never came?
+When is an explicit ack worth its extra datagram, and when does the reply serve as one?</source>
+        <translation>哪个确认告诉服务器它可以丢弃应答的副本？
+如果请求的确认一直没有到达，客户端会怎么做？
+什么时候值得为显式确认多发一个数据报，什么时候应答本身就可充当确认？</translation>
+    </message>
+    <message>
+        <source>A lost request is noticed only by its absence: the client&apos;s timer, not the network, says something went wrong.</source>
+        <translation>丢失的请求只能通过“没有回音”被发现：告诉我们出了问题的是客户端的计时器，而不是网络。</translation>
+    </message>
+    <message>
+        <source>How does the client know the request was lost?
+What should the timeout be, compared with a round trip?
+Did the server run the call more than once here?</source>
+        <translation>客户端如何知道请求丢失了？
+与一次往返时间相比，超时应设为多长？
+这里服务器是否执行了不止一次调用？</translation>
+    </message>
+    <message>
+        <source>A lost reply looks to the client exactly like a lost request; the server&apos;s memory of answered calls is what keeps a retry from running the call twice (at-most-once).</source>
+        <translation>在客户端看来，丢失的应答与丢失的请求完全一样；正是服务器对已应答调用的记忆，防止重试把调用执行两次（至多一次）。</translation>
+    </message>
+    <message>
+        <source>From where the client stands, can it tell this apart from a dropped request?
+What would happen to the counter if the server had no reply cache?
+When may the server forget the reply it keeps?</source>
+        <translation>从客户端的角度，它能把这种情况与丢失请求区分开吗？
+如果服务器没有应答缓存，计数器会怎样？
+服务器何时可以忘掉它保存的应答？</translation>
+    </message>
+    <message>
+        <source>A call longer than the timeout is not a failure: the server says it is still working, and the client probes instead of resending the request.</source>
+        <translation>比超时更长的调用并不是失败：服务器告知它仍在处理，客户端改为探询，而不是重发请求。</translation>
+    </message>
+    <message>
+        <source>What would happen without the working notice?
+Why probe at all, instead of simply waiting?
+How would you choose the time between probes?</source>
+        <translation>如果没有 working 通知会发生什么？
+为什么要探询，而不是干脆等待？
+你会如何选择探询的间隔？</translation>
+    </message>
+    <message>
+        <source>After a crash the server cannot know which calls it ran; an epoch lets it refuse old retries rather than run them twice, so the client learns the call may or may not have run.</source>
+        <translation>崩溃之后，服务器无法知道自己执行过哪些调用；纪元（epoch）让它拒绝旧的重试而不是执行两次，于是客户端得知该调用可能执行过，也可能没有。</translation>
+    </message>
+    <message>
+        <source>Why refuse call 2&apos;s retry rather than run it?
+What can the client tell its caller about call 2?
+Which calls could safely be run again after a restart?</source>
+        <translation>为什么拒绝调用 2 的重试，而不是执行它？
+客户端能告诉它的调用者关于调用 2 的什么信息？
+哪些调用在重启后可以安全地再次执行？</translation>
+    </message>
+    <message>
+        <source>Checksums catch damage, but weak ones let some through; only a check at the ends of the whole transfer proves the data arrived intact.</source>
+        <translation>校验和能发现损坏，但弱校验和会漏掉一些；只有在整个传输两端进行的检查才能证明数据完好到达。</translation>
+    </message>
+    <message>
+        <source>Which checksum let damaged datagrams through, and why?
+Where must a check sit to guarantee what the application receives?
+What does a stronger checksum cost?</source>
+        <translation>哪种校验和让损坏的数据报通过了，为什么？
+检查必须放在哪里，才能保证应用收到的数据正确？
+更强的校验和代价是什么？</translation>
+    </message>
+    <message>
+        <source>At scale, loss shows as timeouts, retries and duplicates answered from the cache, and as a long tail in latency.</source>
+        <translation>在规模上，丢包表现为超时、重试和由缓存应答的重复请求，以及延迟的长尾。</translation>
+    </message>
+    <message>
+        <source>Why is the 99th percentile so much longer than the median?
+How many duplicates reached the server, and how many ran?
+What happens to the tail if you raise the loss?</source>
+        <translation>为什么第 99 百分位比中位数长得多？
+有多少重复请求到达服务器，又有多少被执行？
+提高丢包率后，长尾会怎样？</translation>
+    </message>
+    <message>
+        <source>Clients that back off with jitter spread their retries out instead of arriving together and overwhelming the server.</source>
+        <translation>带抖动退避的客户端会把重试分散开，而不是同时到达、压垮服务器。</translation>
+    </message>
+    <message>
+        <source>What would happen if every client retried at the same moment?
+Compare fixed, exponential and full-jitter back-off: which finishes first?
+Why add randomness at all?</source>
+        <translation>如果每个客户端都在同一时刻重试会怎样？
+比较固定、指数和全抖动退避：哪个最先完成？
+为什么要加入随机性？</translation>
+    </message>
+    <message>
+        <source>A message larger than a datagram travels in fragments; a selective ack lets the receiver ask for just the missing pieces.</source>
+        <translation>大于一个数据报的消息以分片传输；选择性确认让接收方只请求缺失的分片。</translation>
+    </message>
+    <message>
+        <source>Why not resend the whole message when one fragment is lost?
+How does the sender learn which fragments arrived?
+What sets the largest fragment size?</source>
+        <translation>丢失一个分片时，为什么不重发整条消息？
+发送方如何得知哪些分片已到达？
+最大分片大小由什么决定？</translation>
+    </message>
+    <message>
+        <source>Reliable chunks are not enough: only the receiver&apos;s hash of the whole file, compared with the sender&apos;s, shows the transfer is correct end to end.</source>
+        <translation>可靠的数据块还不够：只有接收方对整个文件的哈希与发送方的一致，才能证明传输端到端正确。</translation>
+    </message>
+    <message>
+        <source>Which check would catch a bug in the receiver&apos;s disk code?
+What happens with checksum none and some corruption?
+How does the chunk size change the goodput under loss?</source>
+        <translation>哪种检查能发现接收方磁盘代码中的错误？
+校验和设为 none 并加入一些损坏会怎样？
+在丢包下，块大小如何影响有效吞吐？</translation>
+    </message>
+    <message>
+        <source>Retries that come too fast feed an overloaded server more work than it can take; back-off with jitter drains the queue and lets every call complete.</source>
+        <translation>过快的重试给过载的服务器送去超出其承受能力的工作；带抖动的退避清空队列，让每个调用都能完成。</translation>
+    </message>
+    <message>
+        <source>Why does a short fixed timeout make overload worse?
+Watch the counter tracks: what happens to drops and resends after switching to full jitter?
+How could the server help clients back off?</source>
+        <translation>为什么短的固定超时会让过载更严重？
+观察计数轨道：切换到全抖动后，丢弃和重发会怎样？
+服务器可以如何帮助客户端退避？</translation>
+    </message>
 </context>
 <context>
     <name>SessionOption</name>
@@ -2726,10 +2858,6 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
         <translation>%1 · 漏掉的服务器事件：%2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
-    </message>
-    <message>
         <source>The lesson: %1
 
 Click an event, or press N and P, for its own story.</source>
@@ -2801,6 +2929,10 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>What every mark, line and colour in the diagram means</source>
         <translation>图中每个标记、线条和颜色的含义</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;展示的内容：&lt;/b&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;向学生提问：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>

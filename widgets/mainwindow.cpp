@@ -164,10 +164,17 @@ void MainWindow::createDocks()
     m_story->setTextFormat(Qt::RichText);
     m_story->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_story->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The story with its questions may be longer than the dock is tall.
+    auto *storyScroll = new QScrollArea(this);
+    storyScroll->setObjectName(QStringLiteral("scenarioStoryScroll"));
+    storyScroll->setWidget(m_story);
+    storyScroll->setWidgetResizable(true);
+    storyScroll->setFrameShape(QFrame::NoFrame);
+    storyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *narrationRow = new QHBoxLayout;
     narrationRow->setSpacing(0);
     narrationRow->addWidget(m_narration, 3);
-    narrationRow->addWidget(m_story, 2);
+    narrationRow->addWidget(storyScroll, 2);
     narrationLayout->addLayout(narrationRow, 1);
     auto *narrationDock = new QDockWidget(this);
     m_i18n.add([this, narrationDock] {
@@ -570,8 +577,7 @@ void MainWindow::startScenario(const QString &name)
         a->setChecked(a->data().toString() == name);
     setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
     updateCaption();
-    m_story->setText(tr("<b>%1</b><br>%2").arg(scenario->displayTitle().toHtmlEscaped(),
-                                               scenario->displayDescription().toHtmlEscaped()));
+    showStory(*scenario);
     m_sawFinish = false;
     m_player->play();
 }
@@ -1013,6 +1019,16 @@ void MainWindow::refreshViews()
     showNarration(m_diagram->latestShownEvent());
 }
 
+void MainWindow::showStory(const session::Scenario &scenario)
+{
+    QString questions;
+    for (const QString &q : scenario.displayQuestions())
+        questions += QStringLiteral("<li>%1</li>").arg(q.toHtmlEscaped());
+    m_story->setText(tr("<b>%1</b><br>%2<p><b>What it shows:</b> %3</p><p><b>Ask the class:</b></p><ul>%4</ul>")
+                         .arg(scenario.displayTitle().toHtmlEscaped(), scenario.displayDescription().toHtmlEscaped(),
+                              scenario.displayGoal().toHtmlEscaped(), questions));
+}
+
 void MainWindow::showNarration(std::optional<qsizetype> index)
 {
     const trace::TraceLog::View view = m_player->log().view();
@@ -1200,9 +1216,12 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     m_i18n.retranslate();
-    if (const session::Scenario *scenario = session::findScenario(m_scenario); scenario && !m_replaying)
+    if (const session::Scenario *scenario = session::findScenario(m_scenario); scenario && !m_replaying) {
         setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
-    else if (!m_replaying)
+        showStory(*scenario);
+        if (m_sawFinish && !m_selected)
+            m_sawFinish = false; // refreshViews() tells the lesson again, in the new language
+    } else if (!m_replaying)
         setWindowTitle(tr("RpcScope"));
     updateCaption();
     for (int i = 0; i < m_hostFilter->count(); ++i) {

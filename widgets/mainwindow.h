@@ -3,6 +3,7 @@
 #include "remote/remoteserver.h"
 #include "session/player.h"
 #include "retranslator.h"
+#include "session/scenario.h"
 #include "session/summary.h"
 
 #include <QJsonObject>
@@ -108,6 +109,8 @@ private:
     QString statisticsLine(const session::Summary &summary) const;
     QString serviceLine(const QJsonObject &report) const;
     void showNarration(std::optional<qsizetype> index);
+    // The scenario's story, what it shows, and questions for a class, beside the narration.
+    void showStory(const session::Scenario &scenario);
     void onEventSelected(qsizetype index);
     void onOptionChanged(const QString &option, const QString &value);
     void setDarkTheme(bool dark);

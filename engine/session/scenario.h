@@ -4,6 +4,7 @@
 
 #include <QAnyStringView>
 #include <QString>
+#include <QStringList>
 
 #include <span>
 
@@ -18,9 +19,15 @@ struct Scenario
     const char *title;       // for menus (untranslated; see displayTitle)
     const char *description; // one paragraph for a person
     void (*apply)(SessionConfig &config);
+    // For a class: what the scenario shows, and questions to put to the
+    // class while it runs (one per line).
+    const char *goal;
+    const char *questions;
 
     QString displayTitle() const;       // translated
     QString displayDescription() const; // translated
+    QString displayGoal() const;        // translated
+    QStringList displayQuestions() const; // translated
 };
 
 std::span<const Scenario> scenarios();
