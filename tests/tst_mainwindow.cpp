@@ -109,6 +109,12 @@ private slots:
         QTRY_VERIFY2(controlsDock->width() >= controls->sizeHint().width(),
                      qPrintable(QStringLiteral("controls dock %1 px for rows of %2 px")
                                     .arg(controlsDock->width()).arg(controls->sizeHint().width())));
+        // The narration dock only as tall as a few lines: the diagram gets the rest.
+        auto *narrationDock = window.findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+        QVERIFY(narrationDock);
+        QTRY_VERIFY2(narrationDock->height() <= window.height() / 4 + 40,
+                     qPrintable(QStringLiteral("narration dock %1 px of %2").arg(narrationDock->height()).arg(window.height())));
+        QVERIFY(window.diagram()->height() > narrationDock->height());
         window.present(false);
         QCOMPARE(window.diagram()->presentationScale(), 1.0);
         QCOMPARE(narration->font().pointSizeF(), narrationPoints);

@@ -342,7 +342,8 @@ QChartView *ChartsView::addChart(QChart *chart, const QString &title)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     auto *view = new QChartView(chart, m_tabs);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(160);
+    // Short enough that the docks beside it can leave a projector's diagram room.
+    view->setMinimumHeight(90);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
     view->addAction(m_exportOne);
     view->addAction(m_exportAll);

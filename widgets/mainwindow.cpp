@@ -171,9 +171,16 @@ void MainWindow::createDocks()
     storyScroll->setWidgetResizable(true);
     storyScroll->setFrameShape(QFrame::NoFrame);
     storyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The narration too, so the dock can be as short as a projector needs.
+    auto *narrationScroll = new QScrollArea(this);
+    narrationScroll->setObjectName(QStringLiteral("narrationScroll"));
+    narrationScroll->setWidget(m_narration);
+    narrationScroll->setWidgetResizable(true);
+    narrationScroll->setFrameShape(QFrame::NoFrame);
+    narrationScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *narrationRow = new QHBoxLayout;
     narrationRow->setSpacing(0);
-    narrationRow->addWidget(m_narration, 3);
+    narrationRow->addWidget(narrationScroll, 3);
     narrationRow->addWidget(storyScroll, 2);
     narrationLayout->addLayout(narrationRow, 1);
     auto *narrationDock = new QDockWidget(this);
@@ -1133,11 +1140,12 @@ void MainWindow::setPresentationMode(bool on)
         // The narration dock as tall as three lines of its words, the
         // controls as wide as their widest row; the diagram gets the rest.
         // After the window has taken the full screen and the new fonts.
-        QTimer::singleShot(300, this, [this, narration] {
+        QTimer::singleShot(800, this, [this, narration] {
             if (!m_presenting)
                 return;
             if (auto *dock = findChild<QDockWidget *>(QStringLiteral("narrationDock")))
-                resizeDocks({dock}, {QFontMetrics(narration).lineSpacing() * 3 + m_stats->sizeHint().height() + 48},
+                resizeDocks({dock},
+                            {std::min(height() / 4, QFontMetrics(narration).lineSpacing() * 3 + m_stats->sizeHint().height() + 48)},
                             Qt::Vertical);
             if (auto *dock = findChild<QDockWidget *>(QStringLiteral("controlsDock")))
                 resizeDocks({dock}, {m_controls->sizeHint().width() + 32}, Qt::Horizontal);
