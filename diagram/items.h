@@ -88,7 +88,7 @@ inline constexpr int Note = 10;
 // Aggregated traffic in level of detail between arrows and ticks.
 struct BandCounts
 {
-    int sent = 0, lost = 0, retried = 0, cached = 0, timeouts = 0;
+    int sent = 0, lost = 0, retried = 0, cached = 0, timeouts = 0, damaged = 0;
 };
 
 // A counter track's title and the largest value it shows, for its header.

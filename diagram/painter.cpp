@@ -234,6 +234,7 @@ public:
             {Rule, Tone::Accent, tr("a setting changed")},
             {Cut, Tone::Loss, tr("server crash")},
             {Band, Tone::Request, tr("many datagrams: sent, lost, resent")},
+            {Band, Tone::Corrupt, tr("many datagrams: damaged on arrival")},
         };
         QFont font = style.font;
         font.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.9))));
@@ -300,6 +301,10 @@ public:
             case Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(a, b); break;
             case Cut: p.setPen(QPen(c, 4)); p.drawLine(a, b); break;
             case Band:
+                if (e.tone == Tone::Corrupt) {
+                    p.fillRect(QRectF(a.x(), y - 3, 12, 5), c);
+                    break;
+                }
                 p.fillRect(QRectF(a.x(), y - 3, 26, 5), toneColour(Tone::Request, style));
                 p.fillRect(QRectF(a.x(), y - 3, 7, 5), toneColour(Tone::Timeout, style));
                 p.fillRect(QRectF(a.x() + 26, y - 3, 8, 5), toneColour(Tone::Loss, style));

@@ -618,6 +618,8 @@ void Builder::bands(qsizetype first, qsizetype last)
         case EventKind::Timeout: c.timeouts += int(stride); break;
         case EventKind::CachedReplyResent:
         case EventKind::DuplicateSuppressed: c.cached += int(stride); break;
+        case EventKind::ChecksumFail:
+        case EventKind::CorruptAccepted: c.damaged += int(stride); break;
         default: break;
         }
     }
@@ -630,7 +632,7 @@ void Builder::bands(qsizetype first, qsizetype last)
         const double dir = h == core::kServerHost ? -1 : 1; // towards the server, or back to the clients
         for (int b = 0; b < buckets; ++b) {
             const BandCounts &c = counts[std::size_t(h) * buckets + b];
-            if (c.sent == 0 && c.lost == 0 && c.timeouts == 0)
+            if (c.sent == 0 && c.lost == 0 && c.timeouts == 0 && c.damaged == 0)
                 continue;
             const double by = areaTop + b * kBandHeight;
             const double len = room * std::sqrt(double(c.sent) / peak);
@@ -650,6 +652,9 @@ void Builder::bands(qsizetype first, qsizetype last)
                 bar(len, 3, Tone::Loss);
             if (c.cached > 0)
                 bar(-4, 3, Tone::Handler);
+            // Damaged datagrams where they arrived: behind the lane, in magenta.
+            if (c.damaged > 0)
+                bar(-8 - std::min(30.0, 3.0 * c.damaged), std::min(30.0, 3.0 * c.damaged), Tone::Corrupt);
         }
     }
 }

@@ -1735,6 +1735,10 @@ Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
         <source>retransmission timer, armed to fired</source>
         <translation>Wiederholungs-Timer, vom Stellen bis zum Ablauf</translation>
     </message>
+    <message>
+        <source>many datagrams: damaged on arrival</source>
+        <translation>viele Datagramme: beschädigt angekommen</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>

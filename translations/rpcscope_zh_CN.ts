@@ -1735,6 +1735,10 @@ How could the server help clients back off?</source>
         <source>retransmission timer, armed to fired</source>
         <translation>重传计时器，从设定到触发</translation>
     </message>
+    <message>
+        <source>many datagrams: damaged on arrival</source>
+        <translation>大量数据报：到达时已损坏</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>
