@@ -14,8 +14,9 @@ packages=(
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
     qt6-translations-l10n fonts-droid-fallback
     libprotobuf-dev protobuf-compiler libprotoc-dev
-    # package: dpkg-shlibdeps computes the .deb's Depends; its test validates the AppStream file
-    dpkg-dev appstream
+    # package: dpkg-shlibdeps computes the .deb's Depends; its test validates the AppStream file,
+    # the desktop entry and the MIME type, and asks lintian about both packages
+    dpkg-dev appstream desktop-file-utils libxml2-utils shared-mime-info lintian
 )
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.
