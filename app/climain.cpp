@@ -3,10 +3,17 @@
 #include "clicommand.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 
 #include <algorithm>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace rpcscope;
 
@@ -42,6 +49,19 @@ int main(int argc, char *argv[])
     }
     if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#ifdef Q_OS_UNIX
+    // A QGuiApplication asks for the runtime directory, which a terminal
+    // over ssh or a CI job often lacks; Qt then warns and falls back to a
+    // private directory in /tmp. Make that directory here, as Qt would (the
+    // owner's alone), and name it, so an export says nothing on stderr. If
+    // it cannot be made private, Qt's own fallback and warning stand.
+    if (draws && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QString runtime = QDir::tempPath() + QStringLiteral("/runtime-") + QString::number(::getuid());
+        if (QDir().mkpath(runtime) && QFileInfo(runtime).ownerId() == ::getuid()
+            && QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+    }
+#endif
     std::unique_ptr<QCoreApplication> app;
     if (charts)
         app = std::make_unique<QApplication>(argc, argv);

@@ -713,6 +713,30 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("no events of call 2:9999")), qPrintable(r.err));
     }
 
+    // Drawing needs a QGuiApplication, which asks Qt for the runtime
+    // directory; a terminal over ssh or a CI job often has none. Exports
+    // still say nothing on standard error there.
+    void exportIsQuietWithoutARuntimeDirectory()
+    {
+        QTemporaryDir dir;
+        const QString capture = dir.filePath(QStringLiteral("s.rpcscope"));
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("dropped-reply"),
+                      QStringLiteral("--record"), capture}).exitCode, 0);
+        QProcessEnvironment env = withoutDisplay(QProcessEnvironment::systemEnvironment());
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        for (const QStringList &extra : {QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("d.svg"))},
+                                         QStringList{QStringLiteral("-o"), dir.filePath(QStringLiteral("c.png")),
+                                                     QStringLiteral("--format"), QStringLiteral("chart-png")}}) {
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(QStringLiteral(RPCSCOPE_CLI_PATH), QStringList{QStringLiteral("export"), capture} + extra);
+            QVERIFY(process.waitForFinished(30000));
+            const QString err = QString::fromUtf8(process.readAllStandardError());
+            QCOMPARE(process.exitCode(), 0);
+            QVERIFY2(err.isEmpty(), qPrintable(err));
+        }
+    }
+
     void exportRejectsBadChartRequests_data()
     {
         QTest::addColumn<QStringList>("args");
