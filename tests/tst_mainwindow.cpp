@@ -153,6 +153,10 @@ private slots:
         QVERIFY(text.contains(QCoreApplication::translate("", "RpcScope")));
         QVERIFY(text.contains(QStringLiteral(QT_VERSION_STR)));
         QVERIFY(text.contains(QStringLiteral("protobuf 3.")));
+        // The licences: RpcScope's own, and those of the libraries it uses.
+        QVERIFY(text.contains(QStringLiteral("MIT")));
+        QVERIFY(text.contains(QStringLiteral("LGPL")));
+        QVERIFY(text.contains(QStringLiteral("BSD 3-Clause")));
     }
 
     // A capture opens whole, replays from the start, and saves back to the

@@ -2938,6 +2938,10 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;Was es zeigt:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fragen an die Klasse:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;RpcScope is free software under the MIT licence. It uses Qt under the GNU LGPL version 3 and protobuf under the BSD 3-Clause licence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;RpcScope ist freie Software unter der MIT-Lizenz. Es verwendet Qt unter der GNU LGPL Version 3 und protobuf unter der BSD-3-Clause-Lizenz (BSD 3-Clause).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

@@ -2938,6 +2938,10 @@ Click an event, or press N and P, for its own story.</source>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;p&gt;&lt;b&gt;展示的内容：&lt;/b&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;向学生提问：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%4&lt;/ul&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;RpcScope is free software under the MIT licence. It uses Qt under the GNU LGPL version 3 and protobuf under the BSD 3-Clause licence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;RpcScope 是基于 MIT 许可证的自由软件。它使用 GNU LGPL 第 3 版授权的 Qt 和 BSD 3-Clause 许可证授权的 protobuf。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

@@ -118,8 +118,10 @@ QString MainWindow::aboutText()
     return tr("<h3>RpcScope %1</h3>"
               "<p>See and tune how RPC behaves over an unreliable network.</p>"
               "<p>Built with Qt %2, running on Qt %3; protobuf %4.</p>")
-        .arg(BuildInfo::programVersion(), BuildInfo::qtCompileVersion(),
-             BuildInfo::qtRuntimeVersion(), BuildInfo::protobufVersion());
+               .arg(BuildInfo::programVersion(), BuildInfo::qtCompileVersion(),
+                    BuildInfo::qtRuntimeVersion(), BuildInfo::protobufVersion())
+           + tr("<p>RpcScope is free software under the MIT licence. It uses Qt under the GNU LGPL "
+                "version 3 and protobuf under the BSD 3-Clause licence.</p>");
 }
 
 void MainWindow::createDocks()
