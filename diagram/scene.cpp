@@ -36,29 +36,9 @@ Tone toneOf(std::uint8_t datagram)
     return Tone::Faint;
 }
 
-// The same datagram's events share these: its Send, its Deliver(s), its Lost.
-struct DatagramKey
-{
-    std::uint32_t callId;
-    std::uint16_t attempt, fragment;
-    HostId from, to, client;
-    std::uint8_t datagram;
-    bool operator==(const DatagramKey &) const = default;
-};
-struct DatagramKeyHash
-{
-    std::size_t operator()(const DatagramKey &k) const
-    {
-        std::uint64_t h = k.callId;
-        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.attempt) << 16 | k.fragment);
-        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.from) << 32 | std::uint64_t(k.to) << 16 | k.client);
-        h = h * 0x9e3779b97f4a7c15ULL + k.datagram;
-        return std::size_t(h ^ (h >> 29));
-    }
-};
 DatagramKey keyOf(const Event &e)
 {
-    return {e.callId, e.attempt, e.fragment, e.from, e.to, e.client, e.datagram};
+    return DatagramKey::of(e);
 }
 
 bool lostOnTheWay(const Event &e)
@@ -224,9 +204,16 @@ public:
         if (d.detail)
             return d.time() - Duration(d.detail);
         // A live trace does not know the flight time: find the send.
-        const DatagramKey key = keyOf(d);
-        const qsizetype stop = std::max<qsizetype>(0, deliver - 4096);
-        for (qsizetype i = deliver - 1; i >= stop; --i) {
+        return sendBefore(deliver);
+    }
+
+    // The send of the datagram event `index` is about, searched back a
+    // bounded way.
+    std::optional<TimePoint> sendBefore(qsizetype index) const
+    {
+        const DatagramKey key = keyOf(in.view.at(index));
+        const qsizetype stop = std::max<qsizetype>(0, index - 4096);
+        for (qsizetype i = index - 1; i >= stop; --i) {
             const Event &s = in.view.at(i);
             if (s.kind == EventKind::Send && keyOf(s) == key)
                 return s.time();
@@ -401,15 +388,7 @@ void Builder::event(const Event &e, qsizetype i)
     case EventKind::Lost: {
         if (!lostOnTheWay(e)) {
             // Turned away at the server's full receive queue: it arrived.
-            const qsizetype s = i;
-            std::optional<TimePoint> sent;
-            for (qsizetype j = s - 1; j >= std::max<qsizetype>(0, s - 4096); --j) {
-                const Event &c = in.view.at(j);
-                if (c.kind == EventKind::Send && keyOf(c) == keyOf(e)) {
-                    sent = c.time();
-                    break;
-                }
-            }
+            const std::optional<TimePoint> sent = sendBefore(i);
             const QPointF b(g.laneX(e.to), ey);
             const QPointF a(g.laneX(e.from), sent ? y(*sent) : ey);
             if (a.y() > bottom || ey < top)
@@ -888,12 +867,6 @@ double TraceDigest::lastTimeoutBefore(const trace::TraceLog::View &view, TimePoi
             timeout = double(e.detail) / 1000.0;
     });
     return timeout;
-}
-
-TraceDigest::Key TraceDigest::keyOf(const Event &e)
-{
-    return {std::uint64_t(e.callId) << 32 | std::uint64_t(e.attempt) << 16 | e.fragment,
-            std::uint64_t(e.from) << 40 | std::uint64_t(e.to) << 24 | std::uint64_t(e.client) << 8 | e.datagram};
 }
 
 bool drawnAsItsOwn(EventKind kind)

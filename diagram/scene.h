@@ -14,6 +14,31 @@
 
 namespace rpcscope::diagram {
 
+// One datagram's identity: its Send, its Deliver(s) and its Lost share it.
+struct DatagramKey
+{
+    std::uint32_t callId;
+    std::uint16_t attempt, fragment;
+    core::HostId from, to, client;
+    std::uint8_t datagram;
+    bool operator==(const DatagramKey &) const = default;
+    static DatagramKey of(const trace::Event &e)
+    {
+        return {e.callId, e.attempt, e.fragment, e.from, e.to, e.client, e.datagram};
+    }
+};
+struct DatagramKeyHash
+{
+    std::size_t operator()(const DatagramKey &k) const
+    {
+        std::uint64_t h = k.callId;
+        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.attempt) << 16 | k.fragment);
+        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.from) << 32 | std::uint64_t(k.to) << 16 | k.client);
+        h = h * 0x9e3779b97f4a7c15ULL + k.datagram;
+        return std::size_t(h ^ (h >> 29));
+    }
+};
+
 // What the diagram learns from a trace as it grows, read once per event:
 // how far back an arrow can reach, how long a datagram usually flies each
 // way (so one in flight can be drawn growing at that pace), and the few
@@ -40,17 +65,6 @@ public:
     double lastTimeoutBefore(const trace::TraceLog::View &view, core::TimePoint time) const;
 
 private:
-    // Sends not yet delivered or lost, by datagram, to learn send → deliver
-    // times that include queueing (a delivery's own figure does not).
-    struct Key
-    {
-        std::uint64_t a, b;
-        bool operator==(const Key &) const = default;
-    };
-    struct KeyHash
-    {
-        std::size_t operator()(const Key &k) const { return std::size_t(k.a * 0x9e3779b97f4a7c15ULL ^ k.b); }
-    };
 public:
     // A datagram sent and, as of the last event taken in, neither delivered
     // nor lost: in flight if the clock is at or after that event.
@@ -59,11 +73,12 @@ public:
         core::TimePoint sent;
         qsizetype index;
     };
-    const std::unordered_multimap<Key, Pending, KeyHash> &pending() const { return m_sent; }
+    const std::unordered_multimap<DatagramKey, Pending, DatagramKeyHash> &pending() const { return m_sent; }
 
 private:
-    static Key keyOf(const trace::Event &e);
-    std::unordered_multimap<Key, Pending, KeyHash> m_sent;
+    // Sends not yet delivered or lost, to learn send → deliver times that
+    // include queueing (a delivery's own figure does not).
+    std::unordered_multimap<DatagramKey, Pending, DatagramKeyHash> m_sent;
     static constexpr qsizetype kCheckpoint = 256;
     struct Checkpoint
     {
