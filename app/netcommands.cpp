@@ -305,6 +305,8 @@ int runServe(const QStringList &args)
         slowJobs = std::make_unique<services::SlowJobProcedures>();
         slowJobs->registerOn(server);
         wireNames = wireNamesOf(QStringLiteral("rpcscope.services.SlowJob"));
+        for (const QString &method : wireNames) // they wait: keep the network thread free
+            server.setHandlerKind(method, services::HandlerKind::Long);
     } else {
         service = services::makeService(config.service);
         auto timed = std::make_shared<services::TimedService>(service, config.handlerTime);

@@ -22,6 +22,10 @@ public:
     virtual std::optional<core::TimePoint> nextTimeout() const = 0;
     virtual void handleTimeout(core::TimePoint now) = 0;
     virtual void afterActivity(core::TimePoint now) { Q_UNUSED(now); }
+    // The event loop drove a round (a datagram or a timer) and everything
+    // due went out: an owner that lets other threads drive the core may
+    // hand it over now.
+    virtual void afterEventLoopRound() {}
     // The driver no longer knows who `host` is: it forgot the address, or
     // never remembered it because the core did not accept what it sent.
     virtual void forgetHost(core::HostId host) { Q_UNUSED(host); }

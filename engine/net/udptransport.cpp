@@ -3,25 +3,14 @@
 #include "core/fragments.h"
 #include "wire/datagram.h"
 
-#include <QNetworkDatagram>
+#include <QSocketNotifier>
+#include <QUdpSocket>
 
 namespace rpcscope::net {
 
 using core::HostId;
 using core::TimePoint;
 using trace::EventKind;
-
-namespace {
-
-// IPv4-mapped IPv6 senders are the same peer as their IPv4 address.
-QHostAddress plainAddress(const QHostAddress &address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
-
-} // namespace
 
 UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElapsedTimer *clock,
                            TransportOptions options, QObject *parent)
@@ -30,61 +19,92 @@ UdpTransport::UdpTransport(DrivenCore *core, trace::EventSink *sink, const QElap
     , m_sink(sink)
     , m_clock(clock)
     , m_options(std::move(options))
-    , m_socket(this)
+    , m_batch(m_options.readBatch, wire::kMaxDatagramSize + 1)
     , m_timer(this)
     , m_netem(m_options.netem, m_options.seed)
 {
     for (const netem::ScriptedFault &f : m_options.faults)
         m_netem.addFault(f);
-    m_readBuffer.resize(wire::kMaxDatagramSize + 1);
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &UdpTransport::onTimer);
-    connect(&m_socket, &QUdpSocket::readyRead, this, &UdpTransport::readPending);
-    connect(&m_socket, &QUdpSocket::errorOccurred, this, &UdpTransport::onSocketError);
-    if (!m_options.key.isEmpty()) {
-        // A child, so it moves to the engine's thread with the transport.
-        m_dtls = std::make_unique<DtlsChannel>(&m_socket, m_options.key, m_options.acceptNewPeers,
-                                               m_options.maxPeers, this);
-        connect(m_dtls.get(), &DtlsChannel::refused, this, &UdpTransport::notice);
-        connect(m_dtls.get(), &DtlsChannel::established, this, &UdpTransport::notice);
-    }
 }
 
 UdpTransport::~UdpTransport() = default;
 
 bool UdpTransport::bind(QString *error)
 {
-    if (m_socket.bind(m_options.bindAddress, m_options.bindPort))
-        return true;
-    if (error)
-        *error = QStringLiteral("cannot bind %1 port %2: %3")
-                     .arg(m_options.bindAddress.toString())
-                     .arg(m_options.bindPort)
-                     .arg(m_socket.errorString());
-    return false;
+    if (!m_socket.bind(m_options.bindAddress, m_options.bindPort, error))
+        return false;
+    m_notifier = new QSocketNotifier(m_socket.descriptor(), QSocketNotifier::Read, this);
+    m_notifier->setEnabled(false);
+    connect(m_notifier, &QSocketNotifier::activated, this, &UdpTransport::onReadable);
+    if (!m_options.key.isEmpty()) {
+        // QDtls writes through a QUdpSocket; it gets its own descriptor of
+        // the same socket and never reads (its read notifier goes quiet
+        // after the first datagram it is not asked to read).
+        m_dtlsSocket = new QUdpSocket(this);
+        const qintptr copy = m_socket.duplicate();
+        if (copy < 0 || !m_dtlsSocket->setSocketDescriptor(copy, QAbstractSocket::BoundState)) {
+            if (error)
+                *error = QStringLiteral("cannot set up DTLS on %1 port %2: %3")
+                             .arg(m_options.bindAddress.toString())
+                             .arg(localPort())
+                             .arg(m_dtlsSocket->errorString());
+            m_socket.close();
+            return false;
+        }
+        m_dtls = std::make_unique<DtlsChannel>(m_dtlsSocket, m_options.key, m_options.acceptNewPeers,
+                                               m_options.maxPeers, this);
+        connect(m_dtls.get(), &DtlsChannel::refused, this, &UdpTransport::notice);
+        connect(m_dtls.get(), &DtlsChannel::established, this, &UdpTransport::notice);
+    }
+    return true;
+}
+
+void UdpTransport::setListening(bool on)
+{
+    m_listening = on && m_socket.isOpen();
+    if (m_notifier)
+        m_notifier->setEnabled(m_listening);
+    if (m_listening)
+        rearm(now());
+    else
+        m_timer.stop();
+}
+
+bool UdpTransport::canBeDrivenFromAnyThread() const
+{
+    return !m_dtls && DatagramSocket::canWaitOnCallerThread();
 }
 
 HostId UdpTransport::addPeer(const QHostAddress &address, quint16 port, HostId id)
 {
     if (m_peers.size() <= id)
         m_peers.resize(std::size_t(id) + 1);
-    if (m_peers[id].port != 0) { // the id is named again: its old holder is forgotten
-        m_peerIds.remove({m_peers[id].address, m_peers[id].port});
-        uncountAddress(m_peers[id].address);
+    if (m_peers[id].endpoint.port != 0) { // the id is named again: its old holder is forgotten
+        m_peerIds.erase(m_peers[id].endpoint);
+        uncountAddress(m_peers[id].endpoint);
         m_core->forgetHost(id);
     }
-    std::erase(m_freeIds, id);
-    m_peers[id] = {address, port, now()};
-    m_peerIds.insert({address, port}, id);
-    ++m_peersPerAddress[address];
-    m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
+    remember(Endpoint::from(address, port), id);
     return id;
 }
 
-void UdpTransport::uncountAddress(const QHostAddress &address)
+void UdpTransport::remember(const Endpoint &endpoint, HostId id)
 {
-    if (auto n = m_peersPerAddress.find(address); n != m_peersPerAddress.end() && --*n <= 0)
+    if (m_peers.size() <= id)
+        m_peers.resize(std::size_t(id) + 1);
+    std::erase(m_freeIds, id);
+    m_peers[id] = {endpoint, now()};
+    m_peerIds[endpoint] = id;
+    ++m_peersPerAddress[endpoint.addressOnly()];
+    m_nextPeerId = std::max<HostId>(m_nextPeerId, HostId(id + 1));
+}
+
+void UdpTransport::uncountAddress(const Endpoint &endpoint)
+{
+    if (auto n = m_peersPerAddress.find(endpoint.addressOnly()); n != m_peersPerAddress.end() && --n->second <= 0)
         m_peersPerAddress.erase(n);
 }
 
@@ -93,19 +113,18 @@ std::vector<UdpTransport::KnownPeer> UdpTransport::peers() const
     std::vector<KnownPeer> known;
     known.reserve(m_peerIds.size());
     for (std::size_t id = 0; id < m_peers.size(); ++id)
-        if (m_peers[id].port != 0) // a forgotten or never used id has no port
-            known.push_back({HostId(id), m_peers[id].address, m_peers[id].port});
+        if (m_peers[id].endpoint.port != 0) // a forgotten or never used id has no port
+            known.push_back({HostId(id), m_peers[id].endpoint.hostAddress(), m_peers[id].endpoint.port});
     return known;
 }
 
 // A sender is remembered only once the core accepts something it sent
-// (readPending), so datagrams that are not RpcScope's, from however many
+// (receiveOne), so datagrams that are not RpcScope's, from however many
 // addresses, never fill the table that real clients need.
-std::optional<UdpTransport::Sender> UdpTransport::senderOf(const QHostAddress &address, quint16 port,
-                                                           TimePoint now)
+std::optional<UdpTransport::Sender> UdpTransport::senderOf(const Endpoint &from, TimePoint now)
 {
-    if (auto it = m_peerIds.constFind({plainAddress(address), port}); it != m_peerIds.constEnd())
-        return Sender{*it, true};
+    if (auto it = m_peerIds.find(from); it != m_peerIds.end())
+        return Sender{it->second, true};
     if (!m_options.acceptNewPeers)
         return std::nullopt;
     const bool idsLeft = m_nextPeerId != std::numeric_limits<HostId>::max() || !m_freeIds.empty();
@@ -115,7 +134,8 @@ std::optional<UdpTransport::Sender> UdpTransport::senderOf(const QHostAddress &a
         return std::nullopt;
     // One host cannot take the table from everyone else by sending from
     // thousands of ports.
-    if (m_peersPerAddress.value(plainAddress(address)) >= m_options.maxPeersPerAddress) {
+    if (const auto n = m_peersPerAddress.find(from.addressOnly());
+        n != m_peersPerAddress.end() && n->second >= m_options.maxPeersPerAddress) {
         ++m_stats.overAddressLimit;
         return std::nullopt;
     }
@@ -134,11 +154,11 @@ void UdpTransport::forgetIdlePeers(TimePoint now)
         return; // nobody is idle long enough yet: a full table costs one comparison
     TimePoint oldest = now;
     for (auto it = m_peerIds.begin(); it != m_peerIds.end();) {
-        Peer &peer = m_peers[*it];
+        Peer &peer = m_peers[it->second];
         if (now - peer.lastHeard >= m_options.peerIdle) {
-            m_freeIds.push_back(*it);
-            m_core->forgetHost(*it);
-            uncountAddress(peer.address);
+            m_freeIds.push_back(it->second);
+            m_core->forgetHost(it->second);
+            uncountAddress(peer.endpoint);
             peer = {};
             it = m_peerIds.erase(it);
             ++m_stats.peersForgotten;
@@ -173,60 +193,109 @@ void UdpTransport::record(EventKind kind, TimePoint now, HostId from, HostId to,
     m_sink->record(e);
 }
 
-void UdpTransport::readPending()
+void UdpTransport::onReadable()
 {
     const TimePoint now = this->now();
-    while (m_socket.hasPendingDatagrams()) {
-        QHostAddress address;
-        quint16 port = 0;
-        const qint64 n = m_socket.readDatagram(m_readBuffer.data(), m_readBuffer.size(), &address, &port);
-        if (n < 0)
-            break;
-        ++m_stats.received;
-        QByteArray bytes = QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(n));
-        if (m_dtls) {
-            // Only what a holder of the key sent reaches the protocol.
-            std::optional<QByteArray> plain = m_dtls->receive(QByteArray(bytes.constData(), bytes.size()),
-                                                              address, port);
-            if (!plain)
-                continue;
-            bytes = std::move(*plain);
-        }
-        const std::optional<Sender> from = senderOf(address, port, now);
-        if (!from) {
-            ++m_stats.fromUnknownPeers;
-            continue; // not ours to answer, and no room to remember it
-        }
-        record(EventKind::Deliver, now, from->id, m_options.self, bytes);
-        const core::Received received = m_core->receive(bytes, from->id, now);
-        if (from->known) {
-            m_peers[from->id].lastHeard = now;
-        } else if (received == core::Received::Accepted) {
-            if (from->id == m_nextPeerId)
-                ++m_nextPeerId;
-            else
-                m_freeIds.pop_front();
-            addPeer(plainAddress(address), port, from->id);
-        } else {
-            m_core->forgetHost(from->id); // not remembered: the id's next holder starts afresh
-        }
-        // Answer each datagram before reading the next: a burst of
-        // duplicates, each drawing a cached reply, must not pile up in the
-        // core while the socket still holds thousands more.
-        drainCore(now);
-    }
+    readPending(now);
     m_core->afterActivity(now);
     flushCore(now);
+    m_core->afterEventLoopRound();
+}
+
+// Every datagram waiting, read a batch at a time; a batch that came back
+// short emptied the socket, so no further call is spent to learn that.
+void UdpTransport::readPending(TimePoint now)
+{
+    for (int failures = 0;;) {
+        SocketFailure failure;
+        if (!m_socket.receive(m_batch, &failure)) {
+            socketFailed(failure, now, m_options.self, {});
+            if (++failures > 1)
+                return; // not a one-off report: the next wake-up tries again
+            continue;   // usually a one-off report of an earlier send's fate; read on
+        }
+        for (int i = 0; i < m_batch.count(); ++i)
+            receiveOne(m_batch.data(i), m_batch.from(i), now);
+        if (!m_batch.full())
+            return;
+    }
+}
+
+void UdpTransport::receiveOne(QByteArrayView datagram, const Endpoint &from, TimePoint now)
+{
+    ++m_stats.received;
+    QByteArray bytes = QByteArray::fromRawData(datagram.data(), datagram.size());
+    if (m_dtls) {
+        // Only what a holder of the key sent reaches the protocol.
+        std::optional<QByteArray> plain =
+            m_dtls->receive(QByteArray(bytes.constData(), bytes.size()), from.hostAddress(), from.port);
+        if (!plain)
+            return;
+        bytes = std::move(*plain);
+    }
+    const std::optional<Sender> sender = senderOf(from, now);
+    if (!sender) {
+        ++m_stats.fromUnknownPeers;
+        return; // not ours to answer, and no room to remember it
+    }
+    record(EventKind::Deliver, now, sender->id, m_options.self, bytes);
+    const core::Received received = m_core->receive(bytes, sender->id, now);
+    if (sender->known) {
+        m_peers[sender->id].lastHeard = now;
+    } else if (received == core::Received::Accepted) {
+        if (sender->id == m_nextPeerId)
+            ++m_nextPeerId;
+        else
+            m_freeIds.pop_front();
+        remember(from, sender->id);
+    } else {
+        m_core->forgetHost(sender->id); // not remembered: the id's next holder starts afresh
+    }
+    // Answer each datagram before reading the next: a burst of
+    // duplicates, each drawing a cached reply, must not pile up in the
+    // core while the socket still holds thousands more.
+    drainCore(now);
+}
+
+void UdpTransport::runDueTimers(TimePoint now)
+{
+    sendDue(now);
+    if (const auto next = m_core->nextTimeout(); next && *next <= now)
+        m_core->handleTimeout(now);
 }
 
 void UdpTransport::onTimer()
 {
     const TimePoint now = this->now();
-    sendDue(now);
-    if (const auto next = m_core->nextTimeout(); next && *next <= now)
-        m_core->handleTimeout(now);
+    runDueTimers(now);
     m_core->afterActivity(now);
     flushCore(now);
+    m_core->afterEventLoopRound();
+}
+
+void UdpTransport::process()
+{
+    const TimePoint now = this->now();
+    readPending(now);
+    runDueTimers(now);
+    m_core->afterActivity(now);
+    flushCore(now);
+}
+
+std::optional<TimePoint> UdpTransport::nextDue() const
+{
+    std::optional<TimePoint> next = m_core->nextTimeout();
+    if (!m_delayed.empty() && (!next || m_delayed.top().at < *next))
+        next = m_delayed.top().at;
+    return next;
+}
+
+DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd) const
+{
+    std::optional<core::Duration> timeout;
+    if (const std::optional<TimePoint> next = nextDue())
+        timeout = std::max(core::Duration(0), *next - now());
+    return m_socket.wait(timeout, wakeFd);
 }
 
 void UdpTransport::wake()
@@ -238,14 +307,16 @@ void UdpTransport::wake()
 
 void UdpTransport::secure(HostId id)
 {
-    if (m_dtls && id < m_peers.size() && m_peers[id].port != 0)
-        m_dtls->connectTo(m_peers[id].address, m_peers[id].port);
+    if (m_dtls && id < m_peers.size() && m_peers[id].endpoint.port != 0)
+        m_dtls->connectTo(m_peers[id].endpoint.hostAddress(), m_peers[id].endpoint.port);
 }
 
 void UdpTransport::close()
 {
-    m_timer.stop();
+    setListening(false);
     m_socket.close();
+    if (m_dtlsSocket)
+        m_dtlsSocket->close();
 }
 
 void UdpTransport::flushCore(TimePoint now)
@@ -302,28 +373,24 @@ void UdpTransport::sendDue(TimePoint now)
 
 void UdpTransport::write(HostId to, const QByteArray &bytes, TimePoint now)
 {
-    if (to >= m_peers.size() || m_peers[to].port == 0) {
+    if (to >= m_peers.size() || m_peers[to].endpoint.port == 0) {
         ++m_stats.sendErrors;
         record(EventKind::SocketError, now, m_options.self, to, bytes,
                std::uint32_t(QAbstractSocket::HostNotFoundError));
         return;
     }
-    const Peer &peer = m_peers[to];
+    const Endpoint &peer = m_peers[to].endpoint;
     if (m_dtls) {
-        if (!m_dtls->send(peer.address, peer.port, bytes))
+        if (!m_dtls->send(peer.hostAddress(), peer.port, bytes))
             ++m_stats.awaitingHandshake;
         else
             ++m_stats.sent;
         return;
     }
-    if (m_socket.writeDatagram(bytes, peer.address, peer.port) != bytes.size()) {
+    SocketFailure failure;
+    if (!m_socket.send(bytes, peer, &failure)) {
         ++m_stats.sendErrors;
-        record(EventKind::SocketError, now, m_options.self, to, bytes, std::uint32_t(m_socket.error()));
-        Q_EMIT socketError(QStringLiteral("sending %1 bytes to %2 port %3 failed: %4")
-                               .arg(bytes.size())
-                               .arg(peer.address.toString())
-                               .arg(peer.port)
-                               .arg(m_socket.errorString()));
+        socketFailed(failure, now, to, bytes);
         return;
     }
     ++m_stats.sent;
@@ -331,9 +398,9 @@ void UdpTransport::write(HostId to, const QByteArray &bytes, TimePoint now)
 
 void UdpTransport::rearm(TimePoint now)
 {
-    std::optional<TimePoint> next = m_core->nextTimeout();
-    if (!m_delayed.empty() && (!next || m_delayed.top().at < *next))
-        next = m_delayed.top().at;
+    if (!m_listening)
+        return; // a caller's thread drives it and sleeps until nextDue() itself
+    const std::optional<TimePoint> next = nextDue();
     if (!next) {
         m_timer.stop();
         return;
@@ -343,14 +410,22 @@ void UdpTransport::rearm(TimePoint now)
     m_timer.start(std::chrono::milliseconds((waitUs + 999) / 1000));
 }
 
-void UdpTransport::onSocketError(QAbstractSocket::SocketError error)
+// A failed send, or an error a read reports (on Windows, an ICMP "port
+// unreachable" from an earlier send comes back as a reset on a later read):
+// the protocol's retries cover it, so it is traced and reported, not fatal.
+void UdpTransport::socketFailed(const SocketFailure &failure, TimePoint now, HostId to, const QByteArray &bytes)
 {
-    // A UDP socket reports an ICMP "port unreachable" from an earlier send as
-    // a refused connection on a later read; the protocol's retries cover it,
-    // so it is traced and reported, not fatal.
-    const TimePoint now = this->now();
-    record(EventKind::SocketError, now, m_options.self, m_options.self, {}, std::uint32_t(error));
-    Q_EMIT socketError(m_socket.errorString());
+    record(EventKind::SocketError, now, m_options.self, to, bytes, std::uint32_t(failure.error));
+    if (to != m_options.self && to < m_peers.size()) {
+        const Endpoint &peer = m_peers[to].endpoint;
+        Q_EMIT socketError(QStringLiteral("sending %1 bytes to %2 port %3 failed: %4")
+                               .arg(bytes.size())
+                               .arg(peer.hostAddress().toString())
+                               .arg(peer.port)
+                               .arg(failure.text));
+    } else {
+        Q_EMIT socketError(failure.text);
+    }
 }
 
 } // namespace rpcscope::net

@@ -7,17 +7,21 @@
 #include "trace/event.h"
 
 #include <QElapsedTimer>
-#include <QHash>
+#include "datagramsocket.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QTimer>
-#include <QUdpSocket>
 
 #include <deque>
 #include <memory>
 #include <optional>
 #include <queue>
+#include <unordered_map>
 #include <vector>
+
+class QSocketNotifier;
+class QUdpSocket;
 
 namespace rpcscope::net {
 
@@ -42,18 +46,26 @@ struct TransportOptions
     netem::NetemConfig netem;        // applied to everything this end sends
     std::vector<netem::ScriptedFault> faults;
     std::uint64_t seed = 1;
+    // Datagrams read with one system call (recvmmsg), each in a buffer of
+    // the largest UDP datagram: a server under load reads many per wake-up.
+    int readBatch = 8;
     // Not empty: DTLS with this pre-shared key (DtlsChannel); peers without
     // it get nothing.
     QByteArray key;
 };
 
-// Drives one sans-IO core over one QUdpSocket and one QTimer: every datagram
-// waiting on the socket is read and handed to the core, what the core wants
-// sent passes through the emulator (which may drop, delay, duplicate or
-// damage it) and out, and the timer is always set to the earlier of the
-// core's next deadline and the next delayed send. Lives in one thread; the
-// owner calls wake() after feeding the core from outside (a new call, a
-// finished handler).
+// Drives one sans-IO core over one UDP socket: every datagram waiting on
+// the socket is read and handed to the core, what the core wants sent
+// passes through the emulator (which may drop, delay, duplicate or damage
+// it) and out, and the next wake-up is always the earlier of the core's next
+// deadline and the next delayed send.
+//
+// Two ways to drive it, never at once: the event loop of the thread it
+// lives in (setListening(true): a socket notifier and a timer call it), or
+// any one thread at a time calling process() and waitForWork() in a loop
+// while listening is off — a blocking call's own thread, so that a call
+// costs no hand-off between threads. The owner calls wake() after feeding
+// the core from outside (a new call, a finished handler).
 class UdpTransport : public QObject
 {
     Q_OBJECT
@@ -63,10 +75,27 @@ public:
                  TransportOptions options, QObject *parent = nullptr);
     ~UdpTransport() override;
 
-    // Binds the socket; on failure returns false and says why.
+    // Binds the socket, in the thread the transport lives in; on failure
+    // returns false and says why. Listening starts off.
     bool bind(QString *error);
     QHostAddress localAddress() const { return m_socket.localAddress(); }
     quint16 localPort() const { return m_socket.localPort(); }
+
+    // In the transport's own thread: whether its event loop drives it.
+    void setListening(bool on);
+    bool isListening() const { return m_listening; }
+    // Whether process()/waitForWork() may drive it from another thread
+    // (not with DTLS, whose sessions keep timers in this thread's loop).
+    bool canBeDrivenFromAnyThread() const;
+    // One round of what a wake-up does: reads and answers every datagram
+    // waiting, sends what the emulator held until now, runs the core's due
+    // timers.
+    void process();
+    // Sleeps until a datagram waits, `wakeFd` is signalled, or the next
+    // timer or delayed send is due.
+    DatagramSocket::Ready waitForWork(qintptr wakeFd) const;
+    // Delayed sends still waiting in the emulator.
+    bool hasDelayedSends() const { return !m_delayed.empty(); }
 
     // Names a peer; a client adds its server as host 0. Returns its host id.
     core::HostId addPeer(const QHostAddress &address, quint16 port, core::HostId id);
@@ -74,7 +103,7 @@ public:
     void setNetem(const netem::NetemConfig &config) { m_netem.setConfig(config); }
     core::TimePoint now() const { return core::TimePoint(m_clock->nsecsElapsed() / 1000); }
 
-    // Sends what the core has queued and re-arms the timer.
+    // Sends what the core has queued (and re-arms the timer when listening).
     void wake();
     // Closes the socket and stops the timer: nothing more in or out.
     void close();
@@ -115,8 +144,7 @@ Q_SIGNALS:
 private:
     struct Peer
     {
-        QHostAddress address;
-        quint16 port = 0;
+        Endpoint endpoint; // port 0: an unused id
         core::TimePoint lastHeard{};
     };
     // Who sent a datagram: a remembered peer, or the id a new one would get.
@@ -134,17 +162,23 @@ private:
         bool operator>(const Delayed &o) const { return at != o.at ? at > o.at : seq > o.seq; }
     };
 
-    void readPending();
+    void readPending(core::TimePoint now);
+    void receiveOne(QByteArrayView datagram, const Endpoint &from, core::TimePoint now);
+    void onReadable();
     void onTimer();
-    void onSocketError(QAbstractSocket::SocketError error);
+    void runDueTimers(core::TimePoint now);
+    void socketFailed(const SocketFailure &failure, core::TimePoint now, core::HostId to,
+                      const QByteArray &bytes);
+    std::optional<core::TimePoint> nextDue() const;
     void flushCore(core::TimePoint now);
     void drainCore(core::TimePoint now);
     void sendDue(core::TimePoint now);
     void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
     void rearm(core::TimePoint now);
-    std::optional<Sender> senderOf(const QHostAddress &address, quint16 port, core::TimePoint now);
+    std::optional<Sender> senderOf(const Endpoint &from, core::TimePoint now);
+    void remember(const Endpoint &endpoint, core::HostId id);
     void forgetIdlePeers(core::TimePoint now);
-    void uncountAddress(const QHostAddress &address);
+    void uncountAddress(const Endpoint &endpoint);
     void record(trace::EventKind kind, core::TimePoint now, core::HostId from, core::HostId to,
                 const QByteArray &bytes, std::uint32_t detail = 0);
 
@@ -152,12 +186,18 @@ private:
     trace::EventSink *m_sink;
     const QElapsedTimer *m_clock;
     TransportOptions m_options;
-    QUdpSocket m_socket;
+    DatagramSocket m_socket;
+    DatagramSocket::Batch m_batch;
+    QSocketNotifier *m_notifier = nullptr; // in this object's thread, once bound
+    bool m_listening = false;
+    // With DTLS: a QUdpSocket on a copy of the socket's descriptor, for
+    // QDtls to write through. Reads stay with m_socket.
+    QUdpSocket *m_dtlsSocket = nullptr;
     QTimer m_timer;
     netem::Netem m_netem;
     std::vector<Peer> m_peers;                 // by host id; empty address: unused id
-    QHash<std::pair<QHostAddress, quint16>, core::HostId> m_peerIds;
-    QHash<QHostAddress, int> m_peersPerAddress;
+    std::unordered_map<Endpoint, core::HostId, EndpointHash> m_peerIds;
+    std::unordered_map<Endpoint, int, EndpointHash> m_peersPerAddress; // by address alone (port 0)
     core::HostId m_nextPeerId = 1;
     std::deque<core::HostId> m_freeIds;        // of forgotten peers, longest free first
     core::TimePoint m_nextForget{};            // no remembered peer is idle before this
@@ -165,7 +205,6 @@ private:
     qsizetype m_delayedBytes = 0;
     std::uint64_t m_seq = 0;
     std::vector<netem::Delivery> m_deliveries; // scratch
-    QByteArray m_readBuffer;
     Stats m_stats;
     std::unique_ptr<DtlsChannel> m_dtls;
 };

@@ -6,14 +6,29 @@
 #include <QPromise>
 #include <QRandomGenerator>
 
+#include <condition_variable>
+#include <mutex>
 #include <unordered_map>
 
 namespace rpcscope::rpc {
 
 using core::TimePoint;
 
-// Owns everything that runs on the engine thread: the sans-IO core, the
-// transport that drives it, and the promises of calls in flight.
+// Owns the sans-IO core, the transport that drives it, and the promises of
+// calls in flight. Exactly one thread drives the core at a time:
+//  - nobody (Driver::None) while the client is idle: no call open, nothing
+//    to resend, nothing delayed; nobody even listens to the socket;
+//  - a blocking caller's own thread (Driver::Caller) when it found the
+//    client idle: it sends the request, sleeps on the socket and reads the
+//    reply itself, so a call costs no wake-up of another thread (this is
+//    how ONC RPC's clnt_call and Birrell & Nelson's client stubs work);
+//  - the engine thread's event loop (Driver::Thread) otherwise: futures,
+//    several blocking callers at once, DTLS (whose sessions run on that
+//    loop's timers).
+// Whoever is not driving hands work to the driver through the inbox (and a
+// wake-up: the Waker for a caller, a posted event for the engine thread).
+// Promises are fulfilled on the engine thread, so continuations run where
+// the header says they do.
 class RpcClient::Engine : public QObject, public net::DrivenCore
 {
 public:
@@ -25,50 +40,123 @@ public:
     {
     }
 
+    // On the engine thread.
     bool bind(QString *error)
     {
         if (!m_transport.bind(error))
             return false;
         m_transport.addPeer(m_server, m_serverPort, core::kServerHost);
         m_transport.secure(core::kServerHost);
+        m_callerMayDrive = m_transport.canBeDrivenFromAnyThread() && m_waker.isValid();
+        if (!m_callerMayDrive) { // the event loop drives for good
+            m_driver = Driver::Thread;
+            m_transport.setListening(true);
+        }
         return true;
     }
 
     net::UdpTransport &transport() { return m_transport; }
+    quint16 localPort() const { return m_transport.localPort(); }
 
-    void start(const QString &method, const QByteArray &args, const CallOptions &options,
-               std::shared_ptr<QPromise<Reply>> promise)
+    // ---- from any thread
+
+    using Command = std::function<void(TimePoint now)>;
+
+    // Runs `command` on whichever thread drives the core, waking it.
+    void submit(Command command)
     {
-        if (promise->isCanceled()) {
-            promise->finish();
-            return;
+        std::unique_lock lock(m_mutex);
+        m_inbox.push_back(std::move(command));
+        switch (m_driver) {
+        case Driver::None:
+            m_driver = Driver::Thread;
+            lock.unlock();
+            postRound();
+            break;
+        case Driver::Thread:
+            // One posted round takes the whole inbox: post only for the first.
+            if (m_inbox.size() == 1) {
+                lock.unlock();
+                postRound();
+            }
+            break;
+        case Driver::Caller: m_waker.wake(); break;
         }
-        const std::uint32_t id = m_core.startCall(method, args, m_transport.now(), options.retry);
-        m_promises.emplace(id, std::move(promise));
-        m_transport.wake();
     }
 
-    void cancelAll()
+    void startCall(const QString &method, const QByteArray &args, const CallOptions &options,
+                   std::shared_ptr<QPromise<Reply>> promise)
     {
-        const TimePoint now = m_transport.now();
+        submit([this, method, args, options, promise = std::move(promise)](TimePoint now) mutable {
+            if (promise->isCanceled()) {
+                promise->finish();
+                return;
+            }
+            const std::uint32_t id = m_core.startCall(method, args, now, options.retry);
+            m_promises.emplace(id, std::move(promise));
+        });
+    }
+
+    // The call on this thread when the client is idle; otherwise false, and
+    // the caller goes through a future.
+    std::optional<Reply> callDirectly(const QString &method, const QByteArray &args, const CallOptions &options)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_callerMayDrive || m_driver != Driver::None)
+                return std::nullopt;
+            m_driver = Driver::Caller;
+        }
+        m_direct = {};
+        m_direct.id = m_core.startCall(method, args, m_transport.now(), options.retry);
+        m_transport.wake();
+        while (!m_direct.done) {
+            if (m_transport.waitForWork(m_waker.descriptor()) == net::DatagramSocket::Ready::Woken) {
+                m_waker.consume();
+                runInbox();
+            }
+            m_transport.process();
+            handOverFinished();
+        }
+        // Hand the core on: to nobody if nothing is left to do, else to the
+        // engine thread. Commands that came in meanwhile run first.
+        for (;;) {
+            runInbox();
+            handOverFinished();
+            std::lock_guard lock(m_mutex);
+            if (!m_inbox.empty())
+                continue;
+            m_driver = idle() ? Driver::None : Driver::Thread;
+            if (m_driver == Driver::Thread)
+                postRound();
+            m_notCaller.notify_all();
+            break;
+        }
+        return std::move(m_direct.reply);
+    }
+
+    // Until no caller drives the core (stop() deletes the engine next).
+    void waitForCaller()
+    {
+        std::unique_lock lock(m_mutex);
+        m_notCaller.wait(lock, [this] { return m_driver != Driver::Caller; });
+    }
+
+    void setRetry(const core::RetryConfig &retry, TimePoint now) { m_core.setRetryConfig(retry, now); }
+
+    void cancelAll(TimePoint now)
+    {
         std::vector<std::uint32_t> ids;
         for (const auto &[id, promise] : m_promises)
             ids.push_back(id);
+        if (m_direct.id && !m_direct.done)
+            ids.push_back(m_direct.id);
         for (std::uint32_t id : ids)
             m_core.cancel(id, now);
-        afterActivity(now);
     }
 
-    void setRetry(const core::RetryConfig &retry)
-    {
-        m_core.setRetryConfig(retry, m_transport.now());
-        m_transport.wake();
-    }
+    // ---- DrivenCore, on the driving thread
 
-    void setNetem(const netem::NetemConfig &netem) { m_transport.setNetem(netem); }
-    quint16 localPort() const { return m_transport.localPort(); }
-
-    // DrivenCore
     core::Received receive(QByteArrayView d, core::HostId from, TimePoint now) override
     {
         return m_core.receive(d, from, now);
@@ -81,9 +169,6 @@ public:
     {
         core::Completion done;
         while (m_core.pollCompletion(done)) {
-            auto it = m_promises.find(done.callId);
-            if (it == m_promises.end())
-                continue;
             Reply reply;
             reply.error = done.error;
             reply.status = done.status;
@@ -91,8 +176,15 @@ public:
             reply.result = std::move(done.result);
             reply.attempts = done.attempts;
             reply.latency = done.latency;
-            it->second->addResult(std::move(reply));
-            it->second->finish();
+            if (done.callId == m_direct.id && !m_direct.done) {
+                m_direct.reply = std::move(reply);
+                m_direct.done = true;
+                continue;
+            }
+            auto it = m_promises.find(done.callId);
+            if (it == m_promises.end())
+                continue;
+            m_finished.emplace_back(std::move(it->second), std::move(reply));
             m_promises.erase(it);
         }
         // QFuture::cancel() only flags the promise; look for flags now and
@@ -108,9 +200,87 @@ public:
             if (!cancelled.empty())
                 afterActivity(now);
         }
+        if (QThread::currentThread() == thread())
+            fulfil(std::exchange(m_finished, {}));
     }
 
+    void afterEventLoopRound() override { settle(); }
+
 private:
+    enum class Driver : std::uint8_t { None, Thread, Caller };
+    using Finished = std::vector<std::pair<std::shared_ptr<QPromise<Reply>>, Reply>>;
+
+    static void fulfil(Finished finished)
+    {
+        for (auto &[promise, reply] : finished) {
+            promise->addResult(std::move(reply));
+            promise->finish();
+        }
+    }
+
+    // A caller driving the core sends what finished to the engine thread,
+    // where continuations are promised to run (and where one may call
+    // callBlocking() without waiting for itself).
+    void handOverFinished()
+    {
+        if (m_finished.empty())
+            return;
+        QMetaObject::invokeMethod(
+            this, [finished = std::exchange(m_finished, {})]() mutable { fulfil(std::move(finished)); },
+            Qt::QueuedConnection);
+    }
+
+    void runInbox()
+    {
+        std::vector<Command> commands;
+        {
+            std::lock_guard lock(m_mutex);
+            commands.swap(m_inbox);
+        }
+        if (commands.empty())
+            return;
+        const TimePoint now = m_transport.now();
+        for (Command &c : commands)
+            c(now);
+        m_transport.wake();
+    }
+
+    void postRound()
+    {
+        QMetaObject::invokeMethod(this, [this] { round(); }, Qt::QueuedConnection);
+    }
+
+    // The engine thread's turn, posted by submit() or a caller handing over.
+    void round()
+    {
+        {
+            // A round posted earlier may find the core handed on since (a
+            // caller took it after an earlier round gave it up).
+            std::lock_guard lock(m_mutex);
+            if (m_driver != Driver::Thread)
+                return;
+        }
+        runInbox();
+        settle();
+    }
+
+    // On the engine thread after each round: listen while there is work,
+    // and give the core up when there is none.
+    void settle()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_callerMayDrive && m_inbox.empty() && idle())
+            m_driver = Driver::None;
+        m_transport.setListening(m_driver == Driver::Thread);
+    }
+
+    // Nothing open, queued, delayed or promised: nobody need listen.
+    bool idle() const
+    {
+        return m_core.inFlight() == 0 && m_core.queued() == 0 && !m_transport.hasDelayedSends()
+               && m_promises.empty() && m_finished.empty();
+    }
+
     static core::ClientConfig coreConfig(const ClientOptions &o, std::uint32_t clientId)
     {
         core::ClientConfig c;
@@ -139,15 +309,32 @@ private:
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 7 : QRandomGenerator::global()->generate64();
         t.key = o.key;
+        t.readBatch = 4; // one server: replies rarely queue deeper
         return t;
     }
 
+    // The driver's alone.
     core::ClientCore m_core;
     net::UdpTransport m_transport;
     QHostAddress m_server;
     quint16 m_serverPort;
     std::unordered_map<std::uint32_t, std::shared_ptr<QPromise<Reply>>> m_promises;
+    Finished m_finished; // ended calls whose promises are still to be fulfilled
     TimePoint m_lastCancelSweep{0};
+    struct Direct
+    {
+        std::uint32_t id = 0; // the call a caller drives itself; 0: none
+        bool done = false;
+        Reply reply;
+    } m_direct;
+
+    // Shared; under m_mutex.
+    std::mutex m_mutex;
+    Driver m_driver = Driver::None;
+    std::vector<Command> m_inbox;
+    std::condition_variable m_notCaller;
+    bool m_callerMayDrive = false; // set once in bind()
+    net::Waker m_waker;
 };
 
 RpcClient::RpcClient(ClientOptions options, QObject *parent)
@@ -209,10 +396,13 @@ void RpcClient::stop()
         return;
     Engine *engine = m_engine;
     m_engine = nullptr;
+    engine->submit([engine](TimePoint now) { engine->cancelAll(now); });
+    engine->waitForCaller();
+    // Posted after the cancellation's round, so promises are fulfilled first.
     QMetaObject::invokeMethod(
         engine,
         [engine] {
-            engine->cancelAll();
+            engine->transport().close();
             delete engine;
         },
         Qt::BlockingQueuedConnection);
@@ -233,10 +423,7 @@ QFuture<Reply> RpcClient::call(const QString &method, const QByteArray &args, Ca
         promise->finish();
         return future;
     }
-    Engine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine, [engine, method, args, options, promise] { engine->start(method, args, options, promise); },
-        Qt::QueuedConnection);
+    m_engine->startCall(method, args, options, std::move(promise));
     return future;
 }
 
@@ -244,6 +431,9 @@ Reply RpcClient::callBlocking(const QString &method, const QByteArray &args, Cal
 {
     Q_ASSERT_X(QThread::currentThread() != &m_thread, "RpcClient::callBlocking",
                "called on the engine thread, which would wait for itself");
+    if (Engine *engine = m_engine)
+        if (std::optional<Reply> reply = engine->callDirectly(method, args, options))
+            return std::move(*reply);
     QFuture<Reply> future = call(method, args, std::move(options));
     future.waitForFinished();
     if (future.resultCount() == 0) {
@@ -259,24 +449,20 @@ void RpcClient::setRetry(const core::RetryConfig &retry)
 {
     m_options.retry = retry;
     if (Engine *engine = m_engine)
-        QMetaObject::invokeMethod(engine, [engine, retry] { engine->setRetry(retry); }, Qt::QueuedConnection);
+        engine->submit([engine, retry](TimePoint now) { engine->setRetry(retry, now); });
 }
 
 void RpcClient::setNetem(const netem::NetemConfig &netem)
 {
     m_options.netem = netem;
     if (Engine *engine = m_engine)
-        QMetaObject::invokeMethod(engine, [engine, netem] { engine->setNetem(netem); }, Qt::QueuedConnection);
+        engine->submit([engine, netem](TimePoint) { engine->transport().setNetem(netem); });
 }
 
 quint16 RpcClient::localPort() const
 {
-    if (!m_engine)
-        return 0;
-    quint16 port = 0;
-    Engine *engine = m_engine;
-    QMetaObject::invokeMethod(engine, [&] { port = engine->localPort(); }, Qt::BlockingQueuedConnection);
-    return port;
+    // Set once when bound, and only read after.
+    return m_engine ? m_engine->localPort() : 0;
 }
 
 std::uint32_t RpcClient::clientId() const

@@ -35,13 +35,17 @@ struct ClientOptions
     QByteArray key;
     std::uint64_t seed = 0;      // 0: random
     core::HostId host = 1;       // this client's host id in the trace
-    trace::EventSink *trace = nullptr;    // must accept events from the engine thread
+    // Must accept events from the engine thread and from a thread in
+    // callBlocking() (one at a time, never at once).
+    trace::EventSink *trace = nullptr;
     const QElapsedTimer *clock = nullptr; // a session clock shared with a server; null: own
 };
 
 // Calls procedures on an RpcScope server over UDP. Usable from any thread:
 // the protocol runs on the client's own engine thread, and results come back
-// through QFuture. Every call ends — with the result, or with an error
+// through QFuture (continuations run on that thread). A blocking call made
+// while the client is otherwise idle runs the protocol on the caller's own
+// thread instead, with no hand-off between threads. Every call ends — with the result, or with an error
 // (deadline, attempts, the server's refusal, a restart, cancellation).
 class RpcClient : public QObject
 {
@@ -59,7 +63,8 @@ public:
 
     QFuture<Reply> call(const QString &method, const QByteArray &args, CallOptions options = {});
     // Waits for the reply. Never call it from a continuation running on the
-    // engine thread (it would wait for itself).
+    // engine thread (it would wait for itself). When no other call is open
+    // it sends, waits and reads on this thread, as fast as a plain socket.
     Reply callBlocking(const QString &method, const QByteArray &args, CallOptions options = {});
 
     // Live changes, applied to calls in flight.

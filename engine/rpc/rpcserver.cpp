@@ -3,7 +3,10 @@
 #include "net/drivencore.h"
 #include "net/udptransport.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
+
+#include <unordered_map>
 
 namespace rpcscope::rpc {
 
@@ -20,7 +23,13 @@ public:
         connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice, Qt::DirectConnection);
     }
 
-    bool bind(QString *error) { return m_transport.bind(error); }
+    bool bind(QString *error)
+    {
+        if (!m_transport.bind(error))
+            return false;
+        m_transport.setListening(true); // a server always listens, on its own thread
+        return true;
+    }
     net::UdpTransport &transport() { return m_transport; }
     std::uint32_t epoch() const { return m_core.config().epoch; }
 
@@ -47,6 +56,8 @@ public:
         c.peersForgotten = t.peersForgotten;
         c.overAddressLimit = t.overAddressLimit;
         c.sendsDropped = t.delayedDropped;
+        c.handlersInline = m_inlineRuns;
+        c.handlersPooled = m_pooledRuns;
         c.peakDelayedBytes = t.peakDelayedBytes;
         c.amplification = m_core.amplification();
         c.peers = m_transport.peerCount();
@@ -119,20 +130,70 @@ private:
             return;
         }
         m_server->m_executions.fetch_add(1);
-        if (m_server->m_options.handlerThreads == 0) {
-            // Inline: no thread hop, for handlers known never to block.
-            finished(exec, handler ? handler(exec.args) : service->handle(exec.method, exec.args));
+        const auto run = [handler, service](const core::Execution &e) {
+            return handler ? handler(e.args) : service->handle(e.method, e.args);
+        };
+        Placement &placement = placementOf(exec.method, service.get());
+        if (placement.kind == services::HandlerKind::Short || m_server->m_options.handlerThreads == 0) {
+            ++m_inlineRuns;
+            QElapsedTimer took;
+            took.start();
+            const services::HandlerResult result = run(exec);
+            learn(placement, took);
+            finished(exec, result);
             return;
         }
         // stop() waits for the pool before deleting the engine, so the
         // engine outlives every handler that reports back to it.
+        ++m_pooledRuns;
         Engine *engine = this;
-        m_server->m_pool.start([engine, handler, service, exec = std::move(exec)] {
-            const services::HandlerResult result =
-                handler ? handler(exec.args) : service->handle(exec.method, exec.args);
+        m_server->m_pool.start([engine, run, &placement, exec = std::move(exec)] {
+            QElapsedTimer took;
+            took.start();
+            const services::HandlerResult result = run(exec);
             QMetaObject::invokeMethod(
-                engine, [engine, exec, result] { engine->finished(exec, result); }, Qt::QueuedConnection);
+                engine,
+                [engine, &placement, took, exec, result] {
+                    engine->learn(placement, took);
+                    engine->finished(exec, result);
+                },
+                Qt::QueuedConnection);
         });
+    }
+
+    // Where a method's handler runs, and what its runs taught.
+    struct Placement
+    {
+        services::HandlerKind kind = services::HandlerKind::Measured;
+        bool declared = false; // said by the service or setHandlerKind: not learnt
+    };
+
+    Placement &placementOf(const QString &method, const services::Service *service)
+    {
+        auto it = m_placements.find(method);
+        if (it == m_placements.end()) {
+            Placement p;
+            if (const auto kind = m_server->m_kinds.constFind(method); kind != m_server->m_kinds.constEnd())
+                p.kind = *kind;
+            else if (service && !m_server->m_handlers.contains(method))
+                p.kind = service->handlerKind(method);
+            p.declared = p.kind != services::HandlerKind::Measured;
+            it = m_placements.emplace(method, p).first;
+        }
+        return it->second; // std::unordered_map: stays put while the pool holds it
+    }
+
+    // A measured method that returned within the budget runs inline from
+    // now on; one that took longer, on the pool for good.
+    void learn(Placement &placement, const QElapsedTimer &took)
+    {
+        if (placement.declared)
+            return;
+        const bool quick = took.nsecsElapsed() <= m_server->m_options.inlineBudget.count() * 1000;
+        if (!quick)
+            placement.kind = services::HandlerKind::Long;
+        else if (placement.kind == services::HandlerKind::Measured)
+            placement.kind = services::HandlerKind::Short;
     }
 
     static core::ServerConfig coreConfig(const ServerOptions &o)
@@ -167,11 +228,15 @@ private:
         t.netem = o.netem;
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 11 : QRandomGenerator::global()->generate64();
+        t.readBatch = 16; // many clients: read what a burst left in one call
         return t;
     }
 
     RpcServer *m_server;
     bool m_stopping = false;
+    std::unordered_map<QString, Placement> m_placements; // touched on this thread only
+    std::uint64_t m_inlineRuns = 0;
+    std::uint64_t m_pooledRuns = 0;
     ServerCounters m_counters;
     core::ServerCore m_core;
     net::UdpTransport m_transport;
@@ -192,10 +257,20 @@ RpcServer::~RpcServer()
     stop();
 }
 
-void RpcServer::registerHandler(const QString &method, Handler handler)
+void RpcServer::registerHandler(const QString &method, Handler handler, services::HandlerKind kind)
 {
     Q_ASSERT_X(!m_engine, "RpcServer::registerHandler", "register handlers before start()");
     m_handlers.insert(method, std::move(handler));
+    setHandlerKind(method, kind);
+}
+
+void RpcServer::setHandlerKind(const QString &method, services::HandlerKind kind)
+{
+    Q_ASSERT_X(!m_engine, "RpcServer::setHandlerKind", "say where handlers run before start()");
+    if (kind == services::HandlerKind::Measured)
+        m_kinds.remove(method);
+    else
+        m_kinds.insert(method, kind);
 }
 
 void RpcServer::setService(std::shared_ptr<services::Service> service)

@@ -45,10 +45,15 @@ struct ServerOptions
     QByteArray key;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
-    // Threads running handlers. 0 runs each handler on the network thread
-    // itself: faster by two thread hops a call, but only for handlers that
-    // never block, since duplicates wait while one runs.
+    // Threads running handlers that may block (services::HandlerKind).
+    // 0 runs every handler on the network thread itself, however long it
+    // takes: only for handlers known never to block, since duplicates and
+    // other clients wait while one runs.
     int handlerThreads = 4;
+    // A handler of HandlerKind::Measured that returned within this runs on
+    // the network thread (no hand-off, the fastest call); one run longer
+    // sends its method to the pool for good.
+    core::Duration inlineBudget{500};
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
 };
@@ -74,6 +79,8 @@ struct ServerCounters
     std::uint64_t peersForgotten = 0;   // idle senders that made room for new ones
     std::uint64_t overAddressLimit = 0; // dropped: their address already had its share of ports
     std::uint64_t sendsDropped = 0;     // answers dropped because the delayed-send queue was full
+    std::uint64_t handlersInline = 0;   // handler runs on the network thread
+    std::uint64_t handlersPooled = 0;   // handler runs on the pool
     int peers = 0;                      // senders remembered now
     // With a key (DTLS): sessions established, peers refused (no key or
     // another key), and records dropped as damaged, forged or replayed.
@@ -94,8 +101,11 @@ struct ServerCounters
 };
 
 // Serves procedures over UDP with at-most-once semantics. The protocol runs
-// on the server's engine thread; handlers run on a thread pool, so a slow
-// handler never holds up the network (duplicates keep being answered).
+// on the server's engine thread. A handler that is quick runs right there,
+// on the thread that read its request, as Birrell & Nelson's servers did;
+// one that may block runs on a thread pool, so it never holds up the
+// network (duplicates keep being answered). See services::HandlerKind for
+// how the server tells them apart.
 class RpcServer : public QObject
 {
     Q_OBJECT
@@ -107,7 +117,11 @@ public:
     ~RpcServer() override;
 
     // Register before start(). A named handler wins over the service.
-    void registerHandler(const QString &method, Handler handler);
+    void registerHandler(const QString &method, Handler handler,
+                         services::HandlerKind kind = services::HandlerKind::Measured);
+    // Where `method`'s handler runs, for handlers registered by generated
+    // code (registerOn) and services that do not say. Before start().
+    void setHandlerKind(const QString &method, services::HandlerKind kind);
     void setService(std::shared_ptr<services::Service> service);
 
     bool start(QString *error = nullptr);
@@ -145,6 +159,7 @@ private:
     QThreadPool m_pool;
     Engine *m_engine = nullptr;
     QHash<QString, Handler> m_handlers;
+    QHash<QString, services::HandlerKind> m_kinds;
     std::shared_ptr<services::Service> m_service;
     std::atomic<std::uint64_t> m_executions{0};
     ServerCounters m_finalCounters;

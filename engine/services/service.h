@@ -20,6 +20,19 @@ struct HandlerResult
     QByteArray result;
 };
 
+// Where RpcServer runs a method's handler. A handler run on the thread that
+// read the request costs no hand-off between threads (the fastest call
+// there is), but while it runs that thread answers nobody: no duplicate is
+// acked, no other client served. So a server measures: a method's first
+// call runs on the handler pool, and one that returned within the server's
+// inline budget runs on the network thread from then on, until a run takes
+// longer. A service that knows better says so.
+enum class HandlerKind : std::uint8_t {
+    Measured, // learn from how long it takes (the default)
+    Short,    // never blocks: always on the network thread
+    Long,     // may block or compute for long: always on the pool
+};
+
 // A set of procedures a server offers. Handlers may be called from several
 // threads at once (RpcServer runs them on a pool), so state must be safe.
 // The shape of the workload a session will run, for services whose sample
@@ -51,6 +64,12 @@ public:
         Q_UNUSED(argBytes);
         Q_UNUSED(result);
         return true;
+    }
+    // Where the server runs `method`'s handler (see HandlerKind).
+    virtual HandlerKind handlerKind(const QString &method) const
+    {
+        Q_UNUSED(method);
+        return HandlerKind::Measured;
     }
     // Called once before a session's first call.
     virtual void prepare(const Workload &) {}

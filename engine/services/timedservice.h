@@ -27,6 +27,11 @@ public:
             QThread::usleep(std::uint64_t(m_time.count()));
         return m_inner->handle(method, args);
     }
+    // A handler that sleeps belongs on the pool from its first call.
+    HandlerKind handlerKind(const QString &method) const override
+    {
+        return m_time.count() > 0 ? HandlerKind::Long : m_inner->handlerKind(method);
+    }
     QString sampleMethod() const override { return m_inner->sampleMethod(); }
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override
     {

@@ -1,0 +1,339 @@
+// Which thread runs the protocol, over real sockets on loopback. A blocking
+// call on an idle client runs on the caller's own thread; anything else
+// (futures, a second caller, live changes) is handed to whoever drives the
+// core, and every call still ends once, with its own answer. A server runs
+// quick handlers on its network thread and blocking ones on its pool.
+#include "net/datagramsocket.h"
+#include "rpc/rpcclient.h"
+#include "rpc/rpcserver.h"
+#include "services/counterservice.h"
+#include "services/echoservice.h"
+
+#include "loopback.h"
+
+#include <QFuture>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
+using namespace rpcscope;
+using testsupport::clientFor;
+using testsupport::quickRetry;
+using trace::CallError;
+using trace::EventKind;
+
+namespace {
+
+// Which threads recorded the client's sends.
+class ThreadsSeen final : public trace::EventSink
+{
+public:
+    void record(const trace::Event &event) override
+    {
+        if (event.kind != EventKind::Send || event.from == core::kServerHost)
+            return;
+        std::lock_guard lock(m_mutex);
+        m_threads.insert(QThread::currentThread());
+    }
+    std::set<QThread *> threads()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_threads;
+    }
+    void clear()
+    {
+        std::lock_guard lock(m_mutex);
+        m_threads.clear();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::set<QThread *> m_threads;
+};
+
+QByteArray add(qint64 n)
+{
+    return services::CounterService::encode(n);
+}
+
+} // namespace
+
+class TestThreads : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void endpointsKeepTheirAddress_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::newRow("IPv4") << QStringLiteral("127.0.0.1");
+        QTest::newRow("IPv6") << QStringLiteral("::1");
+        QTest::newRow("IPv6 link-local") << QStringLiteral("fe80::1%7");
+    }
+
+    void endpointsKeepTheirAddress()
+    {
+        QFETCH(QString, address);
+        const QHostAddress a(address);
+        const net::Endpoint e = net::Endpoint::from(a, 4242);
+        QCOMPARE(e.hostAddress(), a);
+        QCOMPARE(e.port, quint16(4242));
+        QCOMPARE(e.isIPv4(), a.protocol() == QAbstractSocket::IPv4Protocol);
+        QCOMPARE(net::EndpointHash{}(e), net::EndpointHash{}(net::Endpoint::from(a, 4242)));
+        QVERIFY(!(e == net::Endpoint::from(a, 4243)));
+        QCOMPARE(e.addressOnly(), net::Endpoint::from(a, 0));
+    }
+
+    // An IPv4-mapped sender is its IPv4 self: one peer, not two.
+    void mappedAddressesAreIPv4()
+    {
+        QCOMPARE(net::Endpoint::from(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), 9),
+                 net::Endpoint::from(QHostAddress::LocalHost, 9));
+        QCOMPARE(net::Endpoint::from(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), 9).hostAddress(),
+                 QHostAddress(QHostAddress::LocalHost));
+    }
+
+    // Everything waiting is read in one go, whoever sent it; a send that
+    // cannot go says why.
+    void socketReadsInBatchesAndSaysWhyASendFailed()
+    {
+        net::DatagramSocket socket;
+        QString error;
+        QVERIFY2(socket.bind(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        QVERIFY(socket.localPort() != 0);
+        net::DatagramSocket other;
+        QVERIFY(other.bind(QHostAddress::LocalHost, 0, &error));
+        const net::Endpoint to = net::Endpoint::from(QHostAddress::LocalHost, socket.localPort());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(other.send(QByteArray(1 + i, char('a' + i)), to, nullptr));
+        QCOMPARE(socket.wait(core::Duration(2'000'000), -1), net::DatagramSocket::Ready::Readable);
+        net::DatagramSocket::Batch batch(8, 2048);
+        QVERIFY(socket.receive(batch, nullptr));
+        QCOMPARE(batch.count(), 5);
+        QVERIFY(!batch.full());
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(batch.data(i), QByteArrayView(QByteArray(1 + i, char('a' + i))));
+            QCOMPARE(batch.from(i), net::Endpoint::from(QHostAddress::LocalHost, other.localPort()));
+        }
+        QVERIFY(socket.receive(batch, nullptr));
+        QCOMPARE(batch.count(), 0);
+
+        // A datagram too large for UDP is refused whole, with the reason.
+        net::SocketFailure failure;
+        QVERIFY(!socket.send(QByteArray(70'000, 'x'), to, &failure));
+        QCOMPARE(failure.error, QAbstractSocket::DatagramTooLargeError);
+        QVERIFY(!failure.text.isEmpty());
+    }
+
+    void wakerEndsAWait()
+    {
+        net::DatagramSocket socket;
+        QVERIFY(socket.bind(QHostAddress::LocalHost, 0, nullptr));
+        net::Waker waker;
+        QVERIFY(waker.isValid());
+        QCOMPARE(socket.wait(core::Duration(1'000), waker.descriptor()), net::DatagramSocket::Ready::TimedOut);
+        std::unique_ptr<QThread> other(QThread::create([&waker] { waker.wake(); }));
+        other->start();
+        QCOMPARE(socket.wait(std::nullopt, waker.descriptor()), net::DatagramSocket::Ready::Woken);
+        waker.consume();
+        other->wait();
+        QCOMPARE(socket.wait(core::Duration(1'000), waker.descriptor()), net::DatagramSocket::Ready::TimedOut);
+    }
+
+    // An idle client's blocking call sends from the caller's thread; with
+    // a future in flight the engine thread drives, and the call still works.
+    void blockingCallRunsOnTheCallersThread()
+    {
+        rpc::RpcServer server({});
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
+            QThread::msleep(150);
+            return services::HandlerResult{};
+        });
+        QVERIFY(server.start());
+        ThreadsSeen seen;
+        rpc::ClientOptions co = clientFor(server);
+        co.trace = &seen;
+        rpc::RpcClient client(co);
+        QVERIFY(client.start());
+
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(client.callBlocking(QStringLiteral("add"), add(1)).ok());
+        QCOMPARE(seen.threads(), std::set<QThread *>{QThread::currentThread()});
+
+        seen.clear();
+        QFuture<rpc::Reply> slow = client.call(QStringLiteral("slow"), {});
+        const rpc::Reply meanwhile = client.callBlocking(QStringLiteral("add"), add(1));
+        QVERIFY2(meanwhile.ok(), qPrintable(meanwhile.message));
+        QCOMPARE(services::CounterService::decode(meanwhile.result), 4);
+        slow.waitForFinished();
+        QVERIFY(slow.result().ok());
+        QVERIFY(!seen.threads().contains(QThread::currentThread())); // the engine thread sent both
+        QCOMPARE(seen.threads().size(), std::size_t(1));
+
+        // Idle again: back on the caller's thread.
+        seen.clear();
+        QVERIFY(client.callBlocking(QStringLiteral("add"), add(1)).ok());
+        QCOMPARE(seen.threads(), std::set<QThread *>{QThread::currentThread()});
+        QCOMPARE(counter->total(), 5);
+    }
+
+    // Callers on several threads, futures and their continuations at once:
+    // each call ends once with its own answer, and each add runs once.
+    void manyCallersAndFuturesEachEndOnce()
+    {
+        rpc::RpcServer server({});
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        server.registerHandler(QStringLiteral("echo"), [](const QByteArray &args) {
+            return services::HandlerResult{wire::STATUS_OK, {}, args};
+        });
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(20, core::Duration(20'000'000))));
+        QVERIFY(client.start());
+
+        constexpr int kThreads = 4, kCalls = 150;
+        std::atomic<int> wrong{0};
+        std::vector<std::unique_ptr<QThread>> callers;
+        for (int t = 0; t < kThreads; ++t) {
+            callers.emplace_back(QThread::create([&client, &wrong, t] {
+                for (int i = 0; i < kCalls; ++i) {
+                    const QByteArray mine = QByteArray::number(t * 100000 + i);
+                    const rpc::Reply r = client.callBlocking(QStringLiteral("echo"), mine);
+                    wrong += !r.ok() || r.result != mine;
+                    if (i % 10 == 0)
+                        wrong += !client.callBlocking(QStringLiteral("add"), add(1)).ok();
+                }
+            }));
+            callers.back()->start();
+        }
+        // Futures whose continuations start more calls, from the engine thread.
+        std::atomic<int> chained{0};
+        std::function<void(int)> chain = [&](int left) {
+            client.call(QStringLiteral("add"), add(1)).then(QtFuture::Launch::Sync, [&, left](const rpc::Reply &r) {
+                wrong += !r.ok();
+                ++chained;
+                if (left > 1)
+                    chain(left - 1);
+            });
+        };
+        for (int k = 0; k < 8; ++k)
+            chain(25);
+        for (auto &t : callers)
+            QVERIFY(t->wait(60'000));
+        QTRY_COMPARE_WITH_TIMEOUT(chained.load(), 8 * 25, 30'000);
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(counter->total(), kThreads * (kCalls / 10) + 8 * 25);
+    }
+
+    // A live change reaches a call its caller is driving: the caller wakes
+    // and the new policy ends the call, which the old one would have kept
+    // resending for a minute.
+    void liveChangeReachesACallersCall()
+    {
+        rpc::ServerOptions so;
+        so.netem.loss = 1.0; // every answer lost
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QVERIFY(server.start());
+        core::RetryConfig patient = quickRetry(1000, core::Duration(60'000'000));
+        patient.backoff = core::Backoff::Fixed;
+        patient.timeout = core::Duration(50'000);
+        rpc::RpcClient client(clientFor(server, patient));
+        QVERIFY(client.start());
+
+        std::unique_ptr<QThread> changer(QThread::create([&client] {
+            QThread::msleep(200);
+            core::RetryConfig impatient = quickRetry(2);
+            impatient.backoff = core::Backoff::Fixed;
+            client.setRetry(impatient);
+        }));
+        changer->start();
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "lost");
+        changer->wait();
+        QCOMPARE(reply.error, CallError::MaxAttempts);
+        QVERIFY2(reply.attempts < 1000, qPrintable(QString::number(reply.attempts)));
+    }
+
+    // stop() from another thread ends a call its caller is driving.
+    void stopEndsACallersCall()
+    {
+        rpc::ServerOptions so;
+        so.netem.loss = 1.0;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(1000, core::Duration(60'000'000))));
+        QVERIFY(client.start());
+        std::unique_ptr<QThread> stopper(QThread::create([&client] {
+            QThread::msleep(150);
+            client.stop();
+        }));
+        stopper->start();
+        const rpc::Reply reply = client.callBlocking(QStringLiteral("echo"), "never answered");
+        QVERIFY(stopper->wait(10'000));
+        QCOMPARE(reply.error, CallError::Cancelled);
+        QVERIFY(!client.isRunning());
+    }
+
+    // Quick handlers move to the network thread after their first run; a
+    // slow one stays on the pool, and so do methods declared long.
+    void serverLearnsWhereHandlersRun()
+    {
+        rpc::ServerOptions so;
+        so.inlineBudget = core::Duration(20'000);
+        rpc::RpcServer server(so);
+        server.registerHandler(QStringLiteral("quick"), [](const QByteArray &args) {
+            return services::HandlerResult{wire::STATUS_OK, {}, args};
+        });
+        std::atomic<int> slowRuns{0};
+        server.registerHandler(QStringLiteral("slow"), [&slowRuns](const QByteArray &) {
+            // Slow only the first time: the lesson is learnt for good.
+            if (slowRuns++ == 0)
+                QThread::msleep(60);
+            return services::HandlerResult{};
+        });
+        server.registerHandler(
+            QStringLiteral("declared"), [](const QByteArray &) { return services::HandlerResult{}; },
+            services::HandlerKind::Long);
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(20)));
+        QVERIFY(client.start());
+        for (const char *method : {"quick", "slow", "declared"})
+            for (int i = 0; i < 5; ++i)
+                QVERIFY(client.callBlocking(QString::fromLatin1(method), "x").ok());
+        const rpc::ServerCounters c = server.counters();
+        QCOMPARE(c.handlersPooled, std::uint64_t(1 + 5 + 5)); // quick's first, every slow and declared
+        QCOMPARE(c.handlersInline, std::uint64_t(4));
+    }
+
+    // While a slow handler runs, the network thread stays free: duplicates
+    // of the call are answered "in progress" and other calls are served.
+    void slowHandlerLeavesTheNetworkFree()
+    {
+        rpc::RpcServer server({});
+        server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
+            QThread::msleep(400);
+            return services::HandlerResult{};
+        });
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(10)));
+        QVERIFY(client.start());
+        QFuture<rpc::Reply> slow = client.call(QStringLiteral("slow"), {});
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(client.callBlocking(QStringLiteral("add"), add(1)).ok());
+        QVERIFY(!slow.isFinished());
+        slow.waitForFinished();
+        QVERIFY(slow.result().ok());
+        QCOMPARE(server.executions(), std::uint64_t(11));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreads)
+#include "tst_threads.moc"
