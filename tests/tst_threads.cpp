@@ -280,21 +280,23 @@ private slots:
         QVERIFY(!client.isRunning());
     }
 
-    // Quick handlers move to the network thread after their first run; a
-    // slow one stays on the pool, and so do methods declared long.
+    // Quick handlers move to the network thread after their first run and
+    // leave it when a run is slow; a method sent to the pool comes back
+    // after eight quick runs there; methods declared long never leave it.
     void serverLearnsWhereHandlersRun()
     {
         rpc::ServerOptions so;
-        so.inlineBudget = core::Duration(20'000);
+        so.inlineBudget = core::Duration(50'000); // far above an echo, even on a loaded machine
         rpc::RpcServer server(so);
         server.registerHandler(QStringLiteral("quick"), [](const QByteArray &args) {
+            if (args == "sleep")
+                QThread::msleep(150);
             return services::HandlerResult{wire::STATUS_OK, {}, args};
         });
         std::atomic<int> slowRuns{0};
         server.registerHandler(QStringLiteral("slow"), [&slowRuns](const QByteArray &) {
-            // Slow only the first time: the lesson is learnt for good.
             if (slowRuns++ == 0)
-                QThread::msleep(60);
+                QThread::msleep(150);
             return services::HandlerResult{};
         });
         server.registerHandler(
@@ -303,12 +305,27 @@ private slots:
         QVERIFY(server.start());
         rpc::RpcClient client(clientFor(server, quickRetry(20)));
         QVERIFY(client.start());
-        for (const char *method : {"quick", "slow", "declared"})
-            for (int i = 0; i < 5; ++i)
-                QVERIFY(client.callBlocking(QString::fromLatin1(method), "x").ok());
-        const rpc::ServerCounters c = server.counters();
-        QCOMPARE(c.handlersPooled, std::uint64_t(1 + 5 + 5)); // quick's first, every slow and declared
-        QCOMPARE(c.handlersInline, std::uint64_t(4));
+        const auto calls = [&](const char *method, int n, const QByteArray &args = "x") {
+            for (int i = 0; i < n; ++i)
+                QVERIFY(client.callBlocking(QString::fromLatin1(method), args).ok());
+        };
+        const auto placed = [&] {
+            const rpc::ServerCounters c = server.counters();
+            return std::pair{c.handlersInline, c.handlersPooled};
+        };
+        using Runs = std::pair<std::uint64_t, std::uint64_t>; // inline, pooled
+
+        calls("quick", 5);
+        QCOMPARE(placed(), Runs(4, 1)); // the first measured on the pool
+        calls("quick", 1, "sleep");     // inline, and too slow for it
+        calls("quick", 1);
+        QCOMPARE(placed(), Runs(5, 2));
+
+        calls("slow", 15); // slow once on the pool; back after 8 quick runs there
+        QCOMPARE(placed(), Runs(5 + 6, 2 + 9));
+
+        calls("declared", 5);
+        QCOMPARE(placed(), Runs(11, 11 + 5));
     }
 
     // While a slow handler runs, the network thread stays free: duplicates

@@ -262,6 +262,21 @@ bool DatagramSocket::bind(const QHostAddress &address, quint16 port, QString *er
     return true;
 }
 
+void DatagramSocket::setReceiveBuffer(int bytes)
+{
+    if (m_fd >= 0)
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, reinterpret_cast<const char *>(&bytes), sizeof bytes);
+}
+
+int DatagramSocket::receiveBuffer() const
+{
+    int bytes = 0;
+    socklen_t length = sizeof bytes;
+    if (m_fd < 0 || ::getsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, reinterpret_cast<char *>(&bytes), &length) != 0)
+        return 0;
+    return bytes;
+}
+
 // ---- reading in batches
 
 struct DatagramSocket::Batch::Native

@@ -64,6 +64,12 @@ public:
     // QHostAddress::Any binds both families where the system can.
     bool bind(const QHostAddress &address, quint16 port, QString *error);
     void close();
+    // Asks the system for a receive buffer of `bytes` (it may grant less:
+    // Linux caps it at net.core.rmem_max). A burst the buffer cannot hold is
+    // dropped by the kernel before the protocol sees it, and then costs a
+    // resend; a window of fragmented calls is such a burst.
+    void setReceiveBuffer(int bytes);
+    int receiveBuffer() const;
     bool isOpen() const { return m_fd >= 0; }
     qintptr descriptor() const { return m_fd; }
     // A second descriptor for the same socket, for QUdpSocket::setSocketDescriptor

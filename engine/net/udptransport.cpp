@@ -36,6 +36,7 @@ bool UdpTransport::bind(QString *error)
 {
     if (!m_socket.bind(m_options.bindAddress, m_options.bindPort, error))
         return false;
+    m_socket.setReceiveBuffer(m_options.receiveBuffer);
     m_notifier = new QSocketNotifier(m_socket.descriptor(), QSocketNotifier::Read, this);
     m_notifier->setEnabled(false);
     connect(m_notifier, &QSocketNotifier::activated, this, &UdpTransport::onReadable);

@@ -49,6 +49,8 @@ struct TransportOptions
     // Datagrams read with one system call (recvmmsg), each in a buffer of
     // the largest UDP datagram: a server under load reads many per wake-up.
     int readBatch = 8;
+    // The socket's receive buffer asked of the system (DatagramSocket::setReceiveBuffer).
+    int receiveBuffer = 1 << 20;
     // Not empty: DTLS with this pre-shared key (DtlsChannel); peers without
     // it get nothing.
     QByteArray key;

@@ -166,6 +166,7 @@ private:
     {
         services::HandlerKind kind = services::HandlerKind::Measured;
         bool declared = false; // said by the service or setHandlerKind: not learnt
+        int quickOnPool = 0;   // quick runs in a row since it was sent to the pool
     };
 
     Placement &placementOf(const QString &method, const services::Service *service)
@@ -184,16 +185,32 @@ private:
     }
 
     // A measured method that returned within the budget runs inline from
-    // now on; one that took longer, on the pool for good.
+    // now on; one that took longer goes to the pool at once, and comes back
+    // only after kQuickRunsToReturn quick runs there in a row (one run
+    // stretched by the scheduler must not cost every later call a hand-off).
+    static constexpr int kQuickRunsToReturn = 8;
+
     void learn(Placement &placement, const QElapsedTimer &took)
     {
         if (placement.declared)
             return;
         const bool quick = took.nsecsElapsed() <= m_server->m_options.inlineBudget.count() * 1000;
-        if (!quick)
-            placement.kind = services::HandlerKind::Long;
-        else if (placement.kind == services::HandlerKind::Measured)
-            placement.kind = services::HandlerKind::Short;
+        switch (placement.kind) {
+        case services::HandlerKind::Measured:
+            placement.kind = quick ? services::HandlerKind::Short : services::HandlerKind::Long;
+            break;
+        case services::HandlerKind::Short:
+            if (!quick) {
+                placement.kind = services::HandlerKind::Long;
+                placement.quickOnPool = 0;
+            }
+            break;
+        case services::HandlerKind::Long:
+            placement.quickOnPool = quick ? placement.quickOnPool + 1 : 0;
+            if (placement.quickOnPool >= kQuickRunsToReturn)
+                placement.kind = services::HandlerKind::Short;
+            break;
+        }
     }
 
     static core::ServerConfig coreConfig(const ServerOptions &o)
@@ -229,6 +246,7 @@ private:
         t.faults = o.faults;
         t.seed = o.seed ? o.seed * 31 + 11 : QRandomGenerator::global()->generate64();
         t.readBatch = 16; // many clients: read what a burst left in one call
+        t.receiveBuffer = 4 << 20; // and their windows of fragments arrive at once
         return t;
     }
 

@@ -51,9 +51,9 @@ struct ServerOptions
     // other clients wait while one runs.
     int handlerThreads = 4;
     // A handler of HandlerKind::Measured that returned within this runs on
-    // the network thread (no hand-off, the fastest call); one run longer
-    // sends its method to the pool for good.
-    core::Duration inlineBudget{500};
+    // the network thread (no hand-off, the fastest call); a run longer sends
+    // its method to the pool, where a hand-off costs little beside it.
+    core::Duration inlineBudget{100};
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with clients; null: own
 };

@@ -85,14 +85,15 @@ codegen::HandlerStatus FileTransferProcedures::Put(const FileChunk &request, Fil
         chunks.emplace(offset, bytesOf(data));
         got.receivedBytes += dataBytes;
         m_heldBytes += dataBytes;
+        for (auto at = chunks.find(file.hashedUpTo); at != chunks.end() && at->first == file.hashedUpTo; ++at) {
+            file.hash->addData(at->second);
+            file.hashedUpTo += at->second.size();
+        }
     }
     if (got.complete() && got.receivedSha256.isEmpty()) {
-        // The chunks tile the whole file: hash them in order, then let them
-        // go; the digest is all the check needs from here on.
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        for (const auto &[at, chunk] : chunks)
-            hash.addData(chunk);
-        got.receivedSha256 = hash.result();
+        // The chunks tile the whole file, all hashed in order: let them go;
+        // the digest is all the check needs from here on.
+        got.receivedSha256 = file.hash->result();
         m_heldBytes -= heldBy(file);
         chunks.clear();
         if (!got.verified())

@@ -3,10 +3,12 @@
 #include "services/filetransfer.rpcscope.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QMutex>
 
 #include <cstdint>
 #include <map>
+#include <memory>
 
 namespace rpcscope::services {
 
@@ -61,6 +63,11 @@ private:
         // arrived rather than what the sender claims the file's size to be.
         std::map<std::int64_t, QByteArray> chunks; // emptied once the file is hashed
         Status status;
+        // The digest grows with the part of the file that has arrived
+        // without a gap, so the last chunk's handler hashes one chunk, not
+        // the whole file, and hashing keeps pace with the network.
+        std::unique_ptr<QCryptographicHash> hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        std::int64_t hashedUpTo = 0;
         std::uint64_t touched = 0; // when a chunk last arrived, in arrivals
     };
 

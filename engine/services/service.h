@@ -26,7 +26,8 @@ struct HandlerResult
 // acked, no other client served. So a server measures: a method's first
 // call runs on the handler pool, and one that returned within the server's
 // inline budget runs on the network thread from then on, until a run takes
-// longer. A service that knows better says so.
+// longer (then the pool again, until it has been quick there a while). A
+// service that knows better says so.
 enum class HandlerKind : std::uint8_t {
     Measured, // learn from how long it takes (the default)
     Short,    // never blocks: always on the network thread
