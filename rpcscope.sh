@@ -17,6 +17,8 @@ packages=(
     # package: dpkg-shlibdeps computes the .deb's Depends; its test validates the AppStream file,
     # the desktop entry and the MIME type, and asks lintian about both packages
     dpkg-dev appstream desktop-file-utils libxml2-utils shared-mime-info lintian
+    # bench_udp's ONC RPC baseline: rpcgen and libtirpc
+    rpcsvc-proto libtirpc-dev
 )
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.
