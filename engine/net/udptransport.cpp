@@ -37,9 +37,6 @@ bool UdpTransport::bind(QString *error)
     if (!m_socket.bind(m_options.bindAddress, m_options.bindPort, error))
         return false;
     m_socket.setReceiveBuffer(m_options.receiveBuffer);
-    m_notifier = new QSocketNotifier(m_socket.descriptor(), QSocketNotifier::Read, this);
-    m_notifier->setEnabled(false);
-    connect(m_notifier, &QSocketNotifier::activated, this, &UdpTransport::onReadable);
     if (!m_options.key.isEmpty()) {
         // QDtls writes through a QUdpSocket; it gets its own descriptor of
         // the same socket and never reads (its read notifier goes quiet
@@ -66,6 +63,12 @@ bool UdpTransport::bind(QString *error)
 void UdpTransport::setListening(bool on)
 {
     m_listening = on && m_socket.isOpen();
+    // Made on first use, in the thread that listens: a transport driven by
+    // its owner's own loop never registers with any event loop.
+    if (m_listening && !m_notifier) {
+        m_notifier = new QSocketNotifier(m_socket.descriptor(), QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &UdpTransport::onReadable);
+    }
     if (m_notifier)
         m_notifier->setEnabled(m_listening);
     if (m_listening)
@@ -274,10 +277,11 @@ void UdpTransport::onTimer()
     m_core->afterEventLoopRound();
 }
 
-void UdpTransport::process()
+void UdpTransport::process(bool readable)
 {
     const TimePoint now = this->now();
-    readPending(now);
+    if (readable)
+        readPending(now);
     runDueTimers(now);
     m_core->afterActivity(now);
     flushCore(now);
@@ -293,9 +297,13 @@ std::optional<TimePoint> UdpTransport::nextDue() const
 
 DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd) const
 {
+    // Whole milliseconds, rounded up, as the event loop's QTimer counts: the
+    // timers of many calls due within one millisecond take one wake-up.
     std::optional<core::Duration> timeout;
-    if (const std::optional<TimePoint> next = nextDue())
-        timeout = std::max(core::Duration(0), *next - now());
+    if (const std::optional<TimePoint> next = nextDue()) {
+        const std::int64_t us = std::max<std::int64_t>(0, (*next - now()).count());
+        timeout = core::Duration((us + 999) / 1000 * 1000);
+    }
     return m_socket.wait(timeout, wakeFd);
 }
 

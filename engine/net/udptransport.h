@@ -90,9 +90,9 @@ public:
     // (not with DTLS, whose sessions keep timers in this thread's loop).
     bool canBeDrivenFromAnyThread() const;
     // One round of what a wake-up does: reads and answers every datagram
-    // waiting, sends what the emulator held until now, runs the core's due
-    // timers.
-    void process();
+    // waiting (unless the wake-up said nothing can be), sends what the
+    // emulator held until now, runs the core's due timers.
+    void process(bool readable = true);
     // Sleeps until a datagram waits, `wakeFd` is signalled, or the next
     // timer or delayed send is due.
     DatagramSocket::Ready waitForWork(qintptr wakeFd) const;
@@ -190,7 +190,7 @@ private:
     TransportOptions m_options;
     DatagramSocket m_socket;
     DatagramSocket::Batch m_batch;
-    QSocketNotifier *m_notifier = nullptr; // in this object's thread, once bound
+    QSocketNotifier *m_notifier = nullptr; // in this object's thread, once it listens
     bool m_listening = false;
     // With DTLS: a QUdpSocket on a copy of the socket's descriptor, for
     // QDtls to write through. Reads stay with m_socket.

@@ -111,11 +111,12 @@ public:
         m_direct.id = m_core.startCall(method, args, m_transport.now(), options.retry);
         m_transport.wake();
         while (!m_direct.done) {
-            if (m_transport.waitForWork(m_waker.descriptor()) == net::DatagramSocket::Ready::Woken) {
+            const auto ready = m_transport.waitForWork(m_waker.descriptor());
+            if (ready == net::DatagramSocket::Ready::Woken) {
                 m_waker.consume();
                 runInbox();
             }
-            m_transport.process();
+            m_transport.process(ready != net::DatagramSocket::Ready::TimedOut);
             handOverFinished();
         }
         // Hand the core on: to nobody if nothing is left to do, else to the

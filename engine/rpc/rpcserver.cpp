@@ -5,13 +5,33 @@
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSemaphore>
 
+#include <mutex>
 #include <unordered_map>
 
 namespace rpcscope::rpc {
 
 using core::TimePoint;
 
+// The network thread: a QThread whose body is either Qt's event loop (with
+// DTLS, whose sessions run on its timers) or the engine's own loop, which
+// sleeps on the socket and a Waker and nothing else.
+class RpcServer::NetworkThread : public QThread
+{
+public:
+    std::function<void()> body; // empty: Qt's event loop
+    void run() override
+    {
+        if (body)
+            body();
+        else
+            exec();
+    }
+};
+
+// The protocol of a server: its core and transport, on the network thread.
+// Other threads reach it only through post() and run().
 class RpcServer::Engine : public QObject, public net::DrivenCore
 {
 public:
@@ -23,13 +43,71 @@ public:
         connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice, Qt::DirectConnection);
     }
 
+    // Binds on the calling thread, before the network thread starts.
     bool bind(QString *error)
     {
         if (!m_transport.bind(error))
             return false;
-        m_transport.setListening(true); // a server always listens, on its own thread
+        m_ownLoop = m_transport.canBeDrivenFromAnyThread() && m_waker.isValid();
         return true;
     }
+
+    // On the network thread: how it spends its life. Its own loop costs one
+    // poll, one read and one write per request, where Qt's event loop adds
+    // its own bookkeeping and polls around every wake-up.
+    std::function<void()> body()
+    {
+        if (!m_ownLoop)
+            return {}; // Qt's event loop; start() asks it to listen
+        return [this] {
+            while (!m_quit) {
+                const auto ready = m_transport.waitForWork(m_waker.descriptor());
+                if (ready == net::DatagramSocket::Ready::Woken)
+                    m_waker.consume();
+                runInbox();
+                if (m_quit)
+                    break;
+                m_transport.process(ready != net::DatagramSocket::Ready::TimedOut);
+            }
+        };
+    }
+    bool hasOwnLoop() const { return m_ownLoop; }
+    void listen() { m_transport.setListening(true); } // on the event loop's thread
+
+    // From any thread: runs `task` on the network thread, after what is queued.
+    void post(std::function<void()> task)
+    {
+        if (!m_ownLoop) {
+            QMetaObject::invokeMethod(this, std::move(task), Qt::QueuedConnection);
+            return;
+        }
+        bool first = false;
+        {
+            std::lock_guard lock(m_inboxMutex);
+            first = m_inbox.empty();
+            m_inbox.push_back(std::move(task));
+        }
+        if (first) // one wake-up takes the whole inbox
+            m_waker.wake();
+    }
+
+    // ... and waits until it has run.
+    void run(const std::function<void()> &task)
+    {
+        if (!m_ownLoop) {
+            QMetaObject::invokeMethod(this, task, Qt::BlockingQueuedConnection);
+            return;
+        }
+        QSemaphore done;
+        post([&] {
+            task();
+            done.release();
+        });
+        done.acquire();
+    }
+
+    // The end of the network thread's own loop (Qt's is ended by quit()).
+    void quitLoop() { m_quit = true; }
     net::UdpTransport &transport() { return m_transport; }
     std::uint32_t epoch() const { return m_core.config().epoch; }
 
@@ -95,6 +173,17 @@ public:
         m_transport.close();
     }
 
+    void runInbox()
+    {
+        std::vector<std::function<void()>> tasks;
+        {
+            std::lock_guard lock(m_inboxMutex);
+            tasks.swap(m_inbox);
+        }
+        for (std::function<void()> &task : tasks)
+            task();
+    }
+
     void finished(const core::Execution &exec, const services::HandlerResult &result)
     {
         if (m_stopping)
@@ -139,7 +228,7 @@ private:
             QElapsedTimer took;
             took.start();
             const services::HandlerResult result = run(exec);
-            learn(placement, took);
+            learn(placement, took.nsecsElapsed());
             finished(exec, result);
             return;
         }
@@ -148,16 +237,14 @@ private:
         ++m_pooledRuns;
         Engine *engine = this;
         m_server->m_pool.start([engine, run, &placement, exec = std::move(exec)] {
-            QElapsedTimer took;
-            took.start();
+            QElapsedTimer clock;
+            clock.start();
             const services::HandlerResult result = run(exec);
-            QMetaObject::invokeMethod(
-                engine,
-                [engine, &placement, took, exec, result] {
-                    engine->learn(placement, took);
-                    engine->finished(exec, result);
-                },
-                Qt::QueuedConnection);
+            const qint64 took = clock.nsecsElapsed(); // the handler's time alone, not the way back
+            engine->post([engine, &placement, took, exec, result] {
+                engine->learn(placement, took);
+                engine->finished(exec, result);
+            });
         });
     }
 
@@ -190,11 +277,11 @@ private:
     // stretched by the scheduler must not cost every later call a hand-off).
     static constexpr int kQuickRunsToReturn = 8;
 
-    void learn(Placement &placement, const QElapsedTimer &took)
+    void learn(Placement &placement, qint64 tookNs)
     {
         if (placement.declared)
             return;
-        const bool quick = took.nsecsElapsed() <= m_server->m_options.inlineBudget.count() * 1000;
+        const bool quick = tookNs <= m_server->m_options.inlineBudget.count() * 1000;
         switch (placement.kind) {
         case services::HandlerKind::Measured:
             placement.kind = quick ? services::HandlerKind::Short : services::HandlerKind::Long;
@@ -252,6 +339,11 @@ private:
 
     RpcServer *m_server;
     bool m_stopping = false;
+    bool m_ownLoop = false; // set once in bind()
+    bool m_quit = false;    // the network thread's alone
+    net::Waker m_waker;
+    std::mutex m_inboxMutex;
+    std::vector<std::function<void()>> m_inbox;
     std::unordered_map<QString, Placement> m_placements; // touched on this thread only
     std::uint64_t m_inlineRuns = 0;
     std::uint64_t m_pooledRuns = 0;
@@ -267,7 +359,8 @@ RpcServer::RpcServer(ServerOptions options, QObject *parent)
     m_ownClock.start();
     m_pool.setMaxThreadCount(std::max(1, m_options.handlerThreads));
     m_pool.setExpiryTimeout(-1); // idle handler threads stay: starting one costs a call's latency
-    m_thread.setObjectName(QStringLiteral("rpcscope-server"));
+    m_thread = std::make_unique<NetworkThread>();
+    m_thread->setObjectName(QStringLiteral("rpcscope-server"));
 }
 
 RpcServer::~RpcServer()
@@ -301,35 +394,27 @@ bool RpcServer::start(QString *error)
 {
     if (m_engine)
         return true;
-    m_engine = new Engine(this, m_options, m_options.clock ? m_options.clock : &m_ownClock);
-    m_engine->moveToThread(&m_thread);
-    m_thread.start();
-    // Out of threads: a blocking call into a thread that never ran would
-    // wait for ever.
-    if (!m_thread.isRunning()) {
-        delete std::exchange(m_engine, nullptr);
+    auto engine = std::make_unique<Engine>(this, m_options, m_options.clock ? m_options.clock : &m_ownClock);
+    if (!engine->bind(error))
+        return false;
+    m_address = engine->transport().localAddress();
+    m_port = engine->transport().localPort();
+    m_epoch = engine->epoch();
+    m_thread->body = engine->body();
+    // Qt's event loop delivers to objects of its thread; the own loop needs
+    // no events, and leaves the engine here to be deleted by stop().
+    if (!engine->hasOwnLoop())
+        engine->moveToThread(m_thread.get());
+    m_thread->start();
+    // Out of threads: nothing would ever answer.
+    if (!m_thread->isRunning()) {
         if (error)
             *error = QStringLiteral("cannot start the server's network thread (the system has no more threads)");
         return false;
     }
-    bool bound = false;
-    QString why;
-    Engine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine,
-        [&] {
-            bound = engine->bind(&why);
-            m_address = engine->transport().localAddress();
-            m_port = engine->transport().localPort();
-        },
-        Qt::BlockingQueuedConnection);
-    if (!bound) {
-        stop();
-        if (error)
-            *error = why;
-        return false;
-    }
-    m_epoch = engine->epoch();
+    m_engine = engine.release();
+    if (!m_engine->hasOwnLoop())
+        m_engine->run([engine = m_engine] { engine->listen(); });
     return true;
 }
 
@@ -341,17 +426,20 @@ void RpcServer::stop()
     m_engine = nullptr;
     // First no new handlers, then wait for the running ones, then delete:
     // a handler reports back to the engine, which must outlive it.
-    QMetaObject::invokeMethod(
-        engine,
-        [this, engine] {
-            engine->shutDown();
-            m_finalCounters = engine->counters();
-        },
-        Qt::BlockingQueuedConnection);
+    engine->run([this, engine] {
+        engine->shutDown();
+        m_finalCounters = engine->counters();
+        engine->quitLoop();
+    });
     m_pool.waitForDone();
-    QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    if (engine->hasOwnLoop()) {
+        m_thread->wait(); // its loop ended with the shutdown
+        delete engine;
+    } else {
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    }
 }
 
 ServerCounters RpcServer::counters() const
@@ -360,17 +448,14 @@ ServerCounters RpcServer::counters() const
     if (!engine)
         return m_finalCounters;
     ServerCounters c;
-    QMetaObject::invokeMethod(
-        engine, [&c, engine] { c = engine->counters(); }, Qt::BlockingQueuedConnection);
+    engine->run([&c, engine] { c = engine->counters(); });
     return c;
 }
 
 void RpcServer::nameClient(const QHostAddress &address, quint16 port, core::HostId host)
 {
     if (Engine *engine = m_engine)
-        QMetaObject::invokeMethod(
-            engine, [engine, address, port, host] { engine->transport().addPeer(address, port, host); },
-            Qt::BlockingQueuedConnection);
+        engine->run([engine, address, port, host] { engine->transport().addPeer(address, port, host); });
 }
 
 QList<PeerAddress> RpcServer::peers() const
@@ -378,14 +463,13 @@ QList<PeerAddress> RpcServer::peers() const
     Engine *engine = m_engine;
     if (!engine)
         return {};
-    // The table belongs to the engine thread. On that thread itself (a
+    // The table belongs to the network thread. On that thread itself (a
     // handler run inline), read it directly: a blocking call to the
     // thread one is on would wait forever.
-    if (QThread::currentThread() == &m_thread)
+    if (QThread::currentThread() == m_thread.get())
         return engine->peers();
     QList<PeerAddress> peers;
-    QMetaObject::invokeMethod(
-        engine, [&peers, engine] { peers = engine->peers(); }, Qt::BlockingQueuedConnection);
+    engine->run([&peers, engine] { peers = engine->peers(); });
     return peers;
 }
 
@@ -393,8 +477,7 @@ void RpcServer::setNetem(const netem::NetemConfig &netem)
 {
     m_options.netem = netem;
     if (Engine *engine = m_engine)
-        QMetaObject::invokeMethod(
-            engine, [engine, netem] { engine->transport().setNetem(netem); }, Qt::QueuedConnection);
+        engine->post([engine, netem] { engine->transport().setNetem(netem); });
 }
 
 } // namespace rpcscope::rpc

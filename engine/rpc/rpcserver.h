@@ -153,9 +153,10 @@ Q_SIGNALS:
 
 private:
     class Engine;
+    class NetworkThread;
     ServerOptions m_options;
     QElapsedTimer m_ownClock;
-    QThread m_thread;
+    std::unique_ptr<NetworkThread> m_thread;
     QThreadPool m_pool;
     Engine *m_engine = nullptr;
     QHash<QString, Handler> m_handlers;
