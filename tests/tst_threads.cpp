@@ -121,6 +121,21 @@ private slots:
         QVERIFY(socket.receive(batch, nullptr));
         QCOMPARE(batch.count(), 0);
 
+        // Many at once go out in order; one the socket cannot take stops
+        // the run there and says why.
+        std::vector<QByteArray> many{"one", "two", "three"};
+        const net::Endpoint v6 = net::Endpoint::from(QHostAddress::LocalHostIPv6, 9);
+        std::vector<net::DatagramSocket::Outgoing> out{{many[0], &to}, {many[1], &to}, {"x", &v6}, {many[2], &to}};
+        net::SocketFailure why;
+        QCOMPARE(other.sendMany(out.data(), int(out.size()), &why), 2);
+        QCOMPARE(why.error, QAbstractSocket::NetworkError);
+        QCOMPARE(other.sendMany(out.data() + 3, 1, nullptr), 1);
+        QCOMPARE(socket.wait(core::Duration(2'000'000), -1), net::DatagramSocket::Ready::Readable);
+        QVERIFY(socket.receive(batch, nullptr));
+        QCOMPARE(batch.count(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(batch.data(i), QByteArrayView(many[std::size_t(i)]));
+
         // A datagram too large for UDP is refused whole, with the reason.
         net::SocketFailure failure;
         QVERIFY(!socket.send(QByteArray(70'000, 'x'), to, &failure));

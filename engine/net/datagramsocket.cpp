@@ -411,6 +411,59 @@ qintptr DatagramSocket::duplicate() const
 #endif
 }
 
+int DatagramSocket::sendMany(const Outgoing *datagrams, int count, SocketFailure *failure)
+{
+#ifdef Q_OS_LINUX
+    constexpr int kMost = 64; // per system call
+    int sent = 0;
+    while (sent < count) {
+        std::array<sockaddr_storage, kMost> names;
+        std::array<iovec, kMost> vectors;
+        std::array<mmsghdr, kMost> headers;
+        int n = 0;
+        for (; n < std::min(kMost, count - sent); ++n) {
+            const Outgoing &d = datagrams[sent + n];
+            if (m_fd < 0 || (m_family == AF_INET && !d.to->isIPv4()))
+                break; // one send() can never take: it says why below
+            const std::size_t i = std::size_t(n);
+            const socklen_t length = toSockaddr(*d.to, m_family, names[i]);
+            vectors[i] = {const_cast<char *>(d.bytes.data()), std::size_t(d.bytes.size())};
+            msghdr &h = headers[i].msg_hdr;
+            h = {};
+            h.msg_name = &names[i];
+            h.msg_namelen = length;
+            h.msg_iov = &vectors[i];
+            h.msg_iovlen = 1;
+        }
+        if (n == 0) {
+            send(datagrams[sent].bytes, *datagrams[sent].to, failure);
+            return sent;
+        }
+        const int went = ::sendmmsg(int(m_fd), headers.data(), unsigned(n), 0);
+        if (went < 0) {
+            if (errno == EINTR)
+                continue;
+            if (failure)
+                *failure = failureOf(errno);
+            return sent;
+        }
+        sent += went;
+        if (went < n) {
+            // The next one failed: send it alone to learn why.
+            if (!send(datagrams[sent].bytes, *datagrams[sent].to, failure))
+                return sent;
+            ++sent;
+        }
+    }
+    return sent;
+#else
+    for (int i = 0; i < count; ++i)
+        if (!send(datagrams[i].bytes, *datagrams[i].to, failure))
+            return i;
+    return count;
+#endif
+}
+
 bool DatagramSocket::canWaitOnCallerThread()
 {
 #ifdef Q_OS_WIN

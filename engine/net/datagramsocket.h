@@ -108,6 +108,16 @@ public:
     bool receive(Batch &batch, SocketFailure *failure);
     // False with `failure` set when the datagram was not sent whole.
     bool send(QByteArrayView bytes, const Endpoint &to, SocketFailure *failure);
+    // Sends datagrams in order with as few system calls as the system
+    // allows (sendmmsg on Linux): a fragmented message goes out in one call
+    // rather than one per fragment. Returns how many went before the first
+    // that failed (then `failure` says why), or `count`.
+    struct Outgoing
+    {
+        QByteArrayView bytes;
+        const Endpoint *to;
+    };
+    int sendMany(const Outgoing *datagrams, int count, SocketFailure *failure);
 
     enum class Ready : std::uint8_t { Readable, Woken, TimedOut };
     // Sleeps until a datagram waits, `wakeFd` (a Waker's) becomes readable,

@@ -331,6 +331,7 @@ void UdpTransport::close()
 void UdpTransport::flushCore(TimePoint now)
 {
     drainCore(now);
+    flushOutbox(now);
     rearm(now);
 }
 
@@ -396,13 +397,28 @@ void UdpTransport::write(HostId to, const QByteArray &bytes, TimePoint now)
             ++m_stats.sent;
         return;
     }
-    SocketFailure failure;
-    if (!m_socket.send(bytes, peer, &failure)) {
-        ++m_stats.sendErrors;
-        socketFailed(failure, now, to, bytes);
-        return;
+    m_outbox.push_back({to, peer, bytes});
+    if (m_outbox.size() >= 64) // a long burst goes out as it builds up
+        flushOutbox(now);
+}
+
+void UdpTransport::flushOutbox(TimePoint now)
+{
+    for (std::size_t first = 0; first < m_outbox.size();) {
+        m_outboxViews.clear();
+        for (std::size_t i = first; i < m_outbox.size(); ++i)
+            m_outboxViews.push_back({m_outbox[i].bytes, &m_outbox[i].endpoint});
+        SocketFailure failure;
+        const int went = m_socket.sendMany(m_outboxViews.data(), int(m_outboxViews.size()), &failure);
+        m_stats.sent += std::uint64_t(went);
+        first += std::size_t(went);
+        if (first < m_outbox.size()) { // that one failed: say so, and go on with the rest
+            ++m_stats.sendErrors;
+            socketFailed(failure, now, m_outbox[first].to, m_outbox[first].bytes);
+            ++first;
+        }
     }
-    ++m_stats.sent;
+    m_outbox.clear();
 }
 
 void UdpTransport::rearm(TimePoint now)

@@ -176,6 +176,7 @@ private:
     void drainCore(core::TimePoint now);
     void sendDue(core::TimePoint now);
     void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
+    void flushOutbox(core::TimePoint now);
     void rearm(core::TimePoint now);
     std::optional<Sender> senderOf(const Endpoint &from, core::TimePoint now);
     void remember(const Endpoint &endpoint, core::HostId id);
@@ -207,6 +208,15 @@ private:
     qsizetype m_delayedBytes = 0;
     std::uint64_t m_seq = 0;
     std::vector<netem::Delivery> m_deliveries; // scratch
+    // What write() queued in this round, sent together by flushOutbox().
+    struct Outgoing
+    {
+        core::HostId to;
+        Endpoint endpoint; // as it was when queued: the peer may be forgotten before the flush
+        QByteArray bytes;
+    };
+    std::vector<Outgoing> m_outbox;
+    std::vector<DatagramSocket::Outgoing> m_outboxViews; // scratch
     Stats m_stats;
     std::unique_ptr<DtlsChannel> m_dtls;
 };
