@@ -17,7 +17,6 @@
 
 #include <atomic>
 #include <mutex>
-#include <set>
 
 using namespace rpcscope;
 using testsupport::clientFor;
@@ -27,31 +26,19 @@ using trace::EventKind;
 
 namespace {
 
-// Which threads recorded the client's sends.
-class ThreadsSeen final : public trace::EventSink
+// Every datagram the server sent a client that reached it.
+class Deliveries final : public trace::EventSink
 {
 public:
     void record(const trace::Event &event) override
     {
-        if (event.kind != EventKind::Send || event.from == core::kServerHost)
-            return;
-        std::lock_guard lock(m_mutex);
-        m_threads.insert(QThread::currentThread());
+        if (event.kind == EventKind::Deliver && event.from == core::kServerHost)
+            ++m_count;
     }
-    std::set<QThread *> threads()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_threads;
-    }
-    void clear()
-    {
-        std::lock_guard lock(m_mutex);
-        m_threads.clear();
-    }
+    int count() const { return m_count.load(); }
 
 private:
-    std::mutex m_mutex;
-    std::set<QThread *> m_threads;
+    std::atomic<int> m_count{0};
 };
 
 QByteArray add(qint64 n)
@@ -158,8 +145,8 @@ private slots:
         QCOMPARE(socket.wait(core::Duration(1'000), waker.descriptor()), net::DatagramSocket::Ready::TimedOut);
     }
 
-    // An idle client's blocking call sends from the caller's thread; with
-    // a future in flight the engine thread drives, and the call still works.
+    // An idle client's blocking call runs on the caller's thread; with a
+    // future in flight the engine thread drives, and the call still works.
     void blockingCallRunsOnTheCallersThread()
     {
         rpc::RpcServer server({});
@@ -170,31 +157,50 @@ private slots:
             return services::HandlerResult{};
         });
         QVERIFY(server.start());
-        ThreadsSeen seen;
-        rpc::ClientOptions co = clientFor(server);
-        co.trace = &seen;
-        rpc::RpcClient client(co);
+        rpc::RpcClient client(clientFor(server));
         QVERIFY(client.start());
 
         for (int i = 0; i < 3; ++i)
             QVERIFY(client.callBlocking(QStringLiteral("add"), add(1)).ok());
-        QCOMPARE(seen.threads(), std::set<QThread *>{QThread::currentThread()});
+        QCOMPARE(client.callsOnCallersThread(), std::uint64_t(3));
 
-        seen.clear();
         QFuture<rpc::Reply> slow = client.call(QStringLiteral("slow"), {});
         const rpc::Reply meanwhile = client.callBlocking(QStringLiteral("add"), add(1));
         QVERIFY2(meanwhile.ok(), qPrintable(meanwhile.message));
         QCOMPARE(services::CounterService::decode(meanwhile.result), 4);
         slow.waitForFinished();
         QVERIFY(slow.result().ok());
-        QVERIFY(!seen.threads().contains(QThread::currentThread())); // the engine thread sent both
-        QCOMPARE(seen.threads().size(), std::size_t(1));
+        QCOMPARE(client.callsOnCallersThread(), std::uint64_t(3)); // the engine thread ran it
 
         // Idle again: back on the caller's thread.
-        seen.clear();
         QVERIFY(client.callBlocking(QStringLiteral("add"), add(1)).ok());
-        QCOMPARE(seen.threads(), std::set<QThread *>{QThread::currentThread()});
+        QCOMPARE(client.callsOnCallersThread(), std::uint64_t(4));
         QCOMPARE(counter->total(), 5);
+    }
+
+    // A traced client listens even when idle: a reply's duplicate that
+    // arrives after the call ended is in the trace when it arrives, not
+    // only once the client calls again.
+    void tracedClientTracesWhatArrivesWhileIdle()
+    {
+        rpc::ServerOptions so;
+        so.netem.duplicate = 1.0; // every answer twice, the copy up to 200 ms later
+        so.netem.jitter = core::Duration(200'000);
+        so.seed = 5;
+        rpc::RpcServer server(so);
+        server.setService(std::make_shared<services::EchoService>());
+        QVERIFY(server.start());
+        Deliveries seen;
+        rpc::ClientOptions co = clientFor(server, quickRetry(10, core::Duration(5'000'000)));
+        co.retry.timeout = core::Duration(1'000'000); // no resends: the copies alone
+        co.trace = &seen;
+        rpc::RpcClient client(co);
+        QVERIFY(client.start());
+        constexpr int kCalls = 5;
+        for (int i = 0; i < kCalls; ++i)
+            QVERIFY(client.callBlocking(QStringLiteral("echo"), "twice").ok());
+        QCOMPARE(client.callsOnCallersThread(), std::uint64_t(0));
+        QTRY_COMPARE_WITH_TIMEOUT(seen.count(), 2 * kCalls, 5'000);
     }
 
     // Callers on several threads, futures and their continuations at once:

@@ -6,6 +6,7 @@
 #include <QPromise>
 #include <QRandomGenerator>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <unordered_map>
@@ -37,6 +38,7 @@ public:
         , m_transport(this, options.trace, clock, transportOptions(options), this)
         , m_server(options.serverAddress)
         , m_serverPort(options.serverPort)
+        , m_traced(options.trace != nullptr)
     {
     }
 
@@ -47,7 +49,11 @@ public:
             return false;
         m_transport.addPeer(m_server, m_serverPort, core::kServerHost);
         m_transport.secure(core::kServerHost);
-        m_callerMayDrive = m_transport.canBeDrivenFromAnyThread() && m_waker.isValid();
+        // A traced client keeps listening while idle, so what arrives late
+        // (a duplicate of a reply, a resent reply) is traced when it
+        // arrives, as the diagram must show it; one that nobody watches
+        // reads it with its next call.
+        m_callerMayDrive = m_transport.canBeDrivenFromAnyThread() && m_waker.isValid() && !m_traced;
         if (!m_callerMayDrive) { // the event loop drives for good
             m_driver = Driver::Thread;
             m_transport.setListening(true);
@@ -57,6 +63,7 @@ public:
 
     net::UdpTransport &transport() { return m_transport; }
     quint16 localPort() const { return m_transport.localPort(); }
+    std::uint64_t callerDriven() const { return m_callerDriven.load(); }
 
     // ---- from any thread
 
@@ -107,6 +114,7 @@ public:
                 return std::nullopt;
             m_driver = Driver::Caller;
         }
+        ++m_callerDriven;
         m_direct = {};
         m_direct.id = m_core.startCall(method, args, m_transport.now(), options.retry);
         m_transport.wake();
@@ -319,6 +327,8 @@ private:
     net::UdpTransport m_transport;
     QHostAddress m_server;
     quint16 m_serverPort;
+    const bool m_traced;
+    std::atomic<std::uint64_t> m_callerDriven{0};
     std::unordered_map<std::uint32_t, std::shared_ptr<QPromise<Reply>>> m_promises;
     Finished m_finished; // ended calls whose promises are still to be fulfilled
     TimePoint m_lastCancelSweep{0};
@@ -464,6 +474,11 @@ quint16 RpcClient::localPort() const
 {
     // Set once when bound, and only read after.
     return m_engine ? m_engine->localPort() : 0;
+}
+
+std::uint64_t RpcClient::callsOnCallersThread() const
+{
+    return m_engine ? m_engine->callerDriven() : 0;
 }
 
 std::uint32_t RpcClient::clientId() const

@@ -35,9 +35,7 @@ struct ClientOptions
     QByteArray key;
     std::uint64_t seed = 0;      // 0: random
     core::HostId host = 1;       // this client's host id in the trace
-    // Must accept events from the engine thread and from a thread in
-    // callBlocking() (one at a time, never at once).
-    trace::EventSink *trace = nullptr;
+    trace::EventSink *trace = nullptr;    // must accept events from the engine thread
     const QElapsedTimer *clock = nullptr; // a session clock shared with a server; null: own
 };
 
@@ -45,7 +43,8 @@ struct ClientOptions
 // the protocol runs on the client's own engine thread, and results come back
 // through QFuture (continuations run on that thread). A blocking call made
 // while the client is otherwise idle runs the protocol on the caller's own
-// thread instead, with no hand-off between threads. Every call ends — with the result, or with an error
+// thread instead, with no hand-off between threads (not with DTLS or a
+// trace, whose clients listen on the engine thread even when idle). Every call ends — with the result, or with an error
 // (deadline, attempts, the server's refusal, a restart, cancellation).
 class RpcClient : public QObject
 {
@@ -73,6 +72,9 @@ public:
 
     quint16 localPort() const;
     std::uint32_t clientId() const;
+    // Blocking calls that ran on their caller's thread: those made while no
+    // other call was open, on a client without DTLS or a trace.
+    std::uint64_t callsOnCallersThread() const;
 
 Q_SIGNALS:
     // From the engine thread: a peer refused (with the reason: no key, a
