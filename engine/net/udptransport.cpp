@@ -297,12 +297,14 @@ std::optional<TimePoint> UdpTransport::nextDue() const
 
 DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd) const
 {
-    // Whole milliseconds, rounded up, as the event loop's QTimer counts: the
-    // timers of many calls due within one millisecond take one wake-up.
+    // Timers wake on whole milliseconds of the clock, as the event loop's
+    // QTimer counts: a server taking a request every 30 µs has one timer
+    // (its ack timer) coming due every 30 µs, and they take one wake-up a
+    // millisecond rather than one each.
     std::optional<core::Duration> timeout;
     if (const std::optional<TimePoint> next = nextDue()) {
-        const std::int64_t us = std::max<std::int64_t>(0, (*next - now()).count());
-        timeout = core::Duration((us + 999) / 1000 * 1000);
+        const TimePoint wake((next->count() + 999) / 1000 * 1000);
+        timeout = std::max(core::Duration(0), wake - now());
     }
     return m_socket.wait(timeout, wakeFd);
 }
