@@ -77,10 +77,15 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     call.id = m_nextCallId++;
     if (retry)
         call.retry = std::make_shared<const RetryConfig>(*retry);
-    wire::RequestBody &body = m_requestScratch; // reused: its strings keep their capacity
-    const QByteArray methodUtf8 = method.toUtf8();
-    body.set_method(methodUtf8.constData(), std::size_t(methodUtf8.size()));
-    body.set_args(args.constData(), std::size_t(args.size()));
+    // Reused, and filled by assign() rather than the (pointer, size) setters,
+    // which build a temporary string: its strings keep their capacity.
+    wire::RequestBody &body = m_requestScratch;
+    if (method != m_method) {
+        m_method = method;
+        m_methodUtf8 = method.toUtf8();
+    }
+    body.mutable_method()->assign(m_methodUtf8.constData(), std::size_t(m_methodUtf8.size()));
+    body.mutable_args()->assign(args.constData(), std::size_t(args.size()));
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
     const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;

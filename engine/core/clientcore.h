@@ -170,6 +170,10 @@ private:
     PollQueue<Completion> m_completions;
     wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
     wire::RequestBody m_requestScratch;      // reused to encode requests
+    // The method of the latest call and its UTF-8: calls mostly name one
+    // method again and again, and converting it cost an allocation per call.
+    QString m_method;
+    QByteArray m_methodUtf8;
     FragmentBitmap m_bitmapScratch;          // reused to parse selective acks
 };
 
