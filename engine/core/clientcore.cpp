@@ -77,10 +77,15 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     call.id = m_nextCallId++;
     if (retry)
         call.retry = std::make_shared<const RetryConfig>(*retry);
-    wire::RequestBody &body = m_requestScratch; // reused: its strings keep their capacity
-    const QByteArray methodUtf8 = method.toUtf8();
-    body.set_method(methodUtf8.constData(), std::size_t(methodUtf8.size()));
-    body.set_args(args.constData(), std::size_t(args.size()));
+    // Reused, and filled by assign() rather than the (pointer, size) setters,
+    // which build a temporary string: its strings keep their capacity.
+    wire::RequestBody &body = m_requestScratch;
+    if (method != m_method) {
+        m_method = method;
+        m_methodUtf8 = method.toUtf8();
+    }
+    body.mutable_method()->assign(m_methodUtf8.constData(), std::size_t(m_methodUtf8.size()));
+    body.mutable_args()->assign(args.constData(), std::size_t(args.size()));
     call.body.resize(qsizetype(body.ByteSizeLong()));
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
     const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
@@ -92,7 +97,7 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     const std::uint32_t id = call.id;
     record(EventKind::CallStart, now, &call);
     if (call.out && call.out->count() > maxFragments(payload)) {
-        auto it = m_calls.emplace(id, std::move(call)).first;
+        auto it = enter(std::move(call));
         fail(it, CallError::TooLarge,
              QStringLiteral("request of %1 bytes needs more than %2 fragments of %3 bytes")
                  .arg(bytes)
@@ -117,14 +122,26 @@ void ClientCore::fillWindow(TimePoint now)
         Call call = std::move(m_queue.front());
         m_queue.pop_front();
         if (now >= call.deadline) { // waited in the queue past its deadline
-            auto it = m_calls.emplace(call.id, std::move(call)).first;
+            auto it = enter(std::move(call));
             fail(it, CallError::DeadlineExceeded, QStringLiteral("deadline passed while queued"), now);
             continue;
         }
-        auto it = m_calls.emplace(call.id, std::move(call)).first;
+        auto it = enter(std::move(call));
         launch(it->second, now);
     }
     m_filling = false;
+}
+
+// Puts a call in flight, in a spare node if there is one.
+std::map<std::uint32_t, ClientCore::Call>::iterator ClientCore::enter(Call &&call)
+{
+    if (m_spareNodes.empty())
+        return m_calls.emplace(call.id, std::move(call)).first;
+    auto node = std::move(m_spareNodes.back());
+    m_spareNodes.pop_back();
+    node.key() = call.id;
+    node.mapped() = std::move(call);
+    return m_calls.insert(std::move(node)).position;
 }
 
 void ClientCore::launch(Call &call, TimePoint now)
@@ -240,7 +257,11 @@ void ClientCore::finish(std::map<std::uint32_t, Call>::iterator it, Completion c
     else
         record(EventKind::CallFailed, now, &call, std::uint32_t(completion.error));
     m_completions.push(std::move(completion));
-    m_calls.erase(it); // its timers go stale and are skipped
+    auto node = m_calls.extract(it); // its timers go stale and are skipped
+    if (m_spareNodes.size() < std::size_t(m_config.window)) {
+        node.mapped() = Call{}; // lets go of what the call held now, not when the node is reused
+        m_spareNodes.push_back(std::move(node));
+    }
     dropStaleTimers();
     fillWindow(now);
 }
@@ -265,7 +286,7 @@ bool ClientCore::cancel(std::uint32_t callId, TimePoint now)
         return false;
     Call call = std::move(*q);
     m_queue.erase(q);
-    auto it = m_calls.emplace(call.id, std::move(call)).first;
+    auto it = enter(std::move(call));
     fail(it, CallError::Cancelled, QStringLiteral("cancelled"), now);
     return true;
 }

@@ -144,6 +144,7 @@ private:
     void fail(std::map<std::uint32_t, Call>::iterator it, trace::CallError error, QString message,
               TimePoint now);
     void fillWindow(TimePoint now);
+    std::map<std::uint32_t, Call>::iterator enter(Call &&call);
     void dropStaleTimers();
     Received onReply(const wire::Header &header, QByteArrayView body, TimePoint now);
     Received onReplyFragment(const wire::Header &header, QByteArrayView body, TimePoint now);
@@ -164,12 +165,19 @@ private:
     std::uint64_t m_token = 0;               // the server's latest address token, echoed in every datagram
     bool m_filling = false; // inside fillWindow()
     std::map<std::uint32_t, Call> m_calls;   // in flight, by id (ordered: the lowest gives ack-below)
+    // Nodes of ended calls, kept for the next calls to start in: a call's
+    // place in m_calls then costs no allocation. At most a window's worth.
+    std::vector<std::map<std::uint32_t, Call>::node_type> m_spareNodes;
     std::deque<Call> m_queue;                // waiting for room in the window
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
     PollQueue<Transmit> m_transmits;
     PollQueue<Completion> m_completions;
     wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
     wire::RequestBody m_requestScratch;      // reused to encode requests
+    // The method of the latest call and its UTF-8: calls mostly name one
+    // method again and again, and converting it cost an allocation per call.
+    QString m_method;
+    QByteArray m_methodUtf8;
     FragmentBitmap m_bitmapScratch;          // reused to parse selective acks
 };
 

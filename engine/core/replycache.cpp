@@ -75,7 +75,19 @@ ReplyCache::Entry &ReplyCache::insert(std::uint32_t clientId, std::uint32_t call
     Client &client = m_clients[clientId];
     if (client.entries.empty())
         becomeActive(clientId, client, host);
-    Entry &entry = client.entries[callId];
+    std::map<std::uint32_t, Entry>::iterator it;
+    if (m_spareEntries.empty()) {
+        it = client.entries.try_emplace(callId).first;
+    } else {
+        auto node = std::move(m_spareEntries.back());
+        m_spareEntries.pop_back();
+        node.key() = callId;
+        auto result = client.entries.insert(std::move(node));
+        it = result.position;
+        if (!result.inserted) // already there: reset below, as a new one would be
+            m_spareEntries.push_back(std::move(result.node));
+    }
+    Entry &entry = it->second;
     entry = Entry{};
     entry.host = host;
     m_bytes += cost(entry);
@@ -134,7 +146,11 @@ void ReplyCache::erase(std::uint32_t clientId, Client &client,
         evicted.push_back({clientId, it->first, it->second.host, reason});
     m_bytes -= cost(it->second);
     --m_size;
-    client.entries.erase(it);
+    auto node = client.entries.extract(it);
+    if (m_spareEntries.size() < kSpareEntries) {
+        node.mapped() = Entry{}; // lets go of the reply now, not when the node is reused
+        m_spareEntries.push_back(std::move(node));
+    }
     if (client.entries.empty())
         becomeIdle(clientId, client);
 }

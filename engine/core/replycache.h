@@ -154,6 +154,10 @@ private:
 
     Limits m_limits;
     std::unordered_map<std::uint32_t, Client> m_clients;
+    // Nodes of erased entries, kept for the next calls admitted: an entry
+    // then costs no allocation. Bounded by kSpareEntries.
+    static constexpr std::size_t kSpareEntries = 256;
+    std::vector<std::map<std::uint32_t, Entry>::node_type> m_spareEntries;
     std::deque<Aging> m_aging; // finished entries in the order they finished (lazy: may hold gone ones)
     std::size_t m_bytesCursor = 0; // m_aging before this holds no cached reply
     std::int64_t m_bytes = 0;

@@ -216,7 +216,10 @@ void ServerCore::sendEmpty(DatagramKind kind, const wire::Header &request, HostI
 void ServerCore::refuse(const wire::Header &request, HostId to, wire::Status status,
                         const QString &message, TimePoint now)
 {
-    wire::ReplyBody body;
+    // Reused, and filled by assign() rather than the (pointer, size) setter,
+    // which builds a temporary string: its strings keep their capacity.
+    wire::ReplyBody &body = m_replyScratch;
+    body.Clear();
     body.set_status(status);
     body.set_message(message.toStdString());
     const std::string bytes = body.SerializeAsString();
@@ -672,7 +675,11 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
     exec.clientId = h.clientId;
     exec.callId = h.callId;
     exec.client = from;
-    exec.method = QString::fromStdString(m_requestScratch.method());
+    if (m_requestScratch.method() != m_methodUtf8) {
+        m_methodUtf8 = m_requestScratch.method();
+        m_method = QString::fromStdString(m_methodUtf8);
+    }
+    exec.method = m_method;
     exec.args = QByteArray(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
     m_executions.push(std::move(exec));
     record(EventKind::HandlerStart, now, from, h.callId, h.attempt);
@@ -696,11 +703,14 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     }
     --m_inProgressTotal;
 
-    wire::ReplyBody body;
+    // Reused, and filled by assign() rather than the (pointer, size) setter,
+    // which builds a temporary string: its strings keep their capacity.
+    wire::ReplyBody &body = m_replyScratch;
+    body.Clear();
     body.set_status(status);
     if (!message.isEmpty())
         body.set_message(message.toStdString());
-    body.set_result(result.constData(), std::size_t(result.size()));
+    body.mutable_result()->assign(result.constData(), std::size_t(result.size()));
     QByteArray bytes(qsizetype(body.ByteSizeLong()), Qt::Uninitialized);
     body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(bytes.data()));
 

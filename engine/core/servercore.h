@@ -227,6 +227,12 @@ private:
     PollQueue<Execution> m_executions;
     std::vector<ReplyCache::Eviction> m_evicted; // scratch
     wire::RequestBody m_requestScratch;
+    wire::ReplyBody m_replyScratch;           // reused to encode replies
+    // The method of the latest admitted call, as sent and decoded: calls
+    // mostly name one method again and again, and each Execution shares
+    // this string rather than decode and allocate its own.
+    std::string m_methodUtf8;
+    QString m_method;
     FragmentBitmap m_bitmapScratch;
 
     // Fragmented requests being reassembled, by (client id << 32 | call id):

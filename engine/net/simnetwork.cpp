@@ -98,6 +98,18 @@ void SimNetwork::scheduleArrival(HostId host)
     push(std::move(p));
 }
 
+// Call ids count up from 1 in the order calls start, as sample numbers
+// count up from 0: a call's sample (to check its result) is its id less one,
+// with no table to keep.
+void SimNetwork::startCall(Client &client)
+{
+    const std::uint64_t sample = client.started++;
+    [[maybe_unused]] const std::uint32_t id =
+        client.core->startCall(m_service->sampleMethod(), m_service->sampleArgs(sample, m_config.argBytes), m_now);
+    Q_ASSERT(id == sample + 1);
+    --client.remaining;
+}
+
 SimNetwork::~SimNetwork() = default;
 
 // Once every call has ended the session drains: datagrams still on the wire
@@ -289,24 +301,16 @@ void SimNetwork::pumpClient(HostId host)
         core::Completion done;
         while (core.pollCompletion(done)) {
             ++m_callsEnded;
-            const auto sample = client.sampleOf.find(done.callId);
-            if (sample == client.sampleOf.end())
-                continue;
             if (done.error == trace::CallError::None
-                && !m_service->resultMatches(sample->second, m_config.argBytes, done.result))
+                && !m_service->resultMatches(done.callId - 1, m_config.argBytes, done.result))
                 ++m_wrongResults;
-            client.sampleOf.erase(sample);
         }
         // Closed loop (no call rate): keep the window full until this
         // client's share is made. Open loop: arrivals start calls instead.
         bool startedAny = false;
         while (m_config.callRate <= 0 && client.remaining > 0
                && core.inFlight() + core.queued() < std::max(1, m_config.window)) {
-            const std::uint64_t sample = client.started++;
-            const std::uint32_t id = core.startCall(m_service->sampleMethod(),
-                                                    m_service->sampleArgs(sample, m_config.argBytes), m_now);
-            client.sampleOf.emplace(id, sample);
-            --client.remaining;
+            startCall(client);
             startedAny = true;
         }
         core::Transmit t;
@@ -410,11 +414,7 @@ bool SimNetwork::step()
         // (the window still bounds what is in flight; the rest queue).
         Client &client = m_clients[std::size_t(p.host - 1)];
         if (client.remaining > 0) {
-            const std::uint64_t sample = client.started++;
-            const std::uint32_t id = client.core->startCall(
-                m_service->sampleMethod(), m_service->sampleArgs(sample, m_config.argBytes), m_now);
-            client.sampleOf.emplace(id, sample);
-            --client.remaining;
+            startCall(client);
             scheduleArrival(p.host);
         }
         break;

@@ -8,7 +8,6 @@
 #include "trace/event.h"
 
 #include <memory>
-#include <unordered_map>
 #include <optional>
 #include <queue>
 #include <vector>
@@ -119,14 +118,14 @@ private:
     {
         std::unique_ptr<core::ClientCore> core;
         int remaining = 0; // calls still to start
-        std::uint64_t started = 0;
-        std::unordered_map<std::uint32_t, std::uint64_t> sampleOf; // call id -> sample index, to check results
+        std::uint64_t started = 0; // calls started, and so the sample number of the next one
         std::optional<core::TimePoint> armed;
         bool done = false; // made all its calls and every one has ended
     };
 
     void push(Pending &&p);
     void scheduleArrival(core::HostId host);
+    void startCall(Client &client);
     void pump(core::HostId host);
     void pumpClient(core::HostId host);
     void pumpServer();

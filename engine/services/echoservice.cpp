@@ -33,17 +33,15 @@ QString EchoService::sampleMethod() const
 QByteArray EchoService::sampleArgs(std::uint64_t index, int argBytes) const
 {
     const QByteArrayView payload = samplePayload(index, argBytes);
-    EchoRequest request;
-    request.set_payload(payload.data(), std::size_t(payload.size()));
-    return codegen::encodeMessage(request);
+    m_sampleRequest.mutable_payload()->assign(payload.data(), std::size_t(payload.size()));
+    return codegen::encodeMessage(m_sampleRequest);
 }
 
 bool EchoService::resultMatches(std::uint64_t index, int argBytes, const QByteArray &result) const
 {
-    EchoReply reply;
-    if (!codegen::decodeMessage(result, reply))
+    if (!codegen::decodeMessage(result, m_sampleReply))
         return false;
-    const std::string &payload = reply.payload();
+    const std::string &payload = m_sampleReply.payload();
     return QByteArrayView(payload.data(), qsizetype(payload.size())) == samplePayload(index, argBytes);
 }
 

@@ -34,6 +34,12 @@ private:
 
     EchoProcedures m_procedures;
     mutable QByteArray m_alphabet; // abc...zabc..., grown to the largest size asked for
+    // Reused by sampleArgs() and resultMatches(), which a simulation calls
+    // once per call: their strings keep their capacity instead of being
+    // allocated per call. Like m_alphabet, they make those two unfit for
+    // several threads at once.
+    mutable EchoRequest m_sampleRequest;
+    mutable EchoReply m_sampleReply;
 };
 
 } // namespace rpcscope::services

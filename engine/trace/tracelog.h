@@ -17,7 +17,8 @@ namespace rpcscope::trace {
 //
 // Events live in fixed-size chunks that never move once written, so a view
 // is a list of chunk pointers plus a count: events below the count are
-// immutable and safe to read.
+// immutable and safe to read. Chunks are carved out of larger slabs (see
+// tracelog.cpp for why); a slab is freed with the last chunk anyone holds.
 class TraceLog final : public EventSink
 {
 public:
@@ -58,12 +59,16 @@ public:
     qsizetype size() const { return m_size.load(std::memory_order_acquire); }
     View view() const;
 
-    // Bytes held for events, including the unused tail of the last chunk.
+    // Bytes held for events, including the unused tail of the last chunk
+    // (not the chunks of the last slab that are still to be handed out).
     qsizetype memoryBytes() const;
 
 private:
     void startChunk();
+    std::shared_ptr<Chunk> newChunk();
 
+    std::shared_ptr<void> m_slab;           // where new chunks come from (writer only)
+    std::size_t m_slabChunks = 0;           // chunks of m_slab handed out (writer only)
     std::shared_ptr<Chunk> m_current;       // the chunk being filled (writer only)
     qsizetype m_written = 0;                // events written (writer only)
     std::atomic<qsizetype> m_size{0};       // events published to readers
