@@ -20,6 +20,8 @@ using socklen_t = int;
 #endif
 #ifdef Q_OS_LINUX
 #  include <sys/eventfd.h>
+#  include <sys/timerfd.h>
+#  include <time.h>
 #endif
 
 namespace rpcscope::net {
@@ -204,6 +206,12 @@ void DatagramSocket::close()
     if (m_fd >= 0)
         closeDescriptor(m_fd);
     m_fd = -1;
+#ifdef Q_OS_LINUX
+    if (m_timerFd >= 0)
+        ::close(int(m_timerFd));
+    m_timerFd = -1;
+    m_armedNs.reset();
+#endif
 }
 
 bool DatagramSocket::bind(const QHostAddress &address, quint16 port, QString *error)
@@ -473,31 +481,53 @@ bool DatagramSocket::canWaitOnCallerThread()
 #endif
 }
 
-DatagramSocket::Ready DatagramSocket::wait(std::optional<core::Duration> timeout, qintptr wakeFd) const
+DatagramSocket::Ready DatagramSocket::wait(std::optional<core::Duration> timeout, qintptr wakeFd)
 {
 #ifdef Q_OS_WIN
     Q_UNUSED(timeout);
     Q_UNUSED(wakeFd);
     return Ready::TimedOut;
 #else
-    pollfd fds[2] = {{int(m_fd), POLLIN, 0}, {int(wakeFd), POLLIN, 0}};
-    const nfds_t count = wakeFd >= 0 ? 2 : 1;
+    pollfd fds[3] = {{int(m_fd), POLLIN, 0}, {int(wakeFd), POLLIN, 0}, {-1, POLLIN, 0}};
 #  ifdef Q_OS_LINUX
-    // ppoll sleeps to the microsecond; poll would round to milliseconds.
-    timespec ts{};
-    if (timeout) {
-        const std::int64_t us = std::max<std::int64_t>(0, timeout->count());
-        ts.tv_sec = time_t(us / 1'000'000);
-        ts.tv_nsec = long(us % 1'000'000) * 1000;
+    if (m_timerFd < 0)
+        m_timerFd = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+    if (m_timerFd >= 0) {
+        if (timeout) {
+            timespec now{};
+            ::clock_gettime(CLOCK_MONOTONIC, &now);
+            const std::int64_t at = std::int64_t(now.tv_sec) * 1'000'000'000 + now.tv_nsec
+                                    + std::max<std::int64_t>(0, timeout->count()) * 1000;
+            // An earlier deadline already armed only wakes us early, and
+            // the caller then asks again: keep it.
+            if (!m_armedNs || at < *m_armedNs) {
+                itimerspec spec{};
+                spec.it_value.tv_sec = time_t(at / 1'000'000'000);
+                spec.it_value.tv_nsec = long(at % 1'000'000'000);
+                if (::timerfd_settime(int(m_timerFd), TFD_TIMER_ABSTIME, &spec, nullptr) == 0)
+                    m_armedNs = at;
+            }
+        }
+        fds[2].fd = int(m_timerFd);
+        const bool unarmed = timeout && !m_armedNs; // the timerfd refused: count on poll's own timeout
+        const int n = ::poll(fds, 3, unarmed ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1);
+        if (n > 0 && (fds[2].revents & POLLIN)) {
+            std::uint64_t expirations = 0;
+            [[maybe_unused]] const auto r = ::read(int(m_timerFd), &expirations, sizeof expirations);
+            m_armedNs.reset();
+        }
+        if (n > 0 && (fds[1].revents & POLLIN))
+            return Ready::Woken;
+        if (n > 0 && (fds[0].revents & POLLIN))
+            return Ready::Readable;
+        return Ready::TimedOut; // the timer, or EINTR: the caller looks at the clock and waits again
     }
-    const int n = ::ppoll(fds, count, timeout ? &ts : nullptr, nullptr);
-#  else
-    const int ms = timeout ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1;
-    const int n = ::poll(fds, count, ms);
 #  endif
+    const int ms = timeout ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1;
+    const int n = ::poll(fds, wakeFd >= 0 ? 2 : 1, ms);
     if (n <= 0)
         return Ready::TimedOut; // EINTR too: the caller looks at the clock and waits again
-    if (count == 2 && (fds[1].revents & POLLIN))
+    if (wakeFd >= 0 && (fds[1].revents & POLLIN))
         return Ready::Woken;
     return Ready::Readable;
 #endif

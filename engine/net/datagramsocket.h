@@ -123,7 +123,7 @@ public:
     // Sleeps until a datagram waits, `wakeFd` (a Waker's) becomes readable,
     // or `timeout` passes (none: no limit). For a caller's own thread; an
     // event loop uses a QSocketNotifier instead.
-    Ready wait(std::optional<core::Duration> timeout, qintptr wakeFd) const;
+    Ready wait(std::optional<core::Duration> timeout, qintptr wakeFd);
 
     // Whether this platform has the calls wait() and Waker need; elsewhere
     // the owner drives the socket from an event loop only.
@@ -133,6 +133,15 @@ private:
     qintptr m_fd = -1;
     int m_family = 0;
     Endpoint m_local;
+    // Linux: wait() sleeps on a timerfd rather than with a poll timeout. A
+    // poll timeout arms and cancels a kernel timer on every sleep, which in
+    // a virtual machine costs a trip to the hypervisor each time; a server
+    // always has a timer pending (the ack timer of its latest request), so
+    // that was most of the CPU time of an idle-to-busy wake-up. The timerfd
+    // stays armed at the earliest deadline and is set again only when one
+    // comes due earlier or it fires: about once a millisecond under load.
+    qintptr m_timerFd = -1;
+    std::optional<std::int64_t> m_armedNs; // CLOCK_MONOTONIC
 };
 
 // Wakes a thread sleeping in DatagramSocket::wait() from another thread.

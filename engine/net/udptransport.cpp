@@ -295,7 +295,7 @@ std::optional<TimePoint> UdpTransport::nextDue() const
     return next;
 }
 
-DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd) const
+DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd)
 {
     // Timers wake on whole milliseconds of the clock, as the event loop's
     // QTimer counts: a server taking a request every 30 µs has one timer

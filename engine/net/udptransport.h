@@ -95,7 +95,7 @@ public:
     void process(bool readable = true);
     // Sleeps until a datagram waits, `wakeFd` is signalled, or the next
     // timer or delayed send is due.
-    DatagramSocket::Ready waitForWork(qintptr wakeFd) const;
+    DatagramSocket::Ready waitForWork(qintptr wakeFd);
     // Delayed sends still waiting in the emulator.
     bool hasDelayedSends() const { return !m_delayed.empty(); }
 
