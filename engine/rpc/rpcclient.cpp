@@ -127,6 +127,10 @@ public:
             m_transport.process(ready != net::DatagramSocket::Ready::TimedOut);
             handOverFinished();
         }
+        // Ours before the core is handed on: the next caller to drive it
+        // starts with m_direct afresh.
+        Reply reply = std::move(m_direct.reply);
+        m_direct.id = 0;
         // Hand the core on: to nobody if nothing is left to do, else to the
         // engine thread. Commands that came in meanwhile run first.
         for (;;) {
@@ -141,7 +145,7 @@ public:
             m_notCaller.notify_all();
             break;
         }
-        return std::move(m_direct.reply);
+        return reply;
     }
 
     // Until no caller drives the core (stop() deletes the engine next).
