@@ -489,6 +489,8 @@ DatagramSocket::Ready DatagramSocket::wait(std::optional<core::Duration> timeout
     return Ready::TimedOut;
 #else
     pollfd fds[3] = {{int(m_fd), POLLIN, 0}, {int(wakeFd), POLLIN, 0}, {-1, POLLIN, 0}};
+    // poll's own timeout, in whole milliseconds rounded up: never early.
+    const int pollMs = timeout ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1;
 #  ifdef Q_OS_LINUX
     if (m_timerFd < 0)
         m_timerFd = ::timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
@@ -510,7 +512,7 @@ DatagramSocket::Ready DatagramSocket::wait(std::optional<core::Duration> timeout
         }
         fds[2].fd = int(m_timerFd);
         const bool unarmed = timeout && !m_armedNs; // the timerfd refused: count on poll's own timeout
-        const int n = ::poll(fds, 3, unarmed ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1);
+        const int n = ::poll(fds, 3, unarmed ? pollMs : -1);
         if (n > 0 && (fds[2].revents & POLLIN)) {
             std::uint64_t expirations = 0;
             [[maybe_unused]] const auto r = ::read(int(m_timerFd), &expirations, sizeof expirations);
@@ -523,8 +525,7 @@ DatagramSocket::Ready DatagramSocket::wait(std::optional<core::Duration> timeout
         return Ready::TimedOut; // the timer, or EINTR: the caller looks at the clock and waits again
     }
 #  endif
-    const int ms = timeout ? int((std::max<std::int64_t>(0, timeout->count()) + 999) / 1000) : -1;
-    const int n = ::poll(fds, wakeFd >= 0 ? 2 : 1, ms);
+    const int n = ::poll(fds, wakeFd >= 0 ? 2 : 1, pollMs);
     if (n <= 0)
         return Ready::TimedOut; // EINTR too: the caller looks at the clock and waits again
     if (wakeFd >= 0 && (fds[1].revents & POLLIN))

@@ -201,7 +201,6 @@ void UdpTransport::onReadable()
 {
     const TimePoint now = this->now();
     readPending(now);
-    m_core->afterActivity(now);
     flushCore(now);
     m_core->afterEventLoopRound();
 }
@@ -272,7 +271,6 @@ void UdpTransport::onTimer()
 {
     const TimePoint now = this->now();
     runDueTimers(now);
-    m_core->afterActivity(now);
     flushCore(now);
     m_core->afterEventLoopRound();
 }
@@ -283,7 +281,6 @@ void UdpTransport::process(bool readable)
     if (readable)
         readPending(now);
     runDueTimers(now);
-    m_core->afterActivity(now);
     flushCore(now);
 }
 
@@ -312,7 +309,6 @@ DatagramSocket::Ready UdpTransport::waitForWork(qintptr wakeFd)
 void UdpTransport::wake()
 {
     const TimePoint now = this->now();
-    m_core->afterActivity(now);
     flushCore(now);
 }
 
@@ -330,8 +326,12 @@ void UdpTransport::close()
         m_dtlsSocket->close();
 }
 
+// The end of every round: the owner collects what the core finished (its
+// afterActivity may feed the core more), then everything queued goes out
+// and the timer is set for what comes next.
 void UdpTransport::flushCore(TimePoint now)
 {
+    m_core->afterActivity(now);
     drainCore(now);
     flushOutbox(now);
     rearm(now);

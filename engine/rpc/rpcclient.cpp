@@ -104,8 +104,8 @@ public:
         });
     }
 
-    // The call on this thread when the client is idle; otherwise false, and
-    // the caller goes through a future.
+    // The call on this thread when the client is idle; otherwise nothing,
+    // and the caller goes through a future.
     std::optional<Reply> callDirectly(const QString &method, const QByteArray &args, const CallOptions &options)
     {
         {
