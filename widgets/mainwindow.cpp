@@ -167,19 +167,18 @@ void MainWindow::createDocks()
     m_story->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_story->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // The story with its questions may be longer than the dock is tall.
-    auto *storyScroll = new QScrollArea(this);
-    storyScroll->setObjectName(QStringLiteral("scenarioStoryScroll"));
-    storyScroll->setWidget(m_story);
-    storyScroll->setWidgetResizable(true);
-    storyScroll->setFrameShape(QFrame::NoFrame);
-    storyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const auto scrolling = [this](QWidget *text, const QString &name) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setObjectName(name);
+        scroll->setWidget(text);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        return scroll;
+    };
+    QScrollArea *storyScroll = scrolling(m_story, QStringLiteral("scenarioStoryScroll"));
     // The narration too, so the dock can be as short as a projector needs.
-    auto *narrationScroll = new QScrollArea(this);
-    narrationScroll->setObjectName(QStringLiteral("narrationScroll"));
-    narrationScroll->setWidget(m_narration);
-    narrationScroll->setWidgetResizable(true);
-    narrationScroll->setFrameShape(QFrame::NoFrame);
-    narrationScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QScrollArea *narrationScroll = scrolling(m_narration, QStringLiteral("narrationScroll"));
     auto *narrationRow = new QHBoxLayout;
     narrationRow->setSpacing(0);
     narrationRow->addWidget(narrationScroll, 3);
