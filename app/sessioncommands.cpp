@@ -57,6 +57,7 @@ QString describe(const trace::Event &e)
     case EventKind::CacheEvict:
         line += QStringLiteral(" (%1)").arg(trace::evictReasonName(trace::EvictReason(e.detail)));
         break;
+    case EventKind::RequestHeld: line += QStringLiteral(" (waits for call %1)").arg(e.detail); break;
     default: break;
     }
     return line;
@@ -203,6 +204,7 @@ void addSessionOptions(QCommandLineParser &parser)
                                                 .arg(QString::fromLatin1(o.description), def),
                                             QString::fromLatin1(o.valueName)));
     }
+    parser.addOption(QCommandLineOption(QStringLiteral("ordered"), QStringLiteral("short for --delivery ordered")));
 }
 
 QString readSessionOptions(const QCommandLineParser &parser, session::SessionConfig &config)
@@ -220,6 +222,11 @@ QString readSessionOptions(const QCommandLineParser &parser, session::SessionCon
         const QString value = parser.values(name).constLast();
         if (QString e = o.apply(config, value); !e.isEmpty())
             return QStringLiteral("invalid value '%1' for --%2: %3").arg(value, name, e);
+    }
+    if (parser.isSet(QStringLiteral("ordered"))) {
+        if (parser.isSet(QStringLiteral("delivery")) && !config.ordered)
+            return QStringLiteral("--ordered and --delivery any contradict each other");
+        config.ordered = true;
     }
     return {};
 }

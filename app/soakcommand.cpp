@@ -52,13 +52,14 @@ void printText(const session::SoakResult &r, std::uint64_t first, double seconds
           << "  sessions with fragments " << r.fragmentedSeeds << ", with a server restart " << r.restartedSeeds
           << ", with the server overloaded " << r.overloadedSeeds
           << ", with calls outliving the reply cache " << r.outlivedSeeds << ", flooded " << r.floodedSeeds
-          << '\n'
+          << ", ordered " << r.orderedSeeds << '\n'
           << "promises broken (each must be 0):\n";
     const std::pair<const char *, std::int64_t> rows[] = {
         {"double executions", r.broken.doubleExecutions}, {"corrupt accepted", r.broken.corruptAccepted},
         {"calls past deadline", r.broken.pastDeadline},   {"calls ended twice", r.broken.endedTwice},
         {"calls unfinished", r.broken.unfinished},        {"counter mismatches", r.broken.counterMismatch},
         {"wrong results", r.broken.wrongResults}, {"flood amplified", r.broken.amplified},
+        {"calls out of order", r.broken.outOfOrder},
     };
     for (const auto &[name, count] : rows)
         out() << "  " << QString::fromLatin1(name).leftJustified(22) << count << '\n';

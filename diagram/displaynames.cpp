@@ -29,6 +29,7 @@ namespace {
     QT_TRANSLATE_NOOP("EventKind", "stale-dropped"), QT_TRANSLATE_NOOP("EventKind", "socket-error"),
     QT_TRANSLATE_NOOP("EventKind", "server-restart"), QT_TRANSLATE_NOOP("EventKind", "fragment-ack"),
     QT_TRANSLATE_NOOP("EventKind", "fragment-duplicate"), QT_TRANSLATE_NOOP("EventKind", "reassembled"),
+    QT_TRANSLATE_NOOP("EventKind", "request-held"),
 };
 static_assert(std::size(kEventKinds) == trace::kEventKindCount, "a new event kind needs its word here");
 
@@ -58,6 +59,7 @@ static_assert(std::size(kCallErrors) == trace::kCallErrorCount, "a new call erro
     QT_TRANSLATE_NOOP("Choice", "none"), QT_TRANSLATE_NOOP("Choice", "sum"),
     QT_TRANSLATE_NOOP("Choice", "xor"), QT_TRANSLATE_NOOP("Choice", "fletcher16"),
     QT_TRANSLATE_NOOP("Choice", "crc32c"),
+    QT_TRANSLATE_NOOP("Choice", "any"), QT_TRANSLATE_NOOP("Choice", "ordered"),
 };
 
 QString translate(const char *context, const QString &word)

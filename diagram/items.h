@@ -29,6 +29,7 @@ enum class ItemKind : std::uint8_t {
     Cut,       // the server's lane cut by a crash: line
     BadgeMark, // a badge's place when its text does not fit: rect
     Timer,     // a retransmission timer from arming to firing, or running on to the clock: rect
+    Held,      // a request waiting in the server's hold-back queue (ordered delivery): rect, outlined
 };
 
 enum ItemFlag : std::uint8_t {

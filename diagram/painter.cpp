@@ -207,7 +207,7 @@ public:
     // A key to every glyph, drawn with the painter that draws the glyphs.
     static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
     {
-        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, Dot, Bar, Badge, Rule, Cut, Band };
+        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, Dot, Bar, Held, Badge, Rule, Cut, Band };
         struct Entry
         {
             Glyph glyph;
@@ -230,6 +230,7 @@ public:
             {Dot, Tone::Reply, tr("call ended: ok")},
             {Dot, Tone::Loss, tr("call ended: failed")},
             {Bar, Tone::Handler, tr("handler running on the server")},
+            {Held, Tone::Handler, tr("request held back until its turn (ordered)")},
             {Badge, Tone::Handler, tr("server decision (duplicate, cache…)")},
             {Rule, Tone::Accent, tr("a setting changed")},
             {Cut, Tone::Loss, tr("server crash")},
@@ -289,6 +290,10 @@ public:
                 p.setBrush(Qt::NoBrush);
                 break;
             case Bar: p.fillRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4), c); break;
+            case Held:
+                p.setPen(QPen(c, 1.5, Qt::DashLine));
+                p.drawRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4));
+                break;
             case Badge: {
                 QColor tint = c;
                 tint.setAlpha(60);
@@ -395,6 +400,12 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
         switch (item.kind) {
         case ItemKind::Band: p.fillRect(item.rect, c); break;
         case ItemKind::Bar: p.fillRect(item.rect, c); break;
+        case ItemKind::Held:
+            // Waiting, not running: the handler's colour, outlined.
+            p.fillRect(item.rect, mixed(style.base, c, 0.15));
+            p.setPen(QPen(c, 1.5, Qt::DashLine));
+            p.drawRect(item.rect);
+            break;
         case ItemKind::Timer: {
             // Running: pale with a bright tip where it burns now; fired: solid.
             // Opaque, mixed with the background: translucent tall shapes go

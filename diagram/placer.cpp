@@ -102,6 +102,7 @@ void placeLabels(Frame &frame, const QRectF &area)
         case ItemKind::Clock:
         case ItemKind::Dot:
         case ItemKind::Bar:
+        case ItemKind::Held:
         case ItemKind::BadgeMark: grid.addRect(item.rect.adjusted(-2, -2, 2, 2)); break;
         default: break; // rules, cuts, bands and ticks may be written over
         }
@@ -116,7 +117,7 @@ void placeLabels(Frame &frame, const QRectF &area)
     Grid marksAndLabels(area);
     for (const Item &item : frame.items)
         if (item.kind == ItemKind::Cross || item.kind == ItemKind::Clock || item.kind == ItemKind::Dot
-            || item.kind == ItemKind::Bar || item.kind == ItemKind::BadgeMark)
+            || item.kind == ItemKind::Bar || item.kind == ItemKind::Held || item.kind == ItemKind::BadgeMark)
             marksAndLabels.addRect(item.rect.adjusted(-2, -2, 2, 2));
     for (const std::size_t index : order) {
         Label &label = frame.labels[index];

@@ -348,13 +348,14 @@ void Builder::detail(qsizetype first, qsizetype last)
     // Arrows and bars under the marks: two passes over the same range.
     for (qsizetype i = first; i < last; ++i) {
         const Event &e = view.at(i);
-        if (e.kind == EventKind::Deliver || e.kind == EventKind::Lost || e.kind == EventKind::HandlerStart)
+        if (e.kind == EventKind::Deliver || e.kind == EventKind::Lost || e.kind == EventKind::HandlerStart
+            || e.kind == EventKind::RequestHeld)
             event(e, i);
     }
     for (qsizetype i = first; i < last; ++i) {
         const Event &e = view.at(i);
         if (e.kind != EventKind::Deliver && e.kind != EventKind::Lost && e.kind != EventKind::HandlerStart
-            && e.kind != EventKind::ParamChange && e.kind != EventKind::ServerRestart)
+            && e.kind != EventKind::RequestHeld && e.kind != EventKind::ParamChange && e.kind != EventKind::ServerRestart)
             event(e, i);
     }
 }
@@ -436,6 +437,35 @@ void Builder::event(const Event &e, qsizetype i)
         sideLabel(tr("run handler for #%1").arg(e.callId), Tone::Handler, priority::Handler, i, flags,
                   QPointF(bar.right(), std::clamp((bar.top() + bar.bottom()) / 2, top + 10, bottom - 10)),
                   false, 8);
+        return;
+    }
+    case EventKind::RequestHeld: {
+        // An ordered client's request that came early: an outlined box
+        // beside the handler's place, from its arrival until it runs (or its
+        // client gives up, or the server crashes), or on to the clock.
+        TimePoint end = in.now;
+        for (qsizetype j = i + 1; j < in.view.size() && j < i + 20000; ++j) {
+            const Event &c = in.view.at(j);
+            if (c.time() > in.now)
+                break;
+            const bool sameCall = c.callId == e.callId && c.client == e.client;
+            if ((sameCall && (c.kind == EventKind::HandlerStart || c.kind == EventKind::CallOk
+                              || c.kind == EventKind::CallFailed))
+                || c.kind == EventKind::ServerRestart) {
+                end = c.time();
+                break;
+            }
+        }
+        const double y1 = y(std::max(end, e.time()));
+        if (y1 < top || ey > bottom)
+            return;
+        // The queue's depth shows as boxes side by side: the further a call
+        // is from its turn, the further out its box.
+        const int place = int(std::min<std::uint32_t>(e.callId - std::min(e.callId, e.detail + 1), 3));
+        const QRectF box(lane.x() + 9 + 8 * place, ey, 6, std::max(3.0, y1 - ey));
+        add(ItemKind::Held, Tone::Handler, flags, {}, box, i);
+        sideLabel(tr("#%1 held back:\nwaits for #%2").arg(e.callId).arg(e.detail), Tone::Handler, priority::Badge,
+                  i, flags, QPointF(box.right(), std::clamp(ey + 8, top + 10, bottom - 10)), false, 6);
         return;
     }
     default:
@@ -887,6 +917,7 @@ bool drawnAsItsOwn(EventKind kind)
     case EventKind::MalformedDropped:
     case EventKind::FragmentAck:
     case EventKind::Reassembled:
+    case EventKind::RequestHeld:
     case EventKind::ServerRestart:
     case EventKind::ParamChange:
         return true;

@@ -29,6 +29,7 @@ constexpr SettingWord kWords[] = {
     {"deadline-ms", QT_TRANSLATE_NOOP("SettingWord", "Deadline"), " ms", 1, 0},
     {"ack-mode", QT_TRANSLATE_NOOP("SettingWord", "Ack mode"), "", 1, 0},
     {"checksum", QT_TRANSLATE_NOOP("SettingWord", "Checksum"), "", 1, 0},
+    {"delivery", QT_TRANSLATE_NOOP("SettingWord", "Delivery"), "", 1, 0},
     {"clients", QT_TRANSLATE_NOOP("SettingWord", "Clients"), "", 1, 0},
     {"calls", QT_TRANSLATE_NOOP("SettingWord", "Calls"), "", 1, 0},
     {"window", QT_TRANSLATE_NOOP("SettingWord", "Window"), "", 1, 0},
@@ -64,7 +65,9 @@ QString describeChange(std::uint32_t optionIndex, std::uint32_t value)
     bool isNumber = false;
     const double v = shown.toDouble(&isNumber);
     QString said;
-    if (isNumber) {
+    if (isNumber && v == 0 && name == u"max-attempts") {
+        said = QCoreApplication::translate("SettingWord", "no limit");
+    } else if (isNumber) {
         said = QString::number(v * word->scale, 'f', word->decimals) + QString::fromUtf8(word->unit);
     } else {
         said = displaynames::choice(shown);

@@ -277,6 +277,37 @@ private slots:
                  qPrintable(r.out));
     }
 
+    // --ordered (or --delivery ordered): the trace shows calls held back
+    // and every call still ends; --max-attempts 0 resends until the deadline.
+    void simulateOrderedAndUnlimitedAttempts()
+    {
+        Result r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("lossy"),
+                        QStringLiteral("--ordered"), QStringLiteral("--reorder"), QStringLiteral("0.3"),
+                        QStringLiteral("--max-attempts"), QStringLiteral("0"), QStringLiteral("--calls"),
+                        QStringLiteral("40"), QStringLiteral("--trace")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("request-held")) && r.out.contains(QStringLiteral("(waits for call ")),
+                 qPrintable(r.out.left(2000)));
+        QVERIFY2(r.out.contains(QStringLiteral("calls 40: 40 ok, 0 failed")), qPrintable(r.out.right(2000)));
+
+        r = run({QStringLiteral("simulate"), QStringLiteral("--calls"), QStringLiteral("1"), QStringLiteral("--loss"),
+                 QStringLiteral("1"), QStringLiteral("--backoff"), QStringLiteral("fixed"), QStringLiteral("--timeout-ms"),
+                 QStringLiteral("100"), QStringLiteral("--max-attempts"), QStringLiteral("0"),
+                 QStringLiteral("--deadline-ms"), QStringLiteral("1000"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(s[u"failed"].toObject()[u"deadline-exceeded"].toInt(), 1);
+        QCOMPARE(s[u"retransmissions"].toInt(), 9); // sends at 0, 100, ..., 900 ms
+
+        r = run({QStringLiteral("simulate"), QStringLiteral("--ordered"), QStringLiteral("--delivery"),
+                 QStringLiteral("any")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--ordered and --delivery any")), qPrintable(r.err));
+        r = run({QStringLiteral("simulate"), QStringLiteral("--delivery"), QStringLiteral("fifo")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("expected any or ordered")), qPrintable(r.err));
+    }
+
     void simulateOptionsOverrideScenario()
     {
         const Result r = run({QStringLiteral("simulate"), QStringLiteral("--scenario"),
@@ -597,7 +628,7 @@ private slots:
         QVERIFY(o[u"seeds_outlived_cache"].toInt() > 0);
         QVERIFY(o[u"seeds_flooded"].toInt() > 0);
         for (const char16_t *promise : {u"double_executions", u"corrupt_accepted", u"past_deadline", u"ended_twice",
-                                        u"unfinished", u"counter_mismatch", u"wrong_results", u"amplified"}) {
+                                        u"unfinished", u"counter_mismatch", u"wrong_results", u"amplified", u"out_of_order"}) {
             QVERIFY2(o.contains(promise), qPrintable(QStringView(promise).toString()));
             QCOMPARE(o[promise].toInteger(), 0);
         }

@@ -140,6 +140,7 @@ private slots:
     void handleTimeoutBeforeTimerDoesNothing();
     void timeoutResendsWithNextAttempt();
     void maxAttemptsFailsAfterLastTimeout();
+    void noAttemptLimitResendsUntilTheDeadline();
     void deadlineEndsCallMidBackoff();
     void deadlineWinsOverTimeoutAtSameInstant();
     void replyOkCompletesCall();
@@ -263,6 +264,33 @@ void TestClientCore::timeoutResendsWithNextAttempt()
     QCOMPARE(s.body, firstBody);
     // Exponential: the second timeout is twice the first.
     QCOMPARE(c.core.nextTimeout().value(), kT0 + kTimeout + 2 * kTimeout);
+}
+
+void TestClientCore::noAttemptLimitResendsUntilTheDeadline()
+{
+    ClientConfig config = baseConfig();
+    config.retry.maxAttempts = 0;
+    config.retry.deadline = Duration(60'000'000);
+    Client c(config);
+    c.core.startCall(QStringLiteral("echo"), QByteArray("hi"), kT0);
+    // Every timer that fires before the deadline sends again: 0, 100, 300,
+    // 700, 1500, 3100 and 6300 ms, then every 5 s (the cap) up to 56.3 s.
+    TimePoint now = kT0;
+    while (c.completions().empty()) {
+        const std::optional<TimePoint> next = c.core.nextTimeout();
+        QVERIFY(next);
+        QVERIFY(*next > now);
+        now = *next;
+        c.core.handleTimeout(now);
+    }
+    QCOMPARE(now, ms(60'000));
+    const auto sent = c.transmits();
+    QCOMPARE(sent.size(), std::size_t(17));
+    QCOMPARE(sent.back().attempt, std::uint16_t(17));
+    QCOMPARE(c.sink.count(EventKind::Retransmit), 16);
+    const auto failed = c.sink.ofKind(EventKind::CallFailed);
+    QCOMPARE(failed.size(), std::size_t(1));
+    QCOMPARE(failed[0].detail, std::uint32_t(CallError::DeadlineExceeded));
 }
 
 void TestClientCore::maxAttemptsFailsAfterLastTimeout()

@@ -212,6 +212,10 @@ Event plausible(EventKind kind, int variant, int *count)
         e.from = kClient;
         e.datagram = byteOf(DatagramKind::Working);
         break;
+    case EventKind::RequestHeld:
+        e.from = kServer;
+        e.detail = HandTrace::kCall - 1; // the call it waits for
+        break;
     case EventKind::DuplicateSuppressed:
     case EventKind::CachedReplyResent:
     case EventKind::HandlerStart:

@@ -100,12 +100,14 @@ struct ClientDatagram
     QString method = QStringLiteral("echo");
     QByteArray args = QByteArray("hi");
     std::uint64_t token = 0;
+    bool ordered = false;
 
     QByteArray encode() const
     {
         wire::Header h;
         h.kind = kind;
         h.token = token;
+        h.ordered = ordered;
         h.attempt = attempt;
         h.epoch = epoch;
         h.clientId = clientId;
@@ -127,6 +129,18 @@ QByteArray request(std::uint32_t callId, std::uint16_t attempt = 1, std::uint32_
     d.callId = callId;
     d.attempt = attempt;
     d.ackBelow = ackBelow;
+    return d.encode();
+}
+
+// From a client whose calls must run in call-id order.
+QByteArray orderedDatagram(DatagramKind kind, std::uint32_t callId, std::uint32_t ackBelow, std::uint16_t attempt = 1)
+{
+    ClientDatagram d;
+    d.kind = kind;
+    d.callId = callId;
+    d.ackBelow = ackBelow;
+    d.attempt = attempt;
+    d.ordered = true;
     return d.encode();
 }
 
@@ -216,7 +230,149 @@ private slots:
     void garbageChangesNothing();
     void undecodableRequestBodyIsMalformed();
     void fragmentCountBeyondOneAckIsNotAnswered();
+    void orderedCallsRunInCallIdOrderOneAtATime();
+    void heldRequestIsAckedAndItsCopiesSuppressed();
+    void heldCallsTheClientGaveUpOnNeverRun();
+    void fullHoldBackQueueRefusesWithBusy();
+    void unorderedClientsAreNotHeldBack();
 };
+
+void TestServerCore::orderedCallsRunInCallIdOrderOneAtATime()
+{
+    Server s;
+    // Calls 3 and 2 overtake call 1: both wait for it.
+    s.receive(orderedDatagram(DatagramKind::Request, 3, 1), kT0);
+    s.receive(orderedDatagram(DatagramKind::Request, 2, 1), ms(1));
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.core.held(), 2);
+    const auto held = s.sink.ofKind(EventKind::RequestHeld);
+    QCOMPARE(held.size(), std::size_t(2));
+    QCOMPARE(held[0].callId, 3u);
+    QCOMPARE(held[0].detail, 1u); // waits for call 1
+    QCOMPARE(held[1].callId, 2u);
+
+    // Call 1 runs at once; 2 waits until it has finished, then 3 until 2 has.
+    s.receive(orderedDatagram(DatagramKind::Request, 1, 1), ms(2));
+    auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 1u);
+    s.finish(1, "one", ms(3));
+    runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 2u);
+    QCOMPARE(runs[0].args, QByteArray("hi")); // what was held is what runs
+    QCOMPARE(s.core.held(), 1);
+    s.finish(2, "two", ms(4));
+    runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 3u);
+    s.finish(3, "three", ms(5));
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.core.held(), 0);
+
+    std::vector<std::uint32_t> started;
+    for (const trace::Event &e : s.sink.ofKind(EventKind::HandlerStart))
+        started.push_back(e.callId);
+    QCOMPARE(started, (std::vector<std::uint32_t>{1, 2, 3}));
+    // Every call was answered, each once.
+    int replies = 0;
+    for (const Transmit &t : s.transmits())
+        replies += t.kind == DatagramKind::Reply;
+    QCOMPARE(replies, 3);
+
+    // Call 4 comes after them all, and runs at once.
+    s.receive(orderedDatagram(DatagramKind::Request, 4, 1), ms(6));
+    QCOMPARE(s.executions().size(), std::size_t(1));
+}
+
+void TestServerCore::heldRequestIsAckedAndItsCopiesSuppressed()
+{
+    for (const core::AckMode mode : {core::AckMode::Explicit, core::AckMode::Implicit}) {
+        Server s(baseConfig(mode));
+        s.receive(orderedDatagram(DatagramKind::Request, 2, 1), kT0);
+        // Acked like a running call: at once (explicit) or after the ack delay (implicit).
+        if (mode == core::AckMode::Implicit) {
+            QVERIFY(s.transmits().empty());
+            s.core.handleTimeout(kT0 + kAckDelay);
+        }
+        auto sent = s.transmits();
+        QCOMPARE(sent.size(), std::size_t(1));
+        QCOMPARE(sent[0].kind, mode == core::AckMode::Explicit ? DatagramKind::Ack : DatagramKind::Working);
+
+        // A resend and a probe are answered, never run.
+        s.receive(orderedDatagram(DatagramKind::Request, 2, 1, 2), ms(200));
+        s.receive(orderedDatagram(DatagramKind::Probe, 2, 1, 2), ms(201));
+        QVERIFY(s.executions().empty());
+        QCOMPARE(s.transmits().size(), std::size_t(2));
+        QCOMPARE(s.sink.ofKind(EventKind::DuplicateSuppressed).size(), std::size_t(1));
+        // A handler result for a call that never ran changes nothing.
+        s.finish(2, "forged", ms(202));
+        QVERIFY(s.transmits().empty());
+        QCOMPARE(stateOf(s.core, 2), std::optional(ReplyCache::State::InProgress));
+
+        s.receive(orderedDatagram(DatagramKind::Request, 1, 1), ms(300));
+        QCOMPARE(s.executions().size(), std::size_t(1));
+        s.finish(1, "one", ms(301));
+        QCOMPARE(s.executions().size(), std::size_t(1));
+    }
+}
+
+void TestServerCore::heldCallsTheClientGaveUpOnNeverRun()
+{
+    Server s;
+    s.receive(orderedDatagram(DatagramKind::Request, 2, 1), kT0);
+    s.receive(orderedDatagram(DatagramKind::Request, 3, 1), ms(1));
+    s.receive(orderedDatagram(DatagramKind::Request, 4, 1), ms(2));
+    QCOMPARE(s.core.held(), 3);
+    // Call 1 never arrives and the client gives up on it and on call 2:
+    // a probe for call 4 says everything below 3 has ended.
+    s.receive(orderedDatagram(DatagramKind::Probe, 4, 3), ms(500));
+    auto runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 3u);
+    QCOMPARE(s.core.held(), 1);
+    QCOMPARE(stateOf(s.core, 2), std::nullopt); // withdrawn, never run
+    // A late copy of call 2 is stale: below the client's ack-below.
+    s.receive(orderedDatagram(DatagramKind::Request, 2, 1), ms(501));
+    QVERIFY(s.executions().empty());
+    QCOMPARE(s.sink.events.back().kind, EventKind::StaleDropped);
+    s.finish(3, "three", ms(502));
+    runs = s.executions();
+    QCOMPARE(runs.size(), std::size_t(1));
+    QCOMPARE(runs[0].callId, 4u);
+    for (const trace::Event &e : s.sink.ofKind(EventKind::HandlerStart))
+        QVERIFY(e.callId != 2u);
+}
+
+void TestServerCore::fullHoldBackQueueRefusesWithBusy()
+{
+    ServerConfig config = baseConfig();
+    config.limits.maxHeldPerClient = 2;
+    Server s(config);
+    s.receive(orderedDatagram(DatagramKind::Request, 2, 1), kT0);
+    s.receive(orderedDatagram(DatagramKind::Request, 3, 1), kT0);
+    s.transmits();
+    s.receive(orderedDatagram(DatagramKind::Request, 4, 1), kT0);
+    QCOMPARE(s.core.held(), 2);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    const Sent e = decode(sent[0]);
+    QCOMPARE(e.header.callId, 4u);
+    QCOMPARE(e.reply.status(), wire::STATUS_BUSY);
+    const QString message = QString::fromStdString(e.reply.message());
+    QVERIFY2(message.contains(u"hold-back queue full") && message.contains(u"call 1"), qPrintable(message));
+    QCOMPARE(stateOf(s.core, 4), std::nullopt); // refused: nothing kept
+}
+
+void TestServerCore::unorderedClientsAreNotHeldBack()
+{
+    Server s;
+    s.receive(request(3), kT0);
+    s.receive(request(2), kT0);
+    QCOMPARE(s.executions().size(), std::size_t(2));
+    QCOMPARE(s.core.held(), 0);
+    QVERIFY(s.sink.ofKind(EventKind::RequestHeld).empty());
+}
 
 void TestServerCore::newRequestExecutesOnce()
 {

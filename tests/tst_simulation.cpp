@@ -10,6 +10,7 @@
 #include "services/echoservice.h"
 #include "services/slowjobservice.h"
 #include "codegen/stubs.h"
+#include "core/random.h"
 #include "session/scenario.h"
 #include "session/summary.h"
 #include "trace/jsonlines.h"
@@ -24,6 +25,7 @@
 #include <QThreadPool>
 
 #include <map>
+#include <numeric>
 #include <set>
 
 using namespace rpcscope;
@@ -693,6 +695,137 @@ private slots:
         const session::SoakResult b = session::runSoak(100, 24, &two);
         QCOMPARE(a.seeds, 24);
         QCOMPARE(a.toJson(), b.toJson());
+    }
+
+    // The homework's in-order delivery: the first request is lost, the calls
+    // behind it wait in the server's hold-back queue, and every call runs
+    // once, in call-id order.
+    void orderedScenarioHoldsBackAndRunsInOrder()
+    {
+        const session::SessionConfig config = scenarioConfig("ordered");
+        QVERIFY(config.ordered);
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        std::vector<std::uint32_t> started;
+        int held = 0;
+        int ok = 0;
+        const auto view = log.view();
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const trace::Event &e = view.at(i);
+            if (e.kind == EventKind::HandlerStart)
+                started.push_back(e.callId);
+            held += e.kind == EventKind::RequestHeld;
+            ok += e.kind == EventKind::CallOk;
+        }
+        std::vector<std::uint32_t> inOrder(std::size_t(config.calls));
+        std::iota(inOrder.begin(), inOrder.end(), 1u);
+        QCOMPARE(started, inOrder);
+        // Calls 2 to 5 overtook the lost call 1, and more were held later.
+        QVERIFY2(held >= 4, qPrintable(QString::number(held)));
+        QCOMPARE(ok, config.calls);
+        const auto *counter = dynamic_cast<const services::CounterService *>(&sim.service());
+        QVERIFY(counter);
+        const session::InvariantCheck check = session::checkInvariants(view, config, counter->total());
+        QVERIFY2(check.firstProblem.isEmpty(), qPrintable(check.firstProblem));
+    }
+
+    // Ordered sessions with reordering, duplication and heavy loss over a
+    // thousand seeds: no call runs out of order or beside an earlier one of
+    // its client, and, with no limit on attempts, none is lost.
+    void orderedDeliveryNeverRunsOutOfOrderOrLosesACall()
+    {
+        std::int64_t held = 0;
+        for (std::uint64_t seed = 1; seed <= 1000; ++seed) {
+            core::Random r(seed);
+            session::SessionConfig config;
+            config.seed = seed;
+            config.ordered = true;
+            config.service = QStringLiteral("counter");
+            config.calls = int(r.between(5, 30));
+            config.clients = int(r.between(1, 3));
+            config.window = int(r.between(2, 8));
+            config.handlerTime = core::Duration(r.between(0, 10'000));
+            for (netem::NetemConfig *n : {&config.toServer, &config.toClient}) {
+                n->loss = r.uniform() * 0.4;
+                n->reorder = 0.1 + r.uniform() * 0.4;
+                n->duplicate = r.uniform() * 0.2;
+                n->delay = core::Duration(r.between(1'000, 20'000));
+                n->jitter = core::Duration(r.between(0, 20'000));
+            }
+            config.ackMode = r.chance(0.5) ? core::AckMode::Explicit : core::AckMode::Implicit;
+            config.retry.backoff = core::Backoff::Exponential;
+            config.retry.timeout = core::Duration(50'000);
+            config.retry.maxTimeout = core::Duration(400'000);
+            config.retry.maxAttempts = 0; // only the deadline ends a call
+            config.retry.deadline = core::Duration(600'000'000);
+            trace::TraceLog log;
+            net::SimNetwork sim(config, &log);
+            sim.run();
+            const auto *counter = dynamic_cast<const services::CounterService *>(&sim.service());
+            const session::InvariantCheck check = session::checkInvariants(log.view(), config, counter->total());
+            if (!check.firstProblem.isEmpty())
+                QFAIL(qPrintable(QStringLiteral("seed %1: %2").arg(seed).arg(check.firstProblem)));
+            QCOMPARE(check.ok, std::int64_t(config.calls));
+            QCOMPARE(check.executions, std::int64_t(config.calls));
+            const auto view = log.view();
+            for (qsizetype i = 0; i < view.size(); ++i)
+                held += view.at(i).kind == EventKind::RequestHeld;
+        }
+        // The networks did overtake calls: the hold-back queue was used.
+        QVERIFY2(held > 1000, qPrintable(QString::number(held)));
+    }
+
+    // The checker catches a call that runs ahead of an earlier one, or
+    // beside one, in an ordered session.
+    void invariantCheckerCatchesOutOfOrderRuns()
+    {
+        session::SessionConfig config;
+        config.calls = 0;
+        config.ordered = true;
+        trace::TraceLog log;
+        const auto event = [&log](trace::EventKind kind, std::uint32_t call, std::int64_t at) {
+            trace::Event e;
+            e.kind = kind;
+            e.client = 1;
+            e.callId = call;
+            e.timeUs = at;
+            log.record(e);
+        };
+        event(EventKind::HandlerStart, 2, 10);
+        event(EventKind::HandlerEnd, 2, 20);
+        event(EventKind::HandlerStart, 1, 30); // after a later one
+        event(EventKind::HandlerStart, 3, 40); // while call 1 runs
+        event(EventKind::HandlerEnd, 1, 50);
+        event(EventKind::HandlerEnd, 3, 50);
+        QCOMPARE(session::checkInvariants(log.view(), config, std::nullopt).broken.outOfOrder, 2);
+        config.ordered = false;
+        QCOMPARE(session::checkInvariants(log.view(), config, std::nullopt).broken.outOfOrder, 0);
+    }
+
+    // --max-attempts 0: a call that never gets through is resent until its
+    // deadline, exactly, in virtual time.
+    void noAttemptLimitResendsUntilTheDeadline()
+    {
+        session::SessionConfig config;
+        config.calls = 1;
+        config.window = 1;
+        config.toServer.loss = 1.0;
+        config.retry.backoff = core::Backoff::Fixed;
+        config.retry.timeout = core::Duration(100'000);
+        config.retry.maxAttempts = 0;
+        config.retry.deadline = core::Duration(5'000'000);
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        const std::vector<trace::Event> events = eventsOf(log);
+        int sends = 0;
+        for (const trace::Event &e : events)
+            sends += e.kind == EventKind::Send && e.datagram == std::uint8_t(DatagramKind::Request);
+        QCOMPARE(sends, 50); // 0, 100, ..., 4900 ms
+        QCOMPARE(events.back().kind, EventKind::CallFailed);
+        QCOMPARE(events.back().detail, std::uint32_t(trace::CallError::DeadlineExceeded));
+        QCOMPARE(events.back().timeUs, std::int64_t(5'000'000));
     }
 
     // The checker counts each kind of broken promise: a trace with a call

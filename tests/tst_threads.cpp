@@ -12,10 +12,12 @@
 #include "loopback.h"
 
 #include <QFuture>
+#include <QSemaphore>
 #include <QTest>
 #include <QThread>
 
 #include <atomic>
+#include <numeric>
 #include <mutex>
 
 using namespace rpcscope;
@@ -397,6 +399,105 @@ private slots:
         slow.waitForFinished();
         QVERIFY(slow.result().ok());
         QCOMPARE(server.executions(), std::uint64_t(11));
+    }
+
+    // flush() ends when the last call made before it ends, after that
+    // call's own future, and not before; a call made after it does not
+    // hold it up.
+    void flushEndsWithTheLastCallBeforeIt()
+    {
+        QSemaphore gateA, gateB;
+        rpc::RpcServer server({});
+        server.registerHandler(
+            QStringLiteral("wait"),
+            [&](const QByteArray &gate) {
+                (gate == "A" ? gateA : gateB).acquire();
+                return services::HandlerResult{};
+            },
+            services::HandlerKind::Long);
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(0, core::Duration(20'000'000))));
+        QVERIFY(client.start());
+
+        // Nothing open: it ends at once.
+        QFuture<void> idle = client.flush();
+        idle.waitForFinished();
+        QVERIFY(idle.isFinished());
+
+        QFuture<rpc::Reply> a = client.call(QStringLiteral("wait"), "A");
+        QList<QFuture<rpc::Reply>> quick;
+        for (int i = 0; i < 5; ++i)
+            quick << client.call(QStringLiteral("add"), add(1));
+        QFuture<void> flushed = client.flush();
+        std::atomic<bool> aEndedFirst{false};
+        QFuture<void> then = flushed.then([&] { aEndedFirst = a.isFinished(); });
+        QFuture<rpc::Reply> b = client.call(QStringLiteral("wait"), "B");
+        for (QFuture<rpc::Reply> &f : quick) {
+            f.waitForFinished();
+            QVERIFY(f.result().ok());
+        }
+        // The quick calls have ended, call A has not: the flush waits.
+        QVERIFY(!a.isFinished());
+        QVERIFY(!flushed.isFinished());
+        gateA.release();
+        then.waitForFinished();
+        QVERIFY(flushed.isFinished());
+        QVERIFY(aEndedFirst.load());
+        QVERIFY(a.result().ok());
+        QVERIFY(!b.isFinished()); // made after the flush: not waited for
+        gateB.release();
+        b.waitForFinished();
+        QVERIFY(b.result().ok());
+    }
+
+    // An ordered client over a network that reorders and loses its
+    // datagrams: the server runs its calls one at a time in the order they
+    // were made, and flush() waits for them all.
+    void orderedClientsCallsRunInOrder()
+    {
+        std::mutex mutex;
+        std::vector<qint64> ran;
+        int running = 0;
+        bool overlapped = false;
+        rpc::RpcServer server({});
+        server.registerHandler(
+            QStringLiteral("log"),
+            [&](const QByteArray &args) {
+                {
+                    std::lock_guard lock(mutex);
+                    overlapped |= running++ > 0;
+                    ran.push_back(args.toLongLong());
+                }
+                QThread::usleep(200);
+                std::lock_guard lock(mutex);
+                --running;
+                return services::HandlerResult{};
+            },
+            services::HandlerKind::Long);
+        QVERIFY(server.start());
+        rpc::ClientOptions options = clientFor(server, quickRetry(0, core::Duration(20'000'000)));
+        options.ordered = true;
+        options.window = 16;
+        options.netem.reorder = 0.5;
+        options.netem.loss = 0.2;
+        options.netem.delay = core::Duration(2'000);
+        rpc::RpcClient client(options);
+        QVERIFY(client.start());
+        QList<QFuture<rpc::Reply>> calls;
+        for (int i = 1; i <= 40; ++i)
+            calls << client.call(QStringLiteral("log"), QByteArray::number(i));
+        client.flush().waitForFinished();
+        for (QFuture<rpc::Reply> &f : calls) {
+            QVERIFY(f.isFinished());
+            QVERIFY2(f.result().ok(), qPrintable(f.result().message));
+        }
+        std::lock_guard lock(mutex);
+        std::vector<qint64> inOrder(40);
+        std::iota(inOrder.begin(), inOrder.end(), 1);
+        QCOMPARE(ran, inOrder);
+        QVERIFY(!overlapped);
     }
 };
 

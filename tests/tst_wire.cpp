@@ -429,6 +429,17 @@ private slots:
         QCOMPARE(wire::decodeDatagram(asked, ChecksumKind::Sum, decoded), DecodeError::None);
         QVERIFY(decoded.header.ackRequested);
 
+        // An ordered client's datagrams set flag bit 5; the sum grows by 0x20.
+        header.ackRequested = false;
+        header.ordered = true;
+        QByteArray ordered = expected;
+        ordered[4] = char(0x21);
+        ordered.replace(ordered.size() - 4, 4, QByteArray::fromHex("00000299"));
+        QCOMPARE(wire::encodeDatagram(header, "hi", ChecksumKind::Sum), ordered);
+        QCOMPARE(wire::decodeDatagram(ordered, ChecksumKind::Sum, decoded), DecodeError::None);
+        QVERIFY(decoded.header.ordered);
+        header.ordered = false;
+
         // An address token sets flag bit 4 and sits between header and body;
         // the sum grows by 0x10 and by the token's bytes (0x17 + ... + 0x1e = 212).
         header.ackRequested = false;
@@ -540,7 +551,8 @@ private slots:
         // bytes the body length no longer fits.
         QTest::newRow("flags bit 4 (token) with no token") << withByte(4, int(crc) | 0x10) << crc
                                                            << DecodeError::BadLength;
-        for (int bit = 5; bit < 8; ++bit) {
+        QTest::newRow("flags bit 5 (ordered)") << withByte(4, int(crc) | 0x20) << crc << DecodeError::None;
+        for (int bit = 6; bit < 8; ++bit) {
             QTest::addRow("flags bit %d", bit)
                 << withByte(4, int(crc) | (1 << bit)) << crc << DecodeError::BadFlags;
         }

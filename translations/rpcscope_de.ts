@@ -98,6 +98,14 @@
         <source>crc32c</source>
         <translation>CRC-32C</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>geordnet</translation>
+    </message>
 </context>
 <context>
     <name>EventKind</name>
@@ -220,6 +228,10 @@
     <message>
         <source>reassembled</source>
         <translation>zusammengesetzt</translation>
+    </message>
+    <message>
+        <source>request-held</source>
+        <translation>Anfrage zurückgehalten</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1142,22 @@
         <source>The server no longer remembers call %1: its answer left the cache by age. %2&apos;s sequence counter shows the call is not new, so the server refuses it rather than run it a second time: at-most-once, whatever the client&apos;s deadline.</source>
         <translation>Der Server erinnert sich nicht mehr an Aufruf %1: seine Antwort hat den Cache wegen ihres Alters verlassen. Der Sequenzzähler von %2 zeigt, dass der Aufruf nicht neu ist, also lehnt der Server ihn ab, statt ihn ein zweites Mal auszuführen: höchstens einmal, wie lang die Frist des Clients auch ist.</translation>
     </message>
+    <message>
+        <source>Call %1 reached the server before call %2 had run. %3 asked for its calls in order, so the server holds call %1 back.</source>
+        <translation>Aufruf %1 erreichte den Server, bevor Aufruf %2 gelaufen war. %3 hat um geordnete Ausführung gebeten, also hält der Server Aufruf %1 zurück.</translation>
+    </message>
+    <message>
+        <source>It acks the request like a running call, so %1 probes instead of resending, and runs it once every earlier call has run or been given up.</source>
+        <translation>Er bestätigt die Anfrage wie einen laufenden Aufruf, sodass %1 nachfragt statt neu zu senden, und führt ihn aus, sobald jeder frühere Aufruf gelaufen ist oder aufgegeben wurde.</translation>
+    </message>
+    <message>
+        <source>Every call of %1 before call %2 has now run or been given up, so the server takes call %2 out of its hold-back queue and runs it.</source>
+        <translation>Jeder Aufruf von %1 vor Aufruf %2 ist nun gelaufen oder aufgegeben, also nimmt der Server Aufruf %2 aus seiner Warteschlange für zurückgehaltene Anfragen und führt ihn aus.</translation>
+    </message>
+    <message>
+        <source>The network delivered the calls out of order; the server runs them in the order they were made.</source>
+        <translation>Das Netz hat die Aufrufe in falscher Reihenfolge zugestellt; der Server führt sie in der Reihenfolge aus, in der sie gemacht wurden.</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -1353,6 +1381,26 @@ How could the server help clients back off?</source>
 Beobachten Sie die Zählerspuren: Was geschieht mit Verwerfungen und Wiederholungen nach dem Wechsel zu Full Jitter?
 Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
     </message>
+    <message>
+        <source>Ordered delivery</source>
+        <translation>Geordnete Zustellung</translation>
+    </message>
+    <message>
+        <source>Many messages in flight and still delivered in order: the receiver holds back those that arrive early, as TCP does, instead of the sender waiting for each one.</source>
+        <translation>Viele Nachrichten unterwegs und trotzdem in Reihenfolge zugestellt: Der Empfänger hält zu früh ankommende zurück, wie TCP, statt dass der Sender auf jede einzelne wartet.</translation>
+    </message>
+    <message>
+        <source>How does the server know a call came too early?
+What does holding back cost the calls behind a lost one?
+What must the server do when the client gives up on a call it is waiting for?</source>
+        <translation>Woran erkennt der Server, dass ein Aufruf zu früh kam?
+Was kostet das Zurückhalten die Aufrufe hinter einem verlorenen?
+Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet?</translation>
+    </message>
+    <message>
+        <source>One client keeps four calls in flight to the counter, asking for them to run in order, over a network that reorders and loses datagrams. The first request is lost, so the calls after it reach the server first: it acks them and holds them back until the resent call 1 arrives, then runs them one at a time, in the order they were made.</source>
+        <translation>Ein Client hält vier Aufrufe an den Zähler gleichzeitig unterwegs und verlangt, dass sie in Reihenfolge laufen, über ein Netz, das Datagramme vertauscht und verliert. Die erste Anfrage geht verloren, also erreichen die folgenden Aufrufe den Server zuerst: Er bestätigt sie und hält sie zurück, bis der neu gesendete Aufruf 1 eintrifft, und führt sie dann einzeln aus, in der Reihenfolge, in der sie gemacht wurden.</translation>
+    </message>
 </context>
 <context>
     <name>SessionOption</name>
@@ -1437,10 +1485,6 @@ Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
         <translation>Obergrenze für jedes einzelne Timeout</translation>
     </message>
     <message>
-        <source>sends of a request before the call fails</source>
-        <translation>Sendungen einer Anfrage, bevor der Aufruf fehlschlägt</translation>
-    </message>
-    <message>
         <source>time a call may take in all before it fails</source>
         <translation>Gesamtzeit, die ein Aufruf dauern darf, bevor er fehlschlägt</translation>
     </message>
@@ -1475,6 +1519,14 @@ Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
     <message>
         <source>service the server offers (echo, counter, file, slowjob)</source>
         <translation>Dienst, den der Server anbietet (echo, counter, file, slowjob)</translation>
+    </message>
+    <message>
+        <source>sends of a request before the call fails; 0: no limit, only the deadline ends a call</source>
+        <translation>Sendungen einer Anfrage, bevor der Aufruf scheitert; 0: keine Grenze, nur die Frist beendet einen Aufruf</translation>
+    </message>
+    <message>
+        <source>any (the server runs calls as they arrive) or ordered (each client&apos;s calls run one at a time in call-id order; --ordered for short)</source>
+        <translation>any (der Server führt Aufrufe aus, wie sie ankommen) oder ordered (die Aufrufe jedes Clients laufen einzeln in der Reihenfolge ihrer IDs; kurz --ordered)</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1618,14 @@ Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
     <message>
         <source>Server queue</source>
         <translation>Serverwarteschlange</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1799,10 @@ Wie könnte der Server den Clients beim Zurückweichen helfen?</translation>
         <source>many datagrams: damaged on arrival</source>
         <translation>viele Datagramme: beschädigt angekommen</translation>
     </message>
+    <message>
+        <source>request held back until its turn (ordered)</source>
+        <translation>Anfrage zurückgehalten, bis sie dran ist (geordnet)</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>
@@ -1909,6 +1973,12 @@ Antwort-Cache verloren, neue Epoche</translation>
     <message>
         <source>timeout</source>
         <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>#%1 held back:
+waits for #%2</source>
+        <translation>#%1 zurückgehalten:
+wartet auf #%2</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2368,14 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
     <message>
         <source>Server queue</source>
         <translation>Serverwarteschlange</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Deli&amp;very</source>
+        <translation>&amp;Zustellung</translation>
     </message>
 </context>
 <context>

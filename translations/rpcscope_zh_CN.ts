@@ -98,6 +98,14 @@
         <source>crc32c</source>
         <translation>CRC-32C</translation>
     </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>有序</translation>
+    </message>
 </context>
 <context>
     <name>EventKind</name>
@@ -220,6 +228,10 @@
     <message>
         <source>reassembled</source>
         <translation>已重组</translation>
+    </message>
+    <message>
+        <source>request-held</source>
+        <translation>请求被暂缓</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1142,22 @@
         <source>The server no longer remembers call %1: its answer left the cache by age. %2&apos;s sequence counter shows the call is not new, so the server refuses it rather than run it a second time: at-most-once, whatever the client&apos;s deadline.</source>
         <translation>服务器已经不再记得调用 %1：它的应答因为过期离开了缓存。%2的序号计数器表明这个调用不是新的，所以服务器拒绝它，而不是第二次执行它：至多一次，无论客户端的截止时间有多长。</translation>
     </message>
+    <message>
+        <source>Call %1 reached the server before call %2 had run. %3 asked for its calls in order, so the server holds call %1 back.</source>
+        <translation>调用 %1 在调用 %2 运行之前就到达了服务器。%3 要求按顺序执行其调用，因此服务器暂缓调用 %1。</translation>
+    </message>
+    <message>
+        <source>It acks the request like a running call, so %1 probes instead of resending, and runs it once every earlier call has run or been given up.</source>
+        <translation>服务器像对待正在运行的调用一样确认该请求，于是%1改为探询而不是重发；待之前的每个调用都已运行或被放弃后，再运行它。</translation>
+    </message>
+    <message>
+        <source>Every call of %1 before call %2 has now run or been given up, so the server takes call %2 out of its hold-back queue and runs it.</source>
+        <translation>%1 在调用 %2 之前的每个调用现在都已运行或被放弃，因此服务器把调用 %2 从暂缓队列中取出并运行它。</translation>
+    </message>
+    <message>
+        <source>The network delivered the calls out of order; the server runs them in the order they were made.</source>
+        <translation>网络乱序投递了这些调用；服务器按它们发出的顺序运行。</translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -1353,6 +1381,26 @@ How could the server help clients back off?</source>
 观察计数轨道：切换到全抖动后，丢弃和重发会怎样？
 服务器可以如何帮助客户端退避？</translation>
     </message>
+    <message>
+        <source>Ordered delivery</source>
+        <translation>有序投递</translation>
+    </message>
+    <message>
+        <source>Many messages in flight and still delivered in order: the receiver holds back those that arrive early, as TCP does, instead of the sender waiting for each one.</source>
+        <translation>许多消息同时在途，仍然按序投递：接收方像 TCP 一样暂缓提前到达的消息，而不是让发送方逐个等待。</translation>
+    </message>
+    <message>
+        <source>How does the server know a call came too early?
+What does holding back cost the calls behind a lost one?
+What must the server do when the client gives up on a call it is waiting for?</source>
+        <translation>服务器如何知道一个调用来得太早？
+暂缓对排在丢失调用之后的调用有什么代价？
+当客户端放弃了服务器正在等待的调用时，服务器必须怎么做？</translation>
+    </message>
+    <message>
+        <source>One client keeps four calls in flight to the counter, asking for them to run in order, over a network that reorders and loses datagrams. The first request is lost, so the calls after it reach the server first: it acks them and holds them back until the resent call 1 arrives, then runs them one at a time, in the order they were made.</source>
+        <translation>一个客户端同时有四个发往计数器的调用在途，并要求按顺序运行，而网络会乱序并丢失数据报。第一个请求丢失了，于是后面的调用先到达服务器：服务器确认它们并暂缓执行，直到重发的调用 1 到达，然后按发出的顺序逐个运行。</translation>
+    </message>
 </context>
 <context>
     <name>SessionOption</name>
@@ -1437,10 +1485,6 @@ How could the server help clients back off?</source>
         <translation>单次超时的上限</translation>
     </message>
     <message>
-        <source>sends of a request before the call fails</source>
-        <translation>调用失败前请求最多发送的次数</translation>
-    </message>
-    <message>
         <source>time a call may take in all before it fails</source>
         <translation>调用失败前总共允许花费的时间</translation>
     </message>
@@ -1475,6 +1519,14 @@ How could the server help clients back off?</source>
     <message>
         <source>service the server offers (echo, counter, file, slowjob)</source>
         <translation>服务器提供的服务（echo、counter、file、slowjob）</translation>
+    </message>
+    <message>
+        <source>sends of a request before the call fails; 0: no limit, only the deadline ends a call</source>
+        <translation>调用失败前请求的发送次数；0：不限，只有截止时间结束调用</translation>
+    </message>
+    <message>
+        <source>any (the server runs calls as they arrive) or ordered (each client&apos;s calls run one at a time in call-id order; --ordered for short)</source>
+        <translation>any（服务器按到达顺序运行调用）或 ordered（每个客户端的调用按调用 ID 顺序逐个运行；简写 --ordered）</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1618,14 @@ How could the server help clients back off?</source>
     <message>
         <source>Server queue</source>
         <translation>服务器队列</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>投递</translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1799,10 @@ How could the server help clients back off?</source>
         <source>many datagrams: damaged on arrival</source>
         <translation>大量数据报：到达时已损坏</translation>
     </message>
+    <message>
+        <source>request held back until its turn (ordered)</source>
+        <translation>请求被暂缓，直到轮到它（有序）</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>
@@ -1909,6 +1973,12 @@ reply cache lost, new epoch</source>
     <message>
         <source>timeout</source>
         <translation>超时</translation>
+    </message>
+    <message>
+        <source>#%1 held back:
+waits for #%2</source>
+        <translation>#%1 被暂缓：
+等待 #%2</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2368,14 @@ The network settings on the Controls panel then shape what the clients send; wha
     <message>
         <source>Server queue</source>
         <translation>服务器队列</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Deli&amp;very</source>
+        <translation>投递(&amp;V)</translation>
     </message>
 </context>
 <context>

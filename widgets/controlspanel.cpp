@@ -63,7 +63,11 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     }
     addNumeric(rf, "backoff-factor", QT_TR_NOOP("Fact&or"), 1, 10, 0.1, 1, QT_TR_NOOP(" ×"));
     addNumeric(rf, "max-timeout-ms", QT_TR_NOOP("Ma&x timeout"), 1, 60000, 100, 0, QT_TR_NOOP(" ms"));
-    addNumeric(rf, "max-attempts", QT_TR_NOOP("Max attem&pts"), 1, 50, 1, 0, nullptr);
+    addNumeric(rf, "max-attempts", QT_TR_NOOP("Max attem&pts"), 0, 50, 1, 0, nullptr);
+    {
+        QDoubleSpinBox *attempts = m_numeric.value(QStringLiteral("max-attempts")).spin;
+        m_i18n.add([attempts] { attempts->setSpecialValueText(tr("no limit")); });
+    }
     addNumeric(rf, "deadline-ms", QT_TR_NOOP("Deadl&ine"), 10, 60000, 100, 0, QT_TR_NOOP(" ms"));
     layout->addWidget(retry);
 
@@ -78,6 +82,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
             names << wire::checksumName(wire::ChecksumKind(i));
         addChoice(pf, "checksum", QT_TR_NOOP("Ch&ecksum"), names);
     }
+    addChoice(pf, "delivery", QT_TR_NOOP("Deli&very"), {QStringLiteral("any"), QStringLiteral("ordered")});
     addNumeric(pf, "clients", QT_TR_NOOP("Clie&nts"), 1, 50, 1, 0, nullptr);
     addNumeric(pf, "calls", QT_TR_NOOP("C&alls"), 1, 100000, 1, 0, nullptr);
     addNumeric(pf, "window", QT_TR_NOOP("&Window"), 1, 64, 1, 0, nullptr);

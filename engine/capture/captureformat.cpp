@@ -285,11 +285,13 @@ Session toProto(const session::SessionConfig &c)
     l->set_max_partials_total(c.limits.maxPartialsTotal);
     l->set_max_partial_bytes(c.limits.maxPartialBytes);
     l->set_max_partial_age_us(c.limits.maxPartialAge.count());
+    l->set_max_held_per_client(c.limits.maxHeldPerClient);
     p.set_max_datagram(c.maxDatagram);
     if (c.serverRestartAt)
         p.set_server_restart_at_us(c.serverRestartAt->count());
     p.set_server_rate(c.serverRate);
     p.set_server_queue(c.serverQueue);
+    p.set_ordered(c.ordered);
     return p;
 }
 
@@ -351,7 +353,7 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     if (l.max_datagram_bytes() < 1 || l.max_in_progress_per_client() < 1 || l.max_in_progress_total() < 1
         || l.max_clients() < 1 || l.max_cache_bytes() < 0 || !duration(l.max_entry_age_us())
         || l.max_partials_per_client() < 0 || l.max_partials_total() < 0
-        || l.max_partial_bytes() < 0 || !duration(l.max_partial_age_us()))
+        || l.max_partial_bytes() < 0 || !duration(l.max_partial_age_us()) || l.max_held_per_client() < 0)
         return QStringLiteral("server limits out of range");
     out.limits.maxDatagramBytes = l.max_datagram_bytes();
     out.limits.maxInProgressPerClient = l.max_in_progress_per_client();
@@ -364,10 +366,13 @@ QString fromProto(const Session &p, session::SessionConfig &c)
     out.limits.maxPartialsTotal = l.max_partials_total();
     out.limits.maxPartialBytes = l.max_partial_bytes();
     out.limits.maxPartialAge = Duration(l.max_partial_age_us());
+    if (l.max_held_per_client() != 0) // 0 in older captures: the default
+        out.limits.maxHeldPerClient = l.max_held_per_client();
     out.maxDatagram = p.max_datagram();
     out.serverRate = p.server_rate();
     if (p.server_queue() != 0) // 0 in older captures: the default
         out.serverQueue = p.server_queue();
+    out.ordered = p.ordered();
     if (p.has_server_restart_at_us()) {
         if (!duration(p.server_restart_at_us()))
             return QStringLiteral("server restart time out of range");

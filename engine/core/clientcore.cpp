@@ -166,6 +166,7 @@ void ClientCore::send(DatagramKind kind, const Call &call, QByteArrayView body, 
     h.clientId = m_config.clientId;
     h.callId = call.id;
     h.ackBelow = ackBelow();
+    h.ordered = m_config.ordered;
     h.token = m_token; // shows the server this address receives what it sends
     Transmit t;
     t.to = m_config.server;
@@ -332,7 +333,7 @@ void ClientCore::handleTimeout(TimePoint now)
             arm(call, now + call.timeout);
         } else {
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
-            if (call.tries >= retryOf(call).maxAttempts || call.attempt == UINT16_MAX) {
+            if (retryOf(call).isLastAttempt(call.tries) || call.attempt == UINT16_MAX) {
                 fail(it, CallError::MaxAttempts,
                      QStringLiteral("no reply after %1 attempts").arg(call.tries), now);
             } else {

@@ -37,6 +37,9 @@ struct ClientConfig
     qsizetype maxDatagram = wire::kDefaultMaxDatagram;
     // The largest reply this client reassembles; a larger one fails the call.
     qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
+    // The server runs this client's calls one at a time in call-id order,
+    // holding back any that arrive early (wire::Header::ordered).
+    bool ordered = false;
 };
 
 // How a call ended.
@@ -94,6 +97,11 @@ public:
     std::optional<TimePoint> nextTimeout() const;
     void handleTimeout(TimePoint now);
 
+    // Every call below this id has ended: the lowest still open or queued,
+    // else the next id (the ack-below each datagram carries).
+    std::uint32_t ackBelow() const;
+    // The id the next call will get.
+    std::uint32_t nextCallId() const { return m_nextCallId; }
     int inFlight() const { return int(m_calls.size()); }
     int queued() const { return int(m_queue.size()); }
     const RetryPolicy &retryPolicy() const { return m_policy; }
@@ -150,7 +158,6 @@ private:
     Received onReplyFragment(const wire::Header &header, QByteArrayView body, TimePoint now);
     Received onFragmentAck(const wire::Header &header, QByteArrayView body, TimePoint now);
     void onEpoch(std::uint32_t epoch, TimePoint now);
-    std::uint32_t ackBelow() const;
     static Call lateCall(const wire::Header &h);
     const RetryConfig &retryOf(const Call &call) const;
     Duration pollIntervalOf(const Call &call) const;

@@ -207,6 +207,30 @@ std::uint32_t ReplyCache::forgottenBelow(std::uint32_t clientId) const
     return c == m_clients.end() ? 0 : c->second.forgottenBelow;
 }
 
+std::uint32_t ReplyCache::orderedNext(std::uint32_t clientId) const
+{
+    auto c = m_clients.find(clientId);
+    return c == m_clients.end() ? 0 : std::max(c->second.ranBelow, c->second.ackBelow);
+}
+
+void ReplyCache::ranInOrder(std::uint32_t clientId, std::uint32_t callId)
+{
+    if (auto c = m_clients.find(clientId); c != m_clients.end())
+        c->second.ranBelow = std::max(c->second.ranBelow, callId + 1);
+}
+
+void ReplyCache::withdraw(std::uint32_t clientId, std::uint32_t callId)
+{
+    auto c = m_clients.find(clientId);
+    if (c == m_clients.end())
+        return;
+    auto e = c->second.entries.find(callId);
+    if (e == c->second.entries.end() || e->second.state != State::InProgress)
+        return;
+    std::vector<Eviction> none; // an entry without a reply reports nothing
+    erase(clientId, c->second, e, trace::EvictReason::Acked, none);
+}
+
 // Drops a finished entry's reply, keeping the record (Acked or Tombstone).
 void ReplyCache::dropReply(Entry &entry, State state)
 {

@@ -68,6 +68,9 @@ public:
         std::int32_t replyPayload = 0; // fragment size of the reply; 0: it fits one datagram
         TimePoint doneAt{0};
         QByteArray reply;          // encoded ReplyBody, when Done
+        // A call of an ordered client (wire::Header::ordered): while
+        // InProgress it may be waiting in the server's hold-back queue.
+        bool ordered = false;
     };
 
     struct Eviction
@@ -112,6 +115,14 @@ public:
     // Every call of the client below this that has no entry was forgotten by
     // age: it may have run, and must not run again.
     std::uint32_t forgottenBelow(std::uint32_t clientId) const;
+    // An ordered client: the call that may run next, the first not yet run
+    // that the client has not given up on.
+    std::uint32_t orderedNext(std::uint32_t clientId) const;
+    // An ordered client's call `callId` has run; the next one may.
+    void ranInOrder(std::uint32_t clientId, std::uint32_t callId);
+    // Removes the entry of a call that never ran (it waited in a hold-back
+    // queue and the client gave up on it): nothing about it is reported.
+    void withdraw(std::uint32_t clientId, std::uint32_t callId);
 
     std::int64_t bytes() const { return m_bytes; }
     qsizetype size() const { return m_size; }
@@ -128,6 +139,7 @@ private:
     {
         std::uint32_t ackBelow = 0;
         std::uint32_t forgottenBelow = 0;
+        std::uint32_t ranBelow = 0; // ordered clients: every call below it has run or ended
         std::map<std::uint32_t, Entry> entries; // by call id, ordered for ack-below
         HostId host = 0;                        // where it was when it last became active
         // Idle (no entries): its place in m_idle and when it got there.

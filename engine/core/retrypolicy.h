@@ -30,8 +30,13 @@ struct RetryConfig
     double factor = 2.0;             // growth per attempt (exponential and the jitter variants)
     Duration maxTimeout{5'000'000};  // cap on any single timeout
     Duration minTimeout{1'000};      // floor: a jittered timeout is never shorter than this
-    int maxAttempts = 8;             // sends of the request before the call fails
+    // Sends of the request before the call fails; 0: no limit, only the
+    // deadline ends a call (resend "indefinitely", as the chapter's homework asks).
+    int maxAttempts = 8;
     Duration deadline{30'000'000};   // overall time a call may take, from its start
+
+    // Whether the send numbered `tries` is the last one allowed.
+    bool isLastAttempt(int tries) const { return maxAttempts > 0 && tries >= maxAttempts; }
 
     friend bool operator==(const RetryConfig &, const RetryConfig &) = default;
 };

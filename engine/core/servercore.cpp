@@ -301,6 +301,10 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
     recordEvictions(now);
     if (!m_partials.empty())
         dropPartialsBelow(h.clientId, h.ackBelow); // calls the client has given up on
+    if (!m_held.empty() && h.ordered) {
+        dropHeldBelow(h.clientId, h.ackBelow);
+        releaseHeld(h.clientId, now); // the call it waited for may be one of them
+    }
 
     const Received received = h.kind == DatagramKind::Probe
                                   ? onProbe(h, d.body, from, now)
@@ -652,7 +656,34 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
     const ServerLimits &limits = m_config.limits;
     const auto running = m_inProgressByClient.find(h.clientId);
     const int clientInProgress = running == m_inProgressByClient.end() ? 0 : running->second;
-    if (clientInProgress >= limits.maxInProgressPerClient || m_inProgressTotal >= limits.maxInProgressTotal) {
+    // Ordered clients (the chapter's in-order delivery): a call runs when
+    // every call before it has run or ended at the client and none of its
+    // calls is running. One that arrives ahead waits in the hold-back queue,
+    // acked like a running call, so its client probes instead of resending.
+    const std::uint32_t next = h.ordered ? std::max(m_cache.orderedNext(h.clientId), h.ackBelow) : 0;
+    if (h.ordered && h.callId < next) {
+        // Its place in the order has passed: it ran and its entry is gone,
+        // or the client gave up on it. Either way it must not run now.
+        refuse(h, from, wire::STATUS_RESULT_FORGOTTEN,
+               QStringLiteral("call %1 comes before call %2, the next this client's order allows; "
+                              "it was not run again")
+                   .arg(h.callId)
+                   .arg(next),
+               now);
+        return Received::Accepted;
+    }
+    const bool waits = h.ordered && (h.callId != next || clientInProgress > 0);
+    if (waits) {
+        const auto held = m_heldByClient.find(h.clientId);
+        if (held != m_heldByClient.end() && held->second >= limits.maxHeldPerClient) {
+            refuse(h, from, wire::STATUS_BUSY,
+                   QStringLiteral("hold-back queue full: %1 later calls already wait for call %2 to run")
+                       .arg(held->second)
+                       .arg(next),
+                   now);
+            return Received::Accepted;
+        }
+    } else if (clientInProgress >= limits.maxInProgressPerClient || m_inProgressTotal >= limits.maxInProgressTotal) {
         refuse(h, from, wire::STATUS_BUSY,
                QStringLiteral("too many calls in progress (%1 for this client, %2 in all)")
                    .arg(clientInProgress)
@@ -665,24 +696,22 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
                std::uint32_t(wire::DecodeError::BadBody));
         return Received::Malformed;
     }
-
-    ReplyCache::Entry &entry = m_cache.insert(h.clientId, h.callId, from);
-    entry.attempt = h.attempt;
-    ++m_inProgressByClient[h.clientId];
-    ++m_inProgressTotal;
-
-    Execution exec;
-    exec.clientId = h.clientId;
-    exec.callId = h.callId;
-    exec.client = from;
     if (m_requestScratch.method() != m_methodUtf8) {
         m_methodUtf8 = m_requestScratch.method();
         m_method = QString::fromStdString(m_methodUtf8);
     }
-    exec.method = m_method;
-    exec.args = QByteArray(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
-    m_executions.push(std::move(exec));
-    record(EventKind::HandlerStart, now, from, h.callId, h.attempt);
+    QByteArray args(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
+
+    ReplyCache::Entry &entry = m_cache.insert(h.clientId, h.callId, from);
+    entry.attempt = h.attempt;
+    entry.ordered = h.ordered;
+    if (waits) {
+        m_held.emplace(partialKey(h.clientId, h.callId), Held{from, m_method, std::move(args)});
+        ++m_heldByClient[h.clientId];
+        record(EventKind::RequestHeld, now, from, h.callId, h.attempt, next);
+    } else {
+        execute(h.clientId, h.callId, from, h.attempt, m_method, std::move(args), now);
+    }
 
     if (m_config.ackMode == AckMode::Explicit)
         sendEmpty(DatagramKind::Ack, h, from);
@@ -691,12 +720,61 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
     return Received::Accepted;
 }
 
+void ServerCore::execute(std::uint32_t clientId, std::uint32_t callId, HostId from, std::uint16_t attempt,
+                         QString method, QByteArray args, TimePoint now)
+{
+    ++m_inProgressByClient[clientId];
+    ++m_inProgressTotal;
+    Execution exec;
+    exec.clientId = clientId;
+    exec.callId = callId;
+    exec.client = from;
+    exec.method = std::move(method);
+    exec.args = std::move(args);
+    m_executions.push(std::move(exec));
+    record(EventKind::HandlerStart, now, from, callId, attempt);
+}
+
+void ServerCore::releaseHeld(std::uint32_t clientId, TimePoint now)
+{
+    if (m_inProgressByClient.contains(clientId))
+        return; // one of its calls runs; its end releases the next
+    const std::uint32_t next = m_cache.orderedNext(clientId);
+    const auto it = m_held.find(partialKey(clientId, next));
+    if (it == m_held.end())
+        return;
+    Held held = std::move(it->second);
+    m_held.erase(it);
+    if (auto n = m_heldByClient.find(clientId); n != m_heldByClient.end() && --n->second <= 0)
+        m_heldByClient.erase(n);
+    const ReplyCache::Entry *entry = m_cache.find(clientId, next);
+    Q_ASSERT(entry && entry->state == ReplyCache::State::InProgress);
+    execute(clientId, next, entry ? entry->host : held.host, entry ? entry->attempt : 1, std::move(held.method),
+            std::move(held.args), now);
+}
+
+void ServerCore::dropHeldBelow(std::uint32_t clientId, std::uint32_t callId)
+{
+    const auto first = m_held.lower_bound(partialKey(clientId, 0));
+    const auto last = m_held.lower_bound(partialKey(clientId, callId));
+    int dropped = 0;
+    for (auto it = first; it != last; ++it, ++dropped)
+        m_cache.withdraw(clientId, std::uint32_t(it->first));
+    if (dropped == 0)
+        return;
+    m_held.erase(first, last);
+    if (auto n = m_heldByClient.find(clientId); n != m_heldByClient.end() && (n->second -= dropped) <= 0)
+        m_heldByClient.erase(n);
+}
+
 void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, wire::Status status,
                                  const QString &message, const QByteArray &result, TimePoint now)
 {
     ReplyCache::Entry *entry = m_cache.find(clientId, callId);
-    if (!entry || entry->state != ReplyCache::State::InProgress)
+    if (!entry || entry->state != ReplyCache::State::InProgress
+        || (entry->ordered && m_held.contains(partialKey(clientId, callId))))
         return;
+    const bool ordered = entry->ordered;
     if (auto it = m_inProgressByClient.find(clientId); it != m_inProgressByClient.end()) {
         if (--it->second <= 0)
             m_inProgressByClient.erase(it);
@@ -750,6 +828,10 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     entry->reply.clear();
     m_cache.complete(clientId, callId, std::move(bytes), now, m_evicted);
     recordEvictions(now);
+    if (ordered) {
+        m_cache.ranInOrder(clientId, callId);
+        releaseHeld(clientId, now);
+    }
 }
 
 bool ServerCore::pollTransmit(Transmit &out)

@@ -27,6 +27,9 @@ struct ServerLimits
 {
     qsizetype maxDatagramBytes = wire::kMaxDatagramSize;
     int maxInProgressPerClient = 64;
+    // Ordered clients: requests held back until the calls before them have
+    // run, per client. Past it a request is refused, not held.
+    int maxHeldPerClient = 64;
     int maxInProgressTotal = 1024;
     int maxClients = 4096;
     // Fair admission: one sender (address and port) may hold at most this
@@ -136,6 +139,8 @@ public:
     void forgetHost(HostId host) { m_senders.erase(host); }
 
     int inProgress() const { return m_inProgressTotal; }
+    // Requests of ordered clients waiting for an earlier call to run.
+    int held() const { return int(m_held.size()); }
     int partialMessages() const { return int(m_partials.size()); }
     qsizetype partialBytes() const { return m_partialBytes; }
     const ReplyCache &replyCache() const { return m_cache; }
@@ -183,6 +188,13 @@ private:
                        TimePoint now);
     Received onRequestFragment(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
     Received admit(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
+    // Hands the call to the driver to run.
+    void execute(std::uint32_t clientId, std::uint32_t callId, HostId from, std::uint16_t attempt,
+                 QString method, QByteArray args, TimePoint now);
+    // Runs the client's next call if it is held and none of its calls runs.
+    void releaseHeld(std::uint32_t clientId, TimePoint now);
+    // The client gave up on its calls below `callId`: held ones never run.
+    void dropHeldBelow(std::uint32_t clientId, std::uint32_t callId);
     // A client without entries may start a call only under the client limits.
     bool roomForClient(const wire::Header &h, HostId from, TimePoint now);
     Received onProbe(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now);
@@ -234,6 +246,16 @@ private:
     std::string m_methodUtf8;
     QString m_method;
     FragmentBitmap m_bitmapScratch;
+
+    // Requests of ordered clients held back, by (client id << 32 | call id).
+    struct Held
+    {
+        HostId host = 0;
+        QString method;
+        QByteArray args;
+    };
+    std::map<std::uint64_t, Held> m_held;
+    std::unordered_map<std::uint32_t, int> m_heldByClient;
 
     // Fragmented requests being reassembled, by (client id << 32 | call id):
     // ordered, so a client's ack-below drops those it gave up on in one range.

@@ -69,6 +69,8 @@ std::pair<core::HostId, QString> noteFor(const Event &e)
 {
     switch (e.kind) {
     case EventKind::HandlerStart: return {core::kServerHost, QStringLiteral("runs call %1").arg(e.callId)};
+    case EventKind::RequestHeld:
+        return {core::kServerHost, QStringLiteral("holds call %1 back until call %2 has run").arg(e.callId).arg(e.detail)};
     case EventKind::DuplicateSuppressed:
         return {core::kServerHost, QStringLiteral("duplicate of running call %1, not run again").arg(e.callId)};
     case EventKind::CachedReplyResent:

@@ -64,6 +64,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         c.retry = config.retry;
         c.window = config.window;
         c.ackMode = config.ackMode;
+        c.ordered = config.ordered;
         c.checksum = config.checksum;
         c.pollInterval = config.pollInterval;
         c.maxDatagram = config.maxDatagram;

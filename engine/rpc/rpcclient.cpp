@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <unordered_map>
 
@@ -104,6 +105,14 @@ public:
         });
     }
 
+    void flush(std::shared_ptr<QPromise<void>> promise)
+    {
+        submit([this, promise = std::move(promise)](TimePoint) mutable {
+            m_flushes.push_back({m_core.nextCallId(), std::move(promise)});
+            finishFlushes();
+        });
+    }
+
     // The call on this thread when the client is idle; otherwise nothing,
     // and the caller goes through a future.
     std::optional<Reply> callDirectly(const QString &method, const QByteArray &args, const CallOptions &options)
@@ -197,9 +206,10 @@ public:
             auto it = m_promises.find(done.callId);
             if (it == m_promises.end())
                 continue;
-            m_finished.emplace_back(std::move(it->second), std::move(reply));
+            m_finished.push_back({std::move(it->second), std::move(reply), nullptr});
             m_promises.erase(it);
         }
+        finishFlushes();
         // QFuture::cancel() only flags the promise; look for flags now and
         // then rather than on every datagram.
         if (now - m_lastCancelSweep >= core::Duration(10'000)) {
@@ -221,13 +231,40 @@ public:
 
 private:
     enum class Driver : std::uint8_t { None, Thread, Caller };
-    using Finished = std::vector<std::pair<std::shared_ptr<QPromise<Reply>>, Reply>>;
+    // A call's end or a flush's, in the order they happened: a flush is
+    // fulfilled after the calls it waited for.
+    struct Ended
+    {
+        std::shared_ptr<QPromise<Reply>> call;
+        Reply reply;
+        std::shared_ptr<QPromise<void>> flush;
+    };
+    using Finished = std::vector<Ended>;
+    struct Flush
+    {
+        std::uint32_t below; // it waits for every call with a smaller id
+        std::shared_ptr<QPromise<void>> promise;
+    };
 
     static void fulfil(Finished finished)
     {
-        for (auto &[promise, reply] : finished) {
-            promise->addResult(std::move(reply));
-            promise->finish();
+        for (Ended &ended : finished) {
+            if (ended.call) {
+                ended.call->addResult(std::move(ended.reply));
+                ended.call->finish();
+            } else {
+                ended.flush->finish();
+            }
+        }
+    }
+
+    // Flushes whose calls have all ended join the finished, in order.
+    void finishFlushes()
+    {
+        const std::uint32_t open = m_core.ackBelow();
+        while (!m_flushes.empty() && m_flushes.front().below <= open) {
+            m_finished.push_back({nullptr, Reply{}, std::move(m_flushes.front().promise)});
+            m_flushes.pop_front();
         }
     }
 
@@ -291,7 +328,7 @@ private:
     bool idle() const
     {
         return m_core.inFlight() == 0 && m_core.queued() == 0 && !m_transport.hasDelayedSends()
-               && m_promises.empty() && m_finished.empty();
+               && m_promises.empty() && m_finished.empty() && m_flushes.empty();
     }
 
     static core::ClientConfig coreConfig(const ClientOptions &o, std::uint32_t clientId)
@@ -302,6 +339,7 @@ private:
         c.retry = o.retry;
         c.window = o.window;
         c.ackMode = o.ackMode;
+        c.ordered = o.ordered;
         c.checksum = o.checksum;
         c.pollInterval = o.pollInterval;
         c.maxDatagram = o.maxDatagram;
@@ -335,6 +373,7 @@ private:
     std::atomic<std::uint64_t> m_callerDriven{0};
     std::unordered_map<std::uint32_t, std::shared_ptr<QPromise<Reply>>> m_promises;
     Finished m_finished; // ended calls whose promises are still to be fulfilled
+    std::deque<Flush> m_flushes; // by `below`, which only grows
     TimePoint m_lastCancelSweep{0};
     struct Direct
     {
@@ -458,6 +497,18 @@ Reply RpcClient::callBlocking(const QString &method, const QByteArray &args, Cal
         return reply;
     }
     return future.result();
+}
+
+QFuture<void> RpcClient::flush()
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    QFuture<void> future = promise->future();
+    promise->start();
+    if (Engine *engine = m_engine)
+        engine->flush(std::move(promise));
+    else
+        promise->finish(); // nothing can be open
+    return future;
 }
 
 void RpcClient::setRetry(const core::RetryConfig &retry)

@@ -24,6 +24,9 @@ struct ClientOptions
     core::RetryConfig retry;
     int window = 64;
     core::AckMode ackMode = core::AckMode::Implicit;
+    // The server runs this client's calls one at a time in call-id order;
+    // flush() waits for every call made so far.
+    bool ordered = false;
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;
     core::Duration pollInterval{0};
     qsizetype maxDatagram = wire::kDefaultMaxDatagram; // larger requests go in fragments
@@ -65,6 +68,10 @@ public:
     // engine thread (it would wait for itself). When no other call is open
     // it sends, waits and reads on this thread, as fast as a plain socket.
     Reply callBlocking(const QString &method, const QByteArray &args, CallOptions options = {});
+    // Finishes once every call made before it has ended, after their own
+    // futures (the homework's "wait for all outstanding messages"); at once
+    // if none is open. Calls made later do not hold it up.
+    QFuture<void> flush();
 
     // Live changes, applied to calls in flight.
     void setRetry(const core::RetryConfig &retry);

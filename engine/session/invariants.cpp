@@ -10,7 +10,7 @@ namespace rpcscope::session {
 std::int64_t InvariantCounts::total() const
 {
     return doubleExecutions + corruptAccepted + pastDeadline + endedTwice + unfinished + counterMismatch
-           + wrongResults + amplified;
+           + wrongResults + amplified + outOfOrder;
 }
 
 InvariantCounts &InvariantCounts::operator+=(const InvariantCounts &o)
@@ -23,6 +23,7 @@ InvariantCounts &InvariantCounts::operator+=(const InvariantCounts &o)
     counterMismatch += o.counterMismatch;
     wrongResults += o.wrongResults;
     amplified += o.amplified;
+    outOfOrder += o.outOfOrder;
     return *this;
 }
 
@@ -42,6 +43,10 @@ InvariantCheck checkInvariants(const trace::TraceLog::View &view, const SessionC
     // memory, and the epoch (not the cache) keeps old calls from running again.
     std::set<std::pair<int, Key>> executed;
     int incarnation = 0;
+    // Ordered delivery: per client, the last call the server incarnation
+    // ran and whether a call of it is running now (a crash ends every run).
+    std::map<core::HostId, std::uint32_t> lastRun;
+    std::set<Key> running;
     for (qsizetype i = 0; i < view.size(); ++i) {
         const trace::Event &e = view.at(i);
         const Key key{e.client, e.callId};
@@ -77,7 +82,14 @@ InvariantCheck checkInvariants(const trace::TraceLog::View &view, const SessionC
             break;
         }
         case trace::EventKind::ServerRestart:
+            // Order, like at-most-once, is a promise of one incarnation: a
+            // request sent before the client heard any epoch may run again.
             ++incarnation;
+            running.clear();
+            lastRun.clear();
+            break;
+        case trace::EventKind::HandlerEnd:
+            running.erase(key);
             break;
         case trace::EventKind::HandlerStart:
             // A flood's made-up hosts (numbered after the clients) are not
@@ -90,6 +102,25 @@ InvariantCheck checkInvariants(const trace::TraceLog::View &view, const SessionC
                 problem(QStringLiteral("call %1 of client %2 executed twice by one server incarnation")
                             .arg(e.callId)
                             .arg(e.client));
+            }
+            if (config.ordered) {
+                const auto last = lastRun.find(e.client);
+                const auto busy = running.lower_bound({e.client, 0});
+                if (last != lastRun.end() && e.callId <= last->second) {
+                    ++broken.outOfOrder;
+                    problem(QStringLiteral("call %1 of client %2 ran after its call %3")
+                                .arg(e.callId)
+                                .arg(e.client)
+                                .arg(last->second));
+                } else if (busy != running.end() && busy->first == e.client) {
+                    ++broken.outOfOrder;
+                    problem(QStringLiteral("call %1 of client %2 ran while its call %3 was running")
+                                .arg(e.callId)
+                                .arg(e.client)
+                                .arg(busy->second));
+                }
+                lastRun[e.client] = e.callId;
+                running.insert(key);
             }
             break;
         case trace::EventKind::CorruptAccepted:

@@ -22,6 +22,7 @@ struct InvariantCounts
     std::int64_t counterMismatch = 0;  // the counter service's total differs from the executions
     std::int64_t wrongResults = 0;     // a call succeeded with a result other than the service gives
     std::int64_t amplified = 0;        // the server sent a flood's hosts more than 3x what they sent it
+    std::int64_t outOfOrder = 0;       // ordered delivery: a call ran before an earlier one, or beside one
 
     std::int64_t total() const;
     InvariantCounts &operator+=(const InvariantCounts &o);

@@ -107,6 +107,7 @@ bool LiveSession::start(QString *error)
         co.retry = m_config.retry;
         co.window = m_config.window;
         co.ackMode = m_config.ackMode;
+        co.ordered = m_config.ordered;
         co.checksum = m_config.checksum;
         co.pollInterval = m_config.pollInterval;
         co.maxDatagram = m_config.maxDatagram;

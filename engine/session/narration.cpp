@@ -270,13 +270,13 @@ QString timeout(const Story &s)
                                           "No reply to call %1 came back within %2, so %3's timer went off.")
                   .arg(s.call(), waited, s.client());
 
-    if (e.attempt >= s.config.retry.maxAttempts && s.callHas(EventKind::HandlerStart))
+    if (s.config.retry.isLastAttempt(e.attempt) && s.callHas(EventKind::HandlerStart))
         return twoSentences(first, QCoreApplication::translate("Narration",
                                                                "Attempt %1 was the last one allowed, so the "
                                                                "call fails, although the server did run it: "
                                                                "only the answers were lost.")
                                        .arg(s.attempt()));
-    if (e.attempt >= s.config.retry.maxAttempts)
+    if (s.config.retry.isLastAttempt(e.attempt))
         return twoSentences(first, QCoreApplication::translate("Narration",
                                                                "Attempt %1 was the last one allowed, so the "
                                                                "call fails; %2 cannot know whether the server "
@@ -803,7 +803,7 @@ QString lost(const Story &s)
             e.attempt <= 1
                 ? QCoreApplication::translate("Narration", "The request for call %1 was lost.").arg(s.call())
                 : QCoreApplication::translate("Narration", "Attempt %1 of call %2 was lost.").arg(s.attempt(), s.call());
-        if (e.attempt >= s.config.retry.maxAttempts)
+        if (s.config.retry.isLastAttempt(e.attempt))
             return pick(own, QCoreApplication::translate("Narration",
                                                          "It was the last attempt %1 may make, so the call "
                                                          "will fail when the timer runs out.")
@@ -1118,8 +1118,31 @@ QString cachedReplyResent(const Story &s)
         .arg(s.call());
 }
 
+QString requestHeld(const Story &s)
+{
+    return twoSentences(QCoreApplication::translate("Narration",
+                                                    "Call %1 reached the server before call %2 had run. %3 asked "
+                                                    "for its calls in order, so the server holds call %1 back.")
+                            .arg(s.call(), num(s.e.detail), s.client(At::Start)),
+                        QCoreApplication::translate("Narration",
+                                                    "It acks the request like a running call, so %1 probes "
+                                                    "instead of resending, and runs it once every earlier call "
+                                                    "has run or been given up.")
+                            .arg(s.client()));
+}
+
 QString handlerStart(const Story &s)
 {
+    // A call that waited in the hold-back queue runs now that its turn came.
+    if (s.callHas(EventKind::RequestHeld))
+        return twoSentences(QCoreApplication::translate("Narration",
+                                                        "Every call of %1 before call %2 has now run or been "
+                                                        "given up, so the server takes call %2 out of its "
+                                                        "hold-back queue and runs it.")
+                                .arg(s.client(), s.call()),
+                            QCoreApplication::translate("Narration",
+                                                        "The network delivered the calls out of order; the "
+                                                        "server runs them in the order they were made."));
     if (s.config.service == u"counter")
         return twoSentences(QCoreApplication::translate("Narration",
                                                         "The server runs call %1: the counter service adds to "
@@ -1389,6 +1412,7 @@ QString narrate(const trace::TraceLog::View &view, qsizetype index, const Sessio
     case EventKind::FragmentAck: return fragmentAck(s);
     case EventKind::FragmentDuplicate: return fragmentDuplicate(s);
     case EventKind::Reassembled: return reassembled(s);
+    case EventKind::RequestHeld: return requestHeld(s);
     }
     return QCoreApplication::translate("Narration", "Something happened that this version cannot describe (event %1).")
         .arg(num(int(s.e.kind)));

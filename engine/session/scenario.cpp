@@ -158,6 +158,26 @@ void overload(SessionConfig &c)
     c.retry.deadline = core::Duration(10'000'000);
 }
 
+// Asynchronous calls delivered in order (the homework's question 6): one
+// client keeps four calls in flight to the counter over a network that
+// reorders and loses datagrams. The first request is lost, so the next
+// ones reach the server first and wait in its hold-back queue until the
+// resent call 1 arrives; then they run one at a time, in call-id order.
+void ordered(SessionConfig &c)
+{
+    c.calls = 8;
+    c.clients = 1;
+    c.window = 4;
+    c.ordered = true;
+    c.service = QStringLiteral("counter");
+    c.handlerTime = core::Duration(20'000);
+    c.toServer.delay = c.toClient.delay = core::Duration(40'000);
+    c.toServer.reorder = c.toClient.reorder = 0.25;
+    c.toServer.loss = c.toClient.loss = 0.1;
+    c.retry.timeout = core::Duration(300'000);
+    c.toServerFaults = {dropFirst(DatagramKind::Request)};
+}
+
 } // namespace
 
 std::span<const Scenario> scenarios()
@@ -280,6 +300,19 @@ std::span<const Scenario> scenarios()
          QT_TRANSLATE_NOOP("Scenario", "Why does a short fixed timeout make overload worse?\nWatch the counter tracks: what "
                            "happens to drops and resends after switching to full jitter?\nHow could the server "
                            "help clients back off?")},
+        {QStringLiteral("ordered"), QT_TRANSLATE_NOOP("Scenario", "Ordered delivery"),
+         QT_TRANSLATE_NOOP("Scenario",
+                           "One client keeps four calls in flight to the counter, asking for them to run in "
+                           "order, over a network that reorders and loses datagrams. The first request is "
+                           "lost, so the calls after it reach the server first: it acks them and holds them "
+                           "back until the resent call 1 arrives, then runs them one at a time, in the order "
+                           "they were made."),
+         ordered,
+         QT_TRANSLATE_NOOP("Scenario", "Many messages in flight and still delivered in order: the receiver holds back those "
+                           "that arrive early, as TCP does, instead of the sender waiting for each one."),
+         QT_TRANSLATE_NOOP("Scenario", "How does the server know a call came too early?\nWhat does holding back cost "
+                           "the calls behind a lost one?\nWhat must the server do when the client gives up on a "
+                           "call it is waiting for?")},
     };
     return table;
 }

@@ -44,6 +44,9 @@ struct SessionConfig
     // Protocol.
     core::RetryConfig retry;
     core::AckMode ackMode = core::AckMode::Implicit;
+    // Ordered delivery: the server runs each client's calls one at a time in
+    // call-id order, holding back those that arrive ahead of an earlier one.
+    bool ordered = false;
     core::Duration ackDelay{100'000};
     core::Duration pollInterval{0}; // 0: the retry timeout
     wire::ChecksumKind checksum = wire::ChecksumKind::Crc32c;

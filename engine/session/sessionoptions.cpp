@@ -221,8 +221,8 @@ const SessionOption kOptions[] = {
     {"max-timeout-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "cap on any single timeout"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.maxTimeout); },
      [](const SessionConfig &c) { return milliseconds(c.retry.maxTimeout); }},
-    {"max-attempts", "N", QT_TRANSLATE_NOOP("SessionOption", "sends of a request before the call fails"),
-     [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 10'000, c.retry.maxAttempts); },
+    {"max-attempts", "N", QT_TRANSLATE_NOOP("SessionOption", "sends of a request before the call fails; 0: no limit, only the deadline ends a call"),
+     [](SessionConfig &c, const QString &v) { return parseInt(v, 0, 10'000, c.retry.maxAttempts); },
      [](const SessionConfig &c) { return QString::number(c.retry.maxAttempts); }},
     {"deadline-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "time a call may take in all before it fails"),
      [](SessionConfig &c, const QString &v) { return parseMs(v, 0.001, kMaxMs, c.retry.deadline); },
@@ -267,6 +267,15 @@ const SessionOption kOptions[] = {
      QT_TRANSLATE_NOOP("SessionOption", "datagrams waiting for a busy server (simulation); more are lost"),
      [](SessionConfig &c, const QString &v) { return parseInt(v, 1, 1'000'000, c.serverQueue); },
      [](const SessionConfig &c) { return QString::number(c.serverQueue); }},
+    {"delivery", "ORDER",
+     QT_TRANSLATE_NOOP("SessionOption", "any (the server runs calls as they arrive) or ordered (each client's calls run one at a time in call-id order; --ordered for short)"),
+     [](SessionConfig &c, const QString &v) -> QString {
+         if (v != u"any" && v != u"ordered")
+             return QStringLiteral("expected any or ordered");
+         c.ordered = v == u"ordered";
+         return {};
+     },
+     [](const SessionConfig &c) { return c.ordered ? QStringLiteral("ordered") : QStringLiteral("any"); }},
 };
 
 } // namespace
@@ -289,6 +298,8 @@ QStringList choicesOf(const char *name)
     }
     if (n == "ack-mode")
         return {core::ackModeName(core::AckMode::Explicit), core::ackModeName(core::AckMode::Implicit)};
+    if (n == "delivery")
+        return {QStringLiteral("any"), QStringLiteral("ordered")};
     if (n == "loss-model")
         return {netem::lossModelName(netem::LossModel::Bernoulli), netem::lossModelName(netem::LossModel::Gilbert)};
     if (n == "checksum") {

@@ -80,6 +80,8 @@ SessionConfig soakConfig(std::uint64_t seed)
         c.toClient.loss = 0.5 + r.uniform() * 0.3;
         c.calls = int(r.between(3, 20));
     }
+    // Some clients ask for their calls to run in order.
+    c.ordered = r.chance(0.25);
     return c;
 }
 
@@ -144,6 +146,7 @@ SoakSeedResult soakSeed(std::uint64_t seed)
         result.outlived |= e.kind == trace::EventKind::Rejected && e.detail == wire::STATUS_RESULT_FORGOTTEN;
     }
     result.restarted = config.serverRestartAt.has_value();
+    result.ordered = config.ordered;
     result.overloaded = sim.serverBacklogPeak() >= config.serverQueue && config.serverRate > 0;
     return result;
 }
@@ -162,6 +165,7 @@ void SoakResult::add(const SoakSeedResult &r)
     overloadedSeeds += r.overloaded;
     outlivedSeeds += r.outlived;
     floodedSeeds += r.flooded;
+    orderedSeeds += r.ordered;
     broken += r.check.broken;
     if (!r.check.firstProblem.isEmpty() && failures.size() < kMaxFailuresListed)
         failures.emplace_back(r.seed, r.check.firstProblem);
@@ -181,6 +185,7 @@ SoakResult &SoakResult::operator+=(const SoakResult &later)
     overloadedSeeds += later.overloadedSeeds;
     outlivedSeeds += later.outlivedSeeds;
     floodedSeeds += later.floodedSeeds;
+    orderedSeeds += later.orderedSeeds;
     broken += later.broken;
     for (const auto &f : later.failures)
         if (failures.size() < kMaxFailuresListed)
@@ -207,6 +212,7 @@ QJsonObject SoakResult::toJson() const
         {QStringLiteral("seeds_overloaded"), overloadedSeeds},
         {QStringLiteral("seeds_outlived_cache"), outlivedSeeds},
         {QStringLiteral("seeds_flooded"), floodedSeeds},
+        {QStringLiteral("seeds_ordered"), orderedSeeds},
         {QStringLiteral("double_executions"), qint64(broken.doubleExecutions)},
         {QStringLiteral("corrupt_accepted"), qint64(broken.corruptAccepted)},
         {QStringLiteral("past_deadline"), qint64(broken.pastDeadline)},
@@ -215,6 +221,7 @@ QJsonObject SoakResult::toJson() const
         {QStringLiteral("counter_mismatch"), qint64(broken.counterMismatch)},
         {QStringLiteral("wrong_results"), qint64(broken.wrongResults)},
         {QStringLiteral("amplified"), qint64(broken.amplified)},
+        {QStringLiteral("out_of_order"), qint64(broken.outOfOrder)},
         {QStringLiteral("failing_seeds"), failing},
     };
 }

@@ -33,6 +33,7 @@ struct SoakSeedResult
     bool overloaded = false;             // the server's receive queue dropped datagrams
     bool outlived = false;               // a call was resent after its answer aged out, and refused
     bool flooded = false;                // forged datagrams from made-up hosts came beside the session
+    bool ordered = false;                // each client's calls ran in call-id order, early ones held back
 };
 
 // Runs one seed's session to the end and checks it.
@@ -44,6 +45,7 @@ struct SoakResult
     std::int64_t calls = 0, ok = 0, failed = 0, executions = 0;
     std::int64_t retransmissions = 0, duplicatesAnswered = 0;
     int fragmentedSeeds = 0, restartedSeeds = 0, overloadedSeeds = 0, outlivedSeeds = 0, floodedSeeds = 0;
+    int orderedSeeds = 0;
     InvariantCounts broken;
     // The seeds where a promise broke, in seed order (at most 20), with what broke.
     std::vector<std::pair<std::uint64_t, QString>> failures;

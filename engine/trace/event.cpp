@@ -11,7 +11,7 @@ constexpr std::array<const char *, kEventKindCount> kKindNames = {
     "duplicate-suppressed", "cached-reply-resent", "handler-start", "handler-end",
     "cache-evict", "late-reply-dropped", "rejected", "call-ok", "call-failed",
     "malformed-dropped", "param-change", "stale-dropped", "socket-error",
-    "server-restart", "fragment-ack", "fragment-duplicate", "reassembled",
+    "server-restart", "fragment-ack", "fragment-duplicate", "reassembled", "request-held",
 };
 constexpr std::array<const char *, kCallErrorCount> kErrorNames = {
     "none", "deadline-exceeded", "max-attempts", "rejected", "server-restarted", "cancelled",

@@ -44,8 +44,10 @@ enum class EventKind : std::uint8_t {
                          // holds, size: the message's fragment count)
     FragmentDuplicate,   // a fragment arrived that was already held (fragment: its index)
     Reassembled,         // the last missing fragment arrived (detail: message bytes, size: fragments)
+    RequestHeld,         // server: an ordered client's request waits for an earlier call to run
+                         // (detail: the call id it waits for)
 };
-inline constexpr int kEventKindCount = 30;
+inline constexpr int kEventKindCount = 31;
 
 // Why a call failed, in CallFailed.detail.
 enum class CallError : std::uint8_t {

@@ -93,6 +93,7 @@ QByteArray eventToJson(const Event &e)
         field(out, "bytes", e.detail);
         field(out, "fragments", e.size);
         break;
+    case EventKind::RequestHeld: field(out, "waits_for", e.detail); break;
     case EventKind::ParamChange:
         field(out, "param", e.detail);
         field(out, "value", e.size);

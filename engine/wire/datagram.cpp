@@ -30,7 +30,8 @@ static_assert(BodyLengthAt + 4 == kHeaderSize);
 constexpr std::uint8_t kChecksumBits = 0x07;
 constexpr std::uint8_t kAckRequestedBit = 0x08;
 constexpr std::uint8_t kTokenBit = 0x10;
-constexpr std::uint8_t kKnownFlags = kChecksumBits | kAckRequestedBit | kTokenBit;
+constexpr std::uint8_t kOrderedBit = 0x20;
+constexpr std::uint8_t kKnownFlags = kChecksumBits | kAckRequestedBit | kTokenBit | kOrderedBit;
 
 qsizetype tokenBytes(uchar flags)
 {
@@ -49,6 +50,7 @@ Header readHeader(const uchar *p)
     Header h;
     h.kind = DatagramKind(p[KindAt]);
     h.ackRequested = (p[FlagsAt] & kAckRequestedBit) != 0;
+    h.ordered = (p[FlagsAt] & kOrderedBit) != 0;
     h.attempt = load<quint16>(p, AttemptAt);
     h.epoch = load<quint32>(p, EpochAt);
     h.clientId = load<quint32>(p, ClientIdAt);
@@ -114,7 +116,7 @@ QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKin
     p[VersionAt] = kVersion;
     p[KindAt] = uchar(header.kind);
     p[FlagsAt] = uchar((uchar(checksum) & kChecksumBits) | (header.ackRequested ? kAckRequestedBit : 0)
-                       | (token ? kTokenBit : 0));
+                       | (token ? kTokenBit : 0) | (header.ordered ? kOrderedBit : 0));
     p[ReservedAt] = 0;
     qToBigEndian<quint16>(header.attempt, p + AttemptAt);
     qToBigEndian<quint32>(header.epoch, p + EpochAt);

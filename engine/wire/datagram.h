@@ -38,7 +38,7 @@ QString datagramKindName(DatagramKind kind);
 //   2     1    version (1)
 //   3     1    kind (DatagramKind)
 //   4     1    flags: bits 0-2 checksum kind, bit 3 ack requested, bit 4 address
-//                token follows the header, bits 5-7 zero
+//                token follows the header, bit 5 ordered, bits 6-7 zero
 //   5     1    reserved, zero
 //   6     2    attempt (1 for the first send of a request)
 //   8     4    epoch of the server (0 from a client that has not heard one yet)
@@ -74,6 +74,10 @@ struct Header
     bool ackRequested = false;
     // The address token (0: none). Tokens are never 0.
     std::uint64_t token = 0;
+    // From a client whose calls the server must run one at a time in call-id
+    // order (the chapter's in-order delivery): a request that arrives ahead
+    // of an earlier call waits in the server's hold-back queue.
+    bool ordered = false;
 
     friend bool operator==(const Header &, const Header &) = default;
 };

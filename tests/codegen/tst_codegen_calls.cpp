@@ -158,6 +158,31 @@ private slots:
         QCOMPARE(future.result().response.payload(), "async");
     }
 
+    // The generated client's flush(): every call made through it has ended
+    // by the time it finishes.
+    void flushWaitsForEveryCall()
+    {
+        rpc::RpcServer server({});
+        services::EchoProcedures procedures;
+        procedures.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        services::EchoClient echo(client);
+        QList<QFuture<codegen::CallResult<services::EchoReply>>> calls;
+        for (int i = 0; i < 20; ++i) {
+            services::EchoRequest request;
+            request.set_payload(std::to_string(i));
+            calls << echo.Echo(request);
+        }
+        echo.flush().waitForFinished();
+        for (int i = 0; i < 20; ++i) {
+            QVERIFY(calls[i].isFinished());
+            QCOMPARE(calls[i].result().response.payload(), std::to_string(i));
+        }
+    }
+
     // A file in fragmented chunks through the generated FileTransfer: the
     // receiver's SHA-256 of the whole file matches the sender's; a chunk
     // that claims another digest fails the call that completes the file.

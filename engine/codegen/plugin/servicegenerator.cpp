@@ -266,7 +266,9 @@ void FileGenerator::checkNames(const ServiceModel &model)
     }
 
     std::map<std::string, std::string> client = {
-        {model.clientClass, "the class itself"}, {"m_client", "its RpcClient member"}};
+        {model.clientClass, "the class itself"},
+        {"m_client", "its RpcClient member"},
+        {"flush", "its wait for every open call"}};
     std::map<std::string, std::string> server = {
         {model.serverClass, "the class itself"},
         {"registerOn", "its registration method"},
@@ -351,7 +353,10 @@ void FileGenerator::writeClient(gp::io::Printer &printer, const ServiceModel &mo
     printer.Indent();
     printer.Print(
         "// Calls go through `client`, which must be started and outlive this object.\n"
-        "explicit $class$(::rpcscope::rpc::RpcClient &client);\n",
+        "explicit $class$(::rpcscope::rpc::RpcClient &client);\n"
+        "\n"
+        "// Finishes once every call made so far through the client has ended.\n"
+        "::QFuture<void> flush();\n",
         "class", model.clientClass);
     for (const MethodModel &m : model.methods) {
         const Vars vars = {{"name", m.cppName},
@@ -448,6 +453,11 @@ void FileGenerator::writeSource(gp::io::Printer &printer) const
             "$class$::$class$(::rpcscope::rpc::RpcClient &client)\n"
             "    : m_client(client)\n"
             "{\n"
+            "}\n"
+            "\n"
+            "::QFuture<void> $class$::flush()\n"
+            "{\n"
+            "    return m_client.flush();\n"
             "}\n"
             "\n",
             "class", model.clientClass);

@@ -15,6 +15,11 @@ GreeterClient::GreeterClient(::rpcscope::rpc::RpcClient &client)
 {
 }
 
+::QFuture<void> GreeterClient::flush()
+{
+    return m_client.flush();
+}
+
 ::QFuture<::rpcscope::codegen::CallResult<::acme::greeting::v1::HelloReply>> GreeterClient::SayHello(
     const ::acme::greeting::v1::HelloRequest &request, ::rpcscope::rpc::CallOptions options)
 {
@@ -156,6 +161,11 @@ void GreeterServer::registerOn(::rpcscope::rpc::RpcServer &server)
 ClockClient::ClockClient(::rpcscope::rpc::RpcClient &client)
     : m_client(client)
 {
+}
+
+::QFuture<void> ClockClient::flush()
+{
+    return m_client.flush();
 }
 
 ::QFuture<::rpcscope::codegen::CallResult<::google::protobuf::Timestamp>> ClockClient::Now(

@@ -32,6 +32,9 @@ public:
     // Calls go through `client`, which must be started and outlive this object.
     explicit GreeterClient(::rpcscope::rpc::RpcClient &client);
 
+    // Finishes once every call made so far through the client has ended.
+    ::QFuture<void> flush();
+
     // Says hello to `name`. A "$" in a comment stays as it is: $name$.
     // On the wire: "acme.greeting.v1.Greeter/SayHello".
     ::QFuture<::rpcscope::codegen::CallResult<::acme::greeting::v1::HelloReply>> SayHello(
@@ -154,6 +157,9 @@ class ClockClient
 public:
     // Calls go through `client`, which must be started and outlive this object.
     explicit ClockClient(::rpcscope::rpc::RpcClient &client);
+
+    // Finishes once every call made so far through the client has ended.
+    ::QFuture<void> flush();
 
     // On the wire: "acme.greeting.v1.Clock/Now".
     ::QFuture<::rpcscope::codegen::CallResult<::google::protobuf::Timestamp>> Now(

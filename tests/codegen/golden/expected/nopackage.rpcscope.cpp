@@ -13,6 +13,11 @@ StatsClient::StatsClient(::rpcscope::rpc::RpcClient &client)
 {
 }
 
+::QFuture<void> StatsClient::flush()
+{
+    return m_client.flush();
+}
+
 ::QFuture<::rpcscope::codegen::CallResult<::Summary>> StatsClient::Summarise(
     const ::Sample &request, ::rpcscope::rpc::CallOptions options)
 {

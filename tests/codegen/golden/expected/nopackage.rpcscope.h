@@ -27,6 +27,9 @@ public:
     // Calls go through `client`, which must be started and outlive this object.
     explicit StatsClient(::rpcscope::rpc::RpcClient &client);
 
+    // Finishes once every call made so far through the client has ended.
+    ::QFuture<void> flush();
+
     // On the wire: "Stats/Summarise".
     ::QFuture<::rpcscope::codegen::CallResult<::Summary>> Summarise(
         const ::Sample &request, ::rpcscope::rpc::CallOptions options = {});

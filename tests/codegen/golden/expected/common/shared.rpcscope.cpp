@@ -15,6 +15,11 @@ LivenessClient::LivenessClient(::rpcscope::rpc::RpcClient &client)
 {
 }
 
+::QFuture<void> LivenessClient::flush()
+{
+    return m_client.flush();
+}
+
 ::QFuture<::rpcscope::codegen::CallResult<::acme::common::Pong>> LivenessClient::Check(
     const ::acme::common::Ping &request, ::rpcscope::rpc::CallOptions options)
 {

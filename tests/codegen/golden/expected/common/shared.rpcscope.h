@@ -29,6 +29,9 @@ public:
     // Calls go through `client`, which must be started and outlive this object.
     explicit LivenessClient(::rpcscope::rpc::RpcClient &client);
 
+    // Finishes once every call made so far through the client has ended.
+    ::QFuture<void> flush();
+
     // Answers a ping with the same sequence number.
     // On the wire: "acme.common.Liveness/Check".
     ::QFuture<::rpcscope::codegen::CallResult<::acme::common::Pong>> Check(
