@@ -12,6 +12,7 @@
 #include "session/summary.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using rpcscope::widgets::MainWindow;
 
@@ -145,6 +147,28 @@ private slots:
             for (int x = 0; x < image.width(); x += 3)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 4, qPrintable(QString::number(colours.size())));
+    }
+
+    // Help > Homework shows the chapter's questions with what answers each,
+    // from the page in docs/, in one window however often it is asked for.
+    void homeworkPageAnswersEveryQuestion()
+    {
+        MainWindow window;
+        QAction *homework = window.findChild<QAction *>(QStringLiteral("homework"));
+        QVERIFY(homework);
+        homework->trigger();
+        homework->trigger();
+        const QList<QDialog *> dialogs = window.findChildren<QDialog *>(QStringLiteral("homeworkDialog"));
+        QCOMPARE(dialogs.size(), 1);
+        QVERIFY(dialogs[0]->isVisible());
+        const QTextBrowser *text = dialogs[0]->findChild<QTextBrowser *>();
+        QVERIFY(text);
+        const QString page = text->toPlainText();
+        for (int question = 1; question <= 7; ++question)
+            QVERIFY2(page.contains(QStringLiteral("%1. ").arg(question)), qPrintable(QString::number(question)));
+        for (const char *answer : {"--max-attempts 0", "--ordered", "flush()", "bench --to", "Ordered delivery"})
+            QVERIFY2(page.contains(QLatin1StringView(answer)), answer);
+        dialogs[0]->close();
     }
 
     void aboutNamesVersions()

@@ -3020,6 +3020,18 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>&lt;p&gt;RpcScope is free software under the MIT licence. It uses Qt under the GNU LGPL version 3 and protobuf under the BSD 3-Clause licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;RpcScope ist freie Software unter der MIT-Lizenz. Es verwendet Qt unter der GNU LGPL Version 3 und protobuf unter der BSD-3-Clause-Lizenz (BSD 3-Clause).&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Homework: the Chapter&apos;s Questions…</source>
+        <translation>&amp;Hausaufgabe: die Fragen des Kapitels…</translation>
+    </message>
+    <message>
+        <source>Each question of the chapter&apos;s coding homework, with the scenario, settings and command that answer it</source>
+        <translation>Jede Frage der Programmier-Hausaufgabe des Kapitels, mit dem Szenario, den Einstellungen und dem Befehl, die sie beantworten</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>Hausaufgabe</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

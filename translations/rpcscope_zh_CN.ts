@@ -3020,6 +3020,18 @@ Click an event, or press N and P, for its own story.</source>
         <source>&lt;p&gt;RpcScope is free software under the MIT licence. It uses Qt under the GNU LGPL version 3 and protobuf under the BSD 3-Clause licence.&lt;/p&gt;</source>
         <translation>&lt;p&gt;RpcScope 是基于 MIT 许可证的自由软件。它使用 GNU LGPL 第 3 版授权的 Qt 和 BSD 3-Clause 许可证授权的 protobuf。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Homework: the Chapter&apos;s Questions…</source>
+        <translation>作业：本章的问题(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Each question of the chapter&apos;s coding homework, with the scenario, settings and command that answer it</source>
+        <translation>本章编程作业的每个问题，以及回答它的场景、设置和命令</translation>
+    </message>
+    <message>
+        <source>Homework</source>
+        <translation>作业</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

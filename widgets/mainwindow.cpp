@@ -25,9 +25,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -43,6 +46,7 @@
 #include <QStatusBar>
 #include <QStyleFactory>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QSpinBox>
 #include <QToolBar>
 #include <QHBoxLayout>
@@ -535,10 +539,16 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *homework = help->addAction(QString(), this, &MainWindow::showHomework);
+    homework->setObjectName(QStringLiteral("homework"));
+    help->addSeparator();
     QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
-    m_i18n.add([help, about, aboutQt] {
+    m_i18n.add([help, homework, about, aboutQt] {
         help->setTitle(tr("&Help"));
+        homework->setText(tr("&Homework: the Chapter's Questions…"));
+        homework->setStatusTip(tr("Each question of the chapter's coding homework, with the scenario, "
+                                  "settings and command that answer it"));
         about->setText(tr("&About RpcScope"));
         aboutQt->setText(tr("About &Qt"));
     });
@@ -1180,6 +1190,30 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About RpcScope"), aboutText());
+}
+
+void MainWindow::showHomework()
+{
+    auto *dialog = findChild<QDialog *>(QStringLiteral("homeworkDialog"));
+    if (!dialog) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("homeworkDialog"));
+        auto *layout = new QVBoxLayout(dialog);
+        auto *text = new QTextBrowser(dialog);
+        text->setOpenExternalLinks(true);
+        QFile page(QStringLiteral(":/docs/homework.md"));
+        if (page.open(QIODevice::ReadOnly))
+            text->setMarkdown(QString::fromUtf8(page.readAll()));
+        layout->addWidget(text);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        layout->addWidget(buttons);
+        dialog->resize(QSize(760, 640).boundedTo(screen()->availableSize() * 0.9));
+    }
+    dialog->setWindowTitle(tr("Homework"));
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 // View > Language: the system's language, English, and every translation

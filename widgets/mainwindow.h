@@ -103,6 +103,9 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
+    // Help > Homework: the chapter's homework, question by question, with
+    // what RpcScope shows for each (docs/homework.md).
+    void showHomework();
     bool confirmDiscardCapture();
     void refreshViews();
     void showSession(const session::SessionConfig &config);
