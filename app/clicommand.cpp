@@ -11,6 +11,12 @@
 
 #include <cstdio>
 
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
+
 namespace rpcscope::cli {
 
 QTextStream &out()
@@ -23,6 +29,15 @@ QTextStream &err()
 {
     static QTextStream stream(stderr);
     return stream;
+}
+
+bool stderrIsTerminal()
+{
+#ifdef Q_OS_WIN
+    return ::_isatty(::_fileno(stderr));
+#else
+    return ::isatty(::fileno(stderr));
+#endif
 }
 
 int usageError(const QString &message)
@@ -69,6 +84,8 @@ std::span<const Command> commands()
          QStringLiteral("Write a capture as CSV, JSON Lines, Mermaid, PlantUML, SVG, PNG or PDF"), runExport},
         {QStringLiteral("serve"), QStringLiteral("Serve a service over UDP until stopped"), runServe},
         {QStringLiteral("call"), QStringLiteral("Call a procedure on a server and print the reply"), runCall},
+        {QStringLiteral("bench"),
+         QStringLiteral("Measure a server: the raw round trip, call latency, pipelined calls and goodput"), runBench},
         {QStringLiteral("version"), QStringLiteral("Print the program, Qt and protobuf versions"),
          [](const QStringList &args) {
              if (args.size() > 1)

@@ -30,6 +30,8 @@ std::span<const Command> commands();
 
 QTextStream &out();
 QTextStream &err();
+// Whether stderr is a terminal: progress is shown there, not in a log.
+bool stderrIsTerminal();
 
 // Prints "rpcscope-cli: MESSAGE" and a pointer to --help on stderr; returns ExitUsage.
 int usageError(const QString &message);

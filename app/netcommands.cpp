@@ -5,6 +5,7 @@
 #include "remote/tracering.h"
 #include "rpc/hostport.h"
 #include "rpc/keyfile.h"
+#include "rpc/measurement.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
@@ -289,6 +290,8 @@ int runServe(const QStringList &args)
         options.clock = &clock;
     }
     rpc::RpcServer server(options);
+    // Any server can be measured (rpcscope-cli bench), whatever it offers.
+    rpc::registerBenchMethods(server);
     // Who was refused and why, sessions established: the server's log.
     QObject::connect(&server, &rpc::RpcServer::notice, &server, [](const QString &message) {
         err() << "rpcscope-cli serve: " << message << '\n';
@@ -577,6 +580,165 @@ int runCall(const QStringList &args)
         err().flush();
         return ExitFailure;
     }
+    return ExitOk;
+}
+
+namespace {
+
+// "16777216", "16M", "64K", "1G": bytes, the suffixes binary.
+QString parseBytes(const QString &text, qint64 min, qint64 max, qint64 &out)
+{
+    QString digits = text.trimmed();
+    qint64 unit = 1;
+    if (!digits.isEmpty()) {
+        switch (digits.back().toUpper().unicode()) {
+        case u'K': unit = qint64(1) << 10; break;
+        case u'M': unit = qint64(1) << 20; break;
+        case u'G': unit = qint64(1) << 30; break;
+        default: break;
+        }
+        if (unit != 1)
+            digits.chop(1);
+    }
+    qint64 value = 0;
+    if (QString e = session::parseWholeNumber(digits, 0, max / unit, value); !e.isEmpty())
+        return QStringLiteral("expected a size from %1 to %2 bytes (K, M and G allowed)").arg(min).arg(max);
+    value *= unit;
+    if (value < min)
+        return QStringLiteral("expected a size from %1 to %2 bytes (K, M and G allowed)").arg(min).arg(max);
+    out = value;
+    return {};
+}
+
+QString microseconds(double us)
+{
+    return us >= 1000 ? QStringLiteral("%1 ms").arg(us / 1000, 0, 'f', 2) : QStringLiteral("%1 µs").arg(us, 0, 'f', 1);
+}
+
+} // namespace
+
+int runBench(const QStringList &args)
+{
+    const QString command = QStringLiteral("bench");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Measures the server at --to (any rpcscope-cli serve) and prints, beside the raw round trip to it "
+        "(a datagram the server's transport echoes at once, without the protocol: the floor under every "
+        "call), the latency of single calls one at a time, pipelined calls per second, and the goodput of a "
+        "large message sent in chunks and checked by SHA-256 at the server. Between two machines this is the "
+        "chapter's homework question 7; the floor says what to expect."));
+    parser.addHelpOption();
+    const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("the server's address and port"),
+                                QStringLiteral("HOST:PORT"));
+    const QCommandLineOption calls(QStringLiteral("calls"),
+                                   QStringLiteral("raw echoes, and single calls, to time [default: 1000]"),
+                                   QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("pipelined calls in flight [default: 32]"),
+                                    QStringLiteral("W"), QStringLiteral("32"));
+    const QCommandLineOption pipelined(QStringLiteral("pipelined-calls"),
+                                       QStringLiteral("pipelined calls to make [default: 20000]"), QStringLiteral("M"),
+                                       QStringLiteral("20000"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("bytes sent for the goodput, in chunks [default: 16M]"),
+                                  QStringLiteral("BYTES"), QStringLiteral("16M"));
+    const QCommandLineOption chunk(QStringLiteral("chunk"),
+                                   QStringLiteral("bytes per call of the goodput, four in flight [default: 1M]"),
+                                   QStringLiteral("BYTES"), QStringLiteral("1M"));
+    const QCommandLineOption datagram(QStringLiteral("datagram"),
+                                      QStringLiteral("largest datagram this end sends; chunks go in fragments of it "
+                                                     "[default: 1400]"),
+                                      QStringLiteral("D"), QStringLiteral("1400"));
+    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
+                                     QStringLiteral("how long to wait for the first answer before saying nobody is "
+                                                    "there [default: 2000]"),
+                                     QStringLiteral("MS"), QStringLiteral("2000"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print the figures as one JSON object"));
+    const KeyOptions keyOptions;
+    parser.addOptions({to, calls, window, pipelined, size, chunk, datagram, timeout, json, keyOptions.key,
+                       keyOptions.keyFile});
+    if (!parser.parse(args))
+        return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("%1: unexpected argument '%2'").arg(command, parser.positionalArguments().first()));
+    if (!parser.isSet(to))
+        return usageError(QStringLiteral("%1: --to HOST:PORT is required").arg(command));
+    rpc::HostPort where;
+    if (QString e = rpc::parseHostPort(parser.value(to), false, where); !e.isEmpty())
+        return usageError(QStringLiteral("%1: invalid value '%2' for --to: %3").arg(command, parser.value(to), e));
+
+    rpc::MeasureOptions o;
+    o.address = where.address;
+    o.port = where.port;
+    const auto number = [&](const QCommandLineOption &option, qint64 min, qint64 max, qint64 &value) {
+        QString e = session::parseWholeNumber(parser.value(option), min, max, value);
+        return e.isEmpty() ? e
+                           : QStringLiteral("%1: invalid value '%2' for --%3: %4")
+                                 .arg(command, parser.value(option), option.names().constFirst(), e);
+    };
+    const auto bytes = [&](const QCommandLineOption &option, qint64 min, qint64 max, qint64 &value) {
+        QString e = parseBytes(parser.value(option), min, max, value);
+        return e.isEmpty() ? e
+                           : QStringLiteral("%1: invalid value '%2' for --%3: %4")
+                                 .arg(command, parser.value(option), option.names().constFirst(), e);
+    };
+    qint64 n = 0, w = 0, m = 0, d = 0, ms = 0;
+    for (const QString &e : {number(calls, 1, 1'000'000, n), number(window, 1, 4096, w),
+                             number(pipelined, 1, 100'000'000, m),
+                             number(datagram, wire::kMinMaxDatagram, wire::kMaxDatagramSize, d),
+                             number(timeout, 1, 3'600'000, ms), bytes(size, 1, qint64(1) << 40, o.messageBytes),
+                             bytes(chunk, 1, core::kDefaultMaxMessageBytes - 64, o.chunkBytes)})
+        if (!e.isEmpty())
+            return usageError(e);
+    o.calls = int(n);
+    o.window = int(w);
+    o.pipelinedCalls = int(m);
+    o.maxDatagram = qsizetype(d);
+    o.timeout = core::Duration(ms * 1000);
+    if (const std::optional<int> code = readKey(parser, keyOptions, command, o.key))
+        return *code;
+
+    const bool progress = !parser.isSet(json) && stderrIsTerminal();
+    const rpc::Measurement r = rpc::measure(o, [&](const QString &stage, double done) {
+        if (!progress)
+            return;
+        err() << "\r" << stage << ' ' << int(done * 100) << " %   ";
+        err().flush();
+    });
+    if (progress) {
+        err() << "\r" << QString(40, u' ') << "\r";
+        err().flush();
+    }
+    if (!r.ok()) {
+        if (parser.isSet(json)) {
+            out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) << '\n';
+            out().flush();
+        }
+        err() << "rpcscope-cli bench: " << r.error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    if (parser.isSet(json)) {
+        out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) << '\n';
+        return ExitOk;
+    }
+    const double rawPerSecond = r.raw.p50 > 0 ? 1e6 / r.raw.p50 : 0;
+    const double mib = r.goodputBytesPerSecond / (1024.0 * 1024.0);
+    out() << "server " << parser.value(to) << ", wire version " << r.serverVersion << '\n'
+          << "raw round trip (the floor)   p50 " << microseconds(r.raw.p50) << ", p90 " << microseconds(r.raw.p90)
+          << ", p99 " << microseconds(r.raw.p99) << '\n'
+          << "single call                  p50 " << microseconds(r.call.p50) << ", p90 " << microseconds(r.call.p90)
+          << ", p99 " << microseconds(r.call.p99) << "  (" << QString::number(r.callRatio(), 'f', 2)
+          << "× the floor)\n"
+          << "pipelined, window " << o.window << "          " << QString::number(r.callsPerSecond, 'f', 0)
+          << " calls/s  (" << QString::number(rawPerSecond > 0 ? r.callsPerSecond / rawPerSecond : 0, 'f', 2)
+          << "× one raw round trip at a time)\n"
+          << "goodput, " << r.messageBytes << " bytes in " << o.chunkBytes << "-byte calls of " << o.maxDatagram
+          << "-byte datagrams  " << QString::number(mib, 'f', 1) << " MiB/s ("
+          << QString::number(r.goodputBytesPerSecond * 8 / 1e6, 'f', 0) << " Mbit/s), SHA-256 verified\n";
     return ExitOk;
 }
 

@@ -13,24 +13,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace rpcscope::cli {
 
 namespace {
-
-bool stderrIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return ::_isatty(::_fileno(stderr));
-#else
-    return ::isatty(::fileno(stderr));
-#endif
-}
 
 const QString kCommand = QStringLiteral("soak");
 // Seeds per batch: progress is reported after each.

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QUdpSocket>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -306,6 +307,74 @@ private slots:
         r = run({QStringLiteral("simulate"), QStringLiteral("--delivery"), QStringLiteral("fifo")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("expected any or ordered")), qPrintable(r.err));
+    }
+
+    // bench against any serve: the floor, calls, pipelining and a goodput
+    // whose chunks the server hashed; plausible against each other.
+    void benchMeasuresAServer()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--service"), QStringLiteral("counter")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        Result r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--calls"),
+                        QStringLiteral("300"), QStringLiteral("--pipelined-calls"), QStringLiteral("3000"),
+                        QStringLiteral("--size"), QStringLiteral("1M"), QStringLiteral("--chunk"),
+                        QStringLiteral("256K"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(s[u"server_wire_version"].toInt(), 1);
+        const QJsonObject raw = s[u"raw_echo_us"].toObject();
+        const QJsonObject call = s[u"call_us"].toObject();
+        for (const QJsonObject &p : {raw, call}) {
+            QVERIFY2(p[u"p50"].toDouble() > 0, qPrintable(r.out));
+            QVERIFY2(p[u"p50"].toDouble() <= p[u"p90"].toDouble(), qPrintable(r.out));
+            QVERIFY2(p[u"p90"].toDouble() <= p[u"p99"].toDouble(), qPrintable(r.out));
+        }
+        // A call is a round trip and more: never cheaper than the raw echo.
+        QVERIFY2(raw[u"p50"].toDouble() < call[u"p50"].toDouble(), qPrintable(r.out));
+        QCOMPARE(s[u"call_to_raw"].toDouble(), call[u"p50"].toDouble() / raw[u"p50"].toDouble());
+        QVERIFY2(s[u"pipelined_calls_per_second"].toDouble() > 0, qPrintable(r.out));
+        QCOMPARE(s[u"goodput_bytes"].toDouble(), 1024.0 * 1024.0);
+        QVERIFY(s[u"goodput_verified"].toBool());
+        // Not more than the pipe it went through can carry: loopback moves
+        // well under 100 GB/s.
+        const double goodput = s[u"goodput_bytes_per_second"].toDouble();
+        QVERIFY2(goodput > 0 && goodput < 1e11, qPrintable(r.out));
+        QVERIFY(!s.contains(u"error"));
+
+        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--calls"), QStringLiteral("50"),
+                 QStringLiteral("--pipelined-calls"), QStringLiteral("200"), QStringLiteral("--size"),
+                 QStringLiteral("100000")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const char *line : {"raw round trip (the floor)", "single call", "pipelined, window 32", "goodput, 100000 bytes",
+                                 "SHA-256 verified"})
+            QVERIFY2(r.out.contains(QLatin1StringView(line)), qPrintable(r.out));
+        const QString stopped = stopServe(serve);
+        QVERIFY2(stopped.contains(QStringLiteral("stopped after")), qPrintable(stopped));
+    }
+
+    // Nobody at the port: a clear error, soon, and bad options named.
+    void benchFailsCleanly()
+    {
+        QUdpSocket closed;
+        QVERIFY(closed.bind(QHostAddress::LocalHost, 0));
+        const QString to = QStringLiteral("127.0.0.1:%1").arg(closed.localPort());
+        closed.close(); // the port is free again: nothing listens there
+        Result r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--timeout-ms"),
+                        QStringLiteral("200")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("no RpcScope server answered at %1 within 200 ms").arg(to))
+                     || r.err.contains(QStringLiteral("nothing listens at %1").arg(to)),
+                 qPrintable(r.err));
+        r = run({QStringLiteral("bench")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--to HOST:PORT is required")), qPrintable(r.err));
+        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--size"), QStringLiteral("12Q")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("invalid value '12Q' for --size")), qPrintable(r.err));
+        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--datagram"), QStringLiteral("50")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--datagram")), qPrintable(r.err));
     }
 
     void simulateOptionsOverrideScenario()

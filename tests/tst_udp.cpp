@@ -2,6 +2,7 @@
 // simulation, two processes talking, a server that stops or restarts, and
 // garbage thrown at both ends. Loss is emulated, never left to the kernel;
 // every loop is bounded by call deadlines.
+#include "rpc/measurement.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
@@ -11,6 +12,8 @@
 #include "trace/sharedsink.h"
 #include "trace/tracelog.h"
 #include "core/random.h"
+#include "wire/datagram.h"
+#include "wire/rawecho.h"
 
 #include "invariants.h"
 #include "loopback.h"
@@ -20,6 +23,9 @@
 #include <QJsonDocument>
 #include <QTest>
 #include <QUdpSocket>
+
+#include <atomic>
+#include <thread>
 
 using namespace rpcscope;
 using trace::CallError;
@@ -45,6 +51,77 @@ class TestUdp : public QObject
     Q_OBJECT
 
 private slots:
+    // A server's transport answers a raw echo at once, as large as it came,
+    // naming its wire version; one too large for an echo gets nothing.
+    void serverAnswersRawEchoes()
+    {
+        rpc::RpcServer server({});
+        QVERIFY(server.start());
+        QUdpSocket socket;
+        QVERIFY(socket.bind(QHostAddress::LocalHost, 0));
+        const QByteArray tooLarge = wire::echoRequest(QByteArray(wire::kMaxEchoPayload, 'x')) + 'y';
+        const QByteArray request = wire::echoRequest("ping 42");
+        QVERIFY(!wire::isEchoRequest(tooLarge));
+        socket.writeDatagram(tooLarge, server.address(), server.port());
+        socket.writeDatagram(request, server.address(), server.port());
+        QVERIFY(socket.waitForReadyRead(5000));
+        QByteArray answer(socket.pendingDatagramSize(), Qt::Uninitialized);
+        socket.readDatagram(answer.data(), answer.size());
+        // The first answer is to the second datagram: the first got none.
+        QCOMPARE(answer.size(), request.size());
+        std::uint8_t version = 0;
+        QByteArrayView payload;
+        QVERIFY(wire::readEchoAnswer(answer, version, payload));
+        QCOMPARE(version, wire::kVersion);
+        QCOMPARE(payload.toByteArray(), QByteArray("ping 42"));
+        // An echo is no RpcScope datagram, and no answer is a request.
+        wire::Decoded decoded;
+        QVERIFY(wire::decodeDatagram(request, wire::ChecksumKind::Crc32c, decoded) != wire::DecodeError::None);
+        QVERIFY(wire::decodeDatagram(wire::echoRequest(QByteArray(40, 'p')), wire::ChecksumKind::Crc32c, decoded)
+                != wire::DecodeError::None);
+        QVERIFY(!wire::isEchoRequest(answer));
+        QCOMPARE(server.executions(), std::uint64_t(0));
+    }
+
+    // A measurement against a server of another wire version stops at once
+    // and names both versions.
+    void measurementNamesAnotherWireVersion()
+    {
+        std::atomic<bool> done{false};
+        std::atomic<quint16> port{0};
+        std::thread answerer([&] {
+            // Answers echoes as a server of wire version 9 would, until told to stop.
+            QUdpSocket other; // its thread's own
+            if (!other.bind(QHostAddress::LocalHost, 0))
+                return;
+            port = other.localPort();
+            while (!done.load()) {
+                if (!other.waitForReadyRead(50))
+                    continue;
+                QByteArray d(other.pendingDatagramSize(), Qt::Uninitialized);
+                QHostAddress from;
+                quint16 fromPort = 0;
+                other.readDatagram(d.data(), d.size(), &from, &fromPort);
+                if (wire::isEchoRequest(d)) {
+                    d[8] = 'A';
+                    d[9] = char(9);
+                    other.writeDatagram(d, from, fromPort);
+                }
+            }
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(port.load() != 0, 5000);
+        rpc::MeasureOptions o;
+        o.address = QHostAddress(QHostAddress::LocalHost);
+        o.port = port.load();
+        o.timeout = core::Duration(3'000'000);
+        const rpc::Measurement m = rpc::measure(o);
+        done = true;
+        answerer.join();
+        QCOMPARE(m.serverVersion, 9);
+        QVERIFY2(m.error.contains(QStringLiteral("speaks wire version 9; this build speaks version 1")),
+                 qPrintable(m.error));
+    }
+
     void echoOverLoopback_data()
     {
         QTest::addColumn<QString>("address");

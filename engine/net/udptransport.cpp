@@ -2,6 +2,7 @@
 
 #include "core/fragments.h"
 #include "wire/datagram.h"
+#include "wire/rawecho.h"
 
 #include <QSocketNotifier>
 #include <QUdpSocket>
@@ -224,9 +225,33 @@ void UdpTransport::readPending(TimePoint now)
     }
 }
 
+void UdpTransport::answerEcho(QByteArrayView request, const Endpoint &from, TimePoint now)
+{
+    if (now - m_echoSecond >= core::Duration(1'000'000)) {
+        m_echoSecond = now;
+        m_echoesThisSecond = 0;
+    }
+    if (++m_echoesThisSecond > m_options.maxEchoesPerSecond) {
+        ++m_stats.echoesDropped;
+        return;
+    }
+    QByteArray answer = request.toByteArray();
+    wire::turnIntoEchoAnswer(answer);
+    SocketFailure failure;
+    if (m_socket.send(answer, from, &failure))
+        ++m_stats.echoesAnswered;
+    else
+        ++m_stats.sendErrors;
+}
+
 void UdpTransport::receiveOne(QByteArrayView datagram, const Endpoint &from, TimePoint now)
 {
     ++m_stats.received;
+    // Beside the protocol: answered before any peer or DTLS state is made.
+    if (m_options.answerEcho && wire::isEchoRequest(datagram)) {
+        answerEcho(datagram, from, now);
+        return;
+    }
     QByteArray bytes = QByteArray::fromRawData(datagram.data(), datagram.size());
     if (m_dtls) {
         // Only what a holder of the key sent reaches the protocol.

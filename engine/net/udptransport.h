@@ -54,6 +54,11 @@ struct TransportOptions
     // Not empty: DTLS with this pre-shared key (DtlsChannel); peers without
     // it get nothing.
     QByteArray key;
+    // A server: answer raw echoes (wire/rawecho.h) at once, in plain UDP
+    // even beside DTLS (they carry nothing but what they brought and the
+    // wire version), at most maxEchoesPerSecond of them.
+    bool answerEcho = false;
+    int maxEchoesPerSecond = 20'000;
 };
 
 // Drives one sans-IO core over one UDP socket: every datagram waiting on
@@ -118,6 +123,7 @@ public:
         std::uint64_t overAddressLimit = 0;  // not heard: the sender's address already has maxPeersPerAddress ports
         std::uint64_t delayedDropped = 0;    // not sent: the delayed-send queue was at maxDelayedBytes
         qsizetype peakDelayedBytes = 0;
+        std::uint64_t echoesAnswered = 0, echoesDropped = 0; // raw echoes; dropped: over the rate cap
     };
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }
@@ -166,6 +172,7 @@ private:
 
     void readPending(core::TimePoint now);
     void receiveOne(QByteArrayView datagram, const Endpoint &from, core::TimePoint now);
+    void answerEcho(QByteArrayView request, const Endpoint &from, core::TimePoint now);
     void onReadable();
     void onTimer();
     void runDueTimers(core::TimePoint now);
@@ -218,6 +225,8 @@ private:
     std::vector<Outgoing> m_outbox;
     std::vector<DatagramSocket::Outgoing> m_outboxViews; // scratch
     Stats m_stats;
+    core::TimePoint m_echoSecond{0}; // the second the echo count is for
+    int m_echoesThisSecond = 0;
     std::unique_ptr<DtlsChannel> m_dtls;
 };
 

@@ -324,6 +324,7 @@ private:
         t.bindPort = o.port;
         t.self = core::kServerHost;
         t.acceptNewPeers = true;
+        t.answerEcho = true;
         t.maxPeers = o.limits.maxClients;
         t.maxPeersPerAddress = o.maxPeersPerAddress;
         t.peerIdle = o.peerIdle;
