@@ -3032,6 +3032,185 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>Homework</source>
         <translation>Hausaufgabe</translation>
     </message>
+    <message>
+        <source>&amp;Measure a Server…</source>
+        <translation>Server &amp;messen…</translation>
+    </message>
+    <message>
+        <source>The raw round trip to a server, its calls&apos; latency, pipelined calls and goodput</source>
+        <translation>Die rohe Umlaufzeit zu einem Server, die Latenz seiner Aufrufe, Aufrufe im Pipelining und der Nutzdurchsatz</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MeasureDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>Raw round trips</source>
+        <translation>Rohe Umläufe</translation>
+    </message>
+    <message>
+        <source>Single calls</source>
+        <translation>Einzelne Aufrufe</translation>
+    </message>
+    <message>
+        <source>Pipelined calls</source>
+        <translation>Aufrufe im Pipelining</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>Nutzdurchsatz</translation>
+    </message>
+    <message>
+        <source>Measure a Server</source>
+        <translation>Server messen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of an rpcscope-cli serve, here or on another machine</source>
+        <translation>HOST:PORT eines rpcscope-cli serve, hier oder auf einem anderen Rechner</translation>
+    </message>
+    <message>
+        <source>DTLS &amp;key:</source>
+        <translation>DTLS-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>none: plain UDP</source>
+        <translation>keiner: einfaches UDP</translation>
+    </message>
+    <message>
+        <source>&amp;Calls timed:</source>
+        <translation>&amp;Gemessene Aufrufe:</translation>
+    </message>
+    <message>
+        <source>Raw echoes, and single calls one at a time, whose round trips are timed</source>
+        <translation>Rohe Echos und einzelne Aufrufe nacheinander, deren Umlaufzeiten gemessen werden</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Fenster:</translation>
+    </message>
+    <message>
+        <source>Pipelined calls in flight at once</source>
+        <translation>Gleichzeitig unterwegs befindliche Aufrufe im Pipelining</translation>
+    </message>
+    <message>
+        <source>&amp;Pipelined calls:</source>
+        <translation>Aufrufe im &amp;Pipelining:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Sent in 1 MiB calls, four in flight, each checked by SHA-256 at the server</source>
+        <translation>In Aufrufen zu 1 MiB gesendet, vier gleichzeitig, jeder vom Server per SHA-256 geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Datagram:</source>
+        <translation>&amp;Datagramm:</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> Bytes</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>&amp;Messen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>A&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>raw round trip (the floor)</source>
+        <translation>rohe Umlaufzeit (die Untergrenze)</translation>
+    </message>
+    <message>
+        <source>single call</source>
+        <translation>einzelner Aufruf</translation>
+    </message>
+    <message>
+        <source>Latency, µs</source>
+        <translation>Latenz, µs</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>The address is not HOST:PORT: %1</source>
+        <translation>Die Adresse ist nicht HOST:PORT: %1</translation>
+    </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>Messe %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1: %2 %</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>The measurement failed: %1</source>
+        <translation>Die Messung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s wire version</source>
+        <translation>Wire-Version des Servers</translation>
+    </message>
+    <message>
+        <source>Raw round trip (the floor)</source>
+        <translation>Rohe Umlaufzeit (die Untergrenze)</translation>
+    </message>
+    <message>
+        <source>p50 %1, p90 %2, p99 %3</source>
+        <translation>p50 %1, p90 %2, p99 %3</translation>
+    </message>
+    <message>
+        <source>Single call</source>
+        <translation>Einzelner Aufruf</translation>
+    </message>
+    <message>
+        <source>p50 %1, p90 %2, p99 %3 (%4× the floor)</source>
+        <translation>p50 %1, p90 %2, p99 %3 (%4× die Untergrenze)</translation>
+    </message>
+    <message>
+        <source>%1 calls/s (%2× one raw round trip at a time)</source>
+        <translation>%1 Aufrufe/s (%2× ein roher Umlauf nach dem anderen)</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s (%2 Mbit/s) over %3 MiB, SHA-256 verified</source>
+        <translation>%1 MiB/s (%2 Mbit/s) über %3 MiB, per SHA-256 geprüft</translation>
+    </message>
+    <message>
+        <source>Done: a call costs %1× the raw round trip to this server.</source>
+        <translation>Fertig: Ein Aufruf kostet %1× die rohe Umlaufzeit zu diesem Server.</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge:</source>
+        <translation>&amp;Nachricht:</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

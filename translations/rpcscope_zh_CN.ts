@@ -3032,6 +3032,185 @@ Click an event, or press N and P, for its own story.</source>
         <source>Homework</source>
         <translation>作业</translation>
     </message>
+    <message>
+        <source>&amp;Measure a Server…</source>
+        <translation>测量服务器(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>The raw round trip to a server, its calls&apos; latency, pipelined calls and goodput</source>
+        <translation>到服务器的原始往返时间、调用延迟、流水线调用和有效吞吐量</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MeasureDialog</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>Raw round trips</source>
+        <translation>原始往返</translation>
+    </message>
+    <message>
+        <source>Single calls</source>
+        <translation>单个调用</translation>
+    </message>
+    <message>
+        <source>Pipelined calls</source>
+        <translation>流水线调用</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效吞吐量</translation>
+    </message>
+    <message>
+        <source>Measure a Server</source>
+        <translation>测量服务器</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>HOST:PORT of an rpcscope-cli serve, here or on another machine</source>
+        <translation>rpcscope-cli serve 的 HOST:PORT，可在本机或另一台机器上</translation>
+    </message>
+    <message>
+        <source>DTLS &amp;key:</source>
+        <translation>DTLS 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>none: plain UDP</source>
+        <translation>无：普通 UDP</translation>
+    </message>
+    <message>
+        <source>&amp;Calls timed:</source>
+        <translation>计时调用数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Raw echoes, and single calls one at a time, whose round trips are timed</source>
+        <translation>逐个计时往返时间的原始回显和单个调用</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Pipelined calls in flight at once</source>
+        <translation>同时在途的流水线调用</translation>
+    </message>
+    <message>
+        <source>&amp;Pipelined calls:</source>
+        <translation>流水线调用数(&amp;P)：</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Sent in 1 MiB calls, four in flight, each checked by SHA-256 at the server</source>
+        <translation>以每次 1 MiB 的调用发送，四个同时在途，每个都由服务器用 SHA-256 校验</translation>
+    </message>
+    <message>
+        <source>&amp;Datagram:</source>
+        <translation>数据报(&amp;D)：</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>测量(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>raw round trip (the floor)</source>
+        <translation>原始往返（下限）</translation>
+    </message>
+    <message>
+        <source>single call</source>
+        <translation>单个调用</translation>
+    </message>
+    <message>
+        <source>Latency, µs</source>
+        <translation>延迟，微秒</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>The address is not HOST:PORT: %1</source>
+        <translation>地址不是 HOST:PORT：%1</translation>
+    </message>
+    <message>
+        <source>Measuring %1…</source>
+        <translation>正在测量 %1…</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation>%1：%2 %</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The measurement failed: %1</source>
+        <translation>测量失败：%1</translation>
+    </message>
+    <message>
+        <source>Server&apos;s wire version</source>
+        <translation>服务器的线路协议版本</translation>
+    </message>
+    <message>
+        <source>Raw round trip (the floor)</source>
+        <translation>原始往返（下限）</translation>
+    </message>
+    <message>
+        <source>p50 %1, p90 %2, p99 %3</source>
+        <translation>p50 %1，p90 %2，p99 %3</translation>
+    </message>
+    <message>
+        <source>Single call</source>
+        <translation>单个调用</translation>
+    </message>
+    <message>
+        <source>p50 %1, p90 %2, p99 %3 (%4× the floor)</source>
+        <translation>p50 %1，p90 %2，p99 %3（下限的 %4 倍）</translation>
+    </message>
+    <message>
+        <source>%1 calls/s (%2× one raw round trip at a time)</source>
+        <translation>%1 次调用/秒（逐个原始往返的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s (%2 Mbit/s) over %3 MiB, SHA-256 verified</source>
+        <translation>%1 MiB/s（%2 Mbit/s），共 %3 MiB，已通过 SHA-256 校验</translation>
+    </message>
+    <message>
+        <source>Done: a call costs %1× the raw round trip to this server.</source>
+        <translation>完成：一次调用的耗时是到该服务器原始往返的 %1 倍。</translation>
+    </message>
+    <message>
+        <source>Messa&amp;ge:</source>
+        <translation>消息(&amp;G)：</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::SequenceDiagramView</name>

@@ -8,6 +8,7 @@
 #include "language.h"
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
+#include "measuredialog.h"
 #include "sweepdialog.h"
 #include "capture/capturewriter.h"
 #include "diagramexport.h"
@@ -531,10 +532,14 @@ void MainWindow::createActions()
     QAction *sweep = tools->addAction(QString(), this, &MainWindow::showSweepDialog);
     sweep->setObjectName(QStringLiteral("parameterSweep"));
     sweep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    m_i18n.add([tools, sweep] {
+    QAction *measure = tools->addAction(QString(), this, &MainWindow::showMeasureDialog);
+    measure->setObjectName(QStringLiteral("measureServer"));
+    m_i18n.add([tools, sweep, measure] {
         tools->setTitle(tr("&Tools"));
         sweep->setText(tr("Parameter &Sweep…"));
         sweep->setStatusTip(tr("Simulate a range of one setting, several seeds per point, and chart the outcome"));
+        measure->setText(tr("&Measure a Server…"));
+        measure->setStatusTip(tr("The raw round trip to a server, its calls' latency, pipelined calls and goodput"));
     });
 
     QMenu *help = menuBar()->addMenu(QString());
@@ -701,6 +706,16 @@ std::optional<std::pair<core::HostId, std::uint32_t>> MainWindow::selectedCall()
     if (!index || *index >= view.size() || view.at(*index).callId == 0)
         return std::nullopt;
     return std::pair{view.at(*index).client, view.at(*index).callId};
+}
+
+void MainWindow::showMeasureDialog()
+{
+    auto *dialog = findChild<MeasureDialog *>();
+    if (!dialog)
+        dialog = new MeasureDialog(this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showSweepDialog()

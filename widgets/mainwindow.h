@@ -65,6 +65,8 @@ public:
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall() const;
     // Opens the parameter sweep window on the current session's settings.
     void showSweepDialog();
+    // Opens Tools > Measure, to measure a server anywhere (rpcscope-cli bench).
+    void showMeasureDialog();
     bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
     // View > Presentation Mode, as if chosen from the menu.
