@@ -736,7 +736,8 @@ int runBench(const QStringList &args)
           << "pipelined, window " << o.window << "          " << QString::number(r.callsPerSecond, 'f', 0)
           << " calls/s  (" << QString::number(rawPerSecond > 0 ? r.callsPerSecond / rawPerSecond : 0, 'f', 2)
           << "× one raw round trip at a time)\n"
-          << "goodput, " << r.messageBytes << " bytes in " << o.chunkBytes << "-byte calls of " << o.maxDatagram
+          << "goodput, " << r.messageBytes << " bytes in " << std::min(o.chunkBytes, o.messageBytes)
+          << "-byte calls of " << o.maxDatagram
           << "-byte datagrams  " << QString::number(mib, 'f', 1) << " MiB/s ("
           << QString::number(r.goodputBytesPerSecond * 8 / 1e6, 'f', 0) << " Mbit/s), SHA-256 verified\n";
     return ExitOk;

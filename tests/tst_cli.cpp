@@ -353,6 +353,29 @@ private slots:
         QVERIFY2(stopped.contains(QStringLiteral("stopped after")), qPrintable(stopped));
     }
 
+    // Through DTLS with the server's key; without it, the call's silence is
+    // put down to the key, not to a missing server.
+    void benchThroughDtls()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--key"), QStringLiteral("lab key")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        const QStringList small{QStringLiteral("--calls"), QStringLiteral("50"), QStringLiteral("--pipelined-calls"),
+                                QStringLiteral("200"), QStringLiteral("--size"), QStringLiteral("64K"),
+                                QStringLiteral("--timeout-ms"), QStringLiteral("500")};
+        Result r = run(QStringList{QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--key"),
+                                   QStringLiteral("lab key"), QStringLiteral("--json")}
+                       + small);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"goodput_verified"].toBool());
+        r = run(QStringList{QStringLiteral("bench"), QStringLiteral("--to"), to} + small);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("answered its raw echo but no call within 1000 ms: if it was started "
+                                               "with --key, give the same key")),
+                 qPrintable(r.err));
+        stopServe(serve);
+    }
+
     // Nobody at the port: a clear error, soon, and bad options named.
     void benchFailsCleanly()
     {

@@ -234,6 +234,22 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
     const QString callStage = QStringLiteral("single calls");
     report(callStage, 0);
     samples.clear();
+    // The server answered its echo; if no call gets through, the usual
+    // reason is a key: one end has it and the other has not, or another.
+    {
+        CallOptions first;
+        first.retry = co.retry;
+        first.retry->deadline = o.timeout * 2;
+        const Reply reply = client.callBlocking(echo, args, first);
+        if (reply.error == trace::CallError::DeadlineExceeded) {
+            m.error = QStringLiteral("the server at %1 answered its raw echo but no call within %2 ms: %3")
+                          .arg(where(o))
+                          .arg(first.retry->deadline.count() / 1000)
+                          .arg(o.key.isEmpty() ? QStringLiteral("if it was started with --key, give the same key")
+                                               : QStringLiteral("does it use this key?"));
+            return m;
+        }
+    }
     for (int i = 1; i <= o.calls; ++i) {
         if (cancelled())
             return m;
