@@ -16,7 +16,7 @@ cli=$build/app/rpcscope-cli
 out=docs/scenarios
 mkdir -p "$out" docs/exports
 scenarios=(message-ack dropped-request dropped-reply long-call server-restart corruption
-           lossy many-clients fragmentation file-transfer overload)
+           lossy many-clients fragmentation file-transfer overload ordered)
 
 # shot OUT.png SECONDS WIDTHxHEIGHT -- ARGS: the screen after SECONDS.
 shot() {
@@ -35,6 +35,7 @@ for s in "${scenarios[@]}"; do
         lossy|many-clients|file-transfer|overload) speed=0.5 ;;
         long-call|server-restart) speed=0.2 ;;
         message-ack) speed=0.02 ;;
+        ordered) speed=0.1 ;;
         *) speed=0.05 ;;
     esac
     shot "$out/$s-live.png" 3.5 1600x1000 -- --scenario "$s" --speed "$speed" --language en
