@@ -55,6 +55,17 @@ std::vector<trace::Event> runScenario(session::SessionConfig config)
 
 using session::scenarioConfig;
 
+// An event of client 1's call `call` at `at` µs, for hand-made traces.
+void recordCallEvent(trace::TraceLog &log, trace::EventKind kind, std::uint32_t call, std::int64_t at)
+{
+    trace::Event e;
+    e.kind = kind;
+    e.client = 1;
+    e.callId = call;
+    e.timeUs = at;
+    log.record(e);
+}
+
 // "t kind datagram from->to call attempt", the story in a comparable form.
 QStringList story(const std::vector<trace::Event> &events)
 {
@@ -785,12 +796,7 @@ private slots:
         config.ordered = true;
         trace::TraceLog log;
         const auto event = [&log](trace::EventKind kind, std::uint32_t call, std::int64_t at) {
-            trace::Event e;
-            e.kind = kind;
-            e.client = 1;
-            e.callId = call;
-            e.timeUs = at;
-            log.record(e);
+            recordCallEvent(log, kind, call, at);
         };
         event(EventKind::HandlerStart, 2, 10);
         event(EventKind::HandlerEnd, 2, 20);
@@ -838,12 +844,7 @@ private slots:
         config.retry.deadline = core::Duration(1'000);
         trace::TraceLog log;
         const auto event = [&log](trace::EventKind kind, std::uint32_t call, std::int64_t at) {
-            trace::Event e;
-            e.kind = kind;
-            e.client = 1;
-            e.callId = call;
-            e.timeUs = at;
-            log.record(e);
+            recordCallEvent(log, kind, call, at);
         };
         event(trace::EventKind::CallStart, 1, 0);
         event(trace::EventKind::HandlerStart, 1, 10);
