@@ -129,7 +129,7 @@ private slots:
         QStringList titles;
         for (QAction *action : window.menuBar()->actions())
             titles << action->text();
-        QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+        QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Go"),
                                       QStringLiteral("&Scenario"), QStringLiteral("&Tools"), QStringLiteral("&Help")}));
     }
 

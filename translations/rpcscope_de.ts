@@ -280,6 +280,97 @@
     </message>
 </context>
 <context>
+    <name>Moment</name>
+    <message>
+        <source>Losses</source>
+        <translation>Verluste</translation>
+    </message>
+    <message>
+        <source>a loss</source>
+        <translation>einem Verlust</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>Timeouts</translation>
+    </message>
+    <message>
+        <source>a timeout</source>
+        <translation>einem Timeout</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>Neusendungen</translation>
+    </message>
+    <message>
+        <source>a retransmission</source>
+        <translation>einer Neusendung</translation>
+    </message>
+    <message>
+        <source>Duplicates answered from the cache</source>
+        <translation>Duplikate, aus dem Cache beantwortet</translation>
+    </message>
+    <message>
+        <source>a duplicate answered from the cache</source>
+        <translation>einem aus dem Cache beantworteten Duplikat</translation>
+    </message>
+    <message>
+        <source>Duplicates of running calls, acked</source>
+        <translation>Duplikate laufender Aufrufe, bestätigt</translation>
+    </message>
+    <message>
+        <source>a duplicate of a running call</source>
+        <translation>einem Duplikat eines laufenden Aufrufs</translation>
+    </message>
+    <message>
+        <source>Corruption caught</source>
+        <translation>Beschädigung erkannt</translation>
+    </message>
+    <message>
+        <source>corruption caught</source>
+        <translation>einer erkannten Beschädigung</translation>
+    </message>
+    <message>
+        <source>Corruption missed</source>
+        <translation>Beschädigung übersehen</translation>
+    </message>
+    <message>
+        <source>corruption missed</source>
+        <translation>einer übersehenen Beschädigung</translation>
+    </message>
+    <message>
+        <source>Requests held back</source>
+        <translation>Zurückgehaltene Anfragen</translation>
+    </message>
+    <message>
+        <source>a request held back</source>
+        <translation>einer zurückgehaltenen Anfrage</translation>
+    </message>
+    <message>
+        <source>Server restarts</source>
+        <translation>Server-Neustarts</translation>
+    </message>
+    <message>
+        <source>a server restart</source>
+        <translation>einem Server-Neustart</translation>
+    </message>
+    <message>
+        <source>Calls failed</source>
+        <translation>Gescheiterte Aufrufe</translation>
+    </message>
+    <message>
+        <source>a failed call</source>
+        <translation>einem gescheiterten Aufruf</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Geänderte Einstellungen</translation>
+    </message>
+    <message>
+        <source>a setting changed</source>
+        <translation>einer geänderten Einstellung</translation>
+    </message>
+</context>
+<context>
     <name>Narration</name>
     <message>
         <source>%1 s</source>
@@ -3040,6 +3131,118 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>The raw round trip to a server, its calls&apos; latency, pipelined calls and goodput</source>
         <translation>Die rohe Umlaufzeit zu einem Server, die Latenz seiner Aufrufe, Aufrufe im Pipelining und der Nutzdurchsatz</translation>
     </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Nächste: %1</translation>
+    </message>
+    <message>
+        <source>Previous: %1</source>
+        <translation>Vorige: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Call…</source>
+        <translation>Zu &amp;Aufruf…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Time…</source>
+        <translation>Zu &amp;Zeitpunkt…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause at Every Loss</source>
+        <translation>Bei jedem &amp;Verlust anhalten</translation>
+    </message>
+    <message>
+        <source>Playback pauses whenever the network loses a datagram; tick other kinds in the Moments list</source>
+        <translation>Die Wiedergabe hält an, wann immer das Netz ein Datagramm verliert; weitere Arten in der Liste der Momente ankreuzen</translation>
+    </message>
+    <message>
+        <source>Go to Call</source>
+        <translation>Zu Aufruf</translation>
+    </message>
+    <message>
+        <source>Call, as CLIENT:ID (1:5), or ID alone for client 1:</source>
+        <translation>Aufruf als CLIENT:ID (1:5), oder nur ID für Client 1:</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a call: write CLIENT:ID, for example 1:5</source>
+        <translation>„%1“ ist kein Aufruf: CLIENT:ID schreiben, zum Beispiel 1:5</translation>
+    </message>
+    <message>
+        <source>Client %1 has made no call %2 so far.</source>
+        <translation>Client %1 hat bisher keinen Aufruf %2 gemacht.</translation>
+    </message>
+    <message>
+        <source>Go to Time</source>
+        <translation>Zu Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Time in the session, in milliseconds:</source>
+        <translation>Zeit in der Sitzung, in Millisekunden:</translation>
+    </message>
+    <message>
+        <source>Paused at %1. Space plays on.</source>
+        <translation>Angehalten bei %1. Leertaste spielt weiter.</translation>
+    </message>
+    <message>
+        <source>Diagram: next event</source>
+        <translation>Diagramm: nächstes Ereignis</translation>
+    </message>
+    <message>
+        <source>Diagram: previous event</source>
+        <translation>Diagramm: voriges Ereignis</translation>
+    </message>
+    <message>
+        <source>Diagram: fit the whole session</source>
+        <translation>Diagramm: ganze Sitzung einpassen</translation>
+    </message>
+    <message>
+        <source>Diagram: follow the newest events</source>
+        <translation>Diagramm: den neuesten Ereignissen folgen</translation>
+    </message>
+    <message>
+        <source>Diagram: back to the start</source>
+        <translation>Diagramm: zurück zum Anfang</translation>
+    </message>
+    <message>
+        <source>Diagram: zoom</source>
+        <translation>Diagramm: zoomen</translation>
+    </message>
+    <message>
+        <source>Diagram: clear the selection</source>
+        <translation>Diagramm: Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Was sie tut</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>Momente</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1: none after this one so far.</source>
+        <translation>%1: bisher keine nach dieser Stelle.</translation>
+    </message>
+    <message>
+        <source>%1: none before this one.</source>
+        <translation>%1: keine vor dieser Stelle.</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>
@@ -3210,6 +3413,45 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>Messa&amp;ge:</source>
         <translation>&amp;Nachricht:</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MomentsPanel</name>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Click a moment to go there. Tick a kind to pause playback when the clock reaches one.</source>
+        <translation>Einen Moment anklicken, um dorthin zu gehen. Eine Art ankreuzen, damit die Wiedergabe anhält, wenn die Uhr einen erreicht.</translation>
+    </message>
+    <message>
+        <source>Pause only at the first of each ticked kind</source>
+        <translation>Nur beim ersten jeder angekreuzten Art anhalten</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>, call %1</source>
+        <translation>, Aufruf %1</translation>
+    </message>
+    <message>
+        <source>, attempt %1</source>
+        <translation>, Versuch %1</translation>
+    </message>
+    <message>
+        <source>Tick to pause playback at %1</source>
+        <translation>Ankreuzen, um die Wiedergabe bei %1 anzuhalten</translation>
+    </message>
+    <message>
+        <source>… and %1 more (the Events tab lists them all)</source>
+        <translation>… und %1 weitere (der Reiter Ereignisse listet alle)</translation>
     </message>
 </context>
 <context>

@@ -280,6 +280,97 @@
     </message>
 </context>
 <context>
+    <name>Moment</name>
+    <message>
+        <source>Losses</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>a loss</source>
+        <translation>一次丢失</translation>
+    </message>
+    <message>
+        <source>Timeouts</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>a timeout</source>
+        <translation>一次超时</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>a retransmission</source>
+        <translation>一次重传</translation>
+    </message>
+    <message>
+        <source>Duplicates answered from the cache</source>
+        <translation>由缓存应答的重复请求</translation>
+    </message>
+    <message>
+        <source>a duplicate answered from the cache</source>
+        <translation>一个由缓存应答的重复请求</translation>
+    </message>
+    <message>
+        <source>Duplicates of running calls, acked</source>
+        <translation>正在运行调用的重复请求（已确认）</translation>
+    </message>
+    <message>
+        <source>a duplicate of a running call</source>
+        <translation>一个正在运行调用的重复请求</translation>
+    </message>
+    <message>
+        <source>Corruption caught</source>
+        <translation>检测到的损坏</translation>
+    </message>
+    <message>
+        <source>corruption caught</source>
+        <translation>一次检测到的损坏</translation>
+    </message>
+    <message>
+        <source>Corruption missed</source>
+        <translation>漏检的损坏</translation>
+    </message>
+    <message>
+        <source>corruption missed</source>
+        <translation>一次漏检的损坏</translation>
+    </message>
+    <message>
+        <source>Requests held back</source>
+        <translation>被暂缓的请求</translation>
+    </message>
+    <message>
+        <source>a request held back</source>
+        <translation>一个被暂缓的请求</translation>
+    </message>
+    <message>
+        <source>Server restarts</source>
+        <translation>服务器重启</translation>
+    </message>
+    <message>
+        <source>a server restart</source>
+        <translation>一次服务器重启</translation>
+    </message>
+    <message>
+        <source>Calls failed</source>
+        <translation>失败的调用</translation>
+    </message>
+    <message>
+        <source>a failed call</source>
+        <translation>一个失败的调用</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>设置变更</translation>
+    </message>
+    <message>
+        <source>a setting changed</source>
+        <translation>一次设置变更</translation>
+    </message>
+</context>
+<context>
     <name>Narration</name>
     <message>
         <source>%1 s</source>
@@ -3040,6 +3131,118 @@ Click an event, or press N and P, for its own story.</source>
         <source>The raw round trip to a server, its calls&apos; latency, pipelined calls and goodput</source>
         <translation>到服务器的原始往返时间、调用延迟、流水线调用和有效吞吐量</translation>
     </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一个：%1</translation>
+    </message>
+    <message>
+        <source>Previous: %1</source>
+        <translation>上一个：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Call…</source>
+        <translation>转到调用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Time…</source>
+        <translation>转到时间(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause at Every Loss</source>
+        <translation>每次丢失时暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Playback pauses whenever the network loses a datagram; tick other kinds in the Moments list</source>
+        <translation>每当网络丢失一个数据报时暂停播放；可在“关键时刻”列表中勾选其他类型</translation>
+    </message>
+    <message>
+        <source>Go to Call</source>
+        <translation>转到调用</translation>
+    </message>
+    <message>
+        <source>Call, as CLIENT:ID (1:5), or ID alone for client 1:</source>
+        <translation>调用，格式为 CLIENT:ID（1:5），或只写 ID 表示客户端 1：</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a call: write CLIENT:ID, for example 1:5</source>
+        <translation>“%1”不是调用：请写成 CLIENT:ID，例如 1:5</translation>
+    </message>
+    <message>
+        <source>Client %1 has made no call %2 so far.</source>
+        <translation>客户端 %1 到目前为止没有发出调用 %2。</translation>
+    </message>
+    <message>
+        <source>Go to Time</source>
+        <translation>转到时间</translation>
+    </message>
+    <message>
+        <source>Time in the session, in milliseconds:</source>
+        <translation>会话中的时间（毫秒）：</translation>
+    </message>
+    <message>
+        <source>Paused at %1. Space plays on.</source>
+        <translation>已在%1处暂停。按空格键继续播放。</translation>
+    </message>
+    <message>
+        <source>Diagram: next event</source>
+        <translation>图：下一个事件</translation>
+    </message>
+    <message>
+        <source>Diagram: previous event</source>
+        <translation>图：上一个事件</translation>
+    </message>
+    <message>
+        <source>Diagram: fit the whole session</source>
+        <translation>图：适配整个会话</translation>
+    </message>
+    <message>
+        <source>Diagram: follow the newest events</source>
+        <translation>图：跟随最新事件</translation>
+    </message>
+    <message>
+        <source>Diagram: back to the start</source>
+        <translation>图：回到开头</translation>
+    </message>
+    <message>
+        <source>Diagram: zoom</source>
+        <translation>图：缩放</translation>
+    </message>
+    <message>
+        <source>Diagram: clear the selection</source>
+        <translation>图：清除选择</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>关键时刻</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>%1: none after this one so far.</source>
+        <translation>%1：到目前为止此后没有了。</translation>
+    </message>
+    <message>
+        <source>%1: none before this one.</source>
+        <translation>%1：此前没有了。</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>
@@ -3210,6 +3413,45 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>Messa&amp;ge:</source>
         <translation>消息(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::MomentsPanel</name>
+    <message>
+        <source>Moment</source>
+        <translation>时刻</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Click a moment to go there. Tick a kind to pause playback when the clock reaches one.</source>
+        <translation>点击某个时刻即可跳转到那里。勾选某种类型，播放到达该类时刻时会暂停。</translation>
+    </message>
+    <message>
+        <source>Pause only at the first of each ticked kind</source>
+        <translation>每种勾选类型只在第一次时暂停</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>, call %1</source>
+        <translation>，调用 %1</translation>
+    </message>
+    <message>
+        <source>, attempt %1</source>
+        <translation>，第 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>Tick to pause playback at %1</source>
+        <translation>勾选后在%1时暂停播放</translation>
+    </message>
+    <message>
+        <source>… and %1 more (the Events tab lists them all)</source>
+        <translation>……还有 %1 个（“事件”标签页列出全部）</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "eventtablemodel.h"
 #include "sequencediagramview.h"
 #include "measuredialog.h"
+#include "momentspanel.h"
 #include "sweepdialog.h"
 #include "capture/capturewriter.h"
 #include "diagramexport.h"
@@ -289,6 +290,14 @@ void MainWindow::createDocks()
     chartsDock->setWidget(m_charts);
     addDockWidget(Qt::BottomDockWidgetArea, chartsDock);
     tabifyDockWidget(tableDock, chartsDock);
+    m_moments = new MomentsPanel(this);
+    connect(m_moments, &MomentsPanel::momentActivated, m_diagram, &SequenceDiagramView::goToEvent);
+    auto *momentsDock = new QDockWidget(this);
+    m_i18n.add([momentsDock] { momentsDock->setWindowTitle(tr("Moments")); });
+    momentsDock->setObjectName(QStringLiteral("momentsDock"));
+    momentsDock->setWidget(m_moments);
+    addDockWidget(Qt::BottomDockWidgetArea, momentsDock);
+    tabifyDockWidget(chartsDock, momentsDock);
     narrationDock->raise();
     resizeDocks({narrationDock}, {150}, Qt::Vertical);
 }
@@ -379,6 +388,7 @@ void MainWindow::createActions()
     QToolBar *playback = addToolBar(QString());
     playback->setObjectName(QStringLiteral("playbackToolBar"));
     m_playAction = playback->addAction(QString());
+    m_playAction->setObjectName(QStringLiteral("playPause"));
     m_playAction->setShortcut(Qt::Key_Space);
     m_i18n.add([this, playback] {
         playback->setWindowTitle(tr("Playback"));
@@ -509,6 +519,8 @@ void MainWindow::createActions()
     view->addSeparator();
     createLanguageMenu(view);
 
+    createGoMenu();
+
     QMenu *scenarioMenu = menuBar()->addMenu(QString());
     scenarioMenu->setObjectName(QStringLiteral("scenarioMenu"));
     m_i18n.add([scenarioMenu] { scenarioMenu->setTitle(tr("&Scenario")); });
@@ -544,13 +556,17 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(QString());
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = help->addAction(QString(), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    shortcuts->setShortcut(Qt::Key_F1);
     QAction *homework = help->addAction(QString(), this, &MainWindow::showHomework);
     homework->setObjectName(QStringLiteral("homework"));
     help->addSeparator();
     QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
-    m_i18n.add([help, homework, about, aboutQt] {
+    m_i18n.add([help, shortcuts, homework, about, aboutQt] {
         help->setTitle(tr("&Help"));
+        shortcuts->setText(tr("&Keyboard Shortcuts"));
         homework->setText(tr("&Homework: the Chapter's Questions…"));
         homework->setStatusTip(tr("Each question of the chapter's coding homework, with the scenario, "
                                   "settings and command that answer it"));
@@ -583,6 +599,7 @@ void MainWindow::startScenario(const QString &name)
     m_pending = config;
     // A live player replaces its trace on reset: let go of the old one first.
     m_table->setLog(nullptr);
+    m_moments->reset();
     m_diagram->setLog(nullptr, config.clients);
     m_summary = {};
     m_summarised = 0;
@@ -637,6 +654,7 @@ void MainWindow::showSession(const session::SessionConfig &config)
 {
     m_controls->showConfig(config);
     m_table->setLog(&m_player->log());
+    m_moments->reset();
     m_diagram->setLog(&m_player->log(), config.clients);
     m_charts->setLog(&m_player->log());
     m_hostFilter->clear();
@@ -661,6 +679,7 @@ bool MainWindow::openCapture(const QString &path, QString *error)
     }
     m_player->pause();
     m_table->setLog(nullptr);
+    m_moments->reset();
     m_diagram->setLog(nullptr, 1);
     replay->setSpeed(m_player->speed());
     m_player = std::move(replay);
@@ -879,6 +898,7 @@ void MainWindow::switchPlayer()
 {
     const double speed = m_player->speed();
     m_table->setLog(nullptr);
+    m_moments->reset();
     m_diagram->setLog(nullptr, 1);
     m_player = makePlayer();
     m_player->setSpeed(speed);
@@ -1014,6 +1034,7 @@ void MainWindow::refreshViews()
 {
     const trace::TraceLog::View view = m_player->log().view();
     m_diagram->refresh(m_player->now());
+    pauseAtBreakpoint(m_moments->update(view, [this](qsizetype i) { return m_diagram->isRevealed(i); }));
     m_table->refresh();
     m_charts->refresh(view);
     const qsizetype before = m_summarised;

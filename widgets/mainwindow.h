@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -22,6 +23,7 @@ namespace rpcscope::widgets {
 class ChartsView;
 class ControlsPanel;
 class EventTableModel;
+class MomentsPanel;
 class SequenceDiagramView;
 
 // The application window: the sequence diagram in the middle, the controls
@@ -99,6 +101,15 @@ protected:
 private:
     void createActions();
     void createDocks();
+    // Go: the next and previous moment of each kind, Go to Call, Go to Time,
+    // and the Moments list's breakpoints (gomenu.cpp).
+    void createGoMenu();
+    void goToCall();
+    void goToTime();
+    // Pauses playback at the first of `reached` the Moments list asks to pause at.
+    void pauseAtBreakpoint(const std::vector<qsizetype> &reached);
+    // Help > Keyboard Shortcuts: every key of the window and of the diagram.
+    void showShortcuts();
     void createLanguageMenu(QMenu *view);
     // Sets every text again in the language now installed.
     void retranslateUi();
@@ -137,6 +148,7 @@ private:
     std::function<bool()> m_askDiscardCapture; // empty: a question box asks
     SequenceDiagramView *m_diagram = nullptr;
     ChartsView *m_charts = nullptr;
+    MomentsPanel *m_moments = nullptr;
     ControlsPanel *m_controls = nullptr;
     EventTableModel *m_table = nullptr;
     QTableView *m_tableView = nullptr;

@@ -334,8 +334,18 @@ void SequenceDiagramView::keyPressEvent(QKeyEvent *event)
 
 void SequenceDiagramView::selectAdjacentEvent(int direction)
 {
+    selectNext(direction, [this](qsizetype i) { return diagram::drawnAsItsOwn(m_view.at(i).kind); });
+}
+
+bool SequenceDiagramView::selectMoment(diagram::Moment moment, int direction)
+{
+    return selectNext(direction, [this, moment](qsizetype i) { return diagram::momentOf(m_view.at(i)) == moment; });
+}
+
+bool SequenceDiagramView::selectNext(int direction, const std::function<bool(qsizetype)> &wanted)
+{
     if (m_view.isEmpty())
-        return;
+        return false;
     // From the selection, or else from the edge of what is in view.
     qsizetype i = 0;
     if (m_selected && *m_selected < m_view.size())
@@ -345,20 +355,38 @@ void SequenceDiagramView::selectAdjacentEvent(int direction)
     else
         i = std::min(m_view.size(), m_view.lowerBound(visibleRange().second)) - 1;
     for (; i >= 0 && i < m_view.size(); i += direction) {
-        if (!diagram::drawnAsItsOwn(m_view.at(i).kind) || diagram::revealTime(m_view.at(i), m_digest) > m_now)
+        if (!wanted(i) || !isRevealed(i))
             continue;
-        selectEvent(i);
-        // Keep it in view, a little away from the edges.
-        const double header = geometry().header() * m_scale;
-        const double y = yForTime(m_view.at(i).time());
-        if (y < header + 40 || y > viewport()->height() - 40) {
-            setFollowLive(false);
-            verticalScrollBar()->setValue(verticalScrollBar()->value()
-                                          + int(std::lround((y - (header + viewport()->height()) / 2) / m_scale)));
-        }
-        Q_EMIT eventSelected(i);
-        return;
+        goToEvent(i);
+        return true;
     }
+    return false;
+}
+
+void SequenceDiagramView::showTime(core::TimePoint time)
+{
+    setFollowLive(false);
+    const double header = geometry().header() * m_scale;
+    const double y = yForTime(time);
+    verticalScrollBar()->setValue(verticalScrollBar()->value()
+                                  + int(std::lround((y - (header + viewport()->height()) / 2) / m_scale)));
+}
+
+bool SequenceDiagramView::isRevealed(qsizetype index) const
+{
+    return index >= 0 && index < m_view.size() && diagram::revealTime(m_view.at(index), m_digest) <= m_now;
+}
+
+void SequenceDiagramView::goToEvent(qsizetype index)
+{
+    if (index < 0 || index >= m_view.size())
+        return;
+    selectEvent(index);
+    // Keep it in view, a little away from the edges.
+    const double y = yForTime(m_view.at(index).time());
+    if (y < geometry().header() * m_scale + 40 || y > viewport()->height() - 40)
+        showTime(m_view.at(index).time());
+    Q_EMIT eventSelected(index);
 }
 
 void SequenceDiagramView::mousePressEvent(QMouseEvent *event)

@@ -3,12 +3,14 @@
 #include "core/clock.h"
 #include "geometry.h"
 #include "items.h"
+#include "moments.h"
 #include "scene.h"
 #include "trace/event.h"
 #include "trace/tracelog.h"
 
 #include <QAbstractScrollArea>
 
+#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -68,6 +70,15 @@ public:
     // Selects the next (+1) or previous (-1) event drawn as an arrow or a
     // mark, scrolls it into view and reports it as a click would.
     void selectAdjacentEvent(int direction);
+    // Selects the next (+1) or previous (-1) moment of a kind that the clock
+    // has reached, the same way; false if there is none that way.
+    bool selectMoment(diagram::Moment moment, int direction);
+    // Selects event `index`, scrolls it into view and reports it as a click would.
+    void goToEvent(qsizetype index);
+    // Scrolls `time` to the middle of the view (and stops following the live edge).
+    void showTime(core::TimePoint time);
+    // Whether the clock has reached what event `index` shows (a loss: its ✗).
+    bool isRevealed(qsizetype index) const;
     // The event under a viewport point, if any (for hover and tests).
     std::optional<qsizetype> eventAt(QPoint viewportPos) const;
     // Where a host's lane is drawn, in viewport x.
@@ -113,6 +124,7 @@ protected:
 
 private:
     void updateScrollRange();
+    bool selectNext(int direction, const std::function<bool(qsizetype)> &wanted);
     void retranslate();
     // The end of the story: the clock, or the last event if that is later.
     core::TimePoint end() const;
