@@ -283,6 +283,52 @@ private slots:
         QCOMPARE(r.view->verticalScrollBar()->maximum(), 0);
     }
 
+    // Zoom to the selected call: its events fill the view; Shift+drag zooms
+    // to the stretch of time dragged over.
+    void zoomToACallOrADraggedStretch()
+    {
+        Rendered r = render("lossy");
+        QVERIFY(!r.view->zoomToSelectedCall()); // nothing selected
+        const trace::TraceLog::View view = r.player->log().view();
+        // A call with a retransmission: several events spread over time.
+        const qsizetype retry = findEvent(r.player->log(), EventKind::Retransmit, 2);
+        QVERIFY(retry >= 0);
+        const trace::Event &picked = view.at(retry);
+        r.view->selectEvent(retry);
+        QVERIFY(r.view->zoomToSelectedCall());
+        core::TimePoint first = core::TimePoint::max(), last = core::TimePoint::min();
+        for (qsizetype i = 0; i < view.size(); ++i)
+            if (view.at(i).client == picked.client && view.at(i).callId == picked.callId) {
+                first = std::min(first, view.at(i).time());
+                last = std::max(last, view.at(i).time());
+            }
+        auto [top, bottom] = r.view->visibleRange();
+        QVERIFY2(top <= first && last <= bottom,
+                 qPrintable(QStringLiteral("%1..%2 in view, call %3..%4")
+                                .arg(top.count()).arg(bottom.count()).arg(first.count()).arg(last.count())));
+        // Not the whole session: at most twice the call's span, plus the padding.
+        QVERIFY((bottom - top) <= 2 * (last - first) + core::Duration(20'000));
+        QVERIFY(!r.view->followsLive());
+
+        r.view->fitToSession();
+        const double fitted = r.view->pixelsPerMs();
+        const int y0 = int(r.view->yForTime(core::TimePoint(1'000'000)));
+        const int y1 = int(r.view->yForTime(core::TimePoint(1'500'000)));
+        QTest::mousePress(r.view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(400, y0));
+        QTest::mouseMove(r.view->viewport(), QPoint(400, (y0 + y1) / 2));
+        QTest::mouseMove(r.view->viewport(), QPoint(400, y1));
+        QTest::mouseRelease(r.view->viewport(), Qt::LeftButton, Qt::ShiftModifier, QPoint(400, y1));
+        std::tie(top, bottom) = r.view->visibleRange();
+        // The stretch dragged over fills the time area (give or take a pixel
+        // of the fitted scale, where the drag began), with the margins the
+        // view keeps above and below.
+        const core::Duration pixel(std::int64_t(1000.0 / fitted) + 1);
+        QVERIFY2(top <= core::TimePoint(1'000'000) + pixel && core::TimePoint(1'500'000) - pixel <= bottom
+                     && bottom - top < core::Duration(750'000),
+                 qPrintable(QStringLiteral("%1..%2").arg(top.count()).arg(bottom.count())));
+        QVERIFY(r.view->pixelsPerMs() > 5 * fitted);
+    }
+
     void clickSelectsTheCall()
     {
         Rendered r = render("dropped-reply");

@@ -3243,6 +3243,26 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>%1: none before this one.</source>
         <translation>%1: keine vor dieser Stelle.</translation>
     </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Umschalt+Ziehen</translation>
+    </message>
+    <message>
+        <source>Diagram: zoom to the stretch of time dragged over</source>
+        <translation>Diagramm: auf den überzogenen Zeitabschnitt zoomen</translation>
+    </message>
+    <message>
+        <source>Click an event of a call first.</source>
+        <translation>Zuerst ein Ereignis eines Aufrufs anklicken.</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Selected Call</source>
+        <translation>Auf gewählten Aufruf &amp;zoomen</translation>
+    </message>
+    <message>
+        <source>The selected call from its start to its end; Shift+drag in the diagram zooms to any stretch of time</source>
+        <translation>Der gewählte Aufruf von Anfang bis Ende; Umschalt+Ziehen im Diagramm zoomt auf jeden Zeitabschnitt</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

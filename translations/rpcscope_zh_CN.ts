@@ -3243,6 +3243,26 @@ Click an event, or press N and P, for its own story.</source>
         <source>%1: none before this one.</source>
         <translation>%1：此前没有了。</translation>
     </message>
+    <message>
+        <source>Shift+drag</source>
+        <translation>Shift+拖动</translation>
+    </message>
+    <message>
+        <source>Diagram: zoom to the stretch of time dragged over</source>
+        <translation>图：缩放到拖过的时间段</translation>
+    </message>
+    <message>
+        <source>Click an event of a call first.</source>
+        <translation>请先点击某个调用的事件。</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom to Selected Call</source>
+        <translation>缩放到所选调用(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>The selected call from its start to its end; Shift+drag in the diagram zooms to any stretch of time</source>
+        <translation>从开始到结束显示所选调用；在图中按住 Shift 拖动可缩放到任意时间段</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

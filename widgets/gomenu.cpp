@@ -182,6 +182,7 @@ void MainWindow::showShortcuts()
     rows.append({QStringLiteral("Home"), tr("Diagram: back to the start")});
     rows.append({QStringLiteral("+, −, Ctrl+wheel"), tr("Diagram: zoom")});
     rows.append({QStringLiteral("Esc"), tr("Diagram: clear the selection")});
+    rows.append({tr("Shift+drag"), tr("Diagram: zoom to the stretch of time dragged over")});
     std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
     table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {

@@ -478,10 +478,19 @@ void MainWindow::createActions()
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = view->addAction(QString(), this, [this] { m_diagram->zoomBy(0.8); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    m_i18n.add([view, zoomIn, zoomOut] {
+    QAction *zoomCall = view->addAction(QString(), this, [this] {
+        if (!m_diagram->zoomToSelectedCall())
+            statusBar()->showMessage(tr("Click an event of a call first."), 4000);
+    });
+    zoomCall->setObjectName(QStringLiteral("zoomToCall"));
+    zoomCall->setShortcut(QKeySequence(Qt::Key_Z));
+    m_i18n.add([view, zoomIn, zoomOut, zoomCall] {
         view->setTitle(tr("&View"));
         zoomIn->setText(tr("Zoom &In"));
         zoomOut->setText(tr("Zoom &Out"));
+        zoomCall->setText(tr("&Zoom to Selected Call"));
+        zoomCall->setStatusTip(tr("The selected call from its start to its end; Shift+drag in the diagram zooms to "
+                                  "any stretch of time"));
     });
     view->addAction(fit);
     view->addAction(m_followAction);

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QRubberBand>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -183,6 +184,39 @@ void SequenceDiagramView::fitToSession()
 {
     setPixelsPerMs(geometry().fitScale(end()));
     verticalScrollBar()->setValue(0);
+}
+
+void SequenceDiagramView::zoomToRange(TimePoint from, TimePoint to)
+{
+    if (to < from)
+        std::swap(from, to);
+    setFollowLive(false);
+    const diagram::Geometry g = geometry();
+    const double ms = std::max(0.01, double((to - from).count()) / 1000.0);
+    setPixelsPerMs((g.height - g.header() - g.topPad() - g.bottomPad()) / ms);
+    // `from` at the top of the time area.
+    verticalScrollBar()->setValue(int(std::lround(double(from.count()) / 1000.0 * m_pixelsPerMs)));
+}
+
+bool SequenceDiagramView::zoomToSelectedCall()
+{
+    if (!m_selectedCall)
+        return false;
+    std::optional<TimePoint> first, last;
+    for (qsizetype i = 0; i < m_view.size(); ++i) {
+        const trace::Event &e = m_view.at(i);
+        if (e.client != m_selectedCall->first || e.callId != m_selectedCall->second || e.time() > m_now)
+            continue;
+        if (!first)
+            first = e.time();
+        last = std::max(last.value_or(e.time()), e.time());
+    }
+    if (!first)
+        return false;
+    // A little room on both sides, so its first and last marks are not on the edges.
+    const core::Duration pad = std::max(core::Duration(2'000), (*last - *first) / 10);
+    zoomToRange(std::max(TimePoint(0), *first - pad), *last + pad);
+    return true;
 }
 
 void SequenceDiagramView::setFollowLive(bool follow)
@@ -391,6 +425,14 @@ void SequenceDiagramView::goToEvent(qsizetype index)
 
 void SequenceDiagramView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+        m_bandFrom = event->position().toPoint().y();
+        if (!m_band)
+            m_band = new QRubberBand(QRubberBand::Rectangle, viewport());
+        m_band->setGeometry(QRect(0, *m_bandFrom, viewport()->width(), 1));
+        m_band->show();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         m_dragFrom = event->position().toPoint();
         m_dragScroll = verticalScrollBar()->value();
@@ -399,6 +441,11 @@ void SequenceDiagramView::mousePressEvent(QMouseEvent *event)
 
 void SequenceDiagramView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_bandFrom) {
+        const int y = event->position().toPoint().y();
+        m_band->setGeometry(QRect(0, std::min(y, *m_bandFrom), viewport()->width(), std::abs(y - *m_bandFrom) + 1));
+        return;
+    }
     if (m_dragFrom && (event->buttons() & Qt::LeftButton)) {
         const int dy = event->position().toPoint().y() - m_dragFrom->y();
         if (std::abs(dy) > 3)
@@ -408,6 +455,17 @@ void SequenceDiagramView::mouseMoveEvent(QMouseEvent *event)
 
 void SequenceDiagramView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_bandFrom) {
+        const int y = event->position().toPoint().y();
+        const int top = std::min(y, *m_bandFrom), bottom = std::max(y, *m_bandFrom);
+        m_bandFrom.reset();
+        m_band->hide();
+        if (bottom - top > 4) {
+            const diagram::Geometry g = geometry();
+            zoomToRange(std::max(TimePoint(0), g.timeForY(top / m_scale)), g.timeForY(bottom / m_scale));
+        }
+        return;
+    }
     if (m_dragFrom && event->button() == Qt::LeftButton) {
         const QPoint pos = event->position().toPoint();
         if ((pos - *m_dragFrom).manhattanLength() <= 3) {

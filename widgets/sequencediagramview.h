@@ -10,6 +10,8 @@
 
 #include <QAbstractScrollArea>
 
+class QRubberBand;
+
 #include <functional>
 #include <optional>
 #include <tuple>
@@ -46,6 +48,11 @@ public:
     void setPixelsPerMs(double scale);
     void zoomBy(double factor, std::optional<int> anchorY = std::nullopt);
     void fitToSession();
+    // Shows [from, to] filling the time area (and stops following the live edge).
+    void zoomToRange(core::TimePoint from, core::TimePoint to);
+    // Zooms to the selected call's events, from its start to its end; false
+    // if no call is selected.
+    bool zoomToSelectedCall();
     // Presentation: everything drawn (text, marks, lines, margins) grows by
     // `scale`; 1 is normal.
     void setPresentationScale(double scale);
@@ -124,6 +131,9 @@ protected:
 
 private:
     void updateScrollRange();
+    // Shift+drag: a band across the time area, zoomed to on release.
+    QRubberBand *m_band = nullptr;
+    std::optional<int> m_bandFrom;
     bool selectNext(int direction, const std::function<bool(qsizetype)> &wanted);
     void retranslate();
     // The end of the story: the clock, or the last event if that is later.
