@@ -2121,10 +2121,6 @@ wartet auf #%2</translation>
         <translation>Das gezeigte Diagramm oder alle als PNG oder SVG speichern</translation>
     </message>
     <message>
-        <source>RTT sample (first attempt only)</source>
-        <translation>RTT-Messung (nur erster Versuch)</translation>
-    </message>
-    <message>
         <source>timeout that expired</source>
         <translation>abgelaufenes Timeout</translation>
     </message>
@@ -2259,6 +2255,10 @@ wartet auf #%2</translation>
     <message>
         <source>The chart was not exported: %1</source>
         <translation>Das Diagramm wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>RTT sample (first send, no probe: Karn&apos;s rule)</source>
+        <translation>RTT-Stichprobe (erste Sendung, keine Nachfrage: Karns Regel)</translation>
     </message>
 </context>
 <context>

@@ -2121,10 +2121,6 @@ waits for #%2</source>
         <translation>将当前图表或全部图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
-        <source>RTT sample (first attempt only)</source>
-        <translation>RTT 样本（仅首次尝试）</translation>
-    </message>
-    <message>
         <source>timeout that expired</source>
         <translation>到期的超时</translation>
     </message>
@@ -2259,6 +2255,10 @@ waits for #%2</source>
     <message>
         <source>The chart was not exported: %1</source>
         <translation>图表未导出：%1</translation>
+    </message>
+    <message>
+        <source>RTT sample (first send, no probe: Karn&apos;s rule)</source>
+        <translation>RTT 样本（首次发送且未探询：Karn 规则）</translation>
     </message>
 </context>
 <context>

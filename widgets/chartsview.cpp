@@ -1,5 +1,8 @@
 #include "chartsview.h"
 
+#include "core/retrypolicy.h"
+#include "wire/datagram.h"
+
 #include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -200,7 +203,7 @@ ChartsView::ChartsView(QWidget *parent)
     {
         auto *chart = new QChart;
         m_rtt = new QScatterSeries;
-        m_i18n.add([this] { m_rtt->setName(tr("RTT sample (first attempt only)")); });
+        m_i18n.add([this] { m_rtt->setName(tr("RTT sample (first send, no probe: Karn's rule)")); });
         m_rtt->setMarkerSize(5);
         m_rtt->setBorderColor(Qt::transparent);
         m_timeout = new QLineSeries;
@@ -426,6 +429,7 @@ void ChartsView::clear()
     m_seen = 0;
     m_lastUs = 0;
     m_rttSamples.clear();
+    m_probed.clear();
     m_timeouts.clear();
     m_finished.clear();
     m_attemptCounts.fill(0);
@@ -486,15 +490,19 @@ void ChartsView::take(const trace::Event &e)
     case EventKind::CallOk:
         finish();
         m_latencies.push_back({e.timeUs, toMs(e.detail)});
-        // Karn's rule: a reply to a retransmitted request cannot tell which
-        // attempt it answers, so only single-attempt calls give RTT samples.
-        if (e.attempt <= 1)
+        // The samples the client's estimator took (Karn's rule, in the core).
+        if (core::givesRttSample(e.attempt, m_probed.erase({e.client, e.callId}) > 0))
             m_rttSamples.append(QPointF(ms, toMs(e.detail)));
         if (qint64 *b = bin(m_callsPerBin))
             ++*b;
         break;
     case EventKind::CallFailed:
         finish();
+        m_probed.erase({e.client, e.callId});
+        break;
+    case EventKind::Send:
+        if (e.from == e.client && e.datagram == std::uint8_t(wire::DatagramKind::Probe))
+            m_probed.insert({e.client, e.callId});
         break;
     case EventKind::Timeout:
         m_timeouts.append(QPointF(ms, toMs(e.detail)));

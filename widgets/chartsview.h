@@ -12,6 +12,8 @@
 #include <QWidget>
 
 #include <array>
+#include <set>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -153,7 +155,8 @@ private:
     const trace::TraceLog *m_log = nullptr;
     qsizetype m_seen = 0;
     std::int64_t m_lastUs = 0;
-    QList<QPointF> m_rttSamples;      // (ms, RTT ms), first-attempt calls only
+    QList<QPointF> m_rttSamples;      // (ms, RTT ms): the samples the client's estimator took
+    std::set<std::pair<core::HostId, std::uint32_t>> m_probed; // open calls that sent a probe
     QList<QPointF> m_timeouts;        // (ms, timeout that expired ms)
     std::vector<FinishedCall> m_finished;
     std::array<qint64, kAttemptBuckets> m_attemptCounts{};

@@ -471,8 +471,7 @@ Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoi
     if (it == m_calls.end())
         return Received::Accepted; // the restart ended it
     Call &call = it->second;
-    // Karn's rule: a reply to a resent or probed call cannot be matched to one send.
-    if (call.attempt == 1 && !call.probed)
+    if (givesRttSample(call.attempt, call.probed))
         m_policy.addRttSample(now - call.started);
     if (m_config.ackMode == AckMode::Explicit && h.kind == DatagramKind::Reply)
         send(DatagramKind::Ack, call, {});

@@ -41,6 +41,17 @@ struct RetryConfig
     friend bool operator==(const RetryConfig &, const RetryConfig &) = default;
 };
 
+// Karn's rule, the one copy: a call's round trip is a sample of the network
+// only if the call was answered on its first send and never probed. A reply
+// to a resent request, or one that came after probes, cannot be matched to
+// one send. The core feeds the estimator by it; views that plot the samples
+// apply it to the same facts in the trace (the attempt in CallOk, and
+// whether a probe was sent).
+constexpr bool givesRttSample(std::uint16_t attempt, bool probed)
+{
+    return attempt == 1 && !probed;
+}
+
 // How long a client waits for an answer before trying again. One per client:
 // the adaptive estimator learns from every call of that client.
 class RetryPolicy
@@ -60,8 +71,7 @@ public:
     Duration timeoutFor(int attempt, Duration previous, const RetryConfig &config);
 
     // A round-trip sample for the adaptive policy. The caller applies Karn's
-    // rule: only calls answered on their first attempt give samples, since a
-    // reply to a resent request cannot be matched to one send.
+    // rule (givesRttSample).
     void addRttSample(Duration rtt);
 
     std::optional<Duration> smoothedRtt() const { return m_srtt; }
