@@ -38,6 +38,8 @@ enum ItemFlag : std::uint8_t {
     Retry = 4,     // a retransmission: dashed
     InFlight = 8,  // still travelling at the playback clock
     Halo = 16,     // the event in focus (stepped to or clicked)
+    Cancelled = 32, // a timer the answer cancelled before it fired
+    Spurious = 64,  // a timer that fired while the reply was on its way
 };
 
 struct Item

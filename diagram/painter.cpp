@@ -207,7 +207,7 @@ public:
     // A key to every glyph, drawn with the painter that draws the glyphs.
     static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
     {
-        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, Dot, Bar, Held, Badge, Rule, Cut, Band };
+        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, PaleTimer, Dot, Bar, Held, Badge, Rule, Cut, Band };
         struct Entry
         {
             Glyph glyph;
@@ -227,6 +227,8 @@ public:
             {Cross, Tone::Loss, tr("lost in the network")},
             {Clock, Tone::Timeout, tr("timeout: no answer in time")},
             {Timer, Tone::Timeout, tr("retransmission timer, armed to fired")},
+            {PaleTimer, Tone::Timeout, tr("timer the answer cancelled")},
+            {Timer, Tone::Loss, tr("spurious timeout: the reply was on its way")},
             {Dot, Tone::Reply, tr("call ended: ok")},
             {Dot, Tone::Loss, tr("call ended: failed")},
             {Bar, Tone::Handler, tr("handler running on the server")},
@@ -283,6 +285,9 @@ public:
                 break;
             case Clock: drawClock(p, mid, c); break;
             case Timer: p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), c); break;
+            case PaleTimer:
+                p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), mixed(style.base, c, 0.35));
+                break;
             case Dot:
                 p.setPen(Qt::NoPen);
                 p.setBrush(c);
@@ -412,8 +417,11 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
             // through Qt's threaded blending at the cost of a frame for a
             // few dozen bars.
             const bool running = item.flags & InFlight;
-            const QColor timer = mixed(style.base, colours[std::size_t(Tone::Timeout)],
-                                       (item.flags & Dimmed) ? 0.15 : running ? 0.35 : 0.65);
+            const bool cancelled = item.flags & Cancelled;
+            // Spurious: the colour of a loss, for a resend that was not needed.
+            const Tone tone = (item.flags & Spurious) ? Tone::Loss : Tone::Timeout;
+            const QColor timer = mixed(style.base, colours[std::size_t(tone)],
+                                       (item.flags & Dimmed) ? 0.15 : running ? 0.35 : cancelled ? 0.25 : 0.65);
             p.fillRect(item.rect.toAlignedRect(), timer);
             if (running)
                 p.fillRect(QRectF(item.rect.left() - 1, item.rect.bottom() - 4, item.rect.width() + 2, 4).toAlignedRect(),

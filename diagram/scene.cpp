@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace rpcscope::diagram {
 
@@ -59,6 +60,9 @@ public:
     QFontMetricsF fm, fb;
     double top, bottom;
     bool labels = true;
+    // Timeouts that fired while the reply that answered the call was
+    // already on its way (found by timers(), named by event()).
+    std::unordered_set<qsizetype> spuriousTimeouts;
     bool onlyUrgentLabels = false;
     bool labelEvents = true;
 
@@ -493,8 +497,10 @@ void Builder::event(const Event &e, qsizetype i)
     switch (e.kind) {
     case EventKind::Timeout:
         add(ItemKind::Clock, Tone::Timeout, flags, {}, QRectF(lane.x() - 10, ey - 10, 20, 20), i);
-        sideLabel(tr("timeout\nno answer after %1 ms").arg(double(e.detail) / 1000.0), Tone::Timeout,
-                  priority::Timeout, i, flags, lane, !onServer, 14, true);
+        sideLabel(spuriousTimeouts.contains(i)
+                      ? tr("spurious timeout\nthe reply was on its way")
+                      : tr("timeout\nno answer after %1 ms").arg(double(e.detail) / 1000.0),
+                  Tone::Timeout, priority::Timeout, i, flags, lane, !onServer, 14, true);
         break;
     case EventKind::CallOk:
     case EventKind::CallFailed: {
@@ -672,6 +678,11 @@ void Builder::bands(qsizetype first, qsizetype last)
 // Retransmission timers beside the client's lane: each one that fired, from
 // arming to the clock mark, and each still running, from its request to
 // the playback clock. (One cancelled by the answer ends in the call's dot.)
+// Each attempt's retransmission timer, beside the client's lane: from the
+// send that armed it to its firing (solid; in another colour when it was
+// spurious, the reply that answered the call already on its way), to the
+// answer that cancelled it (pale), or on to the clock while it runs. A
+// back-off reads as a ladder of longer bars, jitter as ragged ones.
 void Builder::timers(qsizetype first, qsizetype last)
 {
     const auto bar = [&](HostId client, TimePoint from, TimePoint to, std::uint8_t flags, qsizetype event) {
@@ -681,33 +692,71 @@ void Builder::timers(qsizetype first, qsizetype last)
         const double x = g.laneX(client);
         add(ItemKind::Timer, Tone::Timeout, flags, {}, QRectF(x - 11, y0, 3, y1 - y0), event);
     };
-    for (qsizetype i = first; i < last; ++i) {
-        const Event &e = in.view.at(i);
-        if (e.kind == EventKind::Timeout && e.detail > 0 && e.from != core::kServerHost)
-            bar(e.from, e.time() - Duration(e.detail), e.time(), flagsOf(e, i), i);
-    }
-    // Running at the clock: calls whose last request or probe has neither
-    // timed out nor been answered yet.
-    const Duration window = std::max(Duration(2'000'000), in.digest->maxFlight() * 8);
-    const qsizetype from = in.view.lowerBound(in.now - window);
-    const qsizetype to = in.view.lowerBound(in.now + Duration(1));
-    if (to - from > 4 * kDetailLimit || y(in.now) < top || y(in.now - window) > bottom)
+    if (first >= last)
         return;
-    std::unordered_map<std::uint64_t, qsizetype> armed; // (client, call) → the send that armed it
+    // One pass from a little before the view to a little after it, never
+    // past the clock (an answer not yet arrived must not show yet).
+    const Duration reach = std::max(Duration(2'000'000), in.digest->maxFlight() * 8);
+    const qsizetype clock = in.view.lowerBound(in.now + Duration(1));
+    const qsizetype from = std::max(first - 4 * kDetailLimit, in.view.lowerBound(in.view.at(first).time() - reach));
+    const qsizetype to = std::min({clock, last + 4 * kDetailLimit,
+                                   in.view.lowerBound(in.view.at(last - 1).time() + reach)});
+    std::unordered_map<std::uint64_t, std::pair<TimePoint, qsizetype>> armed; // call → the send that armed it
+    std::unordered_map<std::uint64_t, std::vector<qsizetype>> fired;         // call → its timeouts so far
     for (qsizetype i = from; i < to; ++i) {
         const Event &e = in.view.at(i);
         const std::uint64_t call = std::uint64_t(e.client) << 32 | e.callId;
         const auto kind = DatagramKind(e.datagram);
-        if (e.kind == EventKind::Send && e.from != core::kServerHost
-            && (kind == DatagramKind::Request || kind == DatagramKind::Probe))
-            armed[call] = i;
-        else if (e.kind == EventKind::Timeout || e.kind == EventKind::CallOk || e.kind == EventKind::CallFailed)
+        switch (e.kind) {
+        case EventKind::Send:
+            if (e.from != core::kServerHost && (kind == DatagramKind::Request || kind == DatagramKind::Probe))
+                armed[call] = {e.time(), i};
+            break;
+        case EventKind::Timeout:
+            if (e.from != core::kServerHost) {
+                armed.erase(call);
+                fired[call].push_back(i);
+            }
+            break;
+        case EventKind::Deliver:
+            // A reply reaching its client: any timeout of the call after it
+            // was sent fired while it was on its way.
+            if (e.to != core::kServerHost && kind == DatagramKind::Reply && e.detail > 0) {
+                if (auto it = fired.find(call); it != fired.end()) {
+                    const TimePoint sent = e.time() - Duration(e.detail);
+                    for (const qsizetype t : it->second)
+                        if (in.view.at(t).time() > sent)
+                            spuriousTimeouts.insert(t);
+                }
+            }
+            break;
+        case EventKind::CallOk:
+            if (auto it = armed.find(call); it != armed.end()) {
+                bar(e.from, it->second.first, e.time(), flagsOf(in.view.at(it->second.second), it->second.second) | Cancelled,
+                    it->second.second);
+                armed.erase(it);
+            }
+            fired.erase(call);
+            break;
+        case EventKind::CallFailed:
             armed.erase(call);
+            fired.erase(call);
+            break;
+        default:
+            break;
+        }
     }
-    for (const auto &[call, i] : armed) {
+    for (qsizetype i = first; i < last; ++i) {
         const Event &e = in.view.at(i);
-        bar(e.from, e.time(), in.now, flagsOf(e, i) | InFlight, i);
+        if (e.kind == EventKind::Timeout && e.detail > 0 && e.from != core::kServerHost)
+            bar(e.from, e.time() - Duration(e.detail), e.time(),
+                flagsOf(e, i) | (spuriousTimeouts.contains(i) ? Spurious : 0), i);
     }
+    // Running at the clock: armed, and neither fired nor cancelled yet.
+    if (to == clock)
+        for (const auto &[call, sent] : armed)
+            bar(in.view.at(sent.second).from, sent.first, in.now, flagsOf(in.view.at(sent.second), sent.second) | InFlight,
+                sent.second);
 }
 
 // Counter tracks, Perfetto-style, on the diagram's own time axis: how many

@@ -79,6 +79,65 @@ class TestDiagram : public QObject
     Q_OBJECT
 
 private slots:
+    // Each attempt's timer beside the client's lane: the back-off's ladder
+    // of fired timers, the last one cancelled by the answer, and a timer
+    // too short for the round trip drawn as spurious, with its label.
+    void timersReadAsALadder()
+    {
+        // Exponential back-off, every request lost until the fourth: timers
+        // of 100, 200 and 400 ms fire, the fourth is cancelled by the reply.
+        session::SessionConfig config = scenario(u"dropped-request");
+        config.ackMode = core::AckMode::Implicit;
+        config.retry.timeout = core::Duration(100'000);
+        config.toServerFaults.front().count = 3;
+        trace::TraceLog log;
+        net::SimNetwork(config, &log).run();
+        const core::TimePoint end = log.view().at(log.view().size() - 1).time();
+        Framed f = frameOf(log, 1, end, end);
+        std::vector<double> fired, cancelled;
+        for (const diagram::Item &item : f.frame.items) {
+            if (item.kind != ItemKind::Timer)
+                continue;
+            QVERIFY(!(item.flags & diagram::Spurious));
+            QVERIFY(!(item.flags & diagram::InFlight)); // the session is over
+            ((item.flags & diagram::Cancelled) ? cancelled : fired).push_back(item.rect.height());
+        }
+        QCOMPARE(fired.size(), std::size_t(3));
+        QCOMPARE(cancelled.size(), std::size_t(1));
+        // The ladder: each fired timer twice the one before (within a pixel).
+        QVERIFY2(std::abs(fired[1] - 2 * fired[0]) < 2 && std::abs(fired[2] - 2 * fired[1]) < 2,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(fired[0]).arg(fired[1]).arg(fired[2])));
+
+        // A 70 ms timer against a 100 ms round trip: it fires while the
+        // reply is on its way.
+        config = scenario(u"dropped-reply");
+        config.toClientFaults.clear();
+        config.retry.timeout = core::Duration(70'000);
+        trace::TraceLog spurious;
+        net::SimNetwork(config, &spurious).run();
+        const core::TimePoint over = spurious.view().at(spurious.view().size() - 1).time();
+        f = frameOf(spurious, 1, over, over);
+        int spuriousTimers = 0;
+        for (const diagram::Item &item : f.frame.items)
+            spuriousTimers += item.kind == ItemKind::Timer && (item.flags & diagram::Spurious);
+        QVERIFY(spuriousTimers >= 1);
+        bool said = false;
+        QStringList labels;
+        for (const diagram::Label &label : f.frame.labels) {
+            said |= label.placed && label.text.startsWith(QStringLiteral("spurious timeout"));
+            labels << QStringLiteral("%1:%2").arg(label.placed).arg(label.text);
+        }
+        QVERIFY2(said, qPrintable(labels.join(u'|')));
+        // Before the reply arrives, nothing says so yet.
+        const trace::TraceLog::View view = spurious.view();
+        qsizetype timeout = 0;
+        while (view.at(timeout).kind != trace::EventKind::Timeout)
+            ++timeout;
+        f = frameOf(spurious, 1, view.at(timeout).time(), over);
+        for (const diagram::Item &item : f.frame.items)
+            QVERIFY(!(item.kind == ItemKind::Timer && (item.flags & diagram::Spurious)));
+    }
+
     // Played 1 ms at a time: every datagram sent by the clock is drawn
     // (delivered, in flight or lost), none reaches below the clock, and a
     // loss shows its ✗ only once the clock has reached where it vanished.

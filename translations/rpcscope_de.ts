@@ -1894,6 +1894,14 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
         <source>request held back until its turn (ordered)</source>
         <translation>Anfrage zurückgehalten, bis sie dran ist (geordnet)</translation>
     </message>
+    <message>
+        <source>timer the answer cancelled</source>
+        <translation>Timer, von der Antwort gestoppt</translation>
+    </message>
+    <message>
+        <source>spurious timeout: the reply was on its way</source>
+        <translation>unnötiger Timeout: die Antwort war unterwegs</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>
@@ -2070,6 +2078,12 @@ Antwort-Cache verloren, neue Epoche</translation>
 waits for #%2</source>
         <translation>#%1 zurückgehalten:
 wartet auf #%2</translation>
+    </message>
+    <message>
+        <source>spurious timeout
+the reply was on its way</source>
+        <translation>unnötiger Timeout
+die Antwort war unterwegs</translation>
     </message>
 </context>
 <context>

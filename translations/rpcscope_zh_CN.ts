@@ -1894,6 +1894,14 @@ What must the server do when the client gives up on a call it is waiting for?</s
         <source>request held back until its turn (ordered)</source>
         <translation>请求被暂缓，直到轮到它（有序）</translation>
     </message>
+    <message>
+        <source>timer the answer cancelled</source>
+        <translation>被应答取消的定时器</translation>
+    </message>
+    <message>
+        <source>spurious timeout: the reply was on its way</source>
+        <translation>虚假超时：应答已在途中</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>
@@ -2070,6 +2078,12 @@ reply cache lost, new epoch</source>
 waits for #%2</source>
         <translation>#%1 被暂缓：
 等待 #%2</translation>
+    </message>
+    <message>
+        <source>spurious timeout
+the reply was on its way</source>
+        <translation>虚假超时
+应答已在途中</translation>
     </message>
 </context>
 <context>
