@@ -168,6 +168,26 @@ private slots:
         QVERIFY(!core::givesRttSample(2, false));
     }
 
+    // The estimator's state after each sample, by RFC 6298: the first sample
+    // R gives SRTT R and RTTVAR R/2; the next moves them by 1/8 and 1/4.
+    void estimatorLinesFollowRfc6298()
+    {
+        trace::TraceLog log;
+        log.record(makeEvent(0, EventKind::CallStart, 1));
+        log.record(makeEvent(10'000, EventKind::CallOk, 1, 1, 10'000));
+        log.record(makeEvent(20'000, EventKind::CallStart, 2));
+        log.record(makeEvent(40'000, EventKind::CallOk, 2, 1, 20'000));
+        // A resent call gives no sample, so it moves neither line.
+        log.record(makeEvent(50'000, EventKind::CallStart, 3));
+        log.record(makeEvent(150'000, EventKind::CallOk, 3, 2, 100'000));
+        ChartsView charts;
+        charts.setLog(&log);
+        charts.refresh(log.view());
+        charts.flush();
+        QCOMPARE(charts.srttSeries()->points(), (QList<QPointF>{{10.0, 10.0}, {40.0, 11.25}}));
+        QCOMPARE(charts.rttBoundSeries()->points(), (QList<QPointF>{{10.0, 30.0}, {40.0, 36.25}}));
+    }
+
     void simulatedSessionAgreesWithTheEvents()
     {
         const session::SessionConfig config = scenarioConfig("lossy");

@@ -2274,6 +2274,22 @@ die Antwort war unterwegs</translation>
         <source>RTT sample (first send, no probe: Karn&apos;s rule)</source>
         <translation>RTT-Stichprobe (erste Sendung, keine Nachfrage: Karns Regel)</translation>
     </message>
+    <message>
+        <source>SRTT (smoothed RTT)</source>
+        <translation>SRTT (geglättete RTT)</translation>
+    </message>
+    <message>
+        <source>SRTT + 4·RTTVAR</source>
+        <translation>SRTT + 4·RTTVAR</translation>
+    </message>
+    <message>
+        <source>SRTT at t = %1 ms: %2 ms</source>
+        <translation>SRTT bei t = %1 ms: %2 ms</translation>
+    </message>
+    <message>
+        <source>SRTT + 4·RTTVAR at t = %1 ms: %2 ms</source>
+        <translation>SRTT + 4·RTTVAR bei t = %1 ms: %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::ConnectDialog</name>

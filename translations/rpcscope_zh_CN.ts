@@ -2274,6 +2274,22 @@ the reply was on its way</source>
         <source>RTT sample (first send, no probe: Karn&apos;s rule)</source>
         <translation>RTT 样本（首次发送且未探询：Karn 规则）</translation>
     </message>
+    <message>
+        <source>SRTT (smoothed RTT)</source>
+        <translation>SRTT（平滑 RTT）</translation>
+    </message>
+    <message>
+        <source>SRTT + 4·RTTVAR</source>
+        <translation>SRTT + 4·RTTVAR</translation>
+    </message>
+    <message>
+        <source>SRTT at t = %1 ms: %2 ms</source>
+        <translation>t = %1 毫秒时的 SRTT：%2 毫秒</translation>
+    </message>
+    <message>
+        <source>SRTT + 4·RTTVAR at t = %1 ms: %2 ms</source>
+        <translation>t = %1 毫秒时的 SRTT + 4·RTTVAR：%2 毫秒</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::ConnectDialog</name>

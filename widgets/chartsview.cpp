@@ -209,7 +209,19 @@ ChartsView::ChartsView(QWidget *parent)
         m_timeout = new QLineSeries;
         m_i18n.add([this] { m_timeout->setName(tr("timeout that expired")); });
         m_timeout->setPointsVisible(true);
+        // The estimator's state after each sample (RFC 6298, the engine's
+        // own RetryPolicy fed the same samples): what an adaptive timeout
+        // is built from.
+        m_srtt = new QLineSeries;
+        m_i18n.add([this] { m_srtt->setName(tr("SRTT (smoothed RTT)")); });
+        m_rttBound = new QLineSeries;
+        m_i18n.add([this] { m_rttBound->setName(tr("SRTT + 4·RTTVAR")); });
+        QPen bound = m_rttBound->pen();
+        bound.setStyle(Qt::DashLine);
+        m_rttBound->setPen(bound);
         chart->addSeries(m_timeout);
+        chart->addSeries(m_srtt);
+        chart->addSeries(m_rttBound);
         chart->addSeries(m_rtt);
         m_rttX = valueAxis(QString());
         m_i18n.add([this] { m_rttX->setTitleText(tr("session time (ms)")); });
@@ -218,10 +230,13 @@ ChartsView::ChartsView(QWidget *parent)
         m_i18n.add([this] { m_rttY->setTitleText(tr("ms")); });
         chart->addAxis(m_rttX, Qt::AlignBottom);
         chart->addAxis(m_rttY, Qt::AlignLeft);
-        for (QXYSeries *s : {static_cast<QXYSeries *>(m_rtt), static_cast<QXYSeries *>(m_timeout)}) {
+        for (QXYSeries *s : {static_cast<QXYSeries *>(m_rtt), static_cast<QXYSeries *>(m_timeout),
+                             static_cast<QXYSeries *>(m_srtt), static_cast<QXYSeries *>(m_rttBound)}) {
             s->attachAxis(m_rttX);
             s->attachAxis(m_rttY);
         }
+        hoverXY(m_srtt, QT_TR_NOOP("SRTT at t = %1 ms: %2 ms"));
+        hoverXY(m_rttBound, QT_TR_NOOP("SRTT + 4·RTTVAR at t = %1 ms: %2 ms"));
         hoverXY(m_rtt, QT_TR_NOOP("RTT sample at t = %1 ms: %2 ms"));
         hoverXY(m_timeout, QT_TR_NOOP("timeout expired at t = %1 ms: %2 ms"));
         addChart(chart, QT_TR_NOOP("RTT and timeout"));
@@ -430,6 +445,9 @@ void ChartsView::clear()
     m_lastUs = 0;
     m_rttSamples.clear();
     m_probed.clear();
+    m_estimators.clear();
+    m_srttLine.clear();
+    m_rttBoundLine.clear();
     m_timeouts.clear();
     m_finished.clear();
     m_attemptCounts.fill(0);
@@ -491,8 +509,18 @@ void ChartsView::take(const trace::Event &e)
         finish();
         m_latencies.push_back({e.timeUs, toMs(e.detail)});
         // The samples the client's estimator took (Karn's rule, in the core).
-        if (core::givesRttSample(e.attempt, m_probed.erase({e.client, e.callId}) > 0))
+        if (core::givesRttSample(e.attempt, m_probed.erase({e.client, e.callId}) > 0)) {
             m_rttSamples.append(QPointF(ms, toMs(e.detail)));
+            core::RetryPolicy &estimator = m_estimators.try_emplace(e.client).first->second;
+            estimator.addRttSample(core::Duration(e.detail));
+            const double srtt = toMs(estimator.smoothedRtt().value_or(core::Duration(0)).count());
+            const double rttvar = toMs(estimator.rttVariance().value_or(core::Duration(0)).count());
+            // Client 1's line: several clients' estimates would zig-zag into one.
+            if (e.client == 1) {
+                m_srttLine.append(QPointF(ms, srtt));
+                m_rttBoundLine.append(QPointF(ms, srtt + 4 * rttvar));
+            }
+        }
         if (qint64 *b = bin(m_callsPerBin))
             ++*b;
         break;
@@ -573,10 +601,14 @@ void ChartsView::rebuildRtt(double x0, double x1)
 {
     const QList<QPointF> rtt = decimate(m_rttSamples, x0, x1, kDecimationBins);
     const QList<QPointF> timeouts = decimate(m_timeouts, x0, x1, kDecimationBins);
+    const QList<QPointF> srtt = decimate(m_srttLine, x0, x1, kDecimationBins);
+    const QList<QPointF> bound = decimate(m_rttBoundLine, x0, x1, kDecimationBins);
     m_rtt->replace(rtt);
     m_timeout->replace(timeouts);
+    m_srtt->replace(srtt);
+    m_rttBound->replace(bound);
     setTimeAxis(m_rttX, x0, x1);
-    setValueAxis(m_rttY, std::max(maxY(rtt), maxY(timeouts)));
+    setValueAxis(m_rttY, std::max({maxY(rtt), maxY(timeouts), maxY(bound)}));
 }
 
 void ChartsView::rebuildAttempts()

@@ -2,6 +2,7 @@
 
 #include "chartexport.h"
 #include "core/clock.h"
+#include "core/retrypolicy.h"
 #include "retranslator.h"
 #include "trace/tracelog.h"
 
@@ -12,6 +13,7 @@
 #include <QWidget>
 
 #include <array>
+#include <map>
 #include <set>
 #include <utility>
 #include <optional>
@@ -76,6 +78,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QScatterSeries *rttSeries() const { return m_rtt; }
     QLineSeries *timeoutSeries() const { return m_timeout; }
+    QLineSeries *srttSeries() const { return m_srtt; }
+    QLineSeries *rttBoundSeries() const { return m_rttBound; }
     QBarSet *attemptsSet() const { return m_attempts; }
     QLineSeries *cdfSeries() const { return m_cdf; }
     QLineSeries *callRateSeries() const { return m_callRate; }
@@ -136,6 +140,8 @@ private:
     QList<QChart *> m_charts; // in tab order, as chartNames()
     QScatterSeries *m_rtt = nullptr;
     QLineSeries *m_timeout = nullptr;
+    QLineSeries *m_srtt = nullptr;
+    QLineSeries *m_rttBound = nullptr;
     QValueAxis *m_rttX = nullptr;
     QValueAxis *m_rttY = nullptr;
     QBarSet *m_attempts = nullptr;
@@ -157,6 +163,8 @@ private:
     std::int64_t m_lastUs = 0;
     QList<QPointF> m_rttSamples;      // (ms, RTT ms): the samples the client's estimator took
     std::set<std::pair<core::HostId, std::uint32_t>> m_probed; // open calls that sent a probe
+    std::map<core::HostId, core::RetryPolicy> m_estimators;     // each client's estimator, fed its samples
+    QList<QPointF> m_srttLine, m_rttBoundLine;                  // client 1's SRTT, SRTT + 4·RTTVAR
     QList<QPointF> m_timeouts;        // (ms, timeout that expired ms)
     std::vector<FinishedCall> m_finished;
     std::array<qint64, kAttemptBuckets> m_attemptCounts{};
