@@ -83,6 +83,20 @@ public:
     }
 
     double y(TimePoint t) const { return g.yForTime(t); }
+    // When something begun at event `i` ends: the first later event `ends`
+    // accepts, or the clock if none has come by then.
+    template <typename Ends>
+    TimePoint endOf(qsizetype i, Ends ends) const
+    {
+        for (qsizetype j = i + 1; j < in.view.size() && j < i + 20000; ++j) {
+            const Event &c = in.view.at(j);
+            if (c.time() > in.now)
+                break;
+            if (ends(c))
+                return c.time();
+        }
+        return in.now;
+    }
     Duration flight(const Event &e) const { return in.digest->typicalFlight(e.to == core::kServerHost); }
 
     std::uint8_t flagsOf(const Event &e, qsizetype index) const
@@ -421,18 +435,11 @@ void Builder::event(const Event &e, qsizetype i)
     case EventKind::HandlerStart: {
         // The handler's run: a bar on the server lane until it ends, or on
         // to the clock while it runs.
-        TimePoint end = in.now;
-        for (qsizetype j = i + 1; j < in.view.size() && j < i + 20000; ++j) {
-            const Event &c = in.view.at(j);
-            if (c.time() > in.now)
-                break;
-            const bool ended = c.kind == EventKind::HandlerEnd && c.callId == e.callId && c.client == e.client;
-            // A crash ends every handler that was running.
-            if (ended || c.kind == EventKind::ServerRestart) {
-                end = c.time();
-                break;
-            }
-        }
+        // A crash ends every handler that was running.
+        const TimePoint end = endOf(i, [&e](const Event &c) {
+            return (c.kind == EventKind::HandlerEnd && c.callId == e.callId && c.client == e.client)
+                   || c.kind == EventKind::ServerRestart;
+        });
         const double y1 = y(std::max(end, e.time()));
         if (y1 < top || ey > bottom)
             return;
@@ -447,19 +454,12 @@ void Builder::event(const Event &e, qsizetype i)
         // An ordered client's request that came early: an outlined box
         // beside the handler's place, from its arrival until it runs (or its
         // client gives up, or the server crashes), or on to the clock.
-        TimePoint end = in.now;
-        for (qsizetype j = i + 1; j < in.view.size() && j < i + 20000; ++j) {
-            const Event &c = in.view.at(j);
-            if (c.time() > in.now)
-                break;
+        const TimePoint end = endOf(i, [&e](const Event &c) {
             const bool sameCall = c.callId == e.callId && c.client == e.client;
-            if ((sameCall && (c.kind == EventKind::HandlerStart || c.kind == EventKind::CallOk
-                              || c.kind == EventKind::CallFailed))
-                || c.kind == EventKind::ServerRestart) {
-                end = c.time();
-                break;
-            }
-        }
+            return (sameCall && (c.kind == EventKind::HandlerStart || c.kind == EventKind::CallOk
+                                 || c.kind == EventKind::CallFailed))
+                   || c.kind == EventKind::ServerRestart;
+        });
         const double y1 = y(std::max(end, e.time()));
         if (y1 < top || ey > bottom)
             return;

@@ -95,15 +95,26 @@ ReplyCache::Entry &ReplyCache::insert(std::uint32_t clientId, std::uint32_t call
     return entry;
 }
 
-void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, TimePoint now,
-                          std::vector<Eviction> &evicted)
+std::optional<std::pair<ReplyCache::Client *, std::map<std::uint32_t, ReplyCache::Entry>::iterator>>
+ReplyCache::findInProgress(std::uint32_t clientId, std::uint32_t callId)
 {
     auto c = m_clients.find(clientId);
     if (c == m_clients.end())
-        return;
+        return std::nullopt;
     auto e = c->second.entries.find(callId);
     if (e == c->second.entries.end() || e->second.state != State::InProgress)
+        return std::nullopt;
+    return std::pair{&c->second, e};
+}
+
+void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArray reply, TimePoint now,
+                          std::vector<Eviction> &evicted)
+{
+    const auto found = findInProgress(clientId, callId);
+    if (!found)
         return;
+    Client &client = *found->first;
+    const auto e = found->second;
     Entry &entry = e->second;
     m_now = std::max(m_now, now);
     m_bytes -= cost(entry);
@@ -114,8 +125,8 @@ void ReplyCache::complete(std::uint32_t clientId, std::uint32_t callId, QByteArr
     m_aging.push_back({now, clientId, callId});
     compactAging();
     // The client already gave up on it: nobody will ask again.
-    if (callId < c->second.ackBelow)
-        erase(clientId, c->second, e, trace::EvictReason::Acked, evicted);
+    if (callId < client.ackBelow)
+        erase(clientId, client, e, trace::EvictReason::Acked, evicted);
     enforceBytes(evicted);
 }
 
@@ -221,14 +232,10 @@ void ReplyCache::ranInOrder(std::uint32_t clientId, std::uint32_t callId)
 
 void ReplyCache::withdraw(std::uint32_t clientId, std::uint32_t callId)
 {
-    auto c = m_clients.find(clientId);
-    if (c == m_clients.end())
-        return;
-    auto e = c->second.entries.find(callId);
-    if (e == c->second.entries.end() || e->second.state != State::InProgress)
-        return;
-    std::vector<Eviction> none; // an entry without a reply reports nothing
-    erase(clientId, c->second, e, trace::EvictReason::Acked, none);
+    if (const auto found = findInProgress(clientId, callId)) {
+        std::vector<Eviction> none; // an entry without a reply reports nothing
+        erase(clientId, *found->first, found->second, trace::EvictReason::Acked, none);
+    }
 }
 
 // Drops a finished entry's reply, keeping the record (Acked or Tombstone).

@@ -155,6 +155,9 @@ private:
     };
 
     static std::int64_t cost(const Entry &entry);
+    // The client and the entry of a call in progress (running or held), if it is one.
+    std::optional<std::pair<Client *, std::map<std::uint32_t, Entry>::iterator>> findInProgress(std::uint32_t clientId,
+                                                                                                std::uint32_t callId);
     void erase(std::uint32_t clientId, Client &client, std::map<std::uint32_t, Entry>::iterator it,
                trace::EvictReason reason, std::vector<Eviction> &evicted);
     void enforceBytes(std::vector<Eviction> &evicted);
