@@ -145,7 +145,7 @@ public:
     // Places along an arrow, never on its stroke: the placer checks that.
     void arrowLabel(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF a, QPointF b)
     {
-        if (!wants(prio))
+        if (!wants(prio) || hidden(flags, event))
             return;
         const QSizeF s = measure(text, true);
         Label &l = label(text, tone, prio, event, flags, (a + b) / 2, true);
@@ -172,7 +172,7 @@ public:
     void sideLabel(const QString &text, Tone tone, int prio, qsizetype event, std::uint8_t flags, QPointF anchor,
                    bool leftFirst, double gap, bool isBold = false, bool boxed = false, double dy0 = 0)
     {
-        if (!wants(prio))
+        if (!wants(prio) || hidden(flags, event))
             return;
         QSizeF s = measure(text, isBold);
         if (boxed)
@@ -200,8 +200,17 @@ public:
             l.candidates.push_back(at(left, k));
     }
 
+    // Another call's, when only the selected call is shown. What belongs to
+    // no call (a setting changed, a crash) stays: it is the call's context too.
+    bool hidden(std::uint8_t flags, qsizetype event) const
+    {
+        return in.onlySelectedCall && (flags & Dimmed) && !(event >= 0 && event < in.view.size() && in.view.at(event).callId == 0);
+    }
+
     void add(ItemKind kind, Tone tone, std::uint8_t flags, QLineF line, QRectF rect, qsizetype event)
     {
+        if (hidden(flags, event))
+            return;
         f.items.push_back({kind, tone, flags, line, rect, event});
         switch (kind) {
         case ItemKind::Arrow:

@@ -107,6 +107,7 @@ struct SceneInput
     core::TimePoint now{0};
     std::optional<qsizetype> focus;                                 // the stepped or clicked event
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall; // others are dimmed
+    bool onlySelectedCall = false; // ... or, with a call selected, not drawn at all
     QFont font;                                                     // labels; measured for placement
 };
 

@@ -79,6 +79,43 @@ class TestDiagram : public QObject
     Q_OBJECT
 
 private slots:
+    // Show only the selected call: every item and label left belongs to it
+    // (or to no call); the others are gone, not dimmed.
+    void onlyTheSelectedCall()
+    {
+        const session::SessionConfig config = scenario(u"lossy");
+        trace::TraceLog log;
+        net::SimNetwork(config, &log).run();
+        const trace::TraceLog::View view = log.view();
+        diagram::TraceDigest digest;
+        digest.update(view);
+        diagram::SceneInput in;
+        in.view = view;
+        in.digest = &digest;
+        in.geometry.width = 1000;
+        in.geometry.height = 900;
+        in.geometry.pixelsPerMs = 2;
+        in.now = view.at(view.size() - 1).time();
+        in.font = diagram::diagramFont(QGuiApplication::font());
+        in.selectedCall = std::pair{core::HostId(1), std::uint32_t(3)};
+        const diagram::Frame dimmed = diagram::SceneBuilder::build(in);
+        in.onlySelectedCall = true;
+        const diagram::Frame only = diagram::SceneBuilder::build(in);
+        int mine = 0;
+        for (const diagram::Item &item : only.items) {
+            if (item.event < 0)
+                continue;
+            const trace::Event &e = view.at(item.event);
+            QVERIFY2(e.callId == 0 || (e.client == 1 && e.callId == 3),
+                     qPrintable(QStringLiteral("call %1 of client %2").arg(e.callId).arg(e.client)));
+            mine += e.callId == 3;
+        }
+        QVERIFY(mine > 0);
+        QVERIFY(only.items.size() < dimmed.items.size());
+        for (const diagram::Label &label : only.labels)
+            QVERIFY(label.event < 0 || view.at(label.event).callId == 0 || view.at(label.event).callId == 3);
+    }
+
     // Each attempt's timer beside the client's lane: the back-off's ladder
     // of fired timers, the last one cancelled by the answer, and a timer
     // too short for the round trip drawn as spurious, with its label.

@@ -3293,6 +3293,14 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>The selected call from its start to its end; Shift+drag in the diagram zooms to any stretch of time</source>
         <translation>Der gewählte Aufruf von Anfang bis Ende; Umschalt+Ziehen im Diagramm zoomt auf jeden Zeitabschnitt</translation>
     </message>
+    <message>
+        <source>Show &amp;Only the Selected Call</source>
+        <translation>&amp;Nur den gewählten Aufruf zeigen</translation>
+    </message>
+    <message>
+        <source>Hide every other call&apos;s datagrams, timers and labels</source>
+        <translation>Datagramme, Timer und Beschriftungen aller anderen Aufrufe ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

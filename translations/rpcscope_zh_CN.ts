@@ -3293,6 +3293,14 @@ Click an event, or press N and P, for its own story.</source>
         <source>The selected call from its start to its end; Shift+drag in the diagram zooms to any stretch of time</source>
         <translation>从开始到结束显示所选调用；在图中按住 Shift 拖动可缩放到任意时间段</translation>
     </message>
+    <message>
+        <source>Show &amp;Only the Selected Call</source>
+        <translation>仅显示所选调用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Hide every other call&apos;s datagrams, timers and labels</source>
+        <translation>隐藏其他所有调用的数据报、定时器和标签</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

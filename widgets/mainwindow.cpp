@@ -484,7 +484,14 @@ void MainWindow::createActions()
     });
     zoomCall->setObjectName(QStringLiteral("zoomToCall"));
     zoomCall->setShortcut(QKeySequence(Qt::Key_Z));
-    m_i18n.add([view, zoomIn, zoomOut, zoomCall] {
+    QAction *onlyCall = view->addAction(QString());
+    onlyCall->setObjectName(QStringLiteral("onlySelectedCall"));
+    onlyCall->setCheckable(true);
+    onlyCall->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Z));
+    connect(onlyCall, &QAction::toggled, m_diagram, &SequenceDiagramView::setOnlySelectedCall);
+    m_i18n.add([view, zoomIn, zoomOut, zoomCall, onlyCall] {
+        onlyCall->setText(tr("Show &Only the Selected Call"));
+        onlyCall->setStatusTip(tr("Hide every other call's datagrams, timers and labels"));
         view->setTitle(tr("&View"));
         zoomIn->setText(tr("Zoom &In"));
         zoomOut->setText(tr("Zoom &Out"));

@@ -156,6 +156,12 @@ void SequenceDiagramView::setStepped(std::optional<qsizetype> index)
     viewport()->update();
 }
 
+void SequenceDiagramView::setOnlySelectedCall(bool only)
+{
+    m_onlyCall = only;
+    viewport()->update();
+}
+
 void SequenceDiagramView::setLegendShown(bool shown)
 {
     m_legend = shown;
@@ -313,6 +319,7 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     in.now = m_now;
     in.focus = m_selected ? m_selected : m_stepped;
     in.selectedCall = m_selectedCall;
+    in.onlySelectedCall = m_onlyCall;
     in.font = diagram::diagramFont(font());
     m_frame = diagram::SceneBuilder::build(in);
 

@@ -62,6 +62,10 @@ public:
     bool counterTracks() const { return m_tracks; }
     // A key to every mark, line and colour, over the top right corner.
     void setLegendShown(bool shown);
+    // With a call selected, draw only that call (and what belongs to no
+    // call: setting changes, crashes); the others are not dimmed but gone.
+    void setOnlySelectedCall(bool only);
+    bool onlySelectedCall() const { return m_onlyCall; }
     bool legendShown() const { return m_legend; }
     double presentationScale() const { return m_scale; }
 
@@ -150,6 +154,7 @@ private:
     double m_scale = 1.0;
     bool m_tracks = false;
     bool m_legend = false;
+    bool m_onlyCall = false;
     bool m_follow = true;
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
