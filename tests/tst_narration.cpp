@@ -648,6 +648,35 @@ private slots:
                  "Call 7 failed: the server restarted, so the call may or may not have run.");
     }
 
+    // An ordered client's call held back, then released: the narration says
+    // whether the call before it ran or was given up.
+    void heldBackThenReleased()
+    {
+        session::SessionConfig config = oneClient();
+        config.ordered = true;
+        HandTrace trace;
+        trace.add(EventKind::CallStart).attempt = 0;
+        Event &held = trace.add(EventKind::RequestHeld, kServer, kClient);
+        held.detail = HandTrace::kCall - 1;
+        QCOMPARE(trace.sayLast(config),
+                 "Call 7 reached the server before call 6 had run. The client asked for its calls in order, so "
+                 "the server holds call 7 back. It acks the request like a running call, so the client probes "
+                 "instead of resending, and runs it once every earlier call has run or been given up.");
+        trace.add(EventKind::HandlerStart, kServer, kClient);
+        QCOMPARE(trace.sayLast(config),
+                 "Call 6 has run, so call 7 is next: the server takes it out of its hold-back queue and runs it. "
+                 "The network delivered the calls out of order; the server runs them in the order they were made.");
+        Event gaveUp = trace.events.front();
+        gaveUp.kind = EventKind::CallFailed;
+        gaveUp.callId = HandTrace::kCall - 1;
+        gaveUp.detail = std::uint32_t(trace::CallError::DeadlineExceeded);
+        trace.events.insert(trace.events.end() - 1, gaveUp);
+        QCOMPARE(trace.sayLast(config),
+                 "The client gave up on call 6, so the server waits for it no longer: it takes call 7 out of its "
+                 "hold-back queue and runs it. The network delivered the calls out of order; the server runs "
+                 "them in the order they were made.");
+    }
+
     // The last allowed attempt times out: the call fails, whether or not it ran.
     void lastAttempt()
     {

@@ -1242,12 +1242,16 @@
         <translation>Er bestätigt die Anfrage wie einen laufenden Aufruf, sodass %1 nachfragt statt neu zu senden, und führt ihn aus, sobald jeder frühere Aufruf gelaufen ist oder aufgegeben wurde.</translation>
     </message>
     <message>
-        <source>Every call of %1 before call %2 has now run or been given up, so the server takes call %2 out of its hold-back queue and runs it.</source>
-        <translation>Jeder Aufruf von %1 vor Aufruf %2 ist nun gelaufen oder aufgegeben, also nimmt der Server Aufruf %2 aus seiner Warteschlange für zurückgehaltene Anfragen und führt ihn aus.</translation>
-    </message>
-    <message>
         <source>The network delivered the calls out of order; the server runs them in the order they were made.</source>
         <translation>Das Netz hat die Aufrufe in falscher Reihenfolge zugestellt; der Server führt sie in der Reihenfolge aus, in der sie gemacht wurden.</translation>
+    </message>
+    <message>
+        <source>%1 gave up on call %2, so the server waits for it no longer: it takes call %3 out of its hold-back queue and runs it.</source>
+        <translation>%1 hat Aufruf %2 aufgegeben, also wartet der Server nicht länger darauf: Er nimmt Aufruf %3 aus seiner Warteschlange für zurückgehaltene Anfragen und führt ihn aus.</translation>
+    </message>
+    <message>
+        <source>Call %1 has run, so call %2 is next: the server takes it out of its hold-back queue and runs it.</source>
+        <translation>Aufruf %1 ist gelaufen, also ist Aufruf %2 an der Reihe: Der Server nimmt ihn aus seiner Warteschlange für zurückgehaltene Anfragen und führt ihn aus.</translation>
     </message>
 </context>
 <context>

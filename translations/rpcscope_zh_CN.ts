@@ -1242,12 +1242,16 @@
         <translation>服务器像对待正在运行的调用一样确认该请求，于是%1改为探询而不是重发；待之前的每个调用都已运行或被放弃后，再运行它。</translation>
     </message>
     <message>
-        <source>Every call of %1 before call %2 has now run or been given up, so the server takes call %2 out of its hold-back queue and runs it.</source>
-        <translation>%1 在调用 %2 之前的每个调用现在都已运行或被放弃，因此服务器把调用 %2 从暂缓队列中取出并运行它。</translation>
-    </message>
-    <message>
         <source>The network delivered the calls out of order; the server runs them in the order they were made.</source>
         <translation>网络乱序投递了这些调用；服务器按它们发出的顺序运行。</translation>
+    </message>
+    <message>
+        <source>%1 gave up on call %2, so the server waits for it no longer: it takes call %3 out of its hold-back queue and runs it.</source>
+        <translation>%1放弃了调用 %2，因此服务器不再等待它：服务器把调用 %3 从暂缓队列中取出并运行它。</translation>
+    </message>
+    <message>
+        <source>Call %1 has run, so call %2 is next: the server takes it out of its hold-back queue and runs it.</source>
+        <translation>调用 %1 已运行，轮到调用 %2：服务器把它从暂缓队列中取出并运行它。</translation>
     </message>
 </context>
 <context>

@@ -1133,16 +1133,26 @@ QString requestHeld(const Story &s)
 
 QString handlerStart(const Story &s)
 {
-    // A call that waited in the hold-back queue runs now that its turn came.
-    if (s.callHas(EventKind::RequestHeld))
-        return twoSentences(QCoreApplication::translate("Narration",
-                                                        "Every call of %1 before call %2 has now run or been "
-                                                        "given up, so the server takes call %2 out of its "
-                                                        "hold-back queue and runs it.")
-                                .arg(s.client(), s.call()),
-                            QCoreApplication::translate("Narration",
-                                                        "The network delivered the calls out of order; the "
-                                                        "server runs them in the order they were made."));
+    // A call that waited in the hold-back queue runs now that its turn came:
+    // the call before it ran, or its client gave up on it.
+    if (s.callHas(EventKind::RequestHeld)) {
+        const std::uint32_t before = s.e.callId - 1;
+        const bool gaveUp = s.latest([&](const Event &o) {
+            return o.kind == EventKind::CallFailed && o.client == s.e.client && o.callId == before;
+        }) >= 0;
+        const QString first =
+            gaveUp ? QCoreApplication::translate("Narration",
+                                                 "%1 gave up on call %2, so the server waits for it no longer: it "
+                                                 "takes call %3 out of its hold-back queue and runs it.")
+                         .arg(s.client(At::Start), num(before), s.call())
+                   : QCoreApplication::translate("Narration",
+                                                 "Call %1 has run, so call %2 is next: the server takes it out of "
+                                                 "its hold-back queue and runs it.")
+                         .arg(num(before), s.call());
+        return twoSentences(first, QCoreApplication::translate("Narration",
+                                                               "The network delivered the calls out of order; the "
+                                                               "server runs them in the order they were made."));
+    }
     if (s.config.service == u"counter")
         return twoSentences(QCoreApplication::translate("Narration",
                                                         "The server runs call %1: the counter service adds to "
