@@ -46,6 +46,7 @@ Percentiles percentiles(std::vector<double> us)
     if (us.empty())
         return p;
     std::sort(us.begin(), us.end());
+    p.min = us.front();
     const auto at = [&](double q) { return us[std::min(us.size() - 1, std::size_t(q * double(us.size())))]; };
     p.p50 = at(0.50);
     p.p90 = at(0.90);
@@ -55,7 +56,10 @@ Percentiles percentiles(std::vector<double> us)
 
 QJsonObject toJson(const Percentiles &p)
 {
-    return {{QStringLiteral("p50"), p.p50}, {QStringLiteral("p90"), p.p90}, {QStringLiteral("p99"), p.p99}};
+    return {{QStringLiteral("min"), p.min},
+            {QStringLiteral("p50"), p.p50},
+            {QStringLiteral("p90"), p.p90},
+            {QStringLiteral("p99"), p.p99}};
 }
 
 QString where(const MeasureOptions &o)

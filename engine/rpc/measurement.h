@@ -41,7 +41,7 @@ struct MeasureOptions
 // Microseconds.
 struct Percentiles
 {
-    double p50 = 0, p90 = 0, p99 = 0;
+    double min = 0, p50 = 0, p90 = 0, p99 = 0;
 };
 
 struct Measurement
