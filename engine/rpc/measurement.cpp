@@ -205,20 +205,7 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
                       .arg(wire::kVersion);
         return m;
     }
-    std::vector<double> samples;
-    samples.reserve(std::size_t(std::max(0, o.calls)));
-    for (int i = 1; i <= o.calls; ++i) {
-        if (cancelled())
-            return m;
-        // A lost echo is not a round trip: it is left out, and tried again.
-        if (const std::optional<double> us = echoer.roundTrip(std::uint32_t(i), o.timeout, error))
-            samples.push_back(*us);
-        if (i % 50 == 0)
-            report(rawStage, double(i) / o.calls);
-    }
-    m.raw = percentiles(samples);
-
-    // 2. Single calls, one at a time.
+    // 2. A client for the calls; its first call says whether calls get through.
     ClientOptions co;
     co.serverAddress = o.address;
     co.serverPort = o.port;
@@ -235,9 +222,6 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
     }
     const QString echo = QString::fromLatin1(kBenchEcho);
     const QByteArray args(32, 'x');
-    const QString callStage = QStringLiteral("single calls");
-    report(callStage, 0);
-    samples.clear();
     // The server answered its echo; if no call gets through, the usual
     // reason is a key: one end has it and the other has not, or another.
     {
@@ -254,9 +238,19 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
             return m;
         }
     }
+
+    // 3. Raw round trips and single calls, taken in turn, so both meet the
+    // same machine: a load that comes and goes weighs on each alike.
+    const QString callStage = QStringLiteral("single calls");
+    std::vector<double> raw, calls;
+    raw.reserve(std::size_t(std::max(0, o.calls)));
+    calls.reserve(std::size_t(std::max(0, o.calls)));
     for (int i = 1; i <= o.calls; ++i) {
         if (cancelled())
             return m;
+        // A lost echo is not a round trip: it is left out.
+        if (const std::optional<double> us = echoer.roundTrip(std::uint32_t(i), o.timeout, error))
+            raw.push_back(*us);
         QElapsedTimer clock;
         clock.start();
         const Reply reply = client.callBlocking(echo, args);
@@ -264,13 +258,14 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
             m.error = QStringLiteral("a call to %1 failed: %2").arg(where(o), reply.message);
             return m;
         }
-        samples.push_back(double(clock.nsecsElapsed()) / 1000.0);
+        calls.push_back(double(clock.nsecsElapsed()) / 1000.0);
         if (i % 50 == 0)
-            report(callStage, double(i) / o.calls);
+            report(i * 2 <= o.calls ? rawStage : callStage, double(i) / o.calls);
     }
-    m.call = percentiles(samples);
+    m.raw = percentiles(raw);
+    m.call = percentiles(calls);
 
-    // 3. Pipelined: the window kept full.
+    // 4. Pipelined: the window kept full.
     const QString pipeStage = QStringLiteral("pipelined calls");
     report(pipeStage, 0);
     {
@@ -298,7 +293,7 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
         m.callsPerSecond = o.pipelinedCalls / std::max(1e-9, double(clock.nsecsElapsed()) / 1e9);
     }
 
-    // 4. Goodput: the message in chunks, each checked by its SHA-256.
+    // 5. Goodput: the message in chunks, each checked by its SHA-256.
     const QString putStage = QStringLiteral("goodput");
     report(putStage, 0);
     {
