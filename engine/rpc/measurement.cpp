@@ -209,6 +209,9 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
     ClientOptions co;
     co.serverAddress = o.address;
     co.serverPort = o.port;
+    // As `call` binds: loopback only for a server on loopback, so calls can
+    // leave for another machine.
+    co.bindAddress = clientBindAddressFor(o.address);
     co.key = o.key;
     co.window = std::max(1, o.window);
     co.maxDatagram = o.maxDatagram;
