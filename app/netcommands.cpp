@@ -393,7 +393,8 @@ int runServe(const QStringList &args)
           << "; held back from the others " << c.amplification.heldBack << " datagrams ("
           << c.amplification.heldBackBytes << " bytes, " << c.amplification.challenges << " challenges sent)"
           << "; senders over the per-address limit " << c.overAddressLimit << "; delayed sends dropped "
-          << c.sendsDropped << '\n';
+          << c.sendsDropped << "; raw echoes answered " << c.rawEchoes << " (" << c.rawEchoesOverRate
+          << " over the rate cap)\n";
     out().flush();
     return ExitOk;
 }

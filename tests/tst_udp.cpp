@@ -18,6 +18,8 @@
 #include "invariants.h"
 #include "loopback.h"
 
+#include <QElapsedTimer>
+#include <QNetworkDatagram>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QJsonDocument>
@@ -81,6 +83,70 @@ private slots:
                 != wire::DecodeError::None);
         QVERIFY(!wire::isEchoRequest(answer));
         QCOMPARE(server.executions(), std::uint64_t(0));
+    }
+
+    // Raw echo answers leave through the server's emulator like its
+    // replies: all lost under 100 % loss, held back by its delay.
+    void rawEchoAnswersPassThroughTheEmulator()
+    {
+        rpc::ServerOptions options;
+        options.netem.loss = 1.0;
+        rpc::RpcServer server(options);
+        QVERIFY(server.start());
+        QUdpSocket socket;
+        QVERIFY(socket.bind(QHostAddress::LocalHost, 0));
+        for (int i = 0; i < 5; ++i)
+            socket.writeDatagram(wire::echoRequest("lost"), server.address(), server.port());
+        QVERIFY(!socket.waitForReadyRead(300));
+        QTRY_COMPARE_WITH_TIMEOUT(server.counters().datagrams, std::uint64_t(5), 5000);
+        QCOMPARE(server.counters().rawEchoes, std::uint64_t(0));
+
+        rpc::ServerOptions slow;
+        slow.netem.delay = core::Duration(30'000);
+        rpc::RpcServer slowServer(slow);
+        QVERIFY(slowServer.start());
+        QElapsedTimer clock;
+        clock.start();
+        socket.writeDatagram(wire::echoRequest("slow"), slowServer.address(), slowServer.port());
+        QVERIFY(socket.waitForReadyRead(5000));
+        QVERIFY2(clock.elapsed() >= 30, "no answer comes sooner than the emulated delay");
+        QByteArray answer(socket.pendingDatagramSize(), Qt::Uninitialized);
+        socket.readDatagram(answer.data(), answer.size());
+        std::uint8_t version = 0;
+        QByteArrayView payload;
+        QVERIFY(wire::readEchoAnswer(answer, version, payload));
+        QCOMPARE(payload.toByteArray(), QByteArray("slow"));
+        QCOMPARE(slowServer.counters().rawEchoes, std::uint64_t(1));
+    }
+
+    // At most maxRawEchoesPerSecond answers in a second (a fixed window, so
+    // twice that across a boundary); 0 answers none. The rest are counted.
+    void rawEchoesAreCappedPerSecond()
+    {
+        for (const int cap : {5, 0}) {
+            rpc::ServerOptions options;
+            options.maxRawEchoesPerSecond = cap;
+            rpc::RpcServer server(options);
+            QVERIFY(server.start());
+            QUdpSocket socket;
+            QVERIFY(socket.bind(QHostAddress::LocalHost, 0));
+            constexpr int kSent = 40;
+            for (int i = 0; i < kSent; ++i)
+                socket.writeDatagram(wire::echoRequest(QByteArray::number(i)), server.address(), server.port());
+            QTRY_COMPARE_WITH_TIMEOUT(server.counters().datagrams, std::uint64_t(kSent), 5000);
+            int answers = 0;
+            while (socket.waitForReadyRead(200)) {
+                while (socket.hasPendingDatagrams()) {
+                    socket.receiveDatagram();
+                    ++answers;
+                }
+            }
+            const rpc::ServerCounters c = server.counters();
+            QVERIFY2(answers <= 2 * cap, qPrintable(QString::number(answers)));
+            QCOMPARE(c.rawEchoes, std::uint64_t(answers));
+            QCOMPARE(c.rawEchoes + c.rawEchoesOverRate, std::uint64_t(cap > 0 ? kSent : 0));
+            QCOMPARE(c.malformed, std::uint64_t(cap > 0 ? 0 : kSent)); // not answered, the protocol drops them
+        }
     }
 
     // A measurement against a server of another wire version stops at once

@@ -225,23 +225,39 @@ void UdpTransport::readPending(TimePoint now)
     }
 }
 
+// A raw echo's answer: the request turned round, no larger than it came,
+// and sent no faster than maxEchoesPerSecond, so a forged source address
+// gains nothing by it. Through the emulator, like a reply: with serve
+// --delay-ms or --loss the floor bench measures is the emulated network's.
 void UdpTransport::answerEcho(QByteArrayView request, const Endpoint &from, TimePoint now)
 {
+    if (from.port == 0)
+        return; // nowhere to send it back
     if (now - m_echoSecond >= core::Duration(1'000'000)) {
         m_echoSecond = now;
         m_echoesThisSecond = 0;
     }
     if (++m_echoesThisSecond > m_options.maxEchoesPerSecond) {
-        ++m_stats.echoesDropped;
+        ++m_stats.echoesOverRate;
         return;
     }
     QByteArray answer = request.toByteArray();
     wire::turnIntoEchoAnswer(answer);
+    m_deliveries.clear();
+    if (m_netem.process(answer, now, m_deliveries).lost != netem::LossCause::None)
+        return;
+    for (netem::Delivery &d : m_deliveries)
+        delay(d, m_options.self, from);
+    sendDue(now);
+}
+
+void UdpTransport::sendEchoAnswer(const QByteArray &answer, const Endpoint &to)
+{
     SocketFailure failure;
-    if (m_socket.send(answer, from, &failure))
+    if (m_socket.send(answer, to, &failure))
         ++m_stats.echoesAnswered;
     else
-        ++m_stats.sendErrors;
+        ++m_stats.sendErrors; // the asker is gone; nothing to tell anyone
 }
 
 void UdpTransport::receiveOne(QByteArrayView datagram, const Endpoint &from, TimePoint now)
@@ -382,18 +398,24 @@ void UdpTransport::drainCore(TimePoint now)
             record(EventKind::Reordered, now, m_options.self, to, t.bytes);
         if (outcome.duplicated)
             record(EventKind::Duplicated, now, m_options.self, to, t.bytes);
-        for (netem::Delivery &d : m_deliveries) {
-            if (m_delayedBytes + d.bytes.size() > m_options.maxDelayedBytes) {
-                ++m_stats.delayedDropped;
+        for (netem::Delivery &d : m_deliveries)
+            if (!delay(d, to, {}))
                 record(EventKind::Lost, now, m_options.self, to, d.bytes, std::uint32_t(netem::LossCause::Queue));
-                continue;
-            }
-            m_delayedBytes += d.bytes.size();
-            m_stats.peakDelayedBytes = std::max(m_stats.peakDelayedBytes, m_delayedBytes);
-            m_delayed.push({d.at, m_seq++, to, std::move(d.bytes)});
-        }
     }
     sendDue(now);
+}
+
+// Into the delayed-send queue, within its byte cap; false (and counted) past it.
+bool UdpTransport::delay(netem::Delivery &d, HostId to, const Endpoint &echoTo)
+{
+    if (m_delayedBytes + d.bytes.size() > m_options.maxDelayedBytes) {
+        ++m_stats.delayedDropped;
+        return false;
+    }
+    m_delayedBytes += d.bytes.size();
+    m_stats.peakDelayedBytes = std::max(m_stats.peakDelayedBytes, m_delayedBytes);
+    m_delayed.push({d.at, m_seq++, to, std::move(d.bytes), echoTo});
+    return true;
 }
 
 // The emulated delay is spent here, before the datagram is written; the
@@ -404,7 +426,10 @@ void UdpTransport::sendDue(TimePoint now)
         Delayed d = std::move(const_cast<Delayed &>(m_delayed.top()));
         m_delayed.pop();
         m_delayedBytes -= d.bytes.size();
-        write(d.to, d.bytes, now);
+        if (d.echoTo.port != 0)
+            sendEchoAnswer(d.bytes, d.echoTo);
+        else
+            write(d.to, d.bytes, now);
     }
 }
 

@@ -56,7 +56,10 @@ struct TransportOptions
     QByteArray key;
     // A server: answer raw echoes (wire/rawecho.h) at once, in plain UDP
     // even beside DTLS (they carry nothing but what they brought and the
-    // wire version), at most maxEchoesPerSecond of them.
+    // wire version), at most maxEchoesPerSecond of them. The answers pass
+    // through the emulator like every datagram this end sends, so the
+    // round trip they measure is that of the network the calls see. They
+    // are counted, not traced: they belong to no peer and no call.
     bool answerEcho = false;
     int maxEchoesPerSecond = 20'000;
 };
@@ -123,7 +126,8 @@ public:
         std::uint64_t overAddressLimit = 0;  // not heard: the sender's address already has maxPeersPerAddress ports
         std::uint64_t delayedDropped = 0;    // not sent: the delayed-send queue was at maxDelayedBytes
         qsizetype peakDelayedBytes = 0;
-        std::uint64_t echoesAnswered = 0, echoesDropped = 0; // raw echoes; dropped: over the rate cap
+        std::uint64_t echoesAnswered = 0; // raw echoes sent back (after the emulator)
+        std::uint64_t echoesOverRate = 0; // raw echoes not answered: over maxEchoesPerSecond
     };
     const Stats &stats() const { return m_stats; }
     int peerCount() const { return int(m_peerIds.size()); }
@@ -167,12 +171,17 @@ private:
         std::uint64_t seq;
         core::HostId to;
         QByteArray bytes;
+        // Port 0: a protocol datagram for peer `to`. Otherwise a raw echo's
+        // answer, in plain UDP to this address, which need be no peer.
+        Endpoint echoTo;
         bool operator>(const Delayed &o) const { return at != o.at ? at > o.at : seq > o.seq; }
     };
 
     void readPending(core::TimePoint now);
     void receiveOne(QByteArrayView datagram, const Endpoint &from, core::TimePoint now);
     void answerEcho(QByteArrayView request, const Endpoint &from, core::TimePoint now);
+    void sendEchoAnswer(const QByteArray &answer, const Endpoint &to);
+    bool delay(netem::Delivery &delivery, core::HostId to, const Endpoint &echoTo);
     void onReadable();
     void onTimer();
     void runDueTimers(core::TimePoint now);

@@ -134,6 +134,8 @@ public:
         c.peersForgotten = t.peersForgotten;
         c.overAddressLimit = t.overAddressLimit;
         c.sendsDropped = t.delayedDropped;
+        c.rawEchoes = t.echoesAnswered;
+        c.rawEchoesOverRate = t.echoesOverRate;
         c.handlersInline = m_inlineRuns;
         c.handlersPooled = m_pooledRuns;
         c.peakDelayedBytes = t.peakDelayedBytes;
@@ -324,7 +326,8 @@ private:
         t.bindPort = o.port;
         t.self = core::kServerHost;
         t.acceptNewPeers = true;
-        t.answerEcho = true;
+        t.answerEcho = o.maxRawEchoesPerSecond > 0;
+        t.maxEchoesPerSecond = o.maxRawEchoesPerSecond;
         t.maxPeers = o.limits.maxClients;
         t.maxPeersPerAddress = o.maxPeersPerAddress;
         t.peerIdle = o.peerIdle;

@@ -40,6 +40,8 @@ struct ServerOptions
     // Answers waiting out an emulated delay (netem), in bytes; past it they
     // are dropped and counted (ServerCounters::sendsDropped).
     qsizetype maxDelayedBytes = 16 * 1024 * 1024;
+    // Raw echoes (wire/rawecho.h) answered in any one second; 0 answers none.
+    int maxRawEchoesPerSecond = 20'000;
     // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
     // nothing (and are named in notice()).
     QByteArray key;
@@ -79,6 +81,10 @@ struct ServerCounters
     std::uint64_t peersForgotten = 0;   // idle senders that made room for new ones
     std::uint64_t overAddressLimit = 0; // dropped: their address already had its share of ports
     std::uint64_t sendsDropped = 0;     // answers dropped because the delayed-send queue was full
+    // Raw echoes (rpcscope-cli bench's floor), beside the protocol: answered,
+    // and not answered because more came in a second than the cap allows.
+    std::uint64_t rawEchoes = 0;
+    std::uint64_t rawEchoesOverRate = 0;
     std::uint64_t handlersInline = 0;   // handler runs on the network thread
     std::uint64_t handlersPooled = 0;   // handler runs on the pool
     int peers = 0;                      // senders remembered now

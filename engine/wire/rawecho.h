@@ -19,7 +19,9 @@ namespace rpcscope::wire {
 //    9     1    0 in a request; the server's wire version in the answer
 //   10     n    payload, up to kMaxEchoPayload bytes, sent back as it came
 //
-// The answer is exactly as large as the request: nothing to amplify.
+// The answer is exactly as large as the request: nothing to amplify. This
+// layout stays the same whatever the wire version, so a client of one
+// version can read which version a server of another speaks.
 inline constexpr qsizetype kEchoHeader = 10;
 inline constexpr qsizetype kMaxEchoPayload = 64;
 
