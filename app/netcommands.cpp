@@ -616,6 +616,51 @@ QString microseconds(double us)
     return us >= 1000 ? QStringLiteral("%1 ms").arg(us / 1000, 0, 'f', 2) : QStringLiteral("%1 µs").arg(us, 0, 'f', 1);
 }
 
+// 16777216 as "16 MiB", 65536 as "64 KiB", others in bytes.
+QString bytesText(qint64 bytes)
+{
+    if (bytes >= (qint64(1) << 20) && bytes % (qint64(1) << 20) == 0)
+        return QStringLiteral("%1 MiB").arg(bytes >> 20);
+    if (bytes >= 1024 && bytes % 1024 == 0)
+        return QStringLiteral("%1 KiB").arg(bytes >> 10);
+    return QStringLiteral("%1 bytes").arg(bytes);
+}
+
+// The figures as a table: what was measured, p50 p90 p99 (or the rate),
+// and how it compares with the floor.
+void printMeasurement(const rpc::MeasureOptions &o, const rpc::Measurement &r)
+{
+    // Every value starts in one column: the percentiles, the rates, the goodput.
+    constexpr int kLabel = 29, kCell = 11;
+    const auto label = [](const QString &text) { return text.leftJustified(kLabel); };
+    const auto cells = [&](const rpc::Percentiles &p) {
+        return microseconds(p.p50).leftJustified(kCell) + microseconds(p.p90).leftJustified(kCell)
+               + microseconds(p.p99).leftJustified(kCell);
+    };
+    const auto wide = [](const QString &text) { return text.leftJustified(3 * kCell); };
+    out() << "server " << o.server() << ", wire version " << r.serverVersion
+          << (o.key.isEmpty() ? "" : "; calls through DTLS, raw echoes in plain UDP") << '\n'
+          << label({}) << QStringLiteral("p50").leftJustified(kCell) << QStringLiteral("p90").leftJustified(kCell)
+          << "p99\n"
+          << label(QStringLiteral("raw round trip (the floor)")) << cells(r.raw) << r.rawEchoes << " echoes, "
+          << r.rawLost << " lost\n"
+          << label(QStringLiteral("single call")) << cells(r.call) << QString::number(r.callRatio(), 'f', 2)
+          << "× the floor\n"
+          << label(QStringLiteral("pipelined calls, window %1").arg(o.window))
+          << wide(QStringLiteral("%1 calls/s").arg(r.callsPerSecond, 0, 'f', 0))
+          << QString::number(r.pipelinedRatio(), 'f', 2) << "× one raw round trip at a time\n"
+          << label(QStringLiteral("goodput"))
+          << wide(QStringLiteral("%1 MiB/s (%2 Mbit/s)")
+                      .arg(r.goodputBytesPerSecond / (1024.0 * 1024.0), 0, 'f', 1)
+                      .arg(r.goodputBytesPerSecond * 8 / 1e6, 0, 'f', 0))
+          << QString::number(r.goodputBytesPerRawRoundTrip() / 1024.0, 'f', 1) << " KiB per raw round trip\n"
+          << label({}) << bytesText(r.messageBytes) << " sent as " << o.chunkCount()
+          << (o.chunkCount() == 1 ? " call of " : " calls of ") << bytesText(std::min(o.chunkBytes, o.messageBytes))
+          << ", " << std::min<qint64>(o.chunkWindow, o.chunkCount()) << " in flight, in " << o.maxDatagram
+          << "-byte datagrams; SHA-256 verified\n";
+    out().flush();
+}
+
 } // namespace
 
 int runBench(const QStringList &args)
@@ -626,16 +671,20 @@ int runBench(const QStringList &args)
         "Measures the server at --to (any rpcscope-cli serve) and prints, beside the raw round trip to it "
         "(a datagram the server's transport echoes at once, without the protocol: the floor under every "
         "call), the latency of single calls one at a time, pipelined calls per second, and the goodput of a "
-        "large message sent in chunks and checked by SHA-256 at the server. Between two machines this is the "
-        "chapter's homework question 7; the floor says what to expect."));
+        "large message sent in chunks and checked by SHA-256 at the server, each with its ratio to the floor. "
+        "Between two machines this is the chapter's homework question 7; the floor says what to expect."));
     parser.addHelpOption();
     const QCommandLineOption to(QStringLiteral("to"), QStringLiteral("the server's address and port"),
                                 QStringLiteral("HOST:PORT"));
     const QCommandLineOption calls(QStringLiteral("calls"),
                                    QStringLiteral("raw echoes, and single calls, to time [default: 1000]"),
                                    QStringLiteral("N"), QStringLiteral("1000"));
-    const QCommandLineOption window(QStringLiteral("window"), QStringLiteral("pipelined calls in flight [default: 32]"),
-                                    QStringLiteral("W"), QStringLiteral("32"));
+    const QCommandLineOption window(
+        QStringLiteral("window"),
+        QStringLiteral("pipelined calls in flight, at most %1 (a server runs no more of one client's calls at once) "
+                       "[default: 32]")
+            .arg(rpc::MeasureOptions::kMaxWindow),
+        QStringLiteral("W"), QStringLiteral("32"));
     const QCommandLineOption pipelined(QStringLiteral("pipelined-calls"),
                                        QStringLiteral("pipelined calls to make [default: 20000]"), QStringLiteral("M"),
                                        QStringLiteral("20000"));
@@ -653,7 +702,9 @@ int runBench(const QStringList &args)
                                      QStringLiteral("how long to wait for the first answer before saying nobody is "
                                                     "there [default: 2000]"),
                                      QStringLiteral("MS"), QStringLiteral("2000"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("print the figures as one JSON object"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("print the figures, and the settings they were measured with, as "
+                                                 "one JSON object"));
     const KeyOptions keyOptions;
     parser.addOptions({to, calls, window, pipelined, size, chunk, datagram, timeout, json, keyOptions.key,
                        keyOptions.keyFile});
@@ -687,13 +738,18 @@ int runBench(const QStringList &args)
                                  .arg(command, parser.value(option), option.names().constFirst(), e);
     };
     qint64 n = 0, w = 0, m = 0, d = 0, ms = 0;
-    for (const QString &e : {number(calls, 1, 1'000'000, n), number(window, 1, 4096, w),
+    for (const QString &e : {number(calls, 1, 1'000'000, n), number(window, 1, rpc::MeasureOptions::kMaxWindow, w),
                              number(pipelined, 1, 100'000'000, m),
                              number(datagram, wire::kMinMaxDatagram, wire::kMaxDatagramSize, d),
                              number(timeout, 1, 3'600'000, ms), bytes(size, 1, qint64(1) << 40, o.messageBytes),
                              bytes(chunk, 1, core::kDefaultMaxMessageBytes - 64, o.chunkBytes)})
         if (!e.isEmpty())
             return usageError(e);
+    if (o.chunkCount() > rpc::MeasureOptions::kMaxChunks)
+        return usageError(QStringLiteral("%1: --size %2 in --chunk %3 is %4 calls; at most %5: give a larger --chunk")
+                              .arg(command, parser.value(size), parser.value(chunk))
+                              .arg(o.chunkCount())
+                              .arg(rpc::MeasureOptions::kMaxChunks));
     o.calls = int(n);
     o.window = int(w);
     o.pipelinedCalls = int(m);
@@ -702,6 +758,7 @@ int runBench(const QStringList &args)
     if (const std::optional<int> code = readKey(parser, keyOptions, command, o.key))
         return *code;
 
+    // On a terminal only: a script reading stderr wants the error alone.
     const bool progress = !parser.isSet(json) && stderrIsTerminal();
     const rpc::Measurement r = rpc::measure(o, [&](const QString &stage, double done) {
         if (!progress)
@@ -713,34 +770,19 @@ int runBench(const QStringList &args)
         err() << "\r" << QString(40, u' ') << "\r";
         err().flush();
     }
+    if (parser.isSet(json)) {
+        QJsonObject object = r.toJson();
+        object.insert(QStringLiteral("settings"), o.toJson());
+        out() << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+        out().flush();
+    }
     if (!r.ok()) {
-        if (parser.isSet(json)) {
-            out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) << '\n';
-            out().flush();
-        }
         err() << "rpcscope-cli bench: " << r.error << '\n';
         err().flush();
         return ExitFailure;
     }
-    if (parser.isSet(json)) {
-        out() << QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) << '\n';
-        return ExitOk;
-    }
-    const double rawPerSecond = r.raw.p50 > 0 ? 1e6 / r.raw.p50 : 0;
-    const double mib = r.goodputBytesPerSecond / (1024.0 * 1024.0);
-    out() << "server " << parser.value(to) << ", wire version " << r.serverVersion << '\n'
-          << "raw round trip (the floor)   p50 " << microseconds(r.raw.p50) << ", p90 " << microseconds(r.raw.p90)
-          << ", p99 " << microseconds(r.raw.p99) << '\n'
-          << "single call                  p50 " << microseconds(r.call.p50) << ", p90 " << microseconds(r.call.p90)
-          << ", p99 " << microseconds(r.call.p99) << "  (" << QString::number(r.callRatio(), 'f', 2)
-          << "× the floor)\n"
-          << "pipelined, window " << o.window << "          " << QString::number(r.callsPerSecond, 'f', 0)
-          << " calls/s  (" << QString::number(rawPerSecond > 0 ? r.callsPerSecond / rawPerSecond : 0, 'f', 2)
-          << "× one raw round trip at a time)\n"
-          << "goodput, " << r.messageBytes << " bytes in " << std::min(o.chunkBytes, o.messageBytes)
-          << "-byte calls of " << o.maxDatagram
-          << "-byte datagrams  " << QString::number(mib, 'f', 1) << " MiB/s ("
-          << QString::number(r.goodputBytesPerSecond * 8 / 1e6, 'f', 0) << " Mbit/s), SHA-256 verified\n";
+    if (!parser.isSet(json))
+        printMeasurement(o, r);
     return ExitOk;
 }
 

@@ -321,6 +321,7 @@ private slots:
                         QStringLiteral("--size"), QStringLiteral("1M"), QStringLiteral("--chunk"),
                         QStringLiteral("256K"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no progress when not on a terminal
         const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(s[u"server_wire_version"].toInt(), 1);
         const QJsonObject raw = s[u"raw_echo_us"].toObject();
@@ -330,6 +331,8 @@ private slots:
             QVERIFY2(p[u"p50"].toDouble() <= p[u"p90"].toDouble(), qPrintable(r.out));
             QVERIFY2(p[u"p90"].toDouble() <= p[u"p99"].toDouble(), qPrintable(r.out));
         }
+        QCOMPARE(s[u"raw_echoes"].toInt(), 300);
+        QVERIFY2(s[u"raw_echoes_lost"].toInt() < 300, qPrintable(r.out));
         // A call is a round trip and more: its fastest is slower than the
         // raw echo's fastest (the least noisy figure of each), and its
         // median no faster than the echo's beyond the noise of a shared
@@ -337,24 +340,65 @@ private slots:
         QVERIFY2(raw[u"min"].toDouble() < call[u"min"].toDouble(), qPrintable(r.out));
         QVERIFY2(raw[u"p50"].toDouble() < 1.25 * call[u"p50"].toDouble(), qPrintable(r.out));
         QCOMPARE(s[u"call_to_raw"].toDouble(), call[u"p50"].toDouble() / raw[u"p50"].toDouble());
-        QVERIFY2(s[u"pipelined_calls_per_second"].toDouble() > 0, qPrintable(r.out));
+        const double perSecond = s[u"pipelined_calls_per_second"].toDouble();
+        QVERIFY2(perSecond > 0, qPrintable(r.out));
+        QCOMPARE(s[u"pipelined_to_raw"].toDouble(), perSecond * raw[u"p50"].toDouble() / 1e6);
         QCOMPARE(s[u"goodput_bytes"].toDouble(), 1024.0 * 1024.0);
         QVERIFY(s[u"goodput_verified"].toBool());
-        // Not more than the pipe it went through can carry: loopback moves
-        // well under 100 GB/s.
+        // Within the transfer's bounds: more than nothing, and no faster than
+        // the whole message arriving within one raw round trip (each of its
+        // four calls took one at least) nor than loopback can carry.
         const double goodput = s[u"goodput_bytes_per_second"].toDouble();
         QVERIFY2(goodput > 0 && goodput < 1e11, qPrintable(r.out));
+        QVERIFY2(s[u"goodput_bytes_per_raw_round_trip"].toDouble() > 0, qPrintable(r.out));
+        QVERIFY2(s[u"goodput_bytes_per_raw_round_trip"].toDouble() < 1024.0 * 1024.0, qPrintable(r.out));
         QVERIFY(!s.contains(u"error"));
+        // The settings the figures were measured with, for a script's notes.
+        const QJsonObject settings = s[u"settings"].toObject();
+        QCOMPARE(settings[u"server"].toString(), to);
+        QCOMPARE(settings[u"calls"].toInt(), 300);
+        QCOMPARE(settings[u"window"].toInt(), 32);
+        QCOMPARE(settings[u"pipelined_calls"].toInt(), 3000);
+        QCOMPARE(settings[u"chunk"].toDouble(), 256.0 * 1024.0);
+        QCOMPARE(settings[u"datagram"].toDouble(), 1400.0);
+        QCOMPARE(settings[u"dtls"].toBool(), false);
 
         r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--calls"), QStringLiteral("50"),
                  QStringLiteral("--pipelined-calls"), QStringLiteral("200"), QStringLiteral("--size"),
-                 QStringLiteral("100000")});
+                 QStringLiteral("100000"), QStringLiteral("--window"), QStringLiteral("64")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        for (const char *line : {"raw round trip (the floor)", "single call", "pipelined, window 32", "goodput, 100000 bytes",
-                                 "SHA-256 verified"})
-            QVERIFY2(r.out.contains(QLatin1StringView(line)), qPrintable(r.out));
+        for (const QString &line :
+             {QStringLiteral("server %1, wire version 1\n").arg(to), QStringLiteral("raw round trip (the floor)"),
+              QStringLiteral(" 50 echoes, "), QStringLiteral("single call"), QStringLiteral("× the floor\n"),
+              QStringLiteral("pipelined calls, window 64"), QStringLiteral("× one raw round trip at a time\n"),
+              QStringLiteral("goodput"), QStringLiteral(" KiB per raw round trip\n"),
+              QStringLiteral("100000 bytes sent as 1 call of 100000 bytes, 1 in flight, in 1400-byte datagrams; "
+                             "SHA-256 verified\n")})
+            QVERIFY2(r.out.contains(line), qPrintable(r.out));
         const QString stopped = stopServe(serve);
         QVERIFY2(stopped.contains(QStringLiteral("stopped after")), qPrintable(stopped));
+        // The server counts the echoes it answered: the first of each run at least.
+        const QRegularExpressionMatch echoes =
+            QRegularExpression(QStringLiteral("; raw echoes answered (\\d+) \\(0 over the rate cap\\)\n")).match(stopped);
+        QVERIFY2(echoes.hasMatch() && echoes.captured(1).toInt() >= 2, qPrintable(stopped));
+    }
+
+    // The floor is the round trip of the network the calls see: a server's
+    // emulated delay holds its raw echoes back as it holds its replies.
+    void benchFloorIncludesTheServersEmulatedDelay()
+    {
+        QProcess serve;
+        const QString to = startServe(serve, {QStringLiteral("--delay-ms"), QStringLiteral("20")});
+        QVERIFY2(!to.isEmpty(), serve.readAllStandardError().constData());
+        const Result r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--calls"),
+                              QStringLiteral("10"), QStringLiteral("--pipelined-calls"), QStringLiteral("32"),
+                              QStringLiteral("--size"), QStringLiteral("16K"), QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        // No answer can come sooner than the delay the server adds to it.
+        QVERIFY2(s[u"raw_echo_us"].toObject()[u"p50"].toDouble() >= 20'000, qPrintable(r.out));
+        QVERIFY2(s[u"call_us"].toObject()[u"p50"].toDouble() >= 20'000, qPrintable(r.out));
+        stopServe(serve);
     }
 
     // Through DTLS with the server's key; without it, the call's silence is
@@ -371,7 +415,14 @@ private slots:
                                    QStringLiteral("lab key"), QStringLiteral("--json")}
                        + small);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"goodput_verified"].toBool());
+        const QJsonObject s = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(s[u"goodput_verified"].toBool());
+        QCOMPARE(s[u"settings"].toObject()[u"dtls"].toBool(), true);
+        r = run(QStringList{QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--key"),
+                            QStringLiteral("lab key")}
+                + small);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("; calls through DTLS, raw echoes in plain UDP\n")), qPrintable(r.out));
         r = run(QStringList{QStringLiteral("bench"), QStringLiteral("--to"), to} + small);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("answered its raw echo but no call within 1000 ms: if it was started "
@@ -387,21 +438,44 @@ private slots:
         QVERIFY(closed.bind(QHostAddress::LocalHost, 0));
         const QString to = QStringLiteral("127.0.0.1:%1").arg(closed.localPort());
         closed.close(); // the port is free again: nothing listens there
+        const auto saysNobodyIsThere = [&](const QString &err) {
+            return err.contains(QStringLiteral("no RpcScope server answered at %1 within 200 ms").arg(to))
+                   || err.contains(QStringLiteral("nothing listens at %1 (the port is closed)").arg(to));
+        };
         Result r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--timeout-ms"),
                         QStringLiteral("200")});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QStringLiteral("no RpcScope server answered at %1 within 200 ms").arg(to))
-                     || r.err.contains(QStringLiteral("nothing listens at %1").arg(to)),
-                 qPrintable(r.err));
-        r = run({QStringLiteral("bench")});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("--to HOST:PORT is required")), qPrintable(r.err));
-        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--size"), QStringLiteral("12Q")});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("invalid value '12Q' for --size")), qPrintable(r.err));
-        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--datagram"), QStringLiteral("50")});
-        QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(QStringLiteral("--datagram")), qPrintable(r.err));
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        QVERIFY2(saysNobodyIsThere(r.err), qPrintable(r.err));
+        // --json: the error in the object too, for a script.
+        r = run({QStringLiteral("bench"), QStringLiteral("--to"), to, QStringLiteral("--timeout-ms"),
+                 QStringLiteral("200"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(saysNobodyIsThere(QJsonDocument::fromJson(r.out.toUtf8()).object()[u"error"].toString()),
+                 qPrintable(r.out));
+
+        verifyUsageError(QStringLiteral("bench"), {}, QStringLiteral("--to HOST:PORT is required"));
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), QStringLiteral("nowhere")},
+                         QStringLiteral("invalid value 'nowhere' for --to"));
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), to, QStringLiteral("--size"), QStringLiteral("12Q")},
+                         QStringLiteral("invalid value '12Q' for --size"));
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), to, QStringLiteral("--datagram"), QStringLiteral("50")},
+                         QStringLiteral("invalid value '50' for --datagram"));
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), to, QStringLiteral("--calls"), QStringLiteral("0")},
+                         QStringLiteral("invalid value '0' for --calls"));
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), to, QStringLiteral("--window"), QStringLiteral("0")},
+                         QStringLiteral("invalid value '0' for --window"));
+        // More in flight than a server runs of one client's calls at once.
+        verifyUsageError(QStringLiteral("bench"), {QStringLiteral("--to"), to, QStringLiteral("--window"), QStringLiteral("65")},
+                         QStringLiteral("invalid value '65' for --window"));
+        verifyUsageError(QStringLiteral("bench"),
+                         {QStringLiteral("--to"), to, QStringLiteral("--size"), QStringLiteral("2M"),
+                          QStringLiteral("--chunk"), QStringLiteral("1")},
+                         QStringLiteral("--size 2M in --chunk 1 is 2097152 calls; at most 1000000"));
+        verifyUsageError(QStringLiteral("bench"),
+                         {QStringLiteral("--to"), to, QStringLiteral("--key"), QStringLiteral("a"),
+                          QStringLiteral("--key-file"), QStringLiteral("b")},
+                         QStringLiteral("not both"));
     }
 
     void simulateOptionsOverrideScenario()

@@ -27,6 +27,7 @@
 #include <QUdpSocket>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 using namespace rpcscope;
@@ -149,6 +150,61 @@ private slots:
         }
     }
 
+    // p50, p90 and p99 by nearest rank: the smallest sample with at least
+    // that share of the samples at or below it.
+    void measurementPercentilesAreNearestRank()
+    {
+        std::vector<double> hundred;
+        for (int i = 100; i >= 1; --i)
+            hundred.push_back(i);
+        rpc::Percentiles p = rpc::Percentiles::of(hundred);
+        QCOMPARE(p.p50, 50.0);
+        QCOMPARE(p.p90, 90.0);
+        QCOMPARE(p.p99, 99.0);
+        p = rpc::Percentiles::of({7.0});
+        QCOMPARE(p.p50, 7.0);
+        QCOMPARE(p.p99, 7.0);
+        p = rpc::Percentiles::of({});
+        QCOMPARE(p.p50, 0.0);
+    }
+
+    // The measurement's calls leave from where `call`'s do: loopback for a
+    // server on loopback, any address for one elsewhere (a client bound to
+    // 127.0.0.1 cannot reach another machine). Its first timeout stays
+    // above the round trip the raw echoes found.
+    void measurementClientBindsWhereCallBinds()
+    {
+        rpc::MeasureOptions o;
+        o.port = 7000;
+        o.address = QHostAddress(QStringLiteral("192.0.2.10"));
+        QCOMPARE(rpc::clientOptionsFor(o, core::Duration(100)).bindAddress.value(), QHostAddress(QHostAddress::AnyIPv4));
+        o.address = QHostAddress(QStringLiteral("2001:db8::10"));
+        QCOMPARE(rpc::clientOptionsFor(o, core::Duration(100)).bindAddress.value(), QHostAddress(QHostAddress::AnyIPv6));
+        o.address = QHostAddress(QHostAddress::LocalHost);
+        const rpc::ClientOptions co = rpc::clientOptionsFor(o, core::Duration(100));
+        QCOMPARE(co.bindAddress.value(), QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(co.retry.timeout.count(), 200'000);
+        QCOMPARE(co.retry.maxAttempts, 0);
+        const rpc::ClientOptions far = rpc::clientOptionsFor(o, core::Duration(300'000));
+        QCOMPARE(far.retry.timeout.count(), 1'200'000);
+        QVERIFY(far.retry.maxTimeout >= far.retry.timeout);
+    }
+
+    // Options no measurement can run with are the caller's mistake.
+    void measurementRefusesOptionsOutOfRange()
+    {
+        rpc::MeasureOptions o;
+        o.address = QHostAddress(QHostAddress::LocalHost);
+        o.port = 9;
+        o.calls = 0;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rpc::measure(o));
+        o.calls = 1;
+        o.chunkBytes = 1;
+        o.messageBytes = rpc::MeasureOptions::kMaxChunks + 1;
+        QCOMPARE(o.chunkCount(), rpc::MeasureOptions::kMaxChunks + 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rpc::measure(o));
+    }
+
     // A measurement against a server of another wire version stops at once
     // and names both versions.
     void measurementNamesAnotherWireVersion()
@@ -184,6 +240,7 @@ private slots:
         done = true;
         answerer.join();
         QCOMPARE(m.serverVersion, 9);
+        QCOMPARE(m.failure, rpc::MeasureFailure::OtherVersion);
         QVERIFY2(m.error.contains(QStringLiteral("speaks wire version 9; this build speaks version 1")),
                  qPrintable(m.error));
     }

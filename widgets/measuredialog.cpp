@@ -77,7 +77,7 @@ MeasureDialog::MeasureDialog(QWidget *parent)
     m_key->setObjectName(QStringLiteral("measureKey"));
     m_key->setEchoMode(QLineEdit::Password);
     m_calls = spin(inputs, "measureCalls", 10, 1'000'000, 1000);
-    m_window = spin(inputs, "measureWindow", 1, 4096, 32);
+    m_window = spin(inputs, "measureWindow", 1, rpc::MeasureOptions::kMaxWindow, 32);
     m_pipelined = spin(inputs, "measurePipelined", 100, 10'000'000, 20'000);
     m_megabytes = spin(inputs, "measureMegabytes", 1, 4096, 16);
     m_datagram = spin(inputs, "measureDatagram", int(wire::kMinMaxDatagram), int(wire::kMaxDatagramSize), 1400);
