@@ -11,7 +11,9 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QImage>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QUdpSocket>
@@ -32,6 +34,7 @@ private slots:
         MeasureDialog dialog;
         dialog.setServer(QStringLiteral("127.0.0.1:%1").arg(server.port()));
         dialog.setAmounts(100, 500, 300'000);
+        dialog.findChild<QSpinBox *>(QStringLiteral("measureChunk"))->setValue(64); // KiB: five calls
         QSignalSpy measured(&dialog, &MeasureDialog::measured);
         QVERIFY(dialog.start());
         QVERIFY(!dialog.start()); // one at a time
@@ -45,6 +48,7 @@ private slots:
         QVERIFY(r.callsPerSecond > 0);
         QCOMPARE(r.messageBytes, 300'000);
         QVERIFY(r.verified);
+        QCOMPARE(r.rawEchoes, 100);
         // The chart: raw and call bars at p50, p90 and p99.
         const auto *bars = qobject_cast<QBarSeries *>(dialog.chart()->series().value(0));
         QVERIFY(bars);
@@ -53,10 +57,49 @@ private slots:
             QCOMPARE(set->count(), 3);
         QCOMPARE(bars->barSets()[0]->at(0), r.raw.p50);
         QCOMPARE(bars->barSets()[1]->at(2), r.call.p99);
-        // The table names each figure.
-        QCOMPARE(dialog.table()->rowCount(), 5);
-        QVERIFY(dialog.table()->item(4, 1)->text().contains(QStringLiteral("SHA-256 verified")));
+        // The table names each figure, and how it compares with the floor.
+        const QTableWidget *table = dialog.table();
+        QCOMPARE(table->rowCount(), 6);
+        QCOMPARE(table->columnCount(), 3);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("127.0.0.1:%1, wire version 1, plain UDP").arg(server.port()));
+        QVERIFY2(table->item(1, 2)->text().startsWith(QStringLiteral("100 echoes, ")), qPrintable(table->item(1, 2)->text()));
+        QCOMPARE(table->item(2, 2)->text(), QStringLiteral("%1× the floor").arg(r.callRatio(), 0, 'f', 2));
+        QCOMPARE(table->item(3, 0)->text(), QStringLiteral("Pipelined calls, window 32"));
+        QVERIFY2(table->item(4, 1)->text().endsWith(QStringLiteral(" Mbit/s), SHA-256 verified")),
+                 qPrintable(table->item(4, 1)->text()));
+        QVERIFY(table->item(4, 2)->text().endsWith(QStringLiteral(" KiB per raw round trip")));
+        QCOMPARE(table->item(5, 1)->text(), QStringLiteral("293 KiB in calls of 64 KiB, 4 in flight, in datagrams of 1400 bytes"));
         QVERIFY2(dialog.statusText().contains(QStringLiteral("× the raw round trip")), qPrintable(dialog.statusText()));
+    }
+
+    // What is drawn: the floor's bars and the calls' bars, each in its
+    // colour, in the chart beside the inputs.
+    void drawsTheBarsAgainstTheFloor()
+    {
+        rpc::RpcServer server({});
+        rpc::registerBenchMethods(server);
+        QVERIFY(server.start());
+        MeasureDialog dialog;
+        dialog.setServer(QStringLiteral("127.0.0.1:%1").arg(server.port()));
+        dialog.setAmounts(50, 100, 10'000);
+        QSignalSpy measured(&dialog, &MeasureDialog::measured);
+        QVERIFY(dialog.start());
+        QVERIFY(measured.wait(30'000));
+        QVERIFY2(dialog.result().ok(), qPrintable(dialog.result().error));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *view = dialog.findChild<QWidget *>(QStringLiteral("measureChart"));
+        QVERIFY(view);
+        const QImage image = view->grab().toImage();
+        const auto *bars = qobject_cast<QBarSeries *>(dialog.chart()->series().value(0));
+        QVERIFY(bars);
+        for (QBarSet *set : bars->barSets()) {
+            int pixels = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    pixels += image.pixelColor(x, y) == set->color();
+            QVERIFY2(pixels > 50, qPrintable(QStringLiteral("%1: %2 pixels").arg(set->label()).arg(pixels)));
+        }
     }
 
     void saysWhatWentWrong()
@@ -71,11 +114,21 @@ private slots:
         const quint16 port = closed.localPort();
         closed.close();
         dialog.setServer(QStringLiteral("127.0.0.1:%1").arg(port));
+        dialog.findChild<QSpinBox *>(QStringLiteral("measureTimeout"))->setValue(300);
         QSignalSpy measured(&dialog, &MeasureDialog::measured);
         QVERIFY(dialog.start());
         QVERIFY(measured.wait(30'000));
         QCOMPARE(measured.first().first().toBool(), false);
-        QVERIFY2(dialog.statusText().contains(QStringLiteral("127.0.0.1:%1").arg(port)), qPrintable(dialog.statusText()));
+        QVERIFY2(dialog.statusText() == QStringLiteral("Nothing listens at 127.0.0.1:%1: the port is closed.").arg(port)
+                     || dialog.statusText()
+                            == QStringLiteral("No RpcScope server answered at 127.0.0.1:%1 within 300 ms.").arg(port),
+                 qPrintable(dialog.statusText()));
+
+        // A message cut into more calls than a measurement keeps answers for.
+        dialog.setAmounts(10, 10, qint64(4096) << 20);
+        dialog.findChild<QSpinBox *>(QStringLiteral("measureChunk"))->setValue(1);
+        QVERIFY(!dialog.start());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("4194304 calls")), qPrintable(dialog.statusText()));
     }
 
     // Stop ends a measurement under way, and says so.

@@ -3369,20 +3369,12 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>&amp;Fenster:</translation>
     </message>
     <message>
-        <source>Pipelined calls in flight at once</source>
-        <translation>Gleichzeitig unterwegs befindliche Aufrufe im Pipelining</translation>
-    </message>
-    <message>
         <source>&amp;Pipelined calls:</source>
         <translation>Aufrufe im &amp;Pipelining:</translation>
     </message>
     <message>
         <source> MiB</source>
         <translation> MiB</translation>
-    </message>
-    <message>
-        <source>Sent in 1 MiB calls, four in flight, each checked by SHA-256 at the server</source>
-        <translation>In Aufrufen zu 1 MiB gesendet, vier gleichzeitig, jeder vom Server per SHA-256 geprüft</translation>
     </message>
     <message>
         <source>&amp;Datagram:</source>
@@ -3437,14 +3429,6 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>Angehalten.</translation>
     </message>
     <message>
-        <source>The measurement failed: %1</source>
-        <translation>Die Messung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Server&apos;s wire version</source>
-        <translation>Wire-Version des Servers</translation>
-    </message>
-    <message>
         <source>Raw round trip (the floor)</source>
         <translation>Rohe Umlaufzeit (die Untergrenze)</translation>
     </message>
@@ -3457,24 +3441,144 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>Einzelner Aufruf</translation>
     </message>
     <message>
-        <source>p50 %1, p90 %2, p99 %3 (%4× the floor)</source>
-        <translation>p50 %1, p90 %2, p99 %3 (%4× die Untergrenze)</translation>
-    </message>
-    <message>
-        <source>%1 calls/s (%2× one raw round trip at a time)</source>
-        <translation>%1 Aufrufe/s (%2× ein roher Umlauf nach dem anderen)</translation>
-    </message>
-    <message>
-        <source>%1 MiB/s (%2 Mbit/s) over %3 MiB, SHA-256 verified</source>
-        <translation>%1 MiB/s (%2 Mbit/s) über %3 MiB, per SHA-256 geprüft</translation>
-    </message>
-    <message>
         <source>Done: a call costs %1× the raw round trip to this server.</source>
         <translation>Fertig: Ein Aufruf kostet %1× die rohe Umlaufzeit zu diesem Server.</translation>
     </message>
     <message>
         <source>Messa&amp;ge:</source>
         <translation>&amp;Nachricht:</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Byte</translation>
+    </message>
+    <message>
+        <source>Pipelined calls in flight at once; a server runs no more than %1 of one client&apos;s calls at once</source>
+        <translation>Gleichzeitig unterwegs befindliche Aufrufe im Pipelining; ein Server führt höchstens %1 Aufrufe eines Clients zugleich aus</translation>
+    </message>
+    <message>
+        <source>Sent one way for the goodput, in calls of the chunk&apos;s size, four in flight, each checked by SHA-256 at the server</source>
+        <translation>Für den Nutzdurchsatz in eine Richtung gesendet, in Aufrufen der Blockgröße, vier gleichzeitig, jeder vom Server per SHA-256 geprüft</translation>
+    </message>
+    <message>
+        <source>C&amp;hunk:</source>
+        <translation>B&amp;lockgröße:</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Bytes per call of the goodput</source>
+        <translation>Bytes je Aufruf des Nutzdurchsatzes</translation>
+    </message>
+    <message>
+        <source>The largest datagram this end sends; chunks go in fragments of it</source>
+        <translation>Das größte Datagramm, das diese Seite sendet; Blöcke gehen in Fragmenten dieser Größe</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long to wait for the first answer before saying nobody is there</source>
+        <translation>Wie lange auf die erste Antwort gewartet wird, bevor es heißt, dass niemand da ist</translation>
+    </message>
+    <message>
+        <source>Against the floor</source>
+        <translation>Im Vergleich zur Untergrenze</translation>
+    </message>
+    <message>
+        <source>The message would take %1 calls of the chunk&apos;s size; at most %2: choose a larger chunk.</source>
+        <translation>Die Nachricht bräuchte %1 Aufrufe der Blockgröße; höchstens %2: Wählen Sie einen größeren Block.</translation>
+    </message>
+    <message>
+        <source>This computer cannot send to %1: %2</source>
+        <translation>Dieser Rechner kann nicht an %1 senden: %2</translation>
+    </message>
+    <message>
+        <source>No RpcScope server answered at %1 within %2 ms.</source>
+        <translation>Unter %1 hat innerhalb von %2 ms kein RpcScope-Server geantwortet.</translation>
+    </message>
+    <message>
+        <source>Nothing listens at %1: the port is closed.</source>
+        <translation>Unter %1 lauscht niemand: Der Port ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server at %1 speaks wire version %2; this build speaks version %3.</source>
+        <translation>Der Server unter %1 spricht Wire-Version %2; dieser Build spricht Version %3.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered its raw echo but no call: if it was started with a key, give the same key.</source>
+        <translation>Der Server unter %1 hat sein rohes Echo beantwortet, aber keinen Aufruf: Wurde er mit einem Schlüssel gestartet, geben Sie denselben Schlüssel an.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered its raw echo but no call: does it use this key?</source>
+        <translation>Der Server unter %1 hat sein rohes Echo beantwortet, aber keinen Aufruf: Verwendet er diesen Schlüssel?</translation>
+    </message>
+    <message>
+        <source>A call to %1 failed: %2</source>
+        <translation>Ein Aufruf an %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The SHA-256 the server at %1 computed of a chunk differs from what was sent.</source>
+        <translation>Der SHA-256, den der Server unter %1 für einen Block berechnet hat, weicht vom Gesendeten ab.</translation>
+    </message>
+    <message>
+        <source>%1, wire version %2, plain UDP</source>
+        <translation>%1, Wire-Version %2, einfaches UDP</translation>
+    </message>
+    <message>
+        <source>%1, wire version %2, calls through DTLS, raw echoes in plain UDP</source>
+        <translation>%1, Wire-Version %2, Aufrufe über DTLS, rohe Echos in einfachem UDP</translation>
+    </message>
+    <message>
+        <source>%1 echoes, %2 lost</source>
+        <translation>%1 Echos, %2 verloren</translation>
+    </message>
+    <message>
+        <source>%1× the floor</source>
+        <translation>%1× die Untergrenze</translation>
+    </message>
+    <message>
+        <source>Pipelined calls, window %1</source>
+        <translation>Aufrufe im Pipelining, Fenster %1</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 Aufrufe/s</translation>
+    </message>
+    <message>
+        <source>%1× one raw round trip at a time</source>
+        <translation>%1× ein roher Umlauf nach dem anderen</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s (%2 Mbit/s), SHA-256 verified</source>
+        <translation>%1 MiB/s (%2 Mbit/s), per SHA-256 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 KiB per raw round trip</source>
+        <translation>%1 KiB je roher Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 in calls of %2, %3 in flight, in datagrams of %4 bytes</source>
+        <translation>%1 in Aufrufen zu %2, %3 gleichzeitig, in Datagrammen zu %4 Byte</translation>
     </message>
 </context>
 <context>

@@ -3369,20 +3369,12 @@ Click an event, or press N and P, for its own story.</source>
         <translation>窗口(&amp;W)：</translation>
     </message>
     <message>
-        <source>Pipelined calls in flight at once</source>
-        <translation>同时在途的流水线调用</translation>
-    </message>
-    <message>
         <source>&amp;Pipelined calls:</source>
         <translation>流水线调用数(&amp;P)：</translation>
     </message>
     <message>
         <source> MiB</source>
         <translation> MiB</translation>
-    </message>
-    <message>
-        <source>Sent in 1 MiB calls, four in flight, each checked by SHA-256 at the server</source>
-        <translation>以每次 1 MiB 的调用发送，四个同时在途，每个都由服务器用 SHA-256 校验</translation>
     </message>
     <message>
         <source>&amp;Datagram:</source>
@@ -3437,14 +3429,6 @@ Click an event, or press N and P, for its own story.</source>
         <translation>已停止。</translation>
     </message>
     <message>
-        <source>The measurement failed: %1</source>
-        <translation>测量失败：%1</translation>
-    </message>
-    <message>
-        <source>Server&apos;s wire version</source>
-        <translation>服务器的线路协议版本</translation>
-    </message>
-    <message>
         <source>Raw round trip (the floor)</source>
         <translation>原始往返（下限）</translation>
     </message>
@@ -3457,24 +3441,144 @@ Click an event, or press N and P, for its own story.</source>
         <translation>单个调用</translation>
     </message>
     <message>
-        <source>p50 %1, p90 %2, p99 %3 (%4× the floor)</source>
-        <translation>p50 %1，p90 %2，p99 %3（下限的 %4 倍）</translation>
-    </message>
-    <message>
-        <source>%1 calls/s (%2× one raw round trip at a time)</source>
-        <translation>%1 次调用/秒（逐个原始往返的 %2 倍）</translation>
-    </message>
-    <message>
-        <source>%1 MiB/s (%2 Mbit/s) over %3 MiB, SHA-256 verified</source>
-        <translation>%1 MiB/s（%2 Mbit/s），共 %3 MiB，已通过 SHA-256 校验</translation>
-    </message>
-    <message>
         <source>Done: a call costs %1× the raw round trip to this server.</source>
         <translation>完成：一次调用的耗时是到该服务器原始往返的 %1 倍。</translation>
     </message>
     <message>
         <source>Messa&amp;ge:</source>
         <translation>消息(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>Pipelined calls in flight at once; a server runs no more than %1 of one client&apos;s calls at once</source>
+        <translation>同时在途的流水线调用数；服务器同时最多执行同一客户端的 %1 个调用</translation>
+    </message>
+    <message>
+        <source>Sent one way for the goodput, in calls of the chunk&apos;s size, four in flight, each checked by SHA-256 at the server</source>
+        <translation>为测量有效吞吐量单向发送，按块大小分成多个调用，四个同时在途，每个都由服务器用 SHA-256 校验</translation>
+    </message>
+    <message>
+        <source>C&amp;hunk:</source>
+        <translation>块大小(&amp;H)：</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Bytes per call of the goodput</source>
+        <translation>有效吞吐量测量中每个调用的字节数</translation>
+    </message>
+    <message>
+        <source>The largest datagram this end sends; chunks go in fragments of it</source>
+        <translation>本端发送的最大数据报；块按此大小分片发送</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>超时(&amp;T)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>How long to wait for the first answer before saying nobody is there</source>
+        <translation>等待第一个应答多久之后判定对方不存在</translation>
+    </message>
+    <message>
+        <source>Against the floor</source>
+        <translation>与下限相比</translation>
+    </message>
+    <message>
+        <source>The message would take %1 calls of the chunk&apos;s size; at most %2: choose a larger chunk.</source>
+        <translation>该消息需要 %1 个块大小的调用；最多 %2 个：请选择更大的块。</translation>
+    </message>
+    <message>
+        <source>This computer cannot send to %1: %2</source>
+        <translation>本机无法向 %1 发送：%2</translation>
+    </message>
+    <message>
+        <source>No RpcScope server answered at %1 within %2 ms.</source>
+        <translation>%1 上没有 RpcScope 服务器在 %2 毫秒内应答。</translation>
+    </message>
+    <message>
+        <source>Nothing listens at %1: the port is closed.</source>
+        <translation>%1 上没有程序在监听：端口已关闭。</translation>
+    </message>
+    <message>
+        <source>The server at %1 speaks wire version %2; this build speaks version %3.</source>
+        <translation>%1 上的服务器使用线路协议版本 %2；本程序使用版本 %3。</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered its raw echo but no call: if it was started with a key, give the same key.</source>
+        <translation>%1 上的服务器应答了原始回显，却没有应答任何调用：如果它是带密钥启动的，请提供相同的密钥。</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered its raw echo but no call: does it use this key?</source>
+        <translation>%1 上的服务器应答了原始回显，却没有应答任何调用：它使用的是这个密钥吗？</translation>
+    </message>
+    <message>
+        <source>A call to %1 failed: %2</source>
+        <translation>对 %1 的调用失败：%2</translation>
+    </message>
+    <message>
+        <source>The SHA-256 the server at %1 computed of a chunk differs from what was sent.</source>
+        <translation>%1 上的服务器为某个块算出的 SHA-256 与发送的内容不符。</translation>
+    </message>
+    <message>
+        <source>%1, wire version %2, plain UDP</source>
+        <translation>%1，线路协议版本 %2，普通 UDP</translation>
+    </message>
+    <message>
+        <source>%1, wire version %2, calls through DTLS, raw echoes in plain UDP</source>
+        <translation>%1，线路协议版本 %2，调用经由 DTLS，原始回显使用普通 UDP</translation>
+    </message>
+    <message>
+        <source>%1 echoes, %2 lost</source>
+        <translation>%1 次回显，丢失 %2 次</translation>
+    </message>
+    <message>
+        <source>%1× the floor</source>
+        <translation>下限的 %1 倍</translation>
+    </message>
+    <message>
+        <source>Pipelined calls, window %1</source>
+        <translation>流水线调用，窗口 %1</translation>
+    </message>
+    <message>
+        <source>%1 calls/s</source>
+        <translation>%1 次调用/秒</translation>
+    </message>
+    <message>
+        <source>%1× one raw round trip at a time</source>
+        <translation>逐个原始往返的 %1 倍</translation>
+    </message>
+    <message>
+        <source>%1 MiB/s (%2 Mbit/s), SHA-256 verified</source>
+        <translation>%1 MiB/s（%2 Mbit/s），已通过 SHA-256 校验</translation>
+    </message>
+    <message>
+        <source>%1 KiB per raw round trip</source>
+        <translation>每个原始往返 %1 KiB</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>%1 in calls of %2, %3 in flight, in datagrams of %4 bytes</source>
+        <translation>%1，每个调用 %2，%3 个同时在途，数据报 %4 字节</translation>
     </message>
 </context>
 <context>

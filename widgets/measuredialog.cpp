@@ -1,5 +1,6 @@
 #include "measuredialog.h"
 
+#include "core/fragments.h"
 #include "rpc/hostport.h"
 #include "wire/datagram.h"
 
@@ -35,6 +36,22 @@ QString microseconds(double us)
 {
     return us >= 1000 ? MeasureDialog::tr("%1 ms").arg(us / 1000, 0, 'f', 2)
                       : MeasureDialog::tr("%1 µs").arg(us, 0, 'f', 1);
+}
+
+// 16 MiB, 1.5 MiB, 64 KiB, 100 bytes.
+QString sizeText(qint64 bytes)
+{
+    const auto number = [](double v) {
+        QString text = QString::number(v, 'f', 1);
+        if (text.endsWith(QLatin1StringView(".0")))
+            text.chop(2);
+        return text;
+    };
+    if (bytes >= 1024 * 1024)
+        return MeasureDialog::tr("%1 MiB").arg(number(double(bytes) / (1024.0 * 1024.0)));
+    if (bytes >= 1024)
+        return MeasureDialog::tr("%1 KiB").arg(number(double(bytes) / 1024.0));
+    return MeasureDialog::tr("%1 bytes").arg(bytes);
 }
 
 // The engine names its stages in English words; shown in the language chosen.
@@ -80,14 +97,16 @@ MeasureDialog::MeasureDialog(QWidget *parent)
     m_window = spin(inputs, "measureWindow", 1, rpc::MeasureOptions::kMaxWindow, 32);
     m_pipelined = spin(inputs, "measurePipelined", 100, 10'000'000, 20'000);
     m_megabytes = spin(inputs, "measureMegabytes", 1, 4096, 16);
+    m_chunk = spin(inputs, "measureChunk", 1, int((core::kDefaultMaxMessageBytes - 64) / 1024), 1024);
     m_datagram = spin(inputs, "measureDatagram", int(wire::kMinMaxDatagram), int(wire::kMaxDatagramSize), 1400);
+    m_timeout = spin(inputs, "measureTimeout", 1, 3'600'000, 2000);
     auto *serverLabel = new QLabel(inputs), *keyLabel = new QLabel(inputs), *callsLabel = new QLabel(inputs),
          *windowLabel = new QLabel(inputs), *pipelinedLabel = new QLabel(inputs), *sizeLabel = new QLabel(inputs),
-         *datagramLabel = new QLabel(inputs);
-    const std::pair<QLabel *, QWidget *> rows[] = {{serverLabel, m_server},       {keyLabel, m_key},
-                                                   {callsLabel, m_calls},         {windowLabel, m_window},
-                                                   {pipelinedLabel, m_pipelined}, {sizeLabel, m_megabytes},
-                                                   {datagramLabel, m_datagram}};
+         *chunkLabel = new QLabel(inputs), *datagramLabel = new QLabel(inputs), *timeoutLabel = new QLabel(inputs);
+    const std::pair<QLabel *, QWidget *> rows[] = {
+        {serverLabel, m_server},       {keyLabel, m_key},        {callsLabel, m_calls},
+        {windowLabel, m_window},       {pipelinedLabel, m_pipelined}, {sizeLabel, m_megabytes},
+        {chunkLabel, m_chunk},         {datagramLabel, m_datagram},   {timeoutLabel, m_timeout}};
     for (const auto &[label, field] : rows) {
         label->setBuddy(field);
         form->addRow(label, field);
@@ -117,12 +136,16 @@ MeasureDialog::MeasureDialog(QWidget *parent)
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setMinimumSize(420, 260);
 
-    m_table = new QTableWidget(0, 2, this);
+    m_table = new QTableWidget(0, 3, this);
     m_table->setObjectName(QStringLiteral("measureTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
+    // One line a row, elided in a narrow window (the tooltip has it whole):
+    // a scroll bar would hide the last row of a table as tall as its rows.
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setTextElideMode(Qt::ElideRight);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("measureProgress"));
@@ -168,23 +191,33 @@ MeasureDialog::MeasureDialog(QWidget *parent)
         callsLabel->setText(tr("&Calls timed:"));
         m_calls->setToolTip(tr("Raw echoes, and single calls one at a time, whose round trips are timed"));
         windowLabel->setText(tr("&Window:"));
-        m_window->setToolTip(tr("Pipelined calls in flight at once"));
+        m_window->setToolTip(tr("Pipelined calls in flight at once; a server runs no more than %1 of one "
+                                "client's calls at once")
+                                 .arg(rpc::MeasureOptions::kMaxWindow));
         pipelinedLabel->setText(tr("&Pipelined calls:"));
         sizeLabel->setText(tr("Messa&ge:"));
         m_megabytes->setSuffix(tr(" MiB"));
-        m_megabytes->setToolTip(tr("Sent in 1 MiB calls, four in flight, each checked by SHA-256 at the server"));
+        m_megabytes->setToolTip(tr("Sent one way for the goodput, in calls of the chunk's size, four in flight, "
+                                   "each checked by SHA-256 at the server"));
+        chunkLabel->setText(tr("C&hunk:"));
+        m_chunk->setSuffix(tr(" KiB"));
+        m_chunk->setToolTip(tr("Bytes per call of the goodput"));
         datagramLabel->setText(tr("&Datagram:"));
         m_datagram->setSuffix(tr(" bytes"));
+        m_datagram->setToolTip(tr("The largest datagram this end sends; chunks go in fragments of it"));
+        timeoutLabel->setText(tr("&Timeout:"));
+        m_timeout->setSuffix(tr(" ms"));
+        m_timeout->setToolTip(tr("How long to wait for the first answer before saying nobody is there"));
         m_run->setText(tr("&Measure"));
         m_stop->setText(tr("&Stop"));
         m_rawBars->setLabel(tr("raw round trip (the floor)"));
         m_callBars->setLabel(tr("single call"));
         m_chart->setTitle(tr("Latency, µs"));
-        m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Value")});
+        m_table->setHorizontalHeaderLabels({tr("Figure"), tr("Value"), tr("Against the floor")});
         if (!m_result.ok() || m_result.raw.p50 > 0)
             showResult();
     });
-    resize(960, 560);
+    resize(1100, 600);
     setRunning(false);
 }
 
@@ -211,7 +244,13 @@ rpc::MeasureOptions MeasureDialog::options(QString *problem) const
     o.window = m_window->value();
     o.pipelinedCalls = m_pipelined->value();
     o.messageBytes = m_messageBytes >= 0 ? m_messageBytes : qint64(m_megabytes->value()) * 1024 * 1024;
+    o.chunkBytes = qint64(m_chunk->value()) * 1024;
     o.maxDatagram = m_datagram->value();
+    o.timeout = core::Duration(qint64(m_timeout->value()) * 1000);
+    if (o.chunkCount() > rpc::MeasureOptions::kMaxChunks && problem)
+        *problem = tr("The message would take %1 calls of the chunk's size; at most %2: choose a larger chunk.")
+                       .arg(o.chunkCount())
+                       .arg(rpc::MeasureOptions::kMaxChunks);
     return o;
 }
 
@@ -241,6 +280,7 @@ bool MeasureDialog::start()
     }
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_result = {};
+    m_measured = o;
     m_stage.clear();
     m_progress->setValue(0);
     m_status->setText(tr("Measuring %1…").arg(m_server->text().trimmed()));
@@ -298,11 +338,42 @@ void MeasureDialog::onFinished()
     Q_EMIT measured(m_result.ok());
 }
 
+// What stopped the measurement, in the language chosen (the engine's
+// error is English, for the command line).
+QString MeasureDialog::failureText() const
+{
+    const rpc::Measurement &r = m_result;
+    const QString server = m_measured.server();
+    switch (r.failure) {
+    case rpc::MeasureFailure::None: return {};
+    case rpc::MeasureFailure::Cancelled: return tr("Stopped.");
+    case rpc::MeasureFailure::Socket: return tr("This computer cannot send to %1: %2").arg(server, r.detail);
+    case rpc::MeasureFailure::NoServer:
+        return tr("No RpcScope server answered at %1 within %2 ms.").arg(server).arg(m_measured.timeout.count() / 1000);
+    case rpc::MeasureFailure::PortClosed: return tr("Nothing listens at %1: the port is closed.").arg(server);
+    case rpc::MeasureFailure::OtherVersion:
+        return tr("The server at %1 speaks wire version %2; this build speaks version %3.")
+            .arg(server)
+            .arg(r.serverVersion)
+            .arg(wire::kVersion);
+    case rpc::MeasureFailure::NoCallAnswered:
+        return m_measured.key.isEmpty()
+                   ? tr("The server at %1 answered its raw echo but no call: if it was started with a key, give "
+                        "the same key.")
+                         .arg(server)
+                   : tr("The server at %1 answered its raw echo but no call: does it use this key?").arg(server);
+    case rpc::MeasureFailure::CallFailed: return tr("A call to %1 failed: %2").arg(server, r.detail);
+    case rpc::MeasureFailure::NotVerified:
+        return tr("The SHA-256 the server at %1 computed of a chunk differs from what was sent.").arg(server);
+    }
+    return r.error;
+}
+
 void MeasureDialog::showResult()
 {
     const rpc::Measurement &r = m_result;
     if (!r.ok()) {
-        m_status->setText(r.error == u"cancelled" ? tr("Stopped.") : tr("The measurement failed: %1").arg(r.error));
+        m_status->setText(failureText());
         return;
     }
     m_rawBars->remove(0, m_rawBars->count());
@@ -314,28 +385,49 @@ void MeasureDialog::showResult()
         axis->applyNiceNumbers();
     }
 
-    const double perSecond = r.raw.p50 > 0 ? 1e6 / r.raw.p50 : 0;
-    const QList<std::pair<QString, QString>> rows = {
-        {tr("Server's wire version"), QString::number(r.serverVersion)},
-        {tr("Raw round trip (the floor)"),
-         tr("p50 %1, p90 %2, p99 %3").arg(microseconds(r.raw.p50), microseconds(r.raw.p90), microseconds(r.raw.p99))},
-        {tr("Single call"), tr("p50 %1, p90 %2, p99 %3 (%4× the floor)")
-                                .arg(microseconds(r.call.p50), microseconds(r.call.p90), microseconds(r.call.p99))
-                                .arg(r.callRatio(), 0, 'f', 2)},
-        {tr("Pipelined calls"), tr("%1 calls/s (%2× one raw round trip at a time)")
-                                    .arg(r.callsPerSecond, 0, 'f', 0)
-                                    .arg(perSecond > 0 ? r.callsPerSecond / perSecond : 0, 0, 'f', 2)},
-        {tr("Goodput"), tr("%1 MiB/s (%2 Mbit/s) over %3 MiB, SHA-256 verified")
-                            .arg(r.goodputBytesPerSecond / (1024.0 * 1024.0), 0, 'f', 1)
-                            .arg(r.goodputBytesPerSecond * 8 / 1e6, 0, 'f', 0)
-                            .arg(double(r.messageBytes) / (1024.0 * 1024.0), 0, 'f', 1)},
+    const auto percentiles = [](const rpc::Percentiles &p) {
+        return tr("p50 %1, p90 %2, p99 %3").arg(microseconds(p.p50), microseconds(p.p90), microseconds(p.p99));
+    };
+    const qint64 chunk = std::min(m_measured.chunkBytes, m_measured.messageBytes);
+    struct Row
+    {
+        QString figure, value, againstFloor;
+    };
+    const QList<Row> rows = {
+        {tr("Server"),
+         m_measured.key.isEmpty()
+             ? tr("%1, wire version %2, plain UDP").arg(m_measured.server()).arg(r.serverVersion)
+             : tr("%1, wire version %2, calls through DTLS, raw echoes in plain UDP")
+                   .arg(m_measured.server())
+                   .arg(r.serverVersion),
+         {}},
+        {tr("Raw round trip (the floor)"), percentiles(r.raw),
+         tr("%1 echoes, %2 lost").arg(r.rawEchoes).arg(r.rawLost)},
+        {tr("Single call"), percentiles(r.call), tr("%1× the floor").arg(r.callRatio(), 0, 'f', 2)},
+        {tr("Pipelined calls, window %1").arg(m_measured.window), tr("%1 calls/s").arg(r.callsPerSecond, 0, 'f', 0),
+         tr("%1× one raw round trip at a time").arg(r.pipelinedRatio(), 0, 'f', 2)},
+        {tr("Goodput"),
+         tr("%1 MiB/s (%2 Mbit/s), SHA-256 verified")
+             .arg(r.goodputBytesPerSecond / (1024.0 * 1024.0), 0, 'f', 1)
+             .arg(r.goodputBytesPerSecond * 8 / 1e6, 0, 'f', 0),
+         tr("%1 KiB per raw round trip").arg(r.goodputBytesPerRawRoundTrip() / 1024.0, 0, 'f', 1)},
+        {tr("Message"),
+         tr("%1 in calls of %2, %3 in flight, in datagrams of %4 bytes")
+             .arg(sizeText(r.messageBytes), sizeText(chunk))
+             .arg(std::min<qint64>(m_measured.chunkWindow, m_measured.chunkCount()))
+             .arg(m_measured.maxDatagram),
+         {}},
     };
     m_table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
-        m_table->setItem(i, 0, new QTableWidgetItem(rows[i].first));
-        m_table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
+        const QString texts[] = {rows[i].figure, rows[i].value, rows[i].againstFloor};
+        for (int column = 0; column < 3; ++column) {
+            auto *item = new QTableWidgetItem(texts[column]);
+            item->setToolTip(texts[column]); // whole, where a narrow window elides it
+            m_table->setItem(i, column, item);
+        }
     }
-    m_table->resizeColumnToContents(0);
+    m_table->resizeColumnsToContents();
     // Every row in sight: the table is as tall as its rows, one line each.
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth()
                             + m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize());
@@ -346,10 +438,8 @@ void MeasureDialog::setRunning(bool running)
 {
     m_run->setEnabled(!running);
     m_stop->setEnabled(running);
-    for (QWidget *w : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_key),
-                       static_cast<QWidget *>(m_calls), static_cast<QWidget *>(m_window),
-                       static_cast<QWidget *>(m_pipelined), static_cast<QWidget *>(m_megabytes),
-                       static_cast<QWidget *>(m_datagram)})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_server, m_key, m_calls, m_window, m_pipelined, m_megabytes,
+                                                        m_chunk, m_datagram, m_timeout})
         w->setEnabled(!running);
 }
 

@@ -61,6 +61,7 @@ private:
     void onProgress(const QString &stage, double done);
     void onFinished();
     void showResult();
+    QString failureText() const;
     void setRunning(bool running);
 
     Retranslator m_i18n;
@@ -70,7 +71,9 @@ private:
     QSpinBox *m_window = nullptr;
     QSpinBox *m_pipelined = nullptr;
     QSpinBox *m_megabytes = nullptr;
+    QSpinBox *m_chunk = nullptr;    // KiB
     QSpinBox *m_datagram = nullptr;
+    QSpinBox *m_timeout = nullptr;  // ms
     QPushButton *m_run = nullptr;
     QPushButton *m_stop = nullptr;
     QProgressBar *m_progress = nullptr;
@@ -84,6 +87,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QFutureWatcher<rpc::Measurement> m_watcher;
     rpc::Measurement m_result;
+    rpc::MeasureOptions m_measured; // what m_result was measured with
     QString m_stage;
 };
 
