@@ -380,16 +380,20 @@ Measurement measure(const MeasureOptions &o, const MeasureProgress &progress, co
     CallOptions fitted;
     fitted.retry = clientOptionsFor(o, slowest).retry;
 
-    // 4. Pipelined: the window kept full.
+    // 4. Pipelined: the window kept full. The client keeps `window` calls
+    // in flight and queues the rest (ClientOptions::window); handing it
+    // many more than the window, and waiting for the oldest, keeps one call
+    // held up by a loss from idling the window behind it.
     const QString pipeStage = QStringLiteral("pipelined calls");
     report(pipeStage, 0);
     {
+        const int handedOver = std::max(1024, 32 * co.window);
         QElapsedTimer clock;
         clock.start();
         std::deque<QFuture<Reply>> open;
         int ended = 0;
         for (int i = 0; i < o.pipelinedCalls || !open.empty();) {
-            if (i < o.pipelinedCalls && int(open.size()) < co.window) {
+            if (i < o.pipelinedCalls && int(open.size()) < handedOver) {
                 open.push_back(client.call(echo, args, fitted));
                 ++i;
                 continue;
