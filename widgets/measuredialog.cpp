@@ -140,10 +140,14 @@ MeasureDialog::MeasureDialog(QWidget *parent)
     m_table->setObjectName(QStringLiteral("measureTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The names and the comparisons whole; the values take what is left,
+    // so the columns always fit the table and nothing scrolls out of sight.
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
-    // One line a row, elided in a narrow window (the tooltip has it whole):
-    // a scroll bar would hide the last row of a table as tall as its rows.
+    // One line a row, a value elided in a narrow window (its tooltip has it
+    // whole): a scroll bar would hide the last row of a table as tall as its rows.
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setTextElideMode(Qt::ElideRight);
 
@@ -427,7 +431,6 @@ void MeasureDialog::showResult()
             m_table->setItem(i, column, item);
         }
     }
-    m_table->resizeColumnsToContents();
     // Every row in sight: the table is as tall as its rows, one line each.
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth()
                             + m_table->rowCount() * m_table->verticalHeader()->defaultSectionSize());
