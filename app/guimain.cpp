@@ -43,6 +43,10 @@ struct GuiOptions
     QCommandLineOption presentation{
         QStringLiteral("presentation"),
         QCoreApplication::translate("main", "Start in presentation mode: full screen, everything large, for a projector")};
+    QCommandLineOption quiz{
+        QStringLiteral("quiz"),
+        QCoreApplication::translate("main", "Start in quiz mode (Go > Quiz Mode): playback pauses to ask the class "
+                                            "what happens next, then shows the answer")};
     QCommandLineOption keyFile{
         QStringLiteral("key-file"),
         QCoreApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
@@ -54,7 +58,7 @@ struct GuiOptions
             QCoreApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation});
+        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation, quiz});
         parser.addPositionalArgument(QStringLiteral("capture"),
                                      QCoreApplication::translate("main", "A capture (.rpcscope) to open"),
                                      QStringLiteral("[capture]"));
@@ -200,5 +204,7 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(options.presentation))
         window.present(true);
+    if (parser.isSet(options.quiz))
+        window.quiz(true);
     return app.exec();
 }

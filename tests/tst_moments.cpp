@@ -170,6 +170,44 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 20'000);
     }
 
+    // Quiz mode on the dropped reply (Fig. 48.5): a question before each
+    // turn, with playback paused; Space plays on to the answer, which is
+    // what the trace did.
+    void quizModeAsksThenReveals()
+    {
+        MainWindow window;
+        window.startScenario(QStringLiteral("dropped-reply"));
+        QAction *quiz = window.findChild<QAction *>(QStringLiteral("quizMode"));
+        QVERIFY(quiz);
+        quiz->setChecked(true);
+        window.reset();
+        window.setSpeed(1);
+        QAction *play = window.findChild<QAction *>(QStringLiteral("playPause"));
+        const QStringList expected{
+            QStringLiteral("Answer: A. It arrives."),                 // the request
+            QStringLiteral("Answer: C. The network loses it"),        // the reply
+            QStringLiteral("Answer: B. Its timer runs out"),          // after the loss
+            QStringLiteral("Answer: B. It answers from its reply cache"), // the resent request
+        };
+        for (const QString &answer : expected) {
+            QTRY_VERIFY_WITH_TIMEOUT(!window.player().isPlaying(), 20'000);
+            QVERIFY2(window.narration().startsWith(QStringLiteral("Question: ")), qPrintable(window.narration()));
+            QVERIFY(!window.player().isFinished());
+            const QString question = window.narration();
+            play->trigger();
+            QTRY_VERIFY_WITH_TIMEOUT(!window.player().isPlaying(), 20'000);
+            QVERIFY2(window.narration().startsWith(answer), qPrintable(window.narration() + QStringLiteral(" / ") + question));
+            play->trigger();
+        }
+        // Off: it plays to the end with the narration of its own.
+        quiz->setChecked(false);
+        window.setSpeed(1000);
+        if (!window.player().isPlaying())
+            play->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 20'000);
+        QVERIFY(!window.narration().startsWith(QStringLiteral("Answer")));
+    }
+
     void shortcutsAreListed()
     {
         MainWindow window;

@@ -1804,6 +1804,10 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
         <source>Start in presentation mode: full screen, everything large, for a projector</source>
         <translation>Im Präsentationsmodus starten: Vollbild, alles groß, für einen Beamer</translation>
     </message>
+    <message>
+        <source>Start in quiz mode (Go &gt; Quiz Mode): playback pauses to ask the class what happens next, then shows the answer</source>
+        <translation>Im Quizmodus starten (Gehe zu &gt; Quizmodus): Die Wiedergabe hält an, um die Klasse zu fragen, was als Nächstes geschieht, und zeigt dann die Antwort</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
@@ -2110,6 +2114,123 @@ die Antwort war unterwegs</translation>
     <message>
         <source>The server&apos;s trace cannot be read: %1</source>
         <translation>Der Trace des Servers kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::session::QuizRun</name>
+    <message>
+        <source>It arrives.</source>
+        <translation>Es kommt an.</translation>
+    </message>
+    <message>
+        <source>The network loses it on the way.</source>
+        <translation>Das Netz verliert es unterwegs.</translation>
+    </message>
+    <message>
+        <source>It arrives damaged, and the receiver throws it away.</source>
+        <translation>Es kommt beschädigt an, und der Empfänger verwirft es.</translation>
+    </message>
+    <message>
+        <source>Nothing: %1 waits for the reply for ever.</source>
+        <translation>Nichts: %1 wartet ewig auf die Antwort.</translation>
+    </message>
+    <message>
+        <source>Its timer runs out, and %1 sends call %2 again.</source>
+        <translation>Sein Timer läuft ab, und %1 sendet Aufruf %2 erneut.</translation>
+    </message>
+    <message>
+        <source>%1 gives up: call %2 fails.</source>
+        <translation>%1 gibt auf: Aufruf %2 schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>A reply to another of its copies arrives, and call %1 completes.</source>
+        <translation>Eine Antwort auf eine andere seiner Kopien kommt an, und Aufruf %1 ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The reply arrives first, and call %1 completes.</source>
+        <translation>Die Antwort kommt zuerst an, und Aufruf %1 ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The timer fires first: %1 sends call %2 again although the reply is on its way.</source>
+        <translation>Der Timer läuft zuerst ab: %1 sendet Aufruf %2 erneut, obwohl die Antwort unterwegs ist.</translation>
+    </message>
+    <message>
+        <source>It runs call %1.</source>
+        <translation>Er führt Aufruf %1 aus.</translation>
+    </message>
+    <message>
+        <source>It answers from its reply cache, without running call %1 again.</source>
+        <translation>Er antwortet aus seinem Antwort-Cache, ohne Aufruf %1 erneut auszuführen.</translation>
+    </message>
+    <message>
+        <source>It acks the request: call %1 is still running.</source>
+        <translation>Er bestätigt die Anfrage: Aufruf %1 läuft noch.</translation>
+    </message>
+    <message>
+        <source>Nothing: the request is lost or damaged on the way, or it comes after the call is over.</source>
+        <translation>Nichts: Die Anfrage geht unterwegs verloren oder wird beschädigt, oder sie kommt erst nach dem Ende des Aufrufs an.</translation>
+    </message>
+    <message>
+        <source>It refuses the request: it cannot know whether call %1 ran before the crash.</source>
+        <translation>Er lehnt die Anfrage ab: Er kann nicht wissen, ob Aufruf %1 vor dem Absturz gelaufen ist.</translation>
+    </message>
+    <message>
+        <source>The first piece of call %1&apos;s request is on its way to the server. Will it get there?</source>
+        <translation>Das erste Stück der Anfrage von Aufruf %1 ist unterwegs zum Server. Kommt es dort an?</translation>
+    </message>
+    <message>
+        <source>Call %1&apos;s request is on its way to the server. Will it get there?</source>
+        <translation>Die Anfrage von Aufruf %1 ist unterwegs zum Server. Kommt sie dort an?</translation>
+    </message>
+    <message>
+        <source>The server has sent the reply to call %1. Will it reach %2 before %2&apos;s timer runs out?</source>
+        <translation>Der Server hat die Antwort auf Aufruf %1 gesendet. Wird %2 sie erhalten, bevor sein Timer abläuft?</translation>
+    </message>
+    <message>
+        <source>A copy of call %1&apos;s request (attempt %2) was lost. What will %3 do?</source>
+        <translation>Eine Kopie der Anfrage von Aufruf %1 (Versuch %2) ging verloren. Was wird %3 tun?</translation>
+    </message>
+    <message>
+        <source>The reply to a copy of call %1 (attempt %2) was lost. What will %3 do?</source>
+        <translation>Die Antwort auf eine Kopie von Aufruf %1 (Versuch %2) ging verloren. Was wird %3 tun?</translation>
+    </message>
+    <message>
+        <source>Call %1&apos;s request was lost: the server will never see it. What will %2 do?</source>
+        <translation>Die Anfrage von Aufruf %1 ging verloren: Der Server wird sie nie sehen. Was wird %2 tun?</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 was lost, after the server ran the call. %2 cannot tell which was lost. What will it do?</source>
+        <translation>Die Antwort auf Aufruf %1 ging verloren, nachdem der Server den Aufruf ausgeführt hatte. %2 kann nicht erkennen, was verloren ging. Was wird er tun?</translation>
+    </message>
+    <message>
+        <source>%1 sends call %2 again (attempt %3). What will the server do with it?</source>
+        <translation>%1 sendet Aufruf %2 erneut (Versuch %3). Was wird der Server damit tun?</translation>
+    </message>
+    <message>
+        <source>The server crashed while it ran call %1, and came back with an empty reply cache. What will it do when %2 sends call %1 again?</source>
+        <translation>Der Server ist abgestürzt, während er Aufruf %1 ausführte, und kam mit leerem Antwort-Cache zurück. Was tut er, wenn %2 Aufruf %1 erneut sendet?</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>Frage: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>a lettered choice</comment>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Press Space to play on and see.</source>
+        <translation>Leertaste spielt weiter und zeigt es.</translation>
+    </message>
+    <message>
+        <source>Answer: %1. %2</source>
+        <comment>the letter and the choice</comment>
+        <translation>Antwort: %1. %2</translation>
+    </message>
+    <message>
+        <source>Answer: none of these.</source>
+        <translation>Antwort: keine davon.</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3425,26 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>Hide every other call&apos;s datagrams, timers and labels</source>
         <translation>Datagramme, Timer und Beschriftungen aller anderen Aufrufe ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz Mode</source>
+        <translation>&amp;Quizmodus</translation>
+    </message>
+    <message>
+        <source>Playback pauses before a datagram&apos;s fate, a timer or the server&apos;s choice shows, and asks the class; Space plays on and reveals the answer</source>
+        <translation>Die Wiedergabe hält an, bevor sich das Schicksal eines Datagramms, ein Timer oder die Wahl des Servers zeigt, und fragt die Klasse; die Leertaste spielt weiter und zeigt die Antwort</translation>
+    </message>
+    <message>
+        <source>Quiz mode: playback pauses at each question; Space plays on.</source>
+        <translation>Quizmodus: Die Wiedergabe hält bei jeder Frage an; die Leertaste spielt weiter.</translation>
+    </message>
+    <message>
+        <source>A question: Space plays on and shows the answer.</source>
+        <translation>Eine Frage: Die Leertaste spielt weiter und zeigt die Antwort.</translation>
+    </message>
+    <message>
+        <source>The answer: Space plays on.</source>
+        <translation>Die Antwort: Die Leertaste spielt weiter.</translation>
     </message>
 </context>
 <context>

@@ -1804,6 +1804,10 @@ What must the server do when the client gives up on a call it is waiting for?</s
         <source>Start in presentation mode: full screen, everything large, for a projector</source>
         <translation>以演示模式启动：全屏，所有内容放大，适合投影仪</translation>
     </message>
+    <message>
+        <source>Start in quiz mode (Go &gt; Quiz Mode): playback pauses to ask the class what happens next, then shows the answer</source>
+        <translation>以测验模式启动（转到 &gt; 测验模式）：回放暂停，请全班猜接下来会发生什么，然后揭晓答案</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
@@ -2110,6 +2114,123 @@ the reply was on its way</source>
     <message>
         <source>The server&apos;s trace cannot be read: %1</source>
         <translation>无法读取服务器的跟踪：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::session::QuizRun</name>
+    <message>
+        <source>It arrives.</source>
+        <translation>它到达了。</translation>
+    </message>
+    <message>
+        <source>The network loses it on the way.</source>
+        <translation>网络在途中把它丢失了。</translation>
+    </message>
+    <message>
+        <source>It arrives damaged, and the receiver throws it away.</source>
+        <translation>它到达时已损坏，接收方将其丢弃。</translation>
+    </message>
+    <message>
+        <source>Nothing: %1 waits for the reply for ever.</source>
+        <translation>什么也不做：%1永远等待回复。</translation>
+    </message>
+    <message>
+        <source>Its timer runs out, and %1 sends call %2 again.</source>
+        <translation>计时器到期，%1再次发送调用 %2。</translation>
+    </message>
+    <message>
+        <source>%1 gives up: call %2 fails.</source>
+        <translation>%1放弃：调用 %2 失败。</translation>
+    </message>
+    <message>
+        <source>A reply to another of its copies arrives, and call %1 completes.</source>
+        <translation>对它另一个副本的回复到达，调用 %1 完成。</translation>
+    </message>
+    <message>
+        <source>The reply arrives first, and call %1 completes.</source>
+        <translation>回复先到达，调用 %1 完成。</translation>
+    </message>
+    <message>
+        <source>The timer fires first: %1 sends call %2 again although the reply is on its way.</source>
+        <translation>计时器先到期：尽管回复正在路上，%1仍再次发送调用 %2。</translation>
+    </message>
+    <message>
+        <source>It runs call %1.</source>
+        <translation>它运行调用 %1。</translation>
+    </message>
+    <message>
+        <source>It answers from its reply cache, without running call %1 again.</source>
+        <translation>它从回复缓存中作答，不再次运行调用 %1。</translation>
+    </message>
+    <message>
+        <source>It acks the request: call %1 is still running.</source>
+        <translation>它确认该请求：调用 %1 仍在运行。</translation>
+    </message>
+    <message>
+        <source>Nothing: the request is lost or damaged on the way, or it comes after the call is over.</source>
+        <translation>什么也不做：请求在途中丢失或损坏，或者在调用结束后才到达。</translation>
+    </message>
+    <message>
+        <source>It refuses the request: it cannot know whether call %1 ran before the crash.</source>
+        <translation>它拒绝该请求：它无法知道调用 %1 在崩溃前是否已运行。</translation>
+    </message>
+    <message>
+        <source>The first piece of call %1&apos;s request is on its way to the server. Will it get there?</source>
+        <translation>调用 %1 请求的第一个分片正在发往服务器。它能到达吗？</translation>
+    </message>
+    <message>
+        <source>Call %1&apos;s request is on its way to the server. Will it get there?</source>
+        <translation>调用 %1 的请求正在发往服务器。它能到达吗？</translation>
+    </message>
+    <message>
+        <source>The server has sent the reply to call %1. Will it reach %2 before %2&apos;s timer runs out?</source>
+        <translation>服务器已发送调用 %1 的回复。它能在%2的计时器到期之前到达吗？</translation>
+    </message>
+    <message>
+        <source>A copy of call %1&apos;s request (attempt %2) was lost. What will %3 do?</source>
+        <translation>调用 %1 请求的一个副本（第 %2 次尝试）丢失了。%3会怎么做？</translation>
+    </message>
+    <message>
+        <source>The reply to a copy of call %1 (attempt %2) was lost. What will %3 do?</source>
+        <translation>对调用 %1 一个副本（第 %2 次尝试）的回复丢失了。%3会怎么做？</translation>
+    </message>
+    <message>
+        <source>Call %1&apos;s request was lost: the server will never see it. What will %2 do?</source>
+        <translation>调用 %1 的请求丢失了：服务器永远不会看到它。%2会怎么做？</translation>
+    </message>
+    <message>
+        <source>The reply to call %1 was lost, after the server ran the call. %2 cannot tell which was lost. What will it do?</source>
+        <translation>服务器运行了调用 %1，但回复丢失了。%2无法分辨丢失的是哪一个。它会怎么做？</translation>
+    </message>
+    <message>
+        <source>%1 sends call %2 again (attempt %3). What will the server do with it?</source>
+        <translation>%1再次发送调用 %2（第 %3 次尝试）。服务器会怎么处理它？</translation>
+    </message>
+    <message>
+        <source>The server crashed while it ran call %1, and came back with an empty reply cache. What will it do when %2 sends call %1 again?</source>
+        <translation>服务器在运行调用 %1 时崩溃，重启后回复缓存为空。当%2再次发送调用 %1 时，它会怎么做？</translation>
+    </message>
+    <message>
+        <source>Question: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>a lettered choice</comment>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Press Space to play on and see.</source>
+        <translation>按空格键继续播放并揭晓。</translation>
+    </message>
+    <message>
+        <source>Answer: %1. %2</source>
+        <comment>the letter and the choice</comment>
+        <translation>答案：%1. %2</translation>
+    </message>
+    <message>
+        <source>Answer: none of these.</source>
+        <translation>答案：以上都不是。</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3425,26 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>Hide every other call&apos;s datagrams, timers and labels</source>
         <translation>隐藏其他所有调用的数据报、定时器和标签</translation>
+    </message>
+    <message>
+        <source>&amp;Quiz Mode</source>
+        <translation>测验模式(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Playback pauses before a datagram&apos;s fate, a timer or the server&apos;s choice shows, and asks the class; Space plays on and reveals the answer</source>
+        <translation>在数据报的命运、计时器或服务器的选择显现之前暂停回放并向全班提问；按空格键继续播放并揭晓答案</translation>
+    </message>
+    <message>
+        <source>Quiz mode: playback pauses at each question; Space plays on.</source>
+        <translation>测验模式：回放在每个问题处暂停；按空格键继续。</translation>
+    </message>
+    <message>
+        <source>A question: Space plays on and shows the answer.</source>
+        <translation>一个问题：按空格键继续播放并揭晓答案。</translation>
+    </message>
+    <message>
+        <source>The answer: Space plays on.</source>
+        <translation>答案：按空格键继续播放。</translation>
     </message>
 </context>
 <context>

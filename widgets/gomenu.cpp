@@ -7,7 +7,9 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QMenu>
@@ -82,13 +84,21 @@ void MainWindow::createGoMenu()
     everyLoss->setObjectName(QStringLiteral("pauseAtEveryLoss"));
     everyLoss->setCheckable(true);
     connect(everyLoss, &QAction::toggled, this, [this](bool on) { m_moments->setPausesAt(Moment::Loss, on); });
-    m_i18n.add([go, call, time, everyLoss] {
+    m_quizAction = go->addAction(QString());
+    m_quizAction->setObjectName(QStringLiteral("quizMode"));
+    m_quizAction->setCheckable(true);
+    m_quizAction->setShortcut(QKeySequence(Qt::Key_Q));
+    connect(m_quizAction, &QAction::toggled, this, &MainWindow::setQuizMode);
+    m_i18n.add([go, call, time, everyLoss, quiz = m_quizAction] {
         go->setTitle(tr("&Go"));
         call->setText(tr("Go to &Call…"));
         time->setText(tr("Go to &Time…"));
         everyLoss->setText(tr("&Pause at Every Loss"));
         everyLoss->setStatusTip(tr("Playback pauses whenever the network loses a datagram; tick other kinds in the "
                                    "Moments list"));
+        quiz->setText(tr("&Quiz Mode"));
+        quiz->setStatusTip(tr("Playback pauses before a datagram's fate, a timer or the server's choice shows, and "
+                              "asks the class; Space plays on and reveals the answer"));
     });
 }
 
@@ -147,6 +157,78 @@ void MainWindow::pauseAtBreakpoint(const std::vector<qsizetype> &reached)
         statusBar()->showMessage(tr("Paused at %1. Space plays on.").arg(diagram::momentOne(moment)), 8000);
         return;
     }
+}
+
+void MainWindow::quiz(bool on)
+{
+    m_quizAction->setChecked(on);
+}
+
+void MainWindow::setQuizMode(bool on)
+{
+    // Switched on mid-session, the quiz asks about what comes next: from
+    // the first event the diagram does not show yet.
+    // At the session's very start (rpcscope --quiz), that is all of it.
+    const std::optional<qsizetype> shown = m_diagram->latestShownEvent();
+    m_quiz.reset(on && shown && m_player->now() > core::TimePoint(0) ? *shown + 1 : 0);
+    m_quizStep.reset();
+    if (on)
+        statusBar()->showMessage(tr("Quiz mode: playback pauses at each question; Space plays on."), 8000);
+    refreshViews();
+}
+
+void MainWindow::updateQuiz(const trace::TraceLog::View &view)
+{
+    // Playback goes on past an answer: the narration speaks again.
+    if (m_quizStep && m_quizStep->what == session::QuizRun::Step::What::Reveal && m_player->isPlaying())
+        m_quizStep.reset();
+    // Paused on a question or an answer, the class has time to read it.
+    if (!m_quizAction->isChecked() || !m_player->isPlaying())
+        return;
+    std::optional<session::QuizRun::Step> step =
+        m_quiz.update(view, m_player->config(), [this](qsizetype i) { return m_diagram->isRevealed(i); });
+    if (!step)
+        return;
+    m_player->pause();
+    updatePlayState();
+    const bool ask = step->what == session::QuizRun::Step::What::Ask;
+    // Ringed, not selected: a selection would narrate the event and give
+    // the answer away.
+    m_diagram->setStepped(ask ? step->question.premise : step->answer.settledBy);
+    m_quizStep = std::move(step);
+    m_narration->setText(quizText());
+    fitQuizInNarration();
+    statusBar()->showMessage(ask ? tr("A question: Space plays on and shows the answer.")
+                                 : tr("The answer: Space plays on."),
+                             8000);
+}
+
+// The question and its choices whole, even in presentation mode's short
+// narration pane: the pane grows (to half the window at most), never shrinks.
+void MainWindow::fitQuizInNarration()
+{
+    auto *dock = findChild<QDockWidget *>(QStringLiteral("narrationDock"));
+    if (!m_quizStep || !dock)
+        return;
+    const int needed = m_narration->heightForWidth(m_narration->width()) + m_stats->sizeHint().height() + 56;
+    if (dock->height() < needed)
+        resizeDocks({dock}, {std::min(needed, height() / 2)}, Qt::Vertical);
+}
+
+QString MainWindow::quizText() const
+{
+    if (!m_quizStep)
+        return {};
+    // Asked again of the trace, so a change of language shows at once.
+    const trace::TraceLog::View view = m_player->log().view();
+    session::QuizRun::Step step = *m_quizStep;
+    if (auto q = session::quizQuestion(view, step.question.premise, m_player->config()))
+        step.question = *q;
+    if (step.what == session::QuizRun::Step::What::Reveal) {
+        if (auto a = session::quizAnswer(view, step.question, m_player->config()))
+            step.answer = *a;
+    }
+    return session::QuizRun::text(step);
 }
 
 void MainWindow::showShortcuts()

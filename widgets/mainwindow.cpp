@@ -668,6 +668,8 @@ bool MainWindow::confirmDiscardCapture()
 // Points the views at the player's trace for a session of `config`.
 void MainWindow::showSession(const session::SessionConfig &config)
 {
+    m_quiz.reset();
+    m_quizStep.reset();
     m_controls->showConfig(config);
     m_table->setLog(&m_player->log());
     m_moments->reset();
@@ -1051,6 +1053,7 @@ void MainWindow::refreshViews()
     const trace::TraceLog::View view = m_player->log().view();
     m_diagram->refresh(m_player->now());
     pauseAtBreakpoint(m_moments->update(view, [this](qsizetype i) { return m_diagram->isRevealed(i); }));
+    updateQuiz(view);
     m_table->refresh();
     m_charts->refresh(view);
     const qsizetype before = m_summarised;
@@ -1077,6 +1080,12 @@ void MainWindow::refreshViews()
     }
     const bool justFinished = finished && !m_sawFinish;
     m_sawFinish = finished;
+    // A question stays in view until its answer shows, and the answer until
+    // playback goes on: the narration of what passes would give it away.
+    if (m_quizStep) {
+        m_narration->setText(quizText());
+        return;
+    }
     if (m_selected)
         return;
     const session::Scenario *scenario = session::findScenario(m_scenario);
@@ -1212,6 +1221,7 @@ void MainWindow::setPresentationMode(bool on)
                             Qt::Vertical);
             if (auto *dock = findChild<QDockWidget *>(QStringLiteral("controlsDock")))
                 resizeDocks({dock}, {m_controls->sizeHint().width() + 32}, Qt::Horizontal);
+            fitQuizInNarration();
         });
     } else if (!m_layoutBeforePresenting.isEmpty()) {
         restoreState(m_layoutBeforePresenting);

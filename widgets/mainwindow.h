@@ -2,6 +2,7 @@
 
 #include "remote/remoteserver.h"
 #include "session/player.h"
+#include "session/quiz.h"
 #include "retranslator.h"
 #include "session/scenario.h"
 #include "session/summary.h"
@@ -74,6 +75,8 @@ public:
     // View > Presentation Mode, as if chosen from the menu.
     void present(bool on);
     bool presenting() const { return m_presenting; }
+    // Go > Quiz Mode on or off.
+    void quiz(bool on);
     session::Player &player() { return *m_player; }
     // Simulated (virtual time) or real sockets on loopback; restarts the scenario.
     void setRealSockets(bool real);
@@ -108,6 +111,13 @@ private:
     void goToTime();
     // Pauses playback at the first of `reached` the Moments list asks to pause at.
     void pauseAtBreakpoint(const std::vector<qsizetype> &reached);
+    // Go > Quiz Mode: pauses before a datagram's fate, a timer or the
+    // server's choice shows and asks the class; pauses again to reveal.
+    void setQuizMode(bool on);
+    void updateQuiz(const trace::TraceLog::View &view);
+    // The question or answer on show, in the language now installed.
+    QString quizText() const;
+    void fitQuizInNarration();
     // Help > Keyboard Shortcuts: every key of the window and of the diagram.
     void showShortcuts();
     void createLanguageMenu(QMenu *view);
@@ -167,6 +177,11 @@ private:
     QAction *m_playAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_stepAction = nullptr;
+    QAction *m_quizAction = nullptr;
+    session::QuizRun m_quiz;
+    // The question (until its answer shows) or the answer (until playback
+    // goes on) that the narration pane shows in quiz mode.
+    std::optional<session::QuizRun::Step> m_quizStep;
     QComboBox *m_mode = nullptr;
     QString m_scenario;
     session::SummaryBuilder m_summary;

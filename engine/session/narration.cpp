@@ -1386,6 +1386,11 @@ QString reassembled(const Story &s)
 
 } // namespace
 
+QString narratedHost(HostId host, const SessionConfig &config, bool startsSentence)
+{
+    return hostName(host, config, startsSentence ? At::Start : At::Within);
+}
+
 QString narrate(const trace::TraceLog::View &view, qsizetype index, const SessionConfig &config)
 {
     if (index < 0 || index >= view.size())

@@ -21,4 +21,8 @@ namespace rpcscope::session {
 // the context "Narration". An index outside the view gives an empty string.
 QString narrate(const trace::TraceLog::View &view, qsizetype index, const SessionConfig &config);
 
+// A host as the narration names it: "the client" in a one-client session,
+// "client 3" otherwise, "the server"; capitalised to start a sentence.
+QString narratedHost(core::HostId host, const SessionConfig &config, bool startsSentence);
+
 } // namespace rpcscope::session
