@@ -14,6 +14,8 @@ packages=(
     qt6-qpa-plugins libgl-dev fonts-dejavu-core
     qt6-translations-l10n fonts-droid-fallback
     libprotobuf-dev protobuf-compiler libprotoc-dev
+    # File > Export Animation's GIF
+    libgif-dev
     # package: dpkg-shlibdeps computes the .deb's Depends; its test validates the AppStream file,
     # the desktop entry and the MIME type, and asks lintian about both packages
     dpkg-dev appstream desktop-file-utils libxml2-utils shared-mime-info lintian

@@ -4,6 +4,7 @@
 #include "chartexport.h"
 #include "chartsview.h"
 #include "clicommand.h"
+#include "animation.h"
 #include "diagramexport.h"
 #include "export/textexport.h"
 #include "session/scenario.h"
@@ -28,7 +29,8 @@ const QStringList kTextFormats = {QStringLiteral("csv"), QStringLiteral("jsonl")
 QString formatForSuffix(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"csv" || suffix == u"svg" || suffix == u"png" || suffix == u"pdf")
+    if (suffix == u"csv" || suffix == u"svg" || suffix == u"png" || suffix == u"pdf" || suffix == u"gif"
+        || suffix == u"mp4" || suffix == u"webm")
         return suffix;
     if (suffix == u"jsonl" || suffix == u"ndjson")
         return QStringLiteral("jsonl");
@@ -60,12 +62,13 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Exports a capture: its events as CSV or JSON Lines, its story as a Mermaid or PlantUML sequence "
-        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF, or its charts as PNG or SVG."));
+        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF, its playback as an animated GIF, MP4 or "
+        "WebM (those two through ffmpeg) or one PNG per step, or its charts as PNG or SVG."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, chart-png or "
-                                                   "chart-svg [default: from the output's suffix; a chart's with "
-                                                   "--chart]"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, gif, mp4, webm, "
+                                                   "png-steps, chart-png or chart-svg [default: from the output's "
+                                                   "suffix; a chart's with --chart]"),
                                     QStringLiteral("F"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("the file to write"), QStringLiteral("OUT"));
@@ -86,7 +89,17 @@ int runExport(const QStringList &args)
     const QCommandLineOption tracks(QStringLiteral("tracks"),
                                     QStringLiteral("diagram: add counter tracks (calls open, sent vs answered, "
                                                    "dropped vs resent, timeout) on the same time axis"));
-    parser.addOptions({format, output, fromMs, toMs, call, width, chart, legend, tracks});
+    const QCommandLineOption fps(QStringLiteral("fps"),
+                                 QStringLiteral("animations: frames per second of playback [default: 10]"),
+                                 QStringLiteral("N"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("animations: frame size in pixels [default: 1920x1080, a 16:9 slide]"),
+                                  QStringLiteral("WxH"));
+    const QCommandLineOption speed(QStringLiteral("speed"),
+                                   QStringLiteral("animations: virtual time per real time [default: 0.1, slow "
+                                                  "motion as in class]"),
+                                   QStringLiteral("X"));
+    parser.addOptions({format, output, fromMs, toMs, call, width, chart, legend, tracks, fps, size, speed});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("a capture (.rpcscope)"));
     if (!parser.parse(args))
         return usageError(QStringLiteral("export: %1").arg(parser.errorText()));
@@ -110,10 +123,12 @@ int runExport(const QStringList &args)
         isChart ? widgets::chartFormatFromName(kind) : std::nullopt;
     const std::optional<diagram::DiagramFormat> picture =
         isChart ? std::nullopt : diagram::diagramFormatFromName(kind);
-    if (!picture && !chartPicture && !kTextFormats.contains(kind))
+    const std::optional<diagram::AnimationFormat> animation = diagram::animationFormatFromName(kind);
+    if (!picture && !chartPicture && !animation && !kTextFormats.contains(kind))
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
-                                               "svg, png, pdf, chart-png or chart-svg").arg(parser.value(format))
+                                               "svg, png, pdf, gif, mp4, webm, png-steps, chart-png or chart-svg")
+                                    .arg(parser.value(format))
                               : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
     QStringList charts;
     if (parser.isSet(chart)) {
@@ -148,6 +163,35 @@ int runExport(const QStringList &args)
                                   .arg(parser.value(call)));
         range.call = std::pair{core::HostId(host), std::uint32_t(id)};
     }
+    if (!animation) {
+        for (const QCommandLineOption *o : {&fps, &size, &speed})
+            if (parser.isSet(*o))
+                return usageError(QStringLiteral("export: --%1 is for animations (gif, mp4, webm, png-steps)")
+                                      .arg(o->names().constFirst()));
+    }
+    diagram::AnimationExport movie;
+    if (parser.isSet(fps)) {
+        bool ok = false;
+        movie.fps = parser.value(fps).toInt(&ok);
+        if (!ok || movie.fps < 1 || movie.fps > 50)
+            return usageError(
+                QStringLiteral("export: invalid value '%1' for --fps: expected 1 to 50").arg(parser.value(fps)));
+    }
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).toLower().split(u'x');
+        bool okW = false, okH = false;
+        const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+        if (!okW || !okH || w < 320 || h < 180 || w > 7680 || h > 4320)
+            return usageError(QStringLiteral("export: invalid value '%1' for --size: expected WIDTHxHEIGHT from "
+                                             "320x180 to 7680x4320, as in 1920x1080")
+                                  .arg(parser.value(size)));
+        movie.size = QSize(w, h);
+    }
+    if (parser.isSet(speed)) {
+        if (QString e = session::parseNumber(parser.value(speed), 0.001, 1000, movie.speed); !e.isEmpty())
+            return usageError(QStringLiteral("export: invalid value '%1' for --speed: %2").arg(parser.value(speed), e));
+    }
     int pixels = chartPicture ? widgets::kChartExportSize.width() : 1400;
     if (parser.isSet(width)) {
         bool ok = false;
@@ -172,11 +216,28 @@ int runExport(const QStringList &args)
     }
 
     bool written = false;
-    if (picture) {
+    const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
+    if (animation) {
+        movie.diagram.log = &log;
+        movie.diagram.clients = loaded.config.clients;
+        movie.diagram.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
+        movie.diagram.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
+        movie.diagram.from = range.from;
+        movie.diagram.to = range.to;
+        movie.diagram.call = range.call;
+        movie.diagram.legend = parser.isSet(legend);
+        const bool progress = stderrIsTerminal();
+        written = diagram::exportAnimation(movie, *animation, path, &error, [progress](int done, int total) {
+            if (progress) {
+                err() << "\rframe " << done << " of " << total << (done == total ? "\n" : "");
+                err().flush();
+            }
+            return true;
+        });
+    } else if (picture) {
         diagram::DiagramExport what;
         what.log = &log;
         what.clients = loaded.config.clients;
-        const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
         what.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
         what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
         what.from = range.from;

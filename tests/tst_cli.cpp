@@ -949,6 +949,16 @@ private slots:
                                            << "--call does not apply to charts";
         QTest::newRow("unknown format") << QStringList{"-o", "x.png", "--format", "chart-gif"}
                                         << "unknown format 'chart-gif'";
+        QTest::newRow("fps of a picture") << QStringList{"-o", "x.png", "--fps", "12"}
+                                          << "--fps is for animations";
+        QTest::newRow("size of a picture") << QStringList{"-o", "x.svg", "--size", "800x600"}
+                                           << "--size is for animations";
+        QTest::newRow("bad size") << QStringList{"-o", "x.gif", "--size", "1920by1080"}
+                                  << "invalid value '1920by1080' for --size";
+        QTest::newRow("tiny size") << QStringList{"-o", "x.gif", "--size", "100x50"} << "invalid value '100x50'";
+        QTest::newRow("bad fps") << QStringList{"-o", "x.gif", "--fps", "0"} << "invalid value '0' for --fps";
+        QTest::newRow("bad speed") << QStringList{"-o", "x.mp4", "--speed", "fast"}
+                                   << "invalid value 'fast' for --speed";
     }
 
     void exportRejectsBadChartRequests()

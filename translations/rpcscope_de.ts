@@ -2234,6 +2234,89 @@ die Antwort war unterwegs</translation>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::AnimationDialog</name>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Animated GIF: plays in browsers and slides</source>
+        <translation>Animiertes GIF: läuft in Browsern und Folien</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264, needs ffmpeg)</source>
+        <translation>MP4-Video (H.264, braucht ffmpeg)</translation>
+    </message>
+    <message>
+        <source>WebM video (VP9, needs ffmpeg)</source>
+        <translation>WebM-Video (VP9, braucht ffmpeg)</translation>
+    </message>
+    <message>
+        <source>One PNG per step: a slide each time something new shows</source>
+        <translation>Ein PNG pro Schritt: eine Folie, sooft sich etwas Neues zeigt</translation>
+    </message>
+    <message>
+        <source>What is in view: %1 to %2 ms</source>
+        <translation>Was sichtbar ist: %1 bis %2 ms</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>Die ganze Sitzung</translation>
+    </message>
+    <message>
+        <source>The selected call alone</source>
+        <translation>Nur der ausgewählte Aufruf</translation>
+    </message>
+    <message>
+        <source>Virtual time per real time: 0.1 plays 100 ms of the session in one second</source>
+        <translation>Virtuelle Zeit pro Echtzeit: 0,1 spielt 100 ms der Sitzung in einer Sekunde</translation>
+    </message>
+    <message>
+        <source>A key to every mark</source>
+        <translation>Eine Legende zu jeder Markierung</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Geschwindigkeit:</translation>
+    </message>
+    <message>
+        <source>Frames a &amp;second:</source>
+        <translation>Bilder pro &amp;Sekunde:</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>Grö&amp;ße:</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>Animiertes GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4-Video (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM video (*.webm)</source>
+        <translation>WebM-Video (*.webm)</translation>
+    </message>
+    <message>
+        <source>PNG pictures, numbered from NAME-001.png (*.png)</source>
+        <translation>PNG-Bilder, nummeriert ab NAME-001.png (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ChartsView</name>
     <message>
         <source>Charts</source>
@@ -3445,6 +3528,34 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>The answer: Space plays on.</source>
         <translation>Die Antwort: Die Leertaste spielt weiter.</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>&amp;Animation exportieren…</translation>
+    </message>
+    <message>
+        <source>The playback of a time range for slides: GIF, MP4, WebM or one PNG per step</source>
+        <translation>Die Wiedergabe eines Zeitraums für Folien: GIF, MP4, WebM oder ein PNG pro Schritt</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet to animate.</source>
+        <translation>Es ist noch nichts geschehen, das sich animieren ließe.</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Drawing the frames…</source>
+        <translation>Die Bilder werden gezeichnet…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>No animation was exported: %1</source>
+        <translation>Es wurde keine Animation exportiert: %1</translation>
     </message>
 </context>
 <context>

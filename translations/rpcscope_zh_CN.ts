@@ -2234,6 +2234,89 @@ the reply was on its way</source>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::AnimationDialog</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Animated GIF: plays in browsers and slides</source>
+        <translation>GIF 动画：可在浏览器和幻灯片中播放</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264, needs ffmpeg)</source>
+        <translation>MP4 视频（H.264，需要 ffmpeg）</translation>
+    </message>
+    <message>
+        <source>WebM video (VP9, needs ffmpeg)</source>
+        <translation>WebM 视频（VP9，需要 ffmpeg）</translation>
+    </message>
+    <message>
+        <source>One PNG per step: a slide each time something new shows</source>
+        <translation>每步一张 PNG：每当出现新内容就生成一张幻灯片</translation>
+    </message>
+    <message>
+        <source>What is in view: %1 to %2 ms</source>
+        <translation>当前视图：%1 至 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>The whole session</source>
+        <translation>整个会话</translation>
+    </message>
+    <message>
+        <source>The selected call alone</source>
+        <translation>仅所选调用</translation>
+    </message>
+    <message>
+        <source>Virtual time per real time: 0.1 plays 100 ms of the session in one second</source>
+        <translation>虚拟时间与真实时间之比：0.1 表示一秒播放会话的 100 毫秒</translation>
+    </message>
+    <message>
+        <source>A key to every mark</source>
+        <translation>为每个标记添加图例</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time range:</source>
+        <translation>时间范围(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Frames a &amp;second:</source>
+        <translation>每秒帧数(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>WebM video (*.webm)</source>
+        <translation>WebM 视频 (*.webm)</translation>
+    </message>
+    <message>
+        <source>PNG pictures, numbered from NAME-001.png (*.png)</source>
+        <translation>PNG 图片，从 NAME-001.png 开始编号 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ChartsView</name>
     <message>
         <source>Charts</source>
@@ -3445,6 +3528,34 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>The answer: Space plays on.</source>
         <translation>答案：按空格键继续播放。</translation>
+    </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>导出动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The playback of a time range for slides: GIF, MP4, WebM or one PNG per step</source>
+        <translation>为幻灯片导出一段时间的回放：GIF、MP4、WebM 或每步一张 PNG</translation>
+    </message>
+    <message>
+        <source>Nothing has happened yet to animate.</source>
+        <translation>还没有可以制作动画的内容。</translation>
+    </message>
+    <message>
+        <source>Export Animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制帧…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No animation was exported: %1</source>
+        <translation>未导出动画：%1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "animationdialog.h"
+
 #include "buildinfo.h"
 #include "chartsview.h"
 #include "connectdialog.h"
@@ -41,6 +43,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -367,10 +370,15 @@ void MainWindow::createActions()
     });
     exportCall->setObjectName(QStringLiteral("exportSelectedCall"));
     exportCall->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_i18n.add([exportAction, exportCall] {
+    QAction *exportAnimation = file->addAction(QString(), this, &MainWindow::showAnimationDialog);
+    exportAnimation->setObjectName(QStringLiteral("exportAnimation"));
+    exportAnimation->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E));
+    m_i18n.add([exportAction, exportCall, exportAnimation] {
         exportAction->setText(tr("&Export…"));
         exportCall->setText(tr("Export Selected &Call…"));
         exportCall->setStatusTip(tr("Export only the call selected in the diagram"));
+        exportAnimation->setText(tr("Export &Animation…"));
+        exportAnimation->setStatusTip(tr("The playback of a time range for slides: GIF, MP4, WebM or one PNG per step"));
     });
     file->addSeparator();
     QAction *connectAction = file->addAction(QString(), this, &MainWindow::showConnectDialog);
@@ -769,6 +777,47 @@ void MainWindow::showSweepDialog()
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+void MainWindow::showAnimationDialog()
+{
+    if (m_player->log().view().isEmpty()) {
+        QMessageBox::information(this, tr("RpcScope"), tr("Nothing has happened yet to animate."));
+        return;
+    }
+    m_player->pause(); // the trace holds still while its frames are drawn
+    AnimationDialog dialog(m_diagram->visibleRange(), selectedCall().has_value(), m_player->speed(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QFileDialog files(this, tr("Export Animation"), QString(), dialog.fileFilter());
+    files.setAcceptMode(QFileDialog::AcceptSave);
+    files.setDefaultSuffix(dialog.suffix());
+    if (files.exec() != QDialog::Accepted || files.selectedFiles().isEmpty())
+        return;
+    const QString path = files.selectedFiles().constFirst();
+    diagram::AnimationExport base;
+    base.diagram.log = &m_player->log();
+    base.diagram.clients = m_player->config().clients;
+    const session::Scenario *scenario = session::findScenario(m_scenario);
+    base.diagram.title = scenario ? scenario->displayTitle() : QString();
+    base.diagram.call = selectedCall();
+    const diagram::AnimationExport what = dialog.animation(base);
+    QProgressDialog progress(tr("Drawing the frames…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(300);
+    QString error;
+    const bool written = diagram::exportAnimation(what, dialog.format(), path, &error, [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        return !progress.wasCanceled();
+    });
+    progress.reset();
+    if (!written) {
+        if (!progress.wasCanceled())
+            QMessageBox::warning(this, tr("RpcScope"), tr("No animation was exported: %1").arg(error));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
 bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCallOnly)

@@ -70,6 +70,8 @@ public:
     void showSweepDialog();
     // Opens Tools > Measure, to measure a server anywhere (rpcscope-cli bench).
     void showMeasureDialog();
+    // File > Export Animation: the playback of a time range for slides.
+    void showAnimationDialog();
     bool replaying() const { return m_replaying; }
     void setSpeed(double speed);
     // View > Presentation Mode, as if chosen from the menu.
