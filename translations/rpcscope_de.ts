@@ -261,6 +261,185 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>Communication is unreliable</source>
+        <translation>Kommunikation ist unzuverlässig</translation>
+    </message>
+    <message>
+        <source>Networks lose packets: a router or a host runs out of buffer space and drops what does not fit. Here each direction loses datagrams at random, and every ✗ is one that vanished. Move the Loss slider while it runs and count the crosses.</source>
+        <translation>Netze verlieren Pakete: Einem Router oder Rechner geht der Pufferplatz aus, und er verwirft, was nicht hineinpasst. Hier verliert jede Richtung Datagramme zufällig, und jedes ✗ ist eines, das verschwunden ist. Bewegen Sie den Verlust-Regler während des Laufs und zählen Sie die Kreuze.</translation>
+    </message>
+    <message>
+        <source>Checksums</source>
+        <translation>Prüfsummen</translation>
+    </message>
+    <message>
+        <source>Bits can flip on the way. The sender computes a checksum over the bytes and sends it along; the receiver computes it again and drops the datagram when the two differ, so a damaged datagram becomes a lost one. Switch the checksum to none or to the byte sum and see what gets through.</source>
+        <translation>Unterwegs können Bits kippen. Der Sender berechnet eine Prüfsumme über die Bytes und schickt sie mit; der Empfänger berechnet sie erneut und verwirft das Datagramm, wenn beide sich unterscheiden, sodass ein beschädigtes Datagramm zu einem verlorenen wird. Stellen Sie die Prüfsumme auf keine oder auf die Bytesumme und sehen Sie, was durchkommt.</translation>
+    </message>
+    <message>
+        <source>Acknowledgments</source>
+        <translation>Bestätigungen</translation>
+    </message>
+    <message>
+        <source>How does the sender know the message arrived? The receiver sends a short message back: an acknowledgment. In RPC the reply itself is the acknowledgment of the request.</source>
+        <translation>Woher weiß der Sender, dass die Nachricht angekommen ist? Der Empfänger schickt eine kurze Nachricht zurück: eine Bestätigung. Bei RPC ist die Antwort selbst die Bestätigung der Anfrage.</translation>
+    </message>
+    <message>
+        <source>Timeout and retry</source>
+        <translation>Timeout und Wiederholung</translation>
+    </message>
+    <message>
+        <source>What if no acknowledgment comes? The sender set a timer when it sent; when the timer goes off it concludes the message was lost and sends it again. Watch the timer bar on the client&apos;s lane run out.</source>
+        <translation>Was, wenn keine Bestätigung kommt? Der Sender hat beim Senden einen Timer gestellt; läuft er ab, schließt der Sender, dass die Nachricht verloren ging, und sendet sie erneut. Beobachten Sie, wie der Timer-Balken auf der Spur des Clients abläuft.</translation>
+    </message>
+    <message>
+        <source>Sequence counters and at-most-once</source>
+        <translation>Sequenzzähler und höchstens einmal</translation>
+    </message>
+    <message>
+        <source>Now the reply is lost. To the client this looks exactly like a lost request, so it resends; but the server has already run the call. Because every call carries its number, the server knows the retry is a duplicate and answers from its memory instead of running it twice.</source>
+        <translation>Jetzt geht die Antwort verloren. Für den Client sieht das genauso aus wie eine verlorene Anfrage, also sendet er erneut; aber der Server hat den Aufruf schon ausgeführt. Weil jeder Aufruf seine Nummer trägt, erkennt der Server die Wiederholung als Duplikat und antwortet aus seinem Gedächtnis, statt den Aufruf zweimal auszuführen.</translation>
+    </message>
+    <message>
+        <source>Exactly-once is impossible</source>
+        <translation>Genau einmal ist unmöglich</translation>
+    </message>
+    <message>
+        <source>The server&apos;s memory of answered calls dies with it. After a crash it cannot know whether it ran a call, so the best it can do is refuse the old retry: the caller learns the call ran at most once, perhaps not at all.</source>
+        <translation>Das Gedächtnis des Servers für beantwortete Aufrufe stirbt mit ihm. Nach einem Absturz kann er nicht wissen, ob er einen Aufruf ausgeführt hat; das Beste, was er tun kann, ist, die alte Wiederholung abzulehnen: Der Aufrufer erfährt, dass der Aufruf höchstens einmal lief, vielleicht gar nicht.</translation>
+    </message>
+    <message>
+        <source>The timeout value and back-off</source>
+        <translation>Der Timeout-Wert und Back-off</translation>
+    </message>
+    <message>
+        <source>Too short a timeout resends needlessly; too long a one waits after every loss. With many clients, loss may mean a busy server, and resending faster makes it worse: each timeout doubles the next one. Try the Back-off and Timeout controls while it runs.</source>
+        <translation>Ein zu kurzer Timeout sendet unnötig erneut; ein zu langer wartet nach jedem Verlust. Bei vielen Clients kann Verlust einen überlasteten Server bedeuten, und schnelleres Wiederholen macht es schlimmer: Jeder Timeout verdoppelt den nächsten. Probieren Sie während des Laufs die Regler für Back-off und Timeout.</translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation>Überlast</translation>
+    </message>
+    <message>
+        <source>A server that receives more than it can take drops what overflows its queue. The clients cannot tell this loss from the network&apos;s; only backing off lets the queue drain.</source>
+        <translation>Ein Server, der mehr empfängt, als er bewältigen kann, verwirft, was aus seiner Warteschlange überläuft. Die Clients können diesen Verlust nicht von dem des Netzes unterscheiden; nur Back-off lässt die Warteschlange leerlaufen.</translation>
+    </message>
+    <message>
+        <source>Stubs, marshalling and byte order</source>
+        <translation>Stubs, Marshalling und Byte-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>A call looks local because a stub packs its arguments into a message (marshalling) and unpacks the reply. Every RpcScope datagram has a fixed 32-byte header in big-endian byte order — call 7 is the bytes 00 00 00 07 at offset 16 on every machine — and a protobuf body. The stub generator writes such stubs from an ordinary .proto file. The Events tab shows each datagram&apos;s size.</source>
+        <translation>Ein Aufruf wirkt lokal, weil ein Stub seine Argumente in eine Nachricht packt (Marshalling) und die Antwort auspackt. Jedes RpcScope-Datagramm hat einen festen 32-Byte-Kopf in Big-Endian-Reihenfolge – Aufruf 7 sind auf jeder Maschine die Bytes 00 00 00 07 bei Offset 16 – und einen Protobuf-Rumpf. Der Stub-Generator schreibt solche Stubs aus einer gewöhnlichen .proto-Datei. Der Reiter Ereignisse zeigt die Größe jedes Datagramms.</translation>
+    </message>
+    <message>
+        <source>Long-running calls</source>
+        <translation>Lang laufende Aufrufe</translation>
+    </message>
+    <message>
+        <source>A call that takes longer than the timeout would look like a failure. The server acknowledges the request at once, and the client then asks now and then whether the server is still working instead of resending it.</source>
+        <translation>Ein Aufruf, der länger dauert als der Timeout, sähe wie ein Fehler aus. Der Server bestätigt die Anfrage sofort, und der Client fragt dann ab und zu nach, ob der Server noch arbeitet, statt sie erneut zu senden.</translation>
+    </message>
+    <message>
+        <source>Fragmentation and reassembly</source>
+        <translation>Fragmentierung und Reassemblierung</translation>
+    </message>
+    <message>
+        <source>Arguments larger than one datagram travel in pieces. The receiver puts them back together and says which pieces it holds, so only the missing ones are sent again.</source>
+        <translation>Argumente, die größer als ein Datagramm sind, reisen in Stücken. Der Empfänger setzt sie wieder zusammen und meldet, welche Stücke er hat, sodass nur die fehlenden erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The end-to-end argument</source>
+        <translation>Das End-to-End-Argument</translation>
+    </message>
+    <message>
+        <source>Reliable delivery below is not enough: a file can still be damaged on the disk or in memory. Only a check at the ends — here a SHA-256 of the whole file — tells whether the transfer really worked.</source>
+        <translation>Zuverlässige Zustellung darunter reicht nicht: Eine Datei kann immer noch auf der Platte oder im Speicher beschädigt werden. Nur eine Prüfung an den Enden – hier ein SHA-256 der ganzen Datei – zeigt, ob die Übertragung wirklich geklappt hat.</translation>
+    </message>
+    <message>
+        <source>In-order delivery (homework)</source>
+        <translation>Zustellung in Reihenfolge (Hausaufgabe)</translation>
+    </message>
+    <message>
+        <source>Sequence counters can also keep calls in order: the server holds back a call that arrives before an earlier one and runs it when its turn comes.</source>
+        <translation>Sequenzzähler können Aufrufe auch in Reihenfolge halten: Der Server hält einen Aufruf zurück, der vor einem früheren ankommt, und führt ihn aus, wenn er an der Reihe ist.</translation>
+    </message>
+    <message>
+        <source>A short message back that says a message arrived.</source>
+        <translation>Eine kurze Rückmeldung, dass eine Nachricht angekommen ist.</translation>
+    </message>
+    <message>
+        <source>The time a sender waits for an answer before it assumes a loss.</source>
+        <translation>Die Zeit, die ein Sender auf eine Antwort wartet, bevor er einen Verlust annimmt.</translation>
+    </message>
+    <message>
+        <source>Sending the same message again after a timeout.</source>
+        <translation>Dieselbe Nachricht nach einem Timeout erneut senden.</translation>
+    </message>
+    <message>
+        <source>A number each message carries, so the receiver can tell a new message from a duplicate.</source>
+        <translation>Eine Nummer, die jede Nachricht trägt, damit der Empfänger eine neue Nachricht von einem Duplikat unterscheiden kann.</translation>
+    </message>
+    <message>
+        <source>A call runs once or not at all, however often it is sent.</source>
+        <translation>Ein Aufruf läuft einmal oder gar nicht, wie oft er auch gesendet wird.</translation>
+    </message>
+    <message>
+        <source>A call is retried until it has run, perhaps more than once.</source>
+        <translation>Ein Aufruf wird wiederholt, bis er gelaufen ist, vielleicht mehr als einmal.</translation>
+    </message>
+    <message>
+        <source>What a caller would like and no system can promise when a server may crash.</source>
+        <translation>Was ein Aufrufer sich wünscht und kein System versprechen kann, wenn ein Server abstürzen kann.</translation>
+    </message>
+    <message>
+        <source>An operation that has the same effect run once or many times, so it may safely be retried.</source>
+        <translation>Eine Operation, die einmal oder mehrmals ausgeführt dieselbe Wirkung hat und daher gefahrlos wiederholt werden kann.</translation>
+    </message>
+    <message>
+        <source>The server remembers answered calls and resends the answer to a duplicate instead of running the call again.</source>
+        <translation>Der Server merkt sich beantwortete Aufrufe und schickt einem Duplikat die Antwort erneut, statt den Aufruf noch einmal auszuführen.</translation>
+    </message>
+    <message>
+        <source>A number a server takes anew each time it starts, so retries from before a crash can be recognised.</source>
+        <translation>Eine Nummer, die ein Server bei jedem Start neu wählt, damit Wiederholungen von vor einem Absturz erkannt werden.</translation>
+    </message>
+    <message>
+        <source>A short value computed over the bytes that shows whether they changed.</source>
+        <translation>Ein kurzer, über die Bytes berechneter Wert, der zeigt, ob sie sich verändert haben.</translation>
+    </message>
+    <message>
+        <source>Waiting longer after each timeout (doubling it: exponential back-off) so an overloaded server can recover.</source>
+        <translation>Nach jedem Timeout länger warten (verdoppelt: exponentielles Back-off), damit sich ein überlasteter Server erholen kann.</translation>
+    </message>
+    <message>
+        <source>Calling a function on another machine as if it were local.</source>
+        <translation>Eine Funktion auf einer anderen Maschine aufrufen, als wäre sie lokal.</translation>
+    </message>
+    <message>
+        <source>Generated code that turns a call into a message and a message back into a call.</source>
+        <translation>Generierter Code, der einen Aufruf in eine Nachricht und eine Nachricht zurück in einen Aufruf verwandelt.</translation>
+    </message>
+    <message>
+        <source>Packing a call&apos;s arguments or results into a message&apos;s bytes.</source>
+        <translation>Die Argumente oder Ergebnisse eines Aufrufs in die Bytes einer Nachricht packen.</translation>
+    </message>
+    <message>
+        <source>Which byte of a number comes first; a message format fixes one so every machine reads it alike.</source>
+        <translation>Welches Byte einer Zahl zuerst kommt; ein Nachrichtenformat legt eine Reihenfolge fest, damit jede Maschine sie gleich liest.</translation>
+    </message>
+    <message>
+        <source>Splitting a large message into datagrams and joining them again.</source>
+        <translation>Eine große Nachricht in Datagramme aufteilen und wieder zusammensetzen.</translation>
+    </message>
+    <message>
+        <source>Some guarantees can only be checked by the application at the ends, not by the layers below.</source>
+        <translation>Manche Garantien kann nur die Anwendung an den Enden prüfen, nicht die Schichten darunter.</translation>
+    </message>
+</context>
+<context>
     <name>LossCause</name>
     <message>
         <source>random</source>
@@ -2823,6 +3002,37 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::LessonPanel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Start This Step</source>
+        <translation>Diesen Schritt &amp;starten</translation>
+    </message>
+    <message>
+        <source>&amp;Next Step ▶</source>
+        <translation>&amp;Nächster Schritt ▶</translation>
+    </message>
+    <message>
+        <source>Lesson Path</source>
+        <translation>Lernpfad</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1. %2&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Chapter %3 · scenario: %4&lt;/i&gt;&lt;/p&gt;&lt;p&gt;%5&lt;/p&gt;&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%7&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;%1. %2&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Kapitel %3 · Szenario: %4&lt;/i&gt;&lt;/p&gt;&lt;p&gt;%5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Was es zeigt:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Fragen Sie die Klasse:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%7&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::MainWindow</name>
     <message>
         <source>RpcScope</source>
@@ -3556,6 +3766,22 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>No animation was exported: %1</source>
         <translation>Es wurde keine Animation exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson: the Chapter Step by Step</source>
+        <translation>&amp;Lektion: das Kapitel Schritt für Schritt</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s ideas in order, each a scenario with what to say and what to ask, and a glossary in three languages</source>
+        <translation>Die Ideen des Kapitels der Reihe nach, jede ein Szenario mit dem, was man sagt und fragt, und ein Glossar in drei Sprachen</translation>
+    </message>
+    <message>
+        <source>Next Lesson &amp;Step</source>
+        <translation>Nächster Lektions&amp;schritt</translation>
     </message>
 </context>
 <context>

@@ -261,6 +261,185 @@
     </message>
 </context>
 <context>
+    <name>Lesson</name>
+    <message>
+        <source>Communication is unreliable</source>
+        <translation>通信是不可靠的</translation>
+    </message>
+    <message>
+        <source>Networks lose packets: a router or a host runs out of buffer space and drops what does not fit. Here each direction loses datagrams at random, and every ✗ is one that vanished. Move the Loss slider while it runs and count the crosses.</source>
+        <translation>网络会丢包：路由器或主机的缓冲区用尽时，会丢弃放不下的数据。这里每个方向都会随机丢失数据报，每个 ✗ 就是一个消失的数据报。运行时拖动丢包率滑块，数一数叉号。</translation>
+    </message>
+    <message>
+        <source>Checksums</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Bits can flip on the way. The sender computes a checksum over the bytes and sends it along; the receiver computes it again and drops the datagram when the two differ, so a damaged datagram becomes a lost one. Switch the checksum to none or to the byte sum and see what gets through.</source>
+        <translation>比特可能在途中翻转。发送方对字节计算校验和并一同发送；接收方重新计算，两者不同就丢弃该数据报，于是损坏的数据报就变成了丢失的数据报。把校验和改为无或字节和，看看什么会漏过去。</translation>
+    </message>
+    <message>
+        <source>Acknowledgments</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>How does the sender know the message arrived? The receiver sends a short message back: an acknowledgment. In RPC the reply itself is the acknowledgment of the request.</source>
+        <translation>发送方如何知道消息已到达？接收方回发一条简短的消息：确认。在 RPC 中，回复本身就是对请求的确认。</translation>
+    </message>
+    <message>
+        <source>Timeout and retry</source>
+        <translation>超时与重试</translation>
+    </message>
+    <message>
+        <source>What if no acknowledgment comes? The sender set a timer when it sent; when the timer goes off it concludes the message was lost and sends it again. Watch the timer bar on the client&apos;s lane run out.</source>
+        <translation>如果确认一直不来呢？发送方在发送时设置了计时器；计时器到期时，它断定消息已丢失并重新发送。观察客户端泳道上的计时条走完。</translation>
+    </message>
+    <message>
+        <source>Sequence counters and at-most-once</source>
+        <translation>序列计数器与至多一次</translation>
+    </message>
+    <message>
+        <source>Now the reply is lost. To the client this looks exactly like a lost request, so it resends; but the server has already run the call. Because every call carries its number, the server knows the retry is a duplicate and answers from its memory instead of running it twice.</source>
+        <translation>这次丢的是回复。在客户端看来，这与请求丢失完全一样，所以它重发；但服务器已经运行过该调用。因为每个调用都带有编号，服务器知道重试是重复的，于是从记忆中作答，而不是运行两次。</translation>
+    </message>
+    <message>
+        <source>Exactly-once is impossible</source>
+        <translation>恰好一次是不可能的</translation>
+    </message>
+    <message>
+        <source>The server&apos;s memory of answered calls dies with it. After a crash it cannot know whether it ran a call, so the best it can do is refuse the old retry: the caller learns the call ran at most once, perhaps not at all.</source>
+        <translation>服务器对已回答调用的记忆随它一起消失。崩溃之后，它无法知道自己是否运行过某个调用，所以它能做的最好的事就是拒绝旧的重试：调用方得知该调用至多运行了一次，也可能一次也没有。</translation>
+    </message>
+    <message>
+        <source>The timeout value and back-off</source>
+        <translation>超时值与退避</translation>
+    </message>
+    <message>
+        <source>Too short a timeout resends needlessly; too long a one waits after every loss. With many clients, loss may mean a busy server, and resending faster makes it worse: each timeout doubles the next one. Try the Back-off and Timeout controls while it runs.</source>
+        <translation>超时太短会不必要地重发；太长则每次丢包后都要久等。客户端很多时，丢包可能意味着服务器繁忙，更快地重发只会更糟：每次超时都让下一次加倍。运行时试试退避和超时控件。</translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation>过载</translation>
+    </message>
+    <message>
+        <source>A server that receives more than it can take drops what overflows its queue. The clients cannot tell this loss from the network&apos;s; only backing off lets the queue drain.</source>
+        <translation>服务器收到的超过其处理能力时，会丢弃溢出队列的部分。客户端无法区分这种丢失与网络丢包；只有退避才能让队列排空。</translation>
+    </message>
+    <message>
+        <source>Stubs, marshalling and byte order</source>
+        <translation>存根、编组与字节序</translation>
+    </message>
+    <message>
+        <source>A call looks local because a stub packs its arguments into a message (marshalling) and unpacks the reply. Every RpcScope datagram has a fixed 32-byte header in big-endian byte order — call 7 is the bytes 00 00 00 07 at offset 16 on every machine — and a protobuf body. The stub generator writes such stubs from an ordinary .proto file. The Events tab shows each datagram&apos;s size.</source>
+        <translation>调用看起来像本地调用，是因为存根把参数打包进消息（编组）并解包回复。每个 RpcScope 数据报都有一个固定的 32 字节大端序报头——在任何机器上，调用 7 都是偏移 16 处的字节 00 00 00 07——以及一个 protobuf 消息体。存根生成器根据普通的 .proto 文件生成这样的存根。事件标签页显示每个数据报的大小。</translation>
+    </message>
+    <message>
+        <source>Long-running calls</source>
+        <translation>长时间运行的调用</translation>
+    </message>
+    <message>
+        <source>A call that takes longer than the timeout would look like a failure. The server acknowledges the request at once, and the client then asks now and then whether the server is still working instead of resending it.</source>
+        <translation>耗时超过超时值的调用看起来会像失败。服务器立即确认请求，然后客户端不时询问服务器是否仍在处理，而不是重发请求。</translation>
+    </message>
+    <message>
+        <source>Fragmentation and reassembly</source>
+        <translation>分片与重组</translation>
+    </message>
+    <message>
+        <source>Arguments larger than one datagram travel in pieces. The receiver puts them back together and says which pieces it holds, so only the missing ones are sent again.</source>
+        <translation>大于一个数据报的参数分片传输。接收方把它们重新拼起来，并告知自己已有哪些分片，因此只需重发缺失的分片。</translation>
+    </message>
+    <message>
+        <source>The end-to-end argument</source>
+        <translation>端到端原则</translation>
+    </message>
+    <message>
+        <source>Reliable delivery below is not enough: a file can still be damaged on the disk or in memory. Only a check at the ends — here a SHA-256 of the whole file — tells whether the transfer really worked.</source>
+        <translation>下层的可靠传递还不够：文件仍可能在磁盘或内存中损坏。只有在两端进行检查——这里是对整个文件的 SHA-256——才能说明传输是否真正成功。</translation>
+    </message>
+    <message>
+        <source>In-order delivery (homework)</source>
+        <translation>按序传递（作业）</translation>
+    </message>
+    <message>
+        <source>Sequence counters can also keep calls in order: the server holds back a call that arrives before an earlier one and runs it when its turn comes.</source>
+        <translation>序列计数器也能让调用保持顺序：服务器暂缓在较早调用之前到达的调用，轮到它时再运行。</translation>
+    </message>
+    <message>
+        <source>A short message back that says a message arrived.</source>
+        <translation>一条表示消息已到达的简短回复。</translation>
+    </message>
+    <message>
+        <source>The time a sender waits for an answer before it assumes a loss.</source>
+        <translation>发送方在认定丢失之前等待应答的时间。</translation>
+    </message>
+    <message>
+        <source>Sending the same message again after a timeout.</source>
+        <translation>超时后再次发送同一条消息。</translation>
+    </message>
+    <message>
+        <source>A number each message carries, so the receiver can tell a new message from a duplicate.</source>
+        <translation>每条消息携带的编号，使接收方能区分新消息与重复消息。</translation>
+    </message>
+    <message>
+        <source>A call runs once or not at all, however often it is sent.</source>
+        <translation>无论发送多少次，调用只运行一次或根本不运行。</translation>
+    </message>
+    <message>
+        <source>A call is retried until it has run, perhaps more than once.</source>
+        <translation>调用会被重试直到运行过为止，可能不止一次。</translation>
+    </message>
+    <message>
+        <source>What a caller would like and no system can promise when a server may crash.</source>
+        <translation>调用方所希望的、但在服务器可能崩溃时任何系统都无法保证的语义。</translation>
+    </message>
+    <message>
+        <source>An operation that has the same effect run once or many times, so it may safely be retried.</source>
+        <translation>执行一次或多次效果都相同的操作，因此可以安全地重试。</translation>
+    </message>
+    <message>
+        <source>The server remembers answered calls and resends the answer to a duplicate instead of running the call again.</source>
+        <translation>服务器记住已回答的调用，对重复请求重发答案，而不是再次运行该调用。</translation>
+    </message>
+    <message>
+        <source>A number a server takes anew each time it starts, so retries from before a crash can be recognised.</source>
+        <translation>服务器每次启动时重新选取的编号，用以识别崩溃之前发出的重试。</translation>
+    </message>
+    <message>
+        <source>A short value computed over the bytes that shows whether they changed.</source>
+        <translation>对字节计算出的简短数值，用于判断它们是否被改动。</translation>
+    </message>
+    <message>
+        <source>Waiting longer after each timeout (doubling it: exponential back-off) so an overloaded server can recover.</source>
+        <translation>每次超时后等待更久（加倍：指数退避），让过载的服务器得以恢复。</translation>
+    </message>
+    <message>
+        <source>Calling a function on another machine as if it were local.</source>
+        <translation>像调用本地函数一样调用另一台机器上的函数。</translation>
+    </message>
+    <message>
+        <source>Generated code that turns a call into a message and a message back into a call.</source>
+        <translation>把调用变成消息、再把消息变回调用的生成代码。</translation>
+    </message>
+    <message>
+        <source>Packing a call&apos;s arguments or results into a message&apos;s bytes.</source>
+        <translation>把调用的参数或结果打包成消息的字节。</translation>
+    </message>
+    <message>
+        <source>Which byte of a number comes first; a message format fixes one so every machine reads it alike.</source>
+        <translation>数字的哪个字节在前；消息格式固定一种字节序，使每台机器读法一致。</translation>
+    </message>
+    <message>
+        <source>Splitting a large message into datagrams and joining them again.</source>
+        <translation>把大消息拆分成多个数据报并重新拼合。</translation>
+    </message>
+    <message>
+        <source>Some guarantees can only be checked by the application at the ends, not by the layers below.</source>
+        <translation>有些保证只能由两端的应用来检验，而不能靠下面的各层。</translation>
+    </message>
+</context>
+<context>
     <name>LossCause</name>
     <message>
         <source>random</source>
@@ -2823,6 +3002,37 @@ The network settings on the Controls panel then shape what the clients send; wha
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::LessonPanel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>&amp;Start This Step</source>
+        <translation>开始此步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Step ▶</source>
+        <translation>下一步(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <source>Lesson Path</source>
+        <translation>课程路径</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1. %2&lt;/h3&gt;&lt;p&gt;&lt;i&gt;Chapter %3 · scenario: %4&lt;/i&gt;&lt;/p&gt;&lt;p&gt;%5&lt;/p&gt;&lt;p&gt;&lt;b&gt;What it shows:&lt;/b&gt; %6&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ask the class:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%7&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;%1. %2&lt;/h3&gt;&lt;p&gt;&lt;i&gt;第 %3 节 · 场景：%4&lt;/i&gt;&lt;/p&gt;&lt;p&gt;%5&lt;/p&gt;&lt;p&gt;&lt;b&gt;它展示了什么：&lt;/b&gt;%6&lt;/p&gt;&lt;p&gt;&lt;b&gt;向全班提问：&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%7&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::MainWindow</name>
     <message>
         <source>RpcScope</source>
@@ -3556,6 +3766,22 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>No animation was exported: %1</source>
         <translation>未导出动画：%1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson: the Chapter Step by Step</source>
+        <translation>课程：逐步学习本章(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The chapter&apos;s ideas in order, each a scenario with what to say and what to ask, and a glossary in three languages</source>
+        <translation>按顺序呈现本章的各个概念，每个都配有场景、讲解要点和提问，并附三语术语表</translation>
+    </message>
+    <message>
+        <source>Next Lesson &amp;Step</source>
+        <translation>下一课程步骤(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "animationdialog.h"
+#include "lessonpanel.h"
 
 #include "buildinfo.h"
 #include "chartsview.h"
@@ -301,6 +302,20 @@ void MainWindow::createDocks()
     momentsDock->setWidget(m_moments);
     addDockWidget(Qt::BottomDockWidgetArea, momentsDock);
     tabifyDockWidget(chartsDock, momentsDock);
+
+    auto *lesson = new LessonPanel(this);
+    connect(lesson, &LessonPanel::stepStarted, this, [this](int, const QString &scenario) {
+        startScenario(scenario);
+        // The narration pane tells the step's story and asks its questions.
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("narrationDock")))
+            dock->raise();
+    });
+    auto *lessonDock = new QDockWidget(this);
+    m_i18n.add([lessonDock] { lessonDock->setWindowTitle(tr("Lesson")); });
+    lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    lessonDock->setWidget(lesson);
+    addDockWidget(Qt::BottomDockWidgetArea, lessonDock);
+    tabifyDockWidget(momentsDock, lessonDock);
     narrationDock->raise();
     resizeDocks({narrationDock}, {150}, Qt::Vertical);
 }
@@ -583,14 +598,30 @@ void MainWindow::createActions()
     QAction *shortcuts = help->addAction(QString(), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
     shortcuts->setShortcut(Qt::Key_F1);
+    QAction *lessonAction = help->addAction(QString(), this, [this] {
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("lessonDock"));
+        dock->show();
+        dock->raise();
+    });
+    lessonAction->setObjectName(QStringLiteral("lesson"));
+    lessonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *nextStep = help->addAction(QString(), this, [this] {
+        findChild<LessonPanel *>()->startNext();
+    });
+    nextStep->setObjectName(QStringLiteral("nextLessonStep"));
+    nextStep->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     QAction *homework = help->addAction(QString(), this, &MainWindow::showHomework);
     homework->setObjectName(QStringLiteral("homework"));
     help->addSeparator();
     QAction *about = help->addAction(QString(), this, &MainWindow::showAbout);
     QAction *aboutQt = help->addAction(QString(), qApp, &QApplication::aboutQt);
-    m_i18n.add([help, shortcuts, homework, about, aboutQt] {
+    m_i18n.add([help, shortcuts, lessonAction, nextStep, homework, about, aboutQt] {
         help->setTitle(tr("&Help"));
         shortcuts->setText(tr("&Keyboard Shortcuts"));
+        lessonAction->setText(tr("&Lesson: the Chapter Step by Step"));
+        lessonAction->setStatusTip(tr("The chapter's ideas in order, each a scenario with what to say and what to "
+                                      "ask, and a glossary in three languages"));
+        nextStep->setText(tr("Next Lesson &Step"));
         homework->setText(tr("&Homework: the Chapter's Questions…"));
         homework->setStatusTip(tr("Each question of the chapter's coding homework, with the scenario, "
                                   "settings and command that answer it"));
