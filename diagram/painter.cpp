@@ -69,6 +69,9 @@ void paintRuler(QPainter &p, const Geometry &g, const PaintStyle &style, const Q
         if (s * g.pixelsPerMs >= 60 * g.scale)
             break;
     }
+    // Days of session squeezed into a view: hours at a time are still too close.
+    while (stepMs * g.pixelsPerMs < 60 * g.scale && stepMs < 1e15)
+        stepMs *= 10;
     QFont small = style.font;
     small.setPixelSize(std::max(8, int(style.font.pixelSize() * 0.9)));
     p.setFont(small);

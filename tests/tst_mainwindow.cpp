@@ -229,6 +229,24 @@ private slots:
         for (qsizetype i = 0; i < log.size(); ++i)
             QVERIFY(second.player().log().view().at(i) == log.view().at(i));
 
+        // Opened before the window is shown (rpcscope FILE.rpcscope): once
+        // shown, the whole story is in view at a readable scale, and the
+        // story beside the narration is the capture's scenario's.
+        MainWindow fresh;
+        fresh.startScenario(QStringLiteral("lossy"));
+        QVERIFY(fresh.openCapture(again, &error));
+        fresh.resize(1280, 720);
+        fresh.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+        const auto [top, bottom] = fresh.diagram()->visibleRange();
+        QCOMPARE(top, rpcscope::core::TimePoint(0));
+        QVERIFY2(bottom >= log.view().at(log.size() - 1).time(), qPrintable(QString::number(bottom.count())));
+        QVERIFY2(bottom.count() < 4 * log.view().at(log.size() - 1).timeUs,
+                 qPrintable(QString::number(fresh.diagram()->pixelsPerMs())));
+        auto *story = fresh.findChild<QLabel *>(QStringLiteral("scenarioStory"));
+        QVERIFY(story);
+        QVERIFY2(story->text().contains(QStringLiteral("Dropped reply")), qPrintable(story->text()));
+
         QFile junk(m_settingsDir.filePath(QStringLiteral("junk.rpcscope")));
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write("not a capture at all");

@@ -755,6 +755,12 @@ bool MainWindow::openCapture(const QString &path, QString *error)
     m_stepAction->setEnabled(true);
     m_speed->setEnabled(true);
     setWindowTitle(tr("RpcScope — %1").arg(QFileInfo(path).fileName()));
+    // The story beside the narration is the capture's scenario's, not the
+    // one shown before.
+    if (const session::Scenario *scenario = session::findScenario(config.scenario))
+        showStory(*scenario);
+    else
+        m_story->clear();
     updateCaption();
     // Whole in view once the view has a size; before that (opened from the
     // command line) the scale a scenario of its size starts with.

@@ -138,6 +138,7 @@ void SequenceDiagramView::updateScrollRange()
 
 void SequenceDiagramView::setPixelsPerMs(double scale)
 {
+    m_fitWhenRoom = false;
     m_pixelsPerMs = std::clamp(scale, 1e-6, 400.0);
     updateScrollRange();
     viewport()->update();
@@ -188,7 +189,15 @@ void SequenceDiagramView::zoomBy(double factor, std::optional<int> anchorY)
 
 void SequenceDiagramView::fitToSession()
 {
-    setPixelsPerMs(geometry().fitScale(end()));
+    // Before the window is laid out (a capture opened from the command
+    // line) the view has no room to fit into: the first resize that gives
+    // it room fits instead, or the story would be squeezed into a line.
+    const diagram::Geometry g = geometry();
+    if (!isVisible() || g.height - g.header() - g.topPad() - g.bottomPad() < 40) {
+        m_fitWhenRoom = true;
+        return;
+    }
+    setPixelsPerMs(g.fitScale(end()));
     verticalScrollBar()->setValue(0);
 }
 
@@ -342,6 +351,8 @@ void SequenceDiagramView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
     updateScrollRange();
+    if (m_fitWhenRoom)
+        fitToSession();
 }
 
 void SequenceDiagramView::wheelEvent(QWheelEvent *event)

@@ -156,6 +156,7 @@ private:
     bool m_legend = false;
     bool m_onlyCall = false;
     bool m_follow = true;
+    bool m_fitWhenRoom = false; // fitToSession() asked before the view had room
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
     std::optional<qsizetype> m_stepped;
