@@ -6,8 +6,8 @@
 # with PNGs rendered from them by rsvg-convert and pdftoppm (other programs
 # than RpcScope, so an export that only RpcScope could read would show).
 #   docs/screenshots.sh [BUILD_DIR]          (default: build/default)
-# Needs xvfb-run, ImageMagick's import, rsvg-convert and pdftoppm
-# (apt-get install xvfb xauth imagemagick librsvg2-bin poppler-utils).
+# Needs xvfb-run, ImageMagick's import, xdotool, rsvg-convert and pdftoppm
+# (apt-get install xvfb xauth imagemagick xdotool librsvg2-bin poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/default}
@@ -48,6 +48,48 @@ done
 shot docs/screenshot-zh_CN.png 6 1600x1000 -- --scenario dropped-reply --speed 1000 --language zh_CN
 shot docs/presentation-1280x720.png 5 1280x720 -- --scenario dropped-reply --speed 0.1 --presentation --language en
 shot docs/window-1024x768.png 5 1024x768 -- --scenario dropped-reply --speed 0.1 --language en
+
+# The classroom tools, driven by keys as a teacher would (xdotool): a quiz
+# question before the reply's fate shows and its answer after, the Moments
+# list at the end of the random-loss story, the lesson path, and the timer
+# ladder of exponential back-off (a capture of the dropped request at 60 %
+# loss, opened whole).
+mkdir -p docs/classroom
+keys() { # keys OUT-PREFIX SECONDS-BETWEEN KEY... -- ARGS: a screenshot after each key
+    local prefix=$1 pause=$2
+    shift 2
+    local seq=()
+    while [ "$1" != -- ]; do seq+=("$1"); shift; done
+    shift
+    xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+        gui=$0 prefix=$1 pause=$2 n=$3; shift 3
+        seq=("${@:1:$n}"); args=("${@:$((n + 1))}")
+        "$gui" "${args[@]}" & p=$!
+        sleep 4
+        wid=$(xdotool search --onlyvisible --name RpcScope | head -1)
+        i=0
+        for k in "${seq[@]}"; do
+            i=$((i + 1))
+            if [ "$k" != shot ]; then xdotool windowfocus --sync "$wid" key "$k"; sleep "$pause"; continue; fi
+            import -window root "$prefix-$i.png"
+        done
+        kill $p; wait $p 2>/dev/null || true' "$gui" "$prefix" "$pause" "${#seq[@]}" "${seq[@]}" "$@" 2>/dev/null
+}
+tmpq=$(mktemp -d)
+# Space twice: past the first question and its answer, to the reply's race.
+keys "$tmpq/quiz" 2 space space shot space shot -- --scenario dropped-reply --quiz --speed 0.1 --language en
+mv "$tmpq/quiz-3.png" docs/classroom/quiz-question.png
+mv "$tmpq/quiz-5.png" docs/classroom/quiz-answer.png
+keys "$tmpq/moments" 1 alt+4 shot -- --scenario lossy --speed 1000 --language en
+mv "$tmpq/moments-2.png" docs/classroom/moments.png
+keys "$tmpq/lesson" 1 ctrl+l shot -- --scenario message-ack --speed 1000 --language en
+mv "$tmpq/lesson-2.png" docs/classroom/lesson.png
+"$cli" simulate --scenario dropped-request --seed 8 --loss 0.6 --record "$tmpq/ladder.rpcscope" >/dev/null
+shot docs/classroom/timer-ladder.png 5 1400x900 -- "$tmpq/ladder.rpcscope" --language en
+# The dropped reply as an animated GIF for slides, and one PNG per step.
+"$cli" simulate --scenario dropped-reply --record "$tmpq/dropped-reply.rpcscope" >/dev/null
+"$cli" export "$tmpq/dropped-reply.rpcscope" -o docs/classroom/dropped-reply.gif --size 960x540
+rm -rf "$tmpq"
 
 # Exports through the command line, no display needed.
 tmp=$(mktemp -d)

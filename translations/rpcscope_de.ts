@@ -3783,6 +3783,30 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>Next Lesson &amp;Step</source>
         <translation>Nächster Lektions&amp;schritt</translation>
     </message>
+    <message>
+        <source>&amp;Narration</source>
+        <translation>&amp;Erklärung</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>Ereig&amp;nisse</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Moments</source>
+        <translation>&amp;Momente</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Lektion</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

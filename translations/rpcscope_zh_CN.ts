@@ -3783,6 +3783,30 @@ Click an event, or press N and P, for its own story.</source>
         <source>Next Lesson &amp;Step</source>
         <translation>下一课程步骤(&amp;S)</translation>
     </message>
+    <message>
+        <source>&amp;Narration</source>
+        <translation>讲解(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>图表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Moments</source>
+        <translation>关键时刻(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

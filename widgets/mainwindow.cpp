@@ -556,6 +556,26 @@ void MainWindow::createActions()
     });
 
     view->addSeparator();
+    // The tabs under the diagram, one key each: a presenter at the keyboard
+    // does not reach for the mouse.
+    QMenu *panels = view->addMenu(QString());
+    panels->setObjectName(QStringLiteral("panelsMenu"));
+    const char *const docks[] = {"narrationDock", "eventsDock", "chartsDock", "momentsDock", "lessonDock"};
+    for (int i = 0; i < 5; ++i) {
+        QAction *show = panels->addAction(QString(), this, [this, name = QString::fromLatin1(docks[i])] {
+            if (auto *dock = findChild<QDockWidget *>(name)) {
+                dock->show();
+                dock->raise();
+            }
+        });
+        show->setObjectName(QStringLiteral("show%1").arg(QString::fromLatin1(docks[i])));
+        show->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        m_i18n.add([show, i] {
+            const QString titles[] = {tr("&Narration"), tr("&Events"), tr("&Charts"), tr("&Moments"), tr("&Lesson")};
+            show->setText(titles[i]);
+        });
+    }
+    m_i18n.add([panels] { panels->setTitle(tr("&Panels")); });
     createLanguageMenu(view);
 
     createGoMenu();
