@@ -226,6 +226,7 @@ int runExport(const QStringList &args)
         movie.diagram.to = range.to;
         movie.diagram.call = range.call;
         movie.diagram.legend = parser.isSet(legend);
+        movie.diagram.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
         const bool progress = stderrIsTerminal();
         written = diagram::exportAnimation(movie, *animation, path, &error, [progress](int done, int total) {
             if (progress) {
@@ -246,6 +247,7 @@ int runExport(const QStringList &args)
         what.width = pixels;
         what.legend = parser.isSet(legend);
         what.tracks = parser.isSet(tracks);
+        what.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
         written = diagram::exportDiagram(what, *picture, path, &error);
     } else if (chartPicture) {
         // The charts the window's dock draws, over the whole capture or the range given.

@@ -97,6 +97,7 @@ std::optional<ExportFrame> exportFrame(const DiagramExport &what, QString *error
     in.geometry = out.geometry;
     in.now = what.now.value_or(digest.lastEvent()); // by default everything has happened: every fate shows
     in.selectedCall = what.call ? std::nullopt : what.selectedCall;
+    in.adaptive = what.adaptive;
     in.font = diagramFont(QGuiApplication::font(), out.geometry.scale);
     out.font = in.font;
     out.frame = SceneBuilder::build(in);

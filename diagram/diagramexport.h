@@ -38,6 +38,7 @@ struct DiagramExport
     std::optional<core::TimePoint> now; // the playback clock; none: the last event (every fate shown)
     bool legend = false; // a key to every mark
     bool tracks = false; // counter tracks on the same time axis (when no geometry is given)
+    bool adaptive = false; // the adaptive timeout: timers show the estimate they were armed from
 };
 
 // Draws the sequence diagram of a time range into an SVG, PNG or PDF file

@@ -30,6 +30,9 @@ enum class ItemKind : std::uint8_t {
     BadgeMark, // a badge's place when its text does not fit: rect
     Timer,     // a retransmission timer from arming to firing, or running on to the clock: rect
     Held,      // a request waiting in the server's hold-back queue (ordered delivery): rect, outlined
+    // The adaptive timeout's estimate when a timer was armed, beside its bar:
+    // rect from SRTT (a line: when the answer is expected) to SRTT + 4·RTTVAR.
+    Estimate,
 };
 
 enum ItemFlag : std::uint8_t {

@@ -210,7 +210,7 @@ public:
     // A key to every glyph, drawn with the painter that draws the glyphs.
     static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
     {
-        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, PaleTimer, Dot, Bar, Held, Badge, Rule, Cut, Band };
+        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, PaleTimer, Estimate, Dot, Bar, Held, Badge, Rule, Cut, Band };
         struct Entry
         {
             Glyph glyph;
@@ -232,6 +232,7 @@ public:
             {Timer, Tone::Timeout, tr("retransmission timer, armed to fired")},
             {PaleTimer, Tone::Timeout, tr("timer the answer cancelled")},
             {Timer, Tone::Loss, tr("spurious timeout: the reply was on its way")},
+            {Estimate, Tone::Reply, tr("adaptive timeout: SRTT expected, to SRTT + 4·RTTVAR")},
             {Dot, Tone::Reply, tr("call ended: ok")},
             {Dot, Tone::Loss, tr("call ended: failed")},
             {Bar, Tone::Handler, tr("handler running on the server")},
@@ -290,6 +291,11 @@ public:
             case Timer: p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), c); break;
             case PaleTimer:
                 p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), mixed(style.base, c, 0.35));
+                break;
+            case Estimate:
+                p.fillRect(QRectF(mid.x() - 2, y - 2, 4, row / 2 - 2), mixed(style.base, c, 0.35));
+                p.setPen(QPen(c, 2));
+                p.drawLine(QPointF(mid.x() - 4, y - 2), QPointF(mid.x() + 8, y - 2));
                 break;
             case Dot:
                 p.setPen(Qt::NoPen);
@@ -429,6 +435,15 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
             if (running)
                 p.fillRect(QRectF(item.rect.left() - 1, item.rect.bottom() - 4, item.rect.width() + 2, 4).toAlignedRect(),
                            colours[std::size_t(Tone::Timeout)]);
+            break;
+        }
+        case ItemKind::Estimate: {
+            // The expected answer (SRTT) as a line across the lane's timer,
+            // the allowance for variance (4·RTTVAR) pale below it.
+            const QColor reply = colours[std::size_t(Tone::Reply)];
+            p.fillRect(item.rect.toAlignedRect(), mixed(style.base, reply, (item.flags & Dimmed) ? 0.12 : 0.35));
+            p.setPen(QPen(mixed(style.base, reply, (item.flags & Dimmed) ? 0.3 : 1.0), 2));
+            p.drawLine(QPointF(item.rect.left() - 2, item.rect.top()), QPointF(item.rect.right() + 8, item.rect.top()));
             break;
         }
         case ItemKind::Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(item.line); break;

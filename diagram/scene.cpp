@@ -700,6 +700,21 @@ void Builder::timers(qsizetype first, qsizetype last)
             return;
         const double x = g.laneX(client);
         add(ItemKind::Timer, Tone::Timeout, flags, {}, QRectF(x - 11, y0, 3, y1 - y0), event);
+        // What the adaptive timeout expected when it armed: the answer at
+        // SRTT, and no later than SRTT + 4·RTTVAR. A call's retries double
+        // the timeout, so only its first send is drawn against the estimate.
+        const Event &armedBy = in.view.at(event);
+        if (!in.adaptive || (armedBy.kind != EventKind::Send && armedBy.kind != EventKind::Timeout)
+            || armedBy.attempt != 1)
+            return;
+        const std::optional<trace::RttEstimates::Sample> estimate = in.digest->rttEstimates().at(client, from);
+        if (!estimate)
+            return;
+        const double e0 = y(from + estimate->srtt), e1 = y(from + estimate->srtt + 4 * estimate->rttvar);
+        if (e1 < top || e0 > bottom)
+            return;
+        add(ItemKind::Estimate, Tone::Reply, flags & (Dimmed | Selected), {}, QRectF(x - 17, e0, 4, std::max(2.0, e1 - e0)),
+            event);
     };
     if (first >= last)
         return;
@@ -864,6 +879,7 @@ void TraceDigest::update(const trace::TraceLog::View &view)
     for (; m_scanned < view.size(); ++m_scanned) {
         const Event &e = view.at(m_scanned);
         m_last = std::max(m_last, e.time());
+        m_estimates.take(e);
         if (e.kind == EventKind::Send) {
             // Bounded: a trace with datagrams that never arrive anywhere
             // (a flood, a crash) forgets the oldest guesses wholesale.

@@ -2,6 +2,7 @@
 
 #include "geometry.h"
 #include "items.h"
+#include "trace/rttestimates.h"
 #include "trace/tracelog.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,8 @@ public:
     core::Duration typicalFlight(bool towardsServer) const { return m_flight[towardsServer ? 0 : 1]; }
     const std::vector<qsizetype> &landmarks() const { return m_landmarks; }
     core::TimePoint lastEvent() const { return m_last; }
+    // The RTT samples each client's estimator took, and its SRTT and RTTVAR.
+    const trace::RttEstimates &rttEstimates() const { return m_estimates; }
     // Calls started and not yet ended before `time`, and the timeout that
     // last expired before it (ms, 0 if none): for the counter tracks, read
     // from checkpoints every few thousand events.
@@ -86,6 +89,7 @@ private:
         double timeout;
     };
     std::vector<Checkpoint> m_checkpoints; // after every kCheckpoint events
+    trace::RttEstimates m_estimates;
     std::int64_t m_open = 0;
     double m_timeout = 0;
     qsizetype m_scanned = 0;
@@ -108,6 +112,9 @@ struct SceneInput
     std::optional<qsizetype> focus;                                 // the stepped or clicked event
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall; // others are dimmed
     bool onlySelectedCall = false; // ... or, with a call selected, not drawn at all
+    // The adaptive timeout (RFC 6298) is in force: each timer shows the
+    // estimate it was armed from (ItemKind::Estimate).
+    bool adaptive = false;
     QFont font;                                                     // labels; measured for placement
 };
 

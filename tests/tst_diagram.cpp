@@ -116,6 +116,70 @@ private slots:
             QVERIFY(label.event < 0 || view.at(label.event).callId == 0 || view.at(label.event).callId == 3);
     }
 
+    // The adaptive timeout: each first send's timer shows the estimate it
+    // was armed from — a line at SRTT and a band to SRTT + 4·RTTVAR — read
+    // from the samples the client took (Karn's rule), found here by a plain
+    // scan and a RetryPolicy of the test's own. Other policies show none.
+    void adaptiveTimersShowTheirEstimate()
+    {
+        session::SessionConfig config = scenario(u"lossy");
+        config.retry.backoff = core::Backoff::Adaptive;
+        config.window = 1;
+        config.calls = 30;
+        config.toServer.jitter = core::Duration(8'000);
+        trace::TraceLog log;
+        net::SimNetwork(config, &log).run();
+        const trace::TraceLog::View view = log.view();
+        const core::TimePoint end = view.at(view.size() - 1).time();
+
+        // The estimate after each sample, by time.
+        std::vector<std::pair<core::TimePoint, core::Duration>> srtt;
+        core::RetryPolicy policy;
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            const trace::Event &e = view.at(i);
+            if (e.kind == EventKind::CallOk && e.attempt == 1) {
+                policy.addRttSample(core::Duration(e.detail));
+                srtt.emplace_back(e.time(), *policy.smoothedRtt());
+            }
+        }
+        QVERIFY(srtt.size() >= 10);
+
+        diagram::SceneInput in;
+        diagram::TraceDigest digest;
+        in.view = view;
+        digest.update(view);
+        in.digest = &digest;
+        in.geometry.width = 1000;
+        in.geometry.height = 900;
+        in.geometry.pixelsPerMs = in.geometry.fitScale(end);
+        in.now = end;
+        in.font = diagram::diagramFont(QGuiApplication::font());
+        const auto estimates = [&] {
+            std::vector<diagram::Item> found;
+            for (const diagram::Item &item : diagram::SceneBuilder::build(in).items)
+                if (item.kind == ItemKind::Estimate)
+                    found.push_back(item);
+            return found;
+        };
+        QVERIFY(estimates().empty()); // not adaptive: nothing drawn
+        in.adaptive = true;
+        const std::vector<diagram::Item> marks = estimates();
+        QVERIFY(marks.size() >= 10);
+        for (const diagram::Item &mark : marks) {
+            const trace::Event &armed = view.at(mark.event);
+            QCOMPARE(armed.attempt, std::uint16_t(1));
+            const core::TimePoint sent = armed.kind == EventKind::Timeout ? armed.time() - core::Duration(armed.detail)
+                                                                          : armed.time();
+            // The latest sample at or before the send.
+            auto it = std::upper_bound(srtt.begin(), srtt.end(), sent,
+                                       [](core::TimePoint t, const auto &s) { return t < s.first; });
+            QVERIFY(it != srtt.begin());
+            const double expected = in.geometry.yForTime(sent + std::prev(it)->second);
+            QVERIFY2(std::abs(mark.rect.top() - expected) < 0.5,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(mark.rect.top()).arg(expected)));
+        }
+    }
+
     // Each attempt's timer beside the client's lane: the back-off's ladder
     // of fired timers, the last one cancelled by the answer, and a timer
     // too short for the round trip drawn as spurious, with its label.

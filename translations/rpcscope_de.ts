@@ -2089,6 +2089,10 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
         <source>spurious timeout: the reply was on its way</source>
         <translation>unnötiger Timeout: die Antwort war unterwegs</translation>
     </message>
+    <message>
+        <source>adaptive timeout: SRTT expected, to SRTT + 4·RTTVAR</source>
+        <translation>adaptiver Timeout: SRTT erwartet, bis SRTT + 4·RTTVAR</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>

@@ -2089,6 +2089,10 @@ What must the server do when the client gives up on a call it is waiting for?</s
         <source>spurious timeout: the reply was on its way</source>
         <translation>虚假超时：应答已在途中</translation>
     </message>
+    <message>
+        <source>adaptive timeout: SRTT expected, to SRTT + 4·RTTVAR</source>
+        <translation>自适应超时：预期 SRTT，至 SRTT + 4·RTTVAR</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::SceneBuilder</name>

@@ -444,8 +444,7 @@ void ChartsView::clear()
     m_seen = 0;
     m_lastUs = 0;
     m_rttSamples.clear();
-    m_probed.clear();
-    m_estimators.clear();
+    m_estimates.clear();
     m_srttLine.clear();
     m_rttBoundLine.clear();
     m_timeouts.clear();
@@ -509,12 +508,10 @@ void ChartsView::take(const trace::Event &e)
         finish();
         m_latencies.push_back({e.timeUs, toMs(e.detail)});
         // The samples the client's estimator took (Karn's rule, in the core).
-        if (core::givesRttSample(e.attempt, m_probed.erase({e.client, e.callId}) > 0)) {
-            m_rttSamples.append(QPointF(ms, toMs(e.detail)));
-            core::RetryPolicy &estimator = m_estimators.try_emplace(e.client).first->second;
-            estimator.addRttSample(core::Duration(e.detail));
-            const double srtt = toMs(estimator.smoothedRtt().value_or(core::Duration(0)).count());
-            const double rttvar = toMs(estimator.rttVariance().value_or(core::Duration(0)).count());
+        if (const std::optional<trace::RttEstimates::Sample> sample = m_estimates.take(e)) {
+            m_rttSamples.append(QPointF(ms, toMs(sample->rtt.count())));
+            const double srtt = toMs(sample->srtt.count());
+            const double rttvar = toMs(sample->rttvar.count());
             // Client 1's line: several clients' estimates would zig-zag into one.
             if (e.client == 1) {
                 m_srttLine.append(QPointF(ms, srtt));
@@ -526,11 +523,10 @@ void ChartsView::take(const trace::Event &e)
         break;
     case EventKind::CallFailed:
         finish();
-        m_probed.erase({e.client, e.callId});
+        m_estimates.take(e);
         break;
     case EventKind::Send:
-        if (e.from == e.client && e.datagram == std::uint8_t(wire::DatagramKind::Probe))
-            m_probed.insert({e.client, e.callId});
+        m_estimates.take(e); // a probe: that call gives no sample
         break;
     case EventKind::Timeout:
         m_timeouts.append(QPointF(ms, toMs(e.detail)));

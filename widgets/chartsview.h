@@ -4,12 +4,14 @@
 #include "core/clock.h"
 #include "core/retrypolicy.h"
 #include "retranslator.h"
+#include "trace/rttestimates.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
 #include <QList>
 #include <QPointF>
 #include <QTimer>
+
 #include <QWidget>
 
 #include <array>
@@ -162,8 +164,7 @@ private:
     qsizetype m_seen = 0;
     std::int64_t m_lastUs = 0;
     QList<QPointF> m_rttSamples;      // (ms, RTT ms): the samples the client's estimator took
-    std::set<std::pair<core::HostId, std::uint32_t>> m_probed; // open calls that sent a probe
-    std::map<core::HostId, core::RetryPolicy> m_estimators;     // each client's estimator, fed its samples
+    trace::RttEstimates m_estimates; // the samples each client's estimator took, and its SRTT and RTTVAR
     QList<QPointF> m_srttLine, m_rttBoundLine;                  // client 1's SRTT, SRTT + 4·RTTVAR
     QList<QPointF> m_timeouts;        // (ms, timeout that expired ms)
     std::vector<FinishedCall> m_finished;

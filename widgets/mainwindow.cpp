@@ -858,6 +858,7 @@ void MainWindow::showAnimationDialog()
     const session::Scenario *scenario = session::findScenario(m_scenario);
     base.diagram.title = scenario ? scenario->displayTitle() : QString();
     base.diagram.call = selectedCall();
+    base.diagram.adaptive = m_player->config().retry.backoff == core::Backoff::Adaptive;
     const diagram::AnimationExport what = dialog.animation(base);
     QProgressDialog progress(tr("Drawing the frames…"), tr("Cancel"), 0, 100, this);
     progress.setWindowModality(Qt::WindowModal);
@@ -905,6 +906,7 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
         }
         what.legend = m_diagram->legendShown();
         what.tracks = m_diagram->counterTracks();
+        what.adaptive = config.retry.backoff == core::Backoff::Adaptive;
         return diagram::exportDiagram(what, *picture, path, error);
     }
     QSaveFile file(path);
@@ -1157,6 +1159,7 @@ QString MainWindow::statisticsLine(const session::Summary &s) const
 void MainWindow::refreshViews()
 {
     const trace::TraceLog::View view = m_player->log().view();
+    m_diagram->setAdaptiveTimeout(m_player->config().retry.backoff == core::Backoff::Adaptive);
     m_diagram->refresh(m_player->now());
     pauseAtBreakpoint(m_moments->update(view, [this](qsizetype i) { return m_diagram->isRevealed(i); }));
     updateQuiz(view);

@@ -329,6 +329,7 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     in.focus = m_selected ? m_selected : m_stepped;
     in.selectedCall = m_selectedCall;
     in.onlySelectedCall = m_onlyCall;
+    in.adaptive = m_adaptive;
     in.font = diagram::diagramFont(font());
     m_frame = diagram::SceneBuilder::build(in);
 
@@ -507,6 +508,14 @@ bool SequenceDiagramView::viewportEvent(QEvent *event)
         return true;
     }
     return QAbstractScrollArea::viewportEvent(event);
+}
+
+void SequenceDiagramView::setAdaptiveTimeout(bool adaptive)
+{
+    if (adaptive == m_adaptive)
+        return;
+    m_adaptive = adaptive;
+    viewport()->update();
 }
 
 } // namespace rpcscope::widgets

@@ -65,6 +65,9 @@ public:
     // With a call selected, draw only that call (and what belongs to no
     // call: setting changes, crashes); the others are not dimmed but gone.
     void setOnlySelectedCall(bool only);
+    // The session's timeout is adaptive: each timer shows the SRTT and
+    // SRTT + 4·RTTVAR it was armed from.
+    void setAdaptiveTimeout(bool adaptive);
     bool onlySelectedCall() const { return m_onlyCall; }
     bool legendShown() const { return m_legend; }
     double presentationScale() const { return m_scale; }
@@ -156,6 +159,7 @@ private:
     bool m_legend = false;
     bool m_onlyCall = false;
     bool m_follow = true;
+    bool m_adaptive = false;
     bool m_fitWhenRoom = false; // fitToSession() asked before the view had room
     bool m_adjustingScroll = false;
     std::optional<qsizetype> m_selected;
