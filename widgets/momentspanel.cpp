@@ -42,16 +42,14 @@ MomentsPanel::MomentsPanel(QWidget *parent)
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_once);
 
-    connect(m_tree, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+    // A click, or Enter on the keyboard, goes there.
+    const auto goThere = [this](QTreeWidgetItem *item) {
         const qsizetype index = item->data(0, kIndexRole).toLongLong();
         if (index >= 0 && !item->data(0, kMoreRole).toBool())
             Q_EMIT momentActivated(index);
-    });
-    connect(m_tree, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
-        const qsizetype index = item->data(0, kIndexRole).toLongLong();
-        if (index >= 0 && !item->data(0, kMoreRole).toBool())
-            Q_EMIT momentActivated(index);
-    });
+    };
+    connect(m_tree, &QTreeWidget::itemActivated, this, goThere);
+    connect(m_tree, &QTreeWidget::itemClicked, this, goThere);
     m_i18n.add([this] {
         m_tree->setHeaderLabels({tr("Moment"), tr("Where")});
         m_tree->setToolTip(tr("Click a moment to go there. Tick a kind to pause playback when the clock reaches one."));
