@@ -38,6 +38,8 @@ QString formatForSuffix(const QString &path)
         return QStringLiteral("mermaid");
     if (suffix == u"puml" || suffix == u"plantuml")
         return QStringLiteral("plantuml");
+    if (suffix == u"tex")
+        return QStringLiteral("tikz");
     return {};
 }
 
@@ -62,13 +64,14 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Exports a capture: its events as CSV or JSON Lines, its story as a Mermaid or PlantUML sequence "
-        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF, its playback as an animated GIF, MP4 or "
-        "WebM (those two through ffmpeg) or one PNG per step, or its charts as PNG or SVG."));
+        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF or as a TikZ picture in a LaTeX "
+        "document, its playback as an animated GIF, MP4 or WebM (those two through ffmpeg) or one PNG per "
+        "step, or its charts as PNG or SVG."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, gif, mp4, webm, "
-                                                   "png-steps, chart-png or chart-svg [default: from the output's "
-                                                   "suffix; a chart's with --chart]"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, tikz, gif, mp4, "
+                                                   "webm, png-steps, chart-png or chart-svg [default: from the "
+                                                   "output's suffix; a chart's with --chart]"),
                                     QStringLiteral("F"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("the file to write"), QStringLiteral("OUT"));
@@ -79,7 +82,8 @@ int runExport(const QStringList &args)
                                   QStringLiteral("events and diagram: only this call, as CLIENT:ID (e.g. 1:7)"),
                                   QStringLiteral("CLIENT:ID"));
     const QCommandLineOption width(QStringLiteral("width"),
-                                   QStringLiteral("pictures: width in pixels [default: 1400; charts 1000]"),
+                                   QStringLiteral("pictures: width in pixels (points for PDF and TikZ) [default: 1400; "
+                                                  "charts 1000]"),
                                    QStringLiteral("PX"));
     const QCommandLineOption chart(QStringLiteral("chart"),
                                    QStringLiteral("charts: %1, or all (one under another) [default: all]")
@@ -127,7 +131,8 @@ int runExport(const QStringList &args)
     if (!picture && !chartPicture && !animation && !kTextFormats.contains(kind))
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
-                                               "svg, png, pdf, gif, mp4, webm, png-steps, chart-png or chart-svg")
+                                               "svg, png, pdf, tikz, gif, mp4, webm, png-steps, chart-png or "
+                                               "chart-svg")
                                     .arg(parser.value(format))
                               : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
     QStringList charts;

@@ -3,6 +3,7 @@
 #include "export/savefile.h"
 #include "painter.h"
 #include "scene.h"
+#include "tikzexport.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -24,6 +25,8 @@ std::optional<DiagramFormat> diagramFormatFromName(QStringView name)
         return DiagramFormat::Png;
     if (name.compare(u"pdf", Qt::CaseInsensitive) == 0)
         return DiagramFormat::Pdf;
+    if (name.compare(u"tikz", Qt::CaseInsensitive) == 0 || name.compare(u"tex", Qt::CaseInsensitive) == 0)
+        return DiagramFormat::Tikz;
     return std::nullopt;
 }
 
@@ -152,6 +155,14 @@ bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QStrin
         pdf.setCreator(QStringLiteral("RpcScope"));
         QPainter painter(&pdf);
         paintFrame(painter, frame, g, style);
+        break;
+    }
+    case DiagramFormat::Tikz: {
+        TikzOptions tikz;
+        tikz.title = what.title;
+        tikz.subtitle = subtitle;
+        tikz.legend = what.legend;
+        buffer.write(tikzDiagram(*made, tikz));
         break;
     }
     }

@@ -14,9 +14,10 @@
 
 namespace rpcscope::diagram {
 
-enum class DiagramFormat { Svg, Png, Pdf };
+enum class DiagramFormat { Svg, Png, Pdf, Tikz };
 
-// "svg", "png", "pdf" (case-insensitive), or from a file name's suffix.
+// "svg", "png", "pdf", "tikz" (case-insensitive), or from a file name's
+// suffix ("tex" for TikZ).
 std::optional<DiagramFormat> diagramFormatFromName(QStringView name);
 
 struct DiagramExport
@@ -27,7 +28,7 @@ struct DiagramExport
     QString subtitle; // the settings that shape the story
     std::optional<core::TimePoint> from; // none: the session's start
     std::optional<core::TimePoint> to;   // none: its end
-    int width = 1400;                    // pixels (points for PDF); the height follows the time range
+    int width = 1400;                    // pixels (points for PDF and TikZ); the height follows the time range
     // One call (client host, call id) only: its datagrams and what the server
     // did for it, from its first event to its last unless from/to say otherwise.
     std::optional<std::pair<core::HostId, std::uint32_t>> call;
@@ -42,8 +43,9 @@ struct DiagramExport
 };
 
 // Draws the sequence diagram of a time range into an SVG, PNG or PDF file
-// through the same layout and painter as the window, without the playback
-// clock's line, and writes the file through QSaveFile. Needs a
+// through the same layout and painter as the window, or writes it as a
+// LaTeX document with one tikzpicture from the same layout, without the
+// playback clock's line, and writes the file through QSaveFile. Needs a
 // QGuiApplication (any platform, offscreen included), not a QApplication.
 bool exportDiagram(const DiagramExport &what, DiagramFormat format, const QString &path, QString *error);
 

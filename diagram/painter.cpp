@@ -1,8 +1,8 @@
 #include "painter.h"
 
+#include "chrome.h"
 #include "scene.h"
 
-#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -60,109 +60,40 @@ void drawClock(QPainter &p, QPointF c, const QColor &colour)
 
 void paintRuler(QPainter &p, const Geometry &g, const PaintStyle &style, const QColor &faint)
 {
-    // A step that keeps labels at least 60 px apart.
-    double stepMs = 1;
-    for (const double s : {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0,
-                           1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 60000.0, 120000.0, 300000.0, 600000.0,
-                           1800000.0, 3600000.0}) {
-        stepMs = s;
-        if (s * g.pixelsPerMs >= 60 * g.scale)
-            break;
-    }
-    // Days of session squeezed into a view: hours at a time are still too close.
-    while (stepMs * g.pixelsPerMs < 60 * g.scale && stepMs < 1e15)
-        stepMs *= 10;
-    QFont small = style.font;
-    small.setPixelSize(std::max(8, int(style.font.pixelSize() * 0.9)));
-    p.setFont(small);
-    const auto [tTop, tBottom] = g.visibleRange();
-    const double firstMs = std::max(0.0, std::floor(double(tTop.count()) / 1000.0 / stepMs) * stepMs);
-    const double ruler = g.ruler();
-    for (double ms = firstMs; ms <= double(tBottom.count()) / 1000.0 + stepMs; ms += stepMs) {
-        const double y = g.yForTime(core::TimePoint(std::int64_t(std::llround(ms * 1000))));
-        if (y < g.header() || y > g.height)
-            continue;
+    const Ruler ruler = Ruler::layout(g, style.font);
+    p.setFont(ruler.font);
+    for (const RulerMark &mark : ruler.marks) {
         p.setPen(faint);
-        p.drawLine(QPointF(ruler - 14, y), QPointF(ruler - 4, y));
+        p.drawLine(QPointF(ruler.tickLeft, mark.y), QPointF(ruler.tickRight, mark.y));
         p.setPen(style.text);
-        const QString label = stepMs < 1 ? SceneBuilder::tr("%1 ms").arg(ms, 0, 'f', 2)
-                              : ms >= 10000 ? SceneBuilder::tr("%1 s").arg(ms / 1000.0, 0, 'g', 6)
-                                            : SceneBuilder::tr("%1 ms").arg(ms, 0, 'f', 0);
-        p.drawText(QRectF(0, y - 10 * g.scale, ruler - 18, 20 * g.scale), Qt::AlignRight | Qt::AlignVCenter, label);
+        p.drawText(mark.box, Qt::AlignRight | Qt::AlignVCenter, mark.text);
     }
 }
 
 void paintHeader(QPainter &p, const Geometry &g, const PaintStyle &style)
 {
     p.fillRect(QRectF(0, 0, g.width, g.header()), style.base);
-    QFont header = style.font;
-    header.setPixelSize(int(std::lround(style.font.pixelSize() * 1.15)));
-    const double spacing = g.clients > 1 ? std::abs(g.laneX(2) - g.laneX(1)) : 200.0 * g.scale;
-    if (spacing < 80 * g.scale)
-        header.setPixelSize(int(std::lround(style.font.pixelSize() * 0.85)));
-    p.setFont(header);
-    const QFontMetricsF fh(header);
-    const int hosts = g.clients + 1;
-    // Lanes too narrow for a title each: every n-th client is named.
-    const int every = spacing < 18 * g.scale ? int(std::ceil(18 * g.scale / std::max(1.0, spacing))) : 1;
-    for (int h = 0; h < hosts; ++h) {
-        if (h != 0 && every > 1 && (h - 1) % every != 0)
-            continue;
-        const double x = g.laneX(core::HostId(h));
-        // Narrow lanes get short names: c7 instead of client 7.
-        QString name = hostTitle(core::HostId(h), g.clients);
-        if (h != 0 && spacing < 80 * g.scale)
-            name = spacing < 34 * g.scale ? QString::number(h) : SceneBuilder::tr("c%1").arg(h);
-        double w = std::max(90.0 * g.scale, fh.horizontalAdvance(name) + 24);
-        if (h != 0 && spacing < 100 * g.scale)
-            w = std::max(12.0, std::min(w, spacing * every - 4));
-        const QRectF box(x - w / 2, 10 * g.scale, w, g.header() - 18 * g.scale);
+    const LaneTitles lanes = LaneTitles::layout(g, style.font);
+    p.setFont(lanes.font);
+    for (const LaneTitle &t : lanes.titles) {
         p.setPen(Qt::NoPen);
         p.setBrush(style.dark() ? QColor(0x4a, 0x5a, 0x70) : QColor(0x2c, 0x3e, 0x50));
-        p.drawRoundedRect(box, 6, 6);
+        p.drawRoundedRect(t.box, 6, 6);
         p.setPen(Qt::white);
-        p.drawText(box, Qt::AlignCenter, name);
+        p.drawText(t.box, Qt::AlignCenter, t.text);
     }
     p.setBrush(Qt::NoBrush);
-    // The caption, where the lanes leave room for it.
-    const double room = g.laneX(1) - 70 * g.scale - 16;
-    if (style.title.isEmpty() || room <= 160)
+    const std::optional<Caption> caption = Caption::layout(g, style.font, style.title, style.subtitle);
+    if (!caption)
         return;
-    QFont title = style.font;
-    title.setBold(true);
-    p.setFont(title);
+    p.setFont(caption->titleFont);
     p.setPen(style.text);
-    const QFontMetricsF ft(title);
-    p.drawText(QRectF(12, 6, room, ft.height()), Qt::AlignLeft | Qt::AlignVCenter,
-               ft.elidedText(style.title, Qt::ElideRight, room));
-    QFont sub = style.font;
-    sub.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.85))));
-    p.setFont(sub);
+    p.drawText(caption->titleBox, Qt::AlignLeft | Qt::AlignVCenter, caption->title);
+    p.setFont(caption->subtitleFont);
     QColor subtle = style.text;
     subtle.setAlpha(170);
     p.setPen(subtle);
-    const QFontMetricsF fs(sub);
-    // As many of the subtitle's " · " parts as fit in the header, the rest
-    // cut to "…", rather than a line drawn over the time ruler.
-    const QRectF area(12, 8 + ft.height(), room, g.header() - 10 - ft.height());
-    const auto fits = [&](const QString &candidate) {
-        return fs.boundingRect(QRectF(0, 0, area.width(), 1e6), Qt::AlignLeft | Qt::TextWordWrap, candidate).height()
-               <= area.height() + 0.5;
-    };
-    QString shown = style.subtitle;
-    if (!fits(shown)) {
-        const QString separator = QStringLiteral(" · ");
-        const QStringList parts = style.subtitle.split(separator);
-        shown.clear();
-        for (const QString &part : parts) {
-            const QString next = shown.isEmpty() ? part : shown + separator + part;
-            if (!fits(next + QStringLiteral(" …")))
-                break;
-            shown = next;
-        }
-        shown += QStringLiteral(" …");
-    }
-    p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, shown);
+    p.drawText(caption->subtitleBox, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, caption->subtitle);
 }
 
 void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFont &regular, const QFont &bold)
@@ -202,140 +133,91 @@ void paintLabel(QPainter &p, const Label &l, const PaintStyle &style, const QFon
 }
 
 
-class Legend
+// A key to every glyph, drawn with the painter that draws the glyphs.
+void paintLegend(QPainter &p, const Geometry &g, const PaintStyle &style)
 {
-    Q_DECLARE_TR_FUNCTIONS(rpcscope::diagram::Legend)
-
-public:
-    // A key to every glyph, drawn with the painter that draws the glyphs.
-    static void paint(QPainter &p, const Geometry &g, const PaintStyle &style)
-    {
-        enum Glyph { Line, Dashed, Flying, Cross, Clock, Timer, PaleTimer, Estimate, Dot, Bar, Held, Badge, Rule, Cut, Band };
-        struct Entry
-        {
-            Glyph glyph;
-            Tone tone;
-            QString text;
-        };
-        const Entry entries[] = {
-            {Line, Tone::Request, tr("request")},
-            {Dashed, Tone::Request, tr("request sent again (retry)")},
-            {Line, Tone::Reply, tr("reply")},
-            {Line, Tone::Ack, tr("ack")},
-            {Line, Tone::Working, tr("working: still running")},
-            {Line, Tone::Probe, tr("probe: how is my call?")},
-            {Line, Tone::Error, tr("error reply")},
-            {Line, Tone::FragmentAck, tr("fragment ack (SACK)")},
-            {Flying, Tone::Request, tr("in flight now")},
-            {Cross, Tone::Loss, tr("lost in the network")},
-            {Clock, Tone::Timeout, tr("timeout: no answer in time")},
-            {Timer, Tone::Timeout, tr("retransmission timer, armed to fired")},
-            {PaleTimer, Tone::Timeout, tr("timer the answer cancelled")},
-            {Timer, Tone::Loss, tr("spurious timeout: the reply was on its way")},
-            {Estimate, Tone::Reply, tr("adaptive timeout: SRTT expected, to SRTT + 4·RTTVAR")},
-            {Dot, Tone::Reply, tr("call ended: ok")},
-            {Dot, Tone::Loss, tr("call ended: failed")},
-            {Bar, Tone::Handler, tr("handler running on the server")},
-            {Held, Tone::Handler, tr("request held back until its turn (ordered)")},
-            {Badge, Tone::Handler, tr("server decision (duplicate, cache…)")},
-            {Rule, Tone::Accent, tr("a setting changed")},
-            {Cut, Tone::Loss, tr("server crash")},
-            {Band, Tone::Request, tr("many datagrams: sent, lost, resent")},
-            {Band, Tone::Corrupt, tr("many datagrams: damaged on arrival")},
-        };
-        QFont font = style.font;
-        font.setPixelSize(std::max(8, int(std::lround(style.font.pixelSize() * 0.9))));
-        const QFontMetricsF fm(font);
-        double textWidth = 0;
-        for (const Entry &e : entries)
-            textWidth = std::max(textWidth, fm.horizontalAdvance(e.text));
-        const double row = std::max(18.0, fm.height() + 4);
-        const double glyphWidth = 44;
-        const QRectF box(g.lanesRight() - textWidth - glyphWidth - 34, g.header() + 8, textWidth + glyphWidth + 24,
-                         row * std::size(entries) + 12);
-        QColor fill = style.base;
-        fill.setAlpha(235);
-        QColor frame = style.text;
-        frame.setAlpha(80);
-        p.setPen(QPen(frame, 1));
-        p.setBrush(fill);
-        p.drawRoundedRect(box, 6, 6);
-        p.setBrush(Qt::NoBrush);
-        p.setFont(font);
-        double y = box.top() + 6 + row / 2;
-        for (const Entry &e : entries) {
-            const QColor c = toneColour(e.tone, style);
-            const QPointF a(box.left() + 10, y), b(box.left() + 10 + glyphWidth - 8, y);
-            const QPointF mid = (a + b) / 2;
-            switch (e.glyph) {
-            case Line:
-            case Dashed:
-                p.setPen(QPen(c, 2.2, e.glyph == Dashed ? Qt::DashLine : toneLine(e.tone)));
-                p.drawLine(a, b);
-                drawArrowHead(p, a, b, c, 8);
-                break;
-            case Flying:
-                p.setPen(QPen(c, 2.2));
-                p.drawLine(a, mid);
-                p.setPen(Qt::NoPen);
-                p.setBrush(c);
-                p.drawEllipse(mid, 4.5, 4.5);
-                p.setBrush(Qt::NoBrush);
-                break;
-            case Cross:
-                p.setPen(QPen(c, 3));
-                p.drawLine(mid + QPointF(-6, -6), mid + QPointF(6, 6));
-                p.drawLine(mid + QPointF(-6, 6), mid + QPointF(6, -6));
-                break;
-            case Clock: drawClock(p, mid, c); break;
-            case Timer: p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), c); break;
-            case PaleTimer:
-                p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), mixed(style.base, c, 0.35));
-                break;
-            case Estimate:
-                p.fillRect(QRectF(mid.x() - 2, y - 2, 4, row / 2 - 2), mixed(style.base, c, 0.35));
-                p.setPen(QPen(c, 2));
-                p.drawLine(QPointF(mid.x() - 4, y - 2), QPointF(mid.x() + 8, y - 2));
-                break;
-            case Dot:
-                p.setPen(Qt::NoPen);
-                p.setBrush(c);
-                p.drawEllipse(mid, 6, 6);
-                p.setBrush(Qt::NoBrush);
-                break;
-            case Bar: p.fillRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4), c); break;
-            case Held:
-                p.setPen(QPen(c, 1.5, Qt::DashLine));
-                p.drawRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4));
-                break;
-            case Badge: {
-                QColor tint = c;
-                tint.setAlpha(60);
-                p.setPen(QPen(c, 1));
-                p.setBrush(tint);
-                p.drawRoundedRect(QRectF(a.x(), y - row / 2 + 3, b.x() - a.x(), row - 6), 4, 4);
-                p.setBrush(Qt::NoBrush);
-                break;
-            }
-            case Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(a, b); break;
-            case Cut: p.setPen(QPen(c, 4)); p.drawLine(a, b); break;
-            case Band:
-                if (e.tone == Tone::Corrupt) {
-                    p.fillRect(QRectF(a.x(), y - 3, 12, 5), c);
-                    break;
-                }
-                p.fillRect(QRectF(a.x(), y - 3, 26, 5), toneColour(Tone::Request, style));
-                p.fillRect(QRectF(a.x(), y - 3, 7, 5), toneColour(Tone::Timeout, style));
-                p.fillRect(QRectF(a.x() + 26, y - 3, 8, 5), toneColour(Tone::Loss, style));
-                break;
-            }
-            p.setPen(style.text);
-            p.drawText(QRectF(box.left() + 10 + glyphWidth, y - row / 2, textWidth + 4, row), Qt::AlignLeft | Qt::AlignVCenter,
-                       e.text);
-            y += row;
+    using enum LegendGlyph;
+    const Legend legend = Legend::layout(g, style.font);
+    QColor fill = style.base;
+    fill.setAlpha(235);
+    QColor frame = style.text;
+    frame.setAlpha(80);
+    p.setPen(QPen(frame, 1));
+    p.setBrush(fill);
+    p.drawRoundedRect(legend.box, 6, 6);
+    p.setBrush(Qt::NoBrush);
+    p.setFont(legend.font);
+    for (const LegendEntry &e : legend.entries) {
+        const QColor c = toneColour(e.tone, style);
+        const QPointF a = e.from, b = e.to;
+        const QPointF mid = (a + b) / 2;
+        const double y = e.y, row = e.row;
+        switch (e.glyph) {
+        case Line:
+        case Dashed:
+            p.setPen(QPen(c, 2.2, e.glyph == Dashed ? Qt::DashLine : toneLine(e.tone)));
+            p.drawLine(a, b);
+            drawArrowHead(p, a, b, c, 8);
+            break;
+        case Flying:
+            p.setPen(QPen(c, 2.2));
+            p.drawLine(a, mid);
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(mid, 4.5, 4.5);
+            p.setBrush(Qt::NoBrush);
+            break;
+        case Cross:
+            p.setPen(QPen(c, 3));
+            p.drawLine(mid + QPointF(-6, -6), mid + QPointF(6, 6));
+            p.drawLine(mid + QPointF(-6, 6), mid + QPointF(6, -6));
+            break;
+        case Clock: drawClock(p, mid, c); break;
+        case Timer: p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), c); break;
+        case PaleTimer:
+            p.fillRect(QRectF(mid.x() - 1.5, y - row / 2 + 2, 3, row - 4), mixed(style.base, c, 0.35));
+            break;
+        case Estimate:
+            p.fillRect(QRectF(mid.x() - 2, y - 2, 4, row / 2 - 2), mixed(style.base, c, 0.35));
+            p.setPen(QPen(c, 2));
+            p.drawLine(QPointF(mid.x() - 4, y - 2), QPointF(mid.x() + 8, y - 2));
+            break;
+        case Dot:
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            p.drawEllipse(mid, 6, 6);
+            p.setBrush(Qt::NoBrush);
+            break;
+        case Bar: p.fillRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4), c); break;
+        case Held:
+            p.setPen(QPen(c, 1.5, Qt::DashLine));
+            p.drawRect(QRectF(mid.x() - 5, y - row / 2 + 2, 10, row - 4));
+            break;
+        case Badge: {
+            QColor tint = c;
+            tint.setAlpha(60);
+            p.setPen(QPen(c, 1));
+            p.setBrush(tint);
+            p.drawRoundedRect(QRectF(a.x(), y - row / 2 + 3, b.x() - a.x(), row - 6), 4, 4);
+            p.setBrush(Qt::NoBrush);
+            break;
         }
+        case Rule: p.setPen(QPen(c, 1.5, Qt::DashLine)); p.drawLine(a, b); break;
+        case Cut: p.setPen(QPen(c, 4)); p.drawLine(a, b); break;
+        case Band:
+            if (e.tone == Tone::Corrupt) {
+                p.fillRect(QRectF(a.x(), y - 3, 12, 5), c);
+                break;
+            }
+            p.fillRect(QRectF(a.x(), y - 3, 26, 5), toneColour(Tone::Request, style));
+            p.fillRect(QRectF(a.x(), y - 3, 7, 5), toneColour(Tone::Timeout, style));
+            p.fillRect(QRectF(a.x() + 26, y - 3, 8, 5), toneColour(Tone::Loss, style));
+            break;
+        }
+        p.setPen(style.text);
+        p.drawText(e.textBox, Qt::AlignLeft | Qt::AlignVCenter, e.text);
     }
-};
+}
 
 } // namespace
 
@@ -514,7 +396,7 @@ void paintFrame(QPainter &p, const Frame &frame, const Geometry &g, const PaintS
             paintLabel(p, l, style, style.font, bold);
 
     if (style.legend)
-        Legend::paint(p, g, style);
+        paintLegend(p, g, style);
     if (style.showNow && frame.nowY >= 0) {
         QColor edge = style.highlight;
         edge.setAlpha(110);

@@ -916,6 +916,44 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("no events of call 2:9999")), qPrintable(r.err));
     }
 
+    // export to .tex: a LaTeX document around one TikZ picture, chosen by
+    // the suffix or by --format tikz, cut to --from-ms/--to-ms, with --legend.
+    void exportTikz()
+    {
+        QTemporaryDir dir;
+        const QString capture = dir.filePath(QStringLiteral("d.rpcscope"));
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("dropped-reply"),
+                      QStringLiteral("--record"), capture})
+                     .exitCode,
+                 0);
+        const auto read = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+        };
+        const auto arrows = [](const QString &tex) { return int(tex.count(u"\n\\draw[->, rpcdatagram")); };
+        const QString whole = dir.filePath(QStringLiteral("fig.tex"));
+        Result r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), whole});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QString tex = read(whole);
+        QVERIFY(tex.contains(u"\\documentclass[tikz,border=0pt]{standalone}"));
+        QCOMPARE(tex.count(u"\\begin{tikzpicture}"), 1);
+        QVERIFY(tex.contains(u"{server};"));
+        QVERIFY(tex.contains(u"seed "));
+        QVERIFY(!tex.contains(u"handler running on the server};"));
+        const int all = arrows(tex);
+        QVERIFY(all >= 3);
+
+        const QString part = dir.filePath(QStringLiteral("part.txt"));
+        r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), part, QStringLiteral("--format"),
+                 QStringLiteral("tikz"), QStringLiteral("--to-ms"), QStringLiteral("100"), QStringLiteral("--legend")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        tex = read(part);
+        QCOMPARE(tex.count(u"\\end{tikzpicture}"), 1);
+        QVERIFY(tex.contains(u"{handler running on the server};"));
+        const int some = arrows(tex);
+        QVERIFY2(some >= 1 && some < all, qPrintable(QStringLiteral("%1 of %2").arg(some).arg(all)));
+    }
+
     // Drawing needs a QGuiApplication, which asks Qt for the runtime
     // directory; a terminal over ssh or a CI job often has none. Exports
     // still say nothing on standard error there.
@@ -951,6 +989,11 @@ private slots:
                                            << "--call does not apply to charts";
         QTest::newRow("unknown format") << QStringList{"-o", "x.png", "--format", "chart-gif"}
                                         << "unknown format 'chart-gif'";
+        QTest::newRow("formats named") << QStringList{"-o", "x.png", "--format", "latex"}
+                                       << "expected csv, jsonl, mermaid, plantuml, svg, png, pdf, tikz, gif";
+        QTest::newRow("chart as TikZ") << QStringList{"-o", "x.tex", "--chart", "rtt"}
+                                       << "--chart needs a chart format (chart-png or chart-svg), not 'tikz'";
+        QTest::newRow("fps of TikZ") << QStringList{"-o", "x.tex", "--fps", "12"} << "--fps is for animations";
         QTest::newRow("fps of a picture") << QStringList{"-o", "x.png", "--fps", "12"}
                                           << "--fps is for animations";
         QTest::newRow("size of a picture") << QStringList{"-o", "x.svg", "--size", "800x600"}

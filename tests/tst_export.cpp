@@ -1,9 +1,11 @@
 // Exports open in the programs people use: CSV with a fixed column count,
 // Mermaid and PlantUML sequence text that follows their syntax, SVG that
-// parses as XML, PNG that loads as an image, PDF with its signature.
+// parses as XML, PNG that loads as an image, PDF with its signature, TikZ
+// that LaTeX reads (balanced braces, every word escaped).
 #include "diagramexport.h"
 #include "mainwindow.h"
 #include "sequencediagramview.h"
+#include "tikzexport.h"
 #include "capture/capturewriter.h"
 #include "export/textexport.h"
 #include "net/simnetwork.h"
@@ -17,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <array>
 
 using namespace rpcscope;
 using trace::EventKind;
@@ -79,6 +83,69 @@ QSet<int> callNumbersIn(const QStringList &texts)
         for (const QRegularExpressionMatch &m : number.globalMatch(text))
             calls.insert(m.captured(1).toInt());
     return calls;
+}
+
+QString readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("<cannot read %1>").arg(path);
+    return QString::fromUtf8(file.readAll());
+}
+
+// Whether every { of a LaTeX text has its }, escaped braces and comments
+// set aside.
+bool bracesBalance(const QString &tex)
+{
+    int depth = 0;
+    bool comment = false;
+    for (qsizetype i = 0; i < tex.size(); ++i) {
+        const QChar c = tex[i];
+        if (comment) {
+            comment = c != u'\n';
+        } else if (c == u'\\') {
+            ++i; // \{, \}, \%, \\: not structure
+        } else if (c == u'%') {
+            comment = true;
+        } else if (c == u'{') {
+            ++depth;
+        } else if (c == u'}' && --depth < 0) {
+            return false;
+        }
+    }
+    return depth == 0;
+}
+
+// The text of every \node: each on a line of its own, "\node[...] at (x,y) {TEXT};".
+QStringList tikzNodeTexts(const QString &tex)
+{
+    static const QRegularExpression node(QStringLiteral("^\\\\node\\[.*\\] at \\([^)]*\\) \\{(.*)\\};$"),
+                                         QRegularExpression::MultilineOption);
+    QStringList texts;
+    for (const QRegularExpressionMatch &m : node.globalMatch(tex))
+        texts << m.captured(1);
+    return texts;
+}
+
+// What is left of a node's text once LaTeX's commands (\ldots{},
+// \ensuremath{\rightarrow}) and escaped characters (\#) are taken out: any
+// character LaTeX treats as structure here was written unescaped.
+QString unescapedSpecials(QString text)
+{
+    static const QRegularExpression command(QStringLiteral("\\\\[A-Za-z]+|\\\\[#$%&_{}]"));
+    text.remove(command);
+    while (text.contains(u"{}"))
+        text.remove(QStringLiteral("{}"));
+    static const QRegularExpression special(QStringLiteral("[^#$%&_{}~^\\\\]"));
+    return text.remove(special);
+}
+
+int linesStartingWith(const QString &tex, QStringView start)
+{
+    int n = 0;
+    for (const QStringView line : QStringView(tex).split(u'\n'))
+        n += line.startsWith(start);
+    return n;
 }
 
 QString run(auto write)
@@ -224,6 +291,235 @@ private slots:
         QVERIFY(error.contains(u"cannot write"));
     }
 
+    // The dropped-reply figure as TikZ for a paper: a document pdflatex
+    // compiles alone with one picture in it, a headed arrow for every
+    // datagram delivered, a headless stroke and a cross for the lost reply,
+    // the lanes' titles, the painter's colours, and every word escaped.
+    void tikzTellsTheFigure()
+    {
+        QTemporaryDir dir;
+        diagram::DiagramExport what;
+        what.log = &m_figure;
+        what.title = QStringLiteral("Dropped reply");
+        what.subtitle = QStringLiteral("100% & {x} · a_b");
+        const QString path = dir.filePath(QStringLiteral("figure.tex"));
+        QString error;
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        const QString tex = readAll(path);
+
+        QVERIFY(tex.contains(u"\\documentclass[tikz,border=0pt]{standalone}\n"));
+        QVERIFY(tex.contains(u"\\usetikzlibrary{arrows.meta}\n"));
+        QVERIFY(tex.trimmed().endsWith(u"\\end{document}"));
+        QCOMPARE(tex.count(u"\\begin{tikzpicture}"), 1);
+        QCOMPARE(tex.count(u"\\end{tikzpicture}"), 1);
+        const qsizetype begins = tex.indexOf(u"% ---- picture begins ----\n\\begin{tikzpicture}");
+        const qsizetype ends = tex.indexOf(u"\\end{tikzpicture}\n% ---- picture ends ----\n");
+        QVERIFY(tex.indexOf(u"\\begin{document}") < begins);
+        QVERIFY(begins < ends);
+        QVERIFY(ends < tex.indexOf(u"\\end{document}"));
+        QVERIFY(bracesBalance(tex));
+        QVERIFY(!bracesBalance(tex + u'{'));
+
+        int delivered = 0, lost = 0;
+        const trace::TraceLog::View view = m_figure.view();
+        for (qsizetype i = 0; i < view.size(); ++i) {
+            delivered += view.at(i).kind == EventKind::Deliver;
+            lost += view.at(i).kind == EventKind::Lost;
+        }
+        QVERIFY(delivered >= 3);
+        QCOMPARE(lost, 1);
+        QVERIFY(tex.contains(u">={Triangle["));
+        QCOMPARE(linesStartingWith(tex, u"\\draw[->, rpcdatagram"), delivered);
+        QCOMPARE(linesStartingWith(tex, u"\\draw[rpcdatagram, rpcReply"), 1);
+        QCOMPARE(linesStartingWith(tex, u"\\draw[rpccross, rpcLoss]"), 1);
+        QVERIFY(tex.contains(u"\\definecolor{rpcRequest}{RGB}{0,114,178}\n"));
+        QVERIFY(tex.contains(u"\\definecolor{rpcReply}{RGB}{0,158,115}\n"));
+        QVERIFY(tex.contains(u"\\definecolor{rpcLoss}{RGB}{208,52,44}\n"));
+
+        const QStringList nodes = tikzNodeTexts(tex);
+        QVERIFY2(nodes.contains(u"client"), qPrintable(nodes.join(u'|')));
+        QVERIFY(nodes.contains(u"server"));
+        QVERIFY(nodes.contains(u"Dropped reply"));
+        QVERIFY(nodes.contains(u"100\\% \\& \\{x\\} \\textperiodcentered{} a\\_b"));
+        QVERIFY2(nodes.contains(u"REQ \\#1 a1"), qPrintable(nodes.join(u'|')));
+        QVERIFY(!tex.contains(u" #1"));
+        // Every label the frame placed, escaped, and nothing left raw.
+        const std::optional<diagram::ExportFrame> made = diagram::exportFrame(what, &error);
+        QVERIFY2(made, qPrintable(error));
+        int labels = 0;
+        for (const diagram::Label &l : made->frame.labels) {
+            if (!l.placed)
+                continue;
+            for (const QString &line : l.text.split(u'\n')) {
+                QVERIFY2(nodes.contains(diagram::latexEscaped(line)), qPrintable(line));
+                ++labels;
+            }
+        }
+        QVERIFY(labels >= 6);
+        for (const QString &text : nodes)
+            QVERIFY2(unescapedSpecials(text).isEmpty(), qPrintable(text));
+        QCOMPARE(unescapedSpecials(QStringLiteral("50% of \\#1 \\ldots{} a_b")), QStringLiteral("%_"));
+        // Latin script only: pdfLaTeX will do.
+        QVERIFY(!tex.contains(u"XeLaTeX"));
+    }
+
+    // The window zoomed far in, in the middle of the resent request's
+    // flight: the frame's arrow reaches tens of thousands of pixels beyond
+    // the view, and TeX's dimensions end at 16383 pt. What is written stays
+    // near the picture, and the arrow arriving below it has no head there.
+    void tikzOfAZoomedInViewStaysWithinTeXsDimensions()
+    {
+        diagram::DiagramExport what;
+        what.log = &m_figure;
+        diagram::Geometry g;
+        g.width = 1000;
+        g.height = 700;
+        g.pixelsPerMs = 1000;
+        g.scroll = 220 * g.pixelsPerMs;
+        what.geometry = g;
+        QString error;
+        const std::optional<diagram::ExportFrame> made = diagram::exportFrame(what, &error);
+        QVERIFY2(made, qPrintable(error));
+        double reach = 0;
+        for (const diagram::Item &item : made->frame.items)
+            if (item.kind == diagram::ItemKind::Arrow)
+                reach = std::max({reach, std::abs(item.line.y1()), std::abs(item.line.y2())});
+        QVERIFY2(reach > 16383, qPrintable(QString::number(reach)));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("zoomed.tex"));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        const QString tex = readAll(path);
+        static const QRegularExpression point(QStringLiteral("\\((-?[0-9.]+),(-?[0-9.]+)\\)"));
+        double farthest = 0;
+        int points = 0;
+        for (const QRegularExpressionMatch &m : point.globalMatch(tex)) {
+            farthest = std::max({farthest, std::abs(m.captured(1).toDouble()), std::abs(m.captured(2).toDouble())});
+            ++points;
+        }
+        QVERIFY(points > 10);
+        QVERIFY2(farthest <= 1000 + 200, qPrintable(QString::number(farthest)));
+        QVERIFY(linesStartingWith(tex, u"\\draw[rpcdatagram, rpcRequest") >= 1); // the request, cut, headless
+        QVERIFY(bracesBalance(tex));
+    }
+
+    void latexEscaping_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("latex");
+        QTest::addColumn<bool>("beyondPdfLatex");
+        QTest::newRow("call number") << "REQ #1 a1" << "REQ \\#1 a1" << false;
+        QTest::newRow("specials") << "$5 & 10% _x_ {y}" << "\\$5 \\& 10\\% \\_x\\_ \\{y\\}" << false;
+        QTest::newRow("tilde caret backslash") << "~^\\" << "\\textasciitilde{}\\textasciicircum{}\\textbackslash{}"
+                                               << false;
+        QTest::newRow("angles and bar") << "a<b>c|d" << "a\\textless{}b\\textgreater{}c\\textbar{}d" << false;
+        QTest::newRow("the diagram's symbols")
+            << QStringLiteral("duplicate → not run again · ×2 …")
+            << "duplicate \\ensuremath{\\rightarrow} not run again \\textperiodcentered{} \\ensuremath{\\times}2 "
+               "\\ldots{}"
+            << false;
+        QTest::newRow("a cross") << QStringLiteral("✗ lost") << "\\ensuremath{\\times} lost" << false;
+        QTest::newRow("German") << QStringLiteral("Größe: 5 µs") << QStringLiteral("Größe: 5 \\ensuremath{\\mu}s")
+                                << false;
+        QTest::newRow("Chinese") << QStringLiteral("丢失的回复 #1") << QStringLiteral("丢失的回复 \\#1") << true;
+    }
+
+    void latexEscaping()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, latex);
+        QFETCH(bool, beyondPdfLatex);
+        bool beyond = false;
+        QCOMPARE(diagram::latexEscaped(text, &beyond), latex);
+        QCOMPARE(beyond, beyondPdfLatex);
+    }
+
+    // Words in another script are written as they are, and the file says
+    // which engines typeset them.
+    void tikzNamesTheEngineForOtherScripts()
+    {
+        QTemporaryDir dir;
+        diagram::DiagramExport what;
+        what.log = &m_figure;
+        what.title = QStringLiteral("丢失的回复");
+        const QString path = dir.filePath(QStringLiteral("figure.tex"));
+        QString error;
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        const QString tex = readAll(path);
+        QVERIFY(tikzNodeTexts(tex).contains(QStringLiteral("丢失的回复")));
+        QVERIFY(tex.contains(u"XeLaTeX"));
+        QVERIFY(tex.contains(u"LuaLaTeX"));
+    }
+
+    // A time range of a longer run with the key and the counter tracks, then
+    // one call alone: the arrows of what is drawn, the legend's words, the
+    // tracks' titles.
+    void tikzKeepsTheRangeTheLegendAndTheTracks()
+    {
+        QTemporaryDir dir;
+        diagram::DiagramExport what;
+        what.log = &m_lossy;
+        what.clients = 3;
+        what.from = core::TimePoint(200'000);
+        what.to = core::TimePoint(700'000);
+        what.legend = true;
+        what.tracks = true;
+        const auto counts = [](const diagram::Frame &frame) {
+            std::array<int, 3> n{}; // arrows, strokes, crosses
+            for (const diagram::Item &item : frame.items) {
+                n[0] += item.kind == diagram::ItemKind::Arrow;
+                n[1] += item.kind == diagram::ItemKind::Stroke;
+                n[2] += item.kind == diagram::ItemKind::Cross;
+            }
+            return n;
+        };
+        QString error;
+        std::optional<diagram::ExportFrame> made = diagram::exportFrame(what, &error);
+        QVERIFY2(made, qPrintable(error));
+        std::array<int, 3> n = counts(made->frame);
+        QVERIFY(n[0] > 10);
+        QVERIFY(n[2] > 0);
+        const QString path = dir.filePath(QStringLiteral("range.tex"));
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        QString tex = readAll(path);
+        QVERIFY(bracesBalance(tex));
+        QCOMPARE(linesStartingWith(tex, u"\\draw[->, rpcdatagram"), n[0]);
+        QCOMPARE(linesStartingWith(tex, u"\\draw[rpcdatagram"), n[1] + 1); // and the legend's datagram in flight
+        QCOMPARE(linesStartingWith(tex, u"\\draw[rpccross"), n[2]);
+        QStringList nodes = tikzNodeTexts(tex);
+        QVERIFY(nodes.contains(u"client 3"));
+        QVERIFY(nodes.contains(u"handler running on the server"));
+        QVERIFY(nodes.contains(u"request sent again (retry)"));
+        QVERIFY(nodes.contains(u"calls open"));
+        for (const QString &text : nodes)
+            QVERIFY2(unescapedSpecials(text).isEmpty(), qPrintable(text));
+
+        // The whole run has more to draw than its range.
+        what.from.reset();
+        what.to.reset();
+        what.legend = false;
+        what.tracks = false;
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        tex = readAll(path);
+        QVERIFY(linesStartingWith(tex, u"\\draw[->, rpcdatagram") + linesStartingWith(tex, u"\\fill[rpcRequest")
+                > n[0]);
+        QVERIFY(!tikzNodeTexts(tex).contains(u"handler running on the server"));
+        QVERIFY(!tikzNodeTexts(tex).contains(u"calls open"));
+
+        what.call = std::pair{core::HostId(2), std::uint32_t(1)};
+        made = diagram::exportFrame(what, &error);
+        QVERIFY2(made, qPrintable(error));
+        n = counts(made->frame);
+        QVERIFY2(diagram::exportDiagram(what, diagram::DiagramFormat::Tikz, path, &error), qPrintable(error));
+        tex = readAll(path);
+        QCOMPARE(linesStartingWith(tex, u"\\draw[->, rpcdatagram"), n[0]);
+        QVERIFY(tex.contains(QStringLiteral("\n% client 2 · call 1\n"))); // three lanes leave no room for a caption
+        nodes = tikzNodeTexts(tex);
+        for (QString &text : nodes)
+            text.replace(QStringLiteral("\\#"), QStringLiteral("#"));
+        QCOMPARE(callNumbersIn(nodes), QSet<int>{1});
+    }
+
     // One call alone: its own datagrams and nothing of the calls around it.
     void selectedCallDiagram()
     {
@@ -322,6 +618,14 @@ private slots:
         const QString svg = dir.filePath(QStringLiteral("call.svg"));
         QVERIFY2(window.exportTo(svg, &error, true), qPrintable(error));
         QCOMPARE(callNumbersIn(svgTexts(svg)), QSet<int>{5});
+        const QString tex = dir.filePath(QStringLiteral("call.tex"));
+        QVERIFY2(window.exportTo(tex, &error, true), qPrintable(error));
+        QStringList words = tikzNodeTexts(readAll(tex));
+        for (QString &text : words)
+            text.replace(QStringLiteral("\\#"), QStringLiteral("#"));
+        QCOMPARE(callNumbersIn(words), QSet<int>{5});
+        QVERIFY2(window.exportTo(dir.filePath(QStringLiteral("view.tex")), &error), qPrintable(error));
+        QVERIFY(readAll(dir.filePath(QStringLiteral("view.tex"))).contains(u"\\begin{tikzpicture}"));
         // Without the selection, the diagram in view: more than one call.
         const QString inView = dir.filePath(QStringLiteral("view.csv"));
         QVERIFY2(window.exportTo(inView, &error), qPrintable(error));

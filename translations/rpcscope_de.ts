@@ -3131,10 +3131,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation>Exportieren</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
-    </message>
-    <message>
         <source>Nothing was exported: %1</source>
         <translation>Nichts wurde exportiert: %1</translation>
     </message>
@@ -3291,10 +3287,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation>%1 geöffnet: „Abspielen“ spielt sie erneut ab</translation>
     </message>
     <message>
-        <source>end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format</source>
-        <translation>die Dateiendung .svg, .png, .pdf, .csv, .jsonl, .mmd oder .puml wählt das Format</translation>
-    </message>
-    <message>
         <source>timeout %1 ms</source>
         <translation>Timeout %1 ms</translation>
     </message>
@@ -3389,10 +3381,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
     <message>
         <source>Export Selected Call</source>
         <translation>Ausgewählten Aufruf exportieren</translation>
-    </message>
-    <message>
-        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
     </message>
     <message>
         <source>Export only the call selected in the diagram</source>
@@ -3810,6 +3798,18 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>&amp;Panels</source>
         <translation>&amp;Bereiche</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Sichtbares Diagramm als TikZ (*.tex);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Diagramm als TikZ (*.tex);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
+        <translation>die Dateiendung .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd oder .puml wählt das Format</translation>
     </message>
 </context>
 <context>

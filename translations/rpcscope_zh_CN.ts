@@ -3131,10 +3131,6 @@ The network settings on the Controls panel then shape what the clients send; wha
         <translation>导出</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
-    </message>
-    <message>
         <source>Nothing was exported: %1</source>
         <translation>未导出任何内容：%1</translation>
     </message>
@@ -3291,10 +3287,6 @@ The network settings on the Controls panel then shape what the clients send; wha
         <translation>已打开 %1：按“播放”重放</translation>
     </message>
     <message>
-        <source>end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format</source>
-        <translation>请以 .svg、.png、.pdf、.csv、.jsonl、.mmd 或 .puml 作为文件扩展名来选择格式</translation>
-    </message>
-    <message>
         <source>timeout %1 ms</source>
         <translation>超时 %1 毫秒</translation>
     </message>
@@ -3389,10 +3381,6 @@ The network settings on the Controls panel then shape what the clients send; wha
     <message>
         <source>Export Selected Call</source>
         <translation>导出选中的调用</translation>
-    </message>
-    <message>
-        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
     </message>
     <message>
         <source>Export only the call selected in the diagram</source>
@@ -3810,6 +3798,18 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;当前视图中的序列图，TikZ 格式 (*.tex);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
+        <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;序列图，TikZ 格式 (*.tex);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
+        <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd 或 .puml 作为文件扩展名来选择格式</translation>
     </message>
 </context>
 <context>

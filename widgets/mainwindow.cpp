@@ -352,8 +352,8 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export"), QString(),
             tr("Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;"
-               "Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
-               "PlantUML sequence diagram (*.puml)"),
+               "Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;"
+               "Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)"),
             &filter);
         if (path.isEmpty())
             return;
@@ -373,7 +373,7 @@ void MainWindow::createActions()
         }
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Selected Call"), QString(),
-            tr("Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;"
+            tr("Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;"
                "Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
                "PlantUML sequence diagram (*.puml)"));
         if (path.isEmpty())
@@ -929,7 +929,7 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
     } else if (suffix == u"puml") {
         ok = exporting::writePlantUml(view, config.clients, range, file);
     } else {
-        *error = tr("end the file name with .svg, .png, .pdf, .csv, .jsonl, .mmd or .puml to choose the format");
+        *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format");
         return false;
     }
     if (!ok || !file.commit()) {
