@@ -1,7 +1,7 @@
 // The narration box: what a teacher says about each event. The chapter's
 // figures are run in virtual time and their key events checked word for word;
 // every kind of event, with every detail code, must give a finished sentence.
-#include "net/simnetwork.h"
+#include "simrun.h"
 #include "session/narration.h"
 #include "session/scenario.h"
 #include "trace/tracelog.h"
@@ -27,16 +27,10 @@ std::uint8_t byteOf(DatagramKind kind)
     return std::uint8_t(kind);
 }
 
-// A whole simulated session and its trace.
-struct Run
+// A whole simulated session and its trace, with ways to find its events.
+struct Run : testsupport::SimRun
 {
-    explicit Run(const session::SessionConfig &c)
-        : config(c)
-    {
-        net::SimNetwork sim(config, &log);
-        sim.run();
-        view = log.view();
-    }
+    using SimRun::SimRun;
 
     // Index of the n-th (1-based) event that `pred` accepts, or -1.
     qsizetype find(const std::function<bool(const Event &)> &pred, int n = 1) const
@@ -61,12 +55,7 @@ struct Run
         return index < 0 ? QStringLiteral("<no such event>") : session::narrate(view, index, config);
     }
 
-    session::SessionConfig config;
-    trace::TraceLog log;
-    trace::TraceLog::View view;
-};
-
-// Events written by hand, for stories and fields no figure shows.
+};// Events written by hand, for stories and fields no figure shows.
 struct HandTrace
 {
     static constexpr core::HostId kClient = 3;

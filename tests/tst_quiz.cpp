@@ -2,10 +2,10 @@
 // is what its trace shows, checked here against the trace by other means;
 // and a quiz played along the playback clock asks before the fate shows and
 // answers once it has, one question at a time.
-#include "net/simnetwork.h"
 #include "scene.h"
 #include "session/quiz.h"
 #include "session/scenario.h"
+#include "simrun.h"
 #include "trace/tracelog.h"
 #include "wire/datagram.h"
 
@@ -25,19 +25,7 @@ Q_DECLARE_METATYPE(session::SessionConfig)
 
 namespace {
 
-struct Run
-{
-    explicit Run(const session::SessionConfig &c)
-        : config(c)
-    {
-        net::SimNetwork sim(config, &log);
-        sim.run();
-        view = log.view();
-    }
-    session::SessionConfig config;
-    trace::TraceLog log;
-    trace::TraceLog::View view;
-};
+using Run = testsupport::SimRun;
 
 bool sameDatagram(const Event &a, const Event &b)
 {
