@@ -2303,15 +2303,15 @@ die Antwort war unterwegs</translation>
     <name>rpcscope::session::QuizRun</name>
     <message>
         <source>It arrives.</source>
-        <translation>Es kommt an.</translation>
+        <translation>Sie kommt an.</translation>
     </message>
     <message>
         <source>The network loses it on the way.</source>
-        <translation>Das Netz verliert es unterwegs.</translation>
+        <translation>Das Netz verliert sie unterwegs.</translation>
     </message>
     <message>
         <source>It arrives damaged, and the receiver throws it away.</source>
-        <translation>Es kommt beschädigt an, und der Empfänger verwirft es.</translation>
+        <translation>Sie kommt beschädigt an, und der Empfänger verwirft sie.</translation>
     </message>
     <message>
         <source>Nothing: %1 waits for the reply for ever.</source>
