@@ -394,13 +394,25 @@ bool encodeWithFfmpeg(const AnimationExport &what, AnimationFormat format, const
     // The story's end stays on screen a while.
     for (int i = 0; !cancelled && i < int(what.holdSeconds * what.fps) && process.state() == QProcess::Running; ++i)
         give(last);
-    process.closeWriteChannel();
-    process.waitForFinished(300'000);
-    const bool ok = !cancelled && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    if (cancelled) {
+        process.kill(); // nothing it would finish is wanted
+        process.waitForFinished(10'000);
+    } else {
+        process.closeWriteChannel();
+    }
+    // A 4K VP9 encode on a small machine takes minutes; longer than ten is stuck.
+    const bool finished = cancelled || process.waitForFinished(600'000);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(10'000);
+    }
+    const bool ok = !cancelled && finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     if (!ok) {
         QFile::remove(partial);
         if (cancelled) {
             *error = QStringLiteral("cancelled");
+        } else if (!finished) {
+            *error = QStringLiteral("ffmpeg did not finish %1 within ten minutes").arg(QDir::toNativeSeparators(path));
         } else {
             const QString said = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
             *error = QStringLiteral("ffmpeg could not write %1: %2")
@@ -533,9 +545,11 @@ bool exportAnimation(const AnimationExport &what, AnimationFormat format, const 
         GifWriter gif;
         if (!gif.open(animationFrame(what, times.back()), error))
             return false;
-        const int delay = std::max(2, int(std::lround(100.0 / what.fps)));
         for (std::size_t i = 0; i < times.size(); ++i) {
-            if (!gif.add(animationFrame(what, times[i]), delay, error))
+            // GIF delays are whole centiseconds: each frame ends where the
+            // playback's clock is due, so 30 frames a second keep to time.
+            const auto due = [&](std::size_t n) { return int(std::lround(100.0 * double(n) / what.fps)); };
+            if (!gif.add(animationFrame(what, times[i]), due(i + 1) - due(i), error))
                 return false;
             if (!told(int(i) + 1)) {
                 *error = QStringLiteral("cancelled");

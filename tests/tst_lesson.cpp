@@ -65,6 +65,14 @@ private slots:
     // the step's text names its idea, goal and questions.
     void stepsStartTheirScenarios()
     {
+        {
+            // The first Next Step of a lesson begins at its first step.
+            MainWindow fresh;
+            fresh.findChild<QAction *>(QStringLiteral("nextLessonStep"))->trigger();
+            QCOMPARE(fresh.findChild<LessonPanel *>()->currentStep(), 0);
+            QCOMPARE(fresh.player().config().scenario,
+                     QString::fromLatin1(widgets::lessonSteps().front().scenario));
+        }
         MainWindow window;
         window.startScenario(QStringLiteral("lossy"));
         QAction *lesson = window.findChild<QAction *>(QStringLiteral("lesson"));

@@ -275,6 +275,52 @@ private slots:
         }
     }
 
+    // A client's own trace without the server's (a remote server that does
+    // not share its trace): what a question waits for may never show, and
+    // the call's end answers it instead, so no question stays open. A
+    // trace that starts over (a capture replayed again) starts the quiz over.
+    void everyQuestionEndsAndTheQuizStartsOver()
+    {
+        const Run whole(session::scenarioConfig("dropped-reply"));
+        trace::TraceLog clientOnly;
+        for (qsizetype i = 0; i < whole.view.size(); ++i) {
+            const Event &e = whole.view.at(i);
+            if (e.from != core::kServerHost && !(e.kind == EventKind::Deliver && e.to == core::kServerHost))
+                clientOnly.record(e);
+        }
+        const trace::TraceLog::View view = clientOnly.view();
+        QuizRun quiz;
+        int asked = 0, unanswerable = 0;
+        // Shown one event at a time, in the log's order.
+        for (qsizetype cursor = 0; cursor < view.size(); ++cursor) {
+            const auto shown = [cursor](qsizetype i) { return i <= cursor; };
+            while (const std::optional<QuizRun::Step> step = quiz.update(view, whole.config, shown)) {
+                asked += step->what == QuizRun::Step::What::Ask;
+                if (step->what == QuizRun::Step::What::Reveal && step->answer.choice < 0) {
+                    ++unanswerable;
+                    QVERIFY(QuizRun::text(*step).startsWith(QStringLiteral("Answer: none of these.")));
+                    const EventKind end = view.at(step->answer.settledBy).kind;
+                    QVERIFY(end == EventKind::CallOk || end == EventKind::CallFailed);
+                }
+            }
+        }
+        const auto all = [](qsizetype) { return true; };
+        QVERIFY(asked > 0);
+        QVERIFY(unanswerable > 0); // the first request's arrival is the server's to record
+        QVERIFY(!quiz.open());
+
+        // Replayed: the trace is cleared and grows again.
+        trace::TraceLog again;
+        QVERIFY(!quiz.update(again.view(), whole.config, all)); // nothing yet
+        for (qsizetype i = 0; i < whole.view.size(); ++i)
+            again.record(whole.view.at(i));
+        // Up to the first request's send: its question comes again.
+        const std::optional<QuizRun::Step> first =
+            quiz.update(again.view(), whole.config, [](qsizetype i) { return i <= 1; });
+        QVERIFY(first);
+        QCOMPARE(int(first->question.kind), int(Kind::Arrives));
+    }
+
     void switchedOnMidSessionAsksOnlyAboutWhatComes()
     {
         const Run run(session::scenarioConfig("dropped-reply"));

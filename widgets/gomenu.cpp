@@ -179,8 +179,11 @@ void MainWindow::setQuizMode(bool on)
 
 void MainWindow::updateQuiz(const trace::TraceLog::View &view)
 {
-    // Playback goes on past an answer: the narration speaks again.
-    if (m_quizStep && m_quizStep->what == session::QuizRun::Step::What::Reveal && m_player->isPlaying())
+    // Playback goes on past an answer, or the trace started over: the
+    // narration speaks again.
+    if (m_quizStep
+        && ((m_quizStep->what == session::QuizRun::Step::What::Reveal && m_player->isPlaying())
+            || m_quizStep->question.premise >= view.size()))
         m_quizStep.reset();
     // Paused on a question or an answer, the class has time to read it.
     if (!m_quizAction->isChecked() || !m_player->isPlaying())

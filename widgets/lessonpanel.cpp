@@ -272,15 +272,19 @@ void LessonPanel::showStep()
 void LessonPanel::startCurrent()
 {
     const int i = currentStep();
-    if (i >= 0)
-        Q_EMIT stepStarted(i, QString::fromLatin1(kSteps[std::size_t(i)].scenario));
+    if (i < 0)
+        return;
+    m_started = true;
+    Q_EMIT stepStarted(i, QString::fromLatin1(kSteps[std::size_t(i)].scenario));
 }
 
 void LessonPanel::startNext()
 {
-    if (currentStep() + 1 >= int(kSteps.size()))
+    // The first press of a lesson begins with the step shown.
+    if (m_started && currentStep() + 1 >= int(kSteps.size()))
         return;
-    setCurrentStep(currentStep() + 1);
+    if (m_started)
+        setCurrentStep(currentStep() + 1);
     startCurrent();
 }
 

@@ -69,6 +69,7 @@ private:
     QPushButton *m_start = nullptr;
     QPushButton *m_next = nullptr;
     QTableWidget *m_glossary = nullptr;
+    bool m_started = false; // a step has run: Next Step goes on from it
 };
 
 } // namespace rpcscope::widgets

@@ -45,6 +45,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QScopeGuard>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -842,7 +843,13 @@ void MainWindow::showAnimationDialog()
         QMessageBox::information(this, tr("RpcScope"), tr("Nothing has happened yet to animate."));
         return;
     }
-    m_player->pause(); // the trace holds still while its frames are drawn
+    // The trace holds still while its frames are drawn, and plays on after.
+    const bool wasPlaying = m_player->isPlaying();
+    m_player->pause();
+    const auto playOn = qScopeGuard([this, wasPlaying] {
+        if (wasPlaying)
+            m_player->play();
+    });
     AnimationDialog dialog(m_diagram->visibleRange(), selectedCall().has_value(), m_player->speed(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -1034,6 +1041,10 @@ void MainWindow::switchPlayer()
                 [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     m_mode->setCurrentIndex(m_remote ? 2 : m_real ? 1 : 0);
     m_stepAction->setEnabled(!m_real);
+    // Real sockets do not stop while a class thinks: no quiz there.
+    m_quizAction->setEnabled(!m_real);
+    if (m_real)
+        m_quizAction->setChecked(false);
     m_speed->setEnabled(!m_real);
     m_connection->setVisible(m_remote.has_value());
     m_connection->setText(connectionText());

@@ -294,6 +294,12 @@ std::optional<std::pair<QuizOutcome, qsizetype>> serverDid(const trace::TraceLog
         if (e.client != q.client || e.callId != q.callId || e.from != core::kServerHost
             || (attempt > 0 && e.attempt != attempt))
             continue;
+        // Held back (ordered delivery): it runs when its turn comes, under
+        // whichever copy's attempt the server holds.
+        if (e.kind == EventKind::RequestHeld) {
+            attempt = 0;
+            continue;
+        }
         switch (e.kind) {
         case EventKind::HandlerStart: return std::pair(QuizOutcome::Runs, i);
         case EventKind::CachedReplyResent: return std::pair(QuizOutcome::FromCache, i);
@@ -324,6 +330,18 @@ std::optional<std::pair<QuizOutcome, qsizetype>> clientDid(const trace::TraceLog
             return std::pair(QuizOutcome::OtherReply, i);
     }
     return std::nullopt;
+}
+
+// Where the call ended (completed or failed) after `from`, if it has.
+qsizetype callEnd(const trace::TraceLog::View &view, qsizetype from, const QuizQuestion &q)
+{
+    const qsizetype end = std::min(view.size(), from + kLookAhead);
+    for (qsizetype i = from; i < end; ++i) {
+        const Event &e = view.at(i);
+        if (e.client == q.client && e.callId == q.callId && isCallEnd(e))
+            return i;
+    }
+    return -1;
 }
 
 std::optional<std::pair<QuizOutcome, qsizetype>> settle(const trace::TraceLog::View &view, const QuizQuestion &q)
@@ -357,11 +375,12 @@ std::optional<std::pair<QuizOutcome, qsizetype>> settle(const trace::TraceLog::V
         return serverDid(view, f->second, q, p.attempt);
     }
     case QuizQuestion::Kind::Restart: {
-        // The call's end may come first (its reply was already on the way).
+        // The call may end first: its reply was already on the way, or
+        // every retry was lost until the client gave up.
         const auto did = serverDid(view, q.premise + 1, q, 0);
-        const auto end = clientDid(view, q.premise + 1, q);
-        if (end && end->first != QuizOutcome::Resends && (!did || end->second < did->second))
-            return end;
+        const qsizetype end = callEnd(view, q.premise + 1, q);
+        if (end >= 0 && (!did || end < did->second))
+            return std::pair(view.at(end).kind == EventKind::CallOk ? QuizOutcome::OtherReply : QuizOutcome::Fails, end);
         return did;
     }
     }
@@ -400,9 +419,21 @@ std::optional<QuizAnswer> quizAnswer(const trace::TraceLog::View &view, const Qu
 {
     if (question.premise < 0 || question.premise >= view.size())
         return std::nullopt;
-    const auto settled = settle(view, question);
-    if (!settled)
-        return std::nullopt;
+    std::optional<std::pair<QuizOutcome, qsizetype>> settled = settle(view, question);
+    if (!settled) {
+        // What the question waits for may never come (the server's trace is
+        // not shared, the request was dropped unseen): once the call is over,
+        // its end is the answer, none of the choices.
+        const qsizetype end = callEnd(view, question.premise + 1, question);
+        if (end < 0)
+            return std::nullopt;
+        QuizAnswer a;
+        a.outcome = view.at(end).kind == EventKind::CallOk ? QuizOutcome::OtherReply : QuizOutcome::Fails;
+        a.settledBy = end;
+        a.choice = -1;
+        a.why = narrate(view, end, config);
+        return a;
+    }
     QuizAnswer a;
     a.outcome = settled->first;
     a.settledBy = settled->second;
@@ -422,6 +453,9 @@ void QuizRun::reset(qsizetype from)
 std::optional<QuizRun::Step> QuizRun::update(const trace::TraceLog::View &view, const SessionConfig &config,
                                              const std::function<bool(qsizetype)> &shown)
 {
+    // The trace started over (a capture replayed again): so does the quiz.
+    if (view.size() < m_scanned)
+        reset();
     for (; m_scanned < view.size(); ++m_scanned) {
         const EventKind kind = view.at(m_scanned).kind;
         if (kind == EventKind::Send || kind == EventKind::Lost || kind == EventKind::Retransmit
@@ -451,6 +485,9 @@ std::optional<QuizRun::Step> QuizRun::update(const trace::TraceLog::View &view, 
         const qsizetype index = *it;
         it = m_pending.erase(it);
         if (std::optional<QuizQuestion> q = quizQuestion(view, index, config)) {
+            // Its answer already drawn (stepped past, or a fast speed): too late to ask.
+            if (const std::optional<QuizAnswer> a = quizAnswer(view, *q, config); a && shown(a->settledBy))
+                continue;
             m_open = q;
             return Step{Step::What::Ask, *q, {}};
         }

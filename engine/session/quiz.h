@@ -62,7 +62,9 @@ struct QuizQuestion
 
 struct QuizAnswer
 {
-    int choice = -1;         // index into the choices; -1: none of them happened
+    // Index into the choices; -1: none of them happened (what the question
+    // waited for never came, and the call ended: its end is the answer).
+    int choice = -1;
     QuizOutcome outcome{};   // what happened
     qsizetype settledBy = -1; // the event that shows it
     QString why;             // the narration of that event
