@@ -173,6 +173,10 @@ int runExport(const QStringList &args)
             if (parser.isSet(*o))
                 return usageError(QStringLiteral("export: --%1 is for animations (gif, mp4, webm, png-steps)")
                                       .arg(o->names().constFirst()));
+    } else if (parser.isSet(width)) {
+        return usageError(QStringLiteral("export: --width is for pictures; an animation's frames take --size WxH"));
+    } else if (parser.isSet(tracks)) {
+        return usageError(QStringLiteral("export: --tracks is for pictures; an animation's slide has no room for them"));
     }
     diagram::AnimationExport movie;
     if (parser.isSet(fps)) {

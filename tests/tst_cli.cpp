@@ -1004,6 +1004,10 @@ private slots:
         QTest::newRow("bad fps") << QStringList{"-o", "x.gif", "--fps", "0"} << "invalid value '0' for --fps";
         QTest::newRow("bad speed") << QStringList{"-o", "x.mp4", "--speed", "fast"}
                                    << "invalid value 'fast' for --speed";
+        QTest::newRow("width of an animation") << QStringList{"-o", "x.gif", "--width", "1200"}
+                                               << "--width is for pictures";
+        QTest::newRow("tracks of an animation") << QStringList{"-o", "x.webm", "--tracks"}
+                                                << "--tracks is for pictures";
     }
 
     void exportRejectsBadChartRequests()
