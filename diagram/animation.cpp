@@ -60,45 +60,20 @@ namespace {
 constexpr int kMaxFrames = 1800;
 constexpr int kMaxSteps = 500;
 
-// The events drawn (a call's alone if one is asked for) and their range.
-struct Range
-{
-    core::TimePoint from{0}, to{0};
-};
-
-Range rangeOf(const AnimationExport &what)
-{
-    const trace::TraceLog::View view = what.diagram.log->view();
-    std::optional<core::TimePoint> first, last;
-    for (qsizetype i = 0; i < view.size(); ++i) {
-        const trace::Event &e = view.at(i);
-        if (what.diagram.call && (e.client != what.diagram.call->first || e.callId != what.diagram.call->second))
-            continue;
-        if (!first)
-            first = e.time();
-        last = e.time();
-    }
-    const core::TimePoint start = what.diagram.call ? first.value_or(core::TimePoint(0)) : core::TimePoint(0);
-    const core::TimePoint end = last.value_or(core::TimePoint(0));
-    Range r;
-    r.from = std::clamp(what.diagram.from.value_or(start), core::TimePoint(0), end);
-    r.to = std::clamp(what.diagram.to.value_or(end), r.from, end);
-    return r;
-}
-
 // The whole range fitted into the slide, in the diagram's own units (the
 // painter scales them up by the text scale).
-Geometry slideGeometry(const AnimationExport &what, const Range &r)
+Geometry slideGeometry(const AnimationExport &what)
 {
+    const auto [from, to] = exportRange(what.diagram, what.diagram.log->view());
     Geometry g;
     g.clients = std::max(1, what.diagram.clients);
     g.tracks = 0;
     g.width = what.size.width() / what.textScale;
     g.height = what.size.height() / what.textScale;
-    const double ms = std::max(1.0, double((r.to - r.from).count()) / 1000.0);
+    const double ms = std::max(1.0, double((to - from).count()) / 1000.0);
     const double room = std::max(40.0, g.height - g.header() - g.topPad() - g.bottomPad());
     g.pixelsPerMs = room / ms;
-    g.scroll = double(r.from.count()) / 1000.0 * g.pixelsPerMs;
+    g.scroll = double(from.count()) / 1000.0 * g.pixelsPerMs;
     return g;
 }
 
@@ -438,7 +413,7 @@ std::vector<core::TimePoint> animationTimes(const AnimationExport &what, Animati
     std::vector<core::TimePoint> times;
     if (!what.diagram.log)
         return times;
-    const Range r = rangeOf(what);
+    const auto [from, to] = exportRange(what.diagram, what.diagram.log->view());
     if (format == AnimationFormat::PngSteps) {
         // Each time something new is drawn: a datagram leaves or lands, a
         // ✗, a timer fires, a handler runs, a crash.
@@ -452,30 +427,30 @@ std::vector<core::TimePoint> animationTimes(const AnimationExport &what, Animati
             if (what.diagram.call && (e.client != what.diagram.call->first || e.callId != what.diagram.call->second))
                 continue;
             const core::TimePoint t = revealTime(e, digest);
-            if (t >= r.from && t <= r.to)
+            if (t >= from && t <= to)
                 times.push_back(t);
         }
         std::sort(times.begin(), times.end());
         times.erase(std::unique(times.begin(), times.end()), times.end());
-        if (times.empty() || times.back() < r.to)
-            times.push_back(r.to);
+        if (times.empty() || times.back() < to)
+            times.push_back(to);
         return times;
     }
     const double speed = std::max(1e-4, what.speed);
     const double fps = std::max(1, what.fps);
     // Virtual microseconds from one frame to the next.
     const double step = 1e6 / fps * speed;
-    const double span = double((r.to - r.from).count());
+    const double span = double((to - from).count());
     const std::int64_t frames = std::int64_t(std::ceil(span / step)) + 1;
     for (std::int64_t i = 0; i < frames && i <= kMaxFrames; ++i)
-        times.push_back(std::min(r.to, r.from + core::Duration(std::llround(double(i) * step))));
+        times.push_back(std::min(to, from + core::Duration(std::llround(double(i) * step))));
     return times;
 }
 
 QImage animationFrame(const AnimationExport &what, core::TimePoint now)
 {
     DiagramExport d = what.diagram;
-    d.geometry = slideGeometry(what, rangeOf(what));
+    d.geometry = slideGeometry(what);
     d.now = now;
     QString error;
     const std::optional<ExportFrame> made = exportFrame(d, &error);

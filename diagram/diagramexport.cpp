@@ -50,15 +50,28 @@ Geometry fitted(const DiagramExport &what, core::TimePoint from, core::TimePoint
 
 } // namespace
 
+std::pair<core::TimePoint, core::TimePoint> exportRange(const DiagramExport &what, const trace::TraceLog::View &view)
+{
+    std::optional<core::TimePoint> first, last;
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const trace::Event &e = view.at(i);
+        if (what.call && (e.client != what.call->first || e.callId != what.call->second))
+            continue;
+        if (!first)
+            first = e.time();
+        last = e.time();
+    }
+    const core::TimePoint start = what.call ? first.value_or(core::TimePoint(0)) : core::TimePoint(0);
+    const core::TimePoint end = last.value_or(core::TimePoint(0));
+    const core::TimePoint from = std::clamp(what.from.value_or(start), core::TimePoint(0), end);
+    return {from, std::clamp(what.to.value_or(end), from, end)};
+}
+
 Geometry exportGeometry(const DiagramExport &what, const trace::TraceLog &log)
 {
     if (what.geometry)
         return *what.geometry;
-    const trace::TraceLog::View view = log.view();
-    const core::TimePoint end = view.isEmpty() ? core::TimePoint(0) : view.at(view.size() - 1).time();
-    const core::TimePoint start = what.call && !view.isEmpty() ? view.at(0).time() : core::TimePoint(0);
-    const core::TimePoint from = std::clamp(what.from.value_or(start), core::TimePoint(0), end);
-    const core::TimePoint to = std::clamp(what.to.value_or(end), from, end);
+    const auto [from, to] = exportRange(what, log.view());
     return fitted(what, from, to);
 }
 

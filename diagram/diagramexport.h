@@ -11,6 +11,7 @@
 #include <memory>
 
 #include <optional>
+#include <utility>
 
 namespace rpcscope::diagram {
 
@@ -60,6 +61,11 @@ struct ExportFrame
     std::shared_ptr<trace::TraceLog> callEvents; // the one call's trace, when one call is drawn
 };
 std::optional<ExportFrame> exportFrame(const DiagramExport &what, QString *error);
+
+// The time range `what` draws from the events of `view`: its from and to,
+// clamped to the events (one call's own when `what.call` names one; the
+// session's start otherwise).
+std::pair<core::TimePoint, core::TimePoint> exportRange(const DiagramExport &what, const trace::TraceLog::View &view);
 
 // The geometry exportDiagram() uses for `what` (for tests and callers that
 // want to know where an event will land).
