@@ -450,7 +450,8 @@ std::vector<core::TimePoint> animationTimes(const AnimationExport &what, Animati
 QImage animationFrame(const AnimationExport &what, core::TimePoint now)
 {
     DiagramExport d = what.diagram;
-    d.geometry = slideGeometry(what);
+    if (!d.geometry)
+        d.geometry = slideGeometry(what);
     d.now = now;
     QString error;
     const std::optional<ExportFrame> made = exportFrame(d, &error);
@@ -470,24 +471,29 @@ QImage animationFrame(const AnimationExport &what, core::TimePoint now)
     return image;
 }
 
-bool exportAnimation(const AnimationExport &what, AnimationFormat format, const QString &path, QString *error,
+bool exportAnimation(const AnimationExport &asked, AnimationFormat format, const QString &path, QString *error,
                      const std::function<bool(int done, int total)> &progress)
 {
-    if (!what.diagram.log) {
+    if (!asked.diagram.log) {
         *error = QStringLiteral("nothing to draw");
         return false;
     }
-    if (what.size.width() < 320 || what.size.height() < 180 || what.size.width() > 7680
-        || what.size.height() > 4320) {
+    if (asked.size.width() < 320 || asked.size.height() < 180 || asked.size.width() > 7680
+        || asked.size.height() > 4320) {
         *error = QStringLiteral("a frame of %1×%2 pixels: it must be from 320×180 to 7680×4320")
-                     .arg(what.size.width())
-                     .arg(what.size.height());
+                     .arg(asked.size.width())
+                     .arg(asked.size.height());
         return false;
     }
-    if (what.fps < 1 || what.fps > 50) {
-        *error = QStringLiteral("%1 frames a second: it must be from 1 to 50").arg(what.fps);
+    if (asked.fps < 1 || asked.fps > 50) {
+        *error = QStringLiteral("%1 frames a second: it must be from 1 to 50").arg(asked.fps);
         return false;
     }
+    // The range fitted once, not for every frame: every frame is on one
+    // scale, and the trace is read for it once.
+    AnimationExport what = asked;
+    if (!what.diagram.geometry)
+        what.diagram.geometry = slideGeometry(what);
     const std::vector<core::TimePoint> times = animationTimes(what, format);
     const int limit = format == AnimationFormat::PngSteps ? kMaxSteps : kMaxFrames;
     if (int(times.size()) > limit) {

@@ -30,7 +30,8 @@ std::optional<AnimationFormat> animationFormatFromSuffix(const QString &path);
 struct AnimationExport
 {
     // The trace, lanes, title, subtitle, time range (from/to), one call
-    // and legend; its geometry and now are set for each frame.
+    // and legend; its now is set for each frame, and its geometry (unless
+    // given) fits the range into the slide.
     DiagramExport diagram;
     QSize size{1920, 1080}; // a 16:9 slide, in pixels
     double textScale = 1.6; // type and marks as large as presentation mode's
