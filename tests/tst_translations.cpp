@@ -364,6 +364,23 @@ private slots:
         QCOMPARE(backoff->itemText(backoff->findData(QStringLiteral("exponential"))), QStringLiteral("exponential"));
     }
 
+    // A quiz question on show is asked again in the language chosen.
+    void quizQuestionFollowsTheLanguage()
+    {
+        switchTo(QStringLiteral("en"));
+        MainWindow window;
+        window.startScenario(QStringLiteral("dropped-reply"));
+        window.quiz(true);
+        window.reset();
+        window.setSpeed(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.player().isPlaying(), 20'000);
+        QVERIFY2(window.narration().startsWith(QStringLiteral("Question: ")), qPrintable(window.narration()));
+        switchTo(QStringLiteral("de"));
+        QVERIFY2(window.narration().startsWith(QStringLiteral("Frage: ")), qPrintable(window.narration()));
+        switchTo(QStringLiteral("en"));
+        QVERIFY2(window.narration().startsWith(QStringLiteral("Question: ")), qPrintable(window.narration()));
+    }
+
     // Switched to German, no text of the window that has a German
     // translation stays English: every menu, action, dock, button, label,
     // list item and chart text is set again, not only those a test names.

@@ -1202,10 +1202,9 @@ void MainWindow::refreshViews()
     m_sawFinish = finished;
     // A question stays in view until its answer shows, and the answer until
     // playback goes on: the narration of what passes would give it away.
-    if (m_quizStep) {
-        m_narration->setText(quizText());
+    // Its text is set when it is asked, and again when the language changes.
+    if (m_quizStep)
         return;
-    }
     if (m_selected)
         return;
     const session::Scenario *scenario = session::findScenario(m_scenario);
@@ -1441,6 +1440,8 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     m_i18n.retranslate();
+    if (m_quizStep)
+        m_narration->setText(quizText());
     if (const session::Scenario *scenario = session::findScenario(m_scenario); scenario && !m_replaying) {
         setWindowTitle(tr("RpcScope — %1").arg(scenario->displayTitle()));
         showStory(*scenario);
