@@ -1,6 +1,7 @@
 #include "clicommand.h"
 
 #include "buildinfo.h"
+#include "comparecommand.h"
 #include "exportcommand.h"
 #include "netcommands.h"
 #include "sessioncommands.h"
@@ -79,6 +80,9 @@ std::span<const Command> commands()
          runSweep},
         {QStringLiteral("soak"),
          QStringLiteral("Simulate thousands of random sessions and count broken promises (the chaos soak)"), runSoak},
+        {QStringLiteral("compare"),
+         QStringLiteral("Run one scenario and seed under two settings (or read two captures) and compare them"),
+         runCompare},
         {QStringLiteral("replay"), QStringLiteral("Read a capture and print its session's summary"), runReplay},
         {QStringLiteral("export"),
          QStringLiteral("Write a capture as CSV, JSON Lines, Mermaid, PlantUML, SVG, PNG or PDF"), runExport},

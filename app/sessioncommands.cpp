@@ -8,6 +8,7 @@
 #include "services/counterservice.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
+#include "session/settingchange.h"
 #include "session/livesession.h"
 #include "session/summary.h"
 #include "trace/jsonlines.h"
@@ -17,15 +18,19 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
+
+#include <algorithm>
 
 namespace rpcscope::cli {
 
 namespace {
 
-// One line a person can follow: time, where, what, which call.
-QString describe(const trace::Event &e)
+} // namespace
+
+QString describeEvent(const trace::Event &e)
 {
     using trace::EventKind;
     QString what = trace::eventKindName(e.kind);
@@ -63,10 +68,27 @@ QString describe(const trace::Event &e)
     return line;
 }
 
-void printHuman(const session::Summary &s, const session::SessionConfig &config)
+namespace {
+
+void printHuman(const session::Summary &s, const session::SessionConfig &config,
+                const session::SettingChanges &changes = {}, const session::Lineage &lineage = {})
 {
     QTextStream &o = out();
-    o << "scenario " << config.scenario << ", seed " << s.seed << '\n'
+    o << "scenario " << config.scenario << ", seed " << s.seed << '\n';
+    for (const session::ForkPoint &f : lineage) {
+        QStringList settings;
+        for (const auto &[option, value] : f.settings)
+            settings << option + u'=' + value;
+        o << "forked from " << f.parent << " at " << double(f.at.count()) / 1000.0 << " ms: "
+          << settings.join(QStringLiteral(", ")) << '\n';
+    }
+    if (!changes.empty()) {
+        QStringList parts;
+        for (const session::SettingChange &c : changes)
+            parts << session::formatChange(c);
+        o << "changes (ms:option=value) " << parts.join(QStringLiteral(", ")) << '\n';
+    }
+    o
       << "calls " << s.calls << ": " << s.ok << " ok, " << s.failedTotal() << " failed";
     if (!s.failed.empty()) {
         QStringList parts;
@@ -118,12 +140,12 @@ struct SessionCommand
     capture::CaptureWriter writer;
 
     // Opens the capture if --record asked for one. Returns -1 to go on, or an exit code.
-    int openRecording(const QString &command, bool simulated)
+    int openRecording(const QString &command, const capture::CaptureInfo &info)
     {
         if (!parser.isSet(record))
             return -1;
         QString error;
-        if (!writer.open(parser.value(record), config, {simulated, config.clients}, &error)) {
+        if (!writer.open(parser.value(record), config, info, &error)) {
             err() << "rpcscope-cli " << command << ": " << error << '\n';
             err().flush();
             return ExitFailure;
@@ -135,12 +157,14 @@ struct SessionCommand
 
     // Parses the command line into `config`: the scenario's preset first, then
     // every option given, which wins. Returns -1 to go on, or an exit code.
-    int parse(const QStringList &args, const QString &command, const QString &description)
+    int parse(const QStringList &args, const QString &command, const QString &description,
+              const QList<QCommandLineOption> &extra = {})
     {
         parser.setApplicationDescription(description);
         parser.addHelpOption();
         addSessionOptions(parser);
         parser.addOptions({json, events, trace, record});
+        parser.addOptions(extra);
         if (!parser.parse(args))
             return usageError(QStringLiteral("%1: %2").arg(command, parser.errorText()));
         if (parser.isSet(QStringLiteral("help"))) {
@@ -157,7 +181,8 @@ struct SessionCommand
     }
 
     // Writes what was asked for; returns the exit code.
-    int report(session::Summary summary, const trace::TraceLog &log, const QString &command)
+    int report(session::Summary summary, const trace::TraceLog &log, const QString &command,
+               const session::SettingChanges &changes = {}, const session::Lineage &lineage = {})
     {
         summary.seed = config.seed;
         if (parser.isSet(record)) {
@@ -181,13 +206,13 @@ struct SessionCommand
         if (parser.isSet(trace)) {
             const trace::TraceLog::View view = log.view();
             for (qsizetype i = 0; i < view.size(); ++i)
-                out() << describe(view.at(i)) << '\n';
+                out() << describeEvent(view.at(i)) << '\n';
             out() << '\n';
         }
         if (parser.isSet(json))
             out() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << '\n';
         else
-            printHuman(summary, config);
+            printHuman(summary, config, changes, lineage);
         out().flush();
         return ExitOk;
     }
@@ -280,7 +305,7 @@ int runReplay(const QStringList &args)
         }
         trace::TraceLog again;
         net::SimNetwork sim(loaded.config, &again);
-        sim.run();
+        session::runWithChanges(sim, loaded.config, loaded.changes, again);
         const trace::TraceLog::View a = log.view(), b = again.view();
         qsizetype same = 0;
         while (same < a.size() && same < b.size() && a.at(same) == b.at(same))
@@ -297,14 +322,14 @@ int runReplay(const QStringList &args)
     if (parser.isSet(trace)) {
         const trace::TraceLog::View view = log.view();
         for (qsizetype i = 0; i < view.size(); ++i)
-            out() << describe(view.at(i)) << '\n';
+            out() << describeEvent(view.at(i)) << '\n';
         out() << '\n';
     }
     const session::Summary summary = loaded.summary(session::SummaryBuilder::fromTrace(log.view()));
     if (parser.isSet(json))
         out() << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact) << '\n';
     else
-        printHuman(summary, loaded.config);
+        printHuman(summary, loaded.config, loaded.changes, loaded.lineage);
     out().flush();
     return status == capture::LoadStatus::Complete ? ExitOk : ExitFailure;
 }
@@ -312,14 +337,98 @@ int runReplay(const QStringList &args)
 int runSimulate(const QStringList &args)
 {
     SessionCommand cmd;
+    const QCommandLineOption changeAt{
+        QStringLiteral("change-at"),
+        QStringLiteral("change a setting while the session runs, at MS milliseconds of virtual time, as the GUI's "
+                       "controls do (repeatable; recorded in the capture)"),
+        QStringLiteral("MS:OPTION=VALUE")};
+    const QCommandLineOption fork{
+        QStringLiteral("fork"),
+        QStringLiteral("a what-if fork of a simulated capture: its settings and seed, the same events up to "
+                       "--at-ms, then the --set changes"),
+        QStringLiteral("CAPTURE")};
+    const QCommandLineOption atMs{QStringLiteral("at-ms"), QStringLiteral("with --fork: where the fork departs"),
+                                  QStringLiteral("MS")};
+    const QCommandLineOption set{QStringLiteral("set"),
+                                 QStringLiteral("with --fork: a setting the fork changes at --at-ms (repeatable)"),
+                                 QStringLiteral("OPTION=VALUE")};
     if (int code = cmd.parse(args, QStringLiteral("simulate"),
                              QStringLiteral("Runs a scenario in virtual time: every client and the server are "
                                             "simulated, the network is emulated, and one seed reproduces the "
-                                            "whole run."));
+                                            "whole run."),
+                             {changeAt, fork, atMs, set});
         code >= 0)
         return code;
 
-    if (int code = cmd.openRecording(QStringLiteral("simulate"), true); code >= 0)
+    session::SettingChanges changes;
+    session::Lineage lineage;
+    if (cmd.parser.isSet(fork)) {
+        for (const session::SessionOption &o : session::sessionOptions()) {
+            if (cmd.parser.isSet(QString::fromLatin1(o.name)))
+                return usageError(QStringLiteral("simulate: --fork takes its settings from the capture; --%1 "
+                                                 "would change them from the start: give --set %1=VALUE to "
+                                                 "change it from --at-ms on")
+                                      .arg(QLatin1StringView(o.name)));
+        }
+        if (!cmd.parser.isSet(atMs) || !cmd.parser.isSet(set))
+            return usageError(QStringLiteral("simulate: --fork needs --at-ms, where the fork departs, and at least "
+                                             "one --set OPTION=VALUE, what it changes there"));
+        double ms = 0;
+        if (QString e = session::parseNumber(cmd.parser.value(atMs), 0, 86'400'000, ms); !e.isEmpty())
+            return usageError(
+                QStringLiteral("simulate: invalid value '%1' for --at-ms: %2").arg(cmd.parser.value(atMs), e));
+        const QString parentPath = cmd.parser.value(fork);
+        trace::TraceLog parentEvents;
+        capture::LoadedCapture parent;
+        QString error;
+        if (capture::loadCapture(parentPath, parentEvents, parent, &error) == capture::LoadStatus::NotACapture) {
+            err() << "rpcscope-cli simulate: --fork " << parentPath << ": " << error << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        if (const QString why = parent.whyNotRerun(); !why.isEmpty()) {
+            err() << "rpcscope-cli simulate: --fork " << parentPath << ": cannot fork it: " << why << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        std::vector<std::pair<QString, QString>> settings;
+        for (const QString &text : cmd.parser.values(set)) {
+            QString option, value;
+            if (QString e = session::parseSetting(text, option, value); !e.isEmpty())
+                return usageError(QStringLiteral("simulate: invalid value for --set %1").arg(e));
+            settings.emplace_back(option, value);
+        }
+        const core::TimePoint at(std::int64_t(ms * 1000.0 + 0.5));
+        cmd.config = parent.config;
+        changes = session::forkChanges(parent.changes, at, settings);
+        lineage = parent.lineage;
+        lineage.push_back({QFileInfo(parentPath).fileName(), at, settings});
+    } else if (cmd.parser.isSet(atMs) || cmd.parser.isSet(set)) {
+        return usageError(QStringLiteral("simulate: --at-ms and --set go with --fork; to change a setting at a "
+                                         "time in a new session, give --change-at MS:OPTION=VALUE"));
+    }
+    // In the order of their times, as given where two share one.
+    session::SettingChanges scripted;
+    for (const QString &text : cmd.parser.values(changeAt)) {
+        session::SettingChange c;
+        if (QString e = session::parseChangeAt(text, c); !e.isEmpty())
+            return usageError(QStringLiteral("simulate: invalid value for --change-at %1").arg(e));
+        if (!lineage.empty() && c.at < lineage.back().at)
+            return usageError(QStringLiteral("simulate: --change-at %1 comes before the fork departs (--at-ms %2): "
+                                             "a fork keeps what happened before")
+                                  .arg(text)
+                                  .arg(double(lineage.back().at.count()) / 1000.0));
+        scripted.push_back(c);
+    }
+    std::ranges::stable_sort(scripted, {}, &session::SettingChange::at);
+    changes.insert(changes.end(), scripted.begin(), scripted.end());
+    if (QString e = session::checkChanges(cmd.config, changes); !e.isEmpty())
+        return usageError(QStringLiteral("simulate: %1").arg(e));
+
+    capture::CaptureInfo info(true, cmd.config.clients);
+    info.changes = changes;
+    info.lineage = lineage;
+    if (int code = cmd.openRecording(QStringLiteral("simulate"), info); code >= 0)
         return code;
     trace::TraceLog log;
     session::SummaryBuilder builder;
@@ -331,7 +440,7 @@ int runSimulate(const QStringList &args)
     QElapsedTimer wall;
     wall.start();
     net::SimNetwork sim(cmd.config, sink);
-    sim.run();
+    session::runWithChanges(sim, cmd.config, changes, *sink);
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
 
     session::Summary summary = cmd.keepTrace() ? session::SummaryBuilder::fromTrace(log.view()) : builder.finish();
@@ -339,7 +448,7 @@ int runSimulate(const QStringList &args)
     if (auto *counter = dynamic_cast<services::CounterService *>(&sim.service()))
         summary.counterTotal = counter->total();
     summary.service = sim.service().report();
-    return cmd.report(summary, log, QStringLiteral("simulate"));
+    return cmd.report(summary, log, QStringLiteral("simulate"), changes, lineage);
 }
 
 int runLive(const QStringList &args)
@@ -356,7 +465,7 @@ int runLive(const QStringList &args)
                                          "clients, each with a thread and a socket of its own")
                               .arg(cmd.config.clients)
                               .arg(most));
-    if (int code = cmd.openRecording(QStringLiteral("live"), false); code >= 0)
+    if (int code = cmd.openRecording(QStringLiteral("live"), {false, cmd.config.clients}); code >= 0)
         return code;
     session::LiveSession live(cmd.config);
     if (cmd.parser.isSet(cmd.record))

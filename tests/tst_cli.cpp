@@ -544,6 +544,180 @@ private slots:
         verifyUsageError(QStringLiteral("simulate"), args, message);
     }
 
+    // compare --json: both sides are what simulate prints for them, the
+    // table is B - A, and the first divergence is the first line at which
+    // the two runs' event logs part.
+    void compareJsonMatchesSimulate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QStringList base{QStringLiteral("--scenario"), QStringLiteral("lossy"), QStringLiteral("--seed"),
+                               QStringLiteral("4")};
+        const Result c = run(QStringList{QStringLiteral("compare")} + base
+                             + QStringList{QStringLiteral("--a"), QStringLiteral("backoff=fixed"),
+                                           QStringLiteral("--b"), QStringLiteral("backoff=full-jitter"),
+                                           QStringLiteral("--json")});
+        QCOMPARE(c.exitCode, 0);
+        const QJsonObject root = QJsonDocument::fromJson(c.out.toUtf8()).object();
+        QList<QStringList> events;
+        for (const QString &backoff : {QStringLiteral("fixed"), QStringLiteral("full-jitter")}) {
+            const QString path = dir.filePath(backoff + QStringLiteral(".jsonl"));
+            const Result s = run(QStringList{QStringLiteral("simulate")} + base
+                                 + QStringList{QStringLiteral("--backoff"), backoff, QStringLiteral("--json"),
+                                               QStringLiteral("--events"), path});
+            QCOMPARE(s.exitCode, 0);
+            QJsonObject summary = QJsonDocument::fromJson(s.out.toUtf8()).object();
+            QJsonObject side = root[backoff == u"fixed" ? u"a" : u"b"].toObject();
+            summary.remove(QStringLiteral("wall_ms"));
+            side.remove(QStringLiteral("wall_ms"));
+            summary.remove(QStringLiteral("counter_total")); // the service's own figure, not in the trace
+            summary.remove(QStringLiteral("service"));
+            QCOMPARE(side, summary);
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            events << QString::fromUtf8(file.readAll()).split(u'\n');
+        }
+        for (const QJsonValue row : root[u"table"].toArray()) {
+            const QJsonObject r = row.toObject();
+            QCOMPARE(r[u"delta"].toDouble(), r[u"b"].toDouble() - r[u"a"].toDouble());
+        }
+        qsizetype first = 0;
+        while (events[0].at(first) == events[1].at(first))
+            ++first;
+        const QJsonObject divergence = root[u"first_divergence"].toObject();
+        QCOMPARE(divergence[u"index_a"].toInteger(), first);
+        QCOMPARE(divergence[u"index_b"].toInteger(), first);
+        QCOMPARE(divergence[u"event_a"].toObject(), QJsonDocument::fromJson(events[0].at(first).toUtf8()).object());
+        QCOMPARE(divergence[u"event_b"].toObject(), QJsonDocument::fromJson(events[1].at(first).toUtf8()).object());
+        QVERIFY(!root[u"differing_calls"].toArray().isEmpty());
+        QCOMPARE(root[u"a_settings"].toArray().first().toString(), QStringLiteral("backoff=fixed"));
+
+        // The same settings on both sides: nothing differs.
+        const Result same = run(QStringList{QStringLiteral("compare")} + base
+                                + QStringList{QStringLiteral("--a"), QStringLiteral("loss=0.2"),
+                                              QStringLiteral("--b"), QStringLiteral("loss=0.2")});
+        QCOMPARE(same.exitCode, 0);
+        QVERIFY2(same.out.contains(u"the runs do not diverge"), qPrintable(same.out));
+        QVERIFY2(same.out.contains(u"calls that ended differently: 0 of 200"), qPrintable(same.out));
+
+        // Over seeds: the spread has one entry per metric, least <= mean <= most.
+        const Result spread = run(QStringList{QStringLiteral("compare")} + base
+                                  + QStringList{QStringLiteral("--a"), QStringLiteral("timeout-ms=100"),
+                                                QStringLiteral("--b"), QStringLiteral("timeout-ms=400"),
+                                                QStringLiteral("--runs"), QStringLiteral("4"), QStringLiteral("--json")});
+        QCOMPARE(spread.exitCode, 0);
+        const QJsonObject over = QJsonDocument::fromJson(spread.out.toUtf8()).object();
+        QCOMPARE(over[u"runs"].toInt(), 4);
+        for (const QJsonValue row : over[u"table"].toArray())
+            for (const char *side : {"a", "b", "delta"}) {
+                const QJsonObject s = row.toObject()[QLatin1StringView(side)].toObject();
+                QVERIFY(s[u"min"].toDouble() <= s[u"mean"].toDouble() + 1e-9);
+                QVERIFY(s[u"mean"].toDouble() <= s[u"max"].toDouble() + 1e-9);
+            }
+    }
+
+    void compareRejectsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("nothing differs") << QStringList{"--scenario", "lossy"} << "give what differs with --a";
+        QTest::newRow("bad setting") << QStringList{"--a", "backoff"} << "expected OPTION=VALUE";
+        QTest::newRow("unknown option") << QStringList{"--b", "colour=red"} << "no option is called 'colour'";
+        QTest::newRow("bad value") << QStringList{"--b", "loss=3"} << "invalid value '3' for --b loss";
+        QTest::newRow("seed differs") << QStringList{"--a", "seed=3"} << "share the scenario and the seed";
+        QTest::newRow("bad runs") << QStringList{"--a", "loss=0", "--runs", "0"} << "invalid value '0' for --runs";
+        QTest::newRow("one capture") << QStringList{"a.rpcscope"} << "expected two captures";
+        QTest::newRow("captures and settings")
+            << QStringList{"a.rpcscope", "b.rpcscope", "--loss", "0.1"} << "--loss goes with a scenario";
+    }
+
+    void compareRejectsBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        verifyUsageError(QStringLiteral("compare"), args, message);
+    }
+
+    // A fork: its capture names its parent and where it departs, runs again
+    // to the same events, is its parent's events up to the fork point, and
+    // compares against its parent from the command line.
+    void forkRecordsLineageAndRunsAgain()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString a = dir.filePath(QStringLiteral("a.rpcscope")), b = dir.filePath(QStringLiteral("b.rpcscope")),
+                      c = dir.filePath(QStringLiteral("c.rpcscope"));
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("lossy"),
+                      QStringLiteral("--change-at"), QStringLiteral("300:loss=0.4"), QStringLiteral("--record"), a})
+                     .exitCode,
+                 0);
+        const Result fork = run({QStringLiteral("simulate"), QStringLiteral("--fork"), a, QStringLiteral("--at-ms"),
+                                 QStringLiteral("400"), QStringLiteral("--set"), QStringLiteral("timeout-ms=900"),
+                                 QStringLiteral("--record"), b});
+        QCOMPARE(fork.exitCode, 0);
+        QVERIFY2(fork.out.contains(u"forked from a.rpcscope at 400 ms: timeout-ms=900"), qPrintable(fork.out));
+        QVERIFY2(fork.out.contains(u"300:loss=0.4, 400:timeout-ms=900"), qPrintable(fork.out));
+        // A fork of the fork carries both fork points.
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--fork"), b, QStringLiteral("--at-ms"),
+                      QStringLiteral("900"), QStringLiteral("--set"), QStringLiteral("backoff=fixed"),
+                      QStringLiteral("--record"), c})
+                     .exitCode,
+                 0);
+        for (const QString &path : {a, b, c}) {
+            const Result again = run({QStringLiteral("replay"), QStringLiteral("--rerun"), path});
+            QCOMPARE(again.exitCode, 0);
+            QVERIFY2(again.out.contains(u"the run reproduces all"), qPrintable(again.out + again.err));
+        }
+        const Result lineage = run({QStringLiteral("replay"), c});
+        QVERIFY2(lineage.out.contains(u"forked from a.rpcscope at 400 ms: timeout-ms=900\nforked from b.rpcscope "
+                                      u"at 900 ms: backoff=fixed"),
+                 qPrintable(lineage.out));
+
+        const Result compared = run({QStringLiteral("compare"), a, b, QStringLiteral("--json")});
+        QCOMPARE(compared.exitCode, 0);
+        const QJsonObject divergence =
+            QJsonDocument::fromJson(compared.out.toUtf8()).object()[u"first_divergence"].toObject();
+        QVERIFY(!divergence.isEmpty());
+        QVERIFY(divergence[u"event_a"].toObject()[u"t_us"].toInteger() > 400'000);
+    }
+
+    void forkRejectsBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no fork point") << QStringList{"--fork", "x.rpcscope", "--set", "loss=0"} << "--fork needs --at-ms";
+        QTest::newRow("set without fork") << QStringList{"--set", "loss=0"} << "--at-ms and --set go with --fork";
+        QTest::newRow("fork and options")
+            << QStringList{"--fork", "x.rpcscope", "--at-ms", "5", "--set", "loss=0", "--loss", "0.1"}
+            << "--fork takes its settings from the capture; --loss";
+        QTest::newRow("change before start") << QStringList{"--change-at", "x:loss=0"} << "in milliseconds";
+        QTest::newRow("change of a fixed option") << QStringList{"--change-at", "5:calls=3"}
+                                                  << "calls shapes the session from its start";
+        QTest::newRow("change to a bad value") << QStringList{"--change-at", "5:loss=-1"}
+                                               << "invalid value for loss";
+    }
+
+    void forkRejectsBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        verifyUsageError(QStringLiteral("simulate"), args, message);
+    }
+
+    void forkOfSomethingElseFails()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("not.rpcscope"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("hello");
+        file.close();
+        const Result r = run({QStringLiteral("simulate"), QStringLiteral("--fork"), path, QStringLiteral("--at-ms"),
+                              QStringLiteral("5"), QStringLiteral("--set"), QStringLiteral("loss=0")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"not an RpcScope capture"), qPrintable(r.err));
+    }
+
     // A sweep over the shared session options: rows = steps x compared
     // values, the same bytes for the same seed, JSON that parses.
     void sweepCsvAndJson()

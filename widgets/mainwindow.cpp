@@ -951,15 +951,21 @@ bool MainWindow::saveCapture(const QString &path, QString *error)
     session::Summary summary = m_summary.finish();
     summary.seed = m_player->config().seed;
     summary.service = m_player->serviceReport();
-    bool simulated = !m_real;
+    // The settings the session started with and what changed as it ran:
+    // with the seed, they run it again event for event.
+    session::SessionConfig config = m_player->config();
+    capture::CaptureInfo info(!m_real, config.clients);
     if (m_replaying) {
         const auto &replay = static_cast<const session::ReplayPlayer &>(*m_player);
-        simulated = replay.capture().header.simulated();
+        info.simulated = replay.capture().header.simulated();
+        info.changes = replay.capture().changes;
+        info.lineage = replay.capture().lineage;
         summary = replay.summary();
+    } else if (const auto *sim = qobject_cast<const session::SimulationPlayer *>(m_player.get())) {
+        config = sim->startConfig();
+        info.changes = sim->changes();
     }
-    const session::SessionConfig &config = m_player->config();
-    return capture::CaptureWriter::save(path, config, {simulated, config.clients}, m_player->log().view(), summary,
-                                        error);
+    return capture::CaptureWriter::save(path, config, info, m_player->log().view(), summary, error);
 }
 
 // "timeout 200 ms · exponential ×2 · implicit acks · counter": the settings

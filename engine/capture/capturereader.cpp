@@ -33,6 +33,8 @@ QString LoadedCapture::whyNotRerun() const
         return QStringLiteral("written in capture format %1; this version runs again only format %2")
             .arg(header.format_version())
             .arg(kFormatVersion);
+    if (const QString why = session::checkChanges(config, changes); !why.isEmpty())
+        return QStringLiteral("its recorded live changes cannot be made again: %1").arg(why);
     return {};
 }
 
@@ -102,6 +104,18 @@ LoadStatus loadCapture(QIODevice &device, trace::EventSink &sink, LoadedCapture 
     if (QString why = fromProto(out.header.session(), out.config); !why.isEmpty()) {
         *error = QStringLiteral("the capture's header holds settings this program cannot use: %1").arg(why);
         return LoadStatus::NotACapture;
+    }
+    for (const Change &c : out.header.changes())
+        out.changes.push_back({core::TimePoint(c.at_us()), QString::fromStdString(c.option()),
+                               QString::fromStdString(c.value())});
+    for (const Fork &f : out.header.lineage()) {
+        session::ForkPoint point{QString::fromStdString(f.parent()), core::TimePoint(f.at_us()), {}};
+        for (const std::string &setting : f.settings()) {
+            const QString text = QString::fromStdString(setting);
+            const qsizetype eq = text.indexOf(u'=');
+            point.settings.emplace_back(text.left(eq), eq < 0 ? QString() : text.mid(eq + 1));
+        }
+        out.lineage.push_back(std::move(point));
     }
     if (out.header.format_version() > kFormatVersion)
         out.note = QStringLiteral("written in capture format %1 by RpcScope %2; this version reads format %3 "

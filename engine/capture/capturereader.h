@@ -2,6 +2,7 @@
 
 #include "captureformat.h"
 #include "session/sessionconfig.h"
+#include "session/settingchange.h"
 #include "session/summary.h"
 #include "trace/event.h"
 
@@ -21,7 +22,9 @@ enum class LoadStatus : std::uint8_t {
 struct LoadedCapture
 {
     Header header;
-    session::SessionConfig config;
+    session::SessionConfig config;  // what the session started with
+    session::SettingChanges changes; // what changed while it ran
+    session::Lineage lineage;        // for a what-if fork: where it came from
     std::optional<Footer> footer;
     std::uint64_t events = 0; // handed to the sink
     QString stopped;          // empty when Complete; else where reading stopped and why

@@ -25,6 +25,19 @@ Header makeHeader(const session::SessionConfig &config, const CaptureInfo &info)
     *h.mutable_session() = toProto(config);
     for (const session::SessionOption &option : session::sessionOptions())
         (*h.mutable_options())[option.name] = option.current(config).toStdString();
+    for (const session::SettingChange &c : info.changes) {
+        Change *out = h.add_changes();
+        out->set_at_us(c.at.count());
+        out->set_option(c.option.toStdString());
+        out->set_value(c.value.toStdString());
+    }
+    for (const session::ForkPoint &f : info.lineage) {
+        Fork *out = h.add_lineage();
+        out->set_parent(f.parent.toStdString());
+        out->set_at_us(f.at.count());
+        for (const auto &[option, value] : f.settings)
+            out->add_settings(QStringLiteral("%1=%2").arg(option, value).toStdString());
+    }
     return h;
 }
 

@@ -2,6 +2,7 @@
 
 #include "captureformat.h"
 #include "session/sessionconfig.h"
+#include "session/settingchange.h"
 #include "session/summary.h"
 #include "trace/event.h"
 #include "trace/tracelog.h"
@@ -17,8 +18,16 @@ namespace rpcscope::capture {
 // What a capture's header says beyond the session's settings.
 struct CaptureInfo
 {
+    CaptureInfo(bool simulated = true, int clients = 1)
+        : simulated(simulated)
+        , clients(clients)
+    {
+    }
+
     bool simulated = true;  // virtual time: the header's settings and seed reproduce the events
     int clients = 1;        // for the hosts' names
+    session::SettingChanges changes; // made while it ran; with the settings and seed they reproduce it
+    session::Lineage lineage;        // for a what-if fork: where it came from
 };
 
 // Writes a capture while a session runs: the header at open(), a chunk each

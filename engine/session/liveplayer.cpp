@@ -1,6 +1,7 @@
 #include "liveplayer.h"
 
 #include "sessionoptions.h"
+#include "settingchange.h"
 
 namespace rpcscope::session {
 
@@ -198,7 +199,7 @@ QString LivePlayer::setOption(const QString &name, const QString &value, bool *l
         return QStringLiteral("unknown option '%1'").arg(name);
     if (QString e = option->apply(m_next, value); !e.isEmpty())
         return e;
-    const bool now = isNetworkOrRetryOption(name) && m_session && !m_session->isFinished();
+    const bool now = (isNetworkOption(name) || isRetryOption(name)) && m_session && !m_session->isFinished();
     if (live)
         *live = now;
     if (!now)

@@ -52,14 +52,6 @@ Q_SIGNALS:
     // The trace grew or the clock moved; at most once per frame.
     void advanced();
     void stateChanged();
-
-protected:
-    // Options that reach calls in flight in both kinds of session.
-    static bool isNetworkOption(const QString &name);
-    static bool isRetryOption(const QString &name);
-    static bool isNetworkOrRetryOption(const QString &name) { return isNetworkOption(name) || isRetryOption(name); }
-    // The trace event recording that `name` now has its value in `config`.
-    static trace::Event paramChangeEvent(const QString &name, const SessionConfig &config, core::TimePoint now);
 };
 
 } // namespace rpcscope::session

@@ -1,6 +1,7 @@
 #include "simulationplayer.h"
 
 #include "sessionoptions.h"
+#include "settingchange.h"
 
 #include <cmath>
 
@@ -29,8 +30,17 @@ bool SimulationPlayer::isFinished() const
 
 void SimulationPlayer::reset(const SessionConfig &config)
 {
+    reset(config, {});
+}
+
+void SimulationPlayer::reset(const SessionConfig &config, const SettingChanges &changes)
+{
+    m_start = config;
     m_config = config;
     m_next = config;
+    m_changes.clear();
+    m_script = changes;
+    m_scriptNext = 0;
     m_sim.reset();
     m_log.clear();
     m_sim = std::make_unique<net::SimNetwork>(m_config, &m_log);
@@ -60,8 +70,15 @@ void SimulationPlayer::pause()
 void SimulationPlayer::step()
 {
     pause();
-    if (m_sim)
-        m_sim->step();
+    if (m_sim) {
+        // A scripted change due before the next event comes first; one at
+        // the same instant waits until every event of that instant is done.
+        const std::optional<core::TimePoint> next = m_sim->nextEventTime();
+        if (m_scriptNext < m_script.size() && (!next || m_script[m_scriptNext].at < *next))
+            advanceTo(m_script[m_scriptNext].at);
+        else
+            m_sim->step();
+    }
     Q_EMIT advanced();
 }
 
@@ -84,10 +101,25 @@ void SimulationPlayer::tick()
         pause();
         return;
     }
-    m_sim->runUntil(m_sim->now() + core::Duration(advance));
+    advanceTo(m_sim->now() + core::Duration(advance));
     Q_EMIT advanced();
     if (m_sim->finished())
         pause();
+}
+
+void SimulationPlayer::advanceTo(core::TimePoint target)
+{
+    while (m_scriptNext < m_script.size() && m_script[m_scriptNext].at <= target) {
+        const SettingChange &c = m_script[m_scriptNext++];
+        m_sim->runUntil(c.at);
+        if (m_sim->finished())
+            return;
+        // Checked when the script was made (checkChanges); a change refused
+        // here would be a script from elsewhere, and is left out.
+        if (applyChange(*m_sim, m_config, c.option, c.value, m_log).isEmpty())
+            m_changes.push_back(c);
+    }
+    m_sim->runUntil(target);
 }
 
 QString SimulationPlayer::setOption(const QString &name, const QString &value, bool *live)
@@ -95,40 +127,17 @@ QString SimulationPlayer::setOption(const QString &name, const QString &value, b
     const SessionOption *option = findSessionOption(name);
     if (!option)
         return QStringLiteral("unknown option '%1'").arg(name);
-    if (QString e = option->apply(m_next, value); !e.isEmpty())
+    SessionConfig next = m_next;
+    if (QString e = option->apply(next, value); !e.isEmpty())
         return e;
-    // A changed call rate applies at the next arrival; a session that had
-    // none (closed loop) keeps running closed until reset.
-    const bool rateLive = name == u"call-rate" && m_config.callRate > 0 && m_next.callRate > 0;
-    static const QStringList simulationLive = {QStringLiteral("handler-ms"), QStringLiteral("ack-mode"),
-                                               QStringLiteral("checksum"), QStringLiteral("window"),
-                                               QStringLiteral("server-rate"), QStringLiteral("server-queue")};
-    const bool now = (isNetworkOrRetryOption(name) || simulationLive.contains(name) || rateLive) && m_sim
-                     && !m_sim->finished();
+    m_next = next;
+    const bool now = m_sim && !m_sim->finished() && changesLive(name, m_config, m_next);
     if (live)
         *live = now;
     if (!now)
         return {};
-    option->apply(m_config, value);
-    // Only the part that changed: re-arming retry timers draws new jitter,
-    // which a change of loss rate must not do.
-    if (isNetworkOption(name))
-        m_sim->setNetem(m_config.toServer, m_config.toClient);
-    else if (isRetryOption(name))
-        m_sim->setRetry(m_config.retry);
-    else if (name == u"handler-ms")
-        m_sim->setHandlerTime(m_config.handlerTime);
-    else if (name == u"call-rate")
-        m_sim->setCallRate(m_config.callRate);
-    else if (name == u"ack-mode")
-        m_sim->setAckMode(m_config.ackMode);
-    else if (name == u"checksum")
-        m_sim->setChecksum(m_config.checksum);
-    else if (name == u"window")
-        m_sim->setWindow(m_config.window);
-    else if (name == u"server-rate" || name == u"server-queue")
-        m_sim->setServerCapacity(m_config.serverRate, m_config.serverQueue);
-    m_log.record(paramChangeEvent(name, m_config, m_sim->now()));
+    applyChange(*m_sim, m_config, name, value, m_log);
+    m_changes.push_back({m_sim->now(), name, value});
     Q_EMIT advanced();
     return {};
 }

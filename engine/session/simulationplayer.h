@@ -3,6 +3,7 @@
 #include "net/simnetwork.h"
 #include "player.h"
 #include "sessionconfig.h"
+#include "settingchange.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,13 @@ public:
 
     // Starts over with `config` (a new trace), paused or playing as before.
     void reset(const SessionConfig &config) override;
+    // The same, and `changes` apply at their times as playback reaches them
+    // (a what-if fork, a capture's live changes run again).
+    void reset(const SessionConfig &config, const SettingChanges &changes);
+    // What the session started with, and every change made since, scripted
+    // or from setOption(), in order: with the seed, enough to run it again.
+    const SessionConfig &startConfig() const { return m_start; }
+    const SettingChanges &changes() const { return m_changes; }
     void play() override;
     void pause() override;
 
@@ -49,9 +57,15 @@ public:
 
 private:
     void tick();
+    // Runs to `target`, applying the scripted changes due on the way.
+    void advanceTo(core::TimePoint target);
 
+    SessionConfig m_start;    // what the running session started with
     SessionConfig m_config;   // what the running session uses, live changes included
     SessionConfig m_next;     // what the next reset uses
+    SettingChanges m_changes; // made so far, in order
+    SettingChanges m_script;  // to make as playback reaches them
+    std::size_t m_scriptNext = 0;
     trace::TraceLog m_log;
     std::unique_ptr<net::SimNetwork> m_sim;
     QTimer m_timer;
