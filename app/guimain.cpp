@@ -4,12 +4,15 @@
 #include "rpc/hostport.h"
 #include "rpc/keyfile.h"
 #include "session/scenario.h"
+#include "session/sessionoptions.h"
+#include "session/settingchange.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTextStream>
 
+#include <optional>
 #include <string_view>
 
 namespace {
@@ -47,6 +50,26 @@ struct GuiOptions
         QStringLiteral("quiz"),
         QCoreApplication::translate("main", "Start in quiz mode (Go > Quiz Mode): playback pauses to ask the class "
                                             "what happens next, then shows the answer")};
+    QCommandLineOption compare{
+        QStringLiteral("compare"),
+        QCoreApplication::translate("main", "Open Scenario > Compare: the scenario run twice on one clock, as A and "
+                                            "as B [default: overload, backoff=fixed against backoff=full-jitter]")};
+    QCommandLineOption compareA{
+        QStringLiteral("a"),
+        QCoreApplication::translate("main", "With --compare: a setting of run A (repeatable)"),
+        QStringLiteral("OPTION=VALUE")};
+    QCommandLineOption compareB{
+        QStringLiteral("b"),
+        QCoreApplication::translate("main", "With --compare: a setting of run B (repeatable)"),
+        QStringLiteral("OPTION=VALUE")};
+    QCommandLineOption forkAt{
+        QStringLiteral("fork-at"),
+        QCoreApplication::translate("main", "Fork the session (or the capture opened) at this many milliseconds "
+                                            "and open the fork beside its original (Scenario > Fork from Here)"),
+        QStringLiteral("MS")};
+    QCommandLineOption set{QStringLiteral("set"),
+                           QCoreApplication::translate("main", "With --fork-at: a setting the fork changes (repeatable)"),
+                           QStringLiteral("OPTION=VALUE")};
     QCommandLineOption keyFile{
         QStringLiteral("key-file"),
         QCoreApplication::translate("main", "With --connect: the DTLS key, the first line of this file"),
@@ -58,7 +81,8 @@ struct GuiOptions
             QCoreApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation, quiz});
+        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation, quiz, compare, compareA,
+                           compareB, forkAt, set});
         parser.addPositionalArgument(QStringLiteral("capture"),
                                      QCoreApplication::translate("main", "A capture (.rpcscope) to open"),
                                      QStringLiteral("[capture]"));
@@ -201,7 +225,70 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "rpcscope: --trace-port and --key-file go with --connect\n";
         return 2;
     }
+    // --compare: A and B from the scenario, each with its own settings.
+    std::optional<std::pair<rpcscope::session::SessionConfig, rpcscope::session::SessionConfig>> comparison;
+    if (parser.isSet(options.compare)) {
+        rpcscope::session::SessionConfig base;
+        base.scenario = parser.isSet(scenario) ? parser.value(scenario) : QStringLiteral("overload");
+        rpcscope::session::findScenario(base.scenario)->apply(base);
+        QStringList settings[2] = {parser.values(options.compareA), parser.values(options.compareB)};
+        if (settings[0].isEmpty() && settings[1].isEmpty()) {
+            settings[0] << QStringLiteral("backoff=fixed");
+            settings[1] << QStringLiteral("backoff=full-jitter");
+        }
+        rpcscope::session::SessionConfig sides[2] = {base, base};
+        for (int side = 0; side < 2; ++side) {
+            for (const QString &text : settings[side]) {
+                QString option, value;
+                QString e = rpcscope::session::parseSetting(text, option, value);
+                if (e.isEmpty())
+                    e = rpcscope::session::findSessionOption(option)->apply(sides[side], value);
+                if (!e.isEmpty()) {
+                    QTextStream(stderr) << "rpcscope: invalid value for --" << (side == 0 ? 'a' : 'b') << ' ' << text
+                                        << ": " << e << '\n';
+                    return 2;
+                }
+            }
+        }
+        comparison.emplace(sides[0], sides[1]);
+    } else if (parser.isSet(options.compareA) || parser.isSet(options.compareB)) {
+        QTextStream(stderr) << "rpcscope: --a and --b go with --compare\n";
+        return 2;
+    }
+    // --fork-at: the fork point and what changes there.
+    std::optional<rpcscope::core::TimePoint> forkAt;
+    std::vector<std::pair<QString, QString>> forkSettings;
+    if (parser.isSet(options.forkAt)) {
+        double ms = 0;
+        if (const QString e = rpcscope::session::parseNumber(parser.value(options.forkAt), 0, 86'400'000, ms);
+            !e.isEmpty()) {
+            QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(options.forkAt) << "' for --fork-at: " << e
+                                << '\n';
+            return 2;
+        }
+        forkAt = rpcscope::core::TimePoint(std::int64_t(ms * 1000.0 + 0.5));
+        for (const QString &text : parser.values(options.set)) {
+            QString option, value;
+            if (const QString e = rpcscope::session::parseSetting(text, option, value); !e.isEmpty()) {
+                QTextStream(stderr) << "rpcscope: invalid value for --set " << e << '\n';
+                return 2;
+            }
+            forkSettings.emplace_back(option, value);
+        }
+    } else if (parser.isSet(options.set)) {
+        QTextStream(stderr) << "rpcscope: --set goes with --fork-at\n";
+        return 2;
+    }
     window.show();
+    if (comparison)
+        window.compare(comparison->first, comparison->second);
+    if (forkAt) {
+        QString why;
+        if (!window.forkFrom(*forkAt, forkSettings, &why)) {
+            QTextStream(stderr) << "rpcscope: --fork-at: " << why << '\n';
+            return 2;
+        }
+    }
     if (parser.isSet(options.presentation))
         window.present(true);
     if (parser.isSet(options.quiz))

@@ -1987,6 +1987,26 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
         <source>Start in quiz mode (Go &gt; Quiz Mode): playback pauses to ask the class what happens next, then shows the answer</source>
         <translation>Im Quizmodus starten (Gehe zu &gt; Quizmodus): Die Wiedergabe hält an, um die Klasse zu fragen, was als Nächstes geschieht, und zeigt dann die Antwort</translation>
     </message>
+    <message>
+        <source>Open Scenario &gt; Compare: the scenario run twice on one clock, as A and as B [default: overload, backoff=fixed against backoff=full-jitter]</source>
+        <translation>Szenario &gt; Vergleichen öffnen: das Szenario zweimal auf einer Uhr, als A und als B [Vorgabe: overload, backoff=fixed gegen backoff=full-jitter]</translation>
+    </message>
+    <message>
+        <source>With --compare: a setting of run A (repeatable)</source>
+        <translation>Mit --compare: eine Einstellung von Lauf A (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>With --compare: a setting of run B (repeatable)</source>
+        <translation>Mit --compare: eine Einstellung von Lauf B (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>Fork the session (or the capture opened) at this many milliseconds and open the fork beside its original (Scenario &gt; Fork from Here)</source>
+        <translation>Die Sitzung (oder den geöffneten Mitschnitt) nach so vielen Millisekunden verzweigen und die Verzweigung neben ihrem Original öffnen (Szenario &gt; Hier verzweigen)</translation>
+    </message>
+    <message>
+        <source>With --fork-at: a setting the fork changes (repeatable)</source>
+        <translation>Mit --fork-at: eine Einstellung, die die Verzweigung ändert (wiederholbar)</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
@@ -2683,6 +2703,247 @@ die Antwort war unterwegs</translation>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::CompareDialog</name>
+    <message>
+        <source>Compare Two Runs</source>
+        <translation>Zwei Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed, run twice on one clock. Set what A and B differ in; the rest is the session&apos;s.</source>
+        <translation>Dasselbe Szenario und derselbe Seed, zweimal auf einer Uhr. Stellen Sie ein, worin sich A und B unterscheiden; der Rest ist der der Sitzung.</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>unbekannte Option „%1“</translation>
+    </message>
+    <message>
+        <source>A and B are the same so far: they will run event for event alike.</source>
+        <translation>A und B sind bisher gleich: Sie laufen Ereignis für Ereignis gleich ab.</translation>
+    </message>
+    <message>
+        <source>B differs from A in: %1</source>
+        <translation>B unterscheidet sich von A in: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::CompareStrip</name>
+    <message>
+        <source>not made</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>%1 call %2
+A: %3
+B: %4</source>
+        <translation>%1 Aufruf %2
+A: %3
+B: %4</translation>
+    </message>
+    <message>
+        <source>ok in %1 ms (attempts: %2)</source>
+        <translation>ok in %1 ms (Versuche: %2)</translation>
+    </message>
+    <message>
+        <source>failed: %1 (attempts: %2)</source>
+        <translation>fehlgeschlagen: %1 (Versuche: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::CompareWindow</name>
+    <message>
+        <source>  failed: %1</source>
+        <translation>  fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Calls ok</source>
+        <translation>Aufrufe ok</translation>
+    </message>
+    <message>
+        <source>Calls failed</source>
+        <translation>Aufrufe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Handler executions</source>
+        <translation>Handler-Ausführungen</translation>
+    </message>
+    <message>
+        <source>Duplicates suppressed</source>
+        <translation>Duplikate unterdrückt</translation>
+    </message>
+    <message>
+        <source>Answered from the reply cache</source>
+        <translation>Aus dem Antwort-Cache beantwortet</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Datagrams sent</source>
+        <translation>Datagramme gesendet</translation>
+    </message>
+    <message>
+        <source>Datagrams lost</source>
+        <translation>Datagramme verloren</translation>
+    </message>
+    <message>
+        <source>Latency p50 (ms)</source>
+        <translation>Latenz p50 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p90 (ms)</source>
+        <translation>Latenz p90 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p99 (ms)</source>
+        <translation>Latenz p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Goodput (calls/s)</source>
+        <translation>Nutzdurchsatz (Aufrufe/s)</translation>
+    </message>
+    <message>
+        <source>Virtual time (ms)</source>
+        <translation>Virtuelle Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>(the run has ended)</source>
+        <translation>(der Lauf ist zu Ende)</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3 ms</source>
+        <translation>%1 bei %2, %3 ms</translation>
+    </message>
+    <message>
+        <source>, call %1 attempt %2</source>
+        <translation>, Aufruf %1 Versuch %2</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Each call in A (top) and B (bottom): green ok, darker the longer it took; red failed; an orange tick where the two ended differently. Click a call to select it in both.</source>
+        <translation>Jeder Aufruf in A (oben) und B (unten): grün ok, dunkler je länger er dauerte; rot fehlgeschlagen; ein orangefarbener Strich, wo die beiden verschieden endeten. Ein Klick auf einen Aufruf wählt ihn in beiden aus.</translation>
+    </message>
+    <message>
+        <source>A | B | Δ</source>
+        <translation>A | B | Δ</translation>
+    </message>
+    <message>
+        <source>Changes act on A</source>
+        <translation>Änderungen wirken auf A</translation>
+    </message>
+    <message>
+        <source>Changes act on B</source>
+        <translation>Änderungen wirken auf B</translation>
+    </message>
+    <message>
+        <source>Changes act on both</source>
+        <translation>Änderungen wirken auf beide</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Side by side, or one above the other</source>
+        <translation>Nebeneinander oder übereinander</translation>
+    </message>
+    <message>
+        <source>First Divergence</source>
+        <translation>Erste Abweichung</translation>
+    </message>
+    <message>
+        <source>Save A…</source>
+        <translation>A speichern…</translation>
+    </message>
+    <message>
+        <source>Save B…</source>
+        <translation>B speichern…</translation>
+    </message>
+    <message>
+        <source>Playback speed: virtual time per real time, the same for both</source>
+        <translation>Wiedergabegeschwindigkeit: virtuelle Zeit pro Echtzeit, für beide gleich</translation>
+    </message>
+    <message>
+        <source>Compare — %1, seed %2 — RpcScope</source>
+        <translation>Vergleich — %1, Seed %2 — RpcScope</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 applies to %2 from the next restart</source>
+        <translation>%1 gilt für %2 ab dem nächsten Neustart</translation>
+    </message>
+    <message>
+        <source>So far the two runs are the same, event for event.</source>
+        <translation>Bisher sind die beiden Läufe Ereignis für Ereignis gleich.</translation>
+    </message>
+    <message>
+        <source>First divergence: A — %1; B — %2. %3 of %4 calls ended differently. Show zooms to it, ringed in both.</source>
+        <translation>Erste Abweichung: A — %1; B — %2. %3 von %4 Aufrufen endeten verschieden. „Zeigen“ zoomt dorthin, in beiden eingekreist.</translation>
+    </message>
+    <message>
+        <source>Save %1 as a Capture</source>
+        <translation>%1 als Mitschnitt speichern</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope)</source>
+        <translation>RpcScope-Mitschnitte (*.rpcscope)</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Konnte nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation>%1 in %2 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ConnectDialog</name>
     <message>
         <source>Connect to Server</source>
@@ -3003,6 +3264,37 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
     <message>
         <source>Detail: %1 (%2)</source>
         <translation>Detail: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ForkDialog</name>
+    <message>
+        <source>Fork from Here</source>
+        <translation>Hier verzweigen</translation>
+    </message>
+    <message>
+        <source>The fork is this session, event for event, up to %1 ms; from there on it runs with what you change below, and opens beside the original to compare.</source>
+        <translation>Die Verzweigung ist diese Sitzung, Ereignis für Ereignis, bis %1 ms; ab dort läuft sie mit dem, was Sie unten ändern, und öffnet sich zum Vergleich neben dem Original.</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>Verzweigen</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>unbekannte Option „%1“</translation>
+    </message>
+    <message>
+        <source>%1 shapes a session from its start and cannot change at a fork.</source>
+        <translation>%1 prägt eine Sitzung von ihrem Beginn an und kann sich bei einer Verzweigung nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet: the fork would run as the original does.</source>
+        <translation>Noch nichts geändert: Die Verzweigung liefe wie das Original.</translation>
+    </message>
+    <message>
+        <source>The fork changes: %1</source>
+        <translation>Die Verzweigung ändert: %1</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +4102,62 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
         <translation>die Dateiendung .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd oder .puml wählt das Format</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>Run the scenario twice on one clock, under two settings, side by side</source>
+        <translation>Das Szenario zweimal auf einer Uhr ausführen, mit zwei Einstellungen, nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from Here…</source>
+        <translation>Hier &amp;verzweigen…</translation>
+    </message>
+    <message>
+        <source>Run this session again up to the selected moment, then with other settings, beside the original</source>
+        <translation>Diese Sitzung bis zum gewählten Moment erneut ausführen, dann mit anderen Einstellungen, neben dem Original</translation>
+    </message>
+    <message>
+        <source>Fork from Here (%1 ms)…</source>
+        <translation>Hier verzweigen (%1 ms)…</translation>
+    </message>
+    <message>
+        <source>This capture cannot be forked: %1.</source>
+        <translation>Dieser Mitschnitt kann nicht verzweigt werden: %1.</translation>
+    </message>
+    <message>
+        <source>A session on real sockets cannot be run again event for event, so it cannot be forked.</source>
+        <translation>Eine Sitzung auf echten Sockets lässt sich nicht Ereignis für Ereignis wiederholen und daher nicht verzweigen.</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>diese Sitzung</translation>
+    </message>
+    <message>
+        <source>the session&apos;s settings</source>
+        <translation>die Einstellungen der Sitzung</translation>
+    </message>
+    <message>
+        <source>Fork from Here</source>
+        <translation>Hier verzweigen</translation>
+    </message>
+    <message>
+        <source>%1, as it ran</source>
+        <translation>%1, wie es lief</translation>
+    </message>
+    <message>
+        <source>fork at %1 ms: %2</source>
+        <translation>Verzweigung bei %1 ms: %2</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>nichts geändert</translation>
+    </message>
+    <message>
+        <source>Forked at %1 ms: the fork opens beside its original</source>
+        <translation>Bei %1 ms verzweigt: Die Verzweigung öffnet sich neben ihrem Original</translation>
     </message>
 </context>
 <context>

@@ -1987,6 +1987,26 @@ What must the server do when the client gives up on a call it is waiting for?</s
         <source>Start in quiz mode (Go &gt; Quiz Mode): playback pauses to ask the class what happens next, then shows the answer</source>
         <translation>以测验模式启动（转到 &gt; 测验模式）：回放暂停，请全班猜接下来会发生什么，然后揭晓答案</translation>
     </message>
+    <message>
+        <source>Open Scenario &gt; Compare: the scenario run twice on one clock, as A and as B [default: overload, backoff=fixed against backoff=full-jitter]</source>
+        <translation>打开“场景 &gt; 比较”：同一场景在同一时钟上运行两次，分别为 A 和 B [默认：overload，backoff=fixed 对比 backoff=full-jitter]</translation>
+    </message>
+    <message>
+        <source>With --compare: a setting of run A (repeatable)</source>
+        <translation>与 --compare 一起使用：运行 A 的一项设置（可重复）</translation>
+    </message>
+    <message>
+        <source>With --compare: a setting of run B (repeatable)</source>
+        <translation>与 --compare 一起使用：运行 B 的一项设置（可重复）</translation>
+    </message>
+    <message>
+        <source>Fork the session (or the capture opened) at this many milliseconds and open the fork beside its original (Scenario &gt; Fork from Here)</source>
+        <translation>在这么多毫秒处分叉会话（或已打开的捕获），并在原始运行旁打开分叉（场景 &gt; 从此处分叉）</translation>
+    </message>
+    <message>
+        <source>With --fork-at: a setting the fork changes (repeatable)</source>
+        <translation>与 --fork-at 一起使用：分叉所更改的一项设置（可重复）</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::diagram::DiagramExport</name>
@@ -2683,6 +2703,247 @@ the reply was on its way</source>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::CompareDialog</name>
+    <message>
+        <source>Compare Two Runs</source>
+        <translation>比较两次运行</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed, run twice on one clock. Set what A and B differ in; the rest is the session&apos;s.</source>
+        <translation>同一场景、同一种子，在同一时钟上运行两次。设置 A 与 B 的不同之处；其余沿用当前会话的设置。</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <source>A and B are the same so far: they will run event for event alike.</source>
+        <translation>A 与 B 目前完全相同：它们将逐个事件地同样运行。</translation>
+    </message>
+    <message>
+        <source>B differs from A in: %1</source>
+        <translation>B 与 A 的不同之处：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::CompareStrip</name>
+    <message>
+        <source>not made</source>
+        <translation>未发起</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1 call %2
+A: %3
+B: %4</source>
+        <translation>%1 调用 %2
+A：%3
+B：%4</translation>
+    </message>
+    <message>
+        <source>ok in %1 ms (attempts: %2)</source>
+        <translation>成功，用时 %1 毫秒（尝试次数：%2）</translation>
+    </message>
+    <message>
+        <source>failed: %1 (attempts: %2)</source>
+        <translation>失败：%1（尝试次数：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::CompareWindow</name>
+    <message>
+        <source>  failed: %1</source>
+        <translation>  失败：%1</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Calls ok</source>
+        <translation>成功的调用</translation>
+    </message>
+    <message>
+        <source>Calls failed</source>
+        <translation>失败的调用</translation>
+    </message>
+    <message>
+        <source>Handler executions</source>
+        <translation>处理函数执行次数</translation>
+    </message>
+    <message>
+        <source>Duplicates suppressed</source>
+        <translation>被抑制的重复请求</translation>
+    </message>
+    <message>
+        <source>Answered from the reply cache</source>
+        <translation>由应答缓存作答</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>Datagrams sent</source>
+        <translation>已发送数据报</translation>
+    </message>
+    <message>
+        <source>Datagrams lost</source>
+        <translation>丢失的数据报</translation>
+    </message>
+    <message>
+        <source>Latency p50 (ms)</source>
+        <translation>延迟 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latency p90 (ms)</source>
+        <translation>延迟 p90（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latency p99 (ms)</source>
+        <translation>延迟 p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Goodput (calls/s)</source>
+        <translation>有效吞吐量（调用/秒）</translation>
+    </message>
+    <message>
+        <source>Virtual time (ms)</source>
+        <translation>虚拟时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>(the run has ended)</source>
+        <translation>（该运行已结束）</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3 ms</source>
+        <translation>%2 处的 %1，%3 毫秒</translation>
+    </message>
+    <message>
+        <source>, call %1 attempt %2</source>
+        <translation>，调用 %1 第 %2 次尝试</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Each call in A (top) and B (bottom): green ok, darker the longer it took; red failed; an orange tick where the two ended differently. Click a call to select it in both.</source>
+        <translation>A（上）与 B（下）中的每个调用：绿色为成功，耗时越长颜色越深；红色为失败；两者结局不同之处标有橙色刻痕。点击某个调用可在两边同时选中它。</translation>
+    </message>
+    <message>
+        <source>A | B | Δ</source>
+        <translation>A | B | Δ</translation>
+    </message>
+    <message>
+        <source>Changes act on A</source>
+        <translation>更改作用于 A</translation>
+    </message>
+    <message>
+        <source>Changes act on B</source>
+        <translation>更改作用于 B</translation>
+    </message>
+    <message>
+        <source>Changes act on both</source>
+        <translation>更改同时作用于两者</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Side by side, or one above the other</source>
+        <translation>并排，或上下排列</translation>
+    </message>
+    <message>
+        <source>First Divergence</source>
+        <translation>首个分歧</translation>
+    </message>
+    <message>
+        <source>Save A…</source>
+        <translation>保存 A…</translation>
+    </message>
+    <message>
+        <source>Save B…</source>
+        <translation>保存 B…</translation>
+    </message>
+    <message>
+        <source>Playback speed: virtual time per real time, the same for both</source>
+        <translation>播放速度：每单位真实时间对应的虚拟时间，两者相同</translation>
+    </message>
+    <message>
+        <source>Compare — %1, seed %2 — RpcScope</source>
+        <translation>比较 — %1，种子 %2 — RpcScope</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 applies to %2 from the next restart</source>
+        <translation>%1 将从下次重新开始起作用于 %2</translation>
+    </message>
+    <message>
+        <source>So far the two runs are the same, event for event.</source>
+        <translation>到目前为止，两次运行逐个事件完全相同。</translation>
+    </message>
+    <message>
+        <source>First divergence: A — %1; B — %2. %3 of %4 calls ended differently. Show zooms to it, ringed in both.</source>
+        <translation>首个分歧：A — %1；B — %2。%4 个调用中有 %3 个结局不同。点击“显示”可缩放到该处，两边均以圆圈标出。</translation>
+    </message>
+    <message>
+        <source>Save %1 as a Capture</source>
+        <translation>将 %1 保存为捕获</translation>
+    </message>
+    <message>
+        <source>RpcScope captures (*.rpcscope)</source>
+        <translation>RpcScope 捕获 (*.rpcscope)</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation>已将 %1 保存到 %2</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::ConnectDialog</name>
     <message>
         <source>Connect to Server</source>
@@ -3003,6 +3264,37 @@ The network settings on the Controls panel then shape what the clients send; wha
     <message>
         <source>Detail: %1 (%2)</source>
         <translation>详情：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>rpcscope::widgets::ForkDialog</name>
+    <message>
+        <source>Fork from Here</source>
+        <translation>从此处分叉</translation>
+    </message>
+    <message>
+        <source>The fork is this session, event for event, up to %1 ms; from there on it runs with what you change below, and opens beside the original to compare.</source>
+        <translation>分叉在 %1 毫秒之前与本会话逐个事件完全相同；从那里起按您在下方所做的更改运行，并在原始运行旁打开以便比较。</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>分叉</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>未知选项“%1”</translation>
+    </message>
+    <message>
+        <source>%1 shapes a session from its start and cannot change at a fork.</source>
+        <translation>%1 从会话开始起就决定了会话的形态，无法在分叉处更改。</translation>
+    </message>
+    <message>
+        <source>Nothing changed yet: the fork would run as the original does.</source>
+        <translation>尚未更改任何设置：分叉将与原始运行完全相同。</translation>
+    </message>
+    <message>
+        <source>The fork changes: %1</source>
+        <translation>分叉更改：%1</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +4102,62 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
         <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd 或 .puml 作为文件扩展名来选择格式</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>比较(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Run the scenario twice on one clock, under two settings, side by side</source>
+        <translation>在同一时钟上以两种设置运行该场景两次，并排显示</translation>
+    </message>
+    <message>
+        <source>&amp;Fork from Here…</source>
+        <translation>从此处分叉(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Run this session again up to the selected moment, then with other settings, beside the original</source>
+        <translation>重新运行本会话直到所选时刻，之后换用其他设置，并显示在原始运行旁</translation>
+    </message>
+    <message>
+        <source>Fork from Here (%1 ms)…</source>
+        <translation>从此处分叉（%1 毫秒）…</translation>
+    </message>
+    <message>
+        <source>This capture cannot be forked: %1.</source>
+        <translation>无法对此捕获进行分叉：%1。</translation>
+    </message>
+    <message>
+        <source>A session on real sockets cannot be run again event for event, so it cannot be forked.</source>
+        <translation>使用真实套接字的会话无法逐个事件地重新运行，因此无法分叉。</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>本会话</translation>
+    </message>
+    <message>
+        <source>the session&apos;s settings</source>
+        <translation>会话的设置</translation>
+    </message>
+    <message>
+        <source>Fork from Here</source>
+        <translation>从此处分叉</translation>
+    </message>
+    <message>
+        <source>%1, as it ran</source>
+        <translation>%1（原样运行）</translation>
+    </message>
+    <message>
+        <source>fork at %1 ms: %2</source>
+        <translation>在 %1 毫秒处分叉：%2</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>未做更改</translation>
+    </message>
+    <message>
+        <source>Forked at %1 ms: the fork opens beside its original</source>
+        <translation>已在 %1 毫秒处分叉：分叉显示在其原始运行旁</translation>
     </message>
 </context>
 <context>

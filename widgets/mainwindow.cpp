@@ -598,6 +598,7 @@ void MainWindow::createActions()
         connect(a, &QAction::triggered, this, [this, name = s.name] { startScenario(name); });
     }
     scenarioMenu->setToolTipsVisible(true);
+    createCompareActions(scenarioMenu);
 
     QMenu *tools = menuBar()->addMenu(QString());
     tools->setObjectName(QStringLiteral("toolsMenu"));
@@ -762,6 +763,7 @@ bool MainWindow::openCapture(const QString &path, QString *error)
     replay->setSpeed(m_player->speed());
     m_player = std::move(replay);
     m_replaying = true;
+    m_captureName = QFileInfo(path).fileName();
     m_connection->hide();
     connectPlayer();
     const session::SessionConfig &config = m_player->config();

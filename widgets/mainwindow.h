@@ -5,6 +5,7 @@
 #include "session/quiz.h"
 #include "retranslator.h"
 #include "session/scenario.h"
+#include "session/settingchange.h"
 #include "session/summary.h"
 
 #include <QJsonObject>
@@ -22,6 +23,7 @@ class QTableView;
 namespace rpcscope::widgets {
 
 class ChartsView;
+class CompareWindow;
 class ControlsPanel;
 class EventTableModel;
 class MomentsPanel;
@@ -57,6 +59,14 @@ public:
     bool openCapture(const QString &path, QString *error = nullptr);
     // Saves the session shown (live, simulated or replayed) as a capture.
     bool saveCapture(const QString &path, QString *error);
+    // Scenario > Compare: A and B on one clock in a window of their own
+    // (comparemenu.cpp). Labels name what each differs in.
+    CompareWindow *compare(const session::SessionConfig &a, const session::SessionConfig &b);
+    // Fork from Here: the session shown up to `at`, then `settings`, beside
+    // it. Null, with `why`, when the session cannot be run again (real
+    // sockets, a live capture, a newer format).
+    CompareWindow *forkFrom(core::TimePoint at, const std::vector<std::pair<QString, QString>> &settings,
+                            QString *why = nullptr);
     // Writes the session shown in the format the suffix names: .csv, .jsonl,
     // .mmd (Mermaid), .puml (PlantUML), or the diagram as it is in view as
     // .svg, .png or .pdf.
@@ -109,6 +119,20 @@ private:
     // Go: the next and previous moment of each kind, Go to Call, Go to Time,
     // and the Moments list's breakpoints (gomenu.cpp).
     void createGoMenu();
+    // Scenario > Compare… and Fork from Here…, and the diagram's context menu (comparemenu.cpp).
+    void createCompareActions(QMenu *scenarioMenu);
+    void showCompareDialog();
+    // The fork point: the moment right-clicked, else the selected event's, else the clock.
+    void showForkDialog(std::optional<core::TimePoint> at);
+    // What a fork of the session shown starts from, or nullopt and why not.
+    struct Forkable
+    {
+        session::SessionConfig start;
+        session::SettingChanges changes;
+        session::Lineage lineage;
+        QString name; // the parent, as the fork's lineage names it
+    };
+    std::optional<Forkable> forkable(QString *why) const;
     void goToCall();
     void goToTime();
     // Pauses playback at the first of `reached` the Moments list asks to pause at.
@@ -157,6 +181,7 @@ private:
     bool m_real = false;
     std::optional<remote::RemoteServer> m_remote; // set: m_real, calling this server
     bool m_replaying = false; // m_player is a ReplayPlayer
+    QString m_captureName;    // the file name of the capture shown, when m_replaying
     std::function<bool()> m_askDiscardCapture; // empty: a question box asks
     SequenceDiagramView *m_diagram = nullptr;
     ChartsView *m_charts = nullptr;

@@ -82,6 +82,14 @@ void SimulationPlayer::step()
     Q_EMIT advanced();
 }
 
+void SimulationPlayer::runTo(core::TimePoint time)
+{
+    if (!m_sim || m_sim->finished() || time <= m_sim->now())
+        return;
+    advanceTo(time);
+    Q_EMIT advanced();
+}
+
 void SimulationPlayer::setSpeed(double speed)
 {
     m_speed = std::clamp(speed, 0.001, 1e6);

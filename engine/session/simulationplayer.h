@@ -50,6 +50,9 @@ public:
     bool hasVirtualTime() const override { return true; }
     // Processes the next event and pauses.
     void step() override;
+    // Runs to `time` (never back), the scripted changes due on the way
+    // included: for a view that drives several sessions from one clock.
+    void runTo(core::TimePoint time);
     double speed() const override { return m_speed; }
     void setSpeed(double speed) override;
 
