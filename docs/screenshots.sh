@@ -56,6 +56,7 @@ shot docs/window-1024x768.png 5 1024x768 -- --scenario dropped-reply --speed 0.1
 # loss, opened whole).
 mkdir -p docs/classroom
 keys() { # keys OUT-PREFIX SECONDS-BETWEEN KEY... -- ARGS: a screenshot after each key
+    # (sent to the window whose title holds $WINDOW, by default the main one)
     local prefix=$1 pause=$2
     shift 2
     local seq=()
@@ -66,7 +67,7 @@ keys() { # keys OUT-PREFIX SECONDS-BETWEEN KEY... -- ARGS: a screenshot after ea
         seq=("${@:1:$n}"); args=("${@:$((n + 1))}")
         "$gui" "${args[@]}" & p=$!
         sleep 4
-        wid=$(xdotool search --onlyvisible --name RpcScope | head -1)
+        wid=$(xdotool search --onlyvisible --name "${WINDOW:-RpcScope}" | head -1)
         i=0
         for k in "${seq[@]}"; do
             i=$((i + 1))
@@ -89,6 +90,15 @@ shot docs/classroom/timer-ladder.png 5 1400x900 -- "$tmpq/ladder.rpcscope" --lan
 # The dropped reply as an animated GIF for slides, and one PNG per step.
 "$cli" simulate --scenario dropped-reply --record "$tmpq/dropped-reply.rpcscope" >/dev/null
 "$cli" export "$tmpq/dropped-reply.rpcscope" -o docs/classroom/dropped-reply.gif --size 960x540
+# Scenario > Compare: fixed against full-jitter back-off on the overload, and
+# a fork of a lossy capture at 700 ms with a longer timeout, zoomed (D) to
+# where it first parts from its original.
+mkdir -p docs/compare
+shot docs/compare/overload-fixed-vs-full-jitter.png 8 1400x900 -- --compare --speed 1000 --language en
+"$cli" simulate --scenario lossy --record "$tmpq/lossy.rpcscope" >/dev/null
+WINDOW=Compare keys "$tmpq/fork" 2 d shot -- "$tmpq/lossy.rpcscope" --fork-at 700 --set timeout-ms=600 --speed 1000 \
+    --language en
+mv "$tmpq/fork-2.png" docs/compare/fork-lossy-timeout.png
 rm -rf "$tmpq"
 
 # Exports through the command line, no display needed.

@@ -88,6 +88,7 @@ CompareWindow *MainWindow::compare(const session::SessionConfig &a, const sessio
         return diff.isEmpty() ? tr("the session's settings") : diff.join(QStringLiteral(", "));
     };
     auto *window = new CompareWindow({a, {}, label(a, b), {}}, {b, {}, label(b, a), {}}, this);
+    window->setSpeed(m_player->speed());
     window->show();
     return window;
 }
@@ -145,6 +146,7 @@ CompareWindow *MainWindow::forkFrom(core::TimePoint at, const std::vector<std::p
                              tr("fork at %1 ms: %2").arg(ms, set.isEmpty() ? tr("nothing changed") : set.join(u' ')),
                              lineage};
     auto *window = new CompareWindow(original, fork, this);
+    window->setSpeed(m_player->speed());
     window->show();
     statusBar()->showMessage(tr("Forked at %1 ms: the fork opens beside its original").arg(ms), 8000);
     return window;

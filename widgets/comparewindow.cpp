@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
@@ -155,6 +156,8 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     m_divergence->setObjectName(QStringLiteral("divergence"));
     m_divergence->setWordWrap(true);
     m_divergence->setTextFormat(Qt::PlainText);
+    // Two lines always: a splitter does not ask a wrapped label for its height.
+    m_divergence->setMinimumHeight(2 * m_divergence->fontMetrics().lineSpacing() + 4);
     auto *showButton = new QPushButton;
     showButton->setObjectName(QStringLiteral("showDivergence"));
     connect(showButton, &QPushButton::clicked, this, &CompareWindow::showDivergence);
@@ -182,6 +185,7 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
                                "an orange tick where the two ended differently. Click a call to select it in both."));
     });
     stripTitle->setWordWrap(true);
+    stripTitle->setMinimumHeight(2 * stripTitle->fontMetrics().lineSpacing() + 4);
     bottomLayout->addWidget(stripTitle);
     bottomLayout->addWidget(m_strip);
     bottomLayout->addLayout(divergenceRow);
@@ -218,7 +222,12 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     controlsLayout->addStretch(1);
     auto *controlsDock = new QDockWidget(this);
     controlsDock->setObjectName(QStringLiteral("compareControlsDock"));
-    controlsDock->setWidget(controls);
+    // Scrolled: the panel is taller than a laptop's screen.
+    auto *controlsArea = new QScrollArea;
+    controlsArea->setWidget(controls);
+    controlsArea->setWidgetResizable(true);
+    controlsArea->setFrameShape(QFrame::NoFrame);
+    controlsDock->setWidget(controlsArea);
     m_i18n.add([controlsDock] { controlsDock->setWindowTitle(tr("Controls")); });
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
     tabifyDockWidget(tableDock, controlsDock);
@@ -233,6 +242,7 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     restartAction->setObjectName(QStringLiteral("compareRestart"));
     restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     auto *speed = new QComboBox;
+    m_speedBox = speed;
     speed->setObjectName(QStringLiteral("compareSpeed"));
     for (const double x : {0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 20.0})
         speed->addItem(QStringLiteral("×%1").arg(x), x);
@@ -326,6 +336,14 @@ void CompareWindow::pause()
 void CompareWindow::setSpeed(double speed)
 {
     m_speed = std::clamp(speed, 0.001, 1e6);
+    // The box shows it, as one of its own or as one more.
+    int index = m_speedBox->findData(m_speed);
+    if (index < 0) {
+        m_speedBox->addItem(QStringLiteral("×%1").arg(m_speed), m_speed);
+        index = m_speedBox->count() - 1;
+    }
+    const QSignalBlocker quiet(m_speedBox);
+    m_speedBox->setCurrentIndex(index);
 }
 
 void CompareWindow::setSideBySide(bool sideBySide)
@@ -348,6 +366,15 @@ void CompareWindow::tick()
     if (!m_sinceCompare.isValid() || m_sinceCompare.elapsed() > 250)
         updateComparison();
     if (m_players[0]->isFinished() && m_players[1]->isFinished()) {
+        // The clock stops where the later run ended, not a frame's worth after.
+        core::TimePoint end{0};
+        for (const auto &p : m_players) {
+            const trace::TraceLog::View v = p->log().view();
+            if (!v.isEmpty())
+                end = std::max(end, v.at(v.size() - 1).time());
+        }
+        m_clock = std::min(m_clock, end);
+        refreshViews();
         pause();
         for (SequenceDiagramView *view : m_views) {
             view->fitToSession();

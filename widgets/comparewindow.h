@@ -98,6 +98,7 @@ private:
     ControlsPanel *m_controls = nullptr;
     QComboBox *m_target = nullptr; // which side the controls act on
     QAction *m_playAction = nullptr;
+    QComboBox *m_speedBox = nullptr;
     session::Comparison m_comparison;
     QTimer m_timer;
     QElapsedTimer m_wall;
