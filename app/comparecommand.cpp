@@ -5,6 +5,7 @@
 #include "net/simnetwork.h"
 #include "sessioncommands.h"
 #include "session/compare.h"
+#include "session/sessionargs.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
 #include "trace/jsonlines.h"
@@ -252,7 +253,7 @@ int runCompare(const QStringList &args)
         "differently. The session options set both; --a and --b set what differs. Given two captures instead "
         "(a what-if fork and its original, say), compares those."));
     parser.addHelpOption();
-    addSessionOptions(parser);
+    session::addSessionOptions(parser);
     const QCommandLineOption a{QStringLiteral("a"), QStringLiteral("a setting of run A (repeatable)"),
                                QStringLiteral("OPTION=VALUE")};
     const QCommandLineOption b{QStringLiteral("b"), QStringLiteral("a setting of run B (repeatable)"),
@@ -288,7 +289,7 @@ int runCompare(const QStringList &args)
         return usageError(QStringLiteral("compare: give what differs with --a OPTION=VALUE and --b OPTION=VALUE, "
                                          "or two captures"));
     Side sideA, sideB;
-    if (QString e = readSessionOptions(parser, sideA.config); !e.isEmpty())
+    if (QString e = session::readSessionOptions(parser, sideA.config); !e.isEmpty())
         return usageError(QStringLiteral("compare: %1").arg(e));
     sideB.config = sideA.config;
     if (QString e = applySettings(parser.values(a), QStringLiteral("a"), sideA); !e.isEmpty())

@@ -4,6 +4,7 @@
 #include "rpc/hostport.h"
 #include "rpc/keyfile.h"
 #include "session/scenario.h"
+#include "session/sessionargs.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
 
@@ -20,9 +21,6 @@ namespace {
 // The options, described in the language loaded before they are made.
 struct GuiOptions
 {
-    QCommandLineOption scenario{QStringLiteral("scenario"),
-                                QCoreApplication::translate("main", "Scenario to open with [default: dropped-reply]"),
-                                QStringLiteral("NAME")};
     QCommandLineOption speed{QStringLiteral("speed"),
                              QCoreApplication::translate("main",
                                                          "Playback speed, virtual time per real time [default: 0.1]"),
@@ -77,11 +75,14 @@ struct GuiOptions
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.setApplicationDescription(
-            QCoreApplication::translate("main", "Live sequence diagrams of RPC over an unreliable network."));
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "main", "Live sequence diagrams of RPC over an unreliable network.\n\nThe session options are "
+                    "rpcscope-cli simulate's, with the same defaults; with none of them, the window opens with "
+                    "the dropped-reply scenario."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({scenario, speed, language, connect, tracePort, keyFile, presentation, quiz, compare, compareA,
+        rpcscope::session::addSessionOptions(parser, true);
+        parser.addOptions({speed, language, connect, tracePort, keyFile, presentation, quiz, compare, compareA,
                            compareB, forkAt, set});
         parser.addPositionalArgument(QStringLiteral("capture"),
                                      QCoreApplication::translate("main", "A capture (.rpcscope) to open"),
@@ -111,10 +112,31 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
+// The session options checked before the window needs a display, so that a
+// wrong value is said and exits 2 on a machine without one too. A command
+// line this parser cannot read alone (Qt's own -platform, -style) is left
+// to the full parse, with the application that knows those.
+int checkSessionOptions(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    GuiOptions().addTo(parser);
+    if (!parser.parse(QCoreApplication::arguments()))
+        return -1;
+    rpcscope::session::SessionConfig config;
+    if (const QString e = rpcscope::session::readSessionOptions(parser, config); !e.isEmpty()) {
+        QTextStream(stderr) << "rpcscope: " << e << '\n';
+        return 2;
+    }
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (const int code = onlyPrints(argc, argv) ? -1 : checkSessionOptions(argc, argv); code >= 0)
+        return code;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
         nameTheProgram();
@@ -143,7 +165,6 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const GuiOptions options;
     options.addTo(parser);
-    const QCommandLineOption &scenario = options.scenario;
     const QCommandLineOption &speed = options.speed;
     const QCommandLineOption &languageOption = options.language;
     const QCommandLineOption &connect = options.connect;
@@ -163,20 +184,29 @@ int main(int argc, char *argv[])
                                "without one: give one or the other\n";
         return 2;
     }
+    // The session options, read as rpcscope-cli reads them.
+    const bool sessionGiven = rpcscope::session::anySessionOptionSet(parser);
+    rpcscope::session::SessionConfig config;
+    if (sessionGiven) {
+        if (const QString e = rpcscope::session::readSessionOptions(parser, config); !e.isEmpty()) {
+            QTextStream(stderr) << "rpcscope: " << e << '\n';
+            return 2;
+        }
+        if (!parser.positionalArguments().isEmpty()) {
+            QTextStream(stderr) << "rpcscope: a capture is shown with the settings it was made with; session "
+                                   "options start a new session (to change a capture's settings from a moment on, "
+                                   "give --fork-at and --set)\n";
+            return 2;
+        }
+    }
     rpcscope::widgets::MainWindow window;
     // A file that is no capture (damaged, or something else opened from the
     // file manager) is reported as File > Open reports it, and the window
     // goes on with the scenario it opened with.
     if (!parser.positionalArguments().isEmpty())
         window.openCapture(parser.positionalArguments().constFirst());
-    if (parser.isSet(scenario)) {
-        const QString name = parser.value(scenario);
-        if (!rpcscope::session::findScenario(name)) {
-            QTextStream(stderr) << "rpcscope: unknown scenario '" << name << "'\n";
-            return 2;
-        }
-        window.startScenario(name);
-    }
+    if (sessionGiven)
+        window.startSession(config);
     if (parser.isSet(speed)) {
         bool ok = false;
         const double x = parser.value(speed).toDouble(&ok);
@@ -228,9 +258,12 @@ int main(int argc, char *argv[])
     // --compare: A and B from the scenario, each with its own settings.
     std::optional<std::pair<rpcscope::session::SessionConfig, rpcscope::session::SessionConfig>> comparison;
     if (parser.isSet(options.compare)) {
-        rpcscope::session::SessionConfig base;
-        base.scenario = parser.isSet(scenario) ? parser.value(scenario) : QStringLiteral("overload");
-        rpcscope::session::findScenario(base.scenario)->apply(base);
+        // The session options, else the overload.
+        rpcscope::session::SessionConfig base = config;
+        if (!sessionGiven) {
+            base.scenario = QStringLiteral("overload");
+            rpcscope::session::findScenario(base.scenario)->apply(base);
+        }
         QStringList settings[2] = {parser.values(options.compareA), parser.values(options.compareB)};
         if (settings[0].isEmpty() && settings[1].isEmpty()) {
             settings[0] << QStringLiteral("backoff=fixed");

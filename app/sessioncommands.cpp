@@ -7,6 +7,7 @@
 #include "net/simnetwork.h"
 #include "services/counterservice.h"
 #include "session/scenario.h"
+#include "session/sessionargs.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
 #include "session/livesession.h"
@@ -162,7 +163,7 @@ struct SessionCommand
     {
         parser.setApplicationDescription(description);
         parser.addHelpOption();
-        addSessionOptions(parser);
+        session::addSessionOptions(parser);
         parser.addOptions({json, events, trace, record});
         parser.addOptions(extra);
         if (!parser.parse(args))
@@ -175,7 +176,7 @@ struct SessionCommand
         if (!parser.positionalArguments().isEmpty())
             return usageError(QStringLiteral("%1: unexpected argument '%2'")
                                   .arg(command, parser.positionalArguments().constFirst()));
-        if (QString e = readSessionOptions(parser, config); !e.isEmpty())
+        if (QString e = session::readSessionOptions(parser, config); !e.isEmpty())
             return usageError(QStringLiteral("%1: %2").arg(command, e));
         return -1;
     }
@@ -219,42 +220,6 @@ struct SessionCommand
 };
 
 } // namespace
-
-void addSessionOptions(QCommandLineParser &parser)
-{
-    for (const session::SessionOption &o : session::sessionOptions()) {
-        const QString def = o.current(session::SessionConfig{});
-        parser.addOption(QCommandLineOption(QString::fromLatin1(o.name),
-                                            QStringLiteral("%1 [default: %2]")
-                                                .arg(QString::fromLatin1(o.description), def),
-                                            QString::fromLatin1(o.valueName)));
-    }
-    parser.addOption(QCommandLineOption(QStringLiteral("ordered"), QStringLiteral("short for --delivery ordered")));
-}
-
-QString readSessionOptions(const QCommandLineParser &parser, session::SessionConfig &config)
-{
-    if (parser.isSet(QStringLiteral("scenario"))) {
-        const QString name = parser.value(QStringLiteral("scenario"));
-        if (QString e = session::findSessionOption(u"scenario")->apply(config, name); !e.isEmpty())
-            return QStringLiteral("invalid value '%1' for --scenario: %2").arg(name, e);
-    }
-    session::findScenario(config.scenario)->apply(config);
-    for (const session::SessionOption &o : session::sessionOptions()) {
-        const QString name = QString::fromLatin1(o.name);
-        if (name == u"scenario" || !parser.isSet(name))
-            continue;
-        const QString value = parser.values(name).constLast();
-        if (QString e = o.apply(config, value); !e.isEmpty())
-            return QStringLiteral("invalid value '%1' for --%2: %3").arg(value, name, e);
-    }
-    if (parser.isSet(QStringLiteral("ordered"))) {
-        if (parser.isSet(QStringLiteral("delivery")) && !config.ordered)
-            return QStringLiteral("--ordered and --delivery any contradict each other");
-        config.ordered = true;
-    }
-    return {};
-}
 
 int runReplay(const QStringList &args)
 {

@@ -1,6 +1,7 @@
 #include "sweepcommand.h"
 
 #include "clicommand.h"
+#include "session/sessionargs.h"
 #include "sessioncommands.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
@@ -54,7 +55,7 @@ int runSweep(const QStringList &args)
     const QCommandLineOption format{QStringLiteral("format"), QStringLiteral("csv or json [default: csv]"),
                                     QStringLiteral("FORMAT")};
     parser.addOptions({param, from, to, steps, compare, runs, format});
-    addSessionOptions(parser);
+    session::addSessionOptions(parser);
     if (!parser.parse(args))
         return sweepUsageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -71,7 +72,7 @@ int runSweep(const QStringList &args)
 
     // The base every run starts from: the scenario's preset, then every option given.
     session::SessionConfig base;
-    if (QString e = readSessionOptions(parser, base); !e.isEmpty())
+    if (QString e = session::readSessionOptions(parser, base); !e.isEmpty())
         return sweepUsageError(e);
 
     session::Sweep sweep;

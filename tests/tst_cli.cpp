@@ -165,6 +165,51 @@ private slots:
         }
     }
 
+    // The window takes every session option simulate takes: listed by
+    // --help, and a wrong value refused with simulate's very words and exit
+    // 2, without a display too.
+    void guiTakesEverySessionOption()
+    {
+        QTemporaryDir config;
+        QProcess help;
+        help.setProcessEnvironment(withoutDisplay(guiEnvironment(config.path())));
+        help.start(QStringLiteral(RPCSCOPE_GUI_PATH), {QStringLiteral("--help")});
+        QVERIFY(help.waitForFinished(30'000));
+        const QString listed = QString::fromUtf8(help.readAllStandardOutput());
+        const Result cliHelp = run({QStringLiteral("simulate"), QStringLiteral("--help")});
+        static const QRegularExpression optionName(QStringLiteral("^ +(--[a-z0-9-]+)"),
+                                                   QRegularExpression::MultilineOption);
+        int options = 0;
+        for (const QRegularExpressionMatch &m : optionName.globalMatch(cliHelp.out)) {
+            const QString name = m.captured(1);
+            if (name == u"--help" || name == u"--help-all" || name == u"--json" || name == u"--events" || name == u"--trace"
+                || name == u"--record" || name == u"--change-at" || name == u"--fork" || name == u"--at-ms"
+                || name == u"--set")
+                continue; // what simulate prints or records, and its forks: not session settings
+            ++options;
+            QVERIFY2(listed.contains(QRegularExpression(QStringLiteral("^ +%1 ").arg(name),
+                                                        QRegularExpression::MultilineOption)),
+                     qPrintable(name));
+            if (name == u"--ordered")
+                continue; // a flag: it takes no value to refuse
+            const Result cli = run({QStringLiteral("simulate"), name, QStringLiteral("nonsense")});
+            QCOMPARE(cli.exitCode, 2);
+            const QString prefix = QStringLiteral("rpcscope-cli: simulate: ");
+            QVERIFY2(cli.err.startsWith(prefix), qPrintable(cli.err));
+            const QString why = cli.err.mid(prefix.size()).section(u'\n', 0, 0);
+            QVERIFY2(why.startsWith(QStringLiteral("invalid value 'nonsense' for %1: ").arg(name)), qPrintable(why));
+            QProcess gui;
+            gui.setProcessEnvironment(withoutDisplay(guiEnvironment(config.path())));
+            gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {name, QStringLiteral("nonsense")});
+            QVERIFY(gui.waitForFinished(30'000));
+            const QString err = QString::fromUtf8(gui.readAllStandardError());
+            QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(gui.exitCode(), 2);
+            QVERIFY2(err.contains(QStringLiteral("rpcscope: ") + why + u'\n'), qPrintable(err + u'|' + why));
+        }
+        QVERIFY(options >= 30);
+    }
+
     // A file that is no capture, given on the command line or by the file
     // manager, is reported in the window's own dialog: the program stays up
     // rather than exiting with a line on a terminal nobody sees.

@@ -1,5 +1,6 @@
 // The main window constructs, draws something, and remembers its geometry.
 #include "mainwindow.h"
+#include "session/sessionoptions.h"
 #include "connectdialog.h"
 #include "capture/capturewriter.h"
 #include "net/simnetwork.h"
@@ -91,6 +92,29 @@ private slots:
     // Presentation mode scales the diagram, the narration and the fonts
     // together, gives the controls the width their rows need, and leaving
     // it restores the layout as it was.
+    // The command line's session options start the window's session: every
+    // setting as given, and the controls show them.
+    void startSessionTakesEverySetting()
+    {
+        rpcscope::session::SessionConfig config;
+        config.scenario = QStringLiteral("overload");
+        rpcscope::session::findScenario(config.scenario)->apply(config);
+        for (const auto &[option, value] : {std::pair{"loss", "0.3"}, {"backoff", "full-jitter"}, {"clients", "20"},
+                                            {"seed", "9"}, {"timeout-ms", "150"}, {"ack-mode", "explicit"},
+                                            {"checksum", "fletcher16"}, {"window", "3"}})
+            QCOMPARE(rpcscope::session::findSessionOption(QString::fromLatin1(option))
+                         ->apply(config, QString::fromLatin1(value)),
+                     QString());
+        rpcscope::widgets::MainWindow window;
+        window.startSession(config);
+        for (const rpcscope::session::SessionOption &o : rpcscope::session::sessionOptions())
+            QCOMPARE(o.current(window.player().config()), o.current(config));
+        auto *backoff = window.findChild<QComboBox *>(QStringLiteral("backoffCombo"));
+        QVERIFY(backoff);
+        QCOMPARE(backoff->currentData().toString().isEmpty() ? backoff->currentText() : backoff->currentData().toString(),
+                 QStringLiteral("full-jitter"));
+    }
+
     void presentationScalesAndRestores()
     {
         MainWindow window;

@@ -1802,6 +1802,14 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
         <source>any (the server runs calls as they arrive) or ordered (each client&apos;s calls run one at a time in call-id order; --ordered for short)</source>
         <translation>any (der Server führt Aufrufe aus, wie sie ankommen) oder ordered (die Aufrufe jedes Clients laufen einzeln in der Reihenfolge ihrer IDs; kurz --ordered)</translation>
     </message>
+    <message>
+        <source>%1 [default: %2]</source>
+        <translation>%1 [Vorgabe: %2]</translation>
+    </message>
+    <message>
+        <source>short for --delivery ordered</source>
+        <translation>kurz für --delivery ordered</translation>
+    </message>
 </context>
 <context>
     <name>SettingWord</name>
@@ -1948,14 +1956,6 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
 <context>
     <name>main</name>
     <message>
-        <source>Live sequence diagrams of RPC over an unreliable network.</source>
-        <translation>Live-Sequenzdiagramme von RPC über ein unzuverlässiges Netz.</translation>
-    </message>
-    <message>
-        <source>Scenario to open with [default: dropped-reply]</source>
-        <translation>Szenario beim Start [Standard: dropped-reply]</translation>
-    </message>
-    <message>
         <source>Playback speed, virtual time per real time [default: 0.1]</source>
         <translation>Wiedergabegeschwindigkeit, virtuelle Zeit je Echtzeit [Standard: 0.1]</translation>
     </message>
@@ -2006,6 +2006,14 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
     <message>
         <source>With --fork-at: a setting the fork changes (repeatable)</source>
         <translation>Mit --fork-at: eine Einstellung, die die Verzweigung ändert (wiederholbar)</translation>
+    </message>
+    <message>
+        <source>Live sequence diagrams of RPC over an unreliable network.
+
+The session options are rpcscope-cli simulate&apos;s, with the same defaults; with none of them, the window opens with the dropped-reply scenario.</source>
+        <translation>Live-Sequenzdiagramme von RPC über ein unzuverlässiges Netz.
+
+Die Sitzungsoptionen sind die von rpcscope-cli simulate, mit denselben Vorgaben; ohne sie öffnet sich das Fenster mit dem Szenario dropped-reply.</translation>
     </message>
 </context>
 <context>

@@ -1802,6 +1802,14 @@ What must the server do when the client gives up on a call it is waiting for?</s
         <source>any (the server runs calls as they arrive) or ordered (each client&apos;s calls run one at a time in call-id order; --ordered for short)</source>
         <translation>any（服务器按到达顺序运行调用）或 ordered（每个客户端的调用按调用 ID 顺序逐个运行；简写 --ordered）</translation>
     </message>
+    <message>
+        <source>%1 [default: %2]</source>
+        <translation>%1 [默认：%2]</translation>
+    </message>
+    <message>
+        <source>short for --delivery ordered</source>
+        <translation>--delivery ordered 的简写</translation>
+    </message>
 </context>
 <context>
     <name>SettingWord</name>
@@ -1948,14 +1956,6 @@ What must the server do when the client gives up on a call it is waiting for?</s
 <context>
     <name>main</name>
     <message>
-        <source>Live sequence diagrams of RPC over an unreliable network.</source>
-        <translation>在不可靠网络上实时绘制远程过程调用 (RPC) 的序列图。</translation>
-    </message>
-    <message>
-        <source>Scenario to open with [default: dropped-reply]</source>
-        <translation>启动时打开的场景 [默认：dropped-reply]</translation>
-    </message>
-    <message>
         <source>Playback speed, virtual time per real time [default: 0.1]</source>
         <translation>播放速度，即虚拟时间与真实时间之比 [默认：0.1]</translation>
     </message>
@@ -2006,6 +2006,14 @@ What must the server do when the client gives up on a call it is waiting for?</s
     <message>
         <source>With --fork-at: a setting the fork changes (repeatable)</source>
         <translation>与 --fork-at 一起使用：分叉所更改的一项设置（可重复）</translation>
+    </message>
+    <message>
+        <source>Live sequence diagrams of RPC over an unreliable network.
+
+The session options are rpcscope-cli simulate&apos;s, with the same defaults; with none of them, the window opens with the dropped-reply scenario.</source>
+        <translation>不可靠网络上 RPC 的实时时序图。
+
+会话选项与 rpcscope-cli simulate 的相同，默认值也相同；若未给出任何会话选项，窗口将以 dropped-reply 场景打开。</translation>
     </message>
 </context>
 <context>

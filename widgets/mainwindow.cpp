@@ -654,6 +654,13 @@ void MainWindow::createActions()
         setDarkTheme(true);
 }
 
+void MainWindow::startSession(const session::SessionConfig &config)
+{
+    // startScenario carries the pending settings over when they are its scenario's.
+    m_pending = config;
+    startScenario(config.scenario);
+}
+
 void MainWindow::startScenario(const QString &name)
 {
     const session::Scenario *scenario = session::findScenario(name);

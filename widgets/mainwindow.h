@@ -47,6 +47,9 @@ public:
 
     // Resets to a scenario's preset and plays it.
     void startScenario(const QString &name);
+    // Starts and plays a session with these settings (the command line's
+    // session options); the controls show them.
+    void startSession(const session::SessionConfig &config);
     // Playback > Reset: the scenario shown starts over with the current
     // settings. A capture shown would be discarded, so the person is asked
     // first; false when they keep it (or there is no scenario to start).
