@@ -13,6 +13,8 @@
 #include "simrun.h"
 
 #include <QBuffer>
+
+#include <array>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void divergenceOnScriptedPairs();
     void callTablePairsCallsAndFindsDifferences();
     void metricRowsAreBMinusA();
+    void runCurvesCountWhatTheTraceSays();
     void playerChangesRunAgainFromACapture();
     void playerPlaysAScript();
 };
@@ -335,6 +338,31 @@ void TestCompare::metricRowsAreBMinusA()
     QCOMPARE(row(QStringLiteral("failed.deadline-exceeded")).b, 1.0);
     QCOMPARE(row(QStringLiteral("goodput")).a, 7.0);
     QCOMPARE(row(QStringLiteral("goodput")).b, 18.0);
+}
+
+void TestCompare::runCurvesCountWhatTheTraceSays()
+{
+    const SimRun run(scenarioConfig(QStringLiteral("lossy"), 11));
+    const session::RunCurves c = session::runCurves(run.view);
+    std::array<std::int64_t, session::RunCurves::kAttemptBuckets> attempts{};
+    std::vector<double> latencies;
+    qsizetype timeouts = 0;
+    for (qsizetype i = 0; i < run.view.size(); ++i) {
+        const trace::Event &e = run.view.at(i);
+        if (e.kind == trace::EventKind::CallOk || e.kind == trace::EventKind::CallFailed)
+            ++attempts[std::size_t(std::clamp<int>(e.attempt, 1, 10) - 1)];
+        if (e.kind == trace::EventKind::CallOk)
+            latencies.push_back(double(e.detail) / 1000.0);
+        timeouts += e.kind == trace::EventKind::Timeout;
+    }
+    std::ranges::sort(latencies);
+    QCOMPARE(c.attempts, attempts);
+    QCOMPARE(c.okLatenciesMs, latencies);
+    QCOMPARE(qsizetype(c.timeouts.size()), timeouts);
+    QVERIFY(attempts[1] > 0); // the run retried, so the histogram has more than one bar
+    // Karn's rule: only calls answered on their first send give a sample.
+    QVERIFY(!c.rttSamples.empty());
+    QVERIFY(qint64(c.rttSamples.size()) <= attempts[0]);
 }
 
 // Live changes made while the player steps (between two events of one

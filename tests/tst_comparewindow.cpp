@@ -2,6 +2,7 @@
 // and the strip holding each run's own figures, the first divergence
 // ringed in both, one scroll for both diagrams, controls that act on the
 // side chosen; and Fork from Here, from a capture, beside its original.
+#include "comparecharts.h"
 #include "comparedialogs.h"
 #include "comparestrip.h"
 #include "comparewindow.h"
@@ -19,7 +20,9 @@
 #include "session/simulationplayer.h"
 #include "simrun.h"
 
+#include <QBarSet>
 #include <QComboBox>
+#include <QLineSeries>
 #include <QLabel>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -106,6 +109,14 @@ void TestCompareWindow::fixedAgainstFullJitterOnOverload()
     QCOMPARE(window.comparison().divergence.b, d.b);
     auto *label = window.findChild<QLabel *>(QStringLiteral("divergence"));
     QVERIFY2(label->text().startsWith(QStringLiteral("First divergence")), qPrintable(label->text()));
+
+    // The charts hold each run's own figures, A over B.
+    const session::RunCurves curvesB = session::runCurves(runB.view);
+    for (int i = 0; i < session::RunCurves::kAttemptBuckets; ++i)
+        QCOMPARE(window.charts().attempts(1)->at(i), double(curvesB.attempts[std::size_t(i)]));
+    QCOMPARE(window.charts().cdf(0)->points().constLast().y(), 1.0);
+    QCOMPARE(window.charts().cdf(0)->points().constLast().x(), session::runCurves(runA.view).okLatenciesMs.back());
+    QCOMPARE(qsizetype(window.charts().timeouts(1)->count()), qsizetype(curvesB.timeouts.size()));
 
     // The strip: a column per call, and its text for a call that differs.
     const auto [i, j] = window.comparison().differing.front();

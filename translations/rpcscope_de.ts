@@ -2711,6 +2711,57 @@ die Antwort war unterwegs</translation>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::CompareCharts</name>
+    <message>
+        <source>latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>fraction of ok calls at or below</source>
+        <translation>Anteil der ok-Aufrufe bis hierher</translation>
+    </message>
+    <message>
+        <source>Latency CDF</source>
+        <translation>Latenz-CDF</translation>
+    </message>
+    <message>
+        <source>attempts per call</source>
+        <translation>Versuche je Aufruf</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>session time (ms)</source>
+        <translation>Sitzungszeit (ms)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>RTT and timeout</source>
+        <translation>RTT und Timeout</translation>
+    </message>
+    <message>
+        <source>%1: ok calls</source>
+        <translation>%1: ok-Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1: RTT sample</source>
+        <translation>%1: RTT-Messung</translation>
+    </message>
+    <message>
+        <source>%1: timeout that expired</source>
+        <translation>%1: abgelaufener Timeout</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::CompareDialog</name>
     <message>
         <source>Compare Two Runs</source>
@@ -2949,6 +3000,10 @@ B: %4</translation>
     <message>
         <source>Saved %1 to %2</source>
         <translation>%1 in %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
     </message>
 </context>
 <context>

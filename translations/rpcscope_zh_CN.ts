@@ -2711,6 +2711,57 @@ the reply was on its way</source>
     </message>
 </context>
 <context>
+    <name>rpcscope::widgets::CompareCharts</name>
+    <message>
+        <source>latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>fraction of ok calls at or below</source>
+        <translation>不超过该值的成功调用比例</translation>
+    </message>
+    <message>
+        <source>Latency CDF</source>
+        <translation>延迟 CDF</translation>
+    </message>
+    <message>
+        <source>attempts per call</source>
+        <translation>每次调用的尝试次数</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>调用数</translation>
+    </message>
+    <message>
+        <source>Retransmissions</source>
+        <translation>重传</translation>
+    </message>
+    <message>
+        <source>session time (ms)</source>
+        <translation>会话时间（毫秒）</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>RTT and timeout</source>
+        <translation>RTT 与超时</translation>
+    </message>
+    <message>
+        <source>%1: ok calls</source>
+        <translation>%1：成功的调用</translation>
+    </message>
+    <message>
+        <source>%1: RTT sample</source>
+        <translation>%1：RTT 样本</translation>
+    </message>
+    <message>
+        <source>%1: timeout that expired</source>
+        <translation>%1：到期的超时</translation>
+    </message>
+</context>
+<context>
     <name>rpcscope::widgets::CompareDialog</name>
     <message>
         <source>Compare Two Runs</source>
@@ -2949,6 +3000,10 @@ B：%4</translation>
     <message>
         <source>Saved %1 to %2</source>
         <translation>已将 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
     </message>
 </context>
 <context>

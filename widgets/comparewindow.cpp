@@ -1,5 +1,6 @@
 #include "comparewindow.h"
 
+#include "comparecharts.h"
 #include "comparestrip.h"
 #include "controlspanel.h"
 #include "displaynames.h"
@@ -203,6 +204,13 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     m_i18n.add([tableDock] { tableDock->setWindowTitle(tr("A | B | Δ")); });
     addDockWidget(Qt::RightDockWidgetArea, tableDock);
 
+    m_charts = new CompareCharts;
+    auto *chartsDock = new QDockWidget(this);
+    chartsDock->setObjectName(QStringLiteral("compareChartsDock"));
+    chartsDock->setWidget(m_charts);
+    m_i18n.add([chartsDock] { chartsDock->setWindowTitle(tr("Charts")); });
+    addDockWidget(Qt::RightDockWidgetArea, chartsDock);
+
     auto *controls = new QWidget;
     auto *controlsLayout = new QVBoxLayout(controls);
     m_target = new QComboBox;
@@ -230,7 +238,8 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     controlsDock->setWidget(controlsArea);
     m_i18n.add([controlsDock] { controlsDock->setWindowTitle(tr("Controls")); });
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
-    tabifyDockWidget(tableDock, controlsDock);
+    tabifyDockWidget(tableDock, chartsDock);
+    tabifyDockWidget(chartsDock, controlsDock);
     tableDock->raise();
 
     auto *tools = addToolBar(QString());
@@ -444,6 +453,8 @@ void CompareWindow::updateComparison()
     m_comparison = session::compareRuns(a, b);
     m_strip->setComparison(m_comparison);
     fillTable();
+    if (m_charts->isVisible() || !m_timer.isActive())
+        m_charts->setCurves(session::runCurves(a), session::runCurves(b));
     const session::Divergence &d = m_comparison.divergence;
     if (!d.found()) {
         m_divergence->setText(tr("So far the two runs are the same, event for event."));

@@ -24,6 +24,7 @@ class SimulationPlayer;
 
 namespace rpcscope::widgets {
 
+class CompareCharts;
 class CompareStrip;
 class ControlsPanel;
 class SequenceDiagramView;
@@ -57,6 +58,7 @@ public:
     session::SimulationPlayer &player(int side) { return *m_players[std::size_t(side)]; }
     SequenceDiagramView &diagram(int side) { return *m_views[std::size_t(side)]; }
     CompareStrip &strip() { return *m_strip; }
+    CompareCharts &charts() { return *m_charts; }
     QTableWidget &table() { return *m_table; }
     const session::Comparison &comparison() const { return m_comparison; }
     core::TimePoint clock() const { return m_clock; }
@@ -95,6 +97,7 @@ private:
     CompareStrip *m_strip = nullptr;
     QLabel *m_divergence = nullptr;
     QTableWidget *m_table = nullptr;
+    CompareCharts *m_charts = nullptr;
     ControlsPanel *m_controls = nullptr;
     QComboBox *m_target = nullptr; // which side the controls act on
     QAction *m_playAction = nullptr;

@@ -1,6 +1,7 @@
 #include "compare.h"
 
 #include "trace/jsonlines.h"
+#include "trace/rttestimates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +73,39 @@ Divergence firstDivergence(const trace::TraceLog::View &a, const trace::TraceLog
     if (i < a.size() || j < b.size())
         return {i, j};
     return {};
+}
+
+RunCurves runCurves(const trace::TraceLog::View &view)
+{
+    RunCurves c;
+    trace::RttEstimates estimates;
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        const trace::Event &e = view.at(i);
+        const double ms = double(e.timeUs) / 1000.0;
+        switch (e.kind) {
+        case EventKind::CallOk:
+        case EventKind::CallFailed: {
+            // A call that never got to send counts with the single-attempt ones.
+            const int attempts = std::clamp<int>(e.attempt, 1, RunCurves::kAttemptBuckets);
+            ++c.attempts[std::size_t(attempts - 1)];
+            if (e.kind == EventKind::CallOk)
+                c.okLatenciesMs.push_back(double(e.detail) / 1000.0);
+            if (const auto sample = estimates.take(e))
+                c.rttSamples.emplace_back(ms, double(sample->rtt.count()) / 1000.0);
+            break;
+        }
+        case EventKind::Send:
+            estimates.take(e); // a probe: that call gives no sample
+            break;
+        case EventKind::Timeout:
+            c.timeouts.emplace_back(ms, double(e.detail) / 1000.0);
+            break;
+        default:
+            break;
+        }
+    }
+    std::ranges::sort(c.okLatenciesMs);
+    return c;
 }
 
 double goodput(const Summary &s)

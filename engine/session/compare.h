@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -61,6 +62,19 @@ struct MetricRow
 std::vector<MetricRow> metricRows(const Summary &a, const Summary &b);
 // Calls completed per second of virtual time.
 double goodput(const Summary &s);
+
+// What the compare window's charts draw of one run: the latency CDF, the
+// attempts each finished call took, and the RTT samples against the
+// timeouts that expired.
+struct RunCurves
+{
+    static constexpr int kAttemptBuckets = 10; // 1..9 and "10 or more", as the Charts dock counts them
+    std::vector<double> okLatenciesMs;         // sorted
+    std::array<std::int64_t, kAttemptBuckets> attempts{};
+    std::vector<std::pair<double, double>> rttSamples; // (session ms, RTT ms): the estimator's samples
+    std::vector<std::pair<double, double>> timeouts;   // (session ms, timeout that expired ms)
+};
+RunCurves runCurves(const trace::TraceLog::View &view);
 
 // Two runs side by side.
 struct Comparison
