@@ -25,6 +25,7 @@ using wire::DatagramKind;
 namespace {
 
 constexpr qsizetype kDetailLimit = 5'000;     // more events than this in view: bands
+constexpr qsizetype kFocusCallLimit = 200'000; // ...and up to this many, the selected call over them
 constexpr qsizetype kBandSamples = 40'000;    // events looked at to draw bands
 constexpr int kLabelLimit = 150;              // more arrows than this: no labels of single events
 constexpr double kArrowSpacing = 5;           // fewer pixels of height per arrow: bands
@@ -60,6 +61,8 @@ public:
     QFontMetricsF fm, fb;
     double top, bottom;
     bool labels = true;
+    // Drawing the selected call alone in detail, over the bands.
+    bool onlyFocusCall = false;
     // Timeouts that fired while the reply that answered the call was
     // already on its way (found by timers(), named by event()).
     std::unordered_set<qsizetype> spuriousTimeouts;
@@ -105,6 +108,10 @@ public:
         if (in.selectedCall) {
             const bool mine = e.client == in.selectedCall->first && e.callId == in.selectedCall->second;
             flags |= mine ? Selected : Dimmed;
+        } else if (in.selectedCalls && !in.selectedCalls->empty()) {
+            const bool picked = e.callId != 0
+                                && std::ranges::binary_search(*in.selectedCalls, std::pair{e.client, e.callId});
+            flags |= picked ? Selected : Dimmed;
         }
         if (in.focus && *in.focus == index)
             flags |= Halo;
@@ -204,7 +211,8 @@ public:
     // no call (a setting changed, a crash) stays: it is the call's context too.
     bool hidden(std::uint8_t flags, qsizetype event) const
     {
-        return in.onlySelectedCall && (flags & Dimmed) && !(event >= 0 && event < in.view.size() && in.view.at(event).callId == 0);
+        return (in.onlySelectedCall || onlyFocusCall) && (flags & Dimmed)
+               && !(event >= 0 && event < in.view.size() && in.view.at(event).callId == 0);
     }
 
     void add(ItemKind kind, Tone tone, std::uint8_t flags, QLineF line, QRectF rect, qsizetype event)
@@ -310,10 +318,18 @@ void Builder::build()
         const Event &e = view.at(i);
         arrows += (e.kind == EventKind::Deliver || e.kind == EventKind::Lost) && e.time() >= tTop && e.time() <= tBottom;
     }
-    if (last - first > kDetailLimit || double(arrows) * kArrowSpacing > bottom - top)
+    if (last - first > kDetailLimit || double(arrows) * kArrowSpacing > bottom - top) {
         bands(first, last);
-    else
+        // The call in focus stays readable over the bands: its own
+        // datagrams, marks and labels in detail (up to a bound on the work).
+        if (in.selectedCall && last - first <= kFocusCallLimit) {
+            onlyFocusCall = true;
+            detail(first, last);
+            onlyFocusCall = false;
+        }
+    } else {
         detail(first, last);
+    }
     landmarks();
     if (g.tracks > 0)
         counterTracks(first, last);
@@ -662,7 +678,9 @@ void Builder::bands(qsizetype first, qsizetype last)
             const double len = room * std::sqrt(double(c.sent) / peak);
             const auto bar = [&](double from, double length, Tone tone) {
                 const double x0 = x + dir * from, x1 = x + dir * (from + length);
-                add(ItemKind::Band, tone, 0, {}, QRectF(QPointF(std::min(x0, x1), by), QPointF(std::max(x0, x1), by + kBandHeight - 1)), -1);
+                // Faded under a call drawn in detail over them.
+                add(ItemKind::Band, tone, in.selectedCall ? Dimmed : 0, {},
+                    QRectF(QPointF(std::min(x0, x1), by), QPointF(std::max(x0, x1), by + kBandHeight - 1)), -1);
             };
             // Sent, of which the share lost in red and retried in amber, from the lane out.
             const double lostLen = c.sent ? len * std::min(1.0, double(c.lost) / c.sent) : 0;
@@ -679,6 +697,21 @@ void Builder::bands(qsizetype first, qsizetype last)
             // Damaged datagrams where they arrived: behind the lane, in magenta.
             if (c.damaged > 0)
                 bar(-8 - std::min(30.0, 3.0 * c.damaged), std::min(30.0, 3.0 * c.damaged), Tone::Corrupt);
+        }
+    }
+    // Calls picked out (the charts' selection) stay findable from far away:
+    // a mark beside their client's lane where each starts and where it ends.
+    if (in.selectedCalls && !in.selectedCalls->empty() && !in.selectedCall) {
+        for (qsizetype i = first; i < last; ++i) {
+            const Event &e = in.view.at(i);
+            if (e.kind != EventKind::CallStart && e.kind != EventKind::CallOk && e.kind != EventKind::CallFailed)
+                continue;
+            const double ey = y(e.time());
+            if (ey < areaTop || ey >= bottom || e.client >= hosts
+                || !std::ranges::binary_search(*in.selectedCalls, std::pair{e.client, e.callId}))
+                continue;
+            const double x = g.laneX(e.client);
+            add(ItemKind::Band, Tone::Accent, Selected, {}, QRectF(x - 16, ey - 2.5, 13, 5), i);
         }
     }
 }

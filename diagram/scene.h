@@ -112,6 +112,9 @@ struct SceneInput
     std::optional<qsizetype> focus;                                 // the stepped or clicked event
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall; // others are dimmed
     bool onlySelectedCall = false; // ... or, with a call selected, not drawn at all
+    // With no one call selected, a set of calls picked out (the charts'
+    // selection), sorted: those drawn as selected, the others dimmed.
+    const std::vector<std::pair<core::HostId, std::uint32_t>> *selectedCalls = nullptr;
     // The adaptive timeout (RFC 6298) is in force: each timer shows the
     // estimate it was armed from (ItemKind::Estimate).
     bool adaptive = false;

@@ -5,6 +5,7 @@
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
 #include "net/simnetwork.h"
+#include "session/callselection.h"
 #include "session/compare.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
@@ -15,6 +16,7 @@
 #include <QBuffer>
 
 #include <array>
+#include <set>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void callTablePairsCallsAndFindsDifferences();
     void metricRowsAreBMinusA();
     void runCurvesCountWhatTheTraceSays();
+    void chartSelectionsPickTheCallsTheyCount();
     void playerChangesRunAgainFromACapture();
     void playerPlaysAScript();
 };
@@ -363,6 +366,47 @@ void TestCompare::runCurvesCountWhatTheTraceSays()
     // Karn's rule: only calls answered on their first send give a sample.
     QVERIFY(!c.rttSamples.empty());
     QVERIFY(qint64(c.rttSamples.size()) <= attempts[0]);
+}
+
+// A bar of the retransmissions histogram and a stretch of the latency CDF
+// pick out exactly the calls they count, checked against each call's ending
+// as callEnds() reads it.
+void TestCompare::chartSelectionsPickTheCallsTheyCount()
+{
+    const SimRun run(scenarioConfig(QStringLiteral("lossy"), 4));
+    const std::vector<session::CallEnd> ends = session::callEnds(run.view);
+    std::set<session::CallKey> seen;
+    for (int attempts = 1; attempts <= 10; ++attempts) {
+        const std::vector<session::CallKey> picked = session::callsByAttempts(run.view, attempts);
+        std::vector<session::CallKey> expected;
+        for (const session::CallEnd &e : ends)
+            if (e.ended() && std::clamp<int>(e.attempts, 1, 10) == attempts)
+                expected.emplace_back(e.client, e.call);
+        QCOMPARE(picked, expected);
+        for (const session::CallKey &k : picked)
+            QVERIFY(seen.insert(k).second); // each call under one bar only
+    }
+    QCOMPARE(qsizetype(seen.size()), qsizetype(ends.size()));
+    QVERIFY(!session::callsByAttempts(run.view, 3).empty());
+
+    const std::vector<session::CallKey> slow = session::callsByLatency(run.view, 100, 500);
+    std::vector<session::CallKey> expected;
+    for (const session::CallEnd &e : ends)
+        if (e.ok && e.latencyUs >= 100'000 && e.latencyUs <= 500'000)
+            expected.emplace_back(e.client, e.call);
+    QVERIFY(!expected.empty());
+    QCOMPARE(slow, expected);
+    QCOMPARE(session::callsByLatency(run.view, 500, 100), expected); // either way round
+
+    // Within a time range: only the calls that ended in it.
+    const session::TimeRange range{core::TimePoint(500'000), core::TimePoint(1'500'000)};
+    const std::vector<session::CallKey> ranged = session::callsByAttempts(run.view, 1, range);
+    expected.clear();
+    for (const session::CallEnd &e : ends)
+        if (e.attempts == 1 && e.endUs >= 500'000 && e.endUs <= 1'500'000)
+            expected.emplace_back(e.client, e.call);
+    QVERIFY(!expected.empty());
+    QCOMPARE(ranged, expected);
 }
 
 // Live changes made while the player steps (between two events of one

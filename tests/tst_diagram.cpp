@@ -17,6 +17,8 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <set>
 #include <QXmlStreamReader>
 
 using namespace rpcscope;
@@ -417,6 +419,61 @@ private slots:
         QVERIFY(std::any_of(f.frame.labels.begin(), f.frame.labels.end(), [](const diagram::Label &l) {
             return l.placed && l.text == QStringLiteral("Loss → 35 %");
         }));
+    }
+
+    // Zoomed out to bands, a selected call is still drawn whole, in detail,
+    // over faded bands; a set of calls picked out (the charts') is marked
+    // beside its clients' lanes where each starts and ends.
+    void bandsKeepTheSelectedCallsVisible()
+    {
+        const session::SessionConfig config = scenario(u"many-clients");
+        trace::TraceLog log;
+        net::SimNetwork sim(config, &log);
+        sim.run();
+        const trace::TraceLog::View view = log.view();
+        const core::TimePoint end = view.at(view.size() - 1).time();
+        diagram::TraceDigest digest;
+        digest.update(view);
+        diagram::SceneInput in;
+        in.view = view;
+        in.digest = &digest;
+        in.geometry.width = 1000;
+        in.geometry.height = 900;
+        in.geometry.clients = config.clients;
+        in.geometry.pixelsPerMs = in.geometry.fitScale(end);
+        in.now = end;
+        in.font = diagram::diagramFont(QGuiApplication::font());
+        const std::pair<core::HostId, std::uint32_t> call{3, 7};
+        in.selectedCall = call;
+        const diagram::Frame focused = diagram::SceneBuilder::build(in);
+        QVERIFY(focused.summarised);
+        int arrows = 0;
+        for (const diagram::Item &item : focused.items) {
+            if (item.kind == ItemKind::Band)
+                QVERIFY(item.flags & diagram::Dimmed);
+            if (isDatagram(item)) {
+                const trace::Event &e = view.at(item.event);
+                QCOMPARE(std::pair(e.client, e.callId), call);
+                ++arrows;
+            }
+        }
+        QVERIFY(arrows >= 2); // its request and its reply at least
+
+        in.selectedCall.reset();
+        const std::vector<std::pair<core::HostId, std::uint32_t>> picked{{1, 2}, {3, 7}, {5, 11}};
+        in.selectedCalls = &picked;
+        const diagram::Frame marked = diagram::SceneBuilder::build(in);
+        std::set<std::pair<core::HostId, std::uint32_t>> seen;
+        for (const diagram::Item &item : marked.items) {
+            if (item.kind == ItemKind::Band && item.tone == diagram::Tone::Accent) {
+                QVERIFY(item.flags & diagram::Selected);
+                const trace::Event &e = view.at(item.event);
+                seen.insert({e.client, e.callId});
+            } else {
+                QVERIFY(!isDatagram(item)); // no detail: nothing is in focus
+            }
+        }
+        QCOMPARE(seen, std::set(picked.begin(), picked.end()));
     }
 
     // An SVG export writes each label where the frame placed it, and has no clock line.

@@ -7,6 +7,8 @@
 #include "session/scenario.h"
 #include "chartsview.h"
 #include "sequencediagramview.h"
+#include "eventtablemodel.h"
+#include "session/callselection.h"
 
 #include "remotefixture.h"
 
@@ -27,6 +29,12 @@
 #include <QMenuBar>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QSignalSpy>
+#include <QScrollBar>
+#include <QBarSet>
+#include <QChartView>
+#include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -113,6 +121,94 @@ private slots:
         QVERIFY(backoff);
         QCOMPARE(backoff->currentData().toString().isEmpty() ? backoff->currentText() : backoff->currentData().toString(),
                  QStringLiteral("full-jitter"));
+    }
+
+    // The linked charts: a bar of the retransmissions histogram and a drag
+    // across the latency CDF pick out calls in the diagram and the Events
+    // table, N steps through them, Escape lets them go; a drag down the
+    // counter tracks sets the charts' time range, which scrolling then
+    // leaves alone until the tracks are clicked.
+    void chartsSelectCallsAndTracksChooseTheirRange()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        window.setSpeed(1000);
+        window.startScenario(QStringLiteral("lossy"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.player().isFinished(), 30'000);
+        auto *charts = window.findChild<rpcscope::widgets::ChartsView *>();
+        auto *diagram = window.findChild<rpcscope::widgets::SequenceDiagramView *>();
+        auto *table = window.findChild<QTableView *>(QStringLiteral("eventTable"));
+        QVERIFY(charts && diagram && table);
+        const rpcscope::trace::TraceLog::View view = window.player().log().view();
+
+        Q_EMIT charts->attemptsSet()->clicked(1); // the bar of calls that took 2 attempts
+        const std::vector<rpcscope::session::CallKey> two = rpcscope::session::callsByAttempts(view, 2);
+        QVERIFY(two.size() > 1);
+        QCOMPARE(diagram->selectedCalls(), two);
+        auto *model = qobject_cast<rpcscope::widgets::EventTableModel *>(table->model());
+        QVERIFY(model && model->rowCount() > 0);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const rpcscope::trace::Event &e = model->eventAt(row);
+            QVERIFY(std::ranges::binary_search(two, std::pair{e.client, e.callId}));
+        }
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Calls that took 2 attempts: %1,").arg(two.size())),
+                 qPrintable(window.statusBar()->currentMessage()));
+        // N: the first of them in time, then the next one.
+        diagram->setFocus();
+        diagram->verticalScrollBar()->setValue(0);
+        QTest::keyClick(diagram, Qt::Key_N);
+        QVERIFY(diagram->selectedCall());
+        const auto first = *diagram->selectedCall();
+        QVERIFY(std::ranges::binary_search(two, first));
+        QTest::keyClick(diagram, Qt::Key_N);
+        QVERIFY(diagram->selectedCall() && *diagram->selectedCall() != first);
+        QVERIFY(std::ranges::binary_search(two, *diagram->selectedCall()));
+        // Escape: back to the set, then the set goes.
+        QTest::keyClick(diagram, Qt::Key_Escape);
+        QVERIFY(!diagram->selectedCall());
+        QCOMPARE(diagram->selectedCalls(), two);
+        QTest::keyClick(diagram, Qt::Key_Escape);
+        QVERIFY(diagram->selectedCalls().empty());
+        QVERIFY(model->callSetFilter().empty());
+
+        // A drag across the CDF: the calls between the latencies it spans.
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock"));
+        if (dock)
+            dock->raise();
+        charts->tabs()->setCurrentIndex(2);
+        QTRY_VERIFY(charts->cdfView()->isVisible());
+        QSignalSpy chosen(charts, &rpcscope::widgets::ChartsView::latencyRangeChosen);
+        QWidget *port = charts->cdfView()->viewport();
+        const int y = port->height() / 2;
+        QTest::mousePress(port, Qt::LeftButton, {}, QPoint(port->width() / 5, y));
+        QTest::mouseMove(port, QPoint(port->width() * 4 / 5, y));
+        QTest::mouseRelease(port, Qt::LeftButton, {}, QPoint(port->width() * 4 / 5, y));
+        QCOMPARE(chosen.count(), 1);
+        const double from = chosen.at(0).at(0).toDouble(), to = chosen.at(0).at(1).toDouble();
+        QVERIFY(from < to);
+        QCOMPARE(diagram->selectedCalls(), rpcscope::session::callsByLatency(view, from, to));
+
+        // A drag down the counter tracks: the charts' range, kept while the diagram scrolls.
+        diagram->setCounterTracks(true);
+        diagram->fitToSession();
+        QTest::qWait(50);
+        const int x = diagram->viewport()->width() - 20;
+        const int top = int(diagram->yForTime(rpcscope::core::TimePoint(500'000)));
+        const int bottom = int(diagram->yForTime(rpcscope::core::TimePoint(1'000'000)));
+        QTest::mousePress(diagram->viewport(), Qt::LeftButton, {}, QPoint(x, top));
+        QTest::mouseMove(diagram->viewport(), QPoint(x, bottom));
+        QTest::mouseRelease(diagram->viewport(), Qt::LeftButton, {}, QPoint(x, bottom));
+        QVERIFY(charts->timeRange());
+        const auto [rangeFrom, rangeTo] = *charts->timeRange();
+        QVERIFY(std::abs(rangeFrom.count() - 500'000) < 20'000);
+        QVERIFY(std::abs(rangeTo.count() - 1'000'000) < 20'000);
+        diagram->showTime(rpcscope::core::TimePoint(2'000'000));
+        QTest::qWait(50);
+        QCOMPARE(charts->timeRange()->first, rangeFrom);
+        // A click on the tracks: they follow the diagram again.
+        QTest::mouseClick(diagram->viewport(), Qt::LeftButton, {}, QPoint(x, top));
+        QTRY_VERIFY(charts->timeRange() && charts->timeRange()->first != rangeFrom);
     }
 
     void presentationScalesAndRestores()

@@ -2709,6 +2709,10 @@ die Antwort war unterwegs</translation>
         <source>SRTT + 4·RTTVAR at t = %1 ms: %2 ms</source>
         <translation>SRTT + 4·RTTVAR bei t = %1 ms: %2 ms</translation>
     </message>
+    <message>
+        <source>Drag across latencies to select those calls</source>
+        <translation>Über Latenzen ziehen, um diese Aufrufe auszuwählen</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::CompareCharts</name>
@@ -4221,6 +4225,38 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>Forked at %1 ms: the fork opens beside its original</source>
         <translation>Bei %1 ms verzweigt: Die Verzweigung öffnet sich neben ihrem Original</translation>
+    </message>
+    <message>
+        <source>took one attempt</source>
+        <translation>einen Versuch brauchten</translation>
+    </message>
+    <message>
+        <source>took %1 attempts</source>
+        <translation>%1 Versuche brauchten</translation>
+    </message>
+    <message>
+        <source>took %1 or more attempts</source>
+        <translation>%1 oder mehr Versuche brauchten</translation>
+    </message>
+    <message>
+        <source>answered in %1 to %2 ms</source>
+        <translation>in %1 bis %2 ms beantwortet wurden</translation>
+    </message>
+    <message>
+        <source>Charts: %1 to %2 ms, as dragged on the counter tracks; click the tracks to have them follow the diagram again</source>
+        <translation>Diagramme: %1 bis %2 ms, wie auf den Zählerspuren gezogen; ein Klick auf die Spuren lässt sie wieder dem Sequenzdiagramm folgen</translation>
+    </message>
+    <message>
+        <source>Charts follow the diagram again</source>
+        <translation>Die Diagramme folgen wieder dem Sequenzdiagramm</translation>
+    </message>
+    <message>
+        <source>No call %1</source>
+        <translation>Kein Aufruf, der %1</translation>
+    </message>
+    <message>
+        <source>Calls that %1: %2, highlighted in the diagram and alone in the Events table; N and P step through them, Escape lets them go</source>
+        <translation>Aufrufe, die %1: %2, im Diagramm hervorgehoben und allein in der Ereignistabelle; N und P gehen sie durch, Escape gibt sie frei</translation>
     </message>
 </context>
 <context>

@@ -2709,6 +2709,10 @@ the reply was on its way</source>
         <source>SRTT + 4·RTTVAR at t = %1 ms: %2 ms</source>
         <translation>t = %1 毫秒时的 SRTT + 4·RTTVAR：%2 毫秒</translation>
     </message>
+    <message>
+        <source>Drag across latencies to select those calls</source>
+        <translation>在延迟上拖动以选中这些调用</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::CompareCharts</name>
@@ -4221,6 +4225,38 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>Forked at %1 ms: the fork opens beside its original</source>
         <translation>已在 %1 毫秒处分叉：分叉显示在其原始运行旁</translation>
+    </message>
+    <message>
+        <source>took one attempt</source>
+        <translation>只尝试了一次</translation>
+    </message>
+    <message>
+        <source>took %1 attempts</source>
+        <translation>尝试了 %1 次</translation>
+    </message>
+    <message>
+        <source>took %1 or more attempts</source>
+        <translation>尝试了 %1 次或更多</translation>
+    </message>
+    <message>
+        <source>answered in %1 to %2 ms</source>
+        <translation>在 %1 至 %2 毫秒内得到应答</translation>
+    </message>
+    <message>
+        <source>Charts: %1 to %2 ms, as dragged on the counter tracks; click the tracks to have them follow the diagram again</source>
+        <translation>图表：%1 至 %2 毫秒，按计数轨道上的拖动范围；点击计数轨道可让图表重新跟随时序图</translation>
+    </message>
+    <message>
+        <source>Charts follow the diagram again</source>
+        <translation>图表重新跟随时序图</translation>
+    </message>
+    <message>
+        <source>No call %1</source>
+        <translation>没有调用%1</translation>
+    </message>
+    <message>
+        <source>Calls that %1: %2, highlighted in the diagram and alone in the Events table; N and P step through them, Escape lets them go</source>
+        <translation>%1的调用：%2 个，已在时序图中高亮并单独列于事件表中；按 N 和 P 逐个浏览，按 Esc 取消选择</translation>
     </message>
 </context>
 <context>

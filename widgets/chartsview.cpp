@@ -19,6 +19,8 @@
 #include <QLineSeries>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
+#include <QRubberBand>
 #include <QScatterSeries>
 #include <QTabWidget>
 #include <QToolButton>
@@ -263,6 +265,7 @@ ChartsView::ChartsView(QWidget *parent)
         chart->addAxis(m_attemptsY, Qt::AlignLeft);
         series->attachAxis(x);
         series->attachAxis(m_attemptsY);
+        connect(m_attempts, &QBarSet::clicked, this, [this](int index) { Q_EMIT attemptsChosen(index + 1); });
         connect(m_attempts, &QBarSet::hovered, this, [this, categories](bool state, int index) {
             if (state && index >= 0 && index < kAttemptBuckets)
                 showHover(tr("%1 attempts: %2 calls").arg(categories.at(index)).arg(m_attempts->at(index)));
@@ -285,7 +288,9 @@ ChartsView::ChartsView(QWidget *parent)
         m_cdf->attachAxis(m_cdfX);
         m_cdf->attachAxis(y);
         hoverXY(m_cdf, QT_TR_NOOP("latency %1 ms: fraction %2 of calls at or below"));
-        addChart(chart, QT_TR_NOOP("Latency CDF"));
+        m_cdfView = addChart(chart, QT_TR_NOOP("Latency CDF"));
+        m_cdfView->viewport()->installEventFilter(this);
+        m_i18n.add([this] { m_cdfView->setToolTip(tr("Drag across latencies to select those calls")); });
     }
     // Goodput.
     {
@@ -746,6 +751,48 @@ void ChartsView::showHover(const QString &text)
 QString ChartsView::hoverText() const
 {
     return m_hoverText;
+}
+
+// A drag across the latency CDF: a band over the latencies it spans, and on
+// release the range in milliseconds, for the window to select those calls.
+bool ChartsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_cdfView || watched != m_cdfView->viewport())
+        return QWidget::eventFilter(watched, event);
+    const auto x = [event] { return static_cast<QMouseEvent *>(event)->position().toPoint().x(); };
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+        if (static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton) {
+            m_cdfDragFrom = x();
+            if (!m_cdfBand)
+                m_cdfBand = new QRubberBand(QRubberBand::Rectangle, m_cdfView->viewport());
+            m_cdfBand->setGeometry(QRect(*m_cdfDragFrom, 0, 1, m_cdfView->viewport()->height()));
+            m_cdfBand->show();
+        }
+        break;
+    case QEvent::MouseMove:
+        if (m_cdfDragFrom)
+            m_cdfBand->setGeometry(QRect(std::min(x(), *m_cdfDragFrom), 0, std::abs(x() - *m_cdfDragFrom) + 1,
+                                         m_cdfView->viewport()->height()));
+        break;
+    case QEvent::MouseButtonRelease:
+        if (m_cdfDragFrom) {
+            const int from = *m_cdfDragFrom, to = x();
+            m_cdfDragFrom.reset();
+            m_cdfBand->hide();
+            if (std::abs(to - from) > 3) {
+                QChart *chart = m_cdfView->chart();
+                const auto ms = [&](int vx) {
+                    return chart->mapToValue(m_cdfView->mapToScene(QPoint(vx, 0)), m_cdf).x();
+                };
+                Q_EMIT latencyRangeChosen(std::max(0.0, std::min(ms(from), ms(to))), std::max(ms(from), ms(to)));
+            }
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChartsView::changeEvent(QEvent *event)

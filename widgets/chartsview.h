@@ -27,6 +27,7 @@ class QChart;
 class QChartView;
 class QLabel;
 class QLineSeries;
+class QRubberBand;
 class QScatterSeries;
 class QTabWidget;
 class QValueAxis;
@@ -94,15 +95,26 @@ public:
     // The range the charts are limited to; none: the whole session.
     std::optional<std::pair<core::TimePoint, core::TimePoint>> timeRange() const { return m_range; }
 
+Q_SIGNALS:
+    // The linked charts: a click on a bar of the retransmissions histogram
+    // (the calls that took `attempts`, 10 meaning ten or more), or a drag
+    // across the latency CDF (the ok calls between two latencies).
+    void attemptsChosen(int attempts);
+    void latencyRangeChosen(double fromMs, double toMs);
+
 public Q_SLOTS:
     // Restricts the time axes, and the calls counted in the histogram and
     // the CDF, to [from, to]; clearTimeRange() shows the whole session.
     void setTimeRange(core::TimePoint from, core::TimePoint to);
     void clearTimeRange();
 
+    // The latency CDF's view, where a drag chooses a range of latencies.
+    QChartView *cdfView() const { return m_cdfView; }
+
 protected:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // A finished call: when it ended and how many attempts it took.
@@ -150,6 +162,9 @@ private:
     QValueAxis *m_attemptsY = nullptr;
     QLineSeries *m_cdf = nullptr;
     QValueAxis *m_cdfX = nullptr;
+    QChartView *m_cdfView = nullptr;
+    QRubberBand *m_cdfBand = nullptr;
+    std::optional<int> m_cdfDragFrom; // viewport x where a drag across the CDF began
     QLineSeries *m_callRate = nullptr;
     QLineSeries *m_byteRate = nullptr;
     QValueAxis *m_goodputX = nullptr;

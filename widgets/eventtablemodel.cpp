@@ -157,9 +157,18 @@ void EventTableModel::setCallFilter(std::optional<std::uint32_t> callId)
     endResetModel();
 }
 
+void EventTableModel::setCallSetFilter(std::vector<std::pair<core::HostId, std::uint32_t>> calls)
+{
+    std::ranges::sort(calls);
+    beginResetModel();
+    m_callSet = std::move(calls);
+    resetFilteredRows();
+    endResetModel();
+}
+
 bool EventTableModel::isFiltering() const
 {
-    return !m_kindSet.isEmpty() || m_host.has_value() || m_callId.has_value();
+    return !m_kindSet.isEmpty() || m_host.has_value() || m_callId.has_value() || !m_callSet.empty();
 }
 
 bool EventTableModel::matches(const Event &e) const
@@ -169,6 +178,8 @@ bool EventTableModel::matches(const Event &e) const
     if (m_host && e.from != *m_host && !(e.to == *m_host && hasReceiver(e)))
         return false;
     if (m_callId && e.callId != *m_callId)
+        return false;
+    if (!m_callSet.empty() && (e.callId == 0 || !std::ranges::binary_search(m_callSet, std::pair{e.client, e.callId})))
         return false;
     return true;
 }

@@ -65,6 +65,9 @@ public:
     // datagram (or the client a server event concerns).
     void setHostFilter(std::optional<core::HostId> host);
     void setCallFilter(std::optional<std::uint32_t> callId);
+    // The events of these calls only (the charts' selection); empty: all.
+    void setCallSetFilter(std::vector<std::pair<core::HostId, std::uint32_t>> calls);
+    const std::vector<std::pair<core::HostId, std::uint32_t>> &callSetFilter() const { return m_callSet; }
     QSet<trace::EventKind> kindFilter() const { return m_kindSet; }
     std::optional<core::HostId> hostFilter() const { return m_host; }
     std::optional<std::uint32_t> callFilter() const { return m_callId; }
@@ -106,6 +109,7 @@ private:
     std::bitset<trace::kEventKindCount> m_kinds; // m_kindSet for an O(1) test
     std::optional<core::HostId> m_host;
     std::optional<std::uint32_t> m_callId;
+    std::vector<std::pair<core::HostId, std::uint32_t>> m_callSet; // sorted
     // Only while filtering: log indices of the matching events, ascending,
     // for log events [0, m_scanned).
     std::vector<qsizetype> m_rows;

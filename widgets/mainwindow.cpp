@@ -101,6 +101,8 @@ MainWindow::MainWindow(QWidget *parent)
     // or zooms to it, the whole session while it follows the live edge.
     connect(m_diagram, &SequenceDiagramView::visibleRangeChanged, this,
             [this](qint64 fromUs, qint64 toUs, bool followingLive) {
+                if (m_chartsPinned)
+                    return; // chosen on the counter tracks: it stays until they are clicked
                 if (followingLive) {
                     if (m_charts->timeRange())
                         m_charts->clearTimeRange();
@@ -109,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
                 }
             });
     connect(m_controls, &ControlsPanel::optionChanged, this, &MainWindow::onOptionChanged);
+    linkCharts();
 
     // Large enough for the diagram and its docks, never larger than the
     // screen it opens on (a 1024×768 projector included).
@@ -736,6 +739,7 @@ bool MainWindow::confirmDiscardCapture()
 // Points the views at the player's trace for a session of `config`.
 void MainWindow::showSession(const session::SessionConfig &config)
 {
+    clearCallSelection();
     m_quiz.reset();
     m_quizStep.reset();
     m_controls->showConfig(config);

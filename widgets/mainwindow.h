@@ -5,6 +5,7 @@
 #include "session/quiz.h"
 #include "retranslator.h"
 #include "session/scenario.h"
+#include "session/callselection.h"
 #include "session/settingchange.h"
 #include "session/summary.h"
 
@@ -62,6 +63,11 @@ public:
     bool openCapture(const QString &path, QString *error = nullptr);
     // Saves the session shown (live, simulated or replayed) as a capture.
     bool saveCapture(const QString &path, QString *error);
+    // The linked charts (linkedcharts.cpp): picks out a set of calls — drawn
+    // selected in the diagram, alone in the Events table, stepped through
+    // with N and P — and says what they are (`what`: "took 3 attempts").
+    void selectCalls(std::vector<session::CallKey> calls, const QString &what);
+    void clearCallSelection();
     // Scenario > Compare: A and B on one clock in a window of their own
     // (comparemenu.cpp). Labels name what each differs in.
     CompareWindow *compare(const session::SessionConfig &a, const session::SessionConfig &b);
@@ -122,6 +128,8 @@ private:
     // Go: the next and previous moment of each kind, Go to Call, Go to Time,
     // and the Moments list's breakpoints (gomenu.cpp).
     void createGoMenu();
+    // The charts choose calls and the counter tracks choose the charts' range (linkedcharts.cpp).
+    void linkCharts();
     // Scenario > Compare… and Fork from Here…, and the diagram's context menu (comparemenu.cpp).
     void createCompareActions(QMenu *scenarioMenu);
     void showCompareDialog();
@@ -195,6 +203,7 @@ private:
     QLabel *m_narration = nullptr;
     QLabel *m_story = nullptr;      // the scenario's title and story, beside the narration
     bool m_sawFinish = false;       // the session's end was shown (fitted, lesson told)
+    bool m_chartsPinned = false;    // the charts' range was chosen on the counter tracks, not by the scroll
     bool m_presenting = false;
     QAction *m_tracksAction = nullptr; // View > Counter Tracks
     QAction *m_presentationAction = nullptr;

@@ -71,6 +71,7 @@ void SequenceDiagramView::setLog(const trace::TraceLog *log, int clients)
     m_stepped.reset();
     m_selected.reset();
     m_selectedCall.reset();
+    m_selectedCalls.clear();
     m_follow = true;
     updateScrollRange();
     viewport()->update();
@@ -92,6 +93,7 @@ void SequenceDiagramView::refresh(TimePoint now)
     if (m_view.size() < before) { // the log was cleared
         m_selected.reset();
         m_selectedCall.reset();
+        m_selectedCalls.clear();
     }
     m_digest.update(m_view);
     m_now = now;
@@ -328,6 +330,7 @@ void SequenceDiagramView::render(QPainter &painter, const QRect &target)
     in.now = m_now;
     in.focus = m_selected ? m_selected : m_stepped;
     in.selectedCall = m_selectedCall;
+    in.selectedCalls = &m_selectedCalls;
     in.onlySelectedCall = m_onlyCall;
     in.adaptive = m_adaptive;
     in.font = diagram::diagramFont(font());
@@ -375,11 +378,18 @@ void SequenceDiagramView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Minus: zoomBy(0.8); return;
     case Qt::Key_F: fitToSession(); return;
     case Qt::Key_End: setFollowLive(true); return;
-    case Qt::Key_Escape: selectEvent(std::nullopt); return;
+    case Qt::Key_Escape:
+        // One call selected: back to the set, if there is one; else the set goes.
+        if (!m_selectedCall && !m_selectedCalls.empty()) {
+            setSelectedCalls({});
+            Q_EMIT selectedCallsCleared();
+        }
+        selectEvent(std::nullopt);
+        return;
     case Qt::Key_N:
-    case Qt::Key_Right: selectAdjacentEvent(+1); return;
+    case Qt::Key_Right: m_selectedCalls.empty() ? selectAdjacentEvent(+1) : void(selectAdjacentCall(+1)); return;
     case Qt::Key_P:
-    case Qt::Key_Left: selectAdjacentEvent(-1); return;
+    case Qt::Key_Left: m_selectedCalls.empty() ? selectAdjacentEvent(-1) : void(selectAdjacentCall(-1)); return;
     case Qt::Key_Home: setFollowLive(false); verticalScrollBar()->setValue(0); return;
     default: QAbstractScrollArea::keyPressEvent(event);
     }
@@ -388,6 +398,29 @@ void SequenceDiagramView::keyPressEvent(QKeyEvent *event)
 void SequenceDiagramView::selectAdjacentEvent(int direction)
 {
     selectNext(direction, [this](qsizetype i) { return diagram::drawnAsItsOwn(m_view.at(i).kind); });
+}
+
+void SequenceDiagramView::setSelectedCalls(std::vector<std::pair<core::HostId, std::uint32_t>> calls)
+{
+    std::ranges::sort(calls);
+    m_selectedCalls = std::move(calls);
+    viewport()->update();
+}
+
+bool SequenceDiagramView::selectAdjacentCall(int direction)
+{
+    const auto current = m_selectedCall;
+    const bool found = selectNext(direction, [this, current](qsizetype i) {
+        const trace::Event &e = m_view.at(i);
+        const std::pair key{e.client, e.callId};
+        return e.callId != 0 && diagram::drawnAsItsOwn(e.kind) && key != current
+               && std::ranges::binary_search(m_selectedCalls, key);
+    });
+    // Close enough to see the call's every datagram, however far out the
+    // diagram was (a set is picked out of a whole session's charts).
+    if (found)
+        zoomToSelectedCall();
+    return found;
 }
 
 bool SequenceDiagramView::selectMoment(diagram::Moment moment, int direction)
@@ -444,11 +477,15 @@ void SequenceDiagramView::goToEvent(qsizetype index)
 
 void SequenceDiagramView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
-        m_bandFrom = event->position().toPoint().y();
+    const QPoint pos = event->position().toPoint();
+    const diagram::Geometry g = geometry();
+    const bool onTracks = m_tracks && pos.x() / m_scale >= g.lanesRight() && pos.y() / m_scale > g.header();
+    if (event->button() == Qt::LeftButton && ((event->modifiers() & Qt::ShiftModifier) || onTracks)) {
+        m_bandFrom = pos.y();
+        m_bandOnTracks = onTracks && !(event->modifiers() & Qt::ShiftModifier);
         if (!m_band)
             m_band = new QRubberBand(QRubberBand::Rectangle, viewport());
-        m_band->setGeometry(QRect(0, *m_bandFrom, viewport()->width(), 1));
+        m_band->setGeometry(bandRect(*m_bandFrom, *m_bandFrom));
         m_band->show();
         return;
     }
@@ -458,11 +495,18 @@ void SequenceDiagramView::mousePressEvent(QMouseEvent *event)
     }
 }
 
+QRect SequenceDiagramView::bandRect(int fromY, int toY) const
+{
+    // Across the whole view for a zoom; across the counter tracks alone for
+    // the charts' range.
+    const int left = m_bandOnTracks ? int(geometry().lanesRight() * m_scale) : 0;
+    return QRect(left, std::min(fromY, toY), viewport()->width() - left, std::abs(toY - fromY) + 1);
+}
+
 void SequenceDiagramView::mouseMoveEvent(QMouseEvent *event)
 {
     if (m_bandFrom) {
-        const int y = event->position().toPoint().y();
-        m_band->setGeometry(QRect(0, std::min(y, *m_bandFrom), viewport()->width(), std::abs(y - *m_bandFrom) + 1));
+        m_band->setGeometry(bandRect(*m_bandFrom, event->position().toPoint().y()));
         return;
     }
     if (m_dragFrom && (event->buttons() & Qt::LeftButton)) {
@@ -479,9 +523,15 @@ void SequenceDiagramView::mouseReleaseEvent(QMouseEvent *event)
         const int top = std::min(y, *m_bandFrom), bottom = std::max(y, *m_bandFrom);
         m_bandFrom.reset();
         m_band->hide();
-        if (bottom - top > 4) {
-            const diagram::Geometry g = geometry();
-            zoomToRange(std::max(TimePoint(0), g.timeForY(top / m_scale)), g.timeForY(bottom / m_scale));
+        const diagram::Geometry g = geometry();
+        const TimePoint from = std::max(TimePoint(0), g.timeForY(top / m_scale)), to = g.timeForY(bottom / m_scale);
+        if (m_bandOnTracks) {
+            if (bottom - top > 4)
+                Q_EMIT tracksRangeChosen(from.count(), to.count());
+            else
+                Q_EMIT tracksRangeCleared();
+        } else if (bottom - top > 4) {
+            zoomToRange(from, to);
         }
         return;
     }

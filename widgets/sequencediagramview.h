@@ -78,6 +78,15 @@ public:
     // The selected event (by log index) and the call it belongs to.
     std::optional<qsizetype> selectedEvent() const { return m_selected; }
     void selectEvent(std::optional<qsizetype> index);
+    // A set of calls picked out (by the charts), sorted: drawn as selected,
+    // the rest dimmed, while no one call is selected; N and P then step
+    // from one of them to the next in time, and Escape (with no one call
+    // selected) lets the set go. An empty set: none.
+    void setSelectedCalls(std::vector<std::pair<core::HostId, std::uint32_t>> calls);
+    const std::vector<std::pair<core::HostId, std::uint32_t>> &selectedCalls() const { return m_selectedCalls; }
+    // Selects the first event shown of the next (+1) or previous (-1) call
+    // of the set, after or before the selection; false if there is none.
+    bool selectAdjacentCall(int direction);
     // The event the last Step reached: ringed like a selection, without
     // dimming the other calls. Cleared by setLog() and by passing nullopt.
     void setStepped(std::optional<qsizetype> index);
@@ -123,6 +132,12 @@ Q_SIGNALS:
     // the live edge): times in microseconds, and whether it follows the live edge.
     void visibleRangeChanged(qint64 fromUs, qint64 toUs, bool followingLive);
     void followLiveChanged(bool follow);
+    // The set of calls picked out was let go (Escape).
+    void selectedCallsCleared();
+    // A drag down the counter tracks chose a stretch of time for the
+    // charts; a click on them (no drag) gave it back to the scroll.
+    void tracksRangeChosen(qint64 fromUs, qint64 toUs);
+    void tracksRangeCleared();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -138,9 +153,11 @@ protected:
 
 private:
     void updateScrollRange();
+    QRect bandRect(int fromY, int toY) const;
     // Shift+drag: a band across the time area, zoomed to on release.
     QRubberBand *m_band = nullptr;
     std::optional<int> m_bandFrom;
+    bool m_bandOnTracks = false; // the band chooses the charts' range, not a zoom
     bool selectNext(int direction, const std::function<bool(qsizetype)> &wanted);
     void retranslate();
     // The end of the story: the clock, or the last event if that is later.
@@ -165,6 +182,7 @@ private:
     std::optional<qsizetype> m_selected;
     std::optional<qsizetype> m_stepped;
     std::optional<std::pair<core::HostId, std::uint32_t>> m_selectedCall;
+    std::vector<std::pair<core::HostId, std::uint32_t>> m_selectedCalls; // sorted
     std::optional<QPoint> m_dragFrom;
     int m_dragScroll = 0;
     diagram::Frame m_frame;
