@@ -4258,6 +4258,22 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <source>Calls that %1: %2, highlighted in the diagram and alone in the Events table; N and P step through them, Escape lets them go</source>
         <translation>Aufrufe, die %1: %2, im Diagramm hervorgehoben und allein in der Ereignistabelle; N und P gehen sie durch, Escape gibt sie frei</translation>
     </message>
+    <message>
+        <source>Drag on the counter tracks</source>
+        <translation>Ziehen auf den Zählerspuren</translation>
+    </message>
+    <message>
+        <source>Charts: show the stretch of time dragged over; a click follows the diagram again</source>
+        <translation>Diagramme: den überzogenen Zeitabschnitt zeigen; ein Klick folgt wieder dem Sequenzdiagramm</translation>
+    </message>
+    <message>
+        <source>Click a bar, drag across the CDF</source>
+        <translation>Balken anklicken, über die CDF ziehen</translation>
+    </message>
+    <message>
+        <source>Charts: select those calls in the diagram and the Events table; N and P step through them</source>
+        <translation>Diagramme: diese Aufrufe im Sequenzdiagramm und in der Ereignistabelle auswählen; N und P gehen sie durch</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

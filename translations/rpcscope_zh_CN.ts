@@ -4258,6 +4258,22 @@ Click an event, or press N and P, for its own story.</source>
         <source>Calls that %1: %2, highlighted in the diagram and alone in the Events table; N and P step through them, Escape lets them go</source>
         <translation>%1的调用：%2 个，已在时序图中高亮并单独列于事件表中；按 N 和 P 逐个浏览，按 Esc 取消选择</translation>
     </message>
+    <message>
+        <source>Drag on the counter tracks</source>
+        <translation>在计数轨道上拖动</translation>
+    </message>
+    <message>
+        <source>Charts: show the stretch of time dragged over; a click follows the diagram again</source>
+        <translation>图表：显示拖过的时间段；单击则重新跟随时序图</translation>
+    </message>
+    <message>
+        <source>Click a bar, drag across the CDF</source>
+        <translation>点击柱形，或在 CDF 上拖动</translation>
+    </message>
+    <message>
+        <source>Charts: select those calls in the diagram and the Events table; N and P step through them</source>
+        <translation>图表：在时序图和事件表中选中这些调用；按 N 和 P 逐个浏览</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::MeasureDialog</name>

@@ -268,6 +268,10 @@ void MainWindow::showShortcuts()
     rows.append({QStringLiteral("+, −, Ctrl+wheel"), tr("Diagram: zoom")});
     rows.append({QStringLiteral("Esc"), tr("Diagram: clear the selection")});
     rows.append({tr("Shift+drag"), tr("Diagram: zoom to the stretch of time dragged over")});
+    rows.append({tr("Drag on the counter tracks"), tr("Charts: show the stretch of time dragged over; a click "
+                                                       "follows the diagram again")});
+    rows.append({tr("Click a bar, drag across the CDF"),
+                 tr("Charts: select those calls in the diagram and the Events table; N and P step through them")});
     std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
     table->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
