@@ -3,10 +3,21 @@
 // A whole simulated session and its trace, for tests that read what a
 // scenario did.
 #include "net/simnetwork.h"
+#include "session/scenario.h"
 #include "session/sessionconfig.h"
 #include "trace/tracelog.h"
 
 namespace rpcscope::testsupport {
+
+// A scenario's preset, with a seed.
+inline session::SessionConfig scenarioConfig(QStringView name, std::uint64_t seed = 1)
+{
+    session::SessionConfig c;
+    c.scenario = name.toString();
+    session::findScenario(name)->apply(c);
+    c.seed = seed;
+    return c;
+}
 
 struct SimRun
 {

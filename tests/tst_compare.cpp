@@ -25,6 +25,7 @@ using session::SessionConfig;
 using session::SettingChange;
 using session::SettingChanges;
 using testsupport::SimRun;
+using testsupport::scenarioConfig;
 
 namespace {
 
@@ -41,14 +42,6 @@ struct ScriptedRun
     trace::TraceLog::View view;
 };
 
-SessionConfig scenarioConfig(const QString &name, std::uint64_t seed)
-{
-    SessionConfig c;
-    c.scenario = name;
-    session::findScenario(name)->apply(c);
-    c.seed = seed;
-    return c;
-}
 
 trace::Event makeEvent(std::int64_t timeUs, trace::EventKind kind, std::uint32_t call = 0)
 {

@@ -31,16 +31,10 @@
 using namespace rpcscope;
 using session::SessionConfig;
 using widgets::CompareWindow;
+using testsupport::scenarioConfig;
 
 namespace {
 
-SessionConfig scenarioConfig(const QString &name)
-{
-    SessionConfig c;
-    c.scenario = name;
-    session::findScenario(name)->apply(c);
-    return c;
-}
 
 SessionConfig with(SessionConfig c, const char *option, const char *value)
 {
