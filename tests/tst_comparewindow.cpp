@@ -71,6 +71,7 @@ private Q_SLOTS:
     void identicalSettingsShowNoDifference();
     void diagramsScrollAsOne();
     void controlsActOnTheSideChosen();
+    void stepGoesToTheNextInstantOfEither();
     void forkOfACaptureOpensBesideItsOriginal();
     void forkDialogRefusesWhatCannotChange();
     void compareDialogListsTheDifferences();
@@ -208,6 +209,38 @@ void TestCompareWindow::controlsActOnTheSideChosen()
     window.player(0).runTo(core::TimePoint(400'000));
     QCOMPARE(window.player(0).changes().size(), std::size_t(1));
     QCOMPARE(window.player(0).config().retry.backoff, core::Backoff::Fixed);
+}
+
+// Step: both runs to the next instant at which either has an event; the
+// runs' events come in the order of time, the same as played through.
+void TestCompareWindow::stepGoesToTheNextInstantOfEither()
+{
+    const SessionConfig c = scenarioConfig(QStringLiteral("lossy"));
+    const SessionConfig b = with(c, "backoff", "full-jitter");
+    CompareWindow window({c, {}, {}, {}}, {b, {}, {}, {}});
+    window.show();
+    window.pause();
+    const testsupport::SimRun runA(c), runB(b);
+    core::TimePoint last{0};
+    int steps = 0;
+    while (!(window.player(0).isFinished() && window.player(1).isFinished()) && steps < 100'000) {
+        window.step();
+        ++steps;
+        QVERIFY(window.clock() >= last);
+        last = window.clock();
+        // Nothing after the clock, and everything at or before it.
+        for (int side = 0; side < 2; ++side) {
+            const trace::TraceLog::View v = window.player(side).log().view();
+            const trace::TraceLog::View &whole = side == 0 ? runA.view : runB.view;
+            QVERIFY(v.size() <= whole.size());
+            if (v.size() < whole.size())
+                QVERIFY(whole.at(v.size()).time() > window.clock());
+        }
+    }
+    QVERIFY(window.player(0).isFinished() && window.player(1).isFinished());
+    QCOMPARE(window.player(0).log().view().size(), runA.view.size());
+    QCOMPARE(window.player(1).log().view().size(), runB.view.size());
+    QVERIFY(steps > 100);
 }
 
 void TestCompareWindow::forkOfACaptureOpensBesideItsOriginal()

@@ -3009,6 +3009,14 @@ B: %4</translation>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Both runs to the next moment at which either has something happen (.)</source>
+        <translation>Beide Läufe bis zum nächsten Moment, in dem in einem von ihnen etwas geschieht (.)</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::ConnectDialog</name>

@@ -3009,6 +3009,14 @@ B：%4</translation>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Both runs to the next moment at which either has something happen (.)</source>
+        <translation>两次运行都前进到其中任一方下一次发生事件的时刻（.）</translation>
+    </message>
 </context>
 <context>
     <name>rpcscope::widgets::ConnectDialog</name>

@@ -247,6 +247,9 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     m_playAction = tools->addAction(QString(), this, [this] { isPlaying() ? pause() : play(); });
     m_playAction->setObjectName(QStringLiteral("comparePlay"));
     m_playAction->setShortcut(Qt::Key_Space);
+    QAction *stepAction = tools->addAction(QString(), this, &CompareWindow::step);
+    stepAction->setObjectName(QStringLiteral("compareStep"));
+    stepAction->setShortcut(Qt::Key_Period);
     QAction *restartAction = tools->addAction(QString(), this, &CompareWindow::restart);
     restartAction->setObjectName(QStringLiteral("compareRestart"));
     restartAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -273,6 +276,8 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
         tools->setWindowTitle(tr("Compare"));
         m_playAction->setText(isPlaying() ? tr("Pause") : tr("Play"));
         restartAction->setText(tr("Restart"));
+        stepAction->setText(tr("Step"));
+        stepAction->setToolTip(tr("Both runs to the next moment at which either has something happen (.)"));
         layoutAction->setText(tr("Side by Side"));
         layoutAction->setToolTip(tr("Side by side, or one above the other"));
         divergenceAction->setText(tr("First Divergence"));
@@ -339,6 +344,22 @@ void CompareWindow::pause()
 {
     m_timer.stop();
     m_playAction->setText(tr("Play"));
+    updateComparison();
+}
+
+void CompareWindow::step()
+{
+    pause();
+    std::optional<core::TimePoint> next;
+    for (const auto &p : m_players)
+        if (const std::optional<core::TimePoint> t = p->nextEventTime())
+            next = std::min(next.value_or(*t), *t);
+    if (!next)
+        return;
+    m_clock = std::max(m_clock, *next);
+    for (auto &p : m_players)
+        p->runTo(m_clock);
+    refreshViews();
     updateComparison();
 }
 

@@ -68,6 +68,8 @@ public Q_SLOTS:
     void play();
     void pause();
     void restart();
+    // Both runs to the next instant at which either has something happen.
+    void step();
     void setSpeed(double speed);
     // Side by side (true) or one above the other.
     void setSideBySide(bool sideBySide);

@@ -84,10 +84,20 @@ void SimulationPlayer::step()
 
 void SimulationPlayer::runTo(core::TimePoint time)
 {
-    if (!m_sim || m_sim->finished() || time <= m_sim->now())
+    if (!m_sim || m_sim->finished() || time < m_sim->now())
         return;
     advanceTo(time);
     Q_EMIT advanced();
+}
+
+std::optional<core::TimePoint> SimulationPlayer::nextEventTime() const
+{
+    if (!m_sim || m_sim->finished())
+        return std::nullopt;
+    std::optional<core::TimePoint> next = m_sim->nextEventTime();
+    if (m_scriptNext < m_script.size() && (!next || m_script[m_scriptNext].at < *next))
+        next = std::max(m_script[m_scriptNext].at, m_sim->now());
+    return next;
 }
 
 void SimulationPlayer::setSpeed(double speed)

@@ -53,6 +53,9 @@ public:
     // Runs to `time` (never back), the scripted changes due on the way
     // included: for a view that drives several sessions from one clock.
     void runTo(core::TimePoint time);
+    // When the next thing happens: the next event, or a scripted change due
+    // first; none when the session is over.
+    std::optional<core::TimePoint> nextEventTime() const;
     double speed() const override { return m_speed; }
     void setSpeed(double speed) override;
 
