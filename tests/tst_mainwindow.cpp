@@ -1,5 +1,6 @@
 // The main window constructs, draws something, and remembers its geometry.
 #include "mainwindow.h"
+#include "session/sessionargs.h"
 #include "session/sessionoptions.h"
 #include "connectdialog.h"
 #include "capture/capturewriter.h"
@@ -14,7 +15,10 @@
 
 #include "session/summary.h"
 
+#include <QCommandLineParser>
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QHash>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -97,30 +101,89 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
     }
 
-    // Presentation mode scales the diagram, the narration and the fonts
-    // together, gives the controls the width their rows need, and leaving
-    // it restores the layout as it was.
     // The command line's session options start the window's session: every
-    // setting as given, and the controls show them.
-    void startSessionTakesEverySetting()
+    // option of the table, read as rpcscope and rpcscope-cli read them,
+    // reaches the session as given, and the controls show it, beyond the
+    // range their sliders cover too (--clients 200 is 200 clients, not 50).
+    void startSessionTakesEveryOption()
     {
-        rpcscope::session::SessionConfig config;
-        config.scenario = QStringLiteral("overload");
-        rpcscope::session::findScenario(config.scenario)->apply(config);
-        for (const auto &[option, value] : {std::pair{"loss", "0.3"}, {"backoff", "full-jitter"}, {"clients", "20"},
-                                            {"seed", "9"}, {"timeout-ms", "150"}, {"ack-mode", "explicit"},
-                                            {"checksum", "fletcher16"}, {"window", "3"}})
-            QCOMPARE(rpcscope::session::findSessionOption(QString::fromLatin1(option))
-                         ->apply(config, QString::fromLatin1(value)),
-                     QString());
-        rpcscope::widgets::MainWindow window;
+        namespace session = rpcscope::session;
+        // A value for each option, unlike the scenario's own, and beyond its
+        // control's slider where it has one.
+        const QHash<QString, QString> values{
+            {QStringLiteral("scenario"), QStringLiteral("overload")},
+            {QStringLiteral("seed"), QStringLiteral("9")},
+            {QStringLiteral("calls"), QStringLiteral("150000")},
+            {QStringLiteral("clients"), QStringLiteral("200")},
+            {QStringLiteral("window"), QStringLiteral("100")},
+            {QStringLiteral("call-rate"), QStringLiteral("2000")},
+            {QStringLiteral("service"), QStringLiteral("echo")},
+            {QStringLiteral("handler-ms"), QStringLiteral("2500")},
+            {QStringLiteral("arg-bytes"), QStringLiteral("3000")},
+            {QStringLiteral("loss"), QStringLiteral("0.3")},
+            {QStringLiteral("loss-model"), QStringLiteral("gilbert")},
+            {QStringLiteral("delay-ms"), QStringLiteral("1500")},
+            {QStringLiteral("jitter-ms"), QStringLiteral("600")},
+            {QStringLiteral("dup"), QStringLiteral("0.05")},
+            {QStringLiteral("reorder"), QStringLiteral("0.1")},
+            {QStringLiteral("corrupt"), QStringLiteral("0.02")},
+            {QStringLiteral("rate-kbps"), QStringLiteral("5000")},
+            {QStringLiteral("timeout-ms"), QStringLiteral("6000")},
+            {QStringLiteral("backoff"), QStringLiteral("full-jitter")},
+            {QStringLiteral("backoff-factor"), QStringLiteral("12")},
+            {QStringLiteral("max-timeout-ms"), QStringLiteral("90000")},
+            {QStringLiteral("max-attempts"), QStringLiteral("80")},
+            {QStringLiteral("deadline-ms"), QStringLiteral("120000")},
+            {QStringLiteral("ack-mode"), QStringLiteral("explicit")},
+            {QStringLiteral("ack-delay-ms"), QStringLiteral("40")},
+            {QStringLiteral("checksum"), QStringLiteral("fletcher16")},
+            {QStringLiteral("max-datagram"), QStringLiteral("900")},
+            {QStringLiteral("max-message"), QStringLiteral("2097152")},
+            {QStringLiteral("server-rate"), QStringLiteral("30000")},
+            {QStringLiteral("server-queue"), QStringLiteral("2000")},
+            {QStringLiteral("delivery"), QStringLiteral("ordered")},
+        };
+        QStringList arguments{QStringLiteral("rpcscope")};
+        for (const session::SessionOption &o : session::sessionOptions()) {
+            const QString name = QString::fromLatin1(o.name);
+            QVERIFY2(values.contains(name), qPrintable(QStringLiteral("no value to test --%1 with").arg(name)));
+            arguments << QStringLiteral("--") + name << values.value(name);
+        }
+        QCommandLineParser parser;
+        session::addSessionOptions(parser);
+        QVERIFY2(parser.parse(arguments), qPrintable(parser.errorText()));
+        session::SessionConfig config;
+        QCOMPARE(session::readSessionOptions(parser, config), QString());
+        session::SessionConfig preset;
+        preset.scenario = config.scenario;
+        session::findScenario(preset.scenario)->apply(preset);
+        for (const session::SessionOption &o : session::sessionOptions())
+            if (qstrcmp(o.name, "scenario") != 0)
+                QVERIFY2(o.current(config) != o.current(preset), o.name);
+
+        MainWindow window;
         window.startSession(config);
-        for (const rpcscope::session::SessionOption &o : rpcscope::session::sessionOptions())
-            QCOMPARE(o.current(window.player().config()), o.current(config));
-        auto *backoff = window.findChild<QComboBox *>(QStringLiteral("backoffCombo"));
-        QVERIFY(backoff);
-        QCOMPARE(backoff->currentData().toString().isEmpty() ? backoff->currentText() : backoff->currentData().toString(),
-                 QStringLiteral("full-jitter"));
+        QVERIFY(window.player().errorString().isEmpty());
+        // Percentages on the controls, probabilities on the command line.
+        const QStringList percent{QStringLiteral("loss"), QStringLiteral("dup"), QStringLiteral("reorder"),
+                                  QStringLiteral("corrupt")};
+        for (const session::SessionOption &o : session::sessionOptions()) {
+            const QString name = QString::fromLatin1(o.name);
+            QCOMPARE(o.current(window.player().config()), values.value(name));
+            if (auto *spin = window.findChild<QDoubleSpinBox *>(name + QStringLiteral("Spin"))) {
+                const double shown = spin->value() / (percent.contains(name) ? 100.0 : 1.0);
+                QVERIFY2(qFuzzyCompare(shown, values.value(name).toDouble()),
+                         qPrintable(QStringLiteral("--%1 %2 shown as %3").arg(name, values.value(name)).arg(shown)));
+            } else if (auto *combo = window.findChild<QComboBox *>(name + QStringLiteral("Combo"))) {
+                QCOMPARE(combo->currentData().toString(), values.value(name));
+            }
+        }
+        // A scenario within the sliders' ranges gives the boxes theirs back.
+        auto *clients = window.findChild<QDoubleSpinBox *>(QStringLiteral("clientsSpin"));
+        QVERIFY(clients && clients->maximum() >= 200);
+        window.startScenario(QStringLiteral("dropped-reply"));
+        QCOMPARE(clients->maximum(), 50.0);
+        QCOMPARE(clients->value(), 1.0);
     }
 
     // The linked charts: a bar of the retransmissions histogram and a drag
@@ -211,6 +274,9 @@ private slots:
         QTRY_VERIFY(charts->timeRange() && charts->timeRange()->first != rangeFrom);
     }
 
+    // Presentation mode scales the diagram, the narration and the fonts
+    // together, gives the controls the width their rows need, and leaving
+    // it restores the layout as it was.
     void presentationScalesAndRestores()
     {
         MainWindow window;

@@ -17,6 +17,7 @@
 #include <QSlider>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rpcscope::widgets {
@@ -134,7 +135,7 @@ void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const char
     });
     form->addRow(text, row);
     m_labels.insert(name, text);
-    m_numeric.insert(name, {slider, spin, scale});
+    m_numeric.insert(name, {slider, spin, scale, min, max});
 
     connect(slider, &QSlider::valueChanged, this, [spin, min, step](int v) { spin->setValue(min + v * step); });
     connect(spin, &QDoubleSpinBox::valueChanged, this, [this, name, slider, min, step, scale](double v) {
@@ -178,7 +179,12 @@ void ControlsPanel::showConfig(const session::SessionConfig &config)
     m_showing = true;
     for (auto it = m_numeric.begin(); it != m_numeric.end(); ++it) {
         const session::SessionOption *o = session::findSessionOption(it.key());
-        it->spin->setValue(o->current(config).toDouble() * it->scale);
+        const double shown = o->current(config).toDouble() * it->scale;
+        // The command line takes more than a slider covers (--clients 200):
+        // the box stretches to show the session's value, the slider stays at
+        // its end, and a later session within the slider's range narrows it again.
+        it->spin->setRange(std::min(it->min, shown), std::max(it->max, shown));
+        it->spin->setValue(shown);
     }
     for (auto it = m_choices.begin(); it != m_choices.end(); ++it) {
         const session::SessionOption *o = session::findSessionOption(it.key());

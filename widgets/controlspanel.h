@@ -41,6 +41,7 @@ private:
         QSlider *slider;
         QDoubleSpinBox *spin;
         double scale; // shown = option value * scale (probabilities as percent)
+        double min, max; // what the slider covers, in shown units
     };
     // `label` and `suffix` are marked with QT_TR_NOOP: translated here, and again on each language change.
     void addNumeric(QFormLayout *form, const char *option, const char *label, double min, double max,
