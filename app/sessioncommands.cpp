@@ -335,6 +335,9 @@ int runSimulate(const QStringList &args)
                                                  "change it from --at-ms on")
                                       .arg(QLatin1StringView(o.name)));
         }
+        if (cmd.parser.isSet(QStringLiteral("ordered")))
+            return usageError(QStringLiteral("simulate: --fork takes its settings from the capture; --ordered would "
+                                             "change them from the start, and delivery cannot change at a fork"));
         if (!cmd.parser.isSet(atMs) || !cmd.parser.isSet(set))
             return usageError(QStringLiteral("simulate: --fork needs --at-ms, where the fork departs, and at least "
                                              "one --set OPTION=VALUE, what it changes there"));

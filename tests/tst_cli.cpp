@@ -735,6 +735,9 @@ private slots:
         QTest::newRow("fork and options")
             << QStringList{"--fork", "x.rpcscope", "--at-ms", "5", "--set", "loss=0", "--loss", "0.1"}
             << "--fork takes its settings from the capture; --loss";
+        QTest::newRow("fork and --ordered")
+            << QStringList{"--fork", "x.rpcscope", "--at-ms", "5", "--set", "loss=0", "--ordered"}
+            << "--ordered would change them from the start";
         QTest::newRow("change before start") << QStringList{"--change-at", "x:loss=0"} << "in milliseconds";
         QTest::newRow("change of a fixed option") << QStringList{"--change-at", "5:calls=3"}
                                                   << "calls shapes the session from its start";

@@ -32,6 +32,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rpcscope::widgets {
@@ -454,8 +455,12 @@ void CompareWindow::applyOption(const QString &option, const QString &value)
         }
         // A change that waits for the next start changes that start; one
         // that applied live is recorded in the run, and made again on restart.
-        if (live)
-            s.changes.push_back(m_players[std::size_t(side)]->changes().back());
+        if (live) {
+            // In order of time among the side's changes, a fork's later
+            // departure included, so that a restart makes it at its time.
+            const session::SettingChange &made = m_players[std::size_t(side)]->changes().back();
+            s.changes.insert(std::ranges::upper_bound(s.changes, made.at, {}, &session::SettingChange::at), made);
+        }
         else {
             o->apply(s.config, value);
             waiting << (side == 0 ? QStringLiteral("A") : QStringLiteral("B"));

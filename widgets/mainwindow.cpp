@@ -740,6 +740,7 @@ bool MainWindow::confirmDiscardCapture()
 void MainWindow::showSession(const session::SessionConfig &config)
 {
     clearCallSelection();
+    m_chartsPinned = false; // a new session's charts follow its diagram
     m_quiz.reset();
     m_quizStep.reset();
     m_controls->showConfig(config);
