@@ -19,11 +19,13 @@
 #include <QDockWidget>
 #include <QEvent>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
@@ -121,7 +123,11 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
 {
     setObjectName(QStringLiteral("compareWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
-    resize(1280, 860);
+    // Never larger than the screen it opens on (a 1280×720 projector included).
+    QSize size(1280, 860);
+    if (const QScreen *screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() - QSize(16, 48));
+    resize(size);
 
     m_diagrams = new QSplitter(Qt::Horizontal);
     for (int side = 0; side < 2; ++side) {
