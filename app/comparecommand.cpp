@@ -29,23 +29,6 @@ struct Side
     QStringList settings; // "backoff=fixed"
 };
 
-// Applies each --a (or --b) OPTION=VALUE to `side`. Returns what is wrong, or empty.
-QString applySettings(const QStringList &texts, const QString &flag, Side &side)
-{
-    for (const QString &text : texts) {
-        QString option, value;
-        if (QString e = session::parseSetting(text, option, value); !e.isEmpty())
-            return QStringLiteral("invalid value for --%1 %2").arg(flag, e);
-        if (option == u"seed" || option == u"scenario")
-            return QStringLiteral("--%1 %2: both runs share the scenario and the seed; give --%3 for both")
-                .arg(flag, text, option);
-        if (QString e = session::findSessionOption(option)->apply(side.config, value); !e.isEmpty())
-            return QStringLiteral("invalid value '%1' for --%2 %3: %4").arg(value, flag, option, e);
-        side.settings << option + u'=' + value;
-    }
-    return {};
-}
-
 QString signedNumber(double v)
 {
     const QString text = QString::number(v, 'g', 6);
@@ -292,9 +275,9 @@ int runCompare(const QStringList &args)
     if (QString e = session::readSessionOptions(parser, sideA.config); !e.isEmpty())
         return usageError(QStringLiteral("compare: %1").arg(e));
     sideB.config = sideA.config;
-    if (QString e = applySettings(parser.values(a), QStringLiteral("a"), sideA); !e.isEmpty())
+    if (QString e = session::applyCompareSettings(parser.values(a), QStringLiteral("a"), sideA.config, &sideA.settings); !e.isEmpty())
         return usageError(QStringLiteral("compare: %1").arg(e));
-    if (QString e = applySettings(parser.values(b), QStringLiteral("b"), sideB); !e.isEmpty())
+    if (QString e = session::applyCompareSettings(parser.values(b), QStringLiteral("b"), sideB.config, &sideB.settings); !e.isEmpty())
         return usageError(QStringLiteral("compare: %1").arg(e));
     if (parser.isSet(runs)) {
         qint64 r = 0;

@@ -271,16 +271,12 @@ int main(int argc, char *argv[])
         }
         rpcscope::session::SessionConfig sides[2] = {base, base};
         for (int side = 0; side < 2; ++side) {
-            for (const QString &text : settings[side]) {
-                QString option, value;
-                QString e = rpcscope::session::parseSetting(text, option, value);
-                if (e.isEmpty())
-                    e = rpcscope::session::findSessionOption(option)->apply(sides[side], value);
-                if (!e.isEmpty()) {
-                    QTextStream(stderr) << "rpcscope: invalid value for --" << (side == 0 ? 'a' : 'b') << ' ' << text
-                                        << ": " << e << '\n';
-                    return 2;
-                }
+            // Read as rpcscope-cli compare reads them: the same checks, the same words.
+            if (const QString e = rpcscope::session::applyCompareSettings(
+                    settings[side], side == 0 ? QStringLiteral("a") : QStringLiteral("b"), sides[side]);
+                !e.isEmpty()) {
+                QTextStream(stderr) << "rpcscope: " << e << '\n';
+                return 2;
             }
         }
         comparison.emplace(sides[0], sides[1]);

@@ -210,6 +210,30 @@ private slots:
         QVERIFY(options >= 30);
     }
 
+    // rpcscope --compare reads --a and --b as rpcscope-cli compare does: a
+    // side's own seed or scenario is refused in the same words.
+    void guiCompareRefusesWhatCompareRefuses()
+    {
+        QTemporaryDir config;
+        QProcessEnvironment env = guiEnvironment(config.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        for (const QString &setting : {QStringLiteral("seed=3"), QStringLiteral("loss=7")}) {
+            const Result cli = run({QStringLiteral("compare"), QStringLiteral("--a"), setting, QStringLiteral("--b"),
+                                    QStringLiteral("loss=0")});
+            QCOMPARE(cli.exitCode, 2);
+            const QString why = cli.err.mid(QStringLiteral("rpcscope-cli: compare: ").size()).section(u'\n', 0, 0);
+            QVERIFY2(why.startsWith(QStringLiteral("--a seed=3")) || why.startsWith(QStringLiteral("invalid value '7'")),
+                     qPrintable(why));
+            QProcess gui;
+            gui.setProcessEnvironment(env);
+            gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), {QStringLiteral("--compare"), QStringLiteral("--a"), setting});
+            QVERIFY(gui.waitForFinished(30'000));
+            QCOMPARE(gui.exitCode(), 2);
+            const QString err = QString::fromUtf8(gui.readAllStandardError());
+            QVERIFY2(err.contains(QStringLiteral("rpcscope: ") + why + u'\n'), qPrintable(err + u'|' + why));
+        }
+    }
+
     // A file that is no capture, given on the command line or by the file
     // manager, is reported in the window's own dialog: the program stays up
     // rather than exiting with a line on a terminal nobody sees.

@@ -65,6 +65,24 @@ QString parseSetting(const QString &text, QString &option, QString &value)
     return {};
 }
 
+QString applyCompareSettings(const QStringList &texts, const QString &flag, SessionConfig &config,
+                             QStringList *applied)
+{
+    for (const QString &text : texts) {
+        QString option, value;
+        if (QString e = parseSetting(text, option, value); !e.isEmpty())
+            return QStringLiteral("invalid value for --%1 %2").arg(flag, e);
+        if (option == u"seed" || option == u"scenario")
+            return QStringLiteral("--%1 %2: both runs share the scenario and the seed; give --%3 for both")
+                .arg(flag, text, option);
+        if (QString e = findSessionOption(option)->apply(config, value); !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --%2 %3: %4").arg(value, flag, option, e);
+        if (applied)
+            *applied << option + u'=' + value;
+    }
+    return {};
+}
+
 QString parseChangeAt(const QString &text, SettingChange &out)
 {
     const qsizetype colon = text.indexOf(u':');

@@ -56,6 +56,12 @@ bool changesLive(QStringView option, const SessionConfig &before, const SessionC
 
 // "timeout-ms=400" → option and value; returns what is wrong, or empty.
 QString parseSetting(const QString &text, QString &option, QString &value);
+// Applies one side's settings of a comparison (--a or --b, named `flag`),
+// each "OPTION=VALUE", to `config`; `applied` collects them as given. The
+// scenario and the seed are shared by both sides and refused here. Returns
+// what is wrong, naming the flag and the setting, or empty.
+QString applyCompareSettings(const QStringList &texts, const QString &flag, SessionConfig &config,
+                             QStringList *applied = nullptr);
 // "400:backoff=full-jitter" (milliseconds, fractions allowed) → a change;
 // returns what is wrong, or empty.
 QString parseChangeAt(const QString &text, SettingChange &out);
