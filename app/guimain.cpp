@@ -112,19 +112,145 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
-// The session options checked before the window needs a display, so that a
-// wrong value is said and exits 2 on a machine without one too. A command
-// line this parser cannot read alone (Qt's own -platform, -style) is left
-// to the full parse, with the application that knows those.
-int checkSessionOptions(int argc, char *argv[])
+QString unknownLanguage(const QString &code)
+{
+    return QStringLiteral("invalid value '%1' for --language: expected one of en, %2")
+        .arg(code, rpcscope::widgets::Language::available().join(QStringLiteral(", ")));
+}
+
+// What the command line asks the window to do. Everything in it is read
+// before the window needs a display, so that a wrong value is said and exits
+// 2 on a machine without one too (over ssh, in a packaging check).
+struct LaunchPlan
+{
+    bool sessionGiven = false;
+    rpcscope::session::SessionConfig config;
+    std::optional<double> speed;
+    std::optional<rpcscope::remote::RemoteServer> server;
+    std::optional<std::pair<rpcscope::session::SessionConfig, rpcscope::session::SessionConfig>> comparison;
+    std::optional<rpcscope::core::TimePoint> forkAt;
+    std::vector<std::pair<QString, QString>> forkSettings;
+};
+
+// Reads every option but --language into `plan`; the words of the first
+// wrong one, or nothing.
+QString readLaunchPlan(const QCommandLineParser &parser, const GuiOptions &options, LaunchPlan &plan)
+{
+    const bool capture = !parser.positionalArguments().isEmpty();
+    if (parser.isSet(options.connect) && capture)
+        return QStringLiteral("--connect runs a session against a server; a capture is opened without one: give "
+                              "one or the other");
+    // The session options, read as rpcscope-cli reads them.
+    plan.sessionGiven = rpcscope::session::anySessionOptionSet(parser);
+    if (plan.sessionGiven) {
+        if (const QString e = rpcscope::session::readSessionOptions(parser, plan.config); !e.isEmpty())
+            return e;
+        if (capture)
+            return QStringLiteral("a capture is shown with the settings it was made with; session options start "
+                                  "a new session (to change a capture's settings from a moment on, give --fork-at "
+                                  "and --set)");
+    }
+    if (parser.isSet(options.speed)) {
+        bool ok = false;
+        const double x = parser.value(options.speed).toDouble(&ok);
+        if (!ok || !(x > 0))
+            return QStringLiteral("invalid value '%1' for --speed: expected a positive number")
+                .arg(parser.value(options.speed));
+        plan.speed = x;
+    }
+    if (parser.isSet(options.connect)) {
+        rpcscope::rpc::HostPort where;
+        if (const QString e = rpcscope::rpc::parseHostPort(parser.value(options.connect), false, where); !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --connect: %2").arg(parser.value(options.connect), e);
+        rpcscope::remote::RemoteServer server{where.address, where.port, 0, {}};
+        if (parser.isSet(options.tracePort)) {
+            bool ok = false;
+            const uint port = parser.value(options.tracePort).toUInt(&ok);
+            if (!ok || port == 0 || port > 65535)
+                return QStringLiteral("invalid value '%1' for --trace-port: expected a port from 1 to 65535")
+                    .arg(parser.value(options.tracePort));
+            server.tracePort = quint16(port);
+            if (server.tracePort == server.port)
+                return QStringLiteral("--trace-port %1 is the server's own port: the trace feed has one of its own")
+                    .arg(port);
+        }
+        if (parser.isSet(options.keyFile)) {
+            if (const QString e = rpcscope::rpc::readKeyFile(parser.value(options.keyFile), server.key); !e.isEmpty())
+                return QStringLiteral("--key-file: %1").arg(e);
+        }
+        if (server.tracePort != 0 && server.key.isEmpty())
+            return QStringLiteral("--trace-port needs --key-file: the server shares its trace only with holders of "
+                                  "its key");
+        plan.server = server;
+    } else if (parser.isSet(options.tracePort) || parser.isSet(options.keyFile)) {
+        return QStringLiteral("--trace-port and --key-file go with --connect");
+    }
+    // --compare: A and B from the scenario, each with its own settings.
+    if (parser.isSet(options.compare)) {
+        // The session options, else the overload.
+        rpcscope::session::SessionConfig base = plan.config;
+        if (!plan.sessionGiven) {
+            base.scenario = QStringLiteral("overload");
+            rpcscope::session::findScenario(base.scenario)->apply(base);
+        }
+        QStringList settings[2] = {parser.values(options.compareA), parser.values(options.compareB)};
+        if (settings[0].isEmpty() && settings[1].isEmpty()) {
+            settings[0] << QStringLiteral("backoff=fixed");
+            settings[1] << QStringLiteral("backoff=full-jitter");
+        }
+        rpcscope::session::SessionConfig sides[2] = {base, base};
+        for (int side = 0; side < 2; ++side) {
+            // Read as rpcscope-cli compare reads them: the same checks, the same words.
+            if (const QString e = rpcscope::session::applyCompareSettings(
+                    settings[side], side == 0 ? QStringLiteral("a") : QStringLiteral("b"), sides[side]);
+                !e.isEmpty())
+                return e;
+        }
+        plan.comparison.emplace(sides[0], sides[1]);
+    } else if (parser.isSet(options.compareA) || parser.isSet(options.compareB)) {
+        return QStringLiteral("--a and --b go with --compare");
+    }
+    // --fork-at: the fork point and what changes there.
+    if (parser.isSet(options.forkAt)) {
+        double ms = 0;
+        if (const QString e = rpcscope::session::parseNumber(parser.value(options.forkAt), 0, 86'400'000, ms);
+            !e.isEmpty())
+            return QStringLiteral("invalid value '%1' for --fork-at: %2").arg(parser.value(options.forkAt), e);
+        plan.forkAt = rpcscope::core::TimePoint(std::int64_t(ms * 1000.0 + 0.5));
+        for (const QString &text : parser.values(options.set)) {
+            QString option, value;
+            if (const QString e = rpcscope::session::parseSetting(text, option, value); !e.isEmpty())
+                return QStringLiteral("invalid value for --set %1").arg(e);
+            plan.forkSettings.emplace_back(option, value);
+        }
+    } else if (parser.isSet(options.set)) {
+        return QStringLiteral("--set goes with --fork-at");
+    }
+    return {};
+}
+
+// The command line checked before QApplication, which aborts without a
+// display. A command line this parser cannot read alone (Qt's own
+// -platform, -style) is left to the full parse, with the application that
+// knows those.
+int checkCommandLine(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    GuiOptions().addTo(parser);
+    const GuiOptions options;
+    options.addTo(parser);
     if (!parser.parse(QCoreApplication::arguments()))
         return -1;
-    rpcscope::session::SessionConfig config;
-    if (const QString e = rpcscope::session::readSessionOptions(parser, config); !e.isEmpty()) {
+    QString e;
+    if (const QString code = parser.value(options.language);
+        parser.isSet(options.language) && code != rpcscope::widgets::Language::kSystem
+        && code != rpcscope::widgets::Language::kEnglish
+        && !rpcscope::widgets::Language::available().contains(code))
+        e = unknownLanguage(code);
+    LaunchPlan plan;
+    if (e.isEmpty())
+        e = readLaunchPlan(parser, options, plan);
+    if (!e.isEmpty()) {
         QTextStream(stderr) << "rpcscope: " << e << '\n';
         return 2;
     }
@@ -135,7 +261,7 @@ int checkSessionOptions(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    if (const int code = onlyPrints(argc, argv) ? -1 : checkSessionOptions(argc, argv); code >= 0)
+    if (const int code = onlyPrints(argc, argv) ? -1 : checkCommandLine(argc, argv); code >= 0)
         return code;
     if (onlyPrints(argc, argv)) {
         QCoreApplication app(argc, argv);
@@ -165,39 +291,18 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const GuiOptions options;
     options.addTo(parser);
-    const QCommandLineOption &speed = options.speed;
     const QCommandLineOption &languageOption = options.language;
-    const QCommandLineOption &connect = options.connect;
-    const QCommandLineOption &tracePort = options.tracePort;
-    const QCommandLineOption &keyFile = options.keyFile;
     parser.process(app);
 
     if (parser.isSet(languageOption) && !language.select(parser.value(languageOption))) {
-        QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(languageOption)
-                            << "' for --language: expected one of en, "
-                            << rpcscope::widgets::Language::available().join(QStringLiteral(", ")) << '\n';
+        QTextStream(stderr) << "rpcscope: " << unknownLanguage(parser.value(languageOption)) << '\n';
         return 2;
     }
 
-    if (parser.isSet(connect) && !parser.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << "rpcscope: --connect runs a session against a server; a capture is opened "
-                               "without one: give one or the other\n";
+    LaunchPlan plan;
+    if (const QString e = readLaunchPlan(parser, options, plan); !e.isEmpty()) {
+        QTextStream(stderr) << "rpcscope: " << e << '\n';
         return 2;
-    }
-    // The session options, read as rpcscope-cli reads them.
-    const bool sessionGiven = rpcscope::session::anySessionOptionSet(parser);
-    rpcscope::session::SessionConfig config;
-    if (sessionGiven) {
-        if (const QString e = rpcscope::session::readSessionOptions(parser, config); !e.isEmpty()) {
-            QTextStream(stderr) << "rpcscope: " << e << '\n';
-            return 2;
-        }
-        if (!parser.positionalArguments().isEmpty()) {
-            QTextStream(stderr) << "rpcscope: a capture is shown with the settings it was made with; session "
-                                   "options start a new session (to change a capture's settings from a moment on, "
-                                   "give --fork-at and --set)\n";
-            return 2;
-        }
     }
     rpcscope::widgets::MainWindow window;
     // A file that is no capture (damaged, or something else opened from the
@@ -205,115 +310,18 @@ int main(int argc, char *argv[])
     // goes on with the scenario it opened with.
     if (!parser.positionalArguments().isEmpty())
         window.openCapture(parser.positionalArguments().constFirst());
-    if (sessionGiven)
-        window.startSession(config);
-    if (parser.isSet(speed)) {
-        bool ok = false;
-        const double x = parser.value(speed).toDouble(&ok);
-        if (!ok || x <= 0) {
-            QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(speed)
-                                << "' for --speed: expected a positive number\n";
-            return 2;
-        }
-        window.setSpeed(x);
-    }
-    if (parser.isSet(connect)) {
-        rpcscope::rpc::HostPort where;
-        if (const QString e = rpcscope::rpc::parseHostPort(parser.value(connect), false, where); !e.isEmpty()) {
-            QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(connect) << "' for --connect: " << e << '\n';
-            return 2;
-        }
-        rpcscope::remote::RemoteServer server{where.address, where.port, 0, {}};
-        if (parser.isSet(tracePort)) {
-            bool ok = false;
-            const uint port = parser.value(tracePort).toUInt(&ok);
-            if (!ok || port == 0 || port > 65535) {
-                QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(tracePort)
-                                    << "' for --trace-port: expected a port from 1 to 65535\n";
-                return 2;
-            }
-            server.tracePort = quint16(port);
-            if (server.tracePort == server.port) {
-                QTextStream(stderr) << "rpcscope: --trace-port " << port
-                                    << " is the server's own port: the trace feed has one of its own\n";
-                return 2;
-            }
-        }
-        if (parser.isSet(keyFile)) {
-            if (const QString e = rpcscope::rpc::readKeyFile(parser.value(keyFile), server.key); !e.isEmpty()) {
-                QTextStream(stderr) << "rpcscope: --key-file: " << e << '\n';
-                return 2;
-            }
-        }
-        if (server.tracePort != 0 && server.key.isEmpty()) {
-            QTextStream(stderr) << "rpcscope: --trace-port needs --key-file: the server shares its trace only "
-                                   "with holders of its key\n";
-            return 2;
-        }
-        window.connectToServer(server);
-    } else if (parser.isSet(tracePort) || parser.isSet(keyFile)) {
-        QTextStream(stderr) << "rpcscope: --trace-port and --key-file go with --connect\n";
-        return 2;
-    }
-    // --compare: A and B from the scenario, each with its own settings.
-    std::optional<std::pair<rpcscope::session::SessionConfig, rpcscope::session::SessionConfig>> comparison;
-    if (parser.isSet(options.compare)) {
-        // The session options, else the overload.
-        rpcscope::session::SessionConfig base = config;
-        if (!sessionGiven) {
-            base.scenario = QStringLiteral("overload");
-            rpcscope::session::findScenario(base.scenario)->apply(base);
-        }
-        QStringList settings[2] = {parser.values(options.compareA), parser.values(options.compareB)};
-        if (settings[0].isEmpty() && settings[1].isEmpty()) {
-            settings[0] << QStringLiteral("backoff=fixed");
-            settings[1] << QStringLiteral("backoff=full-jitter");
-        }
-        rpcscope::session::SessionConfig sides[2] = {base, base};
-        for (int side = 0; side < 2; ++side) {
-            // Read as rpcscope-cli compare reads them: the same checks, the same words.
-            if (const QString e = rpcscope::session::applyCompareSettings(
-                    settings[side], side == 0 ? QStringLiteral("a") : QStringLiteral("b"), sides[side]);
-                !e.isEmpty()) {
-                QTextStream(stderr) << "rpcscope: " << e << '\n';
-                return 2;
-            }
-        }
-        comparison.emplace(sides[0], sides[1]);
-    } else if (parser.isSet(options.compareA) || parser.isSet(options.compareB)) {
-        QTextStream(stderr) << "rpcscope: --a and --b go with --compare\n";
-        return 2;
-    }
-    // --fork-at: the fork point and what changes there.
-    std::optional<rpcscope::core::TimePoint> forkAt;
-    std::vector<std::pair<QString, QString>> forkSettings;
-    if (parser.isSet(options.forkAt)) {
-        double ms = 0;
-        if (const QString e = rpcscope::session::parseNumber(parser.value(options.forkAt), 0, 86'400'000, ms);
-            !e.isEmpty()) {
-            QTextStream(stderr) << "rpcscope: invalid value '" << parser.value(options.forkAt) << "' for --fork-at: " << e
-                                << '\n';
-            return 2;
-        }
-        forkAt = rpcscope::core::TimePoint(std::int64_t(ms * 1000.0 + 0.5));
-        for (const QString &text : parser.values(options.set)) {
-            QString option, value;
-            if (const QString e = rpcscope::session::parseSetting(text, option, value); !e.isEmpty()) {
-                QTextStream(stderr) << "rpcscope: invalid value for --set " << e << '\n';
-                return 2;
-            }
-            forkSettings.emplace_back(option, value);
-        }
-    } else if (parser.isSet(options.set)) {
-        QTextStream(stderr) << "rpcscope: --set goes with --fork-at\n";
-        return 2;
-    }
+    if (plan.sessionGiven)
+        window.startSession(plan.config);
+    if (plan.speed)
+        window.setSpeed(*plan.speed);
+    if (plan.server)
+        window.connectToServer(*plan.server);
     window.show();
-    if (comparison)
-        window.compare(comparison->first, comparison->second);
-    if (forkAt) {
+    if (plan.comparison)
+        window.compare(plan.comparison->first, plan.comparison->second);
+    if (plan.forkAt) {
         QString why;
-        if (!window.forkFrom(*forkAt, forkSettings, &why)) {
+        if (!window.forkFrom(*plan.forkAt, plan.forkSettings, &why)) {
             QTextStream(stderr) << "rpcscope: --fork-at: " << why << '\n';
             return 2;
         }

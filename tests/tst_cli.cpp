@@ -210,6 +210,48 @@ private slots:
         QVERIFY(options >= 30);
     }
 
+    void guiRefusesItsOwnOptionsWithoutADisplay_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("fork-at") << QStringList{QStringLiteral("--fork-at"), QStringLiteral("abc")}
+                                 << QStringLiteral("invalid value 'abc' for --fork-at: ");
+        QTest::newRow("set alone") << QStringList{QStringLiteral("--set"), QStringLiteral("loss=0.1")}
+                                   << QStringLiteral("--set goes with --fork-at");
+        QTest::newRow("set malformed") << QStringList{QStringLiteral("--fork-at"), QStringLiteral("10"),
+                                                      QStringLiteral("--set"), QStringLiteral("loss")}
+                                       << QStringLiteral("invalid value for --set ");
+        QTest::newRow("a") << QStringList{QStringLiteral("--compare"), QStringLiteral("--a"), QStringLiteral("loss=2")}
+                           << QStringLiteral("invalid value '2' for --a loss: ");
+        QTest::newRow("b alone") << QStringList{QStringLiteral("--b"), QStringLiteral("loss=0.1")}
+                                 << QStringLiteral("--a and --b go with --compare");
+        QTest::newRow("language") << QStringList{QStringLiteral("--language"), QStringLiteral("xx")}
+                                  << QStringLiteral("invalid value 'xx' for --language: expected one of en, ");
+        QTest::newRow("speed") << QStringList{QStringLiteral("--speed"), QStringLiteral("-1")}
+                               << QStringLiteral("invalid value '-1' for --speed: ");
+        QTest::newRow("connect") << QStringList{QStringLiteral("--connect"), QStringLiteral("nowhere")}
+                                 << QStringLiteral("invalid value 'nowhere' for --connect: ");
+        QTest::newRow("trace-port alone") << QStringList{QStringLiteral("--trace-port"), QStringLiteral("9000")}
+                                          << QStringLiteral("--trace-port and --key-file go with --connect");
+    }
+
+    // Every option of the window's own is read before the window needs a
+    // display: a wrong one is said and exits 2 over ssh too, never an abort.
+    void guiRefusesItsOwnOptionsWithoutADisplay()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, said);
+        QTemporaryDir config;
+        QProcess gui;
+        gui.setProcessEnvironment(withoutDisplay(guiEnvironment(config.path())));
+        gui.start(QStringLiteral(RPCSCOPE_GUI_PATH), args);
+        QVERIFY(gui.waitForFinished(30'000));
+        const QString err = QString::fromUtf8(gui.readAllStandardError());
+        QCOMPARE(gui.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gui.exitCode(), 2);
+        QVERIFY2(err.startsWith(QStringLiteral("rpcscope: ") + said), qPrintable(err));
+    }
+
     // rpcscope --compare reads --a and --b as rpcscope-cli compare does: a
     // side's own seed or scenario is refused in the same words.
     void guiCompareRefusesWhatCompareRefuses()
