@@ -369,8 +369,7 @@ int runSimulate(const QStringList &args)
         const core::TimePoint at(std::int64_t(ms * 1000.0 + 0.5));
         cmd.config = parent.config;
         changes = session::forkChanges(parent.changes, at, settings);
-        lineage = parent.lineage;
-        lineage.push_back({QFileInfo(parentPath).fileName(), at, settings});
+        lineage = session::forkLineage(parent.lineage, QFileInfo(parentPath).fileName(), at, settings);
     } else if (cmd.parser.isSet(atMs) || cmd.parser.isSet(set)) {
         return usageError(QStringLiteral("simulate: --at-ms and --set go with --fork; to change a setting at a "
                                          "time in a new session, give --change-at MS:OPTION=VALUE"));

@@ -783,6 +783,19 @@ private slots:
         QVERIFY2(lineage.out.contains(u"forked from a.rpcscope at 400 ms: timeout-ms=900\nforked from b.rpcscope "
                                       u"at 900 ms: backoff=fixed"),
                  qPrintable(lineage.out));
+        // A fork of the fork departing before the fork did: b's own fork
+        // point never happened in it, so only a's is named.
+        const QString d = dir.filePath(QStringLiteral("d.rpcscope"));
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--fork"), b, QStringLiteral("--at-ms"),
+                      QStringLiteral("350"), QStringLiteral("--set"), QStringLiteral("backoff=fixed"),
+                      QStringLiteral("--record"), d})
+                     .exitCode,
+                 0);
+        const Result earlier = run({QStringLiteral("replay"), d});
+        QVERIFY2(earlier.out.contains(u"forked from b.rpcscope at 350 ms: backoff=fixed"), qPrintable(earlier.out));
+        QVERIFY2(!earlier.out.contains(u"forked from a.rpcscope"), qPrintable(earlier.out));
+        QVERIFY2(run({QStringLiteral("replay"), QStringLiteral("--rerun"), d}).out.contains(u"the run reproduces all"),
+                 qPrintable(d));
 
         const Result compared = run({QStringLiteral("compare"), a, b, QStringLiteral("--json")});
         QCOMPARE(compared.exitCode, 0);

@@ -189,6 +189,19 @@ void TestCompare::forkKeepsTheOriginalsEarlierChanges()
                                      {core::TimePoint(400), QStringLiteral("timeout-ms"), QStringLiteral("50")}};
     QCOMPARE(fork, expected);
 
+    // The lineage keeps the fork points up to the new one: a fork that
+    // departs before its parent did shares nothing of the parent's own change.
+    const session::Lineage parentLineage = {{QStringLiteral("a.rpcscope"), core::TimePoint(300), {}},
+                                            {QStringLiteral("b.rpcscope"), core::TimePoint(700), {}}};
+    const std::vector<std::pair<QString, QString>> set = {{QStringLiteral("loss"), QStringLiteral("0.2")}};
+    const session::Lineage earlier = session::forkLineage(parentLineage, QStringLiteral("c.rpcscope"),
+                                                          core::TimePoint(500), set);
+    QCOMPARE(earlier, (session::Lineage{parentLineage[0], {QStringLiteral("c.rpcscope"), core::TimePoint(500), set}}));
+    const session::Lineage same = session::forkLineage(parentLineage, QStringLiteral("c.rpcscope"),
+                                                       core::TimePoint(700), set);
+    QCOMPARE(same, (session::Lineage{parentLineage[0], parentLineage[1],
+                                     {QStringLiteral("c.rpcscope"), core::TimePoint(700), set}}));
+
     // Run: the fork of a run with changes is that run up to the fork point.
     const SessionConfig config = scenarioConfig(QStringLiteral("lossy"), 7);
     const SettingChanges withChanges = {{core::TimePoint(50'000), QStringLiteral("loss"), QStringLiteral("0.6")},

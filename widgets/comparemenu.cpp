@@ -138,8 +138,7 @@ CompareWindow *MainWindow::forkFrom(core::TimePoint at, const std::vector<std::p
     QStringList set;
     for (const auto &[option, value] : settings)
         set << option + u'=' + value;
-    session::Lineage lineage = from->lineage;
-    lineage.push_back({from->name, at, settings});
+    const session::Lineage lineage = session::forkLineage(from->lineage, from->name, at, settings);
     const QString ms = QLocale().toString(double(at.count()) / 1000.0, 'f', 1);
     CompareWindow::Side original{from->start, from->changes, tr("%1, as it ran").arg(from->name), from->lineage};
     CompareWindow::Side fork{from->start, changes,

@@ -193,4 +193,16 @@ SettingChanges forkChanges(const SettingChanges &original, core::TimePoint at,
     return out;
 }
 
+Lineage forkLineage(const Lineage &original, const QString &parent, core::TimePoint at,
+                    const std::vector<std::pair<QString, QString>> &settings)
+{
+    Lineage out;
+    for (const ForkPoint &f : original) {
+        if (f.at <= at)
+            out.push_back(f);
+    }
+    out.push_back({parent, at, settings});
+    return out;
+}
+
 } // namespace rpcscope::session

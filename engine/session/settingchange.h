@@ -89,5 +89,11 @@ void runWithChanges(net::SimNetwork &sim, SessionConfig start, const SettingChan
 // the original at or before `at` are kept, those after it dropped.
 SettingChanges forkChanges(const SettingChanges &original, core::TimePoint at,
                            const std::vector<std::pair<QString, QString>> &settings);
+// The lineage of a fork of `parent` (whose own lineage is `original`) at
+// `at`: the parent's fork points up to `at`, then this one. A fork point
+// after `at` is dropped: the new fork departs before its parent did, so what
+// it shares with the parent is the grandparent's run.
+Lineage forkLineage(const Lineage &original, const QString &parent, core::TimePoint at,
+                    const std::vector<std::pair<QString, QString>> &settings);
 
 } // namespace rpcscope::session
