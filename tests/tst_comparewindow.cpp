@@ -22,6 +22,7 @@
 
 #include <QBarSet>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLineSeries>
 #include <QLabel>
 #include <QTableWidget>
@@ -199,6 +200,38 @@ void TestCompareWindow::controlsActOnTheSideChosen()
     QCOMPARE(window.player(1).changes().size(), std::size_t(1));
     QCOMPARE(window.player(1).config().toServer.loss, 0.5);
     QCOMPARE(window.player(0).config().toServer.loss, c.toServer.loss);
+    // The controls show the side they act on.
+    auto *loss = controls->findChild<QDoubleSpinBox *>(QStringLiteral("lossSpin"));
+    QVERIFY(loss);
+    target->setCurrentIndex(0);
+    const double aLoss = loss->value();
+    target->setCurrentIndex(1);
+    const double bLoss = loss->value();
+    QVERIFY(aLoss != bLoss);
+    target->setCurrentIndex(0);
+    QCOMPARE(loss->value(), aLoss);
+    target->setCurrentIndex(1);
+    // A setting that waits for the next start is in italics until the restart.
+    const auto italic = [controls] {
+        QStringList names;
+        for (const QWidget *w : controls->findChildren<QWidget *>())
+            if (w->property("pending").toBool() && w->font().italic())
+                names << w->objectName();
+        return names;
+    };
+    QVERIFY(italic().isEmpty());
+    Q_EMIT controls->optionChanged(QStringLiteral("clients"), QStringLiteral("3"));
+    QCOMPARE(italic().size(), 1);
+    target->setCurrentIndex(0); // A has nothing waiting
+    QVERIFY(italic().isEmpty());
+    target->setCurrentIndex(1);
+    QCOMPARE(italic().size(), 1);
+    window.restart();
+    window.pause();
+    QVERIFY(italic().isEmpty());
+    QCOMPARE(window.player(1).config().clients, 3);
+    window.player(0).runTo(core::TimePoint(300'000));
+    window.player(1).runTo(core::TimePoint(300'000));
     target->setCurrentIndex(2); // both
     Q_EMIT controls->optionChanged(QStringLiteral("backoff"), QStringLiteral("fixed"));
     QCOMPARE(window.player(0).changes().size(), std::size_t(1));

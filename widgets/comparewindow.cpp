@@ -231,8 +231,8 @@ CompareWindow::CompareWindow(const Side &a, const Side &b, QWidget *parent)
     });
     controlsLayout->addWidget(m_target);
     m_controls = new ControlsPanel;
-    m_controls->showConfig(m_sides[0].config);
     connect(m_controls, &ControlsPanel::optionChanged, this, &CompareWindow::applyOption);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &CompareWindow::showTargetSettings);
     controlsLayout->addWidget(m_controls);
     controlsLayout->addStretch(1);
     auto *controlsDock = new QDockWidget(this);
@@ -329,6 +329,9 @@ void CompareWindow::restart()
         view->setPixelsPerMs(p.config().calls <= 3 ? 1.6 : 0.25);
         view->setFollowLive(true);
     }
+    for (QSet<QString> &waiting : m_waiting)
+        waiting.clear();
+    showTargetSettings();
     m_clock = core::TimePoint(0);
     m_carry = 0;
     m_wall.restart();
@@ -469,6 +472,7 @@ void CompareWindow::applyOption(const QString &option, const QString &value)
         }
         else {
             o->apply(s.config, value);
+            m_waiting[std::size_t(side)].insert(option);
             waiting << (side == 0 ? QStringLiteral("A") : QStringLiteral("B"));
         }
     }
@@ -476,6 +480,21 @@ void CompareWindow::applyOption(const QString &option, const QString &value)
     if (!waiting.isEmpty())
         statusBar()->showMessage(tr("%1 applies to %2 from the next restart").arg(option, waiting.join(u'+')), 8000);
     updateComparison();
+}
+
+// The controls show the side they act on (A for both): its settings now,
+// with those that wait for the next restart in italics at their new values.
+void CompareWindow::showTargetSettings()
+{
+    const std::size_t side = m_target->currentIndex() == 1 ? 1 : 0;
+    session::SessionConfig shown = m_players[side]->config();
+    for (const QString &option : std::as_const(m_waiting[side])) {
+        const session::SessionOption *o = session::findSessionOption(option);
+        o->apply(shown, o->current(m_sides[side].config));
+    }
+    m_controls->showConfig(shown);
+    for (const QString &option : std::as_const(m_waiting[side]))
+        m_controls->setPending(option, true);
 }
 
 void CompareWindow::updateComparison()

@@ -6,6 +6,7 @@
 #include "session/settingchange.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QMainWindow>
 #include <QTimer>
 
@@ -86,6 +87,7 @@ private:
     void refreshViews();
     void syncFrom(int side);
     void applyOption(const QString &option, const QString &value);
+    void showTargetSettings();
     void saveSide(int side);
     void fillTable();
     void updateCaptions();
@@ -102,6 +104,7 @@ private:
     CompareCharts *m_charts = nullptr;
     ControlsPanel *m_controls = nullptr;
     QComboBox *m_target = nullptr; // which side the controls act on
+    std::array<QSet<QString>, 2> m_waiting; // per side: options changed that wait for the next restart
     QAction *m_playAction = nullptr;
     QComboBox *m_speedBox = nullptr;
     session::Comparison m_comparison;

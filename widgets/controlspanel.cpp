@@ -190,8 +190,8 @@ void ControlsPanel::showConfig(const session::SessionConfig &config)
         const session::SessionOption *o = session::findSessionOption(it.key());
         it.value()->setCurrentIndex(it.value()->findData(o->current(config)));
     }
-    for (QWidget *label : std::as_const(m_labels))
-        label->setProperty("pending", false);
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
+        setPending(it.key(), false);
     m_showing = false;
 }
 
