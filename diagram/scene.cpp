@@ -63,6 +63,7 @@ public:
     bool labels = true;
     // Drawing the selected call alone in detail, over the bands.
     bool onlyFocusCall = false;
+    bool focusOverBands = false; // the selected call is drawn over the bands, which fade back
     // Timeouts that fired while the reply that answered the call was
     // already on its way (found by timers(), named by event()).
     std::unordered_set<qsizetype> spuriousTimeouts;
@@ -319,10 +320,12 @@ void Builder::build()
         arrows += (e.kind == EventKind::Deliver || e.kind == EventKind::Lost) && e.time() >= tTop && e.time() <= tBottom;
     }
     if (last - first > kDetailLimit || double(arrows) * kArrowSpacing > bottom - top) {
-        bands(first, last);
         // The call in focus stays readable over the bands: its own
-        // datagrams, marks and labels in detail (up to a bound on the work).
-        if (in.selectedCall && last - first <= kFocusCallLimit) {
+        // datagrams, marks and labels in detail (up to a bound on the work),
+        // over bands faded back. Beyond the bound the bands keep their tone.
+        focusOverBands = in.selectedCall && last - first <= kFocusCallLimit;
+        bands(first, last);
+        if (focusOverBands) {
             onlyFocusCall = true;
             detail(first, last);
             onlyFocusCall = false;
@@ -679,7 +682,7 @@ void Builder::bands(qsizetype first, qsizetype last)
             const auto bar = [&](double from, double length, Tone tone) {
                 const double x0 = x + dir * from, x1 = x + dir * (from + length);
                 // Faded under a call drawn in detail over them.
-                add(ItemKind::Band, tone, in.selectedCall ? Dimmed : 0, {},
+                add(ItemKind::Band, tone, focusOverBands ? Dimmed : 0, {},
                     QRectF(QPointF(std::min(x0, x1), by), QPointF(std::max(x0, x1), by + kBandHeight - 1)), -1);
             };
             // Sent, of which the share lost in red and retried in amber, from the lane out.
