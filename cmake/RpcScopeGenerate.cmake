@@ -4,7 +4,7 @@
 #                     PROTOS <file.proto>...
 #                     [IMPORT_DIRS <dir>...]
 #                     [OUT_DIR <dir>]
-#                     [SKIP_STREAMING])
+#                     [SKIP_STREAMING] [ABSTRACT])
 #
 # For each .proto, runs protoc with --cpp_out and --rpcscope_out and adds
 # <name>.pb.cc and <name>.rpcscope.cpp to <target>; <name> is the file's
@@ -24,6 +24,9 @@
 # OUT_DIR: where generated files go; default: the current binary directory.
 # SKIP_STREAMING: leave streaming methods out with a warning instead of
 #   failing on them.
+# ABSTRACT: every procedure of a generated server is pure virtual, so the
+#   compiler insists that all are implemented. Without it a procedure not
+#   overridden answers "unimplemented" with its name, as gRPC's do.
 #
 # The plugin is the target RpcScope::protoc-gen-rpcscope and the library
 # RpcScope::engine (aliases in this tree, imported targets of an installed
@@ -37,7 +40,7 @@
 include_guard(GLOBAL)
 
 function(rpcscope_generate)
-    cmake_parse_arguments(PARSE_ARGV 0 arg "SKIP_STREAMING" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS")
+    cmake_parse_arguments(PARSE_ARGV 0 arg "SKIP_STREAMING;ABSTRACT" "TARGET;OUT_DIR" "PROTOS;IMPORT_DIRS")
     if(arg_UNPARSED_ARGUMENTS)
         message(FATAL_ERROR "rpcscope_generate: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
     endif()
@@ -83,9 +86,18 @@ function(rpcscope_generate)
         list(APPEND absImportDirs "${dir}")
     endforeach()
 
-    set(pluginOut "${outDir}")
+    set(pluginParameters)
     if(arg_SKIP_STREAMING)
-        set(pluginOut "skip_streaming:${outDir}")
+        list(APPEND pluginParameters skip_streaming)
+    endif()
+    if(arg_ABSTRACT)
+        list(APPEND pluginParameters abstract)
+    endif()
+    list(JOIN pluginParameters "," pluginOut)
+    if(pluginOut)
+        set(pluginOut "${pluginOut}:${outDir}")
+    else()
+        set(pluginOut "${outDir}")
     endif()
 
     set(generated)

@@ -19,6 +19,14 @@ struct HandlerStatus
     {
         return {code, std::move(message)};
     }
+
+    // What a generated server answers for a procedure it does not override:
+    // the caller learns the method is not served, by its name on the wire,
+    // as from a server that never registered it.
+    static HandlerStatus unimplemented(const QString &method)
+    {
+        return {wire::STATUS_UNKNOWN_METHOD, QStringLiteral("unimplemented: %1").arg(method)};
+    }
 };
 
 } // namespace rpcscope::codegen

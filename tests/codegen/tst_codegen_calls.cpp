@@ -28,6 +28,7 @@
 #include <QUdpSocket>
 
 #include <stdexcept>
+#include <type_traits>
 
 using namespace rpcscope;
 using trace::CallError;
@@ -43,6 +44,11 @@ rpc::ClientOptions clientFor(const rpc::RpcServer &server)
 {
     return testsupport::clientFor(server, quickRetry(), 7);
 }
+
+// rpcscope_generate(... ABSTRACT) makes every procedure pure virtual, so
+// the compiler insists; by default each has an "unimplemented" answer.
+static_assert(std::is_abstract_v<acme::common::LivenessServer>);
+static_assert(!std::is_abstract_v<acme::greeting::v1::GreeterServer>);
 
 class Greeter final : public acme::greeting::v1::GreeterServer
 {
@@ -380,6 +386,51 @@ private slots:
         QCOMPARE(thrown.status, wire::STATUS_HANDLER_ERROR);
         QVERIFY2(thrown.message.contains(u"acme.greeting.v1.Greeter/sayGoodbye failed: asked to throw"),
                  qPrintable(thrown.message));
+    }
+
+    // A server overrides only what it serves: the rest answer
+    // "unimplemented" with their names on the wire, as gRPC's do, and are
+    // still registered (the server does not answer "no such method" for
+    // them on its own).
+    void proceduresNotOverriddenAnswerUnimplemented()
+    {
+        class OnlyHello final : public acme::greeting::v1::GreeterServer
+        {
+        public:
+            codegen::HandlerStatus SayHello(const acme::greeting::v1::HelloRequest &request,
+                                            acme::greeting::v1::HelloReply &response) override
+            {
+                response.set_message("Hello, " + request.name());
+                return {};
+            }
+        };
+        rpc::RpcServer server({});
+        OnlyHello greeter;
+        greeter.registerOn(server);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        rpc::RpcClient client(clientFor(server));
+        QVERIFY2(client.start(&error), qPrintable(error));
+        acme::greeting::v1::GreeterClient greeterClient(client);
+
+        acme::greeting::v1::HelloRequest hello;
+        hello.set_name("Ada");
+        const auto served = greeterClient.SayHelloBlocking(hello);
+        QVERIFY2(served.ok(), qPrintable(served.message));
+        QCOMPARE(served.response.message(), std::string("Hello, Ada"));
+
+        const auto goodbye = greeterClient.sayGoodbyeBlocking(hello);
+        QVERIFY(!goodbye.ok());
+        QCOMPARE(goodbye.error, CallError::Rejected);
+        QCOMPARE(goodbye.status, wire::STATUS_UNKNOWN_METHOD);
+        QVERIFY2(goodbye.message.contains(u"unimplemented: acme.greeting.v1.Greeter/sayGoodbye"),
+                 qPrintable(goodbye.message));
+        const auto keyword = greeterClient.deleteBlocking(acme::greeting::v1::Roster_Entry());
+        QCOMPARE(keyword.status, wire::STATUS_UNKNOWN_METHOD);
+        QVERIFY2(keyword.message.contains(u"unimplemented: acme.greeting.v1.Greeter/delete"),
+                 qPrintable(keyword.message));
+        // Every method is registered, overridden or not.
+        QCOMPARE(greeter.procedures().size(), 6);
     }
 
     // The skeleton's procedures called directly, with no server and no

@@ -87,7 +87,8 @@ private slots:
         QTest::addColumn<QString>("proto");
         QTest::addColumn<QString>("parameter");
         QTest::newRow("proto3, two services, keywords, imports") << QStringLiteral("greeter.proto") << QString();
-        QTest::newRow("proto2, required fields") << QStringLiteral("common/shared.proto") << QString();
+        QTest::newRow("proto2, required fields, abstract")
+            << QStringLiteral("common/shared.proto") << QStringLiteral("abstract");
         QTest::newRow("no package, streaming skipped")
             << QStringLiteral("nopackage.proto") << QStringLiteral("skip_streaming");
         QTest::newRow("no services") << QStringLiteral("messages_only.proto") << QString();

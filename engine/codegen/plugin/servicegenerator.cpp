@@ -44,20 +44,30 @@ struct ServiceModel
 struct Parameters
 {
     bool skipStreaming = false;
+    // Pure virtual procedures: the compiler insists that a server implements
+    // every one. Without it each answers "unimplemented" until overridden,
+    // as gRPC's generated services do.
+    bool abstractServer = false;
 };
+
+// A boolean parameter: `name`, `name=true` or `name=false`.
+bool flag(const std::string &key, const std::string &value, const char *name, bool &out)
+{
+    if (key != name || !(value.empty() || value == "true" || value == "false"))
+        return false;
+    out = value != "false";
+    return true;
+}
 
 bool parseParameters(const std::string &parameter, Parameters &out, std::string *error)
 {
     std::vector<std::pair<std::string, std::string>> pairs;
     gp::compiler::ParseGeneratorParameter(parameter, &pairs);
     for (const auto &[key, value] : pairs) {
-        if (key == "skip_streaming" && (value.empty() || value == "true")) {
-            out.skipStreaming = true;
-        } else if (key == "skip_streaming" && value == "false") {
-            out.skipStreaming = false;
-        } else {
+        if (!flag(key, value, "skip_streaming", out.skipStreaming) && !flag(key, value, "abstract", out.abstractServer)) {
             *error = "unknown parameter '" + key + (value.empty() ? "" : "=" + value)
-                     + "'; protoc-gen-rpcscope knows only 'skip_streaming'";
+                     + "'; protoc-gen-rpcscope knows 'skip_streaming' and 'abstract' (each optionally =true or "
+                       "=false)";
             return false;
         }
     }
@@ -388,17 +398,23 @@ void FileGenerator::writeServer(gp::io::Printer &printer, const ServiceModel &mo
 {
     if (printDocComments(printer, model.service))
         printer.Print("//\n");
+    printer.Print("// Server side of $service$.\n", "service", model.service->full_name());
+    if (m_parameters.abstractServer)
+        printer.Print("// Implement every procedure, then registerOn() an RpcServer before\n"
+                      "// starting it.");
+    else
+        printer.Print("// Override the procedures this server serves, then registerOn() an\n"
+                      "// RpcServer before starting it. A procedure left as it is answers\n"
+                      "// \"unimplemented\" with its name (STATUS_UNKNOWN_METHOD), as gRPC's do.");
     printer.Print(
-        "// Server side of $service$.\n"
-        "// Implement every procedure, then registerOn() an RpcServer before\n"
-        "// starting it. Procedures run on the server's handler threads, several\n"
-        "// at once, so what they share must be thread-safe. Return\n"
-        "// HandlerStatus::failure(...) to answer with an error instead of the\n"
-        "// response.\n"
+        "\n"
+        "// Procedures run on the server's handler threads, several at once, so\n"
+        "// what they share must be thread-safe. Return HandlerStatus::failure(...)\n"
+        "// to answer with an error instead of the response.\n"
         "class $class$\n"
         "{\n"
         "public:\n",
-        "service", model.service->full_name(), "class", model.serverClass);
+        "class", model.serverClass);
     printer.Indent();
     printer.Indent();
     printer.Print("virtual ~$class$() = default;\n", "class", model.serverClass);
@@ -407,10 +423,16 @@ void FileGenerator::writeServer(gp::io::Printer &printer, const ServiceModel &mo
             {"name", m.cppName}, {"wire", m.wireName}, {"request", m.request}, {"response", m.response}};
         printer.Print("\n");
         printDocComments(printer, m.method);
-        printer.Print(vars,
-                      "// On the wire: \"$wire$\".\n"
-                      "virtual ::rpcscope::codegen::HandlerStatus $name$(const $request$ &request,\n"
-                      "    $response$ &response) = 0;\n");
+        if (m_parameters.abstractServer)
+            printer.Print(vars,
+                          "// On the wire: \"$wire$\".\n"
+                          "virtual ::rpcscope::codegen::HandlerStatus $name$(const $request$ &request,\n"
+                          "    $response$ &response) = 0;\n");
+        else
+            printer.Print(vars,
+                          "// On the wire: \"$wire$\".\n"
+                          "virtual ::rpcscope::codegen::HandlerStatus $name$(const $request$ &request,\n"
+                          "    $response$ &response);\n");
     }
     printer.Print(
         "\n"
@@ -484,6 +506,22 @@ void FileGenerator::writeSource(gp::io::Printer &printer) const
                 "        m_client, QStringLiteral(\"$wire$\"), request, ::std::move(options));\n"
                 "}\n"
                 "\n");
+        }
+        if (!m_parameters.abstractServer) {
+            for (const MethodModel &m : model.methods) {
+                const Vars vars = {{"class", model.serverClass},
+                                   {"name", m.cppName},
+                                   {"wire", m.wireName},
+                                   {"request", m.request},
+                                   {"response", m.response}};
+                printer.Print(vars,
+                              "::rpcscope::codegen::HandlerStatus $class$::$name$(const $request$ &,\n"
+                              "    $response$ &)\n"
+                              "{\n"
+                              "    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral(\"$wire$\"));\n"
+                              "}\n"
+                              "\n");
+            }
         }
         printer.Print(
             "void $class$::registerOn(::rpcscope::rpc::RpcServer &server)\n"

@@ -6,12 +6,15 @@ namespace rpcscope::codegen {
 
 // protoc-gen-rpcscope: for every `service` in a .proto file, a client class
 // with one typed method per RPC (a QFuture and a blocking variant, both over
-// rpc::RpcClient) and a server base class with one pure virtual per RPC and
-// the dispatch that registers them on rpc::RpcServer. Writes
-// <file>.rpcscope.h and <file>.rpcscope.cpp beside protoc's <file>.pb.h.
+// rpc::RpcClient) and a server base class with one virtual per RPC and the
+// dispatch that registers them on rpc::RpcServer. A procedure the server
+// does not override answers "unimplemented" with its name, as in gRPC.
+// Writes <file>.rpcscope.h and <file>.rpcscope.cpp beside protoc's <file>.pb.h.
 //
-// Parameter (--rpcscope_out=PARAM:DIR): `skip_streaming` leaves streaming
-// methods out with a warning instead of failing on them.
+// Parameters (--rpcscope_out=PARAM,PARAM:DIR): `skip_streaming` leaves
+// streaming methods out with a warning instead of failing on them;
+// `abstract` makes every procedure pure virtual, so that the compiler
+// insists on all of them.
 class ServiceGenerator final : public google::protobuf::compiler::CodeGenerator
 {
 public:

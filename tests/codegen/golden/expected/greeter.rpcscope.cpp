@@ -104,6 +104,42 @@ GreeterClient::GreeterClient(::rpcscope::rpc::RpcClient &client)
         m_client, QStringLiteral("acme.greeting.v1.Greeter/emit"), request, ::std::move(options));
 }
 
+::rpcscope::codegen::HandlerStatus GreeterServer::SayHello(const ::acme::greeting::v1::HelloRequest &,
+    ::acme::greeting::v1::HelloReply &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/SayHello"));
+}
+
+::rpcscope::codegen::HandlerStatus GreeterServer::sayGoodbye(const ::acme::greeting::v1::HelloRequest &,
+    ::acme::greeting::v1::HelloReply &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/sayGoodbye"));
+}
+
+::rpcscope::codegen::HandlerStatus GreeterServer::LIST_FRIENDS(const ::google::protobuf::Empty &,
+    ::acme::greeting::v1::Roster &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/LIST_FRIENDS"));
+}
+
+::rpcscope::codegen::HandlerStatus GreeterServer::delete_(const ::acme::greeting::v1::Roster_Entry &,
+    ::google::protobuf::Empty &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/delete"));
+}
+
+::rpcscope::codegen::HandlerStatus GreeterServer::class_(const ::acme::greeting::v1::Roster_Entry &,
+    ::acme::greeting::v1::Roster_Entry &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/class"));
+}
+
+::rpcscope::codegen::HandlerStatus GreeterServer::emit_(const ::google::protobuf::Empty &,
+    ::google::protobuf::Timestamp &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Greeter/emit"));
+}
+
 void GreeterServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
     for (::rpcscope::codegen::Procedure &procedure : procedures())
@@ -180,6 +216,12 @@ ClockClient::ClockClient(::rpcscope::rpc::RpcClient &client)
 {
     return ::rpcscope::codegen::callUnaryBlocking<::google::protobuf::Timestamp>(
         m_client, QStringLiteral("acme.greeting.v1.Clock/Now"), request, ::std::move(options));
+}
+
+::rpcscope::codegen::HandlerStatus ClockServer::Now(const ::acme::common::Ping &,
+    ::google::protobuf::Timestamp &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("acme.greeting.v1.Clock/Now"));
 }
 
 void ClockServer::registerOn(::rpcscope::rpc::RpcServer &server)

@@ -92,11 +92,12 @@ private:
 // Block comments keep their text, without the stars.
 //
 // Server side of acme.greeting.v1.Greeter.
-// Implement every procedure, then registerOn() an RpcServer before
-// starting it. Procedures run on the server's handler threads, several
-// at once, so what they share must be thread-safe. Return
-// HandlerStatus::failure(...) to answer with an error instead of the
-// response.
+// Override the procedures this server serves, then registerOn() an
+// RpcServer before starting it. A procedure left as it is answers
+// "unimplemented" with its name (STATUS_UNKNOWN_METHOD), as gRPC's do.
+// Procedures run on the server's handler threads, several at once, so
+// what they share must be thread-safe. Return HandlerStatus::failure(...)
+// to answer with an error instead of the response.
 class GreeterServer
 {
 public:
@@ -105,33 +106,33 @@ public:
     // Says hello to `name`. A "$" in a comment stays as it is: $name$.
     // On the wire: "acme.greeting.v1.Greeter/SayHello".
     virtual ::rpcscope::codegen::HandlerStatus SayHello(const ::acme::greeting::v1::HelloRequest &request,
-        ::acme::greeting::v1::HelloReply &response) = 0;
+        ::acme::greeting::v1::HelloReply &response);
 
     // lower camel case
     // On the wire: "acme.greeting.v1.Greeter/sayGoodbye".
     virtual ::rpcscope::codegen::HandlerStatus sayGoodbye(const ::acme::greeting::v1::HelloRequest &request,
-        ::acme::greeting::v1::HelloReply &response) = 0;
+        ::acme::greeting::v1::HelloReply &response);
 
     // upper snake case
     // On the wire: "acme.greeting.v1.Greeter/LIST_FRIENDS".
     virtual ::rpcscope::codegen::HandlerStatus LIST_FRIENDS(const ::google::protobuf::Empty &request,
-        ::acme::greeting::v1::Roster &response) = 0;
+        ::acme::greeting::v1::Roster &response);
 
     // Named like C++ keywords: generated as delete_ and class_, and still
     // "delete" and "class" on the wire. A comment ending in a backslash \.
     // must not swallow the next line of code.
     // On the wire: "acme.greeting.v1.Greeter/delete".
     virtual ::rpcscope::codegen::HandlerStatus delete_(const ::acme::greeting::v1::Roster_Entry &request,
-        ::google::protobuf::Empty &response) = 0;
+        ::google::protobuf::Empty &response);
 
     // On the wire: "acme.greeting.v1.Greeter/class".
     virtual ::rpcscope::codegen::HandlerStatus class_(const ::acme::greeting::v1::Roster_Entry &request,
-        ::acme::greeting::v1::Roster_Entry &response) = 0;
+        ::acme::greeting::v1::Roster_Entry &response);
 
     // A macro Qt defines.
     // On the wire: "acme.greeting.v1.Greeter/emit".
     virtual ::rpcscope::codegen::HandlerStatus emit_(const ::google::protobuf::Empty &request,
-        ::google::protobuf::Timestamp &response) = 0;
+        ::google::protobuf::Timestamp &response);
 
     // Registers every procedure above on `server` under its name on the wire.
     // Call before server.start(); this object must outlive the server's run.
@@ -175,11 +176,12 @@ private:
 // A second service in the same file, using a message from an import.
 //
 // Server side of acme.greeting.v1.Clock.
-// Implement every procedure, then registerOn() an RpcServer before
-// starting it. Procedures run on the server's handler threads, several
-// at once, so what they share must be thread-safe. Return
-// HandlerStatus::failure(...) to answer with an error instead of the
-// response.
+// Override the procedures this server serves, then registerOn() an
+// RpcServer before starting it. A procedure left as it is answers
+// "unimplemented" with its name (STATUS_UNKNOWN_METHOD), as gRPC's do.
+// Procedures run on the server's handler threads, several at once, so
+// what they share must be thread-safe. Return HandlerStatus::failure(...)
+// to answer with an error instead of the response.
 class ClockServer
 {
 public:
@@ -187,7 +189,7 @@ public:
 
     // On the wire: "acme.greeting.v1.Clock/Now".
     virtual ::rpcscope::codegen::HandlerStatus Now(const ::acme::common::Ping &request,
-        ::google::protobuf::Timestamp &response) = 0;
+        ::google::protobuf::Timestamp &response);
 
     // Registers every procedure above on `server` under its name on the wire.
     // Call before server.start(); this object must outlive the server's run.

@@ -32,6 +32,12 @@ StatsClient::StatsClient(::rpcscope::rpc::RpcClient &client)
         m_client, QStringLiteral("Stats/Summarise"), request, ::std::move(options));
 }
 
+::rpcscope::codegen::HandlerStatus StatsServer::Summarise(const ::Sample &,
+    ::Summary &)
+{
+    return ::rpcscope::codegen::HandlerStatus::unimplemented(QStringLiteral("Stats/Summarise"));
+}
+
 void StatsServer::registerOn(::rpcscope::rpc::RpcServer &server)
 {
     for (::rpcscope::codegen::Procedure &procedure : procedures())

@@ -42,11 +42,12 @@ private:
 };
 
 // Server side of Stats.
-// Implement every procedure, then registerOn() an RpcServer before
-// starting it. Procedures run on the server's handler threads, several
-// at once, so what they share must be thread-safe. Return
-// HandlerStatus::failure(...) to answer with an error instead of the
-// response.
+// Override the procedures this server serves, then registerOn() an
+// RpcServer before starting it. A procedure left as it is answers
+// "unimplemented" with its name (STATUS_UNKNOWN_METHOD), as gRPC's do.
+// Procedures run on the server's handler threads, several at once, so
+// what they share must be thread-safe. Return HandlerStatus::failure(...)
+// to answer with an error instead of the response.
 class StatsServer
 {
 public:
@@ -54,7 +55,7 @@ public:
 
     // On the wire: "Stats/Summarise".
     virtual ::rpcscope::codegen::HandlerStatus Summarise(const ::Sample &request,
-        ::Summary &response) = 0;
+        ::Summary &response);
 
     // Registers every procedure above on `server` under its name on the wire.
     // Call before server.start(); this object must outlive the server's run.

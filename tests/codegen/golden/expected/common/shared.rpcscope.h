@@ -46,10 +46,10 @@ private:
 
 // Server side of acme.common.Liveness.
 // Implement every procedure, then registerOn() an RpcServer before
-// starting it. Procedures run on the server's handler threads, several
-// at once, so what they share must be thread-safe. Return
-// HandlerStatus::failure(...) to answer with an error instead of the
-// response.
+// starting it.
+// Procedures run on the server's handler threads, several at once, so
+// what they share must be thread-safe. Return HandlerStatus::failure(...)
+// to answer with an error instead of the response.
 class LivenessServer
 {
 public:
