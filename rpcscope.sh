@@ -21,6 +21,8 @@ packages=(
     dpkg-dev appstream desktop-file-utils libxml2-utils shared-mime-info lintian
     # bench_udp's ONC RPC baseline: rpcgen and libtirpc
     rpcsvc-proto libtirpc-dev
+    # a packaging test generates and serves gRPC's own .proto files
+    grpc-proto
 )
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.

@@ -1,10 +1,12 @@
-# cmake -DBUILD_DIR=... -DWORK_DIR=... -DCONSUMER_SOURCE=... -DGENERATOR=... -P InstalledConsumer.cmake
+# cmake -DBUILD_DIR=... -DWORK_DIR=... -DCONSUMER_SOURCE=... -DGENERATOR=...
+#       -DPROGRAM="name;args" -DGENERATED=header.rpcscope.h -DEXPECT=regex -P InstalledConsumer.cmake
 #
-# Installs the build into a scratch prefix, then builds tests/codegen/consumer
-# against it as an outside project would (find_package(RpcScope) +
-# rpcscope_generate()), and runs it: a generated client calling a generated
-# server over 127.0.0.1. Checks that nothing comes from the source or build
-# tree: the headers, the library and the protoc plugin are the installed ones.
+# Installs the build into a scratch prefix, then builds an outside project
+# (CONSUMER_SOURCE) against it as a user would (find_package(RpcScope) +
+# rpcscope_generate()), and runs PROGRAM from its build: generated clients
+# calling generated servers over 127.0.0.1. Its output must match EXPECT.
+# Checks that nothing comes from the source or build tree: the headers, the
+# library and the protoc plugin are the installed ones.
 cmake_minimum_required(VERSION 3.21)
 
 set(prefix "${WORK_DIR}/prefix")
@@ -51,6 +53,7 @@ run("configuring the consumer against ${prefix}"
     "${CMAKE_COMMAND}" -S "${WORK_DIR}/source" -B "${consumerBinary}" -G "${GENERATOR}"
     "-DCMAKE_PREFIX_PATH=${prefix}"
     -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
     -DCMAKE_BUILD_TYPE=Release)
 
 file(READ "${consumerBinary}/compile_commands.json" commands)
@@ -83,13 +86,14 @@ endforeach()
 if(NOT usesInstalledPlugin)
     message(FATAL_ERROR "rpcscope_generate() did not run the installed protoc-gen-rpcscope")
 endif()
-if(NOT EXISTS "${consumerBinary}/greeter.rpcscope.h")
-    message(FATAL_ERROR "greeter.rpcscope.h was not generated")
+if(NOT EXISTS "${consumerBinary}/${GENERATED}")
+    message(FATAL_ERROR "${GENERATED} was not generated")
 endif()
 
-execute_process(COMMAND "${consumerBinary}/consumer"
+list(POP_FRONT PROGRAM program)
+execute_process(COMMAND "${consumerBinary}/${program}" ${PROGRAM}
     RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE errors TIMEOUT 60)
-if(NOT result EQUAL 0 OR NOT output MATCHES "Hello, world")
-    message(FATAL_ERROR "the consumer's call failed (${result}):\n${output}\n${errors}")
+if(NOT result EQUAL 0 OR NOT output MATCHES "${EXPECT}")
+    message(FATAL_ERROR "the consumer's calls failed (${result}):\n${output}\n${errors}")
 endif()
 message(STATUS "installed into ${prefix}; consumer built with find_package(RpcScope) and called: ${output}")
