@@ -165,9 +165,11 @@ case "$cmd" in
         ;;
     test)
         build
-        step="testing (ctest)"
-        cd "$build_dir"
-        ctest --output-on-failure --no-tests=error -j "$(nproc)"
+        step="testing (ctest --preset $preset)"
+        # The preset's test settings (output on failure, no tests is an
+        # error, the sanitizers' options for asan), every core at once.
+        cd "$root"
+        ctest --preset "$preset" -j "$(nproc)"
         ;;
     build) build ;;
     package)
