@@ -17,8 +17,8 @@ namespace rpcscope::session {
 // lost or the reply? has the server already run the call?); at most a couple
 // of thousand of them are looked at, so it is cheap enough to call on hover.
 // Hosts are "the client" in a one-client session, "client 3" otherwise, and
-// "the server". Every sentence goes through QCoreApplication::translate with
-// the context "Narration". An index outside the view gives an empty string.
+// "the server". Every sentence is translated in the context "Narration". An
+// index outside the view gives an empty string.
 QString narrate(const trace::TraceLog::View &view, qsizetype index, const SessionConfig &config);
 
 // A host as the narration names it: "the client" in a one-client session,
