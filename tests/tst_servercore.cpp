@@ -197,6 +197,7 @@ private slots:
     void newRequestExecutesOnce();
     void implicitReplyOnlyWhenHandlerFinishes();
     void implicitWorkingAfterAckDelay();
+    void timerTableNamesTheFirstDue();
     void implicitNoWorkingIfReplyInTime();
     void explicitAcksRequestAtOnce();
     void duplicateWhileInProgress_data();
@@ -443,12 +444,36 @@ void TestServerCore::implicitReplyOnlyWhenHandlerFinishes()
     QCOMPARE(s.sink.count(EventKind::HandlerEnd), 1);
 }
 
+void TestServerCore::timerTableNamesTheFirstDue()
+{
+    core::ServerTimers timers;
+    QCOMPARE(timers.next(), std::nullopt);
+    timers.set(core::ServerTimer::PartialExpiry, ms(30));
+    timers.set(core::ServerTimer::ReplyExpiry, ms(20));
+    QCOMPARE(timers.next(), std::optional(std::pair{core::ServerTimer::ReplyExpiry, ms(20)}));
+    // Due at once: the one named first.
+    timers.set(core::ServerTimer::PartialExpiry, ms(20));
+    QCOMPARE(timers.next()->first, core::ServerTimer::ReplyExpiry);
+    timers.set(core::ServerTimer::AckDelay, ms(20));
+    QCOMPARE(timers.next()->first, core::ServerTimer::AckDelay);
+    timers.set(core::ServerTimer::AckDelay, std::nullopt);
+    timers.set(core::ServerTimer::ReplyExpiry, std::nullopt);
+    QCOMPARE(timers.next(), std::optional(std::pair{core::ServerTimer::PartialExpiry, ms(20)}));
+}
+
 void TestServerCore::implicitWorkingAfterAckDelay()
 {
     Server s;
     s.receive(request(1), kT0);
     s.executions();
     QCOMPARE(s.core.nextTimeout().value(), kT0 + kAckDelay);
+    // The timer that is due first is named: the ack delay, before the call
+    // has an answer the cache could age out.
+    const core::ServerTimers timers = s.core.timers();
+    QCOMPARE(timers.at(core::ServerTimer::AckDelay), std::optional(kT0 + kAckDelay));
+    QCOMPARE(timers.at(core::ServerTimer::PartialExpiry), std::nullopt);
+    QVERIFY(timers.next());
+    QCOMPARE(timers.next()->first, core::ServerTimer::AckDelay);
     s.core.handleTimeout(kT0 + kAckDelay - Duration(1));
     QVERIFY(s.transmits().empty());
     s.core.handleTimeout(kT0 + kAckDelay);

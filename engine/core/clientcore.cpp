@@ -320,33 +320,50 @@ void ClientCore::handleTimeout(TimePoint now)
         if (it == m_calls.end() || it->second.timerGeneration != t.generation)
             continue;
         Call &call = it->second;
-        if (now >= call.deadline) {
+        switch (firing(call, now)) {
+        case ClientTimer::Deadline:
             fail(it, CallError::DeadlineExceeded,
                  QStringLiteral("no reply within the deadline of %1 ms")
                      .arg(retryOf(call).deadline.count() / 1000),
                  now);
-        } else if (call.phase == Phase::Probing) {
+            break;
+        case ClientTimer::Probe:
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
             sendProbe(call, now);
             record(EventKind::Retransmit, now, &call, 0, DatagramKind::Probe);
             call.timeout = pollIntervalOf(call);
             arm(call, now + call.timeout);
-        } else {
+            break;
+        case ClientTimer::Retransmit:
             record(EventKind::Timeout, now, &call, std::uint32_t(call.timeout.count()));
             if (retryOf(call).isLastAttempt(call.tries) || call.attempt == UINT16_MAX) {
                 fail(it, CallError::MaxAttempts,
                      QStringLiteral("no reply after %1 attempts").arg(call.tries), now);
             } else {
-                ++call.attempt;
                 ++call.tries;
-                sendRequest(call, now, Resend::TailProbe);
-                record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
-                call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
-                arm(call, now + call.timeout);
+                resend(call, now, Resend::TailProbe);
             }
+            break;
         }
         dropStaleTimers();
     }
+}
+
+ClientTimer ClientCore::firing(const Call &call, TimePoint now) const
+{
+    // arm() sets the one timer to the earlier of the phase's and the deadline.
+    if (now >= call.deadline)
+        return ClientTimer::Deadline;
+    return call.phase == Phase::Probing ? ClientTimer::Probe : ClientTimer::Retransmit;
+}
+
+void ClientCore::resend(Call &call, TimePoint now, Resend what)
+{
+    ++call.attempt;
+    sendRequest(call, now, what);
+    record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
+    call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
+    arm(call, now + call.timeout);
 }
 
 bool ClientCore::pollTransmit(Transmit &out)
@@ -597,13 +614,8 @@ Received ClientCore::onFragmentAck(const wire::Header &h, QByteArrayView body, T
     // The ack answers the last fragment of the latest round: what it lacks
     // from that round was lost, so resend it now rather than at the timer.
     // Only when it taught something new, so ack and resend cannot loop.
-    if (h.attempt == call.attempt && call.attempt < UINT16_MAX) {
-        ++call.attempt;
-        sendRequest(call, now);
-        record(EventKind::Retransmit, now, &call, 0, DatagramKind::Request);
-        call.timeout = m_policy.timeoutFor(call.tries, call.timeout, retryOf(call));
-        arm(call, now + call.timeout);
-    }
+    if (h.attempt == call.attempt && call.attempt < UINT16_MAX)
+        resend(call, now, Resend::AllMissing);
     return Received::Accepted;
 }
 

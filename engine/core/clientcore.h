@@ -5,6 +5,7 @@
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "retrypolicy.h"
+#include "timers.h"
 #include "trace/event.h"
 #include "transmit.h"
 #include "wire/bodies.pb.h"
@@ -144,6 +145,11 @@ private:
     void launch(Call &call, TimePoint now);
     enum class Resend : std::uint8_t { AllMissing, TailProbe };
     void sendRequest(Call &call, TimePoint now, Resend resend = Resend::AllMissing);
+    // Sends the request again as attempt n+1 (after a timeout, or what a
+    // selective ack shows was lost), traced, with the timer backed off.
+    void resend(Call &call, TimePoint now, Resend resend);
+    // Which of the call's timers its one timer stands for, when it fires at `now`.
+    ClientTimer firing(const Call &call, TimePoint now) const;
     void sendProbe(Call &call, TimePoint now);
     void send(wire::DatagramKind kind, const Call &call, QByteArrayView body, FragmentPos pos = {});
     void startProbing(Call &call, TimePoint now);

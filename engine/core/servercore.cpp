@@ -844,27 +844,35 @@ bool ServerCore::pollExecution(Execution &out)
     return m_executions.poll(out);
 }
 
+ServerTimers ServerCore::timers() const
+{
+    ServerTimers timers;
+    // The earliest ack timer; one whose call has finished since fires and
+    // does nothing.
+    if (!m_ackTimers.empty())
+        timers.set(ServerTimer::AckDelay, m_ackTimers.top().at);
+    timers.set(ServerTimer::ReplyExpiry, m_cache.nextExpiry());
+    if (!m_partialAges.empty())
+        timers.set(ServerTimer::PartialExpiry, m_partialAges.front().first + m_config.limits.maxPartialAge);
+    return timers;
+}
+
 std::optional<TimePoint> ServerCore::nextTimeout() const
 {
-    std::optional<TimePoint> next = m_cache.nextExpiry();
-    if (!m_partialAges.empty()) {
-        const TimePoint partial = m_partialAges.front().first + m_config.limits.maxPartialAge;
-        if (!next || partial < *next)
-            next = partial;
-    }
-    if (!m_ackTimers.empty() && (!next || m_ackTimers.top().at < *next))
-        next = m_ackTimers.top().at;
-    return next;
+    if (const auto next = timers().next())
+        return next->second;
+    return std::nullopt;
 }
 
 void ServerCore::handleTimeout(TimePoint now)
 {
+    // AckDelay: a call still running after the ack delay gets "working", so
+    // its client stops resending (implicit mode; explicit mode acked at once).
     while (!m_ackTimers.empty() && m_ackTimers.top().at <= now) {
         const AckTimer t = m_ackTimers.top();
         m_ackTimers.pop();
         const ReplyCache::Entry *entry = m_cache.find(t.clientId, t.callId);
         if (entry && entry->state == ReplyCache::State::InProgress) {
-            // Implicit mode: the reply is late, so tell the client to stop resending.
             wire::Header request;
             request.clientId = t.clientId;
             request.callId = t.callId;
@@ -872,8 +880,10 @@ void ServerCore::handleTimeout(TimePoint now)
             sendEmpty(DatagramKind::Working, request, entry->host);
         }
     }
+    // ReplyExpiry: answers and marks past their age leave the cache.
     m_cache.expire(now, m_evicted);
     recordEvictions(now);
+    // PartialExpiry: fragmented requests that stopped coming.
     expirePartials(now);
 }
 

@@ -5,6 +5,7 @@
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "replycache.h"
+#include "timers.h"
 #include "trace/event.h"
 #include "transmit.h"
 #include "wire/bodies.pb.h"
@@ -131,7 +132,11 @@ public:
     // The driver reports that the handler of (clientId, callId) returned.
     void handlerFinished(std::uint32_t clientId, std::uint32_t callId, wire::Status status,
                          const QString &message, const QByteArray &result, TimePoint now);
+    // The deadline of each of the server's timers (core/timers.h).
+    ServerTimers timers() const;
+    // The earliest of timers().
     std::optional<TimePoint> nextTimeout() const;
+    // Acts on every timer due by `now`.
     void handleTimeout(TimePoint now);
     // The driver no longer knows who `host` is (it forgot the address, or
     // never remembered it): what this core knew of that sender goes too, so
