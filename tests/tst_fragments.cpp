@@ -7,6 +7,7 @@
 #include "core/clientcore.h"
 #include "core/fragments.h"
 #include "core/random.h"
+#include "core/requestassembler.h"
 #include "core/servercore.h"
 
 #include <QTest>
@@ -221,6 +222,58 @@ private slots:
             QCOMPARE(completes, 1);
             QCOMPARE(re.take(), body);
         }
+    }
+
+    // The assembler's books: every way a message ends frees what it held,
+    // in messages per client and sender, unvalidated senders and bytes.
+    void assemblerKeepsItsBooks()
+    {
+        using core::RequestAssembler;
+        using R = core::Reassembly::Result;
+        RequestAssembler a;
+        const RequestAssembler::Room room{2, 3, 1, 4};
+        const QByteArray chunk(100, 'x');
+        const core::TimePoint t0(1'000);
+        QVERIFY(a.hasRoom(1, 10, false, room));
+        RequestAssembler::Message &m1 = a.open(1, 5, 3, 1 << 20, 10, false, t0);
+        QVERIFY(!a.hasRoom(2, 11, false, room)); // the unvalidated share is taken
+        QVERIFY(a.hasRoom(2, 11, true, room));
+        a.open(1, 6, 3, 1 << 20, 10, true, t0);
+        QVERIFY(!a.hasRoom(1, 12, true, room)); // client 1 holds its two
+        QCOMPARE(a.add(1, 5, m1, 0, 3, chunk, t0 + core::Duration(10)), R::Added);
+        QCOMPARE(a.bytes(), m1.reassembly.memory());
+        QVERIFY(a.bytes() >= 100);
+        QCOMPARE(a.add(1, 5, m1, 0, 3, chunk, t0 + core::Duration(20)), R::Duplicate);
+        // Progress moves the message's age on; the other message is older.
+        QCOMPARE(a.nextExpiry(core::Duration(500)), std::optional(t0 + core::Duration(500)));
+        a.expire(t0 + core::Duration(500), core::Duration(500)); // the untouched one goes
+        QCOMPARE(a.messages(), 1);
+        QVERIFY(a.find(1, 6) == nullptr);
+        QVERIFY(a.find(1, 5) != nullptr);
+        QCOMPARE(a.add(1, 5, m1, 1, 3, chunk, t0 + core::Duration(600)), R::Added);
+        QCOMPARE(a.add(1, 5, m1, 2, 3, QByteArray(7, 'y'), t0 + core::Duration(700)), R::Complete);
+        const QByteArray whole = a.take(1, 5);
+        QCOMPARE(whole.size(), 207);
+        QCOMPARE(a.messages(), 0);
+        QCOMPARE(a.bytes(), 0);
+        QVERIFY(a.hasRoom(1, 10, false, room)); // every count is back to nothing
+        // A refusal lets go of the bytes but keeps the message to recognise its fragments.
+        RequestAssembler::Message &m2 = a.open(3, 1, 4, 150, 12, true, t0);
+        QCOMPARE(a.add(3, 1, m2, 0, 4, chunk, t0), R::TooLarge);
+        a.refuse(m2);
+        QCOMPARE(a.bytes(), 0);
+        QVERIFY(a.find(3, 1)->refused);
+        // A client's ack-below closes what it gave up on, and nothing of others'.
+        a.open(3, 2, 2, 1 << 20, 12, true, t0);
+        a.open(4, 1, 2, 1 << 20, 13, true, t0);
+        a.closeBelow(3, 2);
+        QVERIFY(a.find(3, 1) == nullptr);
+        QVERIFY(a.find(3, 2) != nullptr);
+        QVERIFY(a.find(4, 1) != nullptr);
+        a.close(3, 2);
+        a.close(4, 1);
+        QVERIFY(a.empty());
+        QCOMPARE(a.bytes(), 0);
     }
 
     void reassemblyRefusesWhatDoesNotFit()

@@ -36,7 +36,7 @@ void ServerCore::setMaxDatagram(qsizetype bytes)
 }
 
 namespace {
-std::uint64_t partialKey(std::uint32_t clientId, std::uint32_t callId)
+std::uint64_t callKey(std::uint32_t clientId, std::uint32_t callId)
 {
     return std::uint64_t(clientId) << 32 | callId;
 }
@@ -299,8 +299,8 @@ Received ServerCore::receive(QByteArrayView datagram, HostId from, TimePoint now
 
     m_cache.acknowledgeBelow(h.clientId, h.ackBelow, m_evicted);
     recordEvictions(now);
-    if (!m_partials.empty())
-        dropPartialsBelow(h.clientId, h.ackBelow); // calls the client has given up on
+    if (!m_assembler.empty())
+        m_assembler.closeBelow(h.clientId, h.ackBelow); // calls the client has given up on
     if (!m_held.empty() && h.ordered) {
         dropHeldBelow(h.clientId, h.ackBelow);
         releaseHeld(h.clientId, now); // the call it waited for may be one of them
@@ -453,21 +453,17 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
                now);
         return Received::Accepted;
     }
-    const std::uint64_t key = partialKey(h.clientId, h.callId);
-    auto it = m_partials.find(key);
-    if (it == m_partials.end()) {
+    RequestAssembler::Message *partial = m_assembler.find(h.clientId, h.callId);
+    if (!partial) {
         if (!roomForClient(h, from, now))
             return Received::Accepted;
-        const auto byClient = m_partialsByClient.find(h.clientId);
-        const auto byHost = m_partialsByHost.find(from);
         // Senders that have not shown they receive hold a quarter of the
         // table between them: fragments from forged addresses cannot take
         // the room of clients the server knows.
         const bool validated = isValidated(from);
-        if ((byClient != m_partialsByClient.end() && byClient->second >= limits.maxPartialsPerClient)
-            || (byHost != m_partialsByHost.end() && byHost->second >= limits.maxPartialsPerHost)
-            || (!validated && m_unvalidatedPartials >= limits.maxPartialsTotal / 4)
-            || int(m_partials.size()) >= limits.maxPartialsTotal) {
+        const RequestAssembler::Room room{limits.maxPartialsPerClient, limits.maxPartialsPerHost,
+                                          limits.maxPartialsTotal / 4, limits.maxPartialsTotal};
+        if (!m_assembler.hasRoom(h.clientId, from, validated, room)) {
             // Not refused: the client resends, and by then others may be done.
             record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                    std::uint32_t(ProtocolDrop::ReassemblyFull));
@@ -478,15 +474,10 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
                 sendFragmentAck(h, FragmentBitmap(h.fragmentCount), from);
             return Received::Accepted;
         }
-        ++m_partialsByClient[h.clientId];
-        ++m_partialsByHost[from];
-        m_unvalidatedPartials += !validated;
-        it = m_partials
-                 .emplace(key, Partial{Reassembly(h.fragmentCount, limits.maxMessageBytes), now, from, !validated})
-                 .first;
-        notePartialAge(now, key);
+        partial = &m_assembler.open(h.clientId, h.callId, h.fragmentCount, limits.maxMessageBytes, from, validated,
+                                    now);
     }
-    if (it->second.refused) {
+    if (partial->refused) {
         // Already refused as too large: say so again when asked, in case the
         // refusal was lost; the other fragments already on the way are dropped.
         if (h.ackRequested)
@@ -496,34 +487,29 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
             record(EventKind::StaleDropped, now, from, h.callId, h.attempt, 0, h.kind);
         return Received::Accepted;
     }
-    Reassembly &message = it->second.message;
+    const Reassembly &message = partial->reassembly;
     // The first full-size fragment allocates the whole message: it must fit
     // under the byte cap of all partial messages together.
     if (message.expectedBytes() == 0 && h.fragmentIndex + 1 < h.fragmentCount
         && h.fragmentCount == message.count()
-        && m_partialBytes + qsizetype(h.fragmentCount - 1) * body.size() > limits.maxPartialBytes) {
+        && m_assembler.bytes() + qsizetype(h.fragmentCount - 1) * body.size() > limits.maxPartialBytes) {
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(ProtocolDrop::ReassemblyFull));
         if (message.held().held() == 0)
-            erasePartial(it);
+            m_assembler.close(h.clientId, h.callId);
         return Received::Accepted;
     }
-    const qsizetype before = message.memory();
-    const Reassembly::Result result = message.add(h.fragmentIndex, h.fragmentCount, body);
-    m_partialBytes += message.memory() - before;
-    switch (result) {
+    switch (m_assembler.add(h.clientId, h.callId, *partial, h.fragmentIndex, h.fragmentCount, body, now)) {
     case Reassembly::Result::Inconsistent:
         // It disagrees with what is held. Either may be the damaged one (a
         // weak checksum lets damage through), so start the message over
         // rather than let one bad first fragment block every good one.
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(ProtocolDrop::BadFragment));
-        erasePartial(it);
+        m_assembler.close(h.clientId, h.callId);
         return Received::Malformed;
     case Reassembly::Result::TooLarge:
-        m_partialBytes -= message.memory();
-        message = Reassembly(1, 0);
-        it->second.refused = true;
+        m_assembler.refuse(*partial);
         refuse(h, from, wire::STATUS_TOO_LARGE,
                QStringLiteral("request of %1 fragments of %2 bytes exceeds the limit of %3 bytes")
                    .arg(h.fragmentCount)
@@ -537,9 +523,7 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
             sendFragmentAck(h, message.held(), from);
         return Received::Accepted;
     case Reassembly::Result::Added:
-        // Progress: the message's age counts from here.
-        it->second.started = now;
-        notePartialAge(now, key);
+        // Progress: the message's age counts from here (the assembler noted it).
         if (h.ackRequested)
             sendFragmentAck(h, message.held(), from);
         return Received::Accepted;
@@ -547,10 +531,7 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
         break;
     }
     const FragmentBitmap all = message.held();
-    m_partialBytes -= message.memory(); // take() empties it: account for it first
-    const QByteArray whole = message.take();
-    erasePartial(it);
-    Q_ASSERT(m_partialBytes >= 0);
+    const QByteArray whole = m_assembler.take(h.clientId, h.callId);
     record(EventKind::Reassembled, now, from, h.callId, h.attempt,
            std::uint32_t(std::min<qsizetype>(whole.size(), UINT32_MAX)), h.kind, h.fragmentCount);
     const Received received = admit(h, whole, from, now);
@@ -559,50 +540,6 @@ Received ServerCore::onRequestFragment(const wire::Header &h, QByteArrayView bod
     if (m_config.ackMode == AckMode::Implicit && m_cache.find(h.clientId, h.callId))
         sendFragmentAck(h, all, from);
     return received;
-}
-
-void ServerCore::notePartialAge(TimePoint now, std::uint64_t key)
-{
-    m_partialAges.emplace_back(now, key);
-    // Records of messages that completed, were dropped or moved on stay
-    // behind; keep the queue proportional to what is open.
-    if (m_partialAges.size() > 2 * m_partials.size() + 64) {
-        std::erase_if(m_partialAges, [&](const auto &age) {
-            const auto p = m_partials.find(age.second);
-            return p == m_partials.end() || p->second.started != age.first;
-        });
-    }
-}
-
-void ServerCore::dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId)
-{
-    auto it = m_partials.lower_bound(partialKey(clientId, 0));
-    const auto end = m_partials.lower_bound(partialKey(clientId, callId));
-    while (it != end)
-        erasePartial(it++);
-}
-
-void ServerCore::erasePartial(std::map<std::uint64_t, Partial>::iterator it)
-{
-    m_partialBytes -= it->second.message.memory();
-    const auto clientId = std::uint32_t(it->first >> 32);
-    if (auto c = m_partialsByClient.find(clientId); c != m_partialsByClient.end() && --c->second <= 0)
-        m_partialsByClient.erase(c);
-    if (auto h = m_partialsByHost.find(it->second.host); h != m_partialsByHost.end() && --h->second <= 0)
-        m_partialsByHost.erase(h);
-    m_unvalidatedPartials -= it->second.unvalidated;
-    m_partials.erase(it);
-}
-
-void ServerCore::expirePartials(TimePoint now)
-{
-    while (!m_partialAges.empty() && m_partialAges.front().first + m_config.limits.maxPartialAge <= now) {
-        const auto [started, key] = m_partialAges.front();
-        m_partialAges.pop_front();
-        // The client gave up on it (or vanished): free what it held.
-        if (auto it = m_partials.find(key); it != m_partials.end() && it->second.started == started)
-            erasePartial(it);
-    }
 }
 
 Received ServerCore::onFragmentAck(const wire::Header &h, QByteArrayView body, HostId from, TimePoint now)
@@ -706,7 +643,7 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
     entry.attempt = h.attempt;
     entry.ordered = h.ordered;
     if (waits) {
-        m_held.emplace(partialKey(h.clientId, h.callId), Held{from, m_method, std::move(args)});
+        m_held.emplace(callKey(h.clientId, h.callId), Held{from, m_method, std::move(args)});
         ++m_heldByClient[h.clientId];
         record(EventKind::RequestHeld, now, from, h.callId, h.attempt, next);
     } else {
@@ -740,7 +677,7 @@ void ServerCore::releaseHeld(std::uint32_t clientId, TimePoint now)
     if (m_inProgressByClient.contains(clientId))
         return; // one of its calls runs; its end releases the next
     const std::uint32_t next = m_cache.orderedNext(clientId);
-    const auto it = m_held.find(partialKey(clientId, next));
+    const auto it = m_held.find(callKey(clientId, next));
     if (it == m_held.end())
         return;
     Held held = std::move(it->second);
@@ -755,8 +692,8 @@ void ServerCore::releaseHeld(std::uint32_t clientId, TimePoint now)
 
 void ServerCore::dropHeldBelow(std::uint32_t clientId, std::uint32_t callId)
 {
-    const auto first = m_held.lower_bound(partialKey(clientId, 0));
-    const auto last = m_held.lower_bound(partialKey(clientId, callId));
+    const auto first = m_held.lower_bound(callKey(clientId, 0));
+    const auto last = m_held.lower_bound(callKey(clientId, callId));
     int dropped = 0;
     for (auto it = first; it != last; ++it, ++dropped)
         m_cache.withdraw(clientId, std::uint32_t(it->first));
@@ -772,7 +709,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
 {
     ReplyCache::Entry *entry = m_cache.find(clientId, callId);
     if (!entry || entry->state != ReplyCache::State::InProgress
-        || (entry->ordered && m_held.contains(partialKey(clientId, callId))))
+        || (entry->ordered && m_held.contains(callKey(clientId, callId))))
         return;
     const bool ordered = entry->ordered;
     if (auto it = m_inProgressByClient.find(clientId); it != m_inProgressByClient.end()) {
@@ -852,8 +789,7 @@ ServerTimers ServerCore::timers() const
     if (!m_ackTimers.empty())
         timers.set(ServerTimer::AckDelay, m_ackTimers.top().at);
     timers.set(ServerTimer::ReplyExpiry, m_cache.nextExpiry());
-    if (!m_partialAges.empty())
-        timers.set(ServerTimer::PartialExpiry, m_partialAges.front().first + m_config.limits.maxPartialAge);
+    timers.set(ServerTimer::PartialExpiry, m_assembler.nextExpiry(m_config.limits.maxPartialAge));
     return timers;
 }
 
@@ -884,7 +820,7 @@ void ServerCore::handleTimeout(TimePoint now)
     m_cache.expire(now, m_evicted);
     recordEvictions(now);
     // PartialExpiry: fragmented requests that stopped coming.
-    expirePartials(now);
+    m_assembler.expire(now, m_config.limits.maxPartialAge);
 }
 
 } // namespace rpcscope::core

@@ -5,6 +5,7 @@
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "replycache.h"
+#include "requestassembler.h"
 #include "timers.h"
 #include "trace/event.h"
 #include "transmit.h"
@@ -146,8 +147,8 @@ public:
     int inProgress() const { return m_inProgressTotal; }
     // Requests of ordered clients waiting for an earlier call to run.
     int held() const { return int(m_held.size()); }
-    int partialMessages() const { return int(m_partials.size()); }
-    qsizetype partialBytes() const { return m_partialBytes; }
+    int partialMessages() const { return m_assembler.messages(); }
+    qsizetype partialBytes() const { return m_assembler.bytes(); }
     const ReplyCache &replyCache() const { return m_cache; }
     const AmplificationStats &amplification() const { return m_amplification; }
     // Whether `host` has echoed its address token.
@@ -176,17 +177,6 @@ private:
         // Something was held back since the sender was last heard: the rest
         // of that answer waits too, rather than go out in scattered pieces.
         bool holding = false;
-    };
-
-    struct Partial
-    {
-        Reassembly message;
-        TimePoint started;
-        HostId host = 0; // who sent its first fragment
-        bool unvalidated = false; // ... before echoing its address token
-        // Refused as too large: the rest of its fragments, already on the
-        // way, are dropped quietly instead of refused one by one.
-        bool refused = false;
     };
 
     Received onRequest(const wire::Header &h, QByteArrayView body, qsizetype size, HostId from,
@@ -223,10 +213,6 @@ private:
                          const FragmentBitmap *held, std::optional<TimePoint> resentAt = std::nullopt);
     bool takeResendBudget(std::int64_t bytes, TimePoint now);
     void sendFragmentAck(const wire::Header &fragment, const FragmentBitmap &held, HostId to);
-    void erasePartial(std::map<std::uint64_t, Partial>::iterator it);
-    void dropPartialsBelow(std::uint32_t clientId, std::uint32_t callId);
-    void expirePartials(TimePoint now);
-    void notePartialAge(TimePoint now, std::uint64_t key);
     void refuse(const wire::Header &request, HostId to, wire::Status status, const QString &message,
                 TimePoint now);
     void recordEvictions(TimePoint now);
@@ -262,14 +248,7 @@ private:
     std::map<std::uint64_t, Held> m_held;
     std::unordered_map<std::uint32_t, int> m_heldByClient;
 
-    // Fragmented requests being reassembled, by (client id << 32 | call id):
-    // ordered, so a client's ack-below drops those it gave up on in one range.
-    std::map<std::uint64_t, Partial> m_partials;
-    std::unordered_map<std::uint32_t, int> m_partialsByClient;
-    std::unordered_map<HostId, int> m_partialsByHost;
-    int m_unvalidatedPartials = 0;
-    qsizetype m_partialBytes = 0;
-    std::deque<std::pair<TimePoint, std::uint64_t>> m_partialAges; // in start order; lazily pruned
+    RequestAssembler m_assembler; // fragmented requests being reassembled
 
     std::unordered_map<HostId, Sender> m_senders;
     std::uint64_t m_tokensIssued = 0;
