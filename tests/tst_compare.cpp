@@ -10,12 +10,14 @@
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
+#include "trace/chartdata.h"
 #include "session/simulationplayer.h"
 #include "simrun.h"
 
 #include <QBuffer>
 
 #include <array>
+#include <numeric>
 #include <set>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void callTablePairsCallsAndFindsDifferences();
     void metricRowsAreBMinusA();
     void runCurvesCountWhatTheTraceSays();
+    void chartDataCountsWhatTheTraceSays();
     void chartSelectionsPickTheCallsTheyCount();
     void playerChangesRunAgainFromACapture();
     void playerPlaysAScript();
@@ -372,6 +375,56 @@ void TestCompare::runCurvesCountWhatTheTraceSays()
     // Karn's rule: only calls answered on their first send give a sample.
     QVERIFY(!c.rttSamples.empty());
     QVERIFY(qint64(c.rttSamples.size()) <= attempts[0]);
+}
+
+// The Charts dock's running aggregates, headless: every scenario, taken in
+// in two halves (as a live session is), against a plain scan of the trace.
+void TestCompare::chartDataCountsWhatTheTraceSays()
+{
+    for (const session::Scenario &scenario : session::scenarios()) {
+        const SimRun run(scenarioConfig(scenario.name, 5));
+        trace::ChartData data;
+        const qsizetype half = run.view.size() / 2;
+        for (qsizetype i = 0; i < half; ++i)
+            data.take(run.view.at(i));
+        const std::size_t sortedAtHalf = data.sortedLatencies().size();
+        for (qsizetype i = half; i < run.view.size(); ++i)
+            data.take(run.view.at(i));
+
+        qint64 started = 0, ended = 0, ok = 0, bytes = 0, maxOpen = 0;
+        std::vector<double> latencies;
+        std::array<qint64, trace::ChartData::kAttemptBuckets> attempts{};
+        for (qsizetype i = 0; i < run.view.size(); ++i) {
+            const trace::Event &e = run.view.at(i);
+            started += e.kind == trace::EventKind::CallStart;
+            if (e.kind == trace::EventKind::CallOk || e.kind == trace::EventKind::CallFailed) {
+                ++ended;
+                ++attempts[std::size_t(std::clamp<int>(e.attempt, 1, 10) - 1)];
+            }
+            if (e.kind == trace::EventKind::CallOk) {
+                ++ok;
+                latencies.push_back(double(e.detail) / 1000.0);
+            }
+            if (e.kind == trace::EventKind::Deliver)
+                bytes += e.size;
+            maxOpen = std::max(maxOpen, started - ended);
+        }
+        std::ranges::sort(latencies);
+        const QString name = scenario.name;
+        QVERIFY2(sortedAtHalf <= latencies.size(), qPrintable(name));
+        QCOMPARE(data.sortedLatencies(), latencies);
+        QCOMPARE(data.attemptCounts, attempts);
+        QCOMPARE(qint64(data.finished.size()), ended);
+        QCOMPARE(std::accumulate(data.callsPerBin.begin(), data.callsPerBin.end(), qint64(0)), ok);
+        QCOMPARE(std::accumulate(data.bytesPerBin.begin(), data.bytesPerBin.end(), qint64(0)), bytes);
+        QCOMPARE(data.outstandingNow, started - ended);
+        double top = 0;
+        for (const QPointF &p : std::as_const(data.outstandingSteps))
+            top = std::max(top, p.y());
+        QCOMPARE(qint64(top), maxOpen);
+        QVERIFY2(std::ranges::is_sorted(data.finished, {}, &trace::ChartData::FinishedCall::timeUs), qPrintable(name));
+        QCOMPARE(data.lastUs, run.view.at(run.view.size() - 1).timeUs);
+    }
 }
 
 // A bar of the retransmissions histogram and a stretch of the latency CDF

@@ -40,9 +40,8 @@ namespace {
 using trace::EventKind;
 
 constexpr int kRebuildMs = 250;                 // series rebuilt at most four times a second
-constexpr std::int64_t kGoodputBinUs = 10'000;  // goodput is counted in 10 ms bins...
-constexpr int kGoodputBins = 40;                // ...and drawn in about this many wider ones
-constexpr std::size_t kMaxGoodputBins = 10'000'000; // ~28 hours; later times are not counted
+constexpr std::int64_t kGoodputBinUs = trace::ChartData::kGoodputBinUs; // goodput is counted in 10 ms bins...
+constexpr int kGoodputBins = 40; // ...and drawn in about this many wider ones
 constexpr int kCdfPoints = 3000;
 
 double toMs(std::int64_t us)
@@ -447,21 +446,7 @@ void ChartsView::setLog(const trace::TraceLog *log)
 void ChartsView::clear()
 {
     m_seen = 0;
-    m_lastUs = 0;
-    m_rttSamples.clear();
-    m_estimates.clear();
-    m_srttLine.clear();
-    m_rttBoundLine.clear();
-    m_timeouts.clear();
-    m_finished.clear();
-    m_attemptCounts.fill(0);
-    m_latencies.clear();
-    m_sortedMs.clear();
-    m_sortedUpTo = 0;
-    m_callsPerBin.clear();
-    m_bytesPerBin.clear();
-    m_outstandingNow = 0;
-    m_outstandingSteps.clear();
+    m_data.clear();
     m_hoverText.clear();
     m_hover->clear();
     rebuild();
@@ -474,75 +459,8 @@ void ChartsView::refresh(const trace::TraceLog::View &view)
     if (view.size() == m_seen)
         return;
     for (; m_seen < view.size(); ++m_seen)
-        take(view.at(m_seen));
+        m_data.take(view.at(m_seen));
     scheduleRebuild();
-}
-
-void ChartsView::take(const trace::Event &e)
-{
-    m_lastUs = std::max(m_lastUs, e.timeUs);
-    const double ms = toMs(e.timeUs);
-    const auto stepTo = [&](qint64 outstanding) {
-        m_outstandingNow = outstanding;
-        // Several calls starting or ending at one instant make one step.
-        if (!m_outstandingSteps.isEmpty() && m_outstandingSteps.constLast().x() == ms)
-            m_outstandingSteps.last().setY(double(outstanding));
-        else
-            m_outstandingSteps.append(QPointF(ms, double(outstanding)));
-    };
-    const auto finish = [&] {
-        stepTo(std::max<qint64>(0, m_outstandingNow - 1));
-        // Attempt 0 (a call that never got to send) counts with the single-attempt calls.
-        const std::uint16_t attempts = std::max<std::uint16_t>(1, e.attempt);
-        m_finished.push_back({e.timeUs, attempts});
-        ++m_attemptCounts[std::size_t(std::min<int>(attempts, kAttemptBuckets) - 1)];
-    };
-    const auto bin = [&](std::vector<qint64> &bins) -> qint64 * {
-        const auto i = std::size_t(std::max<std::int64_t>(0, e.timeUs) / kGoodputBinUs);
-        if (i >= kMaxGoodputBins)
-            return nullptr;
-        if (i >= bins.size())
-            bins.resize(i + 1, 0);
-        return &bins[i];
-    };
-    switch (e.kind) {
-    case EventKind::CallStart:
-        stepTo(m_outstandingNow + 1);
-        break;
-    case EventKind::CallOk:
-        finish();
-        m_latencies.push_back({e.timeUs, toMs(e.detail)});
-        // The samples the client's estimator took (Karn's rule, in the core).
-        if (const std::optional<trace::RttEstimates::Sample> sample = m_estimates.take(e)) {
-            m_rttSamples.append(QPointF(ms, toMs(sample->rtt.count())));
-            const double srtt = toMs(sample->srtt.count());
-            const double rttvar = toMs(sample->rttvar.count());
-            // Client 1's line: several clients' estimates would zig-zag into one.
-            if (e.client == 1) {
-                m_srttLine.append(QPointF(ms, srtt));
-                m_rttBoundLine.append(QPointF(ms, srtt + 4 * rttvar));
-            }
-        }
-        if (qint64 *b = bin(m_callsPerBin))
-            ++*b;
-        break;
-    case EventKind::CallFailed:
-        finish();
-        m_estimates.take(e);
-        break;
-    case EventKind::Send:
-        m_estimates.take(e); // a probe: that call gives no sample
-        break;
-    case EventKind::Timeout:
-        m_timeouts.append(QPointF(ms, toMs(e.detail)));
-        break;
-    case EventKind::Deliver:
-        if (qint64 *b = bin(m_bytesPerBin))
-            *b += e.size;
-        break;
-    default:
-        break;
-    }
 }
 
 void ChartsView::setTimeRange(core::TimePoint from, core::TimePoint to)
@@ -577,7 +495,7 @@ void ChartsView::flush()
 
 double ChartsView::endMs() const
 {
-    return toMs(m_lastUs);
+    return toMs(m_data.lastUs);
 }
 
 void ChartsView::rebuild()
@@ -600,10 +518,10 @@ void ChartsView::rebuild()
 
 void ChartsView::rebuildRtt(double x0, double x1)
 {
-    const QList<QPointF> rtt = decimate(m_rttSamples, x0, x1, kDecimationBins);
-    const QList<QPointF> timeouts = decimate(m_timeouts, x0, x1, kDecimationBins);
-    const QList<QPointF> srtt = decimate(m_srttLine, x0, x1, kDecimationBins);
-    const QList<QPointF> bound = decimate(m_rttBoundLine, x0, x1, kDecimationBins);
+    const QList<QPointF> rtt = decimate(m_data.rttSamples, x0, x1, kDecimationBins);
+    const QList<QPointF> timeouts = decimate(m_data.timeouts, x0, x1, kDecimationBins);
+    const QList<QPointF> srtt = decimate(m_data.srttLine, x0, x1, kDecimationBins);
+    const QList<QPointF> bound = decimate(m_data.rttBoundLine, x0, x1, kDecimationBins);
     m_rtt->replace(rtt);
     m_timeout->replace(timeouts);
     m_srtt->replace(srtt);
@@ -614,12 +532,12 @@ void ChartsView::rebuildRtt(double x0, double x1)
 
 void ChartsView::rebuildAttempts()
 {
-    std::array<qint64, kAttemptBuckets> counts = m_attemptCounts;
+    std::array<qint64, kAttemptBuckets> counts = m_data.attemptCounts;
     if (m_range) {
         counts.fill(0);
-        const auto first = std::lower_bound(m_finished.cbegin(), m_finished.cend(), m_range->first.count(),
-                                            [](const FinishedCall &c, std::int64_t t) { return c.timeUs < t; });
-        for (auto it = first; it != m_finished.cend() && it->timeUs <= m_range->second.count(); ++it)
+        const auto first = std::lower_bound(m_data.finished.cbegin(), m_data.finished.cend(), m_range->first.count(),
+                                            [](const trace::ChartData::FinishedCall &c, std::int64_t t) { return c.timeUs < t; });
+        for (auto it = first; it != m_data.finished.cend() && it->timeUs <= m_range->second.count(); ++it)
             ++counts[std::size_t(std::min<int>(it->attempts, kAttemptBuckets) - 1)];
     }
     qint64 top = 0;
@@ -635,19 +553,11 @@ void ChartsView::rebuildCdf()
     // The whole session's latencies are kept sorted by merging in the new
     // ones; a time range sorts just the calls that completed within it.
     std::vector<double> ranged;
-    const std::vector<double> *sorted = &m_sortedMs;
-    if (m_sortedUpTo < m_latencies.size()) {
-        const auto middle = m_sortedMs.size();
-        for (std::size_t i = m_sortedUpTo; i < m_latencies.size(); ++i)
-            m_sortedMs.push_back(m_latencies[i].ms);
-        std::sort(m_sortedMs.begin() + qsizetype(middle), m_sortedMs.end());
-        std::inplace_merge(m_sortedMs.begin(), m_sortedMs.begin() + qsizetype(middle), m_sortedMs.end());
-        m_sortedUpTo = m_latencies.size();
-    }
+    const std::vector<double> *sorted = &m_data.sortedLatencies();
     if (m_range) {
-        const auto first = std::lower_bound(m_latencies.cbegin(), m_latencies.cend(), m_range->first.count(),
-                                            [](const Latency &l, std::int64_t t) { return l.timeUs < t; });
-        for (auto it = first; it != m_latencies.cend() && it->timeUs <= m_range->second.count(); ++it)
+        const auto first = std::lower_bound(m_data.latencies.cbegin(), m_data.latencies.cend(), m_range->first.count(),
+                                            [](const trace::ChartData::Latency &l, std::int64_t t) { return l.timeUs < t; });
+        for (auto it = first; it != m_data.latencies.cend() && it->timeUs <= m_range->second.count(); ++it)
             ranged.push_back(it->ms);
         std::sort(ranged.begin(), ranged.end());
         sorted = &ranged;
@@ -677,7 +587,7 @@ void ChartsView::rebuildGoodput(double x0, double x1)
     const double widthMs = baseMs * double(per);
     const double end = endMs();
     std::size_t b = std::size_t(std::max(0.0, std::floor(x0 / widthMs))) * per;
-    const std::size_t bins = std::max(m_callsPerBin.size(), m_bytesPerBin.size());
+    const std::size_t bins = std::max(m_data.callsPerBin.size(), m_data.bytesPerBin.size());
     QList<QPointF> calls, bytes;
     double topCalls = 0, topBytes = 0;
     for (; b < bins && double(b) * baseMs < x1; b += per) {
@@ -688,10 +598,10 @@ void ChartsView::rebuildGoodput(double x0, double x1)
             break;
         qint64 callCount = 0, byteCount = 0;
         for (std::size_t i = b; i < b + per; ++i) {
-            if (i < m_callsPerBin.size())
-                callCount += m_callsPerBin[i];
-            if (i < m_bytesPerBin.size())
-                byteCount += m_bytesPerBin[i];
+            if (i < m_data.callsPerBin.size())
+                callCount += m_data.callsPerBin[i];
+            if (i < m_data.bytesPerBin.size())
+                byteCount += m_data.bytesPerBin[i];
         }
         const double callRate = double(callCount) / (spanMs / 1000.0);
         const double kibRate = double(byteCount) / 1024.0 / (spanMs / 1000.0);
@@ -709,7 +619,7 @@ void ChartsView::rebuildGoodput(double x0, double x1)
 
 void ChartsView::rebuildOutstanding(double x0, double x1)
 {
-    const QList<QPointF> changes = decimate(m_outstandingSteps, x0, x1, kDecimationBins);
+    const QList<QPointF> changes = decimate(m_data.outstandingSteps, x0, x1, kDecimationBins);
     QList<QPointF> steps;
     steps.reserve(2 * changes.size() + 1);
     double top = 0;

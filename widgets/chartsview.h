@@ -4,7 +4,7 @@
 #include "core/clock.h"
 #include "core/retrypolicy.h"
 #include "retranslator.h"
-#include "trace/rttestimates.h"
+#include "trace/chartdata.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
@@ -48,7 +48,7 @@ class ChartsView : public QWidget
 
 public:
     // Attempts per finished call are counted in buckets 1..9 and "10 or more".
-    static constexpr int kAttemptBuckets = 10;
+    static constexpr int kAttemptBuckets = trace::ChartData::kAttemptBuckets;
     // Points per series after decimation (each bin keeps its minimum and maximum).
     static constexpr int kDecimationBins = 1500;
 
@@ -117,20 +117,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // A finished call: when it ended and how many attempts it took.
-    struct FinishedCall
-    {
-        std::int64_t timeUs;
-        std::uint16_t attempts;
-    };
-    // A successful call's latency, by the time it completed.
-    struct Latency
-    {
-        std::int64_t timeUs;
-        double ms;
-    };
-
-    void take(const trace::Event &event);
     void scheduleRebuild();
     void rebuild();
     void rebuildRtt(double x0, double x1);
@@ -174,23 +160,10 @@ private:
     QValueAxis *m_outstandingX = nullptr;
     QValueAxis *m_outstandingY = nullptr;
 
-    // Running aggregates, in trace order (so each is sorted by time).
+    // What the charts are drawn from, taken in as the trace grows.
     const trace::TraceLog *m_log = nullptr;
     qsizetype m_seen = 0;
-    std::int64_t m_lastUs = 0;
-    QList<QPointF> m_rttSamples;      // (ms, RTT ms): the samples the client's estimator took
-    trace::RttEstimates m_estimates; // the samples each client's estimator took, and its SRTT and RTTVAR
-    QList<QPointF> m_srttLine, m_rttBoundLine;                  // client 1's SRTT, SRTT + 4·RTTVAR
-    QList<QPointF> m_timeouts;        // (ms, timeout that expired ms)
-    std::vector<FinishedCall> m_finished;
-    std::array<qint64, kAttemptBuckets> m_attemptCounts{};
-    std::vector<Latency> m_latencies; // in completion order
-    std::vector<double> m_sortedMs;   // every ok call's latency, sorted
-    std::size_t m_sortedUpTo = 0;     // m_latencies merged into m_sortedMs
-    std::vector<qint64> m_callsPerBin; // completions per kGoodputBinUs
-    std::vector<qint64> m_bytesPerBin; // delivered bytes per kGoodputBinUs
-    qint64 m_outstandingNow = 0;
-    QList<QPointF> m_outstandingSteps; // (ms, calls outstanding from then on)
+    trace::ChartData m_data;
 
     std::optional<std::pair<core::TimePoint, core::TimePoint>> m_range;
     bool m_dirty = false;

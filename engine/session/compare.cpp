@@ -1,7 +1,7 @@
 #include "compare.h"
 
 #include "trace/jsonlines.h"
-#include "trace/rttestimates.h"
+#include "trace/chartdata.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -77,34 +77,17 @@ Divergence firstDivergence(const trace::TraceLog::View &a, const trace::TraceLog
 
 RunCurves runCurves(const trace::TraceLog::View &view)
 {
+    // Counted as the Charts dock counts them.
+    trace::ChartData data;
+    for (qsizetype i = 0; i < view.size(); ++i)
+        data.take(view.at(i));
     RunCurves c;
-    trace::RttEstimates estimates;
-    for (qsizetype i = 0; i < view.size(); ++i) {
-        const trace::Event &e = view.at(i);
-        const double ms = double(e.timeUs) / 1000.0;
-        switch (e.kind) {
-        case EventKind::CallOk:
-        case EventKind::CallFailed: {
-            // A call that never got to send counts with the single-attempt ones.
-            const int attempts = std::clamp<int>(e.attempt, 1, RunCurves::kAttemptBuckets);
-            ++c.attempts[std::size_t(attempts - 1)];
-            if (e.kind == EventKind::CallOk)
-                c.okLatenciesMs.push_back(double(e.detail) / 1000.0);
-            if (const auto sample = estimates.take(e))
-                c.rttSamples.emplace_back(ms, double(sample->rtt.count()) / 1000.0);
-            break;
-        }
-        case EventKind::Send:
-            estimates.take(e); // a probe: that call gives no sample
-            break;
-        case EventKind::Timeout:
-            c.timeouts.emplace_back(ms, double(e.detail) / 1000.0);
-            break;
-        default:
-            break;
-        }
-    }
-    std::ranges::sort(c.okLatenciesMs);
+    c.okLatenciesMs = data.sortedLatencies();
+    std::ranges::copy(data.attemptCounts, c.attempts.begin());
+    for (const QPointF &p : std::as_const(data.rttSamples))
+        c.rttSamples.emplace_back(p.x(), p.y());
+    for (const QPointF &p : std::as_const(data.timeouts))
+        c.timeouts.emplace_back(p.x(), p.y());
     return c;
 }
 

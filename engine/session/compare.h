@@ -1,6 +1,7 @@
 #pragma once
 
 #include "summary.h"
+#include "trace/chartdata.h"
 #include "trace/event.h"
 #include "trace/tracelog.h"
 
@@ -68,7 +69,7 @@ double goodput(const Summary &s);
 // timeouts that expired.
 struct RunCurves
 {
-    static constexpr int kAttemptBuckets = 10; // 1..9 and "10 or more", as the Charts dock counts them
+    static constexpr int kAttemptBuckets = trace::ChartData::kAttemptBuckets; // 1..9 and "10 or more"
     std::vector<double> okLatenciesMs;         // sorted
     std::array<std::int64_t, kAttemptBuckets> attempts{};
     std::vector<std::pair<double, double>> rttSamples; // (session ms, RTT ms): the estimator's samples
