@@ -27,7 +27,8 @@ packages=(
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.
 fuzz_packages=(clang-14 libclang-rt-14-dev)
-fuzz_targets=(fuzz_datagram fuzz_servercore fuzz_clientcore fuzz_reassembly fuzz_capture fuzz_codegen)
+# The targets and their input size limits, as tests/fuzz/CMakeLists.txt declares them.
+mapfile -t fuzz_targets < <(sed -n 's/^rpcscope_add_fuzzer(\([a-z_]*\) .*/\1/p' "$root/tests/fuzz/CMakeLists.txt")
 
 step=""
 trap 'status=$?; [ $status -ne 0 ] && [ -n "$step" ] && echo "rpcscope.sh: $step failed (exit $status)" >&2' EXIT
@@ -92,14 +93,10 @@ build() {
     cmake --build "$build_dir"
 }
 
-# Inputs larger than this teach a target nothing new: a datagram, or a few
-# dozen of them with their framing; a .proto's descriptors.
+# Inputs larger than this teach a target nothing new (a datagram, or a few
+# dozen of them with their framing; a .proto's descriptors): its MAX_LEN.
 fuzz_max_len() {
-    case "$1" in
-        fuzz_datagram) echo 2048 ;;
-        fuzz_reassembly|fuzz_codegen) echo 16384 ;;
-        *) echo 32768 ;;
-    esac
+    sed -n "s/^rpcscope_add_fuzzer($1 .*MAX_LEN \([0-9]*\).*/\1/p" "$root/tests/fuzz/CMakeLists.txt"
 }
 
 fuzz() {
