@@ -3630,18 +3630,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation>Alle Hosts</translation>
     </message>
     <message>
-        <source>server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>client %1</source>
-        <translation>Client %1</translation>
-    </message>
-    <message>
         <source>%1 cannot be opened: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>

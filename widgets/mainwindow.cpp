@@ -10,6 +10,7 @@
 #include "displaynames.h"
 #include "language.h"
 #include "eventtablemodel.h"
+#include "scene.h"
 #include "sequencediagramview.h"
 #include "measuredialog.h"
 #include "momentspanel.h"
@@ -750,9 +751,9 @@ void MainWindow::showSession(const session::SessionConfig &config)
     m_charts->setLog(&m_player->log());
     m_hostFilter->clear();
     m_hostFilter->addItem(tr("All hosts"), -1);
-    m_hostFilter->addItem(tr("server"), 0);
-    for (int h = 1; h <= config.clients; ++h)
-        m_hostFilter->addItem(config.clients == 1 ? tr("client") : tr("client %1").arg(h), h);
+    // Each host by its lane's title.
+    for (int h = 0; h <= config.clients; ++h)
+        m_hostFilter->addItem(diagram::hostTitle(core::HostId(h), config.clients), h);
     m_table->setHostFilter(std::nullopt);
 }
 
@@ -1473,10 +1474,7 @@ void MainWindow::retranslateUi()
     for (int i = 0; i < m_hostFilter->count(); ++i) {
         const int h = m_hostFilter->itemData(i).toInt();
         const int clients = m_player->config().clients;
-        m_hostFilter->setItemText(i, h < 0    ? tr("All hosts")
-                                     : h == 0 ? tr("server")
-                                     : clients == 1 ? tr("client")
-                                                    : tr("client %1").arg(h));
+        m_hostFilter->setItemText(i, h < 0 ? tr("All hosts") : diagram::hostTitle(core::HostId(h), clients));
     }
     m_table->retranslate();
     m_stats->clear(); // refreshViews() writes it again
