@@ -21,4 +21,32 @@ enum class AckMode : std::uint8_t {
 QString ackModeName(AckMode mode); // explicit, implicit
 std::optional<AckMode> ackModeFromName(QStringView name);
 
+// The protocol settings of a client's core, copied between the structs that
+// name them alike: a session's config, an RpcClient's options, ClientConfig.
+// (The largest reply accepted is set apart: a session keeps it among its
+// server's limits.)
+template <typename From, typename To>
+void copyClientProtocol(const From &from, To &to)
+{
+    to.retry = from.retry;
+    to.window = from.window;
+    to.ackMode = from.ackMode;
+    to.ordered = from.ordered;
+    to.checksum = from.checksum;
+    to.pollInterval = from.pollInterval;
+    to.maxDatagram = from.maxDatagram;
+}
+
+// The same for a server's core: a session's config, an RpcServer's options,
+// ServerConfig.
+template <typename From, typename To>
+void copyServerProtocol(const From &from, To &to)
+{
+    to.ackMode = from.ackMode;
+    to.ackDelay = from.ackDelay;
+    to.checksum = from.checksum;
+    to.limits = from.limits;
+    to.maxDatagram = from.maxDatagram;
+}
+
 } // namespace rpcscope::core

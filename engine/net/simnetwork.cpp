@@ -38,11 +38,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
     core::ServerConfig server;
     m_epochs.reseed(seeds.next());
     server.epoch = std::uint32_t(m_epochs.next() | 1);
-    server.ackMode = config.ackMode;
-    server.ackDelay = config.ackDelay;
-    server.checksum = config.checksum;
-    server.limits = config.limits;
-    server.maxDatagram = config.maxDatagram;
+    core::copyServerProtocol(config, server);
     m_server = std::make_unique<core::ServerCore>(server, sink);
     m_serverConfig = server;
     if (config.serverRestartAt) {
@@ -61,13 +57,7 @@ SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *s
         // lean on them being small; trace hosts are 1..N.
         c.clientId = std::uint32_t(seeds.next()) | 1;
         c.host = HostId(i + 1);
-        c.retry = config.retry;
-        c.window = config.window;
-        c.ackMode = config.ackMode;
-        c.ordered = config.ordered;
-        c.checksum = config.checksum;
-        c.pollInterval = config.pollInterval;
-        c.maxDatagram = config.maxDatagram;
+        core::copyClientProtocol(config, c);
         c.maxMessageBytes = config.limits.maxMessageBytes;
         c.seed = seeds.next();
         Client &client = m_clients[std::size_t(i)];

@@ -336,13 +336,7 @@ private:
         core::ClientConfig c;
         c.clientId = clientId;
         c.host = o.host;
-        c.retry = o.retry;
-        c.window = o.window;
-        c.ackMode = o.ackMode;
-        c.ordered = o.ordered;
-        c.checksum = o.checksum;
-        c.pollInterval = o.pollInterval;
-        c.maxDatagram = o.maxDatagram;
+        core::copyClientProtocol(o, c);
         c.maxMessageBytes = o.maxMessageBytes;
         c.seed = o.seed ? o.seed : QRandomGenerator::global()->generate64();
         return c;

@@ -308,11 +308,7 @@ private:
         c.epoch = o.epoch;
         while (c.epoch == 0)
             c.epoch = QRandomGenerator::system()->generate();
-        c.ackMode = o.ackMode;
-        c.ackDelay = o.ackDelay;
-        c.checksum = o.checksum;
-        c.limits = o.limits;
-        c.maxDatagram = o.maxDatagram;
+        core::copyServerProtocol(o, c);
         // Address tokens keyed by a secret no sender can learn.
         c.tokenSecret.resize(32);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(c.tokenSecret.data()), 8);

@@ -104,13 +104,7 @@ bool LiveSession::start(QString *error)
         co.serverPort = isRemote() ? m_remote.port : m_server->port();
         co.bindAddress = clientBindAddress();
         co.key = m_remote.key;
-        co.retry = m_config.retry;
-        co.window = m_config.window;
-        co.ackMode = m_config.ackMode;
-        co.ordered = m_config.ordered;
-        co.checksum = m_config.checksum;
-        co.pollInterval = m_config.pollInterval;
-        co.maxDatagram = m_config.maxDatagram;
+        core::copyClientProtocol(m_config, co);
         co.maxMessageBytes = m_config.limits.maxMessageBytes;
         co.netem = m_config.toServer;
         co.faults = m_config.toServerFaults;
@@ -146,11 +140,7 @@ bool LiveSession::start(QString *error)
 bool LiveSession::startServer(QString *error)
 {
     rpc::ServerOptions so;
-    so.ackMode = m_config.ackMode;
-    so.ackDelay = m_config.ackDelay;
-    so.checksum = m_config.checksum;
-    so.limits = m_config.limits;
-    so.maxDatagram = m_config.maxDatagram;
+    core::copyServerProtocol(m_config, so);
     so.netem = m_config.toClient;
     so.faults = m_config.toClientFaults;
     so.seed = m_config.seed * 2 + 1;
