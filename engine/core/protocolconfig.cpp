@@ -1,19 +1,21 @@
 #include "protocolconfig.h"
 
+#include "enumnames.h"
+
 namespace rpcscope::core {
+
+namespace {
+constexpr EnumNames<AckMode, 2> kNames({"explicit", "implicit"});
+} // namespace
 
 QString ackModeName(AckMode mode)
 {
-    return mode == AckMode::Explicit ? QStringLiteral("explicit") : QStringLiteral("implicit");
+    return kNames.name(mode);
 }
 
 std::optional<AckMode> ackModeFromName(QStringView name)
 {
-    if (name == u"explicit")
-        return AckMode::Explicit;
-    if (name == u"implicit")
-        return AckMode::Implicit;
-    return std::nullopt;
+    return kNames.value(name);
 }
 
 } // namespace rpcscope::core

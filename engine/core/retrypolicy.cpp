@@ -1,5 +1,7 @@
 #include "retrypolicy.h"
 
+#include "enumnames.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -7,25 +9,21 @@
 namespace rpcscope::core {
 
 namespace {
-constexpr std::array<const char *, kBackoffCount> kNames = {
+constexpr EnumNames<Backoff, kBackoffCount> kNames({
     "fixed", "exponential", "full-jitter", "equal-jitter", "decorrelated-jitter", "adaptive",
-};
+});
 // RFC 6298's clock granularity G.
 constexpr Duration kGranularity{1'000};
 } // namespace
 
 QString backoffName(Backoff backoff)
 {
-    const auto i = std::size_t(backoff);
-    return i < kNames.size() ? QString::fromLatin1(kNames[i]) : QStringLiteral("?");
+    return kNames.name(backoff);
 }
 
 std::optional<Backoff> backoffFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < kNames.size(); ++i)
-        if (name == QLatin1StringView(kNames[i]))
-            return Backoff(i);
-    return std::nullopt;
+    return kNames.value(name);
 }
 
 RetryPolicy::RetryPolicy(RetryConfig config, std::uint64_t seed)

@@ -1,50 +1,32 @@
 #include "netemconfig.h"
 
+#include "enumnames.h"
+
 namespace rpcscope::netem {
+
+namespace {
+constexpr EnumNames<LossModel, 2> kLossModels({"bernoulli", "gilbert"});
+constexpr EnumNames<CorruptionMode, 4> kCorruptionModes({"bit-flip", "byte-swap", "burst", "mixed"});
+} // namespace
 
 QString lossModelName(LossModel model)
 {
-    switch (model) {
-    case LossModel::Bernoulli:
-        return QStringLiteral("bernoulli");
-    case LossModel::Gilbert:
-        return QStringLiteral("gilbert");
-    }
-    return {};
+    return kLossModels.name(model, "");
 }
 
 std::optional<LossModel> lossModelFromName(QStringView name)
 {
-    for (LossModel model : {LossModel::Bernoulli, LossModel::Gilbert}) {
-        if (name == lossModelName(model))
-            return model;
-    }
-    return std::nullopt;
+    return kLossModels.value(name);
 }
 
 QString corruptionModeName(CorruptionMode mode)
 {
-    switch (mode) {
-    case CorruptionMode::BitFlip:
-        return QStringLiteral("bit-flip");
-    case CorruptionMode::ByteSwap:
-        return QStringLiteral("byte-swap");
-    case CorruptionMode::Burst:
-        return QStringLiteral("burst");
-    case CorruptionMode::Mixed:
-        return QStringLiteral("mixed");
-    }
-    return {};
+    return kCorruptionModes.name(mode, "");
 }
 
 std::optional<CorruptionMode> corruptionModeFromName(QStringView name)
 {
-    for (CorruptionMode mode : {CorruptionMode::BitFlip, CorruptionMode::ByteSwap,
-                                CorruptionMode::Burst, CorruptionMode::Mixed}) {
-        if (name == corruptionModeName(mode))
-            return mode;
-    }
-    return std::nullopt;
+    return kCorruptionModes.value(name);
 }
 
 } // namespace rpcscope::netem

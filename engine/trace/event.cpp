@@ -1,52 +1,45 @@
 #include "event.h"
 
+#include "enumnames.h"
+
 #include <array>
 
 namespace rpcscope::trace {
 
 namespace {
-constexpr std::array<const char *, kEventKindCount> kKindNames = {
+constexpr EnumNames<EventKind, kEventKindCount> kKindNames({
     "call-start", "send", "deliver", "lost", "duplicated", "corrupted", "checksum-fail",
     "corrupt-accepted", "reordered", "timeout", "retransmit", "ack", "working",
     "duplicate-suppressed", "cached-reply-resent", "handler-start", "handler-end",
     "cache-evict", "late-reply-dropped", "rejected", "call-ok", "call-failed",
     "malformed-dropped", "param-change", "stale-dropped", "socket-error",
     "server-restart", "fragment-ack", "fragment-duplicate", "reassembled", "request-held",
-};
-constexpr std::array<const char *, kCallErrorCount> kErrorNames = {
+});
+constexpr EnumNames<CallError, kCallErrorCount> kErrorNames({
     "none", "deadline-exceeded", "max-attempts", "rejected", "server-restarted", "cancelled",
     "transport", "too-large",
-};
+});
+constexpr EnumNames<EvictReason, 3> kEvictNames({"acked", "age", "bytes"});
 } // namespace
 
 QString eventKindName(EventKind kind)
 {
-    const auto i = std::size_t(kind);
-    return i < kKindNames.size() ? QString::fromLatin1(kKindNames[i]) : QStringLiteral("?");
+    return kKindNames.name(kind);
 }
 
 std::optional<EventKind> eventKindFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < kKindNames.size(); ++i)
-        if (name == QLatin1StringView(kKindNames[i]))
-            return EventKind(i);
-    return std::nullopt;
+    return kKindNames.value(name);
 }
 
 QString callErrorName(CallError error)
 {
-    const auto i = std::size_t(error);
-    return i < kErrorNames.size() ? QString::fromLatin1(kErrorNames[i]) : QStringLiteral("?");
+    return kErrorNames.name(error);
 }
 
 QString evictReasonName(EvictReason reason)
 {
-    switch (reason) {
-    case EvictReason::Acked: return QStringLiteral("acked");
-    case EvictReason::Age: return QStringLiteral("age");
-    case EvictReason::Bytes: return QStringLiteral("bytes");
-    }
-    return QStringLiteral("?");
+    return kEvictNames.name(reason);
 }
 
 } // namespace rpcscope::trace

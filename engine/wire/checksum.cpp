@@ -1,5 +1,7 @@
 #include "checksum.h"
 
+#include "enumnames.h"
+
 #include <array>
 #include <cstring>
 
@@ -134,9 +136,9 @@ std::uint32_t xor8(const std::uint8_t *p, qsizetype size)
     return x;
 }
 
-constexpr std::array<const char *, kChecksumKindCount> kNames = {
+constexpr EnumNames<ChecksumKind, kChecksumKindCount> kNames({
     "none", "sum", "xor", "fletcher16", "crc32c",
-};
+});
 
 } // namespace
 
@@ -167,17 +169,12 @@ std::uint32_t computeChecksum(ChecksumKind kind, QByteArrayView data)
 
 QString checksumName(ChecksumKind kind)
 {
-    const auto index = std::size_t(kind);
-    return index < kNames.size() ? QString::fromLatin1(kNames[index]) : QStringLiteral("?");
+    return kNames.name(kind);
 }
 
 std::optional<ChecksumKind> checksumFromName(QStringView name)
 {
-    for (std::size_t i = 0; i < kNames.size(); ++i) {
-        if (name == QLatin1StringView(kNames[i]))
-            return ChecksumKind(i);
-    }
-    return std::nullopt;
+    return kNames.value(name);
 }
 
 } // namespace rpcscope::wire

@@ -1,5 +1,7 @@
 #include "datagram.h"
 
+#include "enumnames.h"
+
 #include <QtEndian>
 
 #include <array>
@@ -68,11 +70,11 @@ std::uint64_t readToken(const uchar *p)
     return (p[FlagsAt] & kTokenBit) ? load<quint64>(p, kHeaderSize) : 0;
 }
 
-constexpr std::array<const char *, kDatagramKindLimit> kKindNames = {
+constexpr EnumNames<DatagramKind, kDatagramKindLimit> kKindNames({
     "?", "REQ", "REPLY", "ACK", "WORKING", "PROBE", "ERROR", "SACK",
-};
+});
 
-constexpr std::array<const char *, kDecodeErrorCount> kErrorNames = {
+constexpr EnumNames<DecodeError, kDecodeErrorCount> kErrorNames({
     "none",
     "too-short",
     "bad-magic",
@@ -84,20 +86,18 @@ constexpr std::array<const char *, kDecodeErrorCount> kErrorNames = {
     "bad-fragment",
     "checksum-mismatch",
     "bad-body",
-};
+});
 
 } // namespace
 
 QString datagramKindName(DatagramKind kind)
 {
-    const auto index = std::size_t(kind);
-    return QString::fromLatin1(index < kKindNames.size() ? kKindNames[index] : "?");
+    return kKindNames.name(kind);
 }
 
 QString decodeErrorName(DecodeError error)
 {
-    const auto index = std::size_t(error);
-    return QString::fromLatin1(index < kErrorNames.size() ? kErrorNames[index] : "?");
+    return kErrorNames.name(error);
 }
 
 QByteArray encodeDatagram(const Header &header, QByteArrayView body, ChecksumKind checksum)
