@@ -6,10 +6,9 @@
 #include "clicommand.h"
 #include "animation.h"
 #include "diagramexport.h"
-#include "export/textexport.h"
+#include "export/traceexport.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "trace/jsonlines.h"
 #include "trace/tracelog.h"
 
 #include <QCommandLineParser>
@@ -22,22 +21,15 @@ namespace rpcscope::cli {
 
 namespace {
 
-const QStringList kTextFormats = {QStringLiteral("csv"), QStringLiteral("jsonl"), QStringLiteral("mermaid"),
-                                  QStringLiteral("plantuml")};
-
 // The format a file name's suffix implies, if any.
 QString formatForSuffix(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"csv" || suffix == u"svg" || suffix == u"png" || suffix == u"pdf" || suffix == u"gif"
-        || suffix == u"mp4" || suffix == u"webm")
+    if (const std::optional<exporting::TraceFormat> text = exporting::traceFormatForSuffix(suffix))
+        return exporting::traceFormatNames().at(int(*text));
+    if (suffix == u"svg" || suffix == u"png" || suffix == u"pdf" || suffix == u"gif" || suffix == u"mp4"
+        || suffix == u"webm")
         return suffix;
-    if (suffix == u"jsonl" || suffix == u"ndjson")
-        return QStringLiteral("jsonl");
-    if (suffix == u"mmd" || suffix == u"mermaid")
-        return QStringLiteral("mermaid");
-    if (suffix == u"puml" || suffix == u"plantuml")
-        return QStringLiteral("plantuml");
     if (suffix == u"tex")
         return QStringLiteral("tikz");
     return {};
@@ -63,15 +55,15 @@ int runExport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Exports a capture: its events as CSV or JSON Lines, its story as a Mermaid or PlantUML sequence "
-        "diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF or as a TikZ picture in a LaTeX "
+        "Exports a capture: its events as CSV or JSON Lines, as a trace for ui.perfetto.dev and chrome://tracing "
+        "(.json) or as qlog (.sqlog), its story as a Mermaid or PlantUML sequence diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF or as a TikZ picture in a LaTeX "
         "document, its playback as an animated GIF, MP4 or WebM (those two through ffmpeg) or one PNG per "
         "step, or its charts as PNG or SVG."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("csv, jsonl, mermaid, plantuml, svg, png, pdf, tikz, gif, mp4, "
-                                                   "webm, png-steps, chart-png or chart-svg [default: from the "
-                                                   "output's suffix; a chart's with --chart]"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, perfetto, qlog, svg, png, pdf, "
+                                                   "tikz, gif, mp4, webm, png-steps, chart-png or chart-svg [default: "
+                                                   "from the output's suffix; a chart's with --chart]"),
                                     QStringLiteral("F"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("the file to write"), QStringLiteral("OUT"));
@@ -128,11 +120,12 @@ int runExport(const QStringList &args)
     const std::optional<diagram::DiagramFormat> picture =
         isChart ? std::nullopt : diagram::diagramFormatFromName(kind);
     const std::optional<diagram::AnimationFormat> animation = diagram::animationFormatFromName(kind);
-    if (!picture && !chartPicture && !animation && !kTextFormats.contains(kind))
+    const std::optional<exporting::TraceFormat> text = exporting::traceFormatFromName(kind);
+    if (!picture && !chartPicture && !animation && !text)
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
-                                               "svg, png, pdf, tikz, gif, mp4, webm, png-steps, chart-png or "
-                                               "chart-svg")
+                                               "perfetto, qlog, svg, png, pdf, tikz, gif, mp4, webm, png-steps, "
+                                               "chart-png or chart-svg")
                                     .arg(parser.value(format))
                               : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
     QStringList charts;
@@ -276,23 +269,10 @@ int runExport(const QStringList &args)
     } else {
         QSaveFile file(path);
         if (file.open(QIODevice::WriteOnly)) {
-            const trace::TraceLog::View view = log.view();
-            bool ok = false;
-            if (kind == u"csv") {
-                ok = exporting::writeCsv(view, range, file);
-            } else if (kind == u"mermaid") {
-                ok = exporting::writeMermaid(view, loaded.config.clients, range, file);
-            } else if (kind == u"plantuml") {
-                ok = exporting::writePlantUml(view, loaded.config.clients, range, file);
-            } else {
-                // JSON Lines of the range.
-                trace::TraceLog part;
-                for (qsizetype i = 0; i < view.size(); ++i)
-                    if (range.contains(view.at(i)))
-                        part.record(view.at(i));
-                ok = trace::writeJsonLines(part.view(), file);
-            }
-            written = ok && file.commit();
+            exporting::TraceViewerInfo info;
+            info.title = QStringLiteral("%1, seed %2").arg(loaded.config.scenario).arg(loaded.config.seed);
+            info.clients = loaded.config.clients;
+            written = exporting::writeTrace(*text, log.view(), info, range, file) && file.commit();
         }
         if (!written)
             error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());

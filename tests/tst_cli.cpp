@@ -1255,6 +1255,40 @@ private slots:
         QVERIFY2(some >= 1 && some < all, qPrintable(QStringLiteral("%1 of %2").arg(some).arg(all)));
     }
 
+    // The exports for trace viewers, by suffix and by --format, read back as
+    // JSON; the format is checked in depth by tst_traceexport.
+    void exportForTraceViewers()
+    {
+        QTemporaryDir dir;
+        const QString capture = dir.filePath(QStringLiteral("o.rpcscope"));
+        QCOMPARE(run({QStringLiteral("simulate"), QStringLiteral("--scenario"), QStringLiteral("overload"),
+                      QStringLiteral("--record"), capture})
+                     .exitCode,
+                 0);
+        const QString json = dir.filePath(QStringLiteral("o.json"));
+        Result r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), json});
+        QVERIFY2(r.exitCode == 0 && r.err.isEmpty(), qPrintable(r.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray events = QJsonDocument::fromJson(file.readAll()).object()[u"traceEvents"].toArray();
+        QVERIFY(events.size() > 10'000);
+        const QString qlog = dir.filePath(QStringLiteral("o.txt"));
+        r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), qlog, QStringLiteral("--format"),
+                 QStringLiteral("qlog"), QStringLiteral("--to-ms"), QStringLiteral("50")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile seq(qlog);
+        QVERIFY(seq.open(QIODevice::ReadOnly));
+        const QByteArray text = seq.readAll();
+        QVERIFY(text.startsWith("\x1e{\"qlog_version\""));
+        QVERIFY(text.contains("\"name\":\"rpc:call_started\""));
+        QVERIFY(!text.contains("\"time\":50.001"));
+        r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), json, QStringLiteral("--format"),
+                 QStringLiteral("perfetto2")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"unknown format 'perfetto2': expected csv, jsonl, mermaid, plantuml, perfetto, qlog"),
+                 qPrintable(r.err));
+    }
+
     // Drawing needs a QGuiApplication, which asks Qt for the runtime
     // directory; a terminal over ssh or a CI job often has none. Exports
     // still say nothing on standard error there.
@@ -1291,7 +1325,7 @@ private slots:
         QTest::newRow("unknown format") << QStringList{"-o", "x.png", "--format", "chart-gif"}
                                         << "unknown format 'chart-gif'";
         QTest::newRow("formats named") << QStringList{"-o", "x.png", "--format", "latex"}
-                                       << "expected csv, jsonl, mermaid, plantuml, svg, png, pdf, tikz, gif";
+                                       << "expected csv, jsonl, mermaid, plantuml, perfetto, qlog, svg, png, pdf, tikz, gif";
         QTest::newRow("chart as TikZ") << QStringList{"-o", "x.tex", "--chart", "rtt"}
                                        << "--chart needs a chart format (chart-png or chart-svg), not 'tikz'";
         QTest::newRow("fps of TikZ") << QStringList{"-o", "x.tex", "--fps", "12"} << "--fps is for animations";

@@ -4155,18 +4155,6 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>&amp;Bereiche</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Sichtbares Diagramm als TikZ (*.tex);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
-    </message>
-    <message>
-        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Diagramm als TikZ (*.tex);;Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml)</translation>
-    </message>
-    <message>
-        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
-        <translation>die Dateiendung .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd oder .puml wählt das Format</translation>
-    </message>
-    <message>
         <source>&amp;Compare…</source>
         <translation>&amp;Vergleichen…</translation>
     </message>
@@ -4269,6 +4257,22 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>Charts: select those calls in the diagram and the Events table; N and P step through them</source>
         <translation>Diagramme: diese Aufrufe im Sequenzdiagramm und in der Ereignistabelle auswählen; N und P gehen sie durch</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1</source>
+        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Sichtbares Diagramm als TikZ (*.tex);;%1</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;%1</source>
+        <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Diagramm als TikZ (*.tex);;%1</translation>
+    </message>
+    <message>
+        <source>Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml);;Trace for Perfetto and chrome://tracing (*.json);;qlog events (*.sqlog)</source>
+        <translation>Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml);;Trace für Perfetto und chrome://tracing (*.json);;qlog-Ereignisse (*.sqlog)</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or .sqlog (qlog) to choose the format</source>
+        <translation>den Dateinamen mit .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) oder .sqlog (qlog) enden lassen, um das Format zu wählen</translation>
     </message>
 </context>
 <context>

@@ -4155,18 +4155,6 @@ Click an event, or press N and P, for its own story.</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;当前视图中的序列图，TikZ 格式 (*.tex);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
-    </message>
-    <message>
-        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)</source>
-        <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;序列图，TikZ 格式 (*.tex);;事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml)</translation>
-    </message>
-    <message>
-        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format</source>
-        <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd 或 .puml 作为文件扩展名来选择格式</translation>
-    </message>
-    <message>
         <source>&amp;Compare…</source>
         <translation>比较(&amp;C)…</translation>
     </message>
@@ -4269,6 +4257,22 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>Charts: select those calls in the diagram and the Events table; N and P step through them</source>
         <translation>图表：在时序图和事件表中选中这些调用；按 N 和 P 逐个浏览</translation>
+    </message>
+    <message>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1</source>
+        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;当前视图中的序列图，TikZ 格式 (*.tex);;%1</translation>
+    </message>
+    <message>
+        <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;%1</source>
+        <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;序列图，TikZ 格式 (*.tex);;%1</translation>
+    </message>
+    <message>
+        <source>Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml);;Trace for Perfetto and chrome://tracing (*.json);;qlog events (*.sqlog)</source>
+        <translation>事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml);;Perfetto 与 chrome://tracing 的跟踪文件 (*.json);;qlog 事件 (*.sqlog)</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or .sqlog (qlog) to choose the format</source>
+        <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd、.puml、.json（Perfetto）或 .sqlog（qlog）结尾命名文件以选择格式</translation>
     </message>
 </context>
 <context>

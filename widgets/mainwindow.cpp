@@ -17,7 +17,7 @@
 #include "sweepdialog.h"
 #include "capture/capturewriter.h"
 #include "diagramexport.h"
-#include "export/textexport.h"
+#include "export/traceexport.h"
 #include "trace/jsonlines.h"
 #include "session/liveplayer.h"
 #include "session/replayplayer.h"
@@ -357,8 +357,7 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export"), QString(),
             tr("Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;"
-               "Diagram in view as TikZ (*.tex);;Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;"
-               "Mermaid sequence diagram (*.mmd);;PlantUML sequence diagram (*.puml)"),
+               "Diagram in view as TikZ (*.tex);;%1").arg(traceExportFilter()),
             &filter);
         if (path.isEmpty())
             return;
@@ -378,9 +377,8 @@ void MainWindow::createActions()
         }
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Selected Call"), QString(),
-            tr("Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;"
-               "Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
-               "PlantUML sequence diagram (*.puml)"));
+            tr("Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;%1")
+                .arg(traceExportFilter()));
         if (path.isEmpty())
             return;
         if (!exportTo(path, &error, true))
@@ -900,6 +898,15 @@ void MainWindow::showAnimationDialog()
     statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
 }
 
+// File > Export's choices of what is written from the trace alone
+// (exporting::TraceFormat), in its order.
+QString MainWindow::traceExportFilter()
+{
+    return tr("Events as CSV (*.csv);;Events as JSON Lines (*.jsonl);;Mermaid sequence diagram (*.mmd);;"
+              "PlantUML sequence diagram (*.puml);;Trace for Perfetto and chrome://tracing (*.json);;"
+              "qlog events (*.sqlog)");
+}
+
 bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCallOnly)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -936,25 +943,16 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
         *error = file.errorString();
         return false;
     }
-    const trace::TraceLog::View view = m_player->log().view();
-    bool ok = false;
-    if (suffix == u"csv") {
-        ok = exporting::writeCsv(view, range, file);
-    } else if (suffix == u"jsonl") {
-        trace::TraceLog part;
-        for (qsizetype i = 0; i < view.size(); ++i)
-            if (range.contains(view.at(i)))
-                part.record(view.at(i));
-        ok = trace::writeJsonLines(part.view(), file);
-    } else if (suffix == u"mmd") {
-        ok = exporting::writeMermaid(view, config.clients, range, file);
-    } else if (suffix == u"puml") {
-        ok = exporting::writePlantUml(view, config.clients, range, file);
-    } else {
-        *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd or .puml to choose the format");
+    const std::optional<exporting::TraceFormat> format = exporting::traceFormatForSuffix(suffix);
+    if (!format) {
+        *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or "
+                    ".sqlog (qlog) to choose the format");
         return false;
     }
-    if (!ok || !file.commit()) {
+    exporting::TraceViewerInfo info;
+    info.title = QStringLiteral("%1, seed %2").arg(config.scenario).arg(config.seed);
+    info.clients = config.clients;
+    if (!exporting::writeTrace(*format, m_player->log().view(), info, range, file) || !file.commit()) {
         *error = file.errorString();
         return false;
     }

@@ -76,15 +76,18 @@ public:
     // sockets, a live capture, a newer format).
     CompareWindow *forkFrom(core::TimePoint at, const std::vector<std::pair<QString, QString>> &settings,
                             QString *why = nullptr);
-    // Writes the session shown in the format the suffix names: .csv, .jsonl,
-    // .mmd (Mermaid), .puml (PlantUML), or the diagram as it is in view as
-    // .svg, .png or .pdf.
+    // Writes the session shown in the format the suffix names: one of
+    // exporting::TraceFormat's (.csv, .jsonl, .mmd, .puml, .json for
+    // Perfetto, .sqlog), or the diagram as it is in view as .svg, .png, .pdf
+    // or .tex.
     // With `selectedCallOnly`, only the events of the call selected in the
     // diagram: the diagram from the call's first event to its last, or its
     // rows in the text formats.
     bool exportTo(const QString &path, QString *error, bool selectedCallOnly = false);
     // The call of the event selected in the diagram, as (client host, call id).
     std::optional<std::pair<core::HostId, std::uint32_t>> selectedCall() const;
+    // File > Export's file-dialog filters for the exports of the trace alone.
+    static QString traceExportFilter();
     // Opens the parameter sweep window on the current session's settings.
     void showSweepDialog();
     // Opens Tools > Measure, to measure a server anywhere (rpcscope-cli bench).
