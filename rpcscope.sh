@@ -23,6 +23,8 @@ packages=(
     rpcsvc-proto libtirpc-dev
     # a packaging test generates and serves gRPC's own .proto files
     grpc-proto
+    # tst_pcapng reads exported captures back with the Wireshark dissector
+    tshark
 )
 
 # The fuzz command only: libFuzzer comes with clang, not with g++.

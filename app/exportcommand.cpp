@@ -9,6 +9,7 @@
 #include "export/traceexport.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
+#include "session/wirecapture.h"
 #include "trace/tracelog.h"
 
 #include <QCommandLineParser>
@@ -32,6 +33,8 @@ QString formatForSuffix(const QString &path)
         return suffix;
     if (suffix == u"tex")
         return QStringLiteral("tikz");
+    if (suffix == u"pcapng")
+        return QStringLiteral("pcapng");
     return {};
 }
 
@@ -56,14 +59,14 @@ int runExport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Exports a capture: its events as CSV or JSON Lines, as a trace for ui.perfetto.dev and chrome://tracing "
-        "(.json) or as qlog (.sqlog), its story as a Mermaid or PlantUML sequence diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF or as a TikZ picture in a LaTeX "
+        "(.json) or as qlog (.sqlog), its datagrams as a packet capture for Wireshark (.pcapng), its story as a Mermaid or PlantUML sequence diagram, the diagram as drawn by RpcScope as SVG, PNG or PDF or as a TikZ picture in a LaTeX "
         "document, its playback as an animated GIF, MP4 or WebM (those two through ffmpeg) or one PNG per "
         "step, or its charts as PNG or SVG."));
     parser.addHelpOption();
     const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("csv, jsonl, mermaid, plantuml, perfetto, qlog, svg, png, pdf, "
-                                                   "tikz, gif, mp4, webm, png-steps, chart-png or chart-svg [default: "
-                                                   "from the output's suffix; a chart's with --chart]"),
+                                    QStringLiteral("csv, jsonl, mermaid, plantuml, perfetto, qlog, pcapng, svg, png, "
+                                                   "pdf, tikz, gif, mp4, webm, png-steps, chart-png or chart-svg "
+                                                   "[default: from the output's suffix; a chart's with --chart]"),
                                     QStringLiteral("F"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("the file to write"), QStringLiteral("OUT"));
@@ -121,11 +124,12 @@ int runExport(const QStringList &args)
         isChart ? std::nullopt : diagram::diagramFormatFromName(kind);
     const std::optional<diagram::AnimationFormat> animation = diagram::animationFormatFromName(kind);
     const std::optional<exporting::TraceFormat> text = exporting::traceFormatFromName(kind);
-    if (!picture && !chartPicture && !animation && !text)
+    const bool pcapng = kind == u"pcapng";
+    if (!picture && !chartPicture && !animation && !text && !pcapng)
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
-                                               "perfetto, qlog, svg, png, pdf, tikz, gif, mp4, webm, png-steps, "
-                                               "chart-png or chart-svg")
+                                               "perfetto, qlog, pcapng, svg, png, pdf, tikz, gif, mp4, webm, "
+                                               "png-steps, chart-png or chart-svg")
                                     .arg(parser.value(format))
                               : QStringLiteral("export: cannot tell the format from '%1': give --format").arg(path));
     QStringList charts;
@@ -142,6 +146,9 @@ int runExport(const QStringList &args)
     }
     if (chartPicture && parser.isSet(call))
         return usageError(QStringLiteral("export: --call does not apply to charts, which count every call"));
+    if (pcapng && parser.isSet(call))
+        return usageError(QStringLiteral("export: --call does not apply to a packet capture, which holds every "
+                                         "datagram (Wireshark's filter rpcscope.call == ID picks one call)"));
 
     exporting::ExportRange range;
     QString error;
@@ -219,7 +226,22 @@ int runExport(const QStringList &args)
 
     bool written = false;
     const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
-    if (animation) {
+    if (pcapng) {
+        // The trace keeps no datagram bytes: a simulated session is run
+        // again, event for event, to capture them.
+        if (const QString why = loaded.whyNotRerun(); !why.isEmpty()) {
+            err() << "rpcscope-cli export: " << in << ": a packet capture needs the datagrams' bytes, which the "
+                  << "trace does not keep, and this session cannot be run again to get them: " << why << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        QSaveFile file(path);
+        written = file.open(QIODevice::WriteOnly)
+                  && session::writeWirePcapng(loaded.config, loaded.changes, file, range.from, range.to)
+                  && file.commit();
+        if (!written)
+            error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    } else if (animation) {
         movie.diagram.log = &log;
         movie.diagram.clients = loaded.config.clients;
         movie.diagram.title = scenario ? scenario->displayTitle() : loaded.config.scenario;

@@ -1285,7 +1285,7 @@ private slots:
         r = run({QStringLiteral("export"), capture, QStringLiteral("-o"), json, QStringLiteral("--format"),
                  QStringLiteral("perfetto2")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(u"unknown format 'perfetto2': expected csv, jsonl, mermaid, plantuml, perfetto, qlog"),
+        QVERIFY2(r.err.contains(u"unknown format 'perfetto2': expected csv, jsonl, mermaid, plantuml, perfetto, qlog, pcapng"),
                  qPrintable(r.err));
     }
 
@@ -1325,7 +1325,7 @@ private slots:
         QTest::newRow("unknown format") << QStringList{"-o", "x.png", "--format", "chart-gif"}
                                         << "unknown format 'chart-gif'";
         QTest::newRow("formats named") << QStringList{"-o", "x.png", "--format", "latex"}
-                                       << "expected csv, jsonl, mermaid, plantuml, perfetto, qlog, svg, png, pdf, tikz, gif";
+                                       << "expected csv, jsonl, mermaid, plantuml, perfetto, qlog, pcapng, svg, png, pdf, tikz, gif";
         QTest::newRow("chart as TikZ") << QStringList{"-o", "x.tex", "--chart", "rtt"}
                                        << "--chart needs a chart format (chart-png or chart-svg), not 'tikz'";
         QTest::newRow("fps of TikZ") << QStringList{"-o", "x.tex", "--fps", "12"} << "--fps is for animations";

@@ -39,6 +39,8 @@
 #include <QChartView>
 #include <QTableView>
 #include <QTabWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -452,6 +454,21 @@ private slots:
         QVERIFY(QFileInfo(svg).size() > 1000);
         QVERIFY(!second.exportTo(m_settingsDir.filePath(QStringLiteral("figure.doc")), &error));
         QVERIFY(error.contains(QStringLiteral(".svg")));
+        // A capture of a simulated session runs again for its datagrams' bytes:
+        // a pcapng of the dropped reply's four datagrams, the lost one too.
+        const QString pcapng = m_settingsDir.filePath(QStringLiteral("figure.pcapng"));
+        QVERIFY2(second.exportTo(pcapng, &error), qPrintable(error));
+        QFile packets(pcapng);
+        QVERIFY(packets.open(QIODevice::ReadOnly));
+        const QByteArray capture = packets.readAll();
+        QVERIFY(capture.startsWith(QByteArray("\x0a\x0d\x0d\x0a", 4)));
+        QCOMPARE(capture.count("delivered after"), 3);
+        QCOMPARE(capture.count("lost ("), 1);
+        const QString perfetto = m_settingsDir.filePath(QStringLiteral("figure.json"));
+        QVERIFY2(second.exportTo(perfetto, &error), qPrintable(error));
+        QFile json(perfetto);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(json.readAll()).object().contains(u"traceEvents"));
 
         window.startScenario(QStringLiteral("message-ack"));
         QVERIFY(!window.replaying());

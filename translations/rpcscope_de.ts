@@ -4259,10 +4259,6 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>Diagramme: diese Aufrufe im Sequenzdiagramm und in der Ereignistabelle auswählen; N und P gehen sie durch</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1</source>
-        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Sichtbares Diagramm als TikZ (*.tex);;%1</translation>
-    </message>
-    <message>
         <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;%1</source>
         <translation>Diagramm als SVG (*.svg);;Diagramm als PNG (*.png);;Diagramm als PDF (*.pdf);;Diagramm als TikZ (*.tex);;%1</translation>
     </message>
@@ -4271,8 +4267,20 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
         <translation>Ereignisse als CSV (*.csv);;Ereignisse als JSON Lines (*.jsonl);;Mermaid-Sequenzdiagramm (*.mmd);;PlantUML-Sequenzdiagramm (*.puml);;Trace für Perfetto und chrome://tracing (*.json);;qlog-Ereignisse (*.sqlog)</translation>
     </message>
     <message>
-        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or .sqlog (qlog) to choose the format</source>
-        <translation>den Dateinamen mit .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) oder .sqlog (qlog) enden lassen, um das Format zu wählen</translation>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1;;Datagrams for Wireshark (*.pcapng)</source>
+        <translation>Sichtbares Diagramm als SVG (*.svg);;Sichtbares Diagramm als PNG (*.png);;Sichtbares Diagramm als PDF (*.pdf);;Sichtbares Diagramm als TikZ (*.tex);;%1;;Datagramme für Wireshark (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>a packet capture holds every datagram of the session; in Wireshark the filter rpcscope.call == %1 picks out one call</source>
+        <translation>ein Paketmitschnitt enthält jedes Datagramm der Sitzung; in Wireshark wählt der Filter rpcscope.call == %1 einen Aufruf aus</translation>
+    </message>
+    <message>
+        <source>a packet capture needs every datagram&apos;s bytes, which only a simulated session run again can give</source>
+        <translation>ein Paketmitschnitt braucht die Bytes jedes Datagramms, und die liefert nur eine simulierte Sitzung, die erneut läuft</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto), .sqlog (qlog) or .pcapng (Wireshark) to choose the format</source>
+        <translation>den Dateinamen mit .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto), .sqlog (qlog) oder .pcapng (Wireshark) enden lassen, um das Format zu wählen</translation>
     </message>
 </context>
 <context>

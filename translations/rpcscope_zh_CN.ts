@@ -4259,10 +4259,6 @@ Click an event, or press N and P, for its own story.</source>
         <translation>图表：在时序图和事件表中选中这些调用；按 N 和 P 逐个浏览</translation>
     </message>
     <message>
-        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1</source>
-        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;当前视图中的序列图，TikZ 格式 (*.tex);;%1</translation>
-    </message>
-    <message>
         <source>Diagram as SVG (*.svg);;Diagram as PNG (*.png);;Diagram as PDF (*.pdf);;Diagram as TikZ (*.tex);;%1</source>
         <translation>序列图，SVG 格式 (*.svg);;序列图，PNG 格式 (*.png);;序列图，PDF 格式 (*.pdf);;序列图，TikZ 格式 (*.tex);;%1</translation>
     </message>
@@ -4271,8 +4267,20 @@ Click an event, or press N and P, for its own story.</source>
         <translation>事件，CSV 格式 (*.csv);;事件，JSON Lines 格式 (*.jsonl);;Mermaid 序列图 (*.mmd);;PlantUML 序列图 (*.puml);;Perfetto 与 chrome://tracing 的跟踪文件 (*.json);;qlog 事件 (*.sqlog)</translation>
     </message>
     <message>
-        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or .sqlog (qlog) to choose the format</source>
-        <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd、.puml、.json（Perfetto）或 .sqlog（qlog）结尾命名文件以选择格式</translation>
+        <source>Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;Diagram in view as TikZ (*.tex);;%1;;Datagrams for Wireshark (*.pcapng)</source>
+        <translation>当前视图中的序列图，SVG 格式 (*.svg);;当前视图中的序列图，PNG 格式 (*.png);;当前视图中的序列图，PDF 格式 (*.pdf);;当前视图中的序列图，TikZ 格式 (*.tex);;%1;;供 Wireshark 使用的数据报 (*.pcapng)</translation>
+    </message>
+    <message>
+        <source>a packet capture holds every datagram of the session; in Wireshark the filter rpcscope.call == %1 picks out one call</source>
+        <translation>数据包捕获包含会话的每个数据报；在 Wireshark 中用过滤器 rpcscope.call == %1 可挑出一个调用</translation>
+    </message>
+    <message>
+        <source>a packet capture needs every datagram&apos;s bytes, which only a simulated session run again can give</source>
+        <translation>数据包捕获需要每个数据报的字节，只有重新运行的模拟会话才能提供</translation>
+    </message>
+    <message>
+        <source>end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto), .sqlog (qlog) or .pcapng (Wireshark) to choose the format</source>
+        <translation>请以 .svg、.png、.pdf、.tex、.csv、.jsonl、.mmd、.puml、.json（Perfetto）、.sqlog（qlog）或 .pcapng（Wireshark）结尾命名文件以选择格式</translation>
     </message>
 </context>
 <context>

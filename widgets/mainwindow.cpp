@@ -24,6 +24,7 @@
 #include "session/narration.h"
 #include "session/sessionoptions.h"
 #include "session/simulationplayer.h"
+#include "session/wirecapture.h"
 #include "session/scenario.h"
 
 #include <QAction>
@@ -357,7 +358,7 @@ void MainWindow::createActions()
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export"), QString(),
             tr("Diagram in view as SVG (*.svg);;Diagram in view as PNG (*.png);;Diagram in view as PDF (*.pdf);;"
-               "Diagram in view as TikZ (*.tex);;%1").arg(traceExportFilter()),
+               "Diagram in view as TikZ (*.tex);;%1;;Datagrams for Wireshark (*.pcapng)").arg(traceExportFilter()),
             &filter);
         if (path.isEmpty())
             return;
@@ -938,6 +939,32 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
         what.adaptive = config.retry.backoff == core::Backoff::Adaptive;
         return diagram::exportDiagram(what, *picture, path, error);
     }
+    if (suffix == u"pcapng") {
+        if (range.call) {
+            *error = tr("a packet capture holds every datagram of the session; in Wireshark the filter "
+                        "rpcscope.call == %1 picks out one call")
+                         .arg(range.call->second);
+            return false;
+        }
+        // The trace keeps no bytes: a simulated session is run again to get them.
+        QString why;
+        const std::optional<Forkable> session = forkable(&why);
+        if (!session) {
+            *error = tr("a packet capture needs every datagram's bytes, which only a simulated session run again "
+                        "can give");
+            return false;
+        }
+        QSaveFile file(path);
+        // A session still playing: what has happened so far.
+        const std::optional<core::TimePoint> to =
+            m_replaying ? std::nullopt : std::optional<core::TimePoint>(m_diagram->now());
+        if (!file.open(QIODevice::WriteOnly)
+            || !session::writeWirePcapng(session->start, session->changes, file, std::nullopt, to) || !file.commit()) {
+            *error = file.errorString();
+            return false;
+        }
+        return true;
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();
@@ -945,8 +972,8 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
     }
     const std::optional<exporting::TraceFormat> format = exporting::traceFormatForSuffix(suffix);
     if (!format) {
-        *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto) or "
-                    ".sqlog (qlog) to choose the format");
+        *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto), "
+                    ".sqlog (qlog) or .pcapng (Wireshark) to choose the format");
         return false;
     }
     exporting::TraceViewerInfo info;

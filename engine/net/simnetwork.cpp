@@ -14,9 +14,10 @@ using core::HostId;
 using core::TimePoint;
 using trace::EventKind;
 
-SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *sink)
+SimNetwork::SimNetwork(const session::SessionConfig &config, trace::EventSink *sink, WireTap tap)
     : m_config(config)
     , m_sink(sink)
+    , m_tap(std::move(tap))
     , m_service(services::makeService(config.service))
 {
     // Misuse, not bad input: configs from outside pass session::checkSessionConfig
@@ -135,7 +136,7 @@ void SimNetwork::push(Pending &&p)
 }
 
 void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from, HostId to,
-                        std::uint32_t size, std::uint32_t detail)
+                        std::uint32_t size, std::uint32_t detail, QByteArrayView bytes)
 {
     if (!m_sink)
         return;
@@ -152,6 +153,8 @@ void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from,
     e.size = size;
     e.detail = detail;
     m_sink->record(e);
+    if (m_tap && !bytes.isNull())
+        m_tap(e, bytes);
 }
 
 void SimNetwork::addFlood(const Flood &flood)
@@ -212,12 +215,12 @@ void SimNetwork::transmit(HostId from, core::Transmit &&t)
         return;
     }
     const auto size = std::uint32_t(t.bytes.size());
-    record(EventKind::Send, t, from, to, size);
+    record(EventKind::Send, t, from, to, size, 0, t.bytes);
     m_deliveries.clear();
     netem::Netem &link = up ? m_toServer : m_toClient;
     const netem::Outcome outcome = link.process(t.bytes, m_now, m_deliveries);
     if (outcome.lost != netem::LossCause::None) {
-        record(EventKind::Lost, t, from, to, size, std::uint32_t(outcome.lost));
+        record(EventKind::Lost, t, from, to, size, std::uint32_t(outcome.lost), t.bytes);
         return;
     }
     if (outcome.corrupted)
@@ -251,7 +254,7 @@ bool SimNetwork::serverTakesIn(Pending &p)
         return true;
     if (m_serverBacklog >= m_config.serverQueue) {
         record(EventKind::Lost, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()),
-               std::uint32_t(netem::LossCause::ServerBusy));
+               std::uint32_t(netem::LossCause::ServerBusy), p.bytes);
         return false;
     }
     // One datagram at a time, each taking 1/rate of the server's time.
@@ -373,7 +376,7 @@ bool SimNetwork::step()
         // A delivery carries its time in flight, so a view can draw the arrow
         // from its send without searching for it.
         record(EventKind::Deliver, p.meta, p.from, p.host, std::uint32_t(p.bytes.size()),
-               std::uint32_t(std::min<std::int64_t>((m_now - p.sentAt).count(), 0xFFFFFFFF)));
+               std::uint32_t(std::min<std::int64_t>((m_now - p.sentAt).count(), 0xFFFFFFFF)), p.bytes);
         const core::Received received =
             p.host == core::kServerHost
                 ? m_server->receive(p.bytes, p.from, m_now)

@@ -7,6 +7,7 @@
 #include "session/sessionconfig.h"
 #include "trace/event.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <queue>
@@ -22,7 +23,15 @@ namespace rpcscope::net {
 class SimNetwork
 {
 public:
-    SimNetwork(const session::SessionConfig &config, trace::EventSink *sink);
+    // Sees the bytes of every datagram where the trace records it: as sent
+    // (Send), as lost (Lost) and as delivered (Deliver, damaged if the network
+    // damaged it). What a packet capture of the simulated wire would hold;
+    // called right after the event is recorded.
+    using WireTap = std::function<void(const trace::Event &event, QByteArrayView bytes)>;
+
+    // `tap`, if given, sees every datagram from the first (sent while the
+    // network is made) on.
+    SimNetwork(const session::SessionConfig &config, trace::EventSink *sink, WireTap tap = {});
     ~SimNetwork();
     SimNetwork(const SimNetwork &) = delete;
     SimNetwork &operator=(const SimNetwork &) = delete;
@@ -135,10 +144,11 @@ private:
     bool serverTakesIn(Pending &p);
     void rearm(core::HostId host, std::optional<core::TimePoint> next, std::optional<core::TimePoint> &armed);
     void record(trace::EventKind kind, const core::Transmit &meta, core::HostId from, core::HostId to,
-                std::uint32_t size, std::uint32_t detail = 0);
+                std::uint32_t size, std::uint32_t detail = 0, QByteArrayView bytes = {});
 
     session::SessionConfig m_config;
     trace::EventSink *m_sink;
+    WireTap m_tap;
     std::unique_ptr<services::Service> m_service;
     std::unique_ptr<core::ServerCore> m_server;
     std::optional<core::TimePoint> m_serverArmed;

@@ -71,6 +71,8 @@ for path in /usr/bin/rpcscope /usr/bin/rpcscope-cli \
         /usr/share/man/man1/rpcscope.1.gz /usr/share/man/man1/rpcscope-cli.1.gz; do
     expect runtime "$path"
 done
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
+expect runtime "/usr/lib/$multiarch/wireshark/plugins/rpcscope.lua"
 for size in 16 32 48 64 128 256; do
     expect runtime "/usr/share/icons/hicolor/${size}x${size}/apps/$app.png"
 done
