@@ -8,6 +8,7 @@
 #include "services/counterservice.h"
 #include "session/scenario.h"
 #include "session/sessionargs.h"
+#include "session/wirecapture.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
 #include "session/livesession.h"
@@ -421,12 +422,26 @@ int runSimulate(const QStringList &args)
 int runLive(const QStringList &args)
 {
     SessionCommand cmd;
+    const QCommandLineOption pcapng{
+        QStringLiteral("pcapng"),
+        QStringLiteral("write every datagram the session's sockets send, and each their emulators drop, as a "
+                       "packet capture for Wireshark"),
+        QStringLiteral("FILE")};
     if (int code = cmd.parse(args, QStringLiteral("live"),
                              QStringLiteral("Runs a scenario on real UDP sockets on loopback: the server on its "
                                             "own thread, each client on its own, the emulator on every send "
-                                            "path. Same options and summary as simulate, in real time."));
+                                            "path. Same options and summary as simulate, in real time."),
+                             {pcapng});
         code >= 0)
         return code;
+    // Opened before the session runs, so a path that cannot be written is
+    // said at once, not after the calls.
+    QSaveFile capture(cmd.parser.value(pcapng));
+    if (cmd.parser.isSet(pcapng) && !capture.open(QIODevice::WriteOnly)) {
+        err() << "rpcscope-cli live: --pcapng " << cmd.parser.value(pcapng) << ": " << capture.errorString() << '\n';
+        err().flush();
+        return ExitFailure;
+    }
     if (const int most = session::LiveSession::maxClients(cmd.config); cmd.config.clients > most)
         return usageError(QStringLiteral("live: invalid value '%1' for --clients: a live session runs at most %2 "
                                          "clients, each with a thread and a socket of its own")
@@ -437,11 +452,27 @@ int runLive(const QStringList &args)
     session::LiveSession live(cmd.config);
     if (cmd.parser.isSet(cmd.record))
         live.setRecorder(&cmd.writer);
+    session::LiveWireCapture wire;
+    if (cmd.parser.isSet(pcapng))
+        live.setWireTap(wire.tap());
     QString error;
     if (!live.run(&error)) {
         err() << "rpcscope-cli live: " << error << '\n';
         err().flush();
         return ExitFailure;
+    }
+    if (cmd.parser.isSet(pcapng)) {
+        if (!wire.write(cmd.config, capture) || !capture.commit()) {
+            err() << "rpcscope-cli live: --pcapng " << cmd.parser.value(pcapng) << ": " << capture.errorString()
+                  << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+        if (wire.leftOut() > 0) {
+            err() << "rpcscope-cli live: --pcapng: " << wire.leftOut() << " datagrams between IPv6 addresses are "
+                  << "not in the capture (it holds IPv4 only)\n";
+            err().flush();
+        }
     }
     return cmd.report(live.summary(), live.log(), QStringLiteral("live"));
 }

@@ -128,6 +128,13 @@ bool PcapngWriter::begin(const QString &application, const QString &comment)
 bool PcapngWriter::packet(std::int64_t timeUs, core::HostId from, core::HostId to, const QByteArray &payload,
                           const QString &comment)
 {
+    return packet(timeUs, address(from), port(from), address(to), port(to), payload, comment);
+}
+
+bool PcapngWriter::packet(std::int64_t timeUs, std::uint32_t fromAddress, std::uint16_t fromPort,
+                          std::uint32_t toAddress, std::uint16_t toPort, const QByteArray &payload,
+                          const QString &comment)
+{
     // IPv4 (20 bytes, no options) and UDP (8 bytes; checksum 0: none, as
     // IPv4 allows) around the datagram.
     const qsizetype udpLength = 8 + payload.size();
@@ -142,13 +149,13 @@ bool PcapngWriter::packet(std::int64_t timeUs, core::HostId from, core::HostId t
     ip.append(char(64));               // TTL
     ip.append(char(17));               // UDP
     putBig<std::uint16_t>(ip, 0);      // checksum, below
-    putBig<std::uint32_t>(ip, address(from));
-    putBig<std::uint32_t>(ip, address(to));
+    putBig<std::uint32_t>(ip, fromAddress);
+    putBig<std::uint32_t>(ip, toAddress);
     const std::uint16_t sum = ipChecksum(ip);
     ip[10] = char(sum >> 8);
     ip[11] = char(sum & 0xFF);
-    putBig<std::uint16_t>(ip, port(from));
-    putBig<std::uint16_t>(ip, port(to));
+    putBig<std::uint16_t>(ip, fromPort);
+    putBig<std::uint16_t>(ip, toPort);
     putBig<std::uint16_t>(ip, std::uint16_t(std::min<qsizetype>(udpLength, 0xFFFF)));
     putBig<std::uint16_t>(ip, 0);
     ip.append(payload);

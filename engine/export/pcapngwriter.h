@@ -35,6 +35,9 @@ public:
     // microseconds after the epoch.
     bool packet(std::int64_t timeUs, core::HostId from, core::HostId to, const QByteArray &payload,
                 const QString &comment);
+    // The same between given IPv4 addresses (host byte order) and ports.
+    bool packet(std::int64_t timeUs, std::uint32_t fromAddress, std::uint16_t fromPort, std::uint32_t toAddress,
+                std::uint16_t toPort, const QByteArray &payload, const QString &comment);
 
     static std::uint32_t address(core::HostId host); // IPv4, host byte order
     static std::uint16_t port(core::HostId host);

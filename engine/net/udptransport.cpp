@@ -390,6 +390,8 @@ void UdpTransport::drainCore(TimePoint now)
         const netem::Outcome outcome = m_netem.process(t.bytes, now, m_deliveries);
         if (outcome.lost != netem::LossCause::None) {
             record(EventKind::Lost, now, m_options.self, to, t.bytes, std::uint32_t(outcome.lost));
+            if (m_options.wireTap && to < m_peers.size())
+                tap(now, m_peers[to].endpoint, t.bytes, true);
             continue;
         }
         if (outcome.corrupted)
@@ -463,6 +465,9 @@ void UdpTransport::flushOutbox(TimePoint now)
         SocketFailure failure;
         const int went = m_socket.sendMany(m_outboxViews.data(), int(m_outboxViews.size()), &failure);
         m_stats.sent += std::uint64_t(went);
+        if (m_options.wireTap)
+            for (std::size_t i = first; i < first + std::size_t(went); ++i)
+                tap(now, m_outbox[i].endpoint, m_outbox[i].bytes, false);
         first += std::size_t(went);
         if (first < m_outbox.size()) { // that one failed: say so, and go on with the rest
             ++m_stats.sendErrors;
@@ -471,6 +476,19 @@ void UdpTransport::flushOutbox(TimePoint now)
         }
     }
     m_outbox.clear();
+}
+
+void UdpTransport::tap(TimePoint now, const Endpoint &to, QByteArrayView bytes, bool lost)
+{
+    WireDatagram d;
+    d.time = now;
+    d.from = m_socket.localAddress();
+    d.fromPort = m_socket.localPort();
+    d.to = to.hostAddress();
+    d.toPort = to.port;
+    d.bytes = bytes;
+    d.lostByEmulator = lost;
+    m_options.wireTap(d);
 }
 
 void UdpTransport::rearm(TimePoint now)

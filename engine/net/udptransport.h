@@ -4,6 +4,7 @@
 #include "drivencore.h"
 #include "dtlschannel.h"
 #include "netem/netem.h"
+#include "wiretap.h"
 #include "trace/event.h"
 
 #include <QElapsedTimer>
@@ -54,6 +55,9 @@ struct TransportOptions
     // Not empty: DTLS with this pre-shared key (DtlsChannel); peers without
     // it get nothing.
     QByteArray key;
+    // Sees every datagram this end writes (plain UDP only) and each its
+    // emulator drops before writing it.
+    WireTap wireTap;
     // A server: answer raw echoes (wire/rawecho.h) at once, in plain UDP
     // even beside DTLS (they carry nothing but what they brought and the
     // wire version), at most maxEchoesPerSecond of them. The answers pass
@@ -192,6 +196,8 @@ private:
     void drainCore(core::TimePoint now);
     void sendDue(core::TimePoint now);
     void write(core::HostId to, const QByteArray &bytes, core::TimePoint now);
+    // Hands a datagram written, or dropped by the emulator, to the wire tap.
+    void tap(core::TimePoint now, const Endpoint &to, QByteArrayView bytes, bool lost);
     void flushOutbox(core::TimePoint now);
     void rearm(core::TimePoint now);
     std::optional<Sender> senderOf(const Endpoint &from, core::TimePoint now);

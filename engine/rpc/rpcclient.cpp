@@ -345,6 +345,7 @@ private:
     static net::TransportOptions transportOptions(const ClientOptions &o)
     {
         net::TransportOptions t;
+        t.wireTap = o.wireTap;
         const bool v6 = o.serverAddress.protocol() == QAbstractSocket::IPv6Protocol;
         t.bindAddress = o.bindAddress.value_or(QHostAddress(v6 ? QHostAddress::LocalHostIPv6
                                                                : QHostAddress::LocalHost));

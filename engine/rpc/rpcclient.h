@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clientcore.h"
+#include "net/wiretap.h"
 #include "netem/netem.h"
 #include "reply.h"
 #include "trace/event.h"
@@ -36,6 +37,9 @@ struct ClientOptions
     // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
     // nothing (and are named in notice()).
     QByteArray key;
+    // Sees every datagram this end writes and each its emulator drops
+    // (plain UDP; with a key, DTLS's records are not shown).
+    net::WireTap wireTap;
     std::uint64_t seed = 0;      // 0: random
     core::HostId host = 1;       // this client's host id in the trace
     trace::EventSink *trace = nullptr;    // must accept events from the engine thread

@@ -318,6 +318,7 @@ private:
     static net::TransportOptions transportOptions(const ServerOptions &o)
     {
         net::TransportOptions t;
+        t.wireTap = o.wireTap;
         t.bindAddress = o.bindAddress;
         t.bindPort = o.port;
         t.self = core::kServerHost;

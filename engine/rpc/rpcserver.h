@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/servercore.h"
+#include "net/wiretap.h"
 #include "netem/netem.h"
 #include "services/service.h"
 #include "trace/event.h"
@@ -45,6 +46,9 @@ struct ServerOptions
     // Not empty: DTLS 1.2 with this pre-shared key; peers without it get
     // nothing (and are named in notice()).
     QByteArray key;
+    // Sees every datagram this end writes and each its emulator drops
+    // (plain UDP; with a key, DTLS's records are not shown).
+    net::WireTap wireTap;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
     // Threads running handlers that may block (services::HandlerKind).

@@ -108,6 +108,7 @@ bool LiveSession::start(QString *error)
         co.maxMessageBytes = m_config.limits.maxMessageBytes;
         co.netem = m_config.toServer;
         co.faults = m_config.toServerFaults;
+        co.wireTap = m_wireTap;
         co.seed = m_config.seed * 1000 + std::uint64_t(i) + 3;
         co.host = core::HostId(i + 1);
         co.trace = &m_sink;
@@ -143,6 +144,7 @@ bool LiveSession::startServer(QString *error)
     core::copyServerProtocol(m_config, so);
     so.netem = m_config.toClient;
     so.faults = m_config.toClientFaults;
+    so.wireTap = m_wireTap;
     so.seed = m_config.seed * 2 + 1;
     // One thread per call that can be in progress at once, and no more:
     // the server refuses calls past maxInProgressTotal, so threads beyond it

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/retrypolicy.h"
+#include "net/wiretap.h"
 #include "netem/netemconfig.h"
 #include "remote/remoteserver.h"
 #include "sessionconfig.h"
@@ -60,6 +61,9 @@ public:
     // peer refused, a DTLS session established), on their engine threads;
     // set before start().
     void setNoticeHandler(std::function<void(const QString &)> handler) { m_notice = std::move(handler); }
+    // Sees every datagram the session's ends write or their emulators drop
+    // (rpcscope-cli live --pcapng), on their threads; set before start().
+    void setWireTap(net::WireTap tap) { m_wireTap = std::move(tap); }
     // Calls `server` instead of a server of its own; set before start().
     void setRemote(const remote::RemoteServer &server) { m_remote = server; }
     bool isRemote() const { return m_remote.isValid(); }
@@ -103,6 +107,7 @@ private:
     SessionConfig m_config;
     remote::RemoteServer m_remote;
     std::function<void(const QString &)> m_notice;
+    net::WireTap m_wireTap;
     trace::TraceLog m_log;
     trace::SharedSink m_sink{&m_log};
     QElapsedTimer m_clock;

@@ -159,6 +159,20 @@ private:
     std::vector<Packet> m_packets;
 };
 
+// Every setting of a session, as the command line writes them.
+QString settingsText(const SessionConfig &config)
+{
+    QStringList settings;
+    for (const SessionOption &o : sessionOptions())
+        settings << QStringLiteral("%1=%2").arg(QLatin1StringView(o.name), o.current(config));
+    return settings.join(u' ');
+}
+
+QString programName()
+{
+    return QStringLiteral("RpcScope %1").arg(BuildInfo::programVersion());
+}
+
 } // namespace
 
 std::vector<WirePacket> captureWire(const SessionConfig &start, const SettingChanges &changes)
@@ -173,22 +187,69 @@ std::vector<WirePacket> captureWire(const SessionConfig &start, const SettingCha
 bool writeWirePcapng(const SessionConfig &start, const SettingChanges &changes, QIODevice &out,
                      std::optional<core::TimePoint> from, std::optional<core::TimePoint> to)
 {
-    QStringList settings;
-    for (const SessionOption &o : sessionOptions())
-        settings << QStringLiteral("%1=%2").arg(QLatin1StringView(o.name), o.current(start));
+    QString comment = QStringLiteral("RpcScope simulated session: %1").arg(settingsText(start));
     QStringList changed;
     for (const SettingChange &c : changes)
         changed << formatChange(c);
-    QString comment = QStringLiteral("RpcScope simulated session: %1").arg(settings.join(u' '));
     if (!changed.isEmpty())
         comment += QStringLiteral("; changed while it ran: %1").arg(changed.join(QStringLiteral(", ")));
     exporting::PcapngWriter writer(out);
-    if (!writer.begin(QStringLiteral("RpcScope %1").arg(BuildInfo::programVersion()), comment))
+    if (!writer.begin(programName(), comment))
         return false;
     for (const WirePacket &p : captureWire(start, changes)) {
         if ((from && core::TimePoint(p.timeUs) < *from) || (to && core::TimePoint(p.timeUs) > *to))
             continue;
         if (!writer.packet(p.timeUs, p.from, p.to, p.bytes, p.comment))
+            return false;
+    }
+    return true;
+}
+
+net::WireTap LiveWireCapture::tap()
+{
+    return [this](const net::WireDatagram &d) {
+        bool isV4 = false, toV4 = false;
+        const quint32 from = d.from.toIPv4Address(&isV4);
+        const quint32 to = d.to.toIPv4Address(&toV4);
+        const QMutexLocker lock(&m_mutex);
+        if (!isV4 || !toV4) {
+            ++m_leftOut;
+            return;
+        }
+        m_datagrams.push_back({d.time.count(), from, to, d.fromPort, d.toPort,
+                               QByteArray(d.bytes.data(), d.bytes.size()), d.lostByEmulator});
+    };
+}
+
+int LiveWireCapture::datagrams() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return int(m_datagrams.size());
+}
+
+int LiveWireCapture::leftOut() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_leftOut;
+}
+
+bool LiveWireCapture::write(const SessionConfig &config, QIODevice &out) const
+{
+    const QMutexLocker lock(&m_mutex);
+    std::vector<const Datagram *> inOrder;
+    inOrder.reserve(m_datagrams.size());
+    for (const Datagram &d : m_datagrams)
+        inOrder.push_back(&d);
+    // Several threads wrote them: in the order of their times.
+    std::ranges::stable_sort(inOrder, {}, &Datagram::timeUs);
+    exporting::PcapngWriter writer(out);
+    if (!writer.begin(programName(),
+                      QStringLiteral("RpcScope session on real sockets: %1").arg(settingsText(config))))
+        return false;
+    for (const Datagram *d : inOrder) {
+        if (!writer.packet(d->timeUs, d->from, d->fromPort, d->to, d->toPort, d->bytes,
+                           d->lost ? QStringLiteral("lost: dropped by the sender's emulator, never written")
+                                   : QString()))
             return false;
     }
     return true;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/clock.h"
+#include "net/wiretap.h"
 #include "sessionconfig.h"
 #include "settingchange.h"
 #include "trace/event.h"
 
 #include <QByteArray>
 #include <QIODevice>
+#include <QMutex>
 #include <QString>
 
 #include <cstdint>
@@ -48,5 +50,31 @@ std::vector<WirePacket> captureWire(const SessionConfig &start, const SettingCha
 bool writeWirePcapng(const SessionConfig &start, const SettingChanges &changes, QIODevice &out,
                      std::optional<core::TimePoint> from = std::nullopt,
                      std::optional<core::TimePoint> to = std::nullopt);
+
+// The datagrams of a session on real sockets, as its ends write them (and
+// their emulators drop them), for rpcscope-cli live --pcapng: tap() goes to
+// LiveSession::setWireTap, write() after the session has run. IPv4 only;
+// datagrams between IPv6 addresses are counted and left out.
+class LiveWireCapture
+{
+public:
+    net::WireTap tap();
+    bool write(const SessionConfig &config, QIODevice &out) const;
+    int datagrams() const;
+    int leftOut() const;
+
+private:
+    struct Datagram
+    {
+        std::int64_t timeUs;
+        std::uint32_t from, to;
+        quint16 fromPort, toPort;
+        QByteArray bytes;
+        bool lost;
+    };
+    mutable QMutex m_mutex;
+    std::vector<Datagram> m_datagrams;
+    int m_leftOut = 0;
+};
 
 } // namespace rpcscope::session
