@@ -2,6 +2,7 @@
 
 #include "geometry.h"
 #include "items.h"
+#include "trace/datagramkey.h"
 #include "trace/rttestimates.h"
 #include "trace/tracelog.h"
 
@@ -15,30 +16,8 @@
 
 namespace rpcscope::diagram {
 
-// One datagram's identity: its Send, its Deliver(s) and its Lost share it.
-struct DatagramKey
-{
-    std::uint32_t callId;
-    std::uint16_t attempt, fragment;
-    core::HostId from, to, client;
-    std::uint8_t datagram;
-    bool operator==(const DatagramKey &) const = default;
-    static DatagramKey of(const trace::Event &e)
-    {
-        return {e.callId, e.attempt, e.fragment, e.from, e.to, e.client, e.datagram};
-    }
-};
-struct DatagramKeyHash
-{
-    std::size_t operator()(const DatagramKey &k) const
-    {
-        std::uint64_t h = k.callId;
-        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.attempt) << 16 | k.fragment);
-        h = h * 0x9e3779b97f4a7c15ULL + (std::uint64_t(k.from) << 32 | std::uint64_t(k.to) << 16 | k.client);
-        h = h * 0x9e3779b97f4a7c15ULL + k.datagram;
-        return std::size_t(h ^ (h >> 29));
-    }
-};
+using trace::DatagramKey;
+using trace::DatagramKeyHash;
 
 // What the diagram learns from a trace as it grows, read once per event:
 // how far back an arrow can reach, how long a datagram usually flies each

@@ -56,12 +56,6 @@ QString participant(core::HostId host)
     return host == core::kServerHost ? QStringLiteral("S") : QStringLiteral("C%1").arg(host);
 }
 
-QString participantName(core::HostId host, int clients)
-{
-    if (host == core::kServerHost)
-        return QStringLiteral("server");
-    return clients == 1 ? QStringLiteral("client") : QStringLiteral("client %1").arg(host);
-}
 
 // What the sequence text says about an event that is not a datagram on
 // the wire: the host it is noted over and the words; empty if nothing.
@@ -187,6 +181,14 @@ bool writeMermaid(const trace::TraceLog::View &view, int clients, const ExportRa
 bool writePlantUml(const trace::TraceLog::View &view, int clients, const ExportRange &range, QIODevice &out)
 {
     return writeSequence(view, clients, range, out, Dialect::PlantUml);
+}
+
+// The rule, in the files' language (English).
+QString participantName(core::HostId host, int clients)
+{
+    if (host == core::kServerHost)
+        return QStringLiteral("server");
+    return clients == 1 ? QStringLiteral("client") : QStringLiteral("client %1").arg(host);
 }
 
 } // namespace rpcscope::exporting

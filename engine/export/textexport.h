@@ -31,6 +31,10 @@ inline constexpr int kCsvColumns = 11;
 // server's decisions and the calls' ends.
 bool writeMermaid(const trace::TraceLog::View &view, int clients, const ExportRange &range, QIODevice &out);
 // The same story as PlantUML (@startuml ... @enduml).
+// A host as the exports name it: "server", "client" in a one-client
+// session, "client 3" otherwise (the diagram's lane titles, untranslated).
+QString participantName(core::HostId host, int clients);
+
 bool writePlantUml(const trace::TraceLog::View &view, int clients, const ExportRange &range, QIODevice &out);
 
 } // namespace rpcscope::exporting

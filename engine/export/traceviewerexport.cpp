@@ -2,6 +2,7 @@
 
 #include "buildinfo.h"
 #include "enumnames.h"
+#include "trace/datagramkey.h"
 #include "trace/eventdetail.h"
 #include "trace/jsonlines.h"
 #include "wire/datagram.h"
@@ -13,7 +14,7 @@
 #include <deque>
 #include <map>
 #include <set>
-#include <tuple>
+#include <unordered_map>
 
 namespace rpcscope::exporting {
 
@@ -42,13 +43,6 @@ int pid(core::HostId host)
     return int(host) + 1;
 }
 
-QString hostTitle(core::HostId host, int clients)
-{
-    if (host == core::kServerHost)
-        return QStringLiteral("server");
-    return clients == 1 ? QStringLiteral("client") : QStringLiteral("client %1").arg(host);
-}
-
 QString datagramName(const Event &e)
 {
     const auto kind = DatagramKind(e.datagram);
@@ -58,14 +52,6 @@ QString datagramName(const Event &e)
     if (kind == DatagramKind::Request && e.attempt > 1)
         name += QStringLiteral(" a%1").arg(e.attempt);
     return name;
-}
-
-// A datagram as sends, copies, deliveries and losses name it.
-using DatagramKey = std::tuple<core::HostId, core::HostId, core::HostId, std::uint32_t, std::uint16_t, std::uint16_t,
-                               std::uint8_t>;
-DatagramKey datagramKey(const Event &e)
-{
-    return {e.from, e.to, e.client, e.callId, e.attempt, e.fragment, e.datagram};
 }
 
 class PerfettoWriter
@@ -85,7 +71,7 @@ public:
         for (core::HostId h = 0; h <= core::HostId(std::max(1, m_info.clients)); ++h) {
             const QByteArray p = QByteArray::number(pid(h));
             record("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":" + p + ",\"tid\":1,\"args\":{\"name\":"
-                   + jsonString(hostTitle(h, m_info.clients)) + "}}");
+                   + jsonString(participantName(h, m_info.clients)) + "}}");
             record("{\"ph\":\"M\",\"name\":\"process_sort_index\",\"pid\":" + p + ",\"tid\":1,\"args\":{\"sort_index\":"
                    + p + "}}");
             record("{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":" + p
@@ -136,7 +122,7 @@ public:
             // A slice on the sender for the arrow to leave from.
             slice(e.from, datagramName(e), ts, args);
             const std::uint64_t flow = ++m_flows;
-            m_pending[datagramKey(e)].push_back({flow, ts});
+            m_pending[trace::DatagramKey::of(e)].push_back({flow, ts});
             record("{\"ph\":\"s\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e)) + ",\"id\":"
                    + QByteArray::number(flow) + ",\"pid\":" + QByteArray::number(pid(e.from)) + ",\"tid\":1,\"ts\":" + ts
                    + "}");
@@ -145,7 +131,7 @@ public:
         }
         case EventKind::Duplicated: {
             // The copy leaves with the original: an arrow of its own.
-            auto &queue = m_pending[datagramKey(e)];
+            auto &queue = m_pending[trace::DatagramKey::of(e)];
             if (!queue.empty()) {
                 const std::uint64_t flow = ++m_flows;
                 record("{\"ph\":\"s\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e)) + ",\"id\":"
@@ -159,7 +145,7 @@ public:
         }
         case EventKind::Deliver: {
             slice(e.to, datagramName(e), ts, args);
-            auto it = m_pending.find(datagramKey(e));
+            auto it = m_pending.find(trace::DatagramKey::of(e));
             if (it != m_pending.end() && !it->second.empty()) {
                 record("{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e))
                        + ",\"id\":" + QByteArray::number(it->second.front().flow) + ",\"pid\":"
@@ -170,7 +156,7 @@ public:
             break;
         }
         case EventKind::Lost: {
-            auto it = m_pending.find(datagramKey(e));
+            auto it = m_pending.find(trace::DatagramKey::of(e));
             if (it != m_pending.end() && !it->second.empty()) {
                 it->second.pop_front();
                 towardsServer(e, -1, ts);
@@ -213,7 +199,7 @@ private:
 
     QString handlerName(core::HostId client, std::uint32_t call) const
     {
-        return QStringLiteral("%1 #%2").arg(hostTitle(client, m_info.clients)).arg(call);
+        return QStringLiteral("%1 #%2").arg(participantName(client, m_info.clients)).arg(call);
     }
 
     static QByteArray callId(const Event &e)
@@ -277,7 +263,7 @@ private:
     QByteArray m_text;
     qint64 m_records = 0;
     std::uint64_t m_flows = 0;
-    std::map<DatagramKey, std::deque<Pending>> m_pending;
+    std::unordered_map<trace::DatagramKey, std::deque<Pending>, trace::DatagramKeyHash> m_pending;
     std::map<core::HostId, qint64> m_open;
     std::set<std::pair<core::HostId, std::uint32_t>> m_running; // handlers running: (client, call)
     qint64 m_towardsServer = 0;

@@ -4,12 +4,12 @@
 #include "export/pcapngwriter.h"
 #include "net/simnetwork.h"
 #include "sessionoptions.h"
+#include "trace/datagramkey.h"
 #include "trace/eventdetail.h"
 
 #include <algorithm>
 #include <deque>
-#include <map>
-#include <tuple>
+#include <unordered_map>
 
 namespace rpcscope::session {
 
@@ -17,13 +17,6 @@ using trace::Event;
 using trace::EventKind;
 
 namespace {
-
-using DatagramKey = std::tuple<core::HostId, core::HostId, core::HostId, std::uint32_t, std::uint16_t, std::uint16_t,
-                               std::uint8_t>;
-DatagramKey keyOf(const Event &e)
-{
-    return {e.from, e.to, e.client, e.callId, e.attempt, e.fragment, e.datagram};
-}
 
 QString ms(std::int64_t us)
 {
@@ -52,7 +45,7 @@ public:
         }
         if (e.kind != EventKind::Corrupted && e.kind != EventKind::Reordered && e.kind != EventKind::Duplicated)
             return;
-        auto it = m_sent.find(keyOf(e));
+        auto it = m_sent.find(trace::DatagramKey::of(e));
         if (it == m_sent.end() || it->second.empty())
             return;
         Sent &s = it->second.back();
@@ -68,7 +61,7 @@ public:
     {
         switch (e.kind) {
         case EventKind::Send:
-            m_sent[keyOf(e)].push_back({e.timeUs, m_sends++, QByteArray(bytes.data(), bytes.size())});
+            m_sent[trace::DatagramKey::of(e)].push_back({e.timeUs, m_sends++, QByteArray(bytes.data(), bytes.size())});
             break;
         case EventKind::Lost: {
             Sent s = take(e).value_or(Sent{e.timeUs, m_sends++, {}});
@@ -127,7 +120,7 @@ private:
     // The send an arrival or loss belongs to; a duplicate's copies share it.
     std::optional<Sent> take(const Event &e)
     {
-        auto it = m_sent.find(keyOf(e));
+        auto it = m_sent.find(trace::DatagramKey::of(e));
         if (it == m_sent.end() || it->second.empty())
             return std::nullopt;
         Sent s = it->second.front();
@@ -154,7 +147,7 @@ private:
         std::int64_t time;
     };
     std::optional<Delivered> m_lastDelivered; // the latest delivery, until its receiver has looked at it
-    std::map<DatagramKey, std::deque<Sent>> m_sent;
+    std::unordered_map<trace::DatagramKey, std::deque<Sent>, trace::DatagramKeyHash> m_sent;
     std::uint64_t m_sends = 0;
     std::vector<Packet> m_packets;
 };
