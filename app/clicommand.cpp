@@ -1,6 +1,6 @@
 #include "clicommand.h"
 
-#include "buildinfo.h"
+#include "base/buildinfo.h"
 #include "comparecommand.h"
 #include "exportcommand.h"
 #include "netcommands.h"

@@ -1,5 +1,5 @@
 // rpcscope-cli: everything the GUI runs, headless.
-#include "buildinfo.h"
+#include "base/buildinfo.h"
 #include "clicommand.h"
 
 #include <QApplication>

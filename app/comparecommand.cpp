@@ -2,12 +2,12 @@
 
 #include "capture/capturereader.h"
 #include "clicommand.h"
-#include "net/simnetwork.h"
-#include "sessioncommands.h"
-#include "session/compare.h"
+#include "run/compare.h"
+#include "run/simnetwork.h"
 #include "session/sessionargs.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
+#include "sessioncommands.h"
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
 
@@ -89,7 +89,7 @@ void printComparison(const session::Comparison &c, const trace::TraceLog::View &
 
 void simulate(const session::SessionConfig &config, trace::EventSink &sink)
 {
-    net::SimNetwork sim(config, &sink);
+    session::SimNetwork sim(config, &sink);
     sim.run();
 }
 

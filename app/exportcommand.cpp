@@ -1,15 +1,15 @@
 #include "exportcommand.h"
 
+#include "animation.h"
 #include "capture/capturereader.h"
 #include "chartexport.h"
 #include "chartsview.h"
 #include "clicommand.h"
-#include "animation.h"
 #include "diagramexport.h"
 #include "export/traceexport.h"
+#include "run/wirecapture.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "session/wirecapture.h"
 #include "trace/tracelog.h"
 
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "buildinfo.h"
+#include "base/buildinfo.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "rpc/hostport.h"

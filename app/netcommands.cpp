@@ -10,6 +10,7 @@
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
 #include "services/protomethod.h"
+#include "services/registry.h"
 #include "services/slowjobprocedures.h"
 #include "services/timedservice.h"
 #include "session/sessionoptions.h"
@@ -301,7 +302,7 @@ int runServe(const QStringList &args)
     // rpcscope.services.Echo/Echo run one procedure, `add` and
     // rpcscope.services.Counter/Add count into one total, and `put` and
     // rpcscope.services.FileTransfer/Put store into one file.
-    std::shared_ptr<services::Service> service; // null for slowjob
+    std::shared_ptr<rpc::Service> service; // null for slowjob
     std::unique_ptr<services::SlowJobProcedures> slowJobs;
     QStringList wireNames;
     if (slowJob) {
@@ -309,7 +310,7 @@ int runServe(const QStringList &args)
         slowJobs->registerOn(server);
         wireNames = wireNamesOf(QStringLiteral("rpcscope.services.SlowJob"));
         for (const QString &method : wireNames) // they wait: keep the network thread free
-            server.setHandlerKind(method, services::HandlerKind::Long);
+            server.setHandlerKind(method, rpc::HandlerKind::Long);
     } else {
         service = services::makeService(config.service);
         auto timed = std::make_shared<services::TimedService>(service, config.handlerTime);

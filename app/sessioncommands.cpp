@@ -1,17 +1,17 @@
 #include "sessioncommands.h"
 
+#include "base/sharedsink.h"
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
 #include "clicommand.h"
-#include "trace/sharedsink.h"
-#include "net/simnetwork.h"
+#include "run/livesession.h"
+#include "run/simnetwork.h"
+#include "run/wirecapture.h"
 #include "services/counterservice.h"
 #include "session/scenario.h"
 #include "session/sessionargs.h"
-#include "session/wirecapture.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
-#include "session/livesession.h"
 #include "session/summary.h"
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
@@ -270,7 +270,7 @@ int runReplay(const QStringList &args)
             return ExitFailure;
         }
         trace::TraceLog again;
-        net::SimNetwork sim(loaded.config, &again);
+        session::SimNetwork sim(loaded.config, &again);
         session::runWithChanges(sim, loaded.config, loaded.changes, again);
         const trace::TraceLog::View a = log.view(), b = again.view();
         qsizetype same = 0;
@@ -407,7 +407,7 @@ int runSimulate(const QStringList &args)
 
     QElapsedTimer wall;
     wall.start();
-    net::SimNetwork sim(cmd.config, sink);
+    session::SimNetwork sim(cmd.config, sink);
     session::runWithChanges(sim, cmd.config, changes, *sink);
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
 

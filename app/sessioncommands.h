@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/event.h"
 #include "session/sessionconfig.h"
-#include "trace/event.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "soakcommand.h"
 
 #include "clicommand.h"
-#include "session/soak.h"
+#include "run/soak.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 #include "sweepcommand.h"
 
 #include "clicommand.h"
-#include "session/sessionargs.h"
-#include "sessioncommands.h"
+#include "run/sweep.h"
 #include "session/scenario.h"
+#include "session/sessionargs.h"
 #include "session/sessionoptions.h"
-#include "session/sweep.h"
+#include "sessioncommands.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 // checksum, and intact datagrams of a kind no client sends. Seeded, so a
 // run sends the same bytes every time; sent to loopback only, bounded in
 // count, and stoppable.
-#include "core/random.h"
+#include "base/random.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
 

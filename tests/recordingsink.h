@@ -2,7 +2,7 @@
 
 // For tests that drive a core by hand: an event sink that keeps everything,
 // and a way to take everything a core has ready.
-#include "trace/event.h"
+#include "base/event.h"
 
 #include <algorithm>
 #include <iterator>

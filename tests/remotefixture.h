@@ -31,7 +31,7 @@ struct RemoteFixture
     std::unique_ptr<rpc::RpcServer> feed;
 
     // `service`: another than the counter (makeService("echo")).
-    explicit RemoteFixture(const QByteArray &key = kKey, std::shared_ptr<services::Service> service = nullptr)
+    explicit RemoteFixture(const QByteArray &key = kKey, std::shared_ptr<rpc::Service> service = nullptr)
     {
         clock.start();
         rpc::ServerOptions so;

@@ -2,7 +2,7 @@
 
 // A whole simulated session and its trace, for tests that read what a
 // scenario did.
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "session/scenario.h"
 #include "session/sessionconfig.h"
 #include "trace/tracelog.h"
@@ -24,7 +24,7 @@ struct SimRun
     explicit SimRun(const session::SessionConfig &c)
         : config(c)
     {
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         view = log.view();
     }

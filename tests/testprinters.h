@@ -2,9 +2,9 @@
 
 // Readable QCOMPARE failures for the engine's enums, found by
 // argument-dependent lookup. Inline: several tests include this.
+#include "base/event.h"
 #include "core/replycache.h"
 #include "core/transmit.h"
-#include "trace/event.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
 

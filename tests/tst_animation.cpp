@@ -4,7 +4,7 @@
 // keeps what it is given, so the frames handed over can be counted).
 #include "animation.h"
 #include "animationdialog.h"
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "session/scenario.h"
 #include "trace/tracelog.h"
 
@@ -32,7 +32,7 @@ struct Story
     explicit Story(const char *scenario)
         : config(session::scenarioConfig(scenario))
     {
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
     }
     AnimationExport animation(QSize size = {640, 360}) const

@@ -1,14 +1,15 @@
 // Capture files: a session written and read back is the same session; a
 // truncated, damaged, foreign or newer file loads what is intact and says
 // where it stopped; a simulated capture runs again to the same events.
+#include "base/random.h"
+#include "base/sharedsink.h"
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
-#include "core/random.h"
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
+#include "run/soak.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "session/soak.h"
-#include "trace/sharedsink.h"
+#include "trace/eventcodec.h"
 #include "trace/tracelog.h"
 #include "wire/checksum.h"
 
@@ -55,7 +56,7 @@ Recorded record(const session::SessionConfig &config, const QString &path)
     if (!writer.open(path, config, {true, config.clients}, &error))
         qFatal("%s", qPrintable(error));
     trace::TeeSink tee(&log, &writer);
-    net::SimNetwork sim(config, &tee);
+    session::SimNetwork sim(config, &tee);
     sim.run();
     session::Summary summary = session::SummaryBuilder::fromTrace(log.view());
     summary.wallMs = 12.5;
@@ -150,7 +151,7 @@ private slots:
     {
         const Loaded l = load(m_recorded.bytes);
         trace::TraceLog again;
-        net::SimNetwork sim(l.capture.config, &again);
+        session::SimNetwork sim(l.capture.config, &again);
         sim.run();
         QCOMPARE(again.view().size(), qsizetype(l.events.size()));
         for (qsizetype i = 0; i < again.view().size(); ++i)
@@ -260,7 +261,7 @@ private slots:
         capture::Chunk chunk;
         const std::vector<trace::Event> some(m_recorded.events.begin(), m_recorded.events.begin() + 100);
         chunk.set_count(100);
-        const QByteArray packed = capture::packEvents(some, 0);
+        const QByteArray packed = trace::packEvents(some, 0);
         chunk.set_events(packed.constData(), std::size_t(packed.size()));
         bytes += capture::frameRecord(capture::RecordType::Chunk, chunk);
         bytes += capture::frameRecord(capture::RecordType::Footer, capture::makeFooter(100, 0, {}));
@@ -274,17 +275,17 @@ private slots:
     void lyingChunksAreDamage()
     {
         std::vector<trace::Event> out;
-        const QByteArray packed = capture::packEvents(
+        const QByteArray packed = trace::packEvents(
             std::vector<trace::Event>(m_recorded.events.begin(), m_recorded.events.begin() + 10), 0);
-        QVERIFY(!capture::unpackEvents(packed, 4'000'000'000u, 0, out).isEmpty());
+        QVERIFY(!trace::unpackEvents(packed, 4'000'000'000u, 0, out).isEmpty());
         QVERIFY(out.empty());
-        QVERIFY(!capture::unpackEvents(packed, 11, 0, out).isEmpty());
+        QVERIFY(!trace::unpackEvents(packed, 11, 0, out).isEmpty());
         out.clear();
-        QVERIFY(!capture::unpackEvents(packed + QByteArray(3, '\0'), 10, 0, out).isEmpty()); // trailing bytes
+        QVERIFY(!trace::unpackEvents(packed + QByteArray(3, '\0'), 10, 0, out).isEmpty()); // trailing bytes
         out.clear();
-        QVERIFY(!capture::unpackEvents(QByteArray(12, '\xff'), 2, 0, out).isEmpty()); // endless varint
+        QVERIFY(!trace::unpackEvents(QByteArray(12, '\xff'), 2, 0, out).isEmpty()); // endless varint
         out.clear();
-        QVERIFY(capture::unpackEvents(packed, 10, 0, out).isEmpty());
+        QVERIFY(trace::unpackEvents(packed, 10, 0, out).isEmpty());
         QCOMPARE(out.size(), std::size_t(10));
     }
 
@@ -300,7 +301,7 @@ private slots:
         events[2].timeUs = -1;
         events[3].timeUs = std::numeric_limits<std::int64_t>::min() + 1;
         std::vector<trace::Event> out;
-        QVERIFY(capture::unpackEvents(capture::packEvents(events, 5), 4, 5, out).isEmpty());
+        QVERIFY(trace::unpackEvents(trace::packEvents(events, 5), 4, 5, out).isEmpty());
         QVERIFY(out == events);
 
         // kind 0, no optional fields, the largest time delta (zigzag: INT64_MIN), call +0, from 0.
@@ -308,7 +309,7 @@ private slots:
         chunk += QByteArray(9, '\xff') + '\x01';
         chunk += QByteArray("\x00\x00", 2);
         out.clear();
-        QVERIFY(capture::unpackEvents(chunk, 1, -1, out).isEmpty());
+        QVERIFY(trace::unpackEvents(chunk, 1, -1, out).isEmpty());
         QCOMPARE(out.size(), std::size_t(1));
         QCOMPARE(out[0].timeUs, std::numeric_limits<std::int64_t>::max());
     }

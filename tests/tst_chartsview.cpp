@@ -3,7 +3,7 @@
 // incrementally without changing the result, and stays small on a million events.
 #include "chartsview.h"
 
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "session/scenario.h"
 #include "trace/tracelog.h"
 
@@ -153,7 +153,7 @@ private slots:
     {
         const auto samples = [](const char *scenario) {
             trace::TraceLog log;
-            net::SimNetwork(scenarioConfig(scenario), &log).run();
+            session::SimNetwork(scenarioConfig(scenario), &log).run();
             ChartsView charts;
             charts.setLog(&log);
             charts.refresh(log.view());
@@ -192,7 +192,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("lossy");
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         const trace::TraceLog::View view = log.view();
 
         std::array<qint64, ChartsView::kAttemptBuckets> buckets{};
@@ -227,7 +227,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("lossy");
         trace::TraceLog whole;
-        net::SimNetwork(config, &whole).run();
+        session::SimNetwork(config, &whole).run();
         const trace::TraceLog::View all = whole.view();
 
         ChartsView once;
@@ -363,7 +363,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("lossy");
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         ChartsView charts;
         charts.resize(700, 400);
         charts.refresh(log.view());
@@ -388,7 +388,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("lossy");
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         ChartsView charts;
         charts.resize(700, 300);
         charts.setLog(&log);

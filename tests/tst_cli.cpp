@@ -7,6 +7,7 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "rpcscope/version.h"
+#include "trace/eventcodec.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -1482,7 +1483,7 @@ private slots:
         QVERIFY2(result.ok(), qPrintable(result.message));
         const rpcscope::remote::PullReply &reply = result.response;
         std::vector<rpcscope::trace::Event> events;
-        QVERIFY(rpcscope::capture::unpackEvents(QByteArrayView(reply.events().data(),
+        QVERIFY(rpcscope::trace::unpackEvents(QByteArrayView(reply.events().data(),
                                                                qsizetype(reply.events().size())),
                                                 reply.event_count(), reply.first_time_us(), events)
                     .isEmpty());
@@ -1683,7 +1684,7 @@ private slots:
     {
         rpcscope::rpc::RpcServer server({});
         server.registerHandler(QStringLiteral("rpcscope.services.Counter/Get"), [](const QByteArray &) {
-            return rpcscope::services::HandlerResult{rpcscope::wire::STATUS_OK, {}, QByteArray("\xff\xff", 2)};
+            return rpcscope::rpc::HandlerResult{rpcscope::wire::STATUS_OK, {}, QByteArray("\xff\xff", 2)};
         });
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));

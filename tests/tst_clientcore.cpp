@@ -2,10 +2,10 @@
 // built here, every datagram it sends is decoded and checked field by field,
 // and every event it reports is compared with what the protocol says should
 // happen (send, time out, resend, probe, complete, fail, drop).
-#include "testprinters.h"
-#include "recordingsink.h"
+#include "base/event.h"
 #include "core/clientcore.h"
-#include "trace/event.h"
+#include "recordingsink.h"
+#include "testprinters.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
 

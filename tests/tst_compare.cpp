@@ -4,15 +4,15 @@
 // live changes made in the player run again from a capture, event for event.
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
-#include "net/simnetwork.h"
-#include "session/callselection.h"
-#include "session/compare.h"
+#include "run/callselection.h"
+#include "run/compare.h"
+#include "run/simnetwork.h"
+#include "run/simulationplayer.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
 #include "session/settingchange.h"
-#include "trace/chartdata.h"
-#include "session/simulationplayer.h"
 #include "simrun.h"
+#include "trace/chartdata.h"
 
 #include <QBuffer>
 
@@ -36,7 +36,7 @@ struct ScriptedRun
 {
     ScriptedRun(const SessionConfig &config, const SettingChanges &changes)
     {
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         session::runWithChanges(sim, config, changes, log);
         view = log.view();
     }

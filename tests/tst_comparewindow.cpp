@@ -14,10 +14,10 @@
 
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
-#include "session/compare.h"
+#include "run/compare.h"
+#include "run/simulationplayer.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "session/simulationplayer.h"
 #include "simrun.h"
 
 #include <QBarSet>

@@ -2,9 +2,9 @@
 // a widget in sight: what a class sees at each moment of playback, that
 // labels never collide, and that exports are drawn from the same frame.
 #include "diagramexport.h"
-#include "net/simnetwork.h"
 #include "painter.h"
 #include "placer.h"
+#include "run/simnetwork.h"
 #include "scene.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
@@ -87,7 +87,7 @@ private slots:
     {
         const session::SessionConfig config = scenario(u"lossy");
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         const trace::TraceLog::View view = log.view();
         diagram::TraceDigest digest;
         digest.update(view);
@@ -130,7 +130,7 @@ private slots:
         config.calls = 30;
         config.toServer.jitter = core::Duration(8'000);
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         const trace::TraceLog::View view = log.view();
         const core::TimePoint end = view.at(view.size() - 1).time();
 
@@ -194,7 +194,7 @@ private slots:
         config.retry.timeout = core::Duration(100'000);
         config.toServerFaults.front().count = 3;
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         const core::TimePoint end = log.view().at(log.view().size() - 1).time();
         Framed f = frameOf(log, 1, end, end);
         std::vector<double> fired, cancelled;
@@ -217,7 +217,7 @@ private slots:
         config.toClientFaults.clear();
         config.retry.timeout = core::Duration(70'000);
         trace::TraceLog spurious;
-        net::SimNetwork(config, &spurious).run();
+        session::SimNetwork(config, &spurious).run();
         const core::TimePoint over = spurious.view().at(spurious.view().size() - 1).time();
         f = frameOf(spurious, 1, over, over);
         int spuriousTimers = 0;
@@ -250,10 +250,10 @@ private slots:
             session::SessionConfig config = scenario(QString::fromLatin1(name));
             config.calls = std::min(config.calls, 4);
             trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
+            session::SimNetwork sim(config, &log);
             trace::TraceLog whole;
             {
-                net::SimNetwork all(config, &whole);
+                session::SimNetwork all(config, &whole);
                 all.run();
             }
             const core::TimePoint end = whole.view().at(whole.size() - 1).time();
@@ -305,7 +305,7 @@ private slots:
     {
         const session::SessionConfig config = scenario(u"dropped-reply");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const trace::TraceLog::View view = log.view();
         qsizetype lost = -1;
@@ -347,7 +347,7 @@ private slots:
             session::SessionConfig config = scenario(s.name);
             config.calls = std::min(config.calls, 300);
             trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
+            session::SimNetwork sim(config, &log);
             sim.run();
             const trace::TraceLog::View view = log.view();
             const core::TimePoint end = view.at(view.size() - 1).time();
@@ -400,7 +400,7 @@ private slots:
         // A dense run with a change half-way: bands, and the change's rule and words.
         session::SessionConfig config = scenario(u"many-clients");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.runUntil(core::TimePoint(2'000'000));
         trace::Event change;
         change.kind = EventKind::ParamChange;
@@ -428,7 +428,7 @@ private slots:
     {
         const session::SessionConfig config = scenario(u"many-clients");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const trace::TraceLog::View view = log.view();
         const core::TimePoint end = view.at(view.size() - 1).time();
@@ -481,7 +481,7 @@ private slots:
     {
         const session::SessionConfig config = scenario(u"dropped-reply");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         diagram::DiagramExport what;
         what.log = &log;

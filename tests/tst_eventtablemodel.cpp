@@ -3,7 +3,7 @@
 // and the row ↔ log index mapping the diagram selects through.
 #include "eventtablemodel.h"
 
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "session/scenario.h"
 #include "trace/tracelog.h"
 #include "wire/datagram.h"
@@ -25,7 +25,7 @@ using session::scenarioConfig;
 
 void runInto(const session::SessionConfig &config, trace::TraceLog &log)
 {
-    net::SimNetwork sim(config, &log);
+    session::SimNetwork sim(config, &log);
     sim.run();
 }
 

@@ -2,14 +2,14 @@
 // Mermaid and PlantUML sequence text that follows their syntax, SVG that
 // parses as XML, PNG that loads as an image, PDF with its signature, TikZ
 // that LaTeX reads (balanced braces, every word escaped).
-#include "diagramexport.h"
-#include "mainwindow.h"
-#include "sequencediagramview.h"
-#include "tikzexport.h"
 #include "capture/capturewriter.h"
+#include "diagramexport.h"
 #include "export/textexport.h"
-#include "net/simnetwork.h"
+#include "mainwindow.h"
+#include "run/simnetwork.h"
+#include "sequencediagramview.h"
 #include "session/scenario.h"
+#include "tikzexport.h"
 #include "trace/tracelog.h"
 
 #include <QBuffer>
@@ -169,13 +169,13 @@ private slots:
         session::SessionConfig figure;
         figure.scenario = QStringLiteral("dropped-reply");
         session::findScenario(figure.scenario)->apply(figure);
-        net::SimNetwork(figure, &m_figure).run();
+        session::SimNetwork(figure, &m_figure).run();
 
         session::SessionConfig lossy;
         session::findScenario(u"lossy")->apply(lossy);
         lossy.clients = 3;
         lossy.calls = 60;
-        net::SimNetwork(lossy, &m_lossy).run();
+        session::SimNetwork(lossy, &m_lossy).run();
     }
 
     void csvHasOneRowPerEventAndFixedColumns()
@@ -529,7 +529,7 @@ private slots:
         config.calls = 4;
         config.window = 1;
         trace::TraceLog log;
-        net::SimNetwork(config, &log).run();
+        session::SimNetwork(config, &log).run();
         QTemporaryDir dir;
         const std::pair call{core::HostId(2), std::uint32_t(2)};
 

@@ -79,7 +79,7 @@ constexpr qsizetype kBigReply = 60'000;
 void registerBig(rpc::RpcServer &server)
 {
     server.registerHandler(QStringLiteral("big"), [](const QByteArray &) {
-        return services::HandlerResult{wire::STATUS_OK, {}, QByteArray(kBigReply, 'R')};
+        return rpc::HandlerResult{wire::STATUS_OK, {}, QByteArray(kBigReply, 'R')};
     });
 }
 

@@ -2,13 +2,13 @@
 // ClientCore and a ServerCore wired back to back in virtual time with a
 // hand-picked set of datagrams dropped, to check that only what is missing
 // is sent again and that the server's caps hold.
-#include "testprinters.h"
-#include "recordingsink.h"
+#include "base/random.h"
 #include "core/clientcore.h"
 #include "core/fragments.h"
-#include "core/random.h"
 #include "core/requestassembler.h"
 #include "core/servercore.h"
+#include "recordingsink.h"
+#include "testprinters.h"
 
 #include <QTest>
 

@@ -1,15 +1,16 @@
 // The main window constructs, draws something, and remembers its geometry.
+#include "capture/capturewriter.h"
+#include "chartsview.h"
+#include "connectdialog.h"
+#include "eventtablemodel.h"
 #include "mainwindow.h"
+#include "run/callselection.h"
+#include "run/simnetwork.h"
+#include "sequencediagramview.h"
+#include "services/registry.h"
+#include "session/scenario.h"
 #include "session/sessionargs.h"
 #include "session/sessionoptions.h"
-#include "connectdialog.h"
-#include "capture/capturewriter.h"
-#include "net/simnetwork.h"
-#include "session/scenario.h"
-#include "chartsview.h"
-#include "sequencediagramview.h"
-#include "eventtablemodel.h"
-#include "session/callselection.h"
 
 #include "remotefixture.h"
 
@@ -79,7 +80,7 @@ bool writeFigureCapture(const QString &path, QString *error)
     config.scenario = QStringLiteral("dropped-reply");
     rpcscope::session::findScenario(config.scenario)->apply(config);
     rpcscope::trace::TraceLog log;
-    rpcscope::net::SimNetwork sim(config, &log);
+    rpcscope::session::SimNetwork sim(config, &log);
     sim.run();
     return rpcscope::capture::CaptureWriter::save(path, config, {true, 1}, log.view(), {}, error);
 }
@@ -380,7 +381,7 @@ private slots:
         config.scenario = QStringLiteral("dropped-reply");
         rpcscope::session::findScenario(config.scenario)->apply(config);
         rpcscope::trace::TraceLog log;
-        rpcscope::net::SimNetwork sim(config, &log);
+        rpcscope::session::SimNetwork sim(config, &log);
         sim.run();
         const QString path = m_settingsDir.filePath(QStringLiteral("figure.rpcscope"));
         QString error;

@@ -1,9 +1,9 @@
 // The narration box: what a teacher says about each event. The chapter's
 // figures are run in virtual time and their key events checked word for word;
 // every kind of event, with every detail code, must give a finished sentence.
-#include "simrun.h"
-#include "session/narration.h"
+#include "run/narration.h"
 #include "session/scenario.h"
+#include "simrun.h"
 #include "trace/tracelog.h"
 #include "wire/bodies.pb.h"
 

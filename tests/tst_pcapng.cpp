@@ -1,10 +1,10 @@
 // A session's datagrams as a packet capture: the pcapng file read back
 // block by block here, and by tshark with RpcScope's Lua dissector
 // (packaging/wireshark/rpcscope.lua), field by field against the trace.
-#include "core/random.h"
+#include "base/random.h"
 #include "export/pcapngwriter.h"
+#include "run/wirecapture.h"
 #include "session/scenario.h"
-#include "session/wirecapture.h"
 #include "simrun.h"
 #include "wire/datagram.h"
 

@@ -2,8 +2,8 @@
 // is what its trace shows, checked here against the trace by other means;
 // and a quiz played along the playback clock asks before the fate shows and
 // answers once it has, one question at a time.
+#include "run/quiz.h"
 #include "scene.h"
-#include "session/quiz.h"
 #include "session/scenario.h"
 #include "simrun.h"
 #include "trace/tracelog.h"

@@ -3,10 +3,10 @@
 // key, its trace in a TraceRing and a TraceFeed server beside it, as
 // `rpcscope-cli serve --trace-port` runs it), reads the server's trace, and
 // shows both sides in one trace on its own clock.
-#include "capture/captureformat.h"
 #include "remote/remotefeed.h"
 #include "rpc/rpcclient.h"
-#include "session/liveplayer.h"
+#include "run/liveplayer.h"
+#include "trace/eventcodec.h"
 
 #include "loopback.h"
 #include "remotefixture.h"
@@ -86,7 +86,7 @@ public:
         reply.set_event_count(std::uint32_t(events.size()));
         const std::int64_t first = events.empty() ? 0 : events.front().timeUs;
         reply.set_first_time_us(first);
-        const QByteArray packed = capture::packEvents(events, first);
+        const QByteArray packed = trace::packEvents(events, first);
         reply.set_events(packed.constData(), std::size_t(packed.size()));
         return {};
     }

@@ -1,13 +1,13 @@
 // The diagram draws what the trace says, where it says it: lanes, arrows
 // from send to delivery, a ✗ for a loss, a clock at a timeout, the retry;
 // and the window wires controls, table and diagram to the engine.
-#include "eventtablemodel.h"
 #include "diagramexport.h"
+#include "eventtablemodel.h"
 #include "mainwindow.h"
+#include "run/simulationplayer.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "session/simulationplayer.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -2,11 +2,11 @@
 // what the server sends back is decoded and checked, and at-most-once is
 // checked the only way that matters: a call is handed to the driver for
 // execution once, whatever copies, probes, acks or garbage arrive.
-#include "testprinters.h"
-#include "recordingsink.h"
-#include "core/random.h"
+#include "base/event.h"
+#include "base/random.h"
 #include "core/servercore.h"
-#include "trace/event.h"
+#include "recordingsink.h"
+#include "testprinters.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
 

@@ -4,21 +4,21 @@
 //   tst_simulation [--seeds N] [--first-seed S] [Qt Test options]
 // runs the property test over N seeds (default 500) starting at S; a failing
 // seed is printed with the config, so `--seeds 1 --first-seed S` replays it.
-#include "net/simnetwork.h"
-#include "traceevents.h"
+#include "base/random.h"
+#include "codegen/stubs.h"
+#include "run/simnetwork.h"
 #include "services/counterservice.h"
 #include "services/echoservice.h"
 #include "services/slowjobservice.h"
-#include "codegen/stubs.h"
-#include "core/random.h"
 #include "session/scenario.h"
 #include "session/summary.h"
 #include "trace/jsonlines.h"
 #include "trace/tracelog.h"
+#include "traceevents.h"
 #include "wire/bodies.pb.h"
 
 #include "invariants.h"
-#include "session/soak.h"
+#include "run/soak.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -48,7 +48,7 @@ std::uint64_t g_firstSeed = 1;
 std::vector<trace::Event> runScenario(session::SessionConfig config)
 {
     trace::TraceLog log;
-    net::SimNetwork sim(config, &log);
+    session::SimNetwork sim(config, &log);
     sim.run();
     return eventsOf(log);
 }
@@ -147,7 +147,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("dropped-reply");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const std::vector<trace::Event> events = eventsOf(log);
         const QStringList expected = {
@@ -196,7 +196,7 @@ private slots:
             config.toServer.duplicate = config.toClient.duplicate = 0.2;
             retryUntilThrough(config);
             trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
+            session::SimNetwork sim(config, &log);
             sim.run();
             auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
             QVERIFY(counter);
@@ -261,7 +261,7 @@ private slots:
             config.toServer.duplicate = config.toClient.duplicate = 0.2;
             retryUntilThrough(config);
             trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
+            session::SimNetwork sim(config, &log);
             sim.run();
             auto *echo = dynamic_cast<services::EchoService *>(&sim.service());
             QVERIFY(echo);
@@ -299,7 +299,7 @@ private slots:
         session::SessionConfig config = scenarioConfig("dropped-reply");
         config.limits.maxEntryAge = core::Duration(1'000);
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         auto *counter = dynamic_cast<services::CounterService *>(&sim.service());
         QVERIFY(counter);
@@ -320,7 +320,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("dropped-reply");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         trace::TraceLog twice;
         bool doubled = false;
@@ -366,7 +366,7 @@ private slots:
         // 650 ms, and its JobReply says it worked that long.
         const session::SessionConfig config = scenarioConfig("long-call");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         auto *jobs = dynamic_cast<services::SlowJobService *>(&sim.service());
         QVERIFY(jobs);
@@ -405,7 +405,7 @@ private slots:
 
         // A lost request is still a retransmission, and no probe.
         trace::TraceLog droppedRequest;
-        net::SimNetwork(scenarioConfig("dropped-request"), &droppedRequest).run();
+        session::SimNetwork(scenarioConfig("dropped-request"), &droppedRequest).run();
         const session::Summary dropped = session::SummaryBuilder::fromTrace(droppedRequest.view());
         QCOMPARE(dropped.retransmissions, 1);
         QCOMPARE(dropped.probes, 0);
@@ -443,7 +443,7 @@ private slots:
     {
         session::SessionConfig config = scenarioConfig("corruption");
         trace::TraceLog crc;
-        net::SimNetwork(config, &crc).run();
+        session::SimNetwork(config, &crc).run();
         const session::Summary strong = session::SummaryBuilder::fromTrace(crc.view());
         QVERIFY(strong.datagrams.corrupted > 10);
         QVERIFY(strong.datagrams.checksumRejected > 0);
@@ -451,7 +451,7 @@ private slots:
 
         config.checksum = wire::ChecksumKind::Sum;
         trace::TraceLog sum;
-        net::SimNetwork(config, &sum).run();
+        session::SimNetwork(config, &sum).run();
         QVERIFY(session::SummaryBuilder::fromTrace(sum.view()).datagrams.corruptAccepted > 0);
     }
 
@@ -463,7 +463,7 @@ private slots:
         config.clients = 10;
         config.toServer.loss = config.toClient.loss = 0.3;
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         QVERIFY(sim.finished());
         QCOMPARE(sim.callsEnded(), 3);
@@ -553,7 +553,7 @@ private slots:
         };
         const session::SessionConfig config = scenarioConfig("fragmentation");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const std::vector<trace::Event> events = eventsOf(log);
         QCOMPARE(story(events), expected);
@@ -572,13 +572,13 @@ private slots:
         config.toServerFaults.clear();
         config.toClientFaults.clear();
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         QVERIFY(sim.wrongResults() > 0);
 
         config.checksum = wire::ChecksumKind::Crc32c;
         trace::TraceLog checked;
-        net::SimNetwork crc(config, &checked);
+        session::SimNetwork crc(config, &checked);
         crc.run();
         QCOMPARE(crc.wrongResults(), 0);
     }
@@ -590,7 +590,7 @@ private slots:
     {
         const session::SessionConfig config = scenarioConfig("file-transfer");
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const session::Summary s = session::SummaryBuilder::fromTrace(log.view());
         QCOMPARE(s.ok, config.calls);
@@ -629,7 +629,7 @@ private slots:
         config.checksum = wire::ChecksumKind::None;
         config.toServer.corrupt = 0.02;
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const QJsonObject report = sim.service().report();
         QVERIFY(!report.value(u"verified").toBool());
@@ -661,7 +661,7 @@ private slots:
         QVERIFY(run.startedAfterSwitch > 600);
     }
 
-    // Random networks and settings (the chaos soak's, session/soak.h);
+    // Random networks and settings (the chaos soak's, run/soak.h);
     // after every run the protocol's promises must hold. Many seeds, each
     // reproducible on its own; `./rpcscope.sh soak` runs thousands more.
     void invariantsHoldOverManySeeds()
@@ -716,7 +716,7 @@ private slots:
         const session::SessionConfig config = scenarioConfig("ordered");
         QVERIFY(config.ordered);
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         std::vector<std::uint32_t> started;
         int held = 0;
@@ -771,7 +771,7 @@ private slots:
             config.retry.maxAttempts = 0; // only the deadline ends a call
             config.retry.deadline = core::Duration(600'000'000);
             trace::TraceLog log;
-            net::SimNetwork sim(config, &log);
+            session::SimNetwork sim(config, &log);
             sim.run();
             const auto *counter = dynamic_cast<const services::CounterService *>(&sim.service());
             const session::InvariantCheck check = session::checkInvariants(log.view(), config, counter->total());
@@ -822,7 +822,7 @@ private slots:
         config.retry.maxAttempts = 0;
         config.retry.deadline = core::Duration(5'000'000);
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         sim.run();
         const std::vector<trace::Event> events = eventsOf(log);
         int sends = 0;
@@ -878,7 +878,7 @@ private:
         session::SessionConfig config = session::scenarioConfig(u"overload");
         config.retry.backoff = backoff;
         trace::TraceLog log;
-        net::SimNetwork sim(config, &log);
+        session::SimNetwork sim(config, &log);
         const core::ServerLimits &caps = config.limits;
         int backlogPeak = 0, inProgressPeak = 0;
         std::int64_t cachePeak = 0;

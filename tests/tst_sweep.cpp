@@ -1,8 +1,8 @@
 // Sweeps: one row per (point, compared value), the same rows for the same
 // seed however the runs are scheduled, figures that move the way the
 // network says they must, and bad input refused in words that name it.
+#include "run/sweep.h"
 #include "session/sessionoptions.h"
-#include "session/sweep.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

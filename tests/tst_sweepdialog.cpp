@@ -6,8 +6,8 @@
 
 #include "mainwindow.h"
 
+#include "run/sweep.h"
 #include "session/scenario.h"
-#include "session/sweep.h"
 
 #include <QAction>
 #include <QAreaSeries>

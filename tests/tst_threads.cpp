@@ -156,10 +156,10 @@ private slots:
         server.setService(counter);
         server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
             QThread::msleep(150);
-            return services::HandlerResult{};
+            return rpc::HandlerResult{};
         });
         server.registerHandler(QStringLiteral("echo"), [](const QByteArray &args) {
-            return services::HandlerResult{wire::STATUS_OK, {}, args};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, args};
         });
         QVERIFY(server.start());
         rpc::RpcClient client(clientFor(server));
@@ -223,7 +223,7 @@ private slots:
         auto counter = std::make_shared<services::CounterService>();
         server.setService(counter);
         server.registerHandler(QStringLiteral("echo"), [](const QByteArray &args) {
-            return services::HandlerResult{wire::STATUS_OK, {}, args};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, args};
         });
         QVERIFY(server.start());
         rpc::RpcClient client(clientFor(server, quickRetry(20, core::Duration(20'000'000))));
@@ -341,17 +341,17 @@ private slots:
         server.registerHandler(QStringLiteral("quick"), [](const QByteArray &args) {
             if (args == "sleep")
                 QThread::msleep(150);
-            return services::HandlerResult{wire::STATUS_OK, {}, args};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, args};
         });
         std::atomic<int> slowRuns{0};
         server.registerHandler(QStringLiteral("slow"), [&slowRuns](const QByteArray &) {
             if (slowRuns++ == 0)
                 QThread::msleep(150);
-            return services::HandlerResult{};
+            return rpc::HandlerResult{};
         });
         server.registerHandler(
-            QStringLiteral("declared"), [](const QByteArray &) { return services::HandlerResult{}; },
-            services::HandlerKind::Long);
+            QStringLiteral("declared"), [](const QByteArray &) { return rpc::HandlerResult{}; },
+            rpc::HandlerKind::Long);
         QVERIFY(server.start());
         rpc::RpcClient client(clientFor(server, quickRetry(20)));
         QVERIFY(client.start());
@@ -385,7 +385,7 @@ private slots:
         rpc::RpcServer server({});
         server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
             QThread::msleep(400);
-            return services::HandlerResult{};
+            return rpc::HandlerResult{};
         });
         auto counter = std::make_shared<services::CounterService>();
         server.setService(counter);
@@ -412,9 +412,9 @@ private slots:
             QStringLiteral("wait"),
             [&](const QByteArray &gate) {
                 (gate == "A" ? gateA : gateB).acquire();
-                return services::HandlerResult{};
+                return rpc::HandlerResult{};
             },
-            services::HandlerKind::Long);
+            rpc::HandlerKind::Long);
         auto counter = std::make_shared<services::CounterService>();
         server.setService(counter);
         QVERIFY(server.start());
@@ -473,9 +473,9 @@ private slots:
                 QThread::usleep(200);
                 std::lock_guard lock(mutex);
                 --running;
-                return services::HandlerResult{};
+                return rpc::HandlerResult{};
             },
-            services::HandlerKind::Long);
+            rpc::HandlerKind::Long);
         QVERIFY(server.start());
         rpc::ClientOptions options = clientFor(server, quickRetry(0, core::Duration(20'000'000)));
         options.ordered = true;

@@ -3,13 +3,13 @@
 // packed as a capture packs it, with the addresses of the hosts the events
 // name and the server's time; and over loopback with DTLS only a holder of
 // the key reads it.
-#include "capture/captureformat.h"
 #include "codegen/stubs.h"
 #include "remote/tracefeedservice.h"
 #include "remote/tracering.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/echoservice.h"
+#include "trace/eventcodec.h"
 
 #include "loopback.h"
 #include "testprinters.h"
@@ -68,7 +68,7 @@ PullReply pull(TraceFeedService &service, std::uint64_t from, std::uint32_t max)
     for (const codegen::Procedure &procedure : service.procedures()) {
         if (procedure.method != kPull)
             continue;
-        const services::HandlerResult result = procedure.handler(codegen::encodeMessage(request));
+        const rpc::HandlerResult result = procedure.handler(codegen::encodeMessage(request));
         PullReply reply;
         if (result.status != wire::STATUS_OK || !codegen::decodeMessage(result.result, reply))
             qFatal("Pull failed: %s", qPrintable(result.message));
@@ -81,7 +81,7 @@ PullReply pull(TraceFeedService &service, std::uint64_t from, std::uint32_t max)
 std::vector<trace::Event> eventsOf(const PullReply &reply)
 {
     std::vector<trace::Event> events;
-    const QString error = capture::unpackEvents(
+    const QString error = trace::unpackEvents(
         QByteArrayView(reply.events().data(), qsizetype(reply.events().size())), reply.event_count(),
         reply.first_time_us(), events);
     if (!error.isEmpty())

@@ -2,16 +2,16 @@
 // simulation, two processes talking, a server that stops or restarts, and
 // garbage thrown at both ends. Loss is emulated, never left to the kernel;
 // every loop is bounded by call deadlines.
+#include "base/random.h"
+#include "base/sharedsink.h"
 #include "rpc/measurement.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
+#include "run/livesession.h"
 #include "services/counterservice.h"
 #include "services/echoservice.h"
-#include "session/livesession.h"
 #include "session/scenario.h"
-#include "trace/sharedsink.h"
 #include "trace/tracelog.h"
-#include "core/random.h"
 #include "wire/datagram.h"
 #include "wire/rawecho.h"
 
@@ -464,10 +464,10 @@ private slots:
         rpc::RpcServer server({});
         server.registerHandler(QStringLiteral("slow"), [](const QByteArray &) {
             QThread::msleep(300);
-            return services::HandlerResult{};
+            return rpc::HandlerResult{};
         });
         server.registerHandler(QStringLiteral("echo"), [](const QByteArray &args) {
-            return services::HandlerResult{wire::STATUS_OK, {}, args};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, args};
         });
         QVERIFY(server.start());
         rpc::RpcClient client(clientFor(server));

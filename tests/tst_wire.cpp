@@ -1,7 +1,7 @@
 // The wire format's contract: published checksum values, what each weak
 // checksum misses, byte-exact big-endian encoding, and a decoder that rejects
 // every malformed datagram with its specific reason and never crashes.
-#include "core/random.h"
+#include "base/random.h"
 #include "wire/bodies.pb.h"
 #include "wire/checksum.h"
 #include "wire/datagram.h"

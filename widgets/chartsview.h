@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/clock.h"
 #include "chartexport.h"
-#include "core/clock.h"
 #include "core/retrypolicy.h"
 #include "retranslator.h"
 #include "trace/chartdata.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "retranslator.h"
-#include "session/compare.h"
+#include "run/compare.h"
 
 #include <QWidget>
 

@@ -5,9 +5,9 @@
 #include "mainwindow.h"
 #include "sequencediagramview.h"
 
-#include "session/replayplayer.h"
+#include "run/replayplayer.h"
+#include "run/simulationplayer.h"
 #include "session/sessionoptions.h"
-#include "session/simulationplayer.h"
 
 #include <QAction>
 #include <QLocale>

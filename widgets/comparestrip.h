@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/compare.h"
+#include "run/compare.h"
 
 #include <QWidget>
 

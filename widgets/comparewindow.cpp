@@ -9,9 +9,9 @@
 #include "scene.h"
 
 #include "capture/capturewriter.h"
+#include "run/simulationplayer.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
-#include "session/simulationplayer.h"
 #include "session/summary.h"
 
 #include <QAction>

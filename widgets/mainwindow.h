@@ -1,11 +1,11 @@
 #pragma once
 
 #include "remote/remoteserver.h"
-#include "session/player.h"
-#include "session/quiz.h"
 #include "retranslator.h"
+#include "run/callselection.h"
+#include "run/player.h"
+#include "run/quiz.h"
 #include "session/scenario.h"
-#include "session/callselection.h"
 #include "session/settingchange.h"
 #include "session/summary.h"
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "geometry.h"
 #include "items.h"
 #include "moments.h"
 #include "scene.h"
-#include "trace/event.h"
 #include "trace/tracelog.h"
 
 #include <QAbstractScrollArea>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "run/sweep.h"
 #include "session/sessionconfig.h"
-#include "session/sweep.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "base/event.h"
 #include "capture/capture.pb.h"
 #include "session/sessionconfig.h"
-#include "trace/event.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -46,16 +46,6 @@ enum class RecordType : std::uint8_t {
 
 // One record, framed and checksummed.
 QByteArray frameRecord(RecordType type, const google::protobuf::MessageLite &message);
-
-// Events in a chunk, each: kind, a mask of the optional fields present, the
-// time and call id as zigzag deltas from the event before, the sender, then
-// the fields present; all integers LEB128 varints. The client is left out
-// when it is the sender, or the receiver of something the server sent.
-QByteArray packEvents(std::span<const trace::Event> events, std::int64_t firstTimeUs);
-// Appends `count` events to `out`; on damage returns what is wrong (and
-// leaves what it decoded before the damage in `out`).
-QString unpackEvents(QByteArrayView packed, std::uint32_t count, std::int64_t firstTimeUs,
-                     std::vector<trace::Event> &out);
 
 // SessionConfig <-> its record. fromProto checks every enum and range and
 // names the first field that is out of bounds.

@@ -1,5 +1,6 @@
 #include "capturereader.h"
 
+#include "trace/eventcodec.h"
 #include "wire/checksum.h"
 
 #include <QFile>
@@ -156,7 +157,7 @@ LoadStatus loadCapture(QIODevice &device, trace::EventSink &sink, LoadedCapture 
         }
         ++chunks;
         events.clear();
-        const QString why = unpackEvents(QByteArrayView(chunk.events().data(), qsizetype(chunk.events().size())),
+        const QString why = trace::unpackEvents(QByteArrayView(chunk.events().data(), qsizetype(chunk.events().size())),
                                          chunk.count(), chunk.first_time_us(), events);
         for (const trace::Event &e : events)
             sink.record(e);

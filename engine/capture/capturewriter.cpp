@@ -1,7 +1,8 @@
 #include "capturewriter.h"
 
-#include "buildinfo.h"
+#include "base/buildinfo.h"
 #include "session/sessionoptions.h"
+#include "trace/eventcodec.h"
 #include "trace/jsonlines.h"
 
 #include <QDateTime>
@@ -108,7 +109,7 @@ void CaptureWriter::flushChunk()
     Chunk chunk;
     chunk.set_count(std::uint32_t(m_pending.size()));
     chunk.set_first_time_us(m_lastTimeUs);
-    const QByteArray packed = packEvents(m_pending, m_lastTimeUs);
+    const QByteArray packed = trace::packEvents(m_pending, m_lastTimeUs);
     chunk.set_events(packed.constData(), std::size_t(packed.size()));
     m_events += m_pending.size();
     m_lastTimeUs = m_pending.back().timeUs;
@@ -166,7 +167,7 @@ bool CaptureWriter::save(const QString &path, const session::SessionConfig &conf
         Chunk chunk;
         chunk.set_count(std::uint32_t(batch.size()));
         chunk.set_first_time_us(last);
-        const QByteArray packed = packEvents(batch, last);
+        const QByteArray packed = trace::packEvents(batch, last);
         chunk.set_events(packed.constData(), std::size_t(packed.size()));
         file.write(frameRecord(RecordType::Chunk, chunk));
         last = batch.back().timeUs;

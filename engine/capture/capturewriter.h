@@ -1,10 +1,10 @@
 #pragma once
 
+#include "base/event.h"
 #include "captureformat.h"
 #include "session/sessionconfig.h"
 #include "session/settingchange.h"
 #include "session/summary.h"
-#include "trace/event.h"
 #include "trace/tracelog.h"
 
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/service.h"
+#include "rpc/service.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,7 +15,7 @@ namespace rpcscope::codegen {
 // how it is reached: RpcServer over UDP, SimNetwork in virtual time, a test.
 struct Procedure
 {
-    using Handler = std::function<services::HandlerResult(const QByteArray &args)>;
+    using Handler = std::function<rpc::HandlerResult(const QByteArray &args)>;
 
     QString method; // its name on the wire: "package.Service/Method"
     Handler handler;

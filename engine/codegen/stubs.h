@@ -96,7 +96,7 @@ template <typename Request, typename Response, typename Implementation>
 Procedure::Handler unaryHandler(QString method, Implementation procedure)
 {
     return [method = std::move(method), procedure = std::move(procedure)](const QByteArray &args) {
-        services::HandlerResult result;
+        rpc::HandlerResult result;
         Request request;
         if (!decodeMessage(args, request)) {
             result.status = wire::STATUS_INVALID_ARGUMENT;

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "fragments.h"
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "retrypolicy.h"
 #include "timers.h"
-#include "trace/event.h"
 #include "transmit.h"
 #include "wire/bodies.pb.h"
 #include "wire/checksum.h"

@@ -1,6 +1,6 @@
 #include "protocolconfig.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 
 namespace rpcscope::core {
 

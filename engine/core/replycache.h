@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clock.h"
-#include "trace/event.h"
+#include "base/clock.h"
+#include "base/event.h"
 
 #include <QByteArray>
 

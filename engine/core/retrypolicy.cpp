@@ -1,6 +1,6 @@
 #include "retrypolicy.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 
 #include <algorithm>
 #include <array>

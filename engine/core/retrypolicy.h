@@ -1,7 +1,7 @@
 #pragma once
 
-#include "clock.h"
-#include "random.h"
+#include "base/clock.h"
+#include "base/random.h"
 
 #include <QString>
 

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "fragments.h"
 #include "pollqueue.h"
 #include "protocolconfig.h"
 #include "replycache.h"
 #include "requestassembler.h"
 #include "timers.h"
-#include "trace/event.h"
 #include "transmit.h"
 #include "wire/bodies.pb.h"
 #include "wire/checksum.h"

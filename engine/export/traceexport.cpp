@@ -1,6 +1,6 @@
 #include "traceexport.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 #include "trace/jsonlines.h"
 
 namespace rpcscope::exporting {

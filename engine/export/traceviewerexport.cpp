@@ -1,7 +1,7 @@
 #include "traceviewerexport.h"
 
-#include "buildinfo.h"
-#include "enumnames.h"
+#include "base/buildinfo.h"
+#include "base/enumnames.h"
 #include "trace/datagramkey.h"
 #include "trace/eventdetail.h"
 #include "trace/jsonlines.h"

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "drivencore.h"
 #include "dtlschannel.h"
 #include "netem/netem.h"
 #include "wiretap.h"
-#include "trace/event.h"
 
 #include <QElapsedTimer>
 #include "datagramsocket.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/clock.h"
-#include "core/random.h"
+#include "base/clock.h"
+#include "base/random.h"
 #include "netemconfig.h"
 #include "wire/datagram.h"
 

@@ -1,6 +1,6 @@
 #include "netemconfig.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 
 namespace rpcscope::netem {
 

@@ -1,9 +1,9 @@
 #include "remotefeed.h"
 
-#include "capture/captureformat.h"
 #include "remote/tracefeed.rpcscope.h"
 #include "rpc/hostport.h"
 #include "rpc/rpcclient.h"
+#include "trace/eventcodec.h"
 
 #include <QNetworkInterface>
 
@@ -182,7 +182,7 @@ void RemoteFeed::onReply(core::TimePoint sent, core::TimePoint received, bool re
         m_stats.missed += reply.first_sequence() - m_next;
     m_next = std::max(m_next, reply.next_sequence());
     std::vector<trace::Event> events;
-    if (const QString e = capture::unpackEvents(
+    if (const QString e = trace::unpackEvents(
             QByteArrayView(reply.events().data(), qsizetype(reply.events().size())), reply.event_count(),
             reply.first_time_us(), events);
         !e.isEmpty()) {

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "base/event.h"
 #include "clockoffset.h"
 #include "remoteserver.h"
-#include "trace/event.h"
 
 #include <QElapsedTimer>
 #include <QHash>

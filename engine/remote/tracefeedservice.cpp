@@ -1,6 +1,6 @@
 #include "tracefeedservice.h"
 
-#include "capture/captureformat.h"
+#include "trace/eventcodec.h"
 
 #include <QSet>
 
@@ -29,7 +29,7 @@ codegen::HandlerStatus TraceFeedService::Pull(const PullRequest &request, PullRe
     response.set_event_count(std::uint32_t(slice.events.size()));
     const std::int64_t firstTimeUs = slice.events.empty() ? 0 : slice.events.front().timeUs;
     response.set_first_time_us(firstTimeUs);
-    const QByteArray packed = capture::packEvents(slice.events, firstTimeUs);
+    const QByteArray packed = trace::packEvents(slice.events, firstTimeUs);
     response.set_events(packed.constData(), std::size_t(packed.size()));
     response.set_epoch(m_source.epoch);
 

@@ -26,8 +26,8 @@ void registerBenchMethods(RpcServer &server)
 {
     server.registerHandler(
         QString::fromLatin1(kBenchEcho),
-        [](const QByteArray &args) { return services::HandlerResult{wire::STATUS_OK, {}, args}; },
-        services::HandlerKind::Short);
+        [](const QByteArray &args) { return rpc::HandlerResult{wire::STATUS_OK, {}, args}; },
+        rpc::HandlerKind::Short);
     // Hashing a chunk of a megabyte takes milliseconds: on the pool.
     server.registerHandler(
         QString::fromLatin1(kBenchSink),
@@ -35,9 +35,9 @@ void registerBenchMethods(RpcServer &server)
             QByteArray result(8, Qt::Uninitialized);
             qToBigEndian<quint64>(quint64(args.size()), result.data());
             result += QCryptographicHash::hash(args, QCryptographicHash::Sha256);
-            return services::HandlerResult{wire::STATUS_OK, {}, result};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, result};
         },
-        services::HandlerKind::Long);
+        rpc::HandlerKind::Long);
 }
 
 QString MeasureOptions::server() const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
 #include "core/fragments.h"
 #include "core/servercore.h"
 #include "rpcclient.h"

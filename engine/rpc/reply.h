@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "core/retrypolicy.h"
-#include "trace/event.h"
 #include "wire/bodies.pb.h"
 
 #include <QByteArray>

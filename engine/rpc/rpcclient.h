@@ -1,10 +1,10 @@
 #pragma once
 
+#include "base/event.h"
 #include "core/clientcore.h"
 #include "net/wiretap.h"
 #include "netem/netem.h"
 #include "reply.h"
-#include "trace/event.h"
 
 #include <QElapsedTimer>
 #include <QFuture>

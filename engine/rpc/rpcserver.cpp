@@ -186,7 +186,7 @@ public:
             task();
     }
 
-    void finished(const core::Execution &exec, const services::HandlerResult &result)
+    void finished(const core::Execution &exec, const rpc::HandlerResult &result)
     {
         if (m_stopping)
             return;
@@ -214,7 +214,7 @@ private:
         if (m_stopping)
             return;
         const Handler handler = m_server->m_handlers.value(exec.method);
-        std::shared_ptr<services::Service> service = m_server->m_service;
+        std::shared_ptr<rpc::Service> service = m_server->m_service;
         if (!handler && !service) {
             finished(exec, {wire::STATUS_UNKNOWN_METHOD,
                             QStringLiteral("no method '%1' on this server").arg(exec.method), {}});
@@ -225,11 +225,11 @@ private:
             return handler ? handler(e.args) : service->handle(e.method, e.args);
         };
         Placement &placement = placementOf(exec.method, service.get());
-        if (placement.kind == services::HandlerKind::Short || m_server->m_options.handlerThreads == 0) {
+        if (placement.kind == rpc::HandlerKind::Short || m_server->m_options.handlerThreads == 0) {
             ++m_inlineRuns;
             QElapsedTimer took;
             took.start();
-            const services::HandlerResult result = run(exec);
+            const rpc::HandlerResult result = run(exec);
             learn(placement, took.nsecsElapsed());
             finished(exec, result);
             return;
@@ -241,7 +241,7 @@ private:
         m_server->m_pool.start([engine, run, &placement, exec = std::move(exec)] {
             QElapsedTimer clock;
             clock.start();
-            const services::HandlerResult result = run(exec);
+            const rpc::HandlerResult result = run(exec);
             const qint64 took = clock.nsecsElapsed(); // the handler's time alone, not the way back
             engine->post([engine, &placement, took, exec, result] {
                 engine->learn(placement, took);
@@ -253,12 +253,12 @@ private:
     // Where a method's handler runs, and what its runs taught.
     struct Placement
     {
-        services::HandlerKind kind = services::HandlerKind::Measured;
+        rpc::HandlerKind kind = rpc::HandlerKind::Measured;
         bool declared = false; // said by the service or setHandlerKind: not learnt
         int quickOnPool = 0;   // quick runs in a row since it was sent to the pool
     };
 
-    Placement &placementOf(const QString &method, const services::Service *service)
+    Placement &placementOf(const QString &method, const rpc::Service *service)
     {
         auto it = m_placements.find(method);
         if (it == m_placements.end()) {
@@ -267,7 +267,7 @@ private:
                 p.kind = *kind;
             else if (service && !m_server->m_handlers.contains(method))
                 p.kind = service->handlerKind(method);
-            p.declared = p.kind != services::HandlerKind::Measured;
+            p.declared = p.kind != rpc::HandlerKind::Measured;
             it = m_placements.emplace(method, p).first;
         }
         return it->second; // std::unordered_map: stays put while the pool holds it
@@ -285,19 +285,19 @@ private:
             return;
         const bool quick = tookNs <= m_server->m_options.inlineBudget.count() * 1000;
         switch (placement.kind) {
-        case services::HandlerKind::Measured:
-            placement.kind = quick ? services::HandlerKind::Short : services::HandlerKind::Long;
+        case rpc::HandlerKind::Measured:
+            placement.kind = quick ? rpc::HandlerKind::Short : rpc::HandlerKind::Long;
             break;
-        case services::HandlerKind::Short:
+        case rpc::HandlerKind::Short:
             if (!quick) {
-                placement.kind = services::HandlerKind::Long;
+                placement.kind = rpc::HandlerKind::Long;
                 placement.quickOnPool = 0;
             }
             break;
-        case services::HandlerKind::Long:
+        case rpc::HandlerKind::Long:
             placement.quickOnPool = quick ? placement.quickOnPool + 1 : 0;
             if (placement.quickOnPool >= kQuickRunsToReturn)
-                placement.kind = services::HandlerKind::Short;
+                placement.kind = rpc::HandlerKind::Short;
             break;
         }
     }
@@ -369,23 +369,23 @@ RpcServer::~RpcServer()
     stop();
 }
 
-void RpcServer::registerHandler(const QString &method, Handler handler, services::HandlerKind kind)
+void RpcServer::registerHandler(const QString &method, Handler handler, rpc::HandlerKind kind)
 {
     Q_ASSERT_X(!m_engine, "RpcServer::registerHandler", "register handlers before start()");
     m_handlers.insert(method, std::move(handler));
     setHandlerKind(method, kind);
 }
 
-void RpcServer::setHandlerKind(const QString &method, services::HandlerKind kind)
+void RpcServer::setHandlerKind(const QString &method, rpc::HandlerKind kind)
 {
     Q_ASSERT_X(!m_engine, "RpcServer::setHandlerKind", "say where handlers run before start()");
-    if (kind == services::HandlerKind::Measured)
+    if (kind == rpc::HandlerKind::Measured)
         m_kinds.remove(method);
     else
         m_kinds.insert(method, kind);
 }
 
-void RpcServer::setService(std::shared_ptr<services::Service> service)
+void RpcServer::setService(std::shared_ptr<rpc::Service> service)
 {
     Q_ASSERT_X(!m_engine, "RpcServer::setService", "set the service before start()");
     m_service = std::move(service);

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "base/event.h"
 #include "core/servercore.h"
 #include "net/wiretap.h"
 #include "netem/netem.h"
-#include "services/service.h"
-#include "trace/event.h"
+#include "rpc/service.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -51,7 +51,7 @@ struct ServerOptions
     net::WireTap wireTap;
     std::uint64_t seed = 0;           // 0: random
     std::uint32_t epoch = 0;          // 0: chosen at start, different every time
-    // Threads running handlers that may block (services::HandlerKind).
+    // Threads running handlers that may block (rpc::HandlerKind).
     // 0 runs every handler on the network thread itself, however long it
     // takes: only for handlers known never to block, since duplicates and
     // other clients wait while one runs.
@@ -114,25 +114,25 @@ struct ServerCounters
 // on the server's engine thread. A handler that is quick runs right there,
 // on the thread that read its request, as Birrell & Nelson's servers did;
 // one that may block runs on a thread pool, so it never holds up the
-// network (duplicates keep being answered). See services::HandlerKind for
+// network (duplicates keep being answered). See rpc::HandlerKind for
 // how the server tells them apart.
 class RpcServer : public QObject
 {
     Q_OBJECT
 
 public:
-    using Handler = std::function<services::HandlerResult(const QByteArray &args)>;
+    using Handler = std::function<rpc::HandlerResult(const QByteArray &args)>;
 
     explicit RpcServer(ServerOptions options, QObject *parent = nullptr);
     ~RpcServer() override;
 
     // Register before start(). A named handler wins over the service.
     void registerHandler(const QString &method, Handler handler,
-                         services::HandlerKind kind = services::HandlerKind::Measured);
+                         rpc::HandlerKind kind = rpc::HandlerKind::Measured);
     // Where `method`'s handler runs, for handlers registered by generated
     // code (registerOn) and services that do not say. Before start().
-    void setHandlerKind(const QString &method, services::HandlerKind kind);
-    void setService(std::shared_ptr<services::Service> service);
+    void setHandlerKind(const QString &method, rpc::HandlerKind kind);
+    void setService(std::shared_ptr<rpc::Service> service);
 
     bool start(QString *error = nullptr);
     // Stops answering; waits for running handlers to return.
@@ -170,8 +170,8 @@ private:
     QThreadPool m_pool;
     Engine *m_engine = nullptr;
     QHash<QString, Handler> m_handlers;
-    QHash<QString, services::HandlerKind> m_kinds;
-    std::shared_ptr<services::Service> m_service;
+    QHash<QString, rpc::HandlerKind> m_kinds;
+    std::shared_ptr<rpc::Service> m_service;
     std::atomic<std::uint64_t> m_executions{0};
     ServerCounters m_finalCounters;
     QHostAddress m_address;

@@ -8,7 +8,7 @@ namespace rpcscope::services {
 
 namespace {
 
-HandlerResult plainTotal(const codegen::HandlerStatus &status, const CounterValue &value)
+rpc::HandlerResult plainTotal(const codegen::HandlerStatus &status, const CounterValue &value)
 {
     if (!status.ok())
         return {status.code, status.message, {}};
@@ -22,7 +22,7 @@ CounterService::CounterService()
     offer(m_procedures.procedures());
 }
 
-HandlerResult CounterService::handle(const QString &method, const QByteArray &args)
+rpc::HandlerResult CounterService::handle(const QString &method, const QByteArray &args)
 {
     CounterValue value;
     if (method == u"add") {

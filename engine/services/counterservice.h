@@ -24,7 +24,7 @@ public:
     CounterService();
 
     QString name() const override { return QStringLiteral("counter"); }
-    HandlerResult handle(const QString &method, const QByteArray &args) override;
+    rpc::HandlerResult handle(const QString &method, const QByteArray &args) override;
     // rpcscope.services.Counter/Add with an amount of 1.
     QString sampleMethod() const override;
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;

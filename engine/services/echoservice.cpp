@@ -11,7 +11,7 @@ EchoService::EchoService()
     offer(m_procedures.procedures());
 }
 
-HandlerResult EchoService::handle(const QString &method, const QByteArray &args)
+rpc::HandlerResult EchoService::handle(const QString &method, const QByteArray &args)
 {
     if (method != u"echo")
         return GeneratedService::handle(method, args);

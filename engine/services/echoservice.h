@@ -18,7 +18,7 @@ public:
     EchoService();
 
     QString name() const override { return QStringLiteral("echo"); }
-    HandlerResult handle(const QString &method, const QByteArray &args) override;
+    rpc::HandlerResult handle(const QString &method, const QByteArray &args) override;
     // rpcscope.services.Echo/Echo with a payload of `argBytes` letters.
     QString sampleMethod() const override;
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;

@@ -1,7 +1,7 @@
 #include "fileservice.h"
 
+#include "base/random.h"
 #include "codegen/stubs.h"
-#include "core/random.h"
 
 #include <QCryptographicHash>
 #include <QtEndian>
@@ -20,7 +20,7 @@ QString FileService::sampleMethod() const
     return QStringLiteral("rpcscope.services.FileTransfer/Put");
 }
 
-void FileService::prepare(const Workload &workload)
+void FileService::prepare(const rpc::Workload &workload)
 {
     m_chunkBytes = std::max(1, workload.argBytes);
     const qsizetype size = qsizetype(std::max(1, workload.calls)) * m_chunkBytes;
@@ -54,7 +54,7 @@ bool FileService::resultMatches(std::uint64_t, int, const QByteArray &result) co
            && progress.received_bytes() >= m_chunkBytes;
 }
 
-HandlerResult FileService::handle(const QString &method, const QByteArray &args)
+rpc::HandlerResult FileService::handle(const QString &method, const QByteArray &args)
 {
     if (method != u"put")
         return GeneratedService::handle(method, args);

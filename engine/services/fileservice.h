@@ -29,12 +29,12 @@ public:
     FileService();
 
     QString name() const override { return QStringLiteral("file"); }
-    HandlerResult handle(const QString &method, const QByteArray &args) override;
+    rpc::HandlerResult handle(const QString &method, const QByteArray &args) override;
     // rpcscope.services.FileTransfer/Put with the next chunk of the file.
     QString sampleMethod() const override;
     // Builds the file the workload sends: `calls` chunks of `argBytes` bytes of
     // seeded pseudo-random data, and its digest.
-    void prepare(const Workload &workload) override;
+    void prepare(const rpc::Workload &workload) override;
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;
     // A FileProgress about the file sent.
     bool resultMatches(std::uint64_t index, int argBytes, const QByteArray &result) const override;

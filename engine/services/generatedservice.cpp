@@ -12,11 +12,11 @@ void GeneratedService::offer(const QList<codegen::Procedure> &procedures)
     }
 }
 
-HandlerResult GeneratedService::handle(const QString &method, const QByteArray &args)
+rpc::HandlerResult GeneratedService::handle(const QString &method, const QByteArray &args)
 {
     const auto procedure = m_procedures.constFind(method);
     if (procedure == m_procedures.cend())
-        return unknownMethod(name(), method);
+        return rpc::unknownMethod(name(), method);
     return (*procedure)(args);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "codegen/procedure.h"
-#include "service.h"
+#include "rpc/service.h"
 
 #include <QHash>
 #include <QList>
@@ -14,10 +14,10 @@ namespace rpcscope::services {
 // exactly as an RpcServer it was registered on would. Nothing is in
 // between, so SimNetwork, in virtual time, calls the very code that
 // `rpcscope-cli serve` answers with over UDP.
-class GeneratedService : public Service
+class GeneratedService : public rpc::Service
 {
 public:
-    HandlerResult handle(const QString &method, const QByteArray &args) override;
+    rpc::HandlerResult handle(const QString &method, const QByteArray &args) override;
 
     // The wire names offered, in the order the skeletons list them.
     QStringList methods() const { return m_order; }

@@ -18,7 +18,7 @@ public:
 
     QString name() const override { return QStringLiteral("slowjob"); }
     QString sampleMethod() const override;
-    void prepare(const Workload &workload) override { m_duration = workload.handlerTime; }
+    void prepare(const rpc::Workload &workload) override { m_duration = workload.handlerTime; }
     // Job `index` ("job 3") for the session's handler time.
     QByteArray sampleArgs(std::uint64_t index, int argBytes) const override;
     // The JobReply of that very job.

@@ -1,7 +1,7 @@
 #include "sessionoptions.h"
 
 #include "scenario.h"
-#include "services/service.h"
+#include "services/registry.h"
 
 #include <QLocale>
 

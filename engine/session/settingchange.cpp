@@ -1,6 +1,5 @@
 #include "settingchange.h"
 
-#include "net/simnetwork.h"
 #include "sessionoptions.h"
 
 #include <algorithm>
@@ -128,56 +127,6 @@ QString checkChanges(const SessionConfig &start, const SettingChanges &changes)
         last = c.at;
     }
     return {};
-}
-
-QString applyChange(net::SimNetwork &sim, SessionConfig &config, const QString &option, const QString &value,
-                    trace::EventSink &sink)
-{
-    const SessionOption *o = findSessionOption(option);
-    if (!o)
-        return QStringLiteral("unknown option '%1'").arg(option);
-    SessionConfig after = config;
-    if (QString e = o->apply(after, value); !e.isEmpty())
-        return e;
-    if (!changesLive(option, config, after))
-        return QStringLiteral("%1 cannot change while the session runs").arg(option);
-    // A change applies after every event of the present instant, so that a
-    // run replaying it at this time reaches the very same state first.
-    sim.runUntil(sim.now());
-    config = after;
-    // Only the part that changed: re-arming retry timers draws new jitter,
-    // which a change of loss rate must not do.
-    if (isNetworkOption(option))
-        sim.setNetem(config.toServer, config.toClient);
-    else if (isRetryOption(option))
-        sim.setRetry(config.retry);
-    else if (option == u"handler-ms")
-        sim.setHandlerTime(config.handlerTime);
-    else if (option == u"call-rate")
-        sim.setCallRate(config.callRate);
-    else if (option == u"ack-mode")
-        sim.setAckMode(config.ackMode);
-    else if (option == u"checksum")
-        sim.setChecksum(config.checksum);
-    else if (option == u"window")
-        sim.setWindow(config.window);
-    else if (option == u"server-rate" || option == u"server-queue")
-        sim.setServerCapacity(config.serverRate, config.serverQueue);
-    sink.record(paramChangeEvent(option, config, sim.now()));
-    return {};
-}
-
-void runWithChanges(net::SimNetwork &sim, SessionConfig start, const SettingChanges &changes,
-                    trace::EventSink &sink)
-{
-    SessionConfig config = std::move(start);
-    for (const SettingChange &c : changes) {
-        sim.runUntil(c.at);
-        if (sim.finished())
-            return;
-        applyChange(sim, config, c.option, c.value, sink);
-    }
-    sim.run();
 }
 
 SettingChanges forkChanges(const SettingChanges &original, core::TimePoint at,

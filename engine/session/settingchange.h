@@ -1,16 +1,13 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "sessionconfig.h"
-#include "trace/event.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <vector>
-
-namespace rpcscope::net {
-class SimNetwork;
-}
 
 namespace rpcscope::session {
 
@@ -72,17 +69,6 @@ QString formatChange(const SettingChange &change);
 // known, each value valid, each one an option that changes live, and the
 // times in order. Returns what is wrong, naming the change, or empty.
 QString checkChanges(const SessionConfig &start, const SettingChanges &changes);
-
-// Applies a change to a running simulation at its present time: the option
-// goes into `config` (what the session uses from now on), the engine takes
-// the part that changed, and a ParamChange event is recorded in `sink`.
-// Returns what is wrong, or empty; a refused change changes nothing.
-QString applyChange(net::SimNetwork &sim, SessionConfig &config, const QString &option, const QString &value,
-                    trace::EventSink &sink);
-
-// Runs `sim` (made with `start`) to its end, applying each change at its time.
-void runWithChanges(net::SimNetwork &sim, SessionConfig start, const SettingChanges &changes,
-                    trace::EventSink &sink);
 
 // A what-if fork of a session that began with `start` and changed as
 // `original` says: the same up to `at`, then `settings` too. The changes of

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trace/event.h"
+#include "base/event.h"
 #include "trace/tracelog.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "base/event.h"
 #include "core/retrypolicy.h"
-#include "trace/event.h"
 
 #include <map>
 #include <optional>

@@ -1,6 +1,6 @@
 #include "checksum.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 
 #include <array>
 #include <cstring>

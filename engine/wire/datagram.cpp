@@ -1,6 +1,6 @@
 #include "datagram.h"
 
-#include "enumnames.h"
+#include "base/enumnames.h"
 
 #include <QtEndian>
 

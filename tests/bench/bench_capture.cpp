@@ -6,14 +6,14 @@
 // Each is measured `runs` times and the best run is printed, so a busy
 // machine disturbs the figures less.
 //   bench_capture [--events N] [--runs R]
+#include "benchfigures.h"
 #include "capture/capturereader.h"
 #include "capture/capturewriter.h"
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
 #include "session/summary.h"
 #include "trace/tracelog.h"
-#include "benchfigures.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -81,7 +81,7 @@ int main(int argc, char *argv[])
     // loss, so the calls asked for are more than enough).
     const session::SessionConfig config = lossyManyClients(int(wanted / 6 + 100));
     trace::TraceLog log;
-    net::SimNetwork sim(config, &log);
+    session::SimNetwork sim(config, &log);
     while (log.size() < wanted && sim.step()) {
     }
     const trace::TraceLog::View all = log.view();

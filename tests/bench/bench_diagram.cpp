@@ -4,11 +4,11 @@
 // trace, table and diagram. Baseline in the same run: filling the same
 // frame with the background alone.
 //   bench_diagram [--events N]
+#include "benchfigures.h"
 #include "eventtablemodel.h"
-#include "net/simnetwork.h"
+#include "run/simnetwork.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
-#include "benchfigures.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
     // About 9.5 events a call at this loss.
     trace::TraceLog log;
     const session::SessionConfig config = lossyConfig(int(wanted / 9));
-    net::SimNetwork sim(config, &log);
+    session::SimNetwork sim(config, &log);
     sim.run();
 
     widgets::SequenceDiagramView view;
@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
     // Live ingest: 100,000 events a second arrive in 60 frames; each frame
     // takes them into the table and the diagram and paints.
     trace::TraceLog liveLog;
-    net::SimNetwork live(lossyConfig(int(wanted / 9)), &liveLog);
+    session::SimNetwork live(lossyConfig(int(wanted / 9)), &liveLog);
     widgets::EventTableModel table;
     table.setLog(&liveLog);
     view.setLog(&liveLog, config.clients);

@@ -12,8 +12,8 @@
 #include "rpc/rpcserver.h"
 #include "services/echoservice.h"
 
-#include "flood.h"
 #include "benchfigures.h"
+#include "flood.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     server.setService(std::make_shared<services::EchoService>());
     // The call whose 60 KB reply a mixed flood tries to draw to forged addresses.
     server.registerHandler(QStringLiteral("big"), [](const QByteArray &) {
-        return services::HandlerResult{wire::STATUS_OK, {}, QByteArray(60'000, 'R')};
+        return rpc::HandlerResult{wire::STATUS_OK, {}, QByteArray(60'000, 'R')};
     });
     QString error;
     if (!server.start(&error)) {

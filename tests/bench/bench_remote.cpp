@@ -10,7 +10,7 @@
 // and how far the merged trace lags behind real time (median and p99 over
 // the frames of the run).
 #include "remote/remotefeed.h"
-#include "session/liveplayer.h"
+#include "run/liveplayer.h"
 
 #include "benchfigures.h"
 #include "loopback.h"

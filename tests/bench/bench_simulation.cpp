@@ -2,12 +2,12 @@
 // trace's bytes per event, and peak memory; against a baseline measured in
 // the same run: the bare cost of marshaling one call's request and reply
 // (encode + checksum + decode, both ways) with no protocol around it.
-#include "net/simnetwork.h"
+#include "benchfigures.h"
+#include "run/simnetwork.h"
 #include "session/sessionconfig.h"
 #include "trace/tracelog.h"
 #include "wire/bodies.pb.h"
 #include "wire/datagram.h"
-#include "benchfigures.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -90,7 +90,7 @@ int main(int argc, char *argv[])
     trace::TraceLog log;
     QElapsedTimer timer;
     timer.start();
-    net::SimNetwork sim(config, &log);
+    session::SimNetwork sim(config, &log);
     sim.run();
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     const double rate = calls / seconds;

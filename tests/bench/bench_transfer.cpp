@@ -7,9 +7,9 @@
 // 1,400-byte datagrams, then 8,192-byte ones), each with its ratio to TCP
 // and whether the receiver's SHA-256 matched the sender's. The best of R
 // runs is reported, as the machine's noise only ever slows a run down.
-#include "services/fileservice.h"
-#include "session/livesession.h"
 #include "benchfigures.h"
+#include "run/livesession.h"
+#include "services/fileservice.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -9,12 +9,12 @@
 #include "nopackage.rpcscope.h"
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
-#include "services/fileservice.h"
-#include "services/filetransferprocedures.h"
 #include "services/counterprocedures.h"
 #include "services/counterservice.h"
 #include "services/echoprocedures.h"
 #include "services/echoservice.h"
+#include "services/fileservice.h"
+#include "services/filetransferprocedures.h"
 #include "services/slowjobprocedures.h"
 
 #include "../loopback.h"
@@ -452,21 +452,21 @@ private slots:
 
         acme::greeting::v1::HelloRequest hello;
         hello.set_name("Ada");
-        const services::HandlerResult said = procedures[0].handler(codegen::encodeMessage(hello));
+        const rpc::HandlerResult said = procedures[0].handler(codegen::encodeMessage(hello));
         QCOMPARE(said.status, wire::STATUS_OK);
         acme::greeting::v1::HelloReply reply;
         QVERIFY(codegen::decodeMessage(said.result, reply));
         QCOMPARE(reply.message(), std::string("Hello, Ada"));
 
-        const services::HandlerResult refused = procedures[1].handler(codegen::encodeMessage(hello));
+        const rpc::HandlerResult refused = procedures[1].handler(codegen::encodeMessage(hello));
         QCOMPARE(refused.status, wire::STATUS_HANDLER_ERROR);
         QCOMPARE(refused.message, QStringLiteral("no goodbyes for Ada"));
         hello.set_name("throw");
-        const services::HandlerResult thrown = procedures[1].handler(codegen::encodeMessage(hello));
+        const rpc::HandlerResult thrown = procedures[1].handler(codegen::encodeMessage(hello));
         QCOMPARE(thrown.status, wire::STATUS_HANDLER_ERROR);
         QVERIFY2(thrown.message.contains(u"asked to throw"), qPrintable(thrown.message));
 
-        const services::HandlerResult garbled = procedures[0].handler(QByteArray("\x0a\x05" "ab", 4));
+        const rpc::HandlerResult garbled = procedures[0].handler(QByteArray("\x0a\x05" "ab", 4));
         QCOMPARE(garbled.status, wire::STATUS_INVALID_ARGUMENT);
         QVERIFY2(garbled.message.contains(prefix + QStringLiteral("SayHello")), qPrintable(garbled.message));
 
@@ -491,7 +491,7 @@ private slots:
 
         services::AddRequest five;
         five.set_amount(5);
-        const services::HandlerResult added = counter.handle(add, codegen::encodeMessage(five));
+        const rpc::HandlerResult added = counter.handle(add, codegen::encodeMessage(five));
         QCOMPARE(added.status, wire::STATUS_OK);
         services::CounterValue value;
         QVERIFY(codegen::decodeMessage(added.result, value));
@@ -499,14 +499,14 @@ private slots:
         QVERIFY(counter.resultMatches(0, 0, added.result));
         QVERIFY(!counter.resultMatches(0, 0, services::CounterService::encode(5)));
 
-        const services::HandlerResult plain = counter.handle(QStringLiteral("add"), services::CounterService::encode(2));
+        const rpc::HandlerResult plain = counter.handle(QStringLiteral("add"), services::CounterService::encode(2));
         QCOMPARE(plain.status, wire::STATUS_OK);
         QCOMPARE(services::CounterService::decode(plain.result), 7);
         QCOMPARE(counter.total(), 7);
         QCOMPARE(counter.adds(), 2u);
         QCOMPARE(counter.report().value(u"counter_total").toInteger(), 7);
 
-        const services::HandlerResult got =
+        const rpc::HandlerResult got =
             counter.handle(QStringLiteral("rpcscope.services.Counter/Get"), codegen::encodeMessage(
                                                                                google::protobuf::Empty()));
         QVERIFY(codegen::decodeMessage(got.result, value));
@@ -533,7 +533,7 @@ private slots:
         QVERIFY(codegen::decodeMessage(echo.sampleArgs(1, 5), sample));
         QCOMPARE(sample.payload(), std::string("bcdef"));
 
-        const services::HandlerResult echoed = echo.handle(wireName, echo.sampleArgs(1, 5));
+        const rpc::HandlerResult echoed = echo.handle(wireName, echo.sampleArgs(1, 5));
         QCOMPARE(echoed.status, wire::STATUS_OK);
         services::EchoReply reply;
         QVERIFY(codegen::decodeMessage(echoed.result, reply));
@@ -550,7 +550,7 @@ private slots:
         QVERIFY(echo.resultMatches(3, 0, echo.handle(wireName, echo.sampleArgs(3, 0)).result));
 
         const QByteArray raw("hello\0world", 11);
-        const services::HandlerResult plain = echo.handle(QStringLiteral("echo"), raw);
+        const rpc::HandlerResult plain = echo.handle(QStringLiteral("echo"), raw);
         QCOMPARE(plain.status, wire::STATUS_OK);
         QCOMPARE(plain.result, raw);
         QCOMPARE(echo.echoes(), 4u);
@@ -581,7 +581,7 @@ private slots:
 
         // Chunks 0 and 1 by wire name, chunk 2 by the plain method, chunk 3 by wire name.
         for (const std::uint64_t i : {0u, 1u}) {
-            const services::HandlerResult r = file.handle(wireName, file.sampleArgs(i, 1000));
+            const rpc::HandlerResult r = file.handle(wireName, file.sampleArgs(i, 1000));
             QCOMPARE(r.status, wire::STATUS_OK);
             QVERIFY(file.resultMatches(i, 1000, r.result));
             services::FileProgress progress;
@@ -596,12 +596,12 @@ private slots:
         qToBigEndian<std::int64_t>(third.file_size(), plain.data() + 8);
         std::memcpy(plain.data() + 16, third.file_sha256().data(), 32);
         plain.append(third.data().data(), qsizetype(third.data().size()));
-        const services::HandlerResult viaPut = file.handle(QStringLiteral("put"), plain);
+        const rpc::HandlerResult viaPut = file.handle(QStringLiteral("put"), plain);
         QCOMPARE(viaPut.status, wire::STATUS_OK);
         QCOMPARE(viaPut.result, QByteArray("3000 of 4000 bytes"));
         QVERIFY(!file.resultMatches(2, 1000, viaPut.result)); // words, not a FileProgress
 
-        const services::HandlerResult last = file.handle(wireName, file.sampleArgs(3, 1000));
+        const rpc::HandlerResult last = file.handle(wireName, file.sampleArgs(3, 1000));
         QCOMPARE(last.status, wire::STATUS_OK);
         services::FileProgress done;
         QVERIFY(codegen::decodeMessage(last.result, done));
@@ -735,7 +735,7 @@ private slots:
         // Through the plain method too, as `call --encoding int64 add` sends it.
         services::CounterService service;
         QCOMPARE(service.handle(QStringLiteral("add"), services::CounterService::encode(kMax)).status, wire::STATUS_OK);
-        const services::HandlerResult refused =
+        const rpc::HandlerResult refused =
             service.handle(QStringLiteral("add"), services::CounterService::encode(kMax));
         QCOMPARE(refused.status, wire::STATUS_HANDLER_ERROR);
         QCOMPARE(service.total(), kMax);
@@ -772,7 +772,7 @@ private slots:
     {
         rpc::RpcServer server({});
         server.registerHandler(QStringLiteral("rpcscope.services.Echo/Echo"), [](const QByteArray &) {
-            return services::HandlerResult{wire::STATUS_OK, {}, QByteArray("\x0a\x05" "ab", 4)};
+            return rpc::HandlerResult{wire::STATUS_OK, {}, QByteArray("\x0a\x05" "ab", 4)};
         });
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));

@@ -6,6 +6,7 @@
 #include "fuzzinput.h"
 
 #include "capture/capturereader.h"
+#include "trace/eventcodec.h"
 
 #include <QBuffer>
 
@@ -53,9 +54,9 @@ void loadWhole(QByteArrayView bytes)
     // The events too: packed and unpacked again, they are the same events.
     if (!sink.events.empty()) {
         const std::int64_t first = sink.events.front().timeUs;
-        const QByteArray packed = capture::packEvents(sink.events, first);
+        const QByteArray packed = trace::packEvents(sink.events, first);
         std::vector<trace::Event> unpacked;
-        RPCSCOPE_FUZZ_CHECK(capture::unpackEvents(packed, std::uint32_t(sink.events.size()), first, unpacked).isEmpty());
+        RPCSCOPE_FUZZ_CHECK(trace::unpackEvents(packed, std::uint32_t(sink.events.size()), first, unpacked).isEmpty());
         RPCSCOPE_FUZZ_CHECK(unpacked == sink.events);
     }
 }
@@ -67,13 +68,13 @@ void unpackChunk(fuzz::FuzzInput &in)
     const auto first = std::int64_t(in.u32()) - 0x7fffffff;
     const QByteArrayView packed = in.rest();
     std::vector<trace::Event> events;
-    const QString why = capture::unpackEvents(packed, count, first, events);
+    const QString why = trace::unpackEvents(packed, count, first, events);
     RPCSCOPE_FUZZ_CHECK(events.size() <= count);
     if (!why.isEmpty())
         return;
     RPCSCOPE_FUZZ_CHECK(events.size() == count);
     std::vector<trace::Event> again;
-    RPCSCOPE_FUZZ_CHECK(capture::unpackEvents(capture::packEvents(events, first), count, first, again).isEmpty());
+    RPCSCOPE_FUZZ_CHECK(trace::unpackEvents(trace::packEvents(events, first), count, first, again).isEmpty());
     RPCSCOPE_FUZZ_CHECK(again == events);
 }
 

@@ -12,16 +12,16 @@
 // time each capture's header records.
 #include "fuzzinput.h"
 
+#include "base/random.h"
+#include "base/sharedsink.h"
 #include "capture/capturewriter.h"
 #include "core/clientcore.h"
-#include "core/random.h"
 #include "core/servercore.h"
-#include "net/simnetwork.h"
 #include "netem/netem.h"
-#include "services/service.h"
+#include "run/simnetwork.h"
+#include "services/registry.h"
 #include "session/scenario.h"
 #include "session/summary.h"
-#include "trace/sharedsink.h"
 #include "trace/tracelog.h"
 
 #include <google/protobuf/compiler/importer.h>
@@ -220,7 +220,7 @@ private:
         QByteArray bytes;
         std::uint32_t clientId;
         std::uint32_t callId;
-        services::HandlerResult result;
+        rpc::HandlerResult result;
         int incarnation = 0;
         bool operator>(const Event &o) const { return at != o.at ? at > o.at : seq > o.seq; }
     };
@@ -286,7 +286,7 @@ private:
         arm(host, c.core->nextTimeout());
     }
 
-    std::unique_ptr<services::Service> m_service;
+    std::unique_ptr<rpc::Service> m_service;
     int m_maxDeliveries;
     netem::Netem m_up;
     netem::Netem m_down;
@@ -479,7 +479,7 @@ void captureInputs()
         if (!writer.open(path, config, {true, config.clients}, &error))
             qFatal("%s", qPrintable(error));
         trace::TeeSink tee(&log, &writer);
-        net::SimNetwork sim(config, &tee);
+        session::SimNetwork sim(config, &tee);
         sim.run();
         session::Summary summary = session::SummaryBuilder::fromTrace(log.view());
         summary.service = sim.service().report();

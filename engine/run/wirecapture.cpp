@@ -1,9 +1,9 @@
 #include "wirecapture.h"
 
-#include "buildinfo.h"
+#include "base/buildinfo.h"
 #include "export/pcapngwriter.h"
-#include "net/simnetwork.h"
-#include "sessionoptions.h"
+#include "run/simnetwork.h"
+#include "session/sessionoptions.h"
 #include "trace/datagramkey.h"
 #include "trace/eventdetail.h"
 
@@ -171,7 +171,7 @@ QString programName()
 std::vector<WirePacket> captureWire(const SessionConfig &start, const SettingChanges &changes)
 {
     WireRecorder recorder;
-    net::SimNetwork sim(start, &recorder,
+    session::SimNetwork sim(start, &recorder,
                         [&recorder](const Event &e, QByteArrayView bytes) { recorder.tap(e, bytes); });
     runWithChanges(sim, start, changes, recorder);
     return recorder.packets();

@@ -1,6 +1,6 @@
 #include "narration.h"
 
-#include "sessionoptions.h"
+#include "session/sessionoptions.h"
 
 #include "core/transmit.h"
 #include "netem/netem.h"

@@ -1,8 +1,8 @@
 #include "sweep.h"
 
-#include "net/simnetwork.h"
-#include "sessionoptions.h"
-#include "summary.h"
+#include "run/simnetwork.h"
+#include "session/sessionoptions.h"
+#include "session/summary.h"
 
 #include <QJsonArray>
 #include <QThreadPool>
@@ -279,7 +279,7 @@ std::vector<SweepRow> runSweep(const Sweep &sweep, const SessionConfig &base, QT
         if (control && control->isCancelled())
             return;
         RunSink sink;
-        net::SimNetwork sim(job.config, &sink);
+        session::SimNetwork sim(job.config, &sink);
         if (!control) {
             sim.run();
         } else {

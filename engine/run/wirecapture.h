@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "net/wiretap.h"
-#include "sessionconfig.h"
-#include "settingchange.h"
-#include "trace/event.h"
+#include "session/sessionconfig.h"
+#include "session/settingchange.h"
 
 #include <QByteArray>
 #include <QIODevice>

@@ -1,4 +1,4 @@
-#include "service.h"
+#include "registry.h"
 
 #include "counterservice.h"
 #include "echoservice.h"
@@ -12,7 +12,7 @@ QStringList serviceNames()
     return {QStringLiteral("echo"), QStringLiteral("counter"), QStringLiteral("file"), QStringLiteral("slowjob")};
 }
 
-std::unique_ptr<Service> makeService(QStringView name)
+std::unique_ptr<rpc::Service> makeService(QStringView name)
 {
     if (name == u"echo")
         return std::make_unique<EchoService>();
@@ -23,12 +23,6 @@ std::unique_ptr<Service> makeService(QStringView name)
     if (name == u"slowjob")
         return std::make_unique<SlowJobService>();
     return nullptr;
-}
-
-HandlerResult unknownMethod(const QString &service, const QString &method)
-{
-    return {wire::STATUS_UNKNOWN_METHOD,
-            QStringLiteral("service '%1' has no method '%2'").arg(service, method), {}};
 }
 
 } // namespace rpcscope::services

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "invariants.h"
-#include "sessionconfig.h"
+#include "session/invariants.h"
+#include "session/sessionconfig.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,17 +1,14 @@
 #pragma once
 
-#include "core/clock.h"
+#include "base/clock.h"
 
 #include "wire/bodies.pb.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
-#include <QStringList>
 
-#include <memory>
-
-namespace rpcscope::services {
+namespace rpcscope::rpc {
 
 struct HandlerResult
 {
@@ -34,8 +31,6 @@ enum class HandlerKind : std::uint8_t {
     Long,     // may block or compute for long: always on the pool
 };
 
-// A set of procedures a server offers. Handlers may be called from several
-// threads at once (RpcServer runs them on a pool), so state must be safe.
 // The shape of the workload a session will run, for services whose sample
 // arguments depend on it (the file service sends one file in `calls` chunks).
 struct Workload
@@ -46,6 +41,8 @@ struct Workload
     core::Duration handlerTime{0}; // what the session's handler spends on each call
 };
 
+// A set of procedures a server offers. Handlers may be called from several
+// threads at once (RpcServer runs them on a pool), so state must be safe.
 class Service
 {
 public:
@@ -79,9 +76,7 @@ public:
     virtual QJsonObject report() const { return {}; }
 };
 
-QStringList serviceNames(); // echo, counter, file
 // STATUS_UNKNOWN_METHOD, saying which service lacks which method.
 HandlerResult unknownMethod(const QString &service, const QString &method);
-std::unique_ptr<Service> makeService(QStringView name); // null for an unknown name
 
-} // namespace rpcscope::services
+} // namespace rpcscope::rpc

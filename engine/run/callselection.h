@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/clock.h"
-#include "trace/event.h"
+#include "base/clock.h"
+#include "base/event.h"
 #include "trace/tracelog.h"
 
 #include <optional>

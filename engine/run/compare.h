@@ -1,8 +1,8 @@
 #pragma once
 
-#include "summary.h"
+#include "base/event.h"
+#include "session/summary.h"
 #include "trace/chartdata.h"
-#include "trace/event.h"
 #include "trace/tracelog.h"
 
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 
 #include "capture/capturereader.h"
 #include "player.h"
-#include "sessionconfig.h"
+#include "session/sessionconfig.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>

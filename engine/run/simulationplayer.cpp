@@ -1,7 +1,7 @@
 #include "simulationplayer.h"
 
-#include "sessionoptions.h"
-#include "settingchange.h"
+#include "session/sessionoptions.h"
+#include "session/settingchange.h"
 
 #include <cmath>
 
@@ -43,7 +43,7 @@ void SimulationPlayer::reset(const SessionConfig &config, const SettingChanges &
     m_scriptNext = 0;
     m_sim.reset();
     m_log.clear();
-    m_sim = std::make_unique<net::SimNetwork>(m_config, &m_log);
+    m_sim = std::make_unique<session::SimNetwork>(m_config, &m_log);
     m_virtualCarry = 0;
     m_wall.restart();
     Q_EMIT advanced();

@@ -1,7 +1,7 @@
 #include "compare.h"
 
-#include "trace/jsonlines.h"
 #include "trace/chartdata.h"
+#include "trace/jsonlines.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "soak.h"
 
-#include "core/random.h"
-#include "net/simnetwork.h"
+#include "base/random.h"
+#include "run/simnetwork.h"
 #include "services/counterservice.h"
-#include "summary.h"
+#include "session/summary.h"
 #include "trace/tracelog.h"
 #include "wire/bodies.pb.h"
 
@@ -88,10 +88,10 @@ SessionConfig soakConfig(std::uint64_t seed)
 namespace {
 // The flood beside some seeds' sessions; count 0: none. Drawn apart from
 // soakConfig so that every seed's session stays what it was.
-net::SimNetwork::Flood soakFlood(std::uint64_t seed)
+session::SimNetwork::Flood soakFlood(std::uint64_t seed)
 {
     core::Random r(seed * 104729 + 3);
-    net::SimNetwork::Flood flood;
+    session::SimNetwork::Flood flood;
     if (!r.chance(0.2))
         return flood;
     flood.count = int(r.between(200, 2'000));
@@ -109,8 +109,8 @@ SoakSeedResult soakSeed(std::uint64_t seed)
     result.seed = seed;
     const SessionConfig config = soakConfig(seed);
     trace::TraceLog log;
-    net::SimNetwork sim(config, &log);
-    const net::SimNetwork::Flood flood = soakFlood(seed);
+    session::SimNetwork sim(config, &log);
+    const session::SimNetwork::Flood flood = soakFlood(seed);
     if (flood.count > 0)
         sim.addFlood(flood);
     std::int64_t steps = 0;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessionconfig.h"
+#include "session/sessionconfig.h"
 #include "trace/tracelog.h"
 
 #include <QString>

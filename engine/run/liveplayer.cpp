@@ -1,7 +1,7 @@
 #include "liveplayer.h"
 
-#include "sessionoptions.h"
-#include "settingchange.h"
+#include "session/sessionoptions.h"
+#include "session/settingchange.h"
 
 namespace rpcscope::session {
 

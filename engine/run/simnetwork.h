@@ -1,11 +1,12 @@
 #pragma once
 
+#include "base/event.h"
 #include "core/clientcore.h"
 #include "core/servercore.h"
 #include "netem/netem.h"
-#include "services/service.h"
+#include "rpc/service.h"
 #include "session/sessionconfig.h"
-#include "trace/event.h"
+#include "session/settingchange.h"
 
 #include <functional>
 #include <memory>
@@ -13,7 +14,7 @@
 #include <queue>
 #include <vector>
 
-namespace rpcscope::net {
+namespace rpcscope::session {
 
 // A whole session in virtual time: N clients and one server, each a sans-IO
 // core, joined by one emulator per direction, driven by a discrete-event
@@ -85,7 +86,7 @@ public:
     int serverBacklogPeak() const { return m_serverBacklogPeak; }
 
     const session::SessionConfig &config() const { return m_config; }
-    services::Service &service() { return *m_service; }
+    rpc::Service &service() { return *m_service; }
     const core::ServerCore &server() const { return *m_server; }
     std::int64_t callsEnded() const { return m_callsEnded; }
     // Calls that succeeded with a result other than the service expects
@@ -112,7 +113,7 @@ private:
         std::uint32_t clientId = 0;
         std::uint32_t callId = 0;
         int incarnation = 0;      // of the server that started the handler
-        services::HandlerResult result;
+        rpc::HandlerResult result;
     };
     // The queue orders small entries; the events themselves stay put in
     // m_slots, so heap operations move 24 bytes instead of whole events.
@@ -149,7 +150,7 @@ private:
     session::SessionConfig m_config;
     trace::EventSink *m_sink;
     WireTap m_tap;
-    std::unique_ptr<services::Service> m_service;
+    std::unique_ptr<rpc::Service> m_service;
     std::unique_ptr<core::ServerCore> m_server;
     std::optional<core::TimePoint> m_serverArmed;
     std::vector<Client> m_clients; // index = host - 1
@@ -178,4 +179,15 @@ private:
     std::int64_t m_floodBytesOut = 0;
 };
 
-} // namespace rpcscope::net
+// Applies a change to a running simulation at its present time: the option
+// goes into `config` (what the session uses from now on), the engine takes
+// the part that changed, and a ParamChange event is recorded in `sink`.
+// Returns what is wrong, or empty; a refused change changes nothing.
+QString applyChange(SimNetwork &sim, SessionConfig &config, const QString &option, const QString &value,
+                    trace::EventSink &sink);
+
+// Runs `sim` (made with `start`) to its end, applying each change at its time.
+void runWithChanges(SimNetwork &sim, SessionConfig start, const SettingChanges &changes,
+                    trace::EventSink &sink);
+
+} // namespace rpcscope::session

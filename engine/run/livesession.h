@@ -1,12 +1,12 @@
 #pragma once
 
+#include "base/sharedsink.h"
 #include "core/retrypolicy.h"
 #include "net/wiretap.h"
 #include "netem/netemconfig.h"
 #include "remote/remoteserver.h"
-#include "sessionconfig.h"
-#include "summary.h"
-#include "trace/sharedsink.h"
+#include "session/sessionconfig.h"
+#include "session/summary.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
@@ -22,8 +22,6 @@
 namespace rpcscope::rpc {
 class RpcClient;
 class RpcServer;
-}
-namespace rpcscope::services {
 class Service;
 }
 
@@ -113,7 +111,7 @@ private:
     QElapsedTimer m_clock;
     QElapsedTimer m_wall;
     Summary m_summary;
-    std::shared_ptr<services::Service> m_service;
+    std::shared_ptr<rpc::Service> m_service;
     std::unique_ptr<rpc::RpcServer> m_server;
     std::vector<std::unique_ptr<rpc::RpcClient>> m_clients;
     std::vector<std::unique_ptr<Workload>> m_workloads;

@@ -4,6 +4,7 @@
 #include "rpc/rpcclient.h"
 #include "rpc/rpcserver.h"
 #include "services/counterservice.h"
+#include "services/registry.h"
 #include "services/timedservice.h"
 
 #include <QMutex>
@@ -38,7 +39,7 @@ struct LiveSession::Workload
         if (remaining.fetch_sub(1) <= 0)
             return;
         const std::uint64_t i = index.fetch_add(1);
-        services::Service &service = *session->m_service;
+        rpc::Service &service = *session->m_service;
         client->call(service.sampleMethod(), service.sampleArgs(i, session->m_config.argBytes))
             .then(QtFuture::Launch::Sync, [this](const rpc::Reply &) {
                 if (session->m_ended.fetch_add(1) + 1 == session->m_config.calls)

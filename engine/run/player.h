@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sessionconfig.h"
-#include "trace/event.h"
+#include "base/event.h"
+#include "session/sessionconfig.h"
 #include "trace/tracelog.h"
 
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "net/simnetwork.h"
 #include "player.h"
-#include "sessionconfig.h"
-#include "settingchange.h"
+#include "run/simnetwork.h"
+#include "session/sessionconfig.h"
+#include "session/settingchange.h"
 #include "trace/tracelog.h"
 
 #include <QElapsedTimer>
@@ -73,7 +73,7 @@ private:
     SettingChanges m_script;  // to make as playback reaches them
     std::size_t m_scriptNext = 0;
     trace::TraceLog m_log;
-    std::unique_ptr<net::SimNetwork> m_sim;
+    std::unique_ptr<session::SimNetwork> m_sim;
     QTimer m_timer;
     QElapsedTimer m_wall;
     double m_speed = 0.25;
