@@ -7,14 +7,13 @@
 #include "clicommand.h"
 #include "diagramexport.h"
 #include "export/traceexport.h"
-#include "run/wirecapture.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
+#include "sessionexport.h"
 #include "trace/tracelog.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -22,19 +21,19 @@ namespace rpcscope::cli {
 
 namespace {
 
-// The format a file name's suffix implies, if any.
+// The format a file name's suffix implies, by the name --format takes, if any.
 QString formatForSuffix(const QString &path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (const std::optional<exporting::TraceFormat> text = exporting::traceFormatForSuffix(suffix))
-        return exporting::traceFormatNames().at(int(*text));
-    if (suffix == u"svg" || suffix == u"png" || suffix == u"pdf" || suffix == u"gif" || suffix == u"mp4"
-        || suffix == u"webm")
+    if (const std::optional<diagram::SessionFormat> f = diagram::sessionFormatForSuffix(suffix)) {
+        if (f->text)
+            return exporting::traceFormatNames().at(int(*f->text));
+        if (f->picture == diagram::DiagramFormat::Tikz)
+            return QStringLiteral("tikz");
         return suffix;
-    if (suffix == u"tex")
-        return QStringLiteral("tikz");
-    if (suffix == u"pcapng")
-        return QStringLiteral("pcapng");
+    }
+    if (diagram::animationFormatFromName(suffix))
+        return suffix;
     return {};
 }
 
@@ -120,12 +119,11 @@ int runExport(const QStringList &args)
     const bool isChart = kind.startsWith(u"chart-");
     const std::optional<widgets::ChartFormat> chartPicture =
         isChart ? widgets::chartFormatFromName(kind) : std::nullopt;
-    const std::optional<diagram::DiagramFormat> picture =
-        isChart ? std::nullopt : diagram::diagramFormatFromName(kind);
+    const std::optional<diagram::SessionFormat> sessionFormat =
+        isChart ? std::nullopt : diagram::sessionFormatFromName(kind);
     const std::optional<diagram::AnimationFormat> animation = diagram::animationFormatFromName(kind);
-    const std::optional<exporting::TraceFormat> text = exporting::traceFormatFromName(kind);
-    const bool pcapng = kind == u"pcapng";
-    if (!picture && !chartPicture && !animation && !text && !pcapng)
+    const bool pcapng = sessionFormat && sessionFormat->pcapng;
+    if (!sessionFormat && !chartPicture && !animation)
         return usageError(parser.isSet(format)
                               ? QStringLiteral("export: unknown format '%1': expected csv, jsonl, mermaid, plantuml, "
                                                "perfetto, qlog, pcapng, svg, png, pdf, tikz, gif, mp4, webm, "
@@ -235,12 +233,25 @@ int runExport(const QStringList &args)
             err().flush();
             return ExitFailure;
         }
-        QSaveFile file(path);
-        written = file.open(QIODevice::WriteOnly)
-                  && session::writeWirePcapng(loaded.config, loaded.changes, file, range.from, range.to)
-                  && file.commit();
-        if (!written)
-            error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    }
+    if (sessionFormat) {
+        diagram::SessionExport session;
+        diagram::DiagramExport &what = session.drawing;
+        what.log = &log;
+        what.clients = loaded.config.clients;
+        what.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
+        what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
+        what.from = range.from;
+        what.to = range.to;
+        what.call = range.call;
+        what.width = pixels;
+        what.legend = parser.isSet(legend);
+        what.tracks = parser.isSet(tracks);
+        what.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
+        session.start = loaded.config;
+        session.changes = loaded.changes;
+        session.canRunAgain = loaded.whyNotRerun().isEmpty();
+        written = diagram::exportSession(session, *sessionFormat, path, &error);
     } else if (animation) {
         movie.diagram.log = &log;
         movie.diagram.clients = loaded.config.clients;
@@ -259,20 +270,6 @@ int runExport(const QStringList &args)
             }
             return true;
         });
-    } else if (picture) {
-        diagram::DiagramExport what;
-        what.log = &log;
-        what.clients = loaded.config.clients;
-        what.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
-        what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
-        what.from = range.from;
-        what.to = range.to;
-        what.call = range.call;
-        what.width = pixels;
-        what.legend = parser.isSet(legend);
-        what.tracks = parser.isSet(tracks);
-        what.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
-        written = diagram::exportDiagram(what, *picture, path, &error);
     } else if (chartPicture) {
         // The charts the window's dock draws, over the whole capture or the range given.
         widgets::ChartsView view;
@@ -288,16 +285,6 @@ int runExport(const QStringList &args)
         size.setHeight(size.height() * pixels / size.width());
         size.setWidth(pixels);
         written = view.exportCharts(path, charts, &error, chartPicture, size);
-    } else {
-        QSaveFile file(path);
-        if (file.open(QIODevice::WriteOnly)) {
-            exporting::TraceViewerInfo info;
-            info.title = QStringLiteral("%1, seed %2").arg(loaded.config.scenario).arg(loaded.config.seed);
-            info.clients = loaded.config.clients;
-            written = exporting::writeTrace(*text, log.view(), info, range, file) && file.commit();
-        }
-        if (!written)
-            error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
     }
     if (!written) {
         err() << "rpcscope-cli export: " << error << '\n';

@@ -1954,6 +1954,118 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
     </message>
 </context>
 <context>
+    <name>StatusText</name>
+    <message>
+        <source>calls %1</source>
+        <translation>Aufrufe %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>ok %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>fehlgeschlagen %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>fehlgeschlagen %1 (%2)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>Wiederholungen %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>Nachfragen %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>aus dem Gedächtnis beantwortete Duplikate %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>beschädigte Datagramme %1: von der Prüfsumme erkannt %2, beschädigt angenommen %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>Latenz p50 %1 ms · p99 %2 ms</translation>
+    </message>
+    <message>
+        <source> · file %1 of %2 MiB received</source>
+        <translation> · Datei: %1 von %2 MiB empfangen</translation>
+    </message>
+    <message>
+        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
+        <translation> · Datei vollständig: SHA-256 stimmt mit dem Absender überein ✓</translation>
+    </message>
+    <message>
+        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
+        <translation> · Datei vollständig, aber SHA-256 WEICHT vom Absender AB: Ende zu Ende beschädigt ✗</translation>
+    </message>
+    <message>
+        <source> · counter %1</source>
+        <translation> · Zähler %1</translation>
+    </message>
+    <message>
+        <source>clients on %1</source>
+        <translation>Clients auf %1</translation>
+    </message>
+    <message>
+        <source>clients bound to %1, not loopback</source>
+        <translation>Clients an %1 gebunden, nicht an Loopback</translation>
+    </message>
+    <message>
+        <source>the server does not share its trace</source>
+        <translation>der Server gibt seinen Trace nicht heraus</translation>
+    </message>
+    <message>
+        <source>server trace: %1</source>
+        <translation>Server-Trace: %1</translation>
+    </message>
+    <message>
+        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
+        <translation>Serveruhr %1 ms ± %2 ms (Cristian, beste der letzten %3 Umläufe)</translation>
+    </message>
+    <message>
+        <source>%1 · other clients&apos; events hidden: %2</source>
+        <translation>%1 · ausgeblendete Ereignisse anderer Clients: %2</translation>
+    </message>
+    <message>
+        <source>%1 · events placed late: %2</source>
+        <translation>%1 · verspätet eingeordnete Ereignisse: %2</translation>
+    </message>
+    <message>
+        <source>%1 · server events missed: %2</source>
+        <translation>%1 · verpasste Server-Ereignisse: %2</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s trace…</source>
+        <translation>Trace des Servers wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Remote server %1 (%2) · %3</source>
+        <translation>Entfernter Server %1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>remote server %1</source>
+        <translation>entfernter Server %1</translation>
+    </message>
+    <message>
+        <source>server clock %1 ± %2 ms</source>
+        <translation>Serveruhr %1 ± %2 ms</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Playback speed, virtual time per real time [default: 0.1]</source>
@@ -3678,22 +3790,6 @@ Die Netzwerkeinstellungen im Bedienfeld formen dann, was die Clients senden; was
         <translation>Abspielen</translation>
     </message>
     <message>
-        <source> · file %1 of %2 MiB received</source>
-        <translation> · Datei: %1 von %2 MiB empfangen</translation>
-    </message>
-    <message>
-        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
-        <translation> · Datei vollständig: SHA-256 stimmt mit dem Absender überein ✓</translation>
-    </message>
-    <message>
-        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
-        <translation> · Datei vollständig, aber SHA-256 WEICHT vom Absender AB: Ende zu Ende beschädigt ✗</translation>
-    </message>
-    <message>
-        <source> · counter %1</source>
-        <translation> · Zähler %1</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 ms  %2</translation>
     </message>
@@ -3778,54 +3874,6 @@ Echte Sockets: dasselbe Szenario über UDP auf 127.0.0.1, in Echtzeit.
 Entfernter Server: Die Clients rufen rpcscope-cli serve auf einem anderen Rechner auf.</translation>
     </message>
     <message>
-        <source>remote server %1:%2</source>
-        <translation>entfernter Server %1:%2</translation>
-    </message>
-    <message>
-        <source>clients on %1</source>
-        <translation>Clients auf %1</translation>
-    </message>
-    <message>
-        <source>clients bound to %1, not loopback</source>
-        <translation>Clients an %1 gebunden, nicht an Loopback</translation>
-    </message>
-    <message>
-        <source>the server does not share its trace</source>
-        <translation>der Server gibt seinen Trace nicht heraus</translation>
-    </message>
-    <message>
-        <source>server trace: %1</source>
-        <translation>Server-Trace: %1</translation>
-    </message>
-    <message>
-        <source>reading the server&apos;s trace…</source>
-        <translation>Trace des Servers wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Remote server %1 (%2) · %3</source>
-        <translation>Entfernter Server %1 (%2) · %3</translation>
-    </message>
-    <message>
-        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
-        <translation>Serveruhr %1 ms ± %2 ms (Cristian, beste der letzten %3 Umläufe)</translation>
-    </message>
-    <message>
-        <source>%1 · other clients&apos; events hidden: %2</source>
-        <translation>%1 · ausgeblendete Ereignisse anderer Clients: %2</translation>
-    </message>
-    <message>
-        <source>server clock %1 ± %2 ms</source>
-        <translation>Serveruhr %1 ± %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 · events placed late: %2</source>
-        <translation>%1 · verspätet eingeordnete Ereignisse: %2</translation>
-    </message>
-    <message>
-        <source>%1 · server events missed: %2</source>
-        <translation>%1 · verpasste Server-Ereignisse: %2</translation>
-    </message>
-    <message>
         <source>The lesson: %1
 
 Click an event, or press N and P, for its own story.</source>
@@ -3836,51 +3884,6 @@ Klicken Sie auf ein Ereignis oder drücken Sie N und P, um seine eigene Geschich
     <message>
         <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
         <translation>Zurücksetzen verwirft den angezeigten Mitschnitt und startet sein Szenario mit den aktuellen Einstellungen neu.</translation>
-    </message>
-    <message>
-        <source>calls %1</source>
-        <translation>Aufrufe %1</translation>
-    </message>
-    <message>
-        <source>ok %1</source>
-        <translation>ok %1</translation>
-    </message>
-    <message>
-        <source>failed %1</source>
-        <translation>fehlgeschlagen %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>failure reason and count</comment>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>failed %1 (%2)</source>
-        <translation>fehlgeschlagen %1 (%2)</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>retransmissions %1</source>
-        <translation>Wiederholungen %1</translation>
-    </message>
-    <message>
-        <source>probes %1</source>
-        <translation>Nachfragen %1</translation>
-    </message>
-    <message>
-        <source>duplicates answered from memory %1</source>
-        <translation>aus dem Gedächtnis beantwortete Duplikate %1</translation>
-    </message>
-    <message>
-        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
-        <translation>beschädigte Datagramme %1: von der Prüfsumme erkannt %2, beschädigt angenommen %3</translation>
-    </message>
-    <message>
-        <source>latency p50 %1 ms · p99 %2 ms</source>
-        <translation>Latenz p50 %1 ms · p99 %2 ms</translation>
     </message>
     <message>
         <source>Counter &amp;Tracks</source>

@@ -1954,6 +1954,118 @@ What must the server do when the client gives up on a call it is waiting for?</s
     </message>
 </context>
 <context>
+    <name>StatusText</name>
+    <message>
+        <source>calls %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>ok %1</source>
+        <translation>成功 %1</translation>
+    </message>
+    <message>
+        <source>failed %1</source>
+        <translation>失败 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>failure reason and count</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>failed %1 (%2)</source>
+        <translation>失败 %1（%2）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>retransmissions %1</source>
+        <translation>重传 %1</translation>
+    </message>
+    <message>
+        <source>probes %1</source>
+        <translation>探询 %1</translation>
+    </message>
+    <message>
+        <source>duplicates answered from memory %1</source>
+        <translation>凭记录应答的重复请求 %1</translation>
+    </message>
+    <message>
+        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
+        <translation>损坏的数据报 %1：校验和拦下 %2，损坏后仍被接受 %3</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms · p99 %2 ms</source>
+        <translation>延迟 p50 %1 毫秒 · p99 %2 毫秒</translation>
+    </message>
+    <message>
+        <source> · file %1 of %2 MiB received</source>
+        <translation> · 文件已收到 %1 / %2 MiB</translation>
+    </message>
+    <message>
+        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
+        <translation> · 文件完整：SHA-256 与发送方一致 ✓</translation>
+    </message>
+    <message>
+        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
+        <translation> · 文件已收完，但 SHA-256 与发送方不一致：端到端数据已损坏 ✗</translation>
+    </message>
+    <message>
+        <source> · counter %1</source>
+        <translation> · 计数器 %1</translation>
+    </message>
+    <message>
+        <source>clients on %1</source>
+        <translation>客户端在 %1</translation>
+    </message>
+    <message>
+        <source>clients bound to %1, not loopback</source>
+        <translation>客户端绑定到 %1，而非回环地址</translation>
+    </message>
+    <message>
+        <source>the server does not share its trace</source>
+        <translation>服务器不提供其跟踪</translation>
+    </message>
+    <message>
+        <source>server trace: %1</source>
+        <translation>服务器跟踪：%1</translation>
+    </message>
+    <message>
+        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
+        <translation>服务器时钟 %1 ms ± %2 ms（Cristian 算法，取最近 %3 次往返中最好的一次）</translation>
+    </message>
+    <message>
+        <source>%1 · other clients&apos; events hidden: %2</source>
+        <translation>%1 · 已隐藏其他客户端的事件：%2</translation>
+    </message>
+    <message>
+        <source>%1 · events placed late: %2</source>
+        <translation>%1 · 延迟放置的事件：%2</translation>
+    </message>
+    <message>
+        <source>%1 · server events missed: %2</source>
+        <translation>%1 · 漏掉的服务器事件：%2</translation>
+    </message>
+    <message>
+        <source>reading the server&apos;s trace…</source>
+        <translation>正在读取服务器的跟踪…</translation>
+    </message>
+    <message>
+        <source>Remote server %1 (%2) · %3</source>
+        <translation>远程服务器 %1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>remote server %1</source>
+        <translation>远程服务器 %1</translation>
+    </message>
+    <message>
+        <source>server clock %1 ± %2 ms</source>
+        <translation>服务器时钟 %1 ± %2 ms</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Playback speed, virtual time per real time [default: 0.1]</source>
@@ -3678,22 +3790,6 @@ The network settings on the Controls panel then shape what the clients send; wha
         <translation>播放</translation>
     </message>
     <message>
-        <source> · file %1 of %2 MiB received</source>
-        <translation> · 文件已收到 %1 / %2 MiB</translation>
-    </message>
-    <message>
-        <source> · file complete: SHA-256 matches the sender&apos;s ✓</source>
-        <translation> · 文件完整：SHA-256 与发送方一致 ✓</translation>
-    </message>
-    <message>
-        <source> · file complete but SHA-256 DIFFERS from the sender&apos;s: damaged end to end ✗</source>
-        <translation> · 文件已收完，但 SHA-256 与发送方不一致：端到端数据已损坏 ✗</translation>
-    </message>
-    <message>
-        <source> · counter %1</source>
-        <translation> · 计数器 %1</translation>
-    </message>
-    <message>
         <source>t = %1 ms  %2</source>
         <translation>t = %1 毫秒  %2</translation>
     </message>
@@ -3778,54 +3874,6 @@ Remote server: the clients call rpcscope-cli serve on another machine.</source>
 远程服务器：客户端调用另一台机器上的 rpcscope-cli serve。</translation>
     </message>
     <message>
-        <source>remote server %1:%2</source>
-        <translation>远程服务器 %1:%2</translation>
-    </message>
-    <message>
-        <source>clients on %1</source>
-        <translation>客户端在 %1</translation>
-    </message>
-    <message>
-        <source>clients bound to %1, not loopback</source>
-        <translation>客户端绑定到 %1，而非回环地址</translation>
-    </message>
-    <message>
-        <source>the server does not share its trace</source>
-        <translation>服务器不提供其跟踪</translation>
-    </message>
-    <message>
-        <source>server trace: %1</source>
-        <translation>服务器跟踪：%1</translation>
-    </message>
-    <message>
-        <source>reading the server&apos;s trace…</source>
-        <translation>正在读取服务器的跟踪…</translation>
-    </message>
-    <message>
-        <source>Remote server %1 (%2) · %3</source>
-        <translation>远程服务器 %1（%2）· %3</translation>
-    </message>
-    <message>
-        <source>server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)</source>
-        <translation>服务器时钟 %1 ms ± %2 ms（Cristian 算法，取最近 %3 次往返中最好的一次）</translation>
-    </message>
-    <message>
-        <source>%1 · other clients&apos; events hidden: %2</source>
-        <translation>%1 · 已隐藏其他客户端的事件：%2</translation>
-    </message>
-    <message>
-        <source>server clock %1 ± %2 ms</source>
-        <translation>服务器时钟 %1 ± %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 · events placed late: %2</source>
-        <translation>%1 · 延迟放置的事件：%2</translation>
-    </message>
-    <message>
-        <source>%1 · server events missed: %2</source>
-        <translation>%1 · 漏掉的服务器事件：%2</translation>
-    </message>
-    <message>
         <source>The lesson: %1
 
 Click an event, or press N and P, for its own story.</source>
@@ -3836,51 +3884,6 @@ Click an event, or press N and P, for its own story.</source>
     <message>
         <source>Reset discards the capture shown and starts its scenario over with the current settings.</source>
         <translation>重置会丢弃当前显示的捕获，并以当前设置重新开始其场景。</translation>
-    </message>
-    <message>
-        <source>calls %1</source>
-        <translation>调用 %1</translation>
-    </message>
-    <message>
-        <source>ok %1</source>
-        <translation>成功 %1</translation>
-    </message>
-    <message>
-        <source>failed %1</source>
-        <translation>失败 %1</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>failure reason and count</comment>
-        <translation>%1%2</translation>
-    </message>
-    <message>
-        <source>failed %1 (%2)</source>
-        <translation>失败 %1（%2）</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
-    </message>
-    <message>
-        <source>retransmissions %1</source>
-        <translation>重传 %1</translation>
-    </message>
-    <message>
-        <source>probes %1</source>
-        <translation>探询 %1</translation>
-    </message>
-    <message>
-        <source>duplicates answered from memory %1</source>
-        <translation>凭记录应答的重复请求 %1</translation>
-    </message>
-    <message>
-        <source>damaged datagrams %1: checksum caught %2, corrupt accepted %3</source>
-        <translation>损坏的数据报 %1：校验和拦下 %2，损坏后仍被接受 %3</translation>
-    </message>
-    <message>
-        <source>latency p50 %1 ms · p99 %2 ms</source>
-        <translation>延迟 p50 %1 毫秒 · p99 %2 毫秒</translation>
     </message>
     <message>
         <source>Counter &amp;Tracks</source>

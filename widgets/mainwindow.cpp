@@ -11,7 +11,6 @@
 #include "diagramexport.h"
 #include "displaynames.h"
 #include "eventtablemodel.h"
-#include "export/traceexport.h"
 #include "language.h"
 #include "measuredialog.h"
 #include "momentspanel.h"
@@ -19,12 +18,14 @@
 #include "run/narration.h"
 #include "run/replayplayer.h"
 #include "run/simulationplayer.h"
-#include "run/wirecapture.h"
 #include "scene.h"
 #include "sequencediagramview.h"
 #include "session/scenario.h"
 #include "session/sessionoptions.h"
+#include "sessionexport.h"
+#include "statustext.h"
 #include "sweepdialog.h"
+#include "theme.h"
 #include "trace/jsonlines.h"
 
 #include <QAction>
@@ -40,7 +41,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -70,7 +70,6 @@ namespace {
 const auto kGeometryKey = QStringLiteral("mainWindow/geometry");
 const auto kStateKey = QStringLiteral("mainWindow/state");
 const auto kSpeedKey = QStringLiteral("playback/speed");
-const auto kDarkKey = QStringLiteral("view/dark");
 constexpr double kSpeeds[] = {0.02, 0.05, 0.1, 0.25, 0.5, 1, 2, 10, 100, 1000};
 constexpr double kFigureSpeed = 0.1; // slow enough to follow each datagram
 } // namespace
@@ -531,8 +530,8 @@ void MainWindow::createActions()
     view->addSeparator();
     QAction *dark = view->addAction(QString());
     dark->setCheckable(true);
-    dark->setChecked(QSettings().value(kDarkKey, false).toBool());
-    connect(dark, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    dark->setChecked(theme::darkChosen());
+    connect(dark, &QAction::toggled, this, &theme::setDark);
     QAction *presentation = view->addAction(QString());
     presentation->setCheckable(true);
     presentation->setShortcut(Qt::Key_F11);
@@ -654,7 +653,7 @@ void MainWindow::createActions()
         aboutQt->setText(tr("About &Qt"));
     });
     if (dark->isChecked())
-        setDarkTheme(true);
+        theme::setDark(true);
 }
 
 void MainWindow::startSession(const session::SessionConfig &config)
@@ -910,80 +909,59 @@ QString MainWindow::traceExportFilter()
 
 bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCallOnly)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const session::SessionConfig &config = m_player->config();
-    exporting::ExportRange range;
-    if (selectedCallOnly) {
-        range.call = selectedCall();
-        if (!range.call) {
-            *error = tr("no call is selected: click a datagram in the diagram first");
-            return false;
-        }
-    }
-    if (const auto picture = diagram::diagramFormatFromName(suffix)) {
-        diagram::DiagramExport what;
-        what.log = &m_player->log();
-        what.clients = config.clients;
-        const session::Scenario *scenario = session::findScenario(m_scenario);
-        what.title = scenario ? scenario->displayTitle() : QString();
-        if (range.call) {
-            what.call = range.call;
-        } else {
-            // Exactly what is in view, through the same layout and painter.
-            what.geometry = m_diagram->geometry();
-            what.now = m_diagram->now();
-            what.selectedCall = m_diagram->selectedCall();
-        }
-        what.legend = m_diagram->legendShown();
-        what.tracks = m_diagram->counterTracks();
-        what.adaptive = config.retry.backoff == core::Backoff::Adaptive;
-        return diagram::exportDiagram(what, *picture, path, error);
-    }
-    if (suffix == u"pcapng") {
-        if (range.call) {
-            *error = tr("a packet capture holds every datagram of the session; in Wireshark the filter "
-                        "rpcscope.call == %1 picks out one call")
-                         .arg(range.call->second);
-            return false;
-        }
-        // The trace keeps no bytes: a simulated session is run again to get them.
-        QString why;
-        const std::optional<Forkable> session = forkable(&why);
-        if (!session) {
-            *error = tr("a packet capture needs every datagram's bytes, which only a simulated session run again "
-                        "can give");
-            return false;
-        }
-        QSaveFile file(path);
-        // A session still playing: what has happened so far.
-        const std::optional<core::TimePoint> to =
-            m_replaying ? std::nullopt : std::optional<core::TimePoint>(m_diagram->now());
-        if (!file.open(QIODevice::WriteOnly)
-            || !session::writeWirePcapng(session->start, session->changes, file, std::nullopt, to) || !file.commit()) {
-            *error = file.errorString();
-            return false;
-        }
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    const std::optional<exporting::TraceFormat> format = exporting::traceFormatForSuffix(suffix);
+    const std::optional<diagram::SessionFormat> format =
+        diagram::sessionFormatForSuffix(QFileInfo(path).suffix());
     if (!format) {
         *error = tr("end the file name with .svg, .png, .pdf, .tex, .csv, .jsonl, .mmd, .puml, .json (Perfetto), "
                     ".sqlog (qlog) or .pcapng (Wireshark) to choose the format");
         return false;
     }
-    exporting::TraceViewerInfo info;
-    info.title = QStringLiteral("%1, seed %2").arg(config.scenario).arg(config.seed);
-    info.clients = config.clients;
-    if (!exporting::writeTrace(*format, m_player->log().view(), info, range, file) || !file.commit()) {
-        *error = file.errorString();
-        return false;
+    diagram::SessionExport session;
+    diagram::DiagramExport &what = session.drawing;
+    const session::SessionConfig &config = m_player->config();
+    what.log = &m_player->log();
+    what.clients = config.clients;
+    const session::Scenario *scenario = session::findScenario(m_scenario);
+    what.title = scenario ? scenario->displayTitle() : QString();
+    if (selectedCallOnly) {
+        what.call = selectedCall();
+        if (!what.call) {
+            *error = tr("no call is selected: click a datagram in the diagram first");
+            return false;
+        }
+        if (format->pcapng) {
+            *error = tr("a packet capture holds every datagram of the session; in Wireshark the filter "
+                        "rpcscope.call == %1 picks out one call")
+                         .arg(what.call->second);
+            return false;
+        }
+    } else if (format->picture) {
+        // Exactly what is in view, through the same layout and painter.
+        what.geometry = m_diagram->geometry();
+        what.now = m_diagram->now();
+        what.selectedCall = m_diagram->selectedCall();
     }
-    return true;
+    what.legend = m_diagram->legendShown();
+    what.tracks = m_diagram->counterTracks();
+    what.adaptive = config.retry.backoff == core::Backoff::Adaptive;
+    session.start = config;
+    if (format->pcapng) {
+        // The trace keeps no bytes: a simulated session is run again to get them.
+        QString why;
+        const std::optional<Forkable> fork = forkable(&why);
+        if (!fork) {
+            *error = tr("a packet capture needs every datagram's bytes, which only a simulated session run again "
+                        "can give");
+            return false;
+        }
+        session.start = fork->start;
+        session.changes = fork->changes;
+        session.canRunAgain = true;
+        // A session still playing: what has happened so far.
+        if (!m_replaying)
+            what.to = m_diagram->now();
+    }
+    return diagram::exportSession(session, *format, path, error);
 }
 
 bool MainWindow::saveCapture(const QString &path, QString *error)
@@ -1023,7 +1001,9 @@ void MainWindow::updateCaption()
     if (m_replaying)
         parts << tr("replaying a capture");
     else if (m_remote) // first: where the calls went matters more than any setting
-        parts = remoteCaption() + parts;
+        parts = StatusText::remoteCaption(
+                    StatusText::Remote::of(*m_remote, qobject_cast<const session::LivePlayer *>(m_player.get())))
+                + parts;
     else if (m_real)
         parts << tr("real sockets");
     m_diagram->setCaption(scenario ? scenario->displayTitle() : QString(), parts.join(QStringLiteral(" · ")));
@@ -1098,53 +1078,12 @@ void MainWindow::switchPlayer()
 
 // The remote server, and once known the server clock's offset that its
 // events were placed by, for the diagram's caption (and so its exports).
-QStringList MainWindow::remoteCaption() const
-{
-    QStringList parts{tr("remote server %1:%2").arg(m_remote->address.toString()).arg(m_remote->port)};
-    const auto *live = qobject_cast<const session::LivePlayer *>(m_player.get());
-    if (const remote::RemoteFeed *f = live ? live->feed() : nullptr; f && f->clock().isKnown())
-        parts << tr("server clock %1 ± %2 ms")
-                     .arg(double(f->clock().offset().count()) / 1000.0, 0, 'f', 3)
-                     .arg(double(f->clock().uncertainty().count()) / 1000.0, 0, 'f', 3);
-    return parts;
-}
-
 QString MainWindow::connectionText() const
 {
     const auto *live = qobject_cast<const session::LivePlayer *>(m_player.get());
     if (!m_remote || !live || m_replaying)
         return {};
-    const QString server = QStringLiteral("%1:%2").arg(m_remote->address.toString()).arg(m_remote->port);
-    const QHostAddress bound = live->clientBindAddress();
-    // Anything but loopback can be reached from other machines: say so.
-    const QString binding = bound.isLoopback() ? tr("clients on %1").arg(bound.toString())
-                                               : tr("clients bound to %1, not loopback").arg(bound.toString());
-    QString feed;
-    const remote::RemoteFeed *f = live->feed();
-    if (m_remote->tracePort == 0) {
-        feed = tr("the server does not share its trace");
-    } else if (!live->feedError().isEmpty()) {
-        feed = live->feedError();
-    } else if (f && !f->lastError().isEmpty()) {
-        feed = tr("server trace: %1").arg(f->lastError());
-    } else if (f && f->clock().isKnown()) {
-        // Cristian's algorithm: the offset, within half the fastest round trip;
-        // the server's events are drawn at their time minus this offset.
-        feed = tr("server clock %1 ms ± %2 ms (Cristian, best of the last %3 round trips)")
-                   .arg(double(f->clock().offset().count()) / 1000.0, 0, 'f', 3)
-                   .arg(double(f->clock().uncertainty().count()) / 1000.0, 0, 'f', 3)
-                   .arg(std::min<std::uint64_t>(f->clock().samples(), remote::ClockOffset::kWindow));
-        if (f->stats().otherClients > 0)
-            feed = tr("%1 · other clients' events hidden: %2").arg(feed).arg(f->stats().otherClients);
-        // Drawn at the time already shown rather than their own: say how many.
-        if (live->lateEvents() > 0)
-            feed = tr("%1 · events placed late: %2").arg(feed).arg(live->lateEvents());
-        if (f->stats().missed > 0)
-            feed = tr("%1 · server events missed: %2").arg(feed).arg(f->stats().missed);
-    } else {
-        feed = tr("reading the server's trace…");
-    }
-    return tr("Remote server %1 (%2) · %3").arg(server, binding, feed);
+    return StatusText::connection(StatusText::Remote::of(*m_remote, live));
 }
 
 void MainWindow::setSpeed(double speed)
@@ -1164,55 +1103,6 @@ void MainWindow::updatePlayState()
         m_diagram->setStepped(std::nullopt);
 }
 
-// What the service says about the session, for the statistics line: the
-// file transfer's end-to-end check above all, since it is the point of that scenario.
-QString MainWindow::serviceLine(const QJsonObject &report) const
-{
-    if (report.contains(u"sha256_sent")) {
-        const double mib = 1024.0 * 1024.0;
-        const double received = double(report.value(u"received_bytes").toInteger()) / mib;
-        const double total = double(report.value(u"file_bytes").toInteger()) / mib;
-        if (report.value(u"sha256_received").toString().isEmpty())
-            return tr(" · file %1 of %2 MiB received").arg(received, 0, 'f', 2).arg(total, 0, 'f', 2);
-        return report.value(u"verified").toBool()
-                   ? tr(" · file complete: SHA-256 matches the sender's ✓")
-                   : tr(" · file complete but SHA-256 DIFFERS from the sender's: damaged end to end ✗");
-    }
-    if (report.contains(u"counter_total"))
-        return tr(" · counter %1").arg(report.value(u"counter_total").toInteger());
-    return {};
-}
-
-// The session at a glance, with what the command line's summary says too:
-// why calls failed, a long call's probes apart from retransmissions, and
-// how many damaged datagrams the checksum caught and let through.
-QString MainWindow::statisticsLine(const session::Summary &s) const
-{
-    QStringList parts{tr("calls %1").arg(s.calls), tr("ok %1").arg(s.ok)};
-    if (s.failed.empty()) {
-        parts << tr("failed %1").arg(0);
-    } else {
-        QStringList reasons;
-        for (int e = 1; e < trace::kCallErrorCount; ++e) {
-            const auto error = trace::CallError(e);
-            if (const auto it = s.failed.find(trace::callErrorName(error)); it != s.failed.end())
-                reasons << tr("%1 %2", "failure reason and count").arg(displaynames::callError(error)).arg(it->second);
-        }
-        parts << tr("failed %1 (%2)").arg(s.failedTotal()).arg(reasons.join(tr(", ")));
-    }
-    parts << tr("retransmissions %1").arg(s.retransmissions);
-    if (s.probes > 0)
-        parts << tr("probes %1").arg(s.probes);
-    parts << tr("duplicates answered from memory %1").arg(s.duplicatesSuppressed + s.cachedRepliesResent);
-    if (s.datagrams.corrupted > 0 || s.datagrams.corruptAccepted > 0)
-        parts << tr("damaged datagrams %1: checksum caught %2, corrupt accepted %3")
-                     .arg(s.datagrams.corrupted)
-                     .arg(s.datagrams.checksumRejected)
-                     .arg(s.datagrams.corruptAccepted);
-    parts << tr("latency p50 %1 ms · p99 %2 ms").arg(s.latency.p50, 0, 'f', 1).arg(s.latency.p99, 0, 'f', 1);
-    return parts.join(QStringLiteral(" · "));
-}
-
 void MainWindow::refreshViews()
 {
     const trace::TraceLog::View view = m_player->log().view();
@@ -1226,7 +1116,7 @@ void MainWindow::refreshViews()
     for (; m_summarised < view.size(); ++m_summarised)
         m_summary.record(view.at(m_summarised));
     if (m_summarised != before || m_stats->text().isEmpty()) {
-        m_stats->setText(statisticsLine(m_summary.finish()) + serviceLine(m_player->serviceReport()));
+        m_stats->setText(StatusText::statistics(m_summary.finish()) + StatusText::service(m_player->serviceReport()));
     }
     if (m_remote && !m_replaying) {
         const QString connection = connectionText();
@@ -1321,29 +1211,6 @@ void MainWindow::onOptionChanged(const QString &option, const QString &value)
                              5000);
 }
 
-void MainWindow::setDarkTheme(bool dark)
-{
-    static const QPalette light = QApplication::palette();
-    if (!dark) {
-        QApplication::setPalette(light);
-    } else {
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b, 0x2e, 0x33));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Base, QColor(0x1e, 0x20, 0x24));
-        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x29, 0x2e));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Button, QColor(0x33, 0x37, 0x3d));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-        p.setColor(QPalette::Highlight, QColor(0x3d, 0x8e, 0xe0));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x37, 0x3d));
-        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-        QApplication::setPalette(p);
-    }
-    QSettings().setValue(kDarkKey, dark);
-}
-
 void MainWindow::present(bool on)
 {
     m_presentationAction->setChecked(on);
@@ -1354,10 +1221,7 @@ void MainWindow::setPresentationMode(bool on)
     // Everything a class reads grows by one factor: the diagram draws
     // itself scaled, every widget's text follows the application's font,
     // and the few with a font of their own are set from it again.
-    // As large as the screen allows while the diagram keeps room for its
-    // lanes and labels: 1.6 on a 1080p projector, about 1.2 at 1280×720.
-    const QSize screen = this->screen() ? this->screen()->size() : QSize(1920, 1080);
-    const double kScale = std::clamp(std::min(screen.width() / 1000.0, screen.height() / 620.0), 1.15, 1.6);
+    const double kScale = theme::presentationScale(screen() ? screen()->size() : QSize(1920, 1080));
     if (on && !m_presenting)
         m_layoutBeforePresenting = saveState();
     m_presenting = on;

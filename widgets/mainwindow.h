@@ -172,18 +172,14 @@ private:
     bool confirmDiscardCapture();
     void refreshViews();
     void showSession(const session::SessionConfig &config);
-    QString statisticsLine(const session::Summary &summary) const;
-    QString serviceLine(const QJsonObject &report) const;
     void showNarration(std::optional<qsizetype> index);
     // The scenario's story, what it shows, and questions for a class, beside the narration.
     void showStory(const session::Scenario &scenario);
     void onEventSelected(qsizetype index);
     void onOptionChanged(const QString &option, const QString &value);
-    void setDarkTheme(bool dark);
     void setPresentationMode(bool on);
     void updatePlayState();
     void updateCaption();
-    QStringList remoteCaption() const;
 
     void connectPlayer();
     // A player for the mode chosen: simulated, real on loopback, or remote.
