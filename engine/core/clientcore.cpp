@@ -22,19 +22,15 @@ void ClientCore::record(EventKind kind, TimePoint now, const Call *call, std::ui
 {
     if (!m_sink)
         return;
-    trace::Event e;
-    e.timeUs = now.count();
-    e.kind = kind;
-    e.from = m_config.host;
-    e.client = m_config.host;
-    e.detail = detail;
-    e.size = size;
-    e.datagram = std::uint8_t(datagram);
-    if (call) {
-        e.callId = call->id;
-        e.attempt = call->attempt;
-    }
-    m_sink->record(e);
+    m_sink->record({.timeUs = now.count(),
+                    .callId = call ? call->id : 0,
+                    .detail = detail,
+                    .size = size,
+                    .from = m_config.host,
+                    .client = m_config.host,
+                    .attempt = call ? call->attempt : std::uint16_t(0),
+                    .kind = kind,
+                    .datagram = std::uint8_t(datagram)});
 }
 
 void ClientCore::setRetryConfig(const RetryConfig &retry, TimePoint now)

@@ -54,18 +54,16 @@ void ServerCore::record(EventKind kind, TimePoint now, HostId client, std::uint3
 {
     if (!m_sink)
         return;
-    trace::Event e;
-    e.timeUs = now.count();
-    e.kind = kind;
-    e.from = m_config.host;
-    e.to = client;
-    e.client = client;
-    e.callId = callId;
-    e.attempt = attempt;
-    e.detail = detail;
-    e.size = size;
-    e.datagram = std::uint8_t(datagram);
-    m_sink->record(e);
+    m_sink->record({.timeUs = now.count(),
+                    .callId = callId,
+                    .detail = detail,
+                    .size = size,
+                    .from = m_config.host,
+                    .to = client,
+                    .client = client,
+                    .attempt = attempt,
+                    .kind = kind,
+                    .datagram = std::uint8_t(datagram)});
 }
 
 bool ServerCore::isValidated(HostId host) const

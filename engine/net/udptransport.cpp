@@ -180,14 +180,13 @@ void UdpTransport::record(EventKind kind, TimePoint now, HostId from, HostId to,
 {
     if (!m_sink)
         return;
-    trace::Event e;
-    e.timeUs = now.count();
-    e.kind = kind;
-    e.from = from;
-    e.to = to;
-    e.size = std::uint32_t(bytes.size());
-    e.detail = detail;
-    e.client = from == core::kServerHost ? to : from;
+    trace::Event e{.timeUs = now.count(),
+                   .detail = detail,
+                   .size = std::uint32_t(bytes.size()),
+                   .from = from,
+                   .to = to,
+                   .client = from == core::kServerHost ? to : from,
+                   .kind = kind};
     wire::Header h;
     if (wire::peekHeader(bytes, h)) {
         e.datagram = std::uint8_t(h.kind);

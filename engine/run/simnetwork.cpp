@@ -142,18 +142,17 @@ void SimNetwork::record(EventKind kind, const core::Transmit &meta, HostId from,
 {
     if (!m_sink)
         return;
-    trace::Event e;
-    e.timeUs = m_now.count();
-    e.kind = kind;
-    e.from = from;
-    e.to = to;
-    e.client = meta.client;
-    e.callId = meta.callId;
-    e.attempt = meta.attempt;
-    e.fragment = meta.fragment;
-    e.datagram = std::uint8_t(meta.kind);
-    e.size = size;
-    e.detail = detail;
+    const trace::Event e{.timeUs = m_now.count(),
+                         .callId = meta.callId,
+                         .detail = detail,
+                         .size = size,
+                         .from = from,
+                         .to = to,
+                         .client = meta.client,
+                         .attempt = meta.attempt,
+                         .fragment = meta.fragment,
+                         .kind = kind,
+                         .datagram = std::uint8_t(meta.kind)};
     m_sink->record(e);
     if (m_tap && !bytes.isNull())
         m_tap(e, bytes);
@@ -420,12 +419,8 @@ bool SimNetwork::step()
         m_serverConfig.epoch = std::uint32_t(m_epochs.next() | 1);
         m_server = std::make_unique<core::ServerCore>(m_serverConfig, m_sink);
         m_serverArmed.reset();
-        trace::Event e;
-        e.timeUs = m_now.count();
-        e.kind = EventKind::ServerRestart;
-        e.detail = m_serverConfig.epoch;
         if (m_sink)
-            m_sink->record(e);
+            m_sink->record({.timeUs = m_now.count(), .detail = m_serverConfig.epoch, .kind = EventKind::ServerRestart});
         break;
     }
     }
