@@ -2,9 +2,7 @@
 
 #include "displaynames.h"
 
-#include "core/retrypolicy.h"
 #include "session/sessionoptions.h"
-#include "wire/checksum.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -40,11 +38,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_i18n.add([network] { network->setTitle(tr("Network (each way)")); });
     auto *nf = new QFormLayout(network);
     addNumeric(nf, "loss", QT_TR_NOOP("&Loss"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
-    {
-        QStringList models{netem::lossModelName(netem::LossModel::Bernoulli),
-                           netem::lossModelName(netem::LossModel::Gilbert)};
-        addChoice(nf, "loss-model", QT_TR_NOOP("Loss &model"), models);
-    }
+    addChoice(nf, "loss-model", QT_TR_NOOP("Loss &model"));
     addNumeric(nf, "delay-ms", QT_TR_NOOP("&Delay"), 0, 1000, 1, 0, QT_TR_NOOP(" ms"));
     addNumeric(nf, "jitter-ms", QT_TR_NOOP("&Jitter"), 0, 500, 1, 0, QT_TR_NOOP(" ms"));
     addNumeric(nf, "dup", QT_TR_NOOP("D&uplicate"), 0, 100, 1, 0, QT_TR_NOOP(" %"), 100);
@@ -56,12 +50,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_i18n.add([retry] { retry->setTitle(tr("Timeouts and retries")); });
     auto *rf = new QFormLayout(retry);
     addNumeric(rf, "timeout-ms", QT_TR_NOOP("&Timeout"), 1, 5000, 10, 0, QT_TR_NOOP(" ms"));
-    {
-        QStringList names;
-        for (int i = 0; i < core::kBackoffCount; ++i)
-            names << core::backoffName(core::Backoff(i));
-        addChoice(rf, "backoff", QT_TR_NOOP("&Back-off"), names);
-    }
+    addChoice(rf, "backoff", QT_TR_NOOP("&Back-off"));
     addNumeric(rf, "backoff-factor", QT_TR_NOOP("Fact&or"), 1, 10, 0.1, 1, QT_TR_NOOP(" ×"));
     addNumeric(rf, "max-timeout-ms", QT_TR_NOOP("Ma&x timeout"), 1, 60000, 100, 0, QT_TR_NOOP(" ms"));
     addNumeric(rf, "max-attempts", QT_TR_NOOP("Max attem&pts"), 0, 50, 1, 0, nullptr);
@@ -75,15 +64,9 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     auto *protocol = new QGroupBox(this);
     m_i18n.add([protocol] { protocol->setTitle(tr("Protocol and workload")); });
     auto *pf = new QFormLayout(protocol);
-    addChoice(pf, "ack-mode", QT_TR_NOOP("Ac&k mode"), {core::ackModeName(core::AckMode::Explicit),
-                                                core::ackModeName(core::AckMode::Implicit)});
-    {
-        QStringList names;
-        for (int i = 0; i < wire::kChecksumKindCount; ++i)
-            names << wire::checksumName(wire::ChecksumKind(i));
-        addChoice(pf, "checksum", QT_TR_NOOP("Ch&ecksum"), names);
-    }
-    addChoice(pf, "delivery", QT_TR_NOOP("Deli&very"), {QStringLiteral("any"), QStringLiteral("ordered")});
+    addChoice(pf, "ack-mode", QT_TR_NOOP("Ac&k mode"));
+    addChoice(pf, "checksum", QT_TR_NOOP("Ch&ecksum"));
+    addChoice(pf, "delivery", QT_TR_NOOP("Deli&very"));
     addNumeric(pf, "clients", QT_TR_NOOP("Clie&nts"), 1, 50, 1, 0, nullptr);
     addNumeric(pf, "calls", QT_TR_NOOP("C&alls"), 1, 100000, 1, 0, nullptr);
     addNumeric(pf, "window", QT_TR_NOOP("&Window"), 1, 64, 1, 0, nullptr);
@@ -146,12 +129,12 @@ void ControlsPanel::addNumeric(QFormLayout *form, const char *option, const char
     });
 }
 
-void ControlsPanel::addChoice(QFormLayout *form, const char *option, const char *label, const QStringList &choices)
+void ControlsPanel::addChoice(QFormLayout *form, const char *option, const char *label)
 {
     const QString name = QString::fromLatin1(option);
     auto *combo = new QComboBox(this);
     // Shown in the language chosen; the item data is the command line's word.
-    for (const QString &choice : choices)
+    for (const QString &choice : session::optionChoices(name))
         combo->addItem(choice, choice);
     combo->setObjectName(name + QStringLiteral("Combo"));
     auto *text = new QLabel(this);

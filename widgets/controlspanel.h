@@ -46,7 +46,7 @@ private:
     // `label` and `suffix` are marked with QT_TR_NOOP: translated here, and again on each language change.
     void addNumeric(QFormLayout *form, const char *option, const char *label, double min, double max,
                     double step, int decimals, const char *suffix, double scale = 1.0);
-    void addChoice(QFormLayout *form, const char *option, const char *label, const QStringList &choices);
+    void addChoice(QFormLayout *form, const char *option, const char *label); // its words: optionChoices()
 
     QHash<QString, Numeric> m_numeric;
     QHash<QString, QComboBox *> m_choices;

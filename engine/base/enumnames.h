@@ -2,6 +2,7 @@
 
 #include <QLatin1StringView>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <array>
@@ -28,6 +29,16 @@ public:
     {
         const auto i = std::size_t(value);
         return QString::fromLatin1(i < N ? m_names[i] : unknown);
+    }
+
+    // Every name, in the enum's order: the choices an option offers.
+    QStringList names() const
+    {
+        QStringList all;
+        all.reserve(qsizetype(N));
+        for (const char *name : m_names)
+            all << QString::fromLatin1(name);
+        return all;
     }
 
     std::optional<Enum> value(QStringView name) const

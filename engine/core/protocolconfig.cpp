@@ -18,4 +18,9 @@ std::optional<AckMode> ackModeFromName(QStringView name)
     return kNames.value(name);
 }
 
+QStringList ackModeNames()
+{
+    return kNames.names();
+}
+
 } // namespace rpcscope::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -20,6 +21,7 @@ enum class AckMode : std::uint8_t {
 
 QString ackModeName(AckMode mode); // explicit, implicit
 std::optional<AckMode> ackModeFromName(QStringView name);
+QStringList ackModeNames();
 
 // The protocol settings of a client's core, copied between the structs that
 // name them alike: a session's config, an RpcClient's options, ClientConfig.

@@ -26,6 +26,11 @@ std::optional<Backoff> backoffFromName(QStringView name)
     return kNames.value(name);
 }
 
+QStringList backoffNames()
+{
+    return kNames.names();
+}
+
 RetryPolicy::RetryPolicy(RetryConfig config, std::uint64_t seed)
     : m_config(config)
     , m_random(seed)

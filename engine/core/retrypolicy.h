@@ -4,6 +4,7 @@
 #include "base/random.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +23,7 @@ inline constexpr int kBackoffCount = 6;
 // fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter, adaptive
 QString backoffName(Backoff backoff);
 std::optional<Backoff> backoffFromName(QStringView name);
+QStringList backoffNames(); // every policy, in the enum's order
 
 struct RetryConfig
 {

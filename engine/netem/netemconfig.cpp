@@ -19,6 +19,11 @@ std::optional<LossModel> lossModelFromName(QStringView name)
     return kLossModels.value(name);
 }
 
+QStringList lossModelNames()
+{
+    return kLossModels.names();
+}
+
 QString corruptionModeName(CorruptionMode mode)
 {
     return kCorruptionModes.name(mode, "");

@@ -3,6 +3,7 @@
 #include "base/clock.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -52,6 +53,7 @@ inline NetemConfig passThrough()
 
 QString lossModelName(LossModel model);                       // bernoulli, gilbert
 std::optional<LossModel> lossModelFromName(QStringView name);
+QStringList lossModelNames();
 QString corruptionModeName(CorruptionMode mode);              // bit-flip, byte-swap, burst, mixed
 std::optional<CorruptionMode> corruptionModeFromName(QStringView name);
 

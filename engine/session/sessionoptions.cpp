@@ -85,10 +85,10 @@ QString parseMs(const QString &text, double min, double max, Duration &out)
 }
 
 template <typename T>
-QString choice(std::optional<T> parsed, const char *names, T &out)
+QString choice(std::optional<T> parsed, const QStringList &names, T &out)
 {
     if (!parsed)
-        return QStringLiteral("expected one of %1").arg(QLatin1StringView(names));
+        return QStringLiteral("expected one of %1").arg(names.join(QStringLiteral(", ")));
     out = *parsed;
     return {};
 }
@@ -157,7 +157,7 @@ const SessionOption kOptions[] = {
      [](const SessionConfig &c) { return number(c.toServer.loss); }},
     {"loss-model", "MODEL", QT_TRANSLATE_NOOP("SessionOption", "how losses are spread: bernoulli (independent) or gilbert (bursts)"),
      [](SessionConfig &c, const QString &v) {
-         QString e = choice(netem::lossModelFromName(v), "bernoulli, gilbert", c.toServer.lossModel);
+         QString e = choice(netem::lossModelFromName(v), netem::lossModelNames(), c.toServer.lossModel);
          c.toClient.lossModel = c.toServer.lossModel;
          return e;
      },
@@ -210,9 +210,7 @@ const SessionOption kOptions[] = {
     {"backoff", "POLICY",
      QT_TRANSLATE_NOOP("SessionOption", "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter or adaptive"),
      [](SessionConfig &c, const QString &v) {
-         return choice(core::backoffFromName(v),
-                       "fixed, exponential, full-jitter, equal-jitter, decorrelated-jitter, adaptive",
-                       c.retry.backoff);
+         return choice(core::backoffFromName(v), core::backoffNames(), c.retry.backoff);
      },
      [](const SessionConfig &c) { return core::backoffName(c.retry.backoff); }},
     {"backoff-factor", "X", QT_TRANSLATE_NOOP("SessionOption", "growth of the timeout per attempt"),
@@ -229,7 +227,7 @@ const SessionOption kOptions[] = {
      [](const SessionConfig &c) { return milliseconds(c.retry.deadline); }},
     {"ack-mode", "MODE", QT_TRANSLATE_NOOP("SessionOption", "explicit (ack every request and reply) or implicit (the reply is the ack)"),
      [](SessionConfig &c, const QString &v) {
-         return choice(core::ackModeFromName(v), "explicit, implicit", c.ackMode);
+         return choice(core::ackModeFromName(v), core::ackModeNames(), c.ackMode);
      },
      [](const SessionConfig &c) { return core::ackModeName(c.ackMode); }},
     {"ack-delay-ms", "MS", QT_TRANSLATE_NOOP("SessionOption", "implicit mode: the server says 'working' if no reply is ready by then"),
@@ -237,7 +235,7 @@ const SessionOption kOptions[] = {
      [](const SessionConfig &c) { return milliseconds(c.ackDelay); }},
     {"checksum", "KIND", QT_TRANSLATE_NOOP("SessionOption", "none, sum, xor, fletcher16 or crc32c"),
      [](SessionConfig &c, const QString &v) {
-         return choice(wire::checksumFromName(v), "none, sum, xor, fletcher16, crc32c", c.checksum);
+         return choice(wire::checksumFromName(v), wire::checksumNames(), c.checksum);
      },
      [](const SessionConfig &c) { return wire::checksumName(c.checksum); }},
     {"max-datagram", "BYTES", QT_TRANSLATE_NOOP("SessionOption", "largest datagram sent; larger messages are split into fragments"),
@@ -270,8 +268,8 @@ const SessionOption kOptions[] = {
     {"delivery", "ORDER",
      QT_TRANSLATE_NOOP("SessionOption", "any (the server runs calls as they arrive) or ordered (each client's calls run one at a time in call-id order; --ordered for short)"),
      [](SessionConfig &c, const QString &v) -> QString {
-         if (v != u"any" && v != u"ordered")
-             return QStringLiteral("expected any or ordered");
+         if (!optionChoices(u"delivery").contains(v))
+             return QStringLiteral("expected one of %1").arg(optionChoices(u"delivery").join(QStringLiteral(", ")));
          c.ordered = v == u"ordered";
          return {};
      },
@@ -285,37 +283,25 @@ std::span<const SessionOption> sessionOptions()
     return kOptions;
 }
 
-namespace {
-// The choices of the options that take a word, in the order their enums use.
-QStringList choicesOf(const char *name)
+QStringList optionChoices(QStringView option)
 {
-    const QLatin1StringView n(name);
-    if (n == "backoff") {
-        QStringList names;
-        for (int i = 0; i < core::kBackoffCount; ++i)
-            names << core::backoffName(core::Backoff(i));
-        return names;
-    }
-    if (n == "ack-mode")
-        return {core::ackModeName(core::AckMode::Explicit), core::ackModeName(core::AckMode::Implicit)};
-    if (n == "delivery")
+    if (option == u"backoff")
+        return core::backoffNames();
+    if (option == u"ack-mode")
+        return core::ackModeNames();
+    if (option == u"delivery")
         return {QStringLiteral("any"), QStringLiteral("ordered")};
-    if (n == "loss-model")
-        return {netem::lossModelName(netem::LossModel::Bernoulli), netem::lossModelName(netem::LossModel::Gilbert)};
-    if (n == "checksum") {
-        QStringList names;
-        for (int i = 0; i < wire::kChecksumKindCount; ++i)
-            names << wire::checksumName(wire::ChecksumKind(i));
-        return names;
-    }
+    if (option == u"loss-model")
+        return netem::lossModelNames();
+    if (option == u"checksum")
+        return wire::checksumNames();
     return {};
 }
-} // namespace
 
 std::uint32_t encodeOptionValue(const SessionOption &option, const SessionConfig &config)
 {
     const QString text = option.current(config);
-    const QStringList choices = choicesOf(option.name);
+    const QStringList choices = optionChoices(QString::fromLatin1(option.name));
     if (!choices.isEmpty())
         return std::uint32_t(std::max<qsizetype>(0, choices.indexOf(text)) * 1000);
     bool ok = false;
@@ -328,7 +314,7 @@ std::pair<QString, QString> paramChangeParts(std::uint32_t optionIndex, std::uin
     if (optionIndex >= sessionOptions().size())
         return {};
     const SessionOption &option = sessionOptions()[optionIndex];
-    const QStringList choices = choicesOf(option.name);
+    const QStringList choices = optionChoices(QString::fromLatin1(option.name));
     const QString shown = choices.isEmpty() ? number(double(value) / 1000.0) : choices.value(int(value / 1000));
     return {QString::fromLatin1(option.name), shown};
 }

@@ -30,6 +30,9 @@ QString parseWholeNumber(const QString &text, qint64 min, qint64 max, qint64 &ou
 QString parseNumber(const QString &text, double min, double max, double &out);
 
 std::span<const SessionOption> sessionOptions();
+// The words an option that takes one accepts, in the order of its enum
+// ("backoff": fixed, exponential, …); empty for an option that takes a number.
+QStringList optionChoices(QStringView option);
 const SessionOption *findSessionOption(QStringView name);
 
 // What is wrong with `config` by the ranges its options accept, naming the

@@ -177,4 +177,9 @@ std::optional<ChecksumKind> checksumFromName(QStringView name)
     return kNames.value(name);
 }
 
+QStringList checksumNames()
+{
+    return kNames.names();
+}
+
 } // namespace rpcscope::wire

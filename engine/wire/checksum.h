@@ -2,6 +2,7 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -27,5 +28,6 @@ std::uint32_t crc32cPortable(QByteArrayView data);
 // The names the command line and settings use: none, sum, xor, fletcher16, crc32c.
 QString checksumName(ChecksumKind kind);
 std::optional<ChecksumKind> checksumFromName(QStringView name);
+QStringList checksumNames(); // none, sum, xor, fletcher16, crc32c
 
 } // namespace rpcscope::wire
