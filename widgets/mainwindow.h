@@ -126,8 +126,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The window's assembly, each part in its own file: docks.cpp,
+    // filemenu.cpp, playback.cpp (the toolbar), viewmenu.cpp, gomenu.cpp,
+    // comparemenu.cpp (Scenario > Compare), helpmenu.cpp.
     void createActions();
     void createDocks();
+    void createFileMenu();
+    void createPlaybackToolBar();
+    void createViewMenu();
+    void createHelpMenu();
     // Go: the next and previous moment of each kind, Go to Call, Go to Time,
     // and the Moments list's breakpoints (gomenu.cpp).
     void createGoMenu();
@@ -213,6 +220,7 @@ private:
     QComboBox *m_speed = nullptr;
     QComboBox *m_hostFilter = nullptr;
     QAction *m_playAction = nullptr;
+    QAction *m_fitAction = nullptr;
     QAction *m_followAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_quizAction = nullptr;
