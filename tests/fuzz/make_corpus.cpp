@@ -16,6 +16,7 @@
 #include "base/sharedsink.h"
 #include "capture/capturewriter.h"
 #include "core/clientcore.h"
+#include "core/protocolconfig.h"
 #include "core/servercore.h"
 #include "netem/netem.h"
 #include "run/simnetwork.h"
@@ -120,22 +121,13 @@ public:
         for (const netem::ScriptedFault &f : c.toClientFaults)
             m_down.addFault(f);
         serverConfig.epoch = std::uint32_t(seeds.next() | 1);
-        serverConfig.ackMode = c.ackMode;
-        serverConfig.ackDelay = c.ackDelay;
-        serverConfig.checksum = c.checksum;
-        serverConfig.limits = c.limits;
-        serverConfig.maxDatagram = c.maxDatagram;
+        core::copyServerProtocol(c, serverConfig);
         m_server = std::make_unique<core::ServerCore>(serverConfig, nullptr);
         for (int i = 0; i < std::max(1, c.clients); ++i) {
             core::ClientConfig cc;
             cc.clientId = std::uint32_t(seeds.next()) | 1;
             cc.host = HostId(i + 1);
-            cc.retry = c.retry;
-            cc.window = c.window;
-            cc.ackMode = c.ackMode;
-            cc.checksum = c.checksum;
-            cc.pollInterval = c.pollInterval;
-            cc.maxDatagram = c.maxDatagram;
+            core::copyClientProtocol(c, cc);
             cc.maxMessageBytes = c.limits.maxMessageBytes;
             cc.seed = seeds.next();
             if (i == 0)
