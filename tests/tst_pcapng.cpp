@@ -3,6 +3,7 @@
 // (packaging/wireshark/rpcscope.lua), field by field against the trace.
 #include "base/random.h"
 #include "export/pcapngwriter.h"
+#include "run/livesession.h"
 #include "run/wirecapture.h"
 #include "session/scenario.h"
 #include "simrun.h"
@@ -123,6 +124,7 @@ private slots:
     void dissectorVerifiesEveryChecksumKind_data();
     void dissectorVerifiesEveryChecksumKind();
     void damagedDatagramsNeverMakeTheDissectorFail();
+    void liveSessionIsCapturedAsItsSocketsWroteIt();
 };
 
 void TestPcapng::initTestCase()
@@ -373,6 +375,58 @@ void TestPcapng::damagedDatagramsNeverMakeTheDissectorFail()
     QVERIFY2(!tree.contains(u"Cannot be read:"),
              qPrintable(tree.mid(std::max<qsizetype>(0, tree.indexOf(u"Cannot be read:") - 200), 400)));
     QVERIFY(tree.contains(u"Malformed RpcScope datagram") || tree.contains(u"Checksum mismatch"));
+}
+
+// rpcscope-cli live --pcapng: a session on real sockets on 127.0.0.1,
+// captured through the wire tap. Each datagram a core sent is one packet,
+// those the sender's emulator dropped marked lost; the addresses and ports
+// are the sockets' own; tshark dissects every packet as RpcScope.
+void TestPcapng::liveSessionIsCapturedAsItsSocketsWroteIt()
+{
+    session::SessionConfig config = scenarioConfig(QStringLiteral("lossy"), 3);
+    config.clients = 2;
+    config.calls = 12;
+    config.toServer.duplicate = config.toClient.duplicate = 0; // one packet per send
+    session::LiveSession live(config);
+    session::LiveWireCapture wire;
+    live.setWireTap(wire.tap());
+    QString error;
+    QVERIFY2(live.run(&error), qPrintable(error));
+    QCOMPARE(wire.leftOut(), 0);
+
+    qsizetype sends = 0, lost = 0;
+    const trace::TraceLog::View view = live.log().view();
+    for (qsizetype i = 0; i < view.size(); ++i) {
+        sends += view.at(i).kind == trace::EventKind::Send;
+        lost += view.at(i).kind == trace::EventKind::Lost;
+    }
+    QVERIFY(lost > 0); // the scenario's loss reaches the capture too
+    QCOMPARE(qsizetype(wire.datagrams()), sends);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("live.pcapng"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(wire.write(config, file));
+    file.close();
+
+    const TsharkRun r = tshark(path, {QStringLiteral("ip.src"), QStringLiteral("ip.dst"), QStringLiteral("rpcscope.call"),
+                                      QStringLiteral("frame.comment")});
+    QVERIFY2(r.started, "tshark did not start");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList rows = r.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), sends);
+    qsizetype markedLost = 0;
+    for (const QString &row : rows) {
+        const QStringList f = row.split(u','); // the comment, last, may hold commas
+        QVERIFY2(f.size() >= 4, qPrintable(row));
+        QCOMPARE(f[0], QStringLiteral("127.0.0.1"));
+        QCOMPARE(f[1], QStringLiteral("127.0.0.1"));
+        QVERIFY2(!f[2].isEmpty(), qPrintable(row)); // dissected as RpcScope
+        markedLost += f[3].startsWith(u"lost");
+    }
+    QCOMPARE(markedLost, lost);
 }
 
 QTEST_GUILESS_MAIN(TestPcapng)

@@ -1679,8 +1679,8 @@ Was muss der Server tun, wenn der Client einen Aufruf aufgibt, auf den er wartet
 <context>
     <name>SessionOption</name>
     <message>
-        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload)</source>
-        <translation>auszuführendes Szenario (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload)</translation>
+        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload, ordered)</source>
+        <translation>auszuführendes Szenario (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload, ordered)</translation>
     </message>
     <message>
         <source>seed for every random choice; the same seed gives the same run</source>

@@ -1679,8 +1679,8 @@ What must the server do when the client gives up on a call it is waiting for?</s
 <context>
     <name>SessionOption</name>
     <message>
-        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload)</source>
-        <translation>要运行的场景（message-ack、dropped-request、dropped-reply、long-call、server-restart、corruption、lossy、many-clients、fragmentation、file-transfer、overload）</translation>
+        <source>scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, lossy, many-clients, fragmentation, file-transfer, overload, ordered)</source>
+        <translation>要运行的场景（message-ack、dropped-request、dropped-reply、long-call、server-restart、corruption、lossy、many-clients、fragmentation、file-transfer、overload、ordered）</translation>
     </message>
     <message>
         <source>seed for every random choice; the same seed gives the same run</source>

@@ -98,7 +98,7 @@ constexpr double kMaxMs = 24 * 3600 * 1000.0;
 const SessionOption kOptions[] = {
     {"scenario", "NAME",
      QT_TRANSLATE_NOOP("SessionOption", "scenario to run (message-ack, dropped-request, dropped-reply, long-call, server-restart, corruption, "
-     "lossy, many-clients, fragmentation, file-transfer, overload)"),
+     "lossy, many-clients, fragmentation, file-transfer, overload, ordered)"),
      [](SessionConfig &c, const QString &v) -> QString {
          if (!findScenario(v)) {
              QStringList names;
