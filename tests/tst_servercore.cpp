@@ -199,6 +199,7 @@ private slots:
     void implicitWorkingAfterAckDelay();
     void timerTableNamesTheFirstDue();
     void implicitNoWorkingIfReplyInTime();
+    void implicitAnsweredCallsLeaveNoAckTimer();
     void explicitAcksRequestAtOnce();
     void duplicateWhileInProgress_data();
     void duplicateWhileInProgress();
@@ -499,8 +500,34 @@ void TestServerCore::implicitNoWorkingIfReplyInTime()
     s.receive(request(1), kT0);
     s.finish(1, QByteArray("fast"), ms(50));
     QCOMPARE(s.transmits().size(), std::size_t(1));
+    // Answered in time, the call leaves no ack timer armed: a driver has no
+    // wake-up to make for it.
+    QCOMPARE(s.core.timers().at(core::ServerTimer::AckDelay), std::nullopt);
     s.core.handleTimeout(kT0 + kAckDelay);
     QVERIFY(s.transmits().empty());
+}
+
+// Ack timers of answered calls go when they are first in line; one behind a
+// call still running stays until that one's turn, and the running call
+// still gets its "working".
+void TestServerCore::implicitAnsweredCallsLeaveNoAckTimer()
+{
+    Server s;
+    s.receive(request(1), kT0);
+    s.receive(request(2), kT0 + ms(1));
+    s.receive(request(3), kT0 + ms(2));
+    s.executions();
+    s.finish(2, QByteArray("two"), kT0 + ms(3)); // behind call 1's timer: stays
+    QCOMPARE(s.core.timers().at(core::ServerTimer::AckDelay), std::optional(kT0 + kAckDelay));
+    s.finish(1, QByteArray("one"), kT0 + ms(4)); // call 1's and call 2's go; call 3's is next
+    QCOMPARE(s.core.timers().at(core::ServerTimer::AckDelay), std::optional(kT0 + ms(2) + kAckDelay));
+    s.transmits();
+    s.core.handleTimeout(kT0 + ms(2) + kAckDelay);
+    const auto sent = s.transmits();
+    QCOMPARE(sent.size(), std::size_t(1));
+    QCOMPARE(sent[0].kind, DatagramKind::Working);
+    QCOMPARE(decode(sent[0]).header.callId, 3u);
+    QCOMPARE(s.core.timers().at(core::ServerTimer::AckDelay), std::nullopt);
 }
 
 void TestServerCore::explicitAcksRequestAtOnce()

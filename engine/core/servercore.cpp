@@ -763,6 +763,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     entry->reply.clear();
     m_cache.complete(clientId, callId, std::move(bytes), now, m_evicted);
     recordEvictions(now);
+    dropAnsweredAckTimers();
     if (ordered) {
         m_cache.ranInOrder(clientId, callId);
         releaseHeld(clientId, now);
@@ -779,11 +780,25 @@ bool ServerCore::pollExecution(Execution &out)
     return m_executions.poll(out);
 }
 
+void ServerCore::dropAnsweredAckTimers()
+{
+    // An ack timer whose call has answered would fire and do nothing. Those
+    // first in line go now, so that a server answering quickly keeps no
+    // timer armed for them: no wake-up and no re-arming per call.
+    while (!m_ackTimers.empty()) {
+        const AckTimer &t = m_ackTimers.top();
+        const ReplyCache::Entry *entry = m_cache.find(t.clientId, t.callId);
+        if (entry && entry->state == ReplyCache::State::InProgress)
+            return;
+        m_ackTimers.pop();
+    }
+}
+
 ServerTimers ServerCore::timers() const
 {
     ServerTimers timers;
-    // The earliest ack timer; one whose call has finished since fires and
-    // does nothing.
+    // The earliest ack timer; one whose call has finished since (and was not
+    // first in line then) fires and does nothing.
     if (!m_ackTimers.empty())
         timers.set(ServerTimer::AckDelay, m_ackTimers.top().at);
     timers.set(ServerTimer::ReplyExpiry, m_cache.nextExpiry());

@@ -160,7 +160,9 @@ private:
         TimePoint at;
         std::uint32_t clientId;
         std::uint32_t callId;
-        bool operator>(const AckTimer &o) const { return at > o.at; }
+        // Ties broken by call, so the order timers fire in never depends
+        // on the heap's history (which timers were dropped before firing).
+        friend auto operator<=>(const AckTimer &, const AckTimer &) = default;
     };
 
     // QUIC's anti-amplification limit (RFC 9000 §8.1), per sender.
@@ -216,6 +218,7 @@ private:
     void refuse(const wire::Header &request, HostId to, wire::Status status, const QString &message,
                 TimePoint now);
     void recordEvictions(TimePoint now);
+    void dropAnsweredAckTimers();
     void record(trace::EventKind kind, TimePoint now, HostId client, std::uint32_t callId,
                 std::uint16_t attempt, std::uint32_t detail = 0,
                 wire::DatagramKind datagram = wire::DatagramKind(0), std::uint32_t size = 0);
