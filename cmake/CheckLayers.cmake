@@ -5,7 +5,7 @@
 # "<other>/…" (or a .proto import it) only when <other> comes earlier in
 # LAYERS. Any include that reaches up is named, with its file and line, and
 # the script fails. The build runs it (engine/CMakeLists.txt) and the test
-# tests/layers runs it on a tree with an upward include planted.
+# tests/tst_layers.cpp runs it on a tree with an upward include planted.
 #
 # Written as a CMake script, not a compiler flag: every layer shares one
 # include root ("rpc/rpcclient.h"), which the installed headers keep, so the
