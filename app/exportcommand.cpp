@@ -224,44 +224,40 @@ int runExport(const QStringList &args)
 
     bool written = false;
     const session::Scenario *scenario = session::findScenario(loaded.config.scenario);
+    const QString whyNotRerun = loaded.whyNotRerun();
     if (pcapng) {
         // The trace keeps no datagram bytes: a simulated session is run
         // again, event for event, to capture them.
-        if (const QString why = loaded.whyNotRerun(); !why.isEmpty()) {
+        if (!whyNotRerun.isEmpty()) {
             err() << "rpcscope-cli export: " << in << ": a packet capture needs the datagrams' bytes, which the "
-                  << "trace does not keep, and this session cannot be run again to get them: " << why << '\n';
+                  << "trace does not keep, and this session cannot be run again to get them: " << whyNotRerun << '\n';
             err().flush();
             return ExitFailure;
         }
     }
+    // The diagram as pictures and animations draw it (an animation was
+    // refused --width and --tracks above, so they keep their defaults there).
+    diagram::DiagramExport drawing;
+    drawing.log = &log;
+    drawing.clients = loaded.config.clients;
+    drawing.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
+    drawing.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
+    drawing.from = range.from;
+    drawing.to = range.to;
+    drawing.call = range.call;
+    drawing.width = pixels;
+    drawing.legend = parser.isSet(legend);
+    drawing.tracks = parser.isSet(tracks);
+    drawing.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
     if (sessionFormat) {
         diagram::SessionExport session;
-        diagram::DiagramExport &what = session.drawing;
-        what.log = &log;
-        what.clients = loaded.config.clients;
-        what.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
-        what.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
-        what.from = range.from;
-        what.to = range.to;
-        what.call = range.call;
-        what.width = pixels;
-        what.legend = parser.isSet(legend);
-        what.tracks = parser.isSet(tracks);
-        what.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
+        session.drawing = drawing;
         session.start = loaded.config;
         session.changes = loaded.changes;
-        session.canRunAgain = loaded.whyNotRerun().isEmpty();
+        session.canRunAgain = whyNotRerun.isEmpty();
         written = diagram::exportSession(session, *sessionFormat, path, &error);
     } else if (animation) {
-        movie.diagram.log = &log;
-        movie.diagram.clients = loaded.config.clients;
-        movie.diagram.title = scenario ? scenario->displayTitle() : loaded.config.scenario;
-        movie.diagram.subtitle = QStringLiteral("seed %1 · %2").arg(loaded.config.seed).arg(QFileInfo(in).fileName());
-        movie.diagram.from = range.from;
-        movie.diagram.to = range.to;
-        movie.diagram.call = range.call;
-        movie.diagram.legend = parser.isSet(legend);
-        movie.diagram.adaptive = loaded.config.retry.backoff == core::Backoff::Adaptive;
+        movie.diagram = drawing;
         const bool progress = stderrIsTerminal();
         written = diagram::exportAnimation(movie, *animation, path, &error, [progress](int done, int total) {
             if (progress) {

@@ -229,6 +229,17 @@ QString MainWindow::traceExportFilter()
               "qlog events (*.sqlog)");
 }
 
+diagram::DiagramExport MainWindow::drawing() const
+{
+    diagram::DiagramExport what;
+    what.log = &m_player->log();
+    what.clients = m_player->config().clients;
+    const session::Scenario *scenario = session::findScenario(m_scenario);
+    what.title = scenario ? scenario->displayTitle() : QString();
+    what.adaptive = m_player->config().retry.backoff == core::Backoff::Adaptive;
+    return what;
+}
+
 bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCallOnly)
 {
     const std::optional<diagram::SessionFormat> format =
@@ -239,12 +250,9 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
         return false;
     }
     diagram::SessionExport session;
+    session.drawing = drawing();
     diagram::DiagramExport &what = session.drawing;
     const session::SessionConfig &config = m_player->config();
-    what.log = &m_player->log();
-    what.clients = config.clients;
-    const session::Scenario *scenario = session::findScenario(m_scenario);
-    what.title = scenario ? scenario->displayTitle() : QString();
     if (selectedCallOnly) {
         what.call = selectedCall();
         if (!what.call) {
@@ -265,7 +273,6 @@ bool MainWindow::exportTo(const QString &path, QString *error, bool selectedCall
     }
     what.legend = m_diagram->legendShown();
     what.tracks = m_diagram->counterTracks();
-    what.adaptive = config.retry.backoff == core::Backoff::Adaptive;
     session.start = config;
     if (format->pcapng) {
         // The trace keeps no bytes: a simulated session is run again to get them.
@@ -309,12 +316,8 @@ void MainWindow::showAnimationDialog()
         return;
     const QString path = files.selectedFiles().constFirst();
     diagram::AnimationExport base;
-    base.diagram.log = &m_player->log();
-    base.diagram.clients = m_player->config().clients;
-    const session::Scenario *scenario = session::findScenario(m_scenario);
-    base.diagram.title = scenario ? scenario->displayTitle() : QString();
+    base.diagram = drawing();
     base.diagram.call = selectedCall();
-    base.diagram.adaptive = m_player->config().retry.backoff == core::Backoff::Adaptive;
     const diagram::AnimationExport what = dialog.animation(base);
     QProgressDialog progress(tr("Drawing the frames…"), tr("Cancel"), 0, 100, this);
     progress.setWindowModality(Qt::WindowModal);

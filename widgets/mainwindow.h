@@ -21,6 +21,10 @@ class QLabel;
 class QMenu;
 class QTableView;
 
+namespace rpcscope::diagram {
+struct DiagramExport;
+}
+
 namespace rpcscope::widgets {
 
 class ChartsView;
@@ -135,6 +139,9 @@ private:
     void createPlaybackToolBar();
     void createViewMenu();
     void createHelpMenu();
+    // The session as every picture of it starts: trace, lanes, title, and
+    // the adaptive timeout's drawing (File > Export, Export Animation).
+    diagram::DiagramExport drawing() const;
     // Go: the next and previous moment of each kind, Go to Call, Go to Time,
     // and the Moments list's breakpoints (gomenu.cpp).
     void createGoMenu();
