@@ -63,6 +63,8 @@ private slots:
     void ageRaisesTheForgottenMark();
     void idleClientsKeepTheirMarksUntilAgeOrCrowding();
     void activeClientsAreCountedPerHost();
+    void clientsGoingIdleAgainAndAgainKeepTheirOrder();
+    void runningHandlersAreCountedWithTheirClient();
 };
 
 void TestReplyCache::insertAndFind()
@@ -596,6 +598,69 @@ void TestReplyCache::activeClientsAreCountedPerHost()
     cache.releaseIfEmpty(2);
     QVERIFY(!cache.knowsClient(2));
     QCOMPARE(cache.idleClientCount(), 0);
+}
+
+// A blocking client goes active and idle once a call; the cache recycles
+// its place in the idle order rather than allocating one each time. The
+// order must still be least recently idle first, whatever was recycled.
+void TestReplyCache::clientsGoingIdleAgainAndAgainKeepTheirOrder()
+{
+    ReplyCache::Limits l = limits(1 << 20, 1'000'000);
+    l.maxIdleClients = 1'000;
+    l.maxIdleAge = Duration(100);
+    ReplyCache cache(l);
+    Evictions evicted;
+    // Clients 1..4 call and are answered round after round; each round ends
+    // with every client idle, going idle in a different order each round.
+    std::uint32_t call = 1;
+    for (int round = 0; round < 50; ++round, ++call) {
+        for (std::uint32_t client = 1; client <= 4; ++client) {
+            cache.insert(client, call, kHost);
+            QCOMPARE(cache.activeClientsOn(kHost), int(client));
+        }
+        for (std::uint32_t k = 0; k < 4; ++k) {
+            const std::uint32_t client = 1 + (k + std::uint32_t(round)) % 4;
+            cache.passTime(at(round * 10 + int(k)));
+            cache.complete(client, call, QByteArray("r"), at(round * 10 + int(k)), evicted);
+            cache.acknowledgeBelow(client, call + 1, evicted);
+        }
+        QCOMPARE(cache.activeClientCount(), 0);
+        QCOMPARE(cache.activeClientsOn(kHost), 0);
+        QCOMPARE(cache.idleClientCount(), 4);
+    }
+    // The last round (49) went idle in the order 2, 3, 4, 1, at 490..493:
+    // age takes them in that order, one per microsecond.
+    const std::uint32_t order[] = {2, 3, 4, 1};
+    for (int k = 0; k < 4; ++k) {
+        QCOMPARE(cache.nextExpiry().value(), at(490 + k + 100));
+        cache.expire(at(490 + k + 100), evicted);
+        QVERIFY2(!cache.knowsClient(order[k]), qPrintable(QStringLiteral("client %1").arg(order[k])));
+        for (int later = k + 1; later < 4; ++later)
+            QVERIFY(cache.knowsClient(order[later]));
+    }
+    QCOMPARE(cache.clientCount(), 0);
+}
+
+void TestReplyCache::runningHandlersAreCountedWithTheirClient()
+{
+    ReplyCache cache;
+    Evictions evicted;
+    QCOMPARE(cache.running(kClient), 0);
+    cache.addRunning(kClient, +1); // no entry, no client: nothing to count against
+    QCOMPARE(cache.running(kClient), 0);
+    QVERIFY(!cache.knowsClient(kClient));
+    cache.insert(kClient, 1, kHost);
+    cache.insert(kClient, 2, kHost);
+    cache.addRunning(kClient, +1);
+    cache.addRunning(kClient, +1);
+    QCOMPARE(cache.running(kClient), 2);
+    QCOMPARE(cache.running(kClient + 1), 0);
+    cache.addRunning(kClient, -1);
+    cache.complete(kClient, 1, QByteArray("r"), at(1), evicted);
+    QCOMPARE(cache.running(kClient), 1);
+    cache.addRunning(kClient, -1);
+    cache.addRunning(kClient, -1); // never below zero
+    QCOMPARE(cache.running(kClient), 0);
 }
 
 QTEST_GUILESS_MAIN(TestReplyCache)

@@ -35,7 +35,10 @@ int ReplyCache::activeClientsOn(HostId host) const
 void ReplyCache::becomeActive(std::uint32_t, Client &client, HostId host)
 {
     if (client.idle) {
-        m_idle.erase(client.idlePos);
+        if (m_idleSpare.size() < kSpareEntries)
+            m_idleSpare.splice(m_idleSpare.end(), m_idle, client.idlePos);
+        else
+            m_idle.erase(client.idlePos);
         client.idle = false;
     }
     client.host = host;
@@ -47,11 +50,17 @@ void ReplyCache::becomeActive(std::uint32_t, Client &client, HostId host)
 void ReplyCache::becomeIdle(std::uint32_t clientId, Client &client)
 {
     --m_activeClients;
-    if (auto it = m_activeByHost.find(client.host); it != m_activeByHost.end() && --it->second <= 0)
-        m_activeByHost.erase(it);
+    if (auto it = m_activeByHost.find(client.host); it != m_activeByHost.end())
+        --it->second;
     client.idle = true;
     client.idleSince = m_now;
-    client.idlePos = m_idle.insert(m_idle.end(), clientId);
+    if (m_idleSpare.empty()) {
+        client.idlePos = m_idle.insert(m_idle.end(), clientId);
+    } else {
+        client.idlePos = m_idleSpare.begin();
+        *client.idlePos = clientId;
+        m_idle.splice(m_idle.end(), m_idleSpare, client.idlePos);
+    }
 }
 
 // Idle records past their age go, and the least recently active go when
@@ -204,6 +213,19 @@ void ReplyCache::releaseIfEmpty(std::uint32_t clientId)
     if (c->second.idle)
         m_idle.erase(c->second.idlePos);
     m_clients.erase(c);
+}
+
+int ReplyCache::running(std::uint32_t clientId) const
+{
+    auto c = m_clients.find(clientId);
+    return c == m_clients.end() ? 0 : c->second.running;
+}
+
+void ReplyCache::addRunning(std::uint32_t clientId, int delta)
+{
+    // Only a client holding the entry of the call can be running it.
+    if (auto c = m_clients.find(clientId); c != m_clients.end())
+        c->second.running = std::max(0, c->second.running + delta);
 }
 
 std::uint32_t ReplyCache::ackBelow(std::uint32_t clientId) const

@@ -110,6 +110,13 @@ public:
     // whose only request was refused): it leaves no marks behind.
     void releaseIfEmpty(std::uint32_t clientId);
 
+    // Handlers of the client running now (started and not finished), as
+    // the server counts them against its per-client limit. Kept here, with
+    // the entries they belong to, rather than in a table of their own that
+    // would gain and lose a node on every call.
+    int running(std::uint32_t clientId) const;
+    void addRunning(std::uint32_t clientId, int delta);
+
     // Highest ack-below the client has sent; calls below it are over.
     std::uint32_t ackBelow(std::uint32_t clientId) const;
     // Every call of the client below this that has no entry was forgotten by
@@ -140,6 +147,7 @@ private:
         std::uint32_t ackBelow = 0;
         std::uint32_t forgottenBelow = 0;
         std::uint32_t ranBelow = 0; // ordered clients: every call below it has run or ended
+        int running = 0;            // handlers running (each has an InProgress entry)
         std::map<std::uint32_t, Entry> entries; // by call id, ordered for ack-below
         HostId host = 0;                        // where it was when it last became active
         // Idle (no entries): its place in m_idle and when it got there.
@@ -178,8 +186,15 @@ private:
     std::int64_t m_bytes = 0;
     qsizetype m_size = 0;
     qsizetype m_activeClients = 0;
+    // Kept at zero rather than erased: a client that calls, is answered and
+    // calls again would otherwise cost an allocation and a free each call.
+    // Host ids are 16 bits, so the map stays small.
     std::unordered_map<HostId, int> m_activeByHost;
     std::list<std::uint32_t> m_idle; // idle clients, least recently active first
+    // Nodes of m_idle given back when a client became active again, spliced
+    // back in when one goes idle: the same allocation-free round trip.
+    // Bounded by kSpareEntries.
+    std::list<std::uint32_t> m_idleSpare;
     TimePoint m_now{0};              // the latest time the cache was told of
 };
 

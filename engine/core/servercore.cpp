@@ -589,8 +589,7 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
     if (!roomForClient(h, from, now))
         return Received::Accepted;
     const ServerLimits &limits = m_config.limits;
-    const auto running = m_inProgressByClient.find(h.clientId);
-    const int clientInProgress = running == m_inProgressByClient.end() ? 0 : running->second;
+    const int clientInProgress = m_cache.running(h.clientId);
     // Ordered clients (the chapter's in-order delivery): a call runs when
     // every call before it has run or ended at the client and none of its
     // calls is running. One that arrives ahead waits in the hold-back queue,
@@ -658,7 +657,7 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
 void ServerCore::execute(std::uint32_t clientId, std::uint32_t callId, HostId from, std::uint16_t attempt,
                          QString method, QByteArray args, TimePoint now)
 {
-    ++m_inProgressByClient[clientId];
+    m_cache.addRunning(clientId, +1);
     ++m_inProgressTotal;
     Execution exec;
     exec.clientId = clientId;
@@ -672,7 +671,7 @@ void ServerCore::execute(std::uint32_t clientId, std::uint32_t callId, HostId fr
 
 void ServerCore::releaseHeld(std::uint32_t clientId, TimePoint now)
 {
-    if (m_inProgressByClient.contains(clientId))
+    if (m_cache.running(clientId) > 0)
         return; // one of its calls runs; its end releases the next
     const std::uint32_t next = m_cache.orderedNext(clientId);
     const auto it = m_held.find(callKey(clientId, next));
@@ -710,10 +709,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
         || (entry->ordered && m_held.contains(callKey(clientId, callId))))
         return;
     const bool ordered = entry->ordered;
-    if (auto it = m_inProgressByClient.find(clientId); it != m_inProgressByClient.end()) {
-        if (--it->second <= 0)
-            m_inProgressByClient.erase(it);
-    }
+    m_cache.addRunning(clientId, -1);
     --m_inProgressTotal;
 
     // Reused, and filled by assign() rather than the (pointer, size) setter,

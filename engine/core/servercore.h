@@ -226,7 +226,6 @@ private:
     ServerConfig m_config;
     trace::EventSink *m_sink;
     ReplyCache m_cache;
-    std::unordered_map<std::uint32_t, int> m_inProgressByClient;
     int m_inProgressTotal = 0;
     std::priority_queue<AckTimer, std::vector<AckTimer>, std::greater<>> m_ackTimers;
     PollQueue<Transmit> m_transmits;
