@@ -378,6 +378,35 @@ private slots:
         QCOMPARE(placed(), Runs(11, 11 + 5));
     }
 
+    // Method names come from the wire. Past the server's table of them,
+    // made-up names share one record; every call is still answered as its
+    // method says, and a handler registered by name still runs.
+    void madeUpMethodNamesAreAnsweredPastTheTable()
+    {
+        rpc::RpcServer server({});
+        server.registerHandler(QStringLiteral("named"), [](const QByteArray &args) {
+            return rpc::HandlerResult{wire::STATUS_OK, {}, "named:" + args};
+        });
+        auto counter = std::make_shared<services::CounterService>();
+        server.setService(counter);
+        QVERIFY(server.start());
+        rpc::RpcClient client(clientFor(server, quickRetry(1000)));
+        QVERIFY(client.start());
+        for (int i = 0; i < 1'100; ++i) {
+            const rpc::Reply r = client.callBlocking(QStringLiteral("made-up-%1").arg(i), "x");
+            QCOMPARE(r.error, CallError::Rejected);
+            QCOMPARE(r.status, wire::STATUS_UNKNOWN_METHOD);
+            QVERIFY2(r.message.contains(QStringLiteral("made-up-%1").arg(i)), qPrintable(r.message));
+        }
+        const rpc::Reply sum = client.callBlocking(QStringLiteral("add"), add(5));
+        QVERIFY2(sum.ok(), qPrintable(sum.message));
+        QCOMPARE(counter->total(), std::int64_t(5));
+        const rpc::Reply named = client.callBlocking(QStringLiteral("named"), "y");
+        QVERIFY(named.ok());
+        QCOMPARE(named.result, QByteArray("named:y"));
+        QCOMPARE(server.executions(), std::uint64_t(1'102));
+    }
+
     // While a slow handler runs, the network thread stays free: duplicates
     // of the call are answered "in progress" and other calls are served.
     void slowHandlerLeavesTheNetworkFree()

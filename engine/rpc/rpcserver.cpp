@@ -7,6 +7,7 @@
 #include <QRandomGenerator>
 #include <QSemaphore>
 
+#include <atomic>
 #include <mutex>
 #include <unordered_map>
 
@@ -86,6 +87,7 @@ public:
             std::lock_guard lock(m_inboxMutex);
             first = m_inbox.empty();
             m_inbox.push_back(std::move(task));
+            m_inboxPending.store(true); // before the wake-up below, which the loop sees after
         }
         if (first) // one wake-up takes the whole inbox
             m_waker.wake();
@@ -177,13 +179,17 @@ public:
 
     void runInbox()
     {
-        std::vector<std::function<void()>> tasks;
+        // Most rounds find nothing posted: one atomic load, not a lock.
+        if (!m_inboxPending.load())
+            return;
         {
             std::lock_guard lock(m_inboxMutex);
-            tasks.swap(m_inbox);
+            m_inbox.swap(m_inboxRunning); // both keep their capacity from round to round
+            m_inboxPending.store(false);
         }
-        for (std::function<void()> &task : tasks)
+        for (std::function<void()> &task : m_inboxRunning)
             task();
+        m_inboxRunning.clear();
     }
 
     void finished(const core::Execution &exec, const rpc::HandlerResult &result)
@@ -213,35 +219,38 @@ private:
     {
         if (m_stopping)
             return;
-        const Handler handler = m_server->m_handlers.value(exec.method);
-        std::shared_ptr<rpc::Service> service = m_server->m_service;
-        if (!handler && !service) {
+        Method &method = methodOf(exec.method);
+        if (!method.handler && !method.service) {
             finished(exec, {wire::STATUS_UNKNOWN_METHOD,
                             QStringLiteral("no method '%1' on this server").arg(exec.method), {}});
             return;
         }
         m_server->m_executions.fetch_add(1);
-        const auto run = [handler, service](const core::Execution &e) {
-            return handler ? handler(e.args) : service->handle(e.method, e.args);
-        };
-        Placement &placement = placementOf(exec.method, service.get());
+        Placement &placement = method.placement;
         if (placement.kind == rpc::HandlerKind::Short || m_server->m_options.handlerThreads == 0) {
             ++m_inlineRuns;
+            // Timed only while the placement may still be learnt.
             QElapsedTimer took;
-            took.start();
-            const rpc::HandlerResult result = run(exec);
-            learn(placement, took.nsecsElapsed());
+            if (!placement.declared)
+                took.start();
+            const rpc::HandlerResult result =
+                method.handler ? (*method.handler)(exec.args) : method.service->handle(exec.method, exec.args);
+            if (!placement.declared)
+                learn(placement, took.nsecsElapsed());
             finished(exec, result);
             return;
         }
         // stop() waits for the pool before deleting the engine, so the
-        // engine outlives every handler that reports back to it.
+        // engine outlives every handler that reports back to it; the
+        // handler and service live in the server, which outlives the engine.
         ++m_pooledRuns;
         Engine *engine = this;
-        m_server->m_pool.start([engine, run, &placement, exec = std::move(exec)] {
+        const Handler *handler = method.handler;
+        std::shared_ptr<rpc::Service> service = method.service;
+        m_server->m_pool.start([engine, handler, service, &placement, exec = std::move(exec)] {
             QElapsedTimer clock;
             clock.start();
-            const rpc::HandlerResult result = run(exec);
+            const rpc::HandlerResult result = handler ? (*handler)(exec.args) : service->handle(exec.method, exec.args);
             const qint64 took = clock.nsecsElapsed(); // the handler's time alone, not the way back
             engine->post([engine, &placement, took, exec, result] {
                 engine->learn(placement, took);
@@ -258,19 +267,49 @@ private:
         int quickOnPool = 0;   // quick runs in a row since it was sent to the pool
     };
 
-    Placement &placementOf(const QString &method, const rpc::Service *service)
+    // A method as this server runs it, resolved on its first call: handlers
+    // and the service are fixed before start(), so nothing here goes stale.
+    struct Method
     {
-        auto it = m_placements.find(method);
-        if (it == m_placements.end()) {
-            Placement p;
-            if (const auto kind = m_server->m_kinds.constFind(method); kind != m_server->m_kinds.constEnd())
-                p.kind = *kind;
-            else if (service && !m_server->m_handlers.contains(method))
-                p.kind = service->handlerKind(method);
-            p.declared = p.kind != rpc::HandlerKind::Measured;
-            it = m_placements.emplace(method, p).first;
+        const Handler *handler = nullptr; // a registered handler (it wins over the service)
+        std::shared_ptr<rpc::Service> service;
+        Placement placement;
+    };
+
+    // Methods remembered by name. Names come from the wire, so past this
+    // many, those with no handler or kind of their own share one record
+    // rather than grow the table for whoever sends made-up names.
+    static constexpr std::size_t kMaxMethods = 1024;
+
+    Method &methodOf(const QString &name)
+    {
+        // The core hands every call of one method the same QString, so the
+        // last method asked for answers most lookups without hashing.
+        if (m_lastMethod && name == m_lastMethodName)
+            return *m_lastMethod;
+        auto it = m_methods.find(name);
+        Method *method = it == m_methods.end() ? nullptr : &it->second;
+        if (!method) {
+            Method m;
+            if (const auto h = m_server->m_handlers.constFind(name); h != m_server->m_handlers.constEnd())
+                m.handler = &h.value(); // QHash keeps its values in place while nothing is inserted
+            else
+                m.service = m_server->m_service;
+            if (const auto kind = m_server->m_kinds.constFind(name); kind != m_server->m_kinds.constEnd())
+                m.placement.kind = *kind;
+            else if (m.service)
+                m.placement.kind = m.service->handlerKind(name);
+            m.placement.declared = m.placement.kind != rpc::HandlerKind::Measured;
+            if (m_methods.size() < kMaxMethods || m.handler || m.placement.declared) {
+                method = &m_methods.emplace(name, std::move(m)).first->second;
+            } else {
+                m_otherMethods.service = m_server->m_service;
+                method = &m_otherMethods;
+            }
         }
-        return it->second; // std::unordered_map: stays put while the pool holds it
+        m_lastMethodName = name;
+        m_lastMethod = method; // std::unordered_map: stays put while the pool holds its placement
+        return *method;
     }
 
     // A measured method that returned within the budget runs inline from
@@ -345,7 +384,12 @@ private:
     net::Waker m_waker;
     std::mutex m_inboxMutex;
     std::vector<std::function<void()>> m_inbox;
-    std::unordered_map<QString, Placement> m_placements; // touched on this thread only
+    std::vector<std::function<void()>> m_inboxRunning; // the network thread's: the tasks of this round
+    std::atomic<bool> m_inboxPending{false};           // m_inbox holds something
+    std::unordered_map<QString, Method> m_methods; // touched on this thread only
+    QString m_lastMethodName;
+    Method *m_lastMethod = nullptr;
+    Method m_otherMethods; // every name past kMaxMethods
     std::uint64_t m_inlineRuns = 0;
     std::uint64_t m_pooledRuns = 0;
     ServerCounters m_counters;
