@@ -119,13 +119,12 @@ public:
             instant(core::kServerHost, QStringLiteral("server restart"), ts, args);
             break;
         case EventKind::Send: {
-            // A slice on the sender for the arrow to leave from.
-            slice(e.from, datagramName(e), ts, args);
+            // A slice on the sender for the arrow to leave from, naming the
+            // arrow itself (bind_id): two datagrams leaving one host in the
+            // same microsecond each keep their own arrow.
             const std::uint64_t flow = ++m_flows;
+            slice(e.from, datagramName(e), ts, args, Flow{flow, "flow_out"});
             m_pending[trace::DatagramKey::of(e)].push_back({flow, ts});
-            record("{\"ph\":\"s\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e)) + ",\"id\":"
-                   + QByteArray::number(flow) + ",\"pid\":" + QByteArray::number(pid(e.from)) + ",\"tid\":1,\"ts\":" + ts
-                   + "}");
             towardsServer(e, +1, ts);
             break;
         }
@@ -134,24 +133,23 @@ public:
             auto &queue = m_pending[trace::DatagramKey::of(e)];
             if (!queue.empty()) {
                 const std::uint64_t flow = ++m_flows;
-                record("{\"ph\":\"s\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e)) + ",\"id\":"
-                       + QByteArray::number(flow) + ",\"pid\":" + QByteArray::number(pid(e.from))
-                       + ",\"tid\":1,\"ts\":" + queue.back().ts + "}");
-                queue.push_back({flow, queue.back().ts});
+                const QByteArray leftAt = queue.back().ts;
+                slice(e.from, QStringLiteral("copy of %1").arg(datagramName(e)), leftAt, args,
+                      Flow{flow, "flow_out"});
+                queue.push_back({flow, leftAt});
                 towardsServer(e, +1, ts);
             }
             instant(e.from, QStringLiteral("duplicated %1").arg(datagramName(e)), ts, args);
             break;
         }
         case EventKind::Deliver: {
-            slice(e.to, datagramName(e), ts, args);
             auto it = m_pending.find(trace::DatagramKey::of(e));
             if (it != m_pending.end() && !it->second.empty()) {
-                record("{\"ph\":\"f\",\"bp\":\"e\",\"cat\":\"datagram\",\"name\":" + jsonString(datagramName(e))
-                       + ",\"id\":" + QByteArray::number(it->second.front().flow) + ",\"pid\":"
-                       + QByteArray::number(pid(e.to)) + ",\"tid\":1,\"ts\":" + ts + "}");
+                slice(e.to, datagramName(e), ts, args, Flow{it->second.front().flow, "flow_in"});
                 it->second.pop_front();
                 towardsServer(e, -1, ts);
+            } else {
+                slice(e.to, datagramName(e), ts, args);
             }
             break;
         }
@@ -222,11 +220,29 @@ private:
                + ",\"args\":" + args + "}");
     }
 
-    // A datagram leaving or arriving: one microsecond, for a flow to bind to.
+    // The end of a flow arrow a slice carries: the arrow's id and which end.
+    struct Flow
+    {
+        std::uint64_t id;
+        const char *end; // "flow_out" (the arrow leaves), "flow_in" (it arrives), or null: no arrow
+    };
+
+    // A datagram leaving or arriving: one microsecond, for an arrow to
+    // leave from or arrive at. The slice names the arrow (the format's
+    // bind_id), rather than a separate flow event that the viewer would
+    // bind to whichever slice is open at that microsecond.
     void slice(core::HostId host, const QString &name, const QByteArray &ts, const QByteArray &args)
     {
+        slice(host, name, ts, args, Flow{0, nullptr});
+    }
+    void slice(core::HostId host, const QString &name, const QByteArray &ts, const QByteArray &args, Flow flow)
+    {
+        QByteArray arrow;
+        if (flow.end)
+            arrow = ",\"bind_id\":" + QByteArray::number(flow.id) + ",\"" + flow.end + "\":true";
         record("{\"ph\":\"X\",\"cat\":\"datagram\",\"name\":" + jsonString(name) + ",\"pid\":"
-               + QByteArray::number(pid(host)) + ",\"tid\":1,\"ts\":" + ts + ",\"dur\":1,\"args\":" + args + "}");
+               + QByteArray::number(pid(host)) + ",\"tid\":1,\"ts\":" + ts + ",\"dur\":1" + arrow
+               + ",\"args\":" + args + "}");
     }
 
     void instant(core::HostId host, const QString &name, const QByteArray &ts, const QByteArray &args)
