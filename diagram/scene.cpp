@@ -186,8 +186,8 @@ public:
         if (boxed)
             s += QSizeF(16, 8);
         Label &l = label(text, tone, prio, event, flags, anchor, isBold, boxed);
-        const auto at = [&](bool left, int k) {
-            const double x = left ? anchor.x() - gap - s.width() : anchor.x() + gap;
+        const auto at = [&](bool left, int k, double extraGap = 0) {
+            const double x = left ? anchor.x() - gap - extraGap - s.width() : anchor.x() + gap + extraGap;
             return QRectF(x, anchor.y() + dy0 - s.height() / 2 + k * (s.height() + 4), s.width(), s.height());
         };
         // Plain words stay level with what they name; a badge may move a
@@ -200,6 +200,14 @@ public:
             // Centred under or over its point, where lanes leave no room beside it.
             l.candidates.push_back(QRectF(anchor.x() - s.width() / 2, anchor.y() + 10, s.width(), s.height()));
             l.candidates.push_back(QRectF(anchor.x() - s.width() / 2, anchor.y() - 10 - s.height(), s.width(), s.height()));
+            // Last, a line above and clear of the call's bar and the
+            // arrows leaving the point, on either side (presentation
+            // mode's large type leaves little room closer). Never further,
+            // nor below: a label far from its point, or under the present
+            // moment, would be read as another event's.
+            constexpr double kClearOfBar = 16;
+            l.candidates.push_back(at(leftFirst, -1, kClearOfBar));
+            l.candidates.push_back(at(!leftFirst, -1, kClearOfBar));
             return;
         }
         for (const auto &[left, k] : std::initializer_list<std::pair<bool, int>>{

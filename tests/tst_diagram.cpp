@@ -383,6 +383,48 @@ private slots:
         QVERIFY(placed > 100);
     }
 
+    // Presentation mode draws the diagram 1.6 times as large, so the scene
+    // it lays out is that much smaller (here what 1600×1000 leaves beside
+    // the docks). The timeout of dropped-reply must still be labelled
+    // there: it is the moment the figure is about.
+    void presentationSizeKeepsTheTimeoutLabelled()
+    {
+        session::SessionConfig config = scenario(u"dropped-reply");
+        trace::TraceLog log;
+        session::SimNetwork sim(config, &log);
+        sim.run();
+        const trace::TraceLog::View view = log.view();
+        const core::TimePoint end = view.at(view.size() - 1).time();
+        diagram::TraceDigest digest;
+        digest.update(view);
+        diagram::SceneInput in;
+        in.view = view;
+        in.digest = &digest;
+        in.geometry.width = 600;
+        in.geometry.height = 360;
+        in.geometry.clients = config.clients;
+        in.geometry.pixelsPerMs = in.geometry.fitScale(end);
+        in.now = end;
+        in.font = diagram::diagramFont(QGuiApplication::font());
+        const diagram::Frame frame = diagram::SceneBuilder::build(in);
+        int timeouts = 0;
+        for (const diagram::Label &l : frame.labels) {
+            if (l.event < 0 || view.at(l.event).kind != EventKind::Timeout)
+                continue;
+            ++timeouts;
+            QVERIFY2(l.placed, qPrintable(QStringLiteral("'%1' is hidden").arg(l.text)));
+            // Beside its clock, not somewhere else in the figure.
+            QVERIFY2(std::abs(l.rect.center().y() - l.anchor.y()) < 2 * l.rect.height(),
+                     qPrintable(describe(l.rect)));
+            for (const diagram::Label &other : frame.labels)
+                QVERIFY(&other == &l || !other.placed || !other.rect.intersects(l.rect));
+            for (const diagram::Item &item : frame.items)
+                QVERIFY2(!(isDatagram(item) && diagram::segmentHitsRect(item.line, l.rect)),
+                         qPrintable(QStringLiteral("the timeout label lies on an arrow")));
+        }
+        QCOMPARE(timeouts, 1);
+    }
+
     // Setting changes show at every density, in the controls' words.
     void changesSpeakTheControlsWords()
     {
