@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
 #include <set>
 #include <QXmlStreamReader>
 
@@ -61,6 +62,33 @@ Framed frameOf(const trace::TraceLog &log, int clients, core::TimePoint now, cor
     in.font = diagram::diagramFont(QGuiApplication::font());
     f.geometry = in.geometry;
     f.frame = diagram::SceneBuilder::build(in);
+    return f;
+}
+
+// A whole session simulated and fitted into width×height, at its end.
+struct Fitted
+{
+    trace::TraceLog log;
+    diagram::TraceDigest digest;
+    diagram::SceneInput in;
+};
+
+std::unique_ptr<Fitted> fittedSession(const session::SessionConfig &config, double width, double height)
+{
+    auto f = std::make_unique<Fitted>();
+    session::SimNetwork sim(config, &f->log);
+    sim.run();
+    const trace::TraceLog::View view = f->log.view();
+    const core::TimePoint end = view.at(view.size() - 1).time();
+    f->digest.update(view);
+    f->in.view = view;
+    f->in.digest = &f->digest;
+    f->in.geometry.width = width;
+    f->in.geometry.height = height;
+    f->in.geometry.clients = config.clients;
+    f->in.geometry.pixelsPerMs = f->in.geometry.fitScale(end);
+    f->in.now = end;
+    f->in.font = diagram::diagramFont(QGuiApplication::font());
     return f;
 }
 
@@ -389,24 +417,9 @@ private slots:
     // there: it is the moment the figure is about.
     void presentationSizeKeepsTheTimeoutLabelled()
     {
-        session::SessionConfig config = scenario(u"dropped-reply");
-        trace::TraceLog log;
-        session::SimNetwork sim(config, &log);
-        sim.run();
-        const trace::TraceLog::View view = log.view();
-        const core::TimePoint end = view.at(view.size() - 1).time();
-        diagram::TraceDigest digest;
-        digest.update(view);
-        diagram::SceneInput in;
-        in.view = view;
-        in.digest = &digest;
-        in.geometry.width = 600;
-        in.geometry.height = 360;
-        in.geometry.clients = config.clients;
-        in.geometry.pixelsPerMs = in.geometry.fitScale(end);
-        in.now = end;
-        in.font = diagram::diagramFont(QGuiApplication::font());
-        const diagram::Frame frame = diagram::SceneBuilder::build(in);
+        const auto fitted = fittedSession(scenario(u"dropped-reply"), 600, 360);
+        const trace::TraceLog::View &view = fitted->in.view;
+        const diagram::Frame frame = diagram::SceneBuilder::build(fitted->in);
         int timeouts = 0;
         for (const diagram::Label &l : frame.labels) {
             if (l.event < 0 || view.at(l.event).kind != EventKind::Timeout)
@@ -469,22 +482,9 @@ private slots:
     void bandsKeepTheSelectedCallsVisible()
     {
         const session::SessionConfig config = scenario(u"many-clients");
-        trace::TraceLog log;
-        session::SimNetwork sim(config, &log);
-        sim.run();
-        const trace::TraceLog::View view = log.view();
-        const core::TimePoint end = view.at(view.size() - 1).time();
-        diagram::TraceDigest digest;
-        digest.update(view);
-        diagram::SceneInput in;
-        in.view = view;
-        in.digest = &digest;
-        in.geometry.width = 1000;
-        in.geometry.height = 900;
-        in.geometry.clients = config.clients;
-        in.geometry.pixelsPerMs = in.geometry.fitScale(end);
-        in.now = end;
-        in.font = diagram::diagramFont(QGuiApplication::font());
+        const auto fitted = fittedSession(config, 1000, 900);
+        diagram::SceneInput in = fitted->in;
+        const trace::TraceLog::View &view = fitted->in.view;
         const std::pair<core::HostId, std::uint32_t> call{3, 7};
         in.selectedCall = call;
         const diagram::Frame focused = diagram::SceneBuilder::build(in);
