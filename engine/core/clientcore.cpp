@@ -73,17 +73,11 @@ std::uint32_t ClientCore::startCall(const QString &method, const QByteArray &arg
     call.id = m_nextCallId++;
     if (retry)
         call.retry = std::make_shared<const RetryConfig>(*retry);
-    // Reused, and filled by assign() rather than the (pointer, size) setters,
-    // which build a temporary string: its strings keep their capacity.
-    wire::RequestBody &body = m_requestScratch;
     if (method != m_method) {
         m_method = method;
         m_methodUtf8 = method.toUtf8();
     }
-    body.mutable_method()->assign(m_methodUtf8.constData(), std::size_t(m_methodUtf8.size()));
-    body.mutable_args()->assign(args.constData(), std::size_t(args.size()));
-    call.body.resize(qsizetype(body.ByteSizeLong()));
-    body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(call.body.data()));
+    wire::encodeRequestBody(m_methodUtf8, args, call.body);
     const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
     const qsizetype bytes = call.body.size();
     if (bytes > payload)
@@ -475,7 +469,8 @@ Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoi
             send(DatagramKind::Ack, late, {});
         return Received::Accepted;
     }
-    if (!m_replyScratch.ParseFromArray(body.data(), int(body.size()))) {
+    wire::ReplyBodyView reply;
+    if (!wire::decodeReplyBody(body, reply, m_replyScratch)) {
         record(EventKind::MalformedDropped, now, &it->second, std::uint32_t(wire::DecodeError::BadBody));
         return Received::Malformed;
     }
@@ -490,10 +485,10 @@ Received ClientCore::onReply(const wire::Header &h, QByteArrayView body, TimePoi
         send(DatagramKind::Ack, call, {});
 
     Completion c;
-    c.status = m_replyScratch.status();
-    c.message = QString::fromStdString(m_replyScratch.message());
+    c.status = reply.status;
+    c.message = QString::fromUtf8(reply.message);
     if (c.status == wire::STATUS_OK) {
-        c.result = QByteArray(m_replyScratch.result().data(), qsizetype(m_replyScratch.result().size()));
+        c.result = reply.result.toByteArray();
     } else {
         c.error = c.status == wire::STATUS_SERVER_RESTARTED ? CallError::ServerRestarted
                                                              : CallError::Rejected;

@@ -8,7 +8,7 @@
 #include "retrypolicy.h"
 #include "timers.h"
 #include "transmit.h"
-#include "wire/bodies.pb.h"
+#include "wire/bodycodec.h"
 #include "wire/checksum.h"
 
 #include <QByteArray>
@@ -185,8 +185,7 @@ private:
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
     PollQueue<Transmit> m_transmits;
     PollQueue<Completion> m_completions;
-    wire::ReplyBody m_replyScratch;          // reused to parse replies without reallocating
-    wire::RequestBody m_requestScratch;      // reused to encode requests
+    wire::ReplyBody m_replyScratch;          // what protobuf reads when wire::decodeReplyBody asks it to
     // The method of the latest call and its UTF-8: calls mostly name one
     // method again and again, and converting it cost an allocation per call.
     QString m_method;

@@ -214,15 +214,10 @@ void ServerCore::sendEmpty(DatagramKind kind, const wire::Header &request, HostI
 void ServerCore::refuse(const wire::Header &request, HostId to, wire::Status status,
                         const QString &message, TimePoint now)
 {
-    // Reused, and filled by assign() rather than the (pointer, size) setter,
-    // which builds a temporary string: its strings keep their capacity.
-    wire::ReplyBody &body = m_replyScratch;
-    body.Clear();
-    body.set_status(status);
-    body.set_message(message.toStdString());
-    const std::string bytes = body.SerializeAsString();
+    QByteArray bytes;
+    wire::encodeReplyBody(status, message.toUtf8(), {}, bytes);
     record(EventKind::Rejected, now, to, request.callId, request.attempt, std::uint32_t(status));
-    sendReply(DatagramKind::Error, request, QByteArrayView(bytes.data(), qsizetype(bytes.size())), to);
+    sendReply(DatagramKind::Error, request, bytes, to);
 }
 
 void ServerCore::recordEvictions(TimePoint now)
@@ -625,16 +620,17 @@ Received ServerCore::admit(const wire::Header &h, QByteArrayView body, HostId fr
                now);
         return Received::Accepted;
     }
-    if (!m_requestScratch.ParseFromArray(body.data(), int(body.size()))) {
+    wire::RequestBodyView request;
+    if (!wire::decodeRequestBody(body, request, m_requestScratch)) {
         record(EventKind::MalformedDropped, now, from, h.callId, h.attempt,
                std::uint32_t(wire::DecodeError::BadBody));
         return Received::Malformed;
     }
-    if (m_requestScratch.method() != m_methodUtf8) {
-        m_methodUtf8 = m_requestScratch.method();
-        m_method = QString::fromStdString(m_methodUtf8);
+    if (request.method != m_methodUtf8) {
+        m_methodUtf8 = request.method.toByteArray();
+        m_method = QString::fromUtf8(m_methodUtf8);
     }
-    QByteArray args(m_requestScratch.args().data(), qsizetype(m_requestScratch.args().size()));
+    QByteArray args = request.args.toByteArray();
 
     ReplyCache::Entry &entry = m_cache.insert(h.clientId, h.callId, from);
     entry.attempt = h.attempt;
@@ -712,16 +708,8 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     m_cache.addRunning(clientId, -1);
     --m_inProgressTotal;
 
-    // Reused, and filled by assign() rather than the (pointer, size) setter,
-    // which builds a temporary string: its strings keep their capacity.
-    wire::ReplyBody &body = m_replyScratch;
-    body.Clear();
-    body.set_status(status);
-    if (!message.isEmpty())
-        body.set_message(message.toStdString());
-    body.mutable_result()->assign(result.constData(), std::size_t(result.size()));
-    QByteArray bytes(qsizetype(body.ByteSizeLong()), Qt::Uninitialized);
-    body.SerializeWithCachedSizesToArray(reinterpret_cast<std::uint8_t *>(bytes.data()));
+    QByteArray bytes;
+    wire::encodeReplyBody(status, message.isEmpty() ? QByteArray() : message.toUtf8(), result, bytes);
 
     const HostId host = entry->host;
     wire::Header request;
@@ -731,26 +719,20 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     record(EventKind::HandlerEnd, now, host, callId, entry->attempt, std::uint32_t(status));
     if (bytes.size() > m_config.limits.maxMessageBytes) {
         // The error takes the reply's place in the cache.
-        wire::ReplyBody tooLarge;
-        tooLarge.set_status(wire::STATUS_TOO_LARGE);
-        tooLarge.set_message(QStringLiteral("reply of %1 bytes exceeds the limit of %2 bytes")
-                                 .arg(bytes.size())
-                                 .arg(m_config.limits.maxMessageBytes)
-                                 .toStdString());
-        const std::string s = tooLarge.SerializeAsString();
-        bytes = QByteArray(s.data(), qsizetype(s.size()));
+        const QByteArray why = QStringLiteral("reply of %1 bytes exceeds the limit of %2 bytes")
+                                   .arg(bytes.size())
+                                   .arg(m_config.limits.maxMessageBytes)
+                                   .toUtf8();
+        wire::encodeReplyBody(wire::STATUS_TOO_LARGE, why, {}, bytes);
     }
     const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
     if (bytes.size() > payload && OutgoingMessage::countFor(bytes.size(), payload) > maxFragments(payload)) {
-        wire::ReplyBody tooMany;
-        tooMany.set_status(wire::STATUS_TOO_LARGE);
-        tooMany.set_message(QStringLiteral("reply of %1 bytes needs more than %2 fragments of %3 bytes")
-                                .arg(bytes.size())
-                                .arg(maxFragments(payload))
-                                .arg(payload)
-                                .toStdString());
-        const std::string s = tooMany.SerializeAsString();
-        bytes = QByteArray(s.data(), qsizetype(s.size()));
+        const QByteArray why = QStringLiteral("reply of %1 bytes needs more than %2 fragments of %3 bytes")
+                                   .arg(bytes.size())
+                                   .arg(maxFragments(payload))
+                                   .arg(payload)
+                                   .toUtf8();
+        wire::encodeReplyBody(wire::STATUS_TOO_LARGE, why, {}, bytes);
     }
     entry->replyPayload = bytes.size() > payload ? std::int32_t(payload) : 0;
     entry->replyRound = 0;

@@ -9,7 +9,7 @@
 #include "requestassembler.h"
 #include "timers.h"
 #include "transmit.h"
-#include "wire/bodies.pb.h"
+#include "wire/bodycodec.h"
 #include "wire/checksum.h"
 
 #include <QByteArray>
@@ -231,12 +231,11 @@ private:
     PollQueue<Transmit> m_transmits;
     PollQueue<Execution> m_executions;
     std::vector<ReplyCache::Eviction> m_evicted; // scratch
-    wire::RequestBody m_requestScratch;
-    wire::ReplyBody m_replyScratch;           // reused to encode replies
+    wire::RequestBody m_requestScratch;       // what protobuf reads when wire::decodeRequestBody asks it to
     // The method of the latest admitted call, as sent and decoded: calls
     // mostly name one method again and again, and each Execution shares
     // this string rather than decode and allocate its own.
-    std::string m_methodUtf8;
+    QByteArray m_methodUtf8;
     QString m_method;
     FragmentBitmap m_bitmapScratch;
 
