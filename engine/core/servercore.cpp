@@ -709,7 +709,7 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     --m_inProgressTotal;
 
     QByteArray bytes;
-    wire::encodeReplyBody(status, message.isEmpty() ? QByteArray() : message.toUtf8(), result, bytes);
+    wire::encodeReplyBody(status, message.toUtf8(), result, bytes);
 
     const HostId host = entry->host;
     wire::Header request;
@@ -717,23 +717,20 @@ void ServerCore::handlerFinished(std::uint32_t clientId, std::uint32_t callId, w
     request.callId = callId;
     request.attempt = entry->attempt;
     record(EventKind::HandlerEnd, now, host, callId, entry->attempt, std::uint32_t(status));
-    if (bytes.size() > m_config.limits.maxMessageBytes) {
-        // The error takes the reply's place in the cache.
-        const QByteArray why = QStringLiteral("reply of %1 bytes exceeds the limit of %2 bytes")
-                                   .arg(bytes.size())
-                                   .arg(m_config.limits.maxMessageBytes)
-                                   .toUtf8();
-        wire::encodeReplyBody(wire::STATUS_TOO_LARGE, why, {}, bytes);
-    }
+    // A reply that cannot go is replaced by the error saying why, in the cache too.
+    const auto tooLarge = [&bytes](const QString &why) {
+        wire::encodeReplyBody(wire::STATUS_TOO_LARGE, why.toUtf8(), {}, bytes);
+    };
+    if (bytes.size() > m_config.limits.maxMessageBytes)
+        tooLarge(QStringLiteral("reply of %1 bytes exceeds the limit of %2 bytes")
+                     .arg(bytes.size())
+                     .arg(m_config.limits.maxMessageBytes));
     const qsizetype payload = m_config.maxDatagram - wire::kMaxOverhead;
-    if (bytes.size() > payload && OutgoingMessage::countFor(bytes.size(), payload) > maxFragments(payload)) {
-        const QByteArray why = QStringLiteral("reply of %1 bytes needs more than %2 fragments of %3 bytes")
-                                   .arg(bytes.size())
-                                   .arg(maxFragments(payload))
-                                   .arg(payload)
-                                   .toUtf8();
-        wire::encodeReplyBody(wire::STATUS_TOO_LARGE, why, {}, bytes);
-    }
+    if (bytes.size() > payload && OutgoingMessage::countFor(bytes.size(), payload) > maxFragments(payload))
+        tooLarge(QStringLiteral("reply of %1 bytes needs more than %2 fragments of %3 bytes")
+                     .arg(bytes.size())
+                     .arg(maxFragments(payload))
+                     .arg(payload));
     entry->replyPayload = bytes.size() > payload ? std::int32_t(payload) : 0;
     entry->replyRound = 0;
     entry->reply = bytes; // shared, not copied: sendCachedReply reads it, complete() keeps it

@@ -42,6 +42,7 @@ public:
         , m_transport(this, options.trace, clock, transportOptions(options), this)
     {
         connect(&m_transport, &net::UdpTransport::notice, server, &RpcServer::notice, Qt::DirectConnection);
+        m_otherMethods.service = server->m_service; // set before start(), which makes the engine
     }
 
     // Binds on the calling thread, before the network thread starts.
@@ -233,24 +234,22 @@ private:
             QElapsedTimer took;
             if (!placement.declared)
                 took.start();
-            const rpc::HandlerResult result =
-                method.handler ? (*method.handler)(exec.args) : method.service->handle(exec.method, exec.args);
+            const rpc::HandlerResult result = method.run(exec);
             if (!placement.declared)
                 learn(placement, took.nsecsElapsed());
             finished(exec, result);
             return;
         }
         // stop() waits for the pool before deleting the engine, so the
-        // engine outlives every handler that reports back to it; the
-        // handler and service live in the server, which outlives the engine.
+        // engine, and the method record it keeps, outlive every handler
+        // that reports back to it.
         ++m_pooledRuns;
         Engine *engine = this;
-        const Handler *handler = method.handler;
-        std::shared_ptr<rpc::Service> service = method.service;
-        m_server->m_pool.start([engine, handler, service, &placement, exec = std::move(exec)] {
+        const Method *running = &method;
+        m_server->m_pool.start([engine, running, &placement, exec = std::move(exec)] {
             QElapsedTimer clock;
             clock.start();
-            const rpc::HandlerResult result = handler ? (*handler)(exec.args) : service->handle(exec.method, exec.args);
+            const rpc::HandlerResult result = running->run(exec);
             const qint64 took = clock.nsecsElapsed(); // the handler's time alone, not the way back
             engine->post([engine, &placement, took, exec, result] {
                 engine->learn(placement, took);
@@ -274,6 +273,11 @@ private:
         const Handler *handler = nullptr; // a registered handler (it wins over the service)
         std::shared_ptr<rpc::Service> service;
         Placement placement;
+
+        rpc::HandlerResult run(const core::Execution &e) const
+        {
+            return handler ? (*handler)(e.args) : service->handle(e.method, e.args);
+        }
     };
 
     // Methods remembered by name. Names come from the wire, so past this
@@ -303,7 +307,6 @@ private:
             if (m_methods.size() < kMaxMethods || m.handler || m.placement.declared) {
                 method = &m_methods.emplace(name, std::move(m)).first->second;
             } else {
-                m_otherMethods.service = m_server->m_service;
                 method = &m_otherMethods;
             }
         }
